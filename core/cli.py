@@ -1,0 +1,62 @@
+"""`immutableid-sync` command line. Each command lives in its own module under core/commands/
+(or core/sandbox/command.py) and registers itself here; the contract is in docs/contracts.md."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from core import APP_NAME, __version__
+
+# Exit codes (contracts.md): scripts rely on these numbers.
+EXIT_OK = 0
+EXIT_SOME_FAILED = 1
+EXIT_BAD_INPUT = 2
+EXIT_CANNOT_CONNECT = 3
+EXIT_CANCELLED = 4
+
+# command name -> module that defines `register(subparsers)`; each sets `func(args) -> int`.
+COMMANDS = {
+    "gui": "core.commands.gui",
+    "sandbox": "core.sandbox.command",
+    "check": "core.commands.check",
+    "preview": "core.commands.preview",
+    "apply": "core.commands.apply",
+    "secret": "core.commands.secret",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=APP_NAME,
+        description="Fill in missing onPremisesImmutableId values in a Microsoft Entra tenant.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module_name in COMMANDS.values():
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:  # a real missing dependency, not a command still to be written
+                raise
+            continue
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_BAD_INPUT
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        print("Cancelled.", file=sys.stderr)
+        return EXIT_CANCELLED
+
+
+if __name__ == "__main__":
+    sys.exit(main())
