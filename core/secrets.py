@@ -1,0 +1,111 @@
+"""The client secret: OS keyring when there is a usable one, else memory for this session only.
+
+Never a file. A machine without a keyring backend (headless Linux, some CI) gets a plain answer
+(`persistent=False`, `unavailable_reason`) instead of a crash.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+import keyring
+import keyring.errors
+
+from core import logsetup
+
+SERVICE = "immutableid-sync"
+ENV_SECRET = "IMMUTABLEID_SYNC_CLIENT_SECRET"  # noqa: S105 (the variable's name, not a secret)
+log = logging.getLogger(__name__)
+
+# unavailable_reason codes (text in core.messages)
+NO_BACKEND = "keyring_no_backend"
+BACKEND_ERROR = "keyring_error"
+
+
+def username(tenant: str, client_id: str) -> str:
+    return f"{tenant.strip().lower()}/{client_id.strip().lower()}"
+
+
+def _backend_unusable(backend: object) -> bool:
+    from keyring.backends import chainer, fail, null
+
+    if isinstance(backend, fail.Keyring | null.Keyring):
+        return True
+    # The chainer with nothing to chain silently drops every set_password.
+    return isinstance(backend, chainer.ChainerBackend) and not backend.backends
+
+
+class SecretStore:
+    """get/set/delete per tenant + client id. Keep one instance per process (the memory copy lives here)."""
+
+    def __init__(self) -> None:
+        self._memory: dict[str, str] = {}
+        self._lock = threading.Lock()
+        self.unavailable_reason: str | None = None
+        try:
+            if _backend_unusable(keyring.get_keyring()):
+                self.unavailable_reason = NO_BACKEND
+        except Exception:  # keyring can raise while choosing a backend (broken D-Bus, etc.)
+            self.unavailable_reason = BACKEND_ERROR
+        if self.unavailable_reason:
+            log.warning("No usable keyring (%s): the secret is kept in memory for this session only",
+                        self.unavailable_reason)
+
+    @property
+    def persistent(self) -> bool:
+        return self.unavailable_reason is None
+
+    def get(self, tenant: str, client_id: str) -> str | None:
+        key = username(tenant, client_id)
+        with self._lock:
+            if key in self._memory:
+                return self._memory[key]
+        if not self.persistent:
+            return None
+        try:
+            value = keyring.get_password(SERVICE, key)
+        except Exception as exc:
+            self._give_up(exc)
+            return None
+        if value:
+            logsetup.register_secret(value)
+            with self._lock:
+                self._memory[key] = value
+        return value or None
+
+    def set(self, tenant: str, client_id: str, secret: str) -> bool:
+        """Store the secret. Returns True when it was saved in the keyring, False when only in memory."""
+        key = username(tenant, client_id)
+        logsetup.register_secret(secret)
+        with self._lock:
+            self._memory[key] = secret
+        if not self.persistent:
+            return False
+        try:
+            keyring.set_password(SERVICE, key, secret)
+        except Exception as exc:
+            self._give_up(exc)
+            return False
+        return True
+
+    def delete(self, tenant: str, client_id: str) -> bool:
+        """Forget the secret. Returns True if there was one (in the keyring or in memory)."""
+        key = username(tenant, client_id)
+        with self._lock:
+            had = self._memory.pop(key, None) is not None
+        if not self.persistent:
+            return had
+        try:
+            keyring.delete_password(SERVICE, key)
+        except keyring.errors.PasswordDeleteError:
+            return had
+        except Exception as exc:
+            self._give_up(exc)
+            return had
+        return True
+
+    def _give_up(self, exc: Exception) -> None:
+        # Only the exception's type is logged: some backends put the item's attributes in messages.
+        log.warning("Keyring failed (%s); keeping secrets in memory for this session", type(exc).__name__)
+        self.unavailable_reason = BACKEND_ERROR
