@@ -1,0 +1,70 @@
+"""Hidden smoke-test mode, used by build/smoke.py on the frozen app (and on the source, to compare).
+
+With the environment variable IMMUTABLEID_SYNC_SMOKE=<file>, the app closes itself as soon as the first
+wizard page has been shown, and writes a JSON record to <file>: when the page was shown (wall clock,
+so the caller can subtract its own launch time), which page, and what the bundle carries that a
+frozen build typically loses (keyring's backends, the CA certificates, Qt's SVG support).
+
+A windowed program on Windows has no stdout, hence the file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from importlib import metadata, util
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QImageReader
+from PySide6.QtWidgets import QApplication, QWizardPage
+
+SMOKE_ENV = "IMMUTABLEID_SYNC_SMOKE"
+
+
+def bundle_facts() -> dict[str, object]:
+    """What the running program can load: proves (when frozen) that PyInstaller kept it."""
+    import keyring
+    import requests.certs
+
+    entry_points = {ep.name: ep.value for ep in metadata.entry_points(group="keyring.backends")}
+    ca_file = Path(requests.certs.where())
+    return {
+        "frozen": bool(getattr(sys, "frozen", False)),
+        "keyring_backends": sorted(name for name, module in entry_points.items() if util.find_spec(module)),
+        "keyring_active": type(keyring.get_keyring()).__module__,
+        "ca_bundle_bytes": ca_file.stat().st_size if ca_file.is_file() else 0,
+        "svg_images": b"svg" in [bytes(f) for f in QImageReader.supportedImageFormats()],
+    }
+
+
+class _FirstPageWatcher(QObject):
+    def __init__(self, app: QApplication, out: Path) -> None:
+        super().__init__(app)
+        self._app, self._out, self._done = app, out, False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if not self._done and event.type() == QEvent.Type.Show and isinstance(watched, QWizardPage):
+            self._done = True
+            shown_at = time.time()
+            # Let the shown page lay out and paint once before leaving.
+            QTimer.singleShot(0, lambda page=watched: self._finish(page, shown_at))
+        return False
+
+    def _finish(self, page: QWizardPage, shown_at: float) -> None:
+        record = {"shown_at": shown_at, "page": type(page).__name__, "title": page.title(), **bundle_facts()}
+        self._out.write_text(json.dumps(record), encoding="utf-8")
+        if sys.stderr is not None:
+            print(f"smoke: first page {record['page']} shown", file=sys.stderr)
+        page.window().close()
+        self._app.quit()
+
+
+def install(app: QApplication) -> None:
+    """Call once after the QApplication exists (before the wizard is shown). No-op unless the env is set."""
+    path = os.environ.get(SMOKE_ENV)
+    if not path:
+        return
+    app.installEventFilter(_FirstPageWatcher(app, Path(path)))
