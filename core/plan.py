@@ -1,0 +1,207 @@
+"""The plan: every tenant user gets exactly one status (contracts.md) with the reason in `detail`.
+
+Precedence, first match wins — the order is the safety argument:
+ 1. already_set      the user has an ImmutableId: never touched, whatever else is true
+ 2. synced_from_ad   Entra Connect owns the attribute; Graph refuses the write (graph-facts §1)
+ 3. guest / disabled / out_of_scope   unless included by the scope options
+ 4. federated_domain UPN in a federated domain: a direct write is refused (graph-facts §1)
+ 5. no_source_value  no CSV row / empty attribute
+ 6. invalid_value    transform failed, or the value breaks graph-facts §1 rules
+ 7. value_in_use     another tenant user already holds this value
+ 8. duplicate_value  two or more planned users would get the same value: all of them, none written
+ 9. will_set
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from core.transforms import Transform, apply_transform
+from core.validation import check_immutable_id
+
+# Entra's uniqueness check is not documented as case-sensitive or not (graph-facts §1); comparing
+# case-insensitively can only make us more careful (one constant to flip if it is confirmed).
+UNIQUENESS_CASE_INSENSITIVE = True
+PROGRESS_EVERY = 5000
+_BASE64 = frozenset(t for t in Transform if t.is_base64)
+
+
+class Status(StrEnum):
+    # preview
+    WILL_SET = "will_set"
+    ALREADY_SET = "already_set"
+    NO_SOURCE_VALUE = "no_source_value"
+    DUPLICATE_VALUE = "duplicate_value"
+    VALUE_IN_USE = "value_in_use"
+    INVALID_VALUE = "invalid_value"
+    SYNCED_FROM_AD = "synced_from_ad"
+    FEDERATED_DOMAIN = "federated_domain"
+    GUEST = "guest"
+    DISABLED = "disabled"
+    OUT_OF_SCOPE = "out_of_scope"
+    # apply
+    SET = "set"
+    FAILED = "failed"
+    SKIPPED_ALREADY_SET = "skipped_already_set"
+    DRY_RUN = "dry_run"
+    NOT_ATTEMPTED = "not_attempted"
+
+
+PREVIEW_STATUSES = tuple(list(Status)[:11])
+APPLY_STATUSES = tuple(list(Status)[11:])
+
+
+class Cancelled(Exception):
+    """Long work stopped because the cancel event was set."""
+
+
+@dataclass(slots=True)
+class PlanRow:
+    # attribute names are the report's column names (core/report.py)
+    object_id: str
+    user_principal_name: str
+    display_name: str
+    source_value: str
+    current_immutable_id: str
+    new_immutable_id: str
+    status: Status
+    detail: str = ""
+
+
+@dataclass(slots=True)
+class Scope:
+    domains: tuple[str, ...] = ()
+    include_guests: bool = False
+    include_disabled: bool = False
+
+    def __post_init__(self) -> None:
+        self.domains = tuple(d.strip().lower().lstrip("@") for d in self.domains if d.strip())
+
+
+@dataclass
+class Plan:
+    rows: list[PlanRow]
+    source: str = ""
+    transform: str = Transform.NONE.value
+    scope: Scope = field(default_factory=Scope)
+    unmatched_rows: list[Any] = field(default_factory=list)  # sources.UnmatchedRow
+    duplicate_keys: dict[str, list[int]] = field(default_factory=dict)
+    started: datetime | None = None
+    finished: datetime | None = None
+
+    def counts(self) -> dict[str, int]:
+        counts = Counter(row.status.value for row in self.rows)
+        return {s.value: counts[s.value] for s in Status if counts[s.value]}
+
+    def to_write(self) -> list[PlanRow]:
+        return [row for row in self.rows if row.status is Status.WILL_SET]
+
+    def plan_hash(self) -> str:
+        """Identifies what would be written (for the journal header: resume only the same plan)."""
+        h = hashlib.sha256()
+        for row in sorted(self.to_write(), key=lambda r: r.object_id):
+            h.update(f"{row.object_id}\t{row.new_immutable_id}\n".encode())
+        return h.hexdigest()
+
+
+_fold = str.casefold if UNIQUENESS_CASE_INSENSITIVE else str
+
+
+def _gate(user: Any, scope: Scope, federated: frozenset[str]) -> tuple[Status, str] | None:
+    """Steps 1-4: reasons to leave a user alone before looking at any source value."""
+    if user.immutable_id:
+        return Status.ALREADY_SET, ""
+    if user.sync_enabled:
+        return Status.SYNCED_FROM_AD, "on_premises_sync_enabled"
+    if (user.user_type or "").lower() == "guest" and not scope.include_guests:
+        return Status.GUEST, "use --include-guests to include"
+    if user.account_enabled is False and not scope.include_disabled:
+        return Status.DISABLED, "use --include-disabled to include"
+    upn = user.upn or ""
+    domain = upn[upn.rfind("@") + 1:].lower()
+    if scope.domains and domain not in scope.domains:
+        return Status.OUT_OF_SCOPE, f"domain {domain}"
+    if domain in federated:
+        return Status.FEDERATED_DOMAIN, f"domain {domain} is federated"
+    return None
+
+
+def build_plan(users: Iterable[Any], source: Any, transform: Transform | str = Transform.NONE,
+               scope: Scope | None = None, federated_domains: Iterable[str] | None = None,
+               progress: Callable[[int, int], None] | None = None,
+               cancel: threading.Event | None = None) -> Plan:
+    """Classify every user. `progress(done, total)`; raises Cancelled when `cancel` is set."""
+    started = datetime.now(UTC)
+    users = list(users)
+    transform, scope = Transform(transform), scope or Scope()
+    federated = frozenset(d.lower() for d in (federated_domains or ()))
+    in_use = {_fold(u.immutable_id): u.upn for u in users if u.immutable_id}
+    rows: list[PlanRow] = []
+    total = len(users)
+    for n, user in enumerate(users, start=1):
+        if n % PROGRESS_EVERY == 0:
+            if cancel is not None and cancel.is_set():
+                raise Cancelled()
+            if progress:
+                progress(n, total)
+        rows.append(_classify(user, source, transform, scope, federated, in_use))
+    _mark_duplicates(rows)
+    if progress:
+        progress(total, total)
+    unmatched = source.unmatched_rows() if hasattr(source, "unmatched_rows") else []
+    dupes = getattr(source, "duplicate_keys", {}) or {}
+    return Plan(rows, source.describe(), transform.value, scope, unmatched, dupes, started, datetime.now(UTC))
+
+
+def _classify(user: Any, source: Any, transform: Transform, scope: Scope, federated: frozenset[str],
+              in_use: dict[str, str]) -> PlanRow:
+    gate = _gate(user, scope, federated)
+    raw, problem = source.resolve(user)
+    if gate is not None:
+        # resolved anyway: shows the admin the source value, and a CSV row for a skipped user
+        # must not count as "matched nobody"
+        return PlanRow(user.id, user.upn or "", user.display_name or "", raw or "", user.immutable_id or "",
+                       "", gate[0], gate[1])
+    status, new, detail = _value(raw, problem, transform)
+    if status is Status.WILL_SET and _fold(new) in in_use:
+        status, detail = Status.VALUE_IN_USE, f"held by {in_use[_fold(new)]}"
+    return PlanRow(user.id, user.upn or "", user.display_name or "", raw or "", "", new, status, detail)
+
+
+def _value(raw: str | None, problem: str | None, transform: Transform) -> tuple[Status, str, str]:
+    """Steps 5-6: (status, new value, detail)."""
+    if raw is None:
+        return Status.NO_SOURCE_VALUE, "", problem or ""
+    try:
+        new = raw if transform is Transform.NONE else apply_transform(transform, raw)
+    except ValueError as exc:
+        return Status.INVALID_VALUE, "", str(exc)
+    reason = check_immutable_id(new, transform in _BASE64)
+    if reason:
+        return Status.INVALID_VALUE, new, reason
+    return Status.WILL_SET, new, ""
+
+
+def _mark_duplicates(rows: list[PlanRow]) -> None:
+    first: dict[str, PlanRow] = {}
+    groups: dict[str, list[PlanRow]] = {}  # only values given to more than one user
+    for row in rows:
+        if row.status is Status.WILL_SET:
+            key = _fold(row.new_immutable_id)
+            seen = first.setdefault(key, row)
+            if seen is not row:
+                groups.setdefault(key, [seen]).append(row)
+    for group in groups.values():
+        names = [r.user_principal_name for r in group[:4]]
+        more = f" and {len(group) - 4} more" if len(group) > 4 else ""
+        for row in group:
+            others = [n for n in names if n != row.user_principal_name][:3]
+            row.status = Status.DUPLICATE_VALUE
+            row.detail = "same value as " + ", ".join(others) + more
