@@ -147,7 +147,6 @@ class _Checker:
 
     def graph_read(self) -> CheckResult:
         try:
-            self.graph.get("/users", {"$select": "id", "$top": "1"})
             count = _count_users(self.graph)
         except GraphError as exc:
             code = "graph_forbidden" if exc.status == 403 else (
@@ -199,10 +198,16 @@ def _auth_failure(step: CheckStep, exc: AuthError) -> CheckResult:
 
 
 def _count_users(graph: GraphClient) -> int:
-    """Cheap when Graph supports $count (advanced query); otherwise page through ids only."""
-    resp = graph.request("GET", "/users/$count", headers={"ConsistencyLevel": "eventual"})
-    if resp.ok and resp.text.strip().isdigit():
-        return int(resp.text.strip())
+    """One cheap read that also proves listing works: $count (an advanced query, so ConsistencyLevel:
+    eventual). Where $count is refused, page through ids only."""
+    params = {"$select": "id", "$top": "1", "$count": "true"}
+    resp = graph.request("GET", "/users", params=params, headers={"ConsistencyLevel": "eventual"})
+    if resp.ok:
+        count = resp.json().get("@odata.count")
+        if isinstance(count, int):
+            return count
+    elif resp.status_code in (401, 403) or resp.status_code >= 500:
+        raise GraphError.from_response(resp)
     total = 0
     for page in graph.iter_pages("/users", {"$select": "id", "$top": "999"}):
         total += len(page)
