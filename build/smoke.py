@@ -115,6 +115,9 @@ def smoke_cli(cli: Path, env: dict[str, str], tmp: Path) -> None:
     version = run([str(cli), "--version"], env).stdout.strip()
     if __version__ not in version:
         raise SmokeFailure(f"--version said {version!r}, the package is {__version__}")
+    bundle_cli = cli.parent.parent / f"{rules.APP_TITLE}.app" / "Contents" / "MacOS" / rules.CLI_NAME
+    if bundle_cli.exists():  # macOS: the .app carries the CLI too
+        run([str(bundle_cli), "--version"], env)
     sandbox = Sandbox(cli, env, tmp / "profile.json")
     try:
         profile = ["--profile", str(sandbox.profile)]
