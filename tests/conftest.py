@@ -68,3 +68,56 @@ def no_keyring(monkeypatch):
     keyring.set_keyring(fail.Keyring())
     yield
     keyring.set_keyring(previous)
+
+
+# --- Sandbox tenant (core/sandbox) --------------------------------------------------------------
+SANDBOX_TEST_USERS = 60
+
+
+@pytest.fixture
+def sandbox_factory():
+    """`make(**kwargs)` builds and starts a SandboxTenant (same kwargs as its constructor, e.g.
+    `config=SandboxConfig(write_limit=5, write_window_s=1)`, `users=N`, `seed_path=...`, `clock=...`);
+    every tenant made is stopped at teardown."""
+    from core.sandbox import SandboxTenant
+
+    started = []
+
+    def make(**kwargs):
+        if "seed_path" not in kwargs and "directory" not in kwargs:
+            kwargs.setdefault("users", SANDBOX_TEST_USERS)
+        tenant = SandboxTenant(**kwargs).start()
+        started.append(tenant)
+        return tenant
+
+    yield make
+    for tenant in started:
+        tenant.stop()
+
+
+@pytest.fixture
+def sandbox(sandbox_factory):
+    """A running sandbox tenant: a synthetic school of 60 users, default quotas, no faults."""
+    return sandbox_factory()
+
+
+def sandbox_connection_profile(tenant, app_index: int = 0) -> dict:
+    """The contract's connection JSON for a running tenant (contracts.md `sandbox` line)."""
+    return tenant.connection_profile(app_index)
+
+
+@pytest.fixture
+def sandbox_profile(sandbox):
+    """Connection profile dict of the `sandbox` fixture (tenant_id, client_id, client_secret,
+    login_url, graph_url, ca_bundle)."""
+    return sandbox_connection_profile(sandbox)
+
+
+@pytest.fixture
+def sandbox_profile_file(sandbox, tmp_path):
+    """The `sandbox` fixture's profile written as a JSON file, as `sandbox --profile-out` writes it."""
+    import json
+
+    path = tmp_path / "sandbox-profile.json"
+    path.write_text(json.dumps(sandbox_connection_profile(sandbox)), encoding="utf-8")
+    return path

@@ -1,0 +1,264 @@
+"""The sandbox tenant's directory: tenant, domains, apps, users; loading a seed file (contracts.md)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from core.sandbox import facts
+
+# Properties every stored user has (Graph names), plus the sandbox-only `privilegedRole` marker.
+USER_FIELDS = ("id", "displayName", "givenName", "surname", "userPrincipalName", "mail", "employeeId",
+               "userType", "accountEnabled", "onPremisesImmutableId", "onPremisesSyncEnabled",
+               "creationType", "jobTitle", "privilegedRole")
+USER_TYPES = ("Member", "Guest")
+AUTH_TYPES = ("Managed", "Federated")
+
+
+@dataclass
+class App:
+    client_id: str
+    secret: str
+    roles: list[str]
+    secret_expires: datetime
+    display_name: str = "Immutable ID Sync"
+    object_id: str = ""
+
+    def public(self) -> dict[str, Any]:
+        """For SandboxTenant.apps: everything a test or the GUI needs (this is a sandbox secret)."""
+        return {"clientId": self.client_id, "secret": self.secret, "roles": list(self.roles),
+                "secretExpires": _iso(self.secret_expires), "displayName": self.display_name}
+
+
+@dataclass
+class Directory:
+    tenant_id: str
+    display_name: str
+    size: str
+    domains: list[dict[str, Any]]
+    apps: list[App]
+    users: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> user, in listing order
+
+    @property
+    def initial_domain(self) -> str:
+        return next((d["id"] for d in self.domains if d.get("isInitial")), self.domains[0]["id"])
+
+    def domain_names(self) -> set[str]:
+        return {d["id"].lower() for d in self.domains}
+
+    def federated_domains(self) -> set[str]:
+        return {d["id"].lower() for d in self.domains if d["authenticationType"] == "Federated"}
+
+
+class SeedError(ValueError):
+    """A seed file that cannot be used; `problems` says what to fix, one line each."""
+
+    def __init__(self, path: str, problems: list[str]) -> None:
+        self.path = path
+        self.problems = problems
+        shown = problems[:20] + ([f"... and {len(problems) - 20} more"] if len(problems) > 20 else [])
+        super().__init__(f"seed file {path}:\n  " + "\n  ".join(shown))
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def stable_guid(*parts: object) -> str:
+    """A GUID derived from text, so a seed or a synthetic school always has the same ids."""
+    digest = hashlib.sha256("|".join(map(str, parts)).encode()).digest()
+    return str(uuid.UUID(bytes=digest[:16], version=4))
+
+
+def is_guid(value: object) -> bool:
+    if not isinstance(value, str) or len(value) != 36:
+        return False
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
+def make_domain(name: str, auth: str = "Managed", default: bool = False, initial: bool = False) -> dict:
+    return {"id": name, "authenticationType": auth, "isDefault": default, "isInitial": initial,
+            "isRoot": True, "isVerified": True, "supportedServices": ["Email", "OfficeCommunicationsOnline"]}
+
+
+def make_user(**values: Any) -> dict[str, Any]:
+    user: dict[str, Any] = dict.fromkeys(USER_FIELDS)
+    user.update(userType="Member", accountEnabled=True, privilegedRole=False)
+    user.update(values)
+    return user
+
+
+def load_seed(path: str | Path) -> Directory:
+    """Read and validate a seed file (contracts.md format). Raises SeedError listing every problem."""
+    path = Path(path)
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        raise SeedError(str(path), [f"cannot read the file: {exc.strerror or exc}"]) from None
+    except UnicodeDecodeError:
+        raise SeedError(str(path), ["the file is not UTF-8 text"]) from None
+    except json.JSONDecodeError as exc:
+        raise SeedError(str(path), [f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"]) from None
+    problems: list[str] = []
+    directory = _build_directory(raw, problems, path.read_bytes())
+    if problems or directory is None:
+        raise SeedError(str(path), problems)
+    return directory
+
+
+def _build_directory(raw: Any, problems: list[str], content: bytes) -> Directory | None:
+    if not isinstance(raw, dict):
+        problems.append("the top level must be a JSON object with a 'users' list")
+        return None
+    unknown = set(raw) - {"tenant", "domains", "apps", "users"}
+    if unknown:
+        problems.append(f"unknown top-level keys: {', '.join(sorted(unknown))} "
+                        "(allowed: tenant, domains, apps, users)")
+    users_raw = raw.get("users")
+    if not isinstance(users_raw, list):
+        problems.append("'users' is missing or not a list")
+        users_raw = []
+    fingerprint = hashlib.sha256(content).hexdigest()
+    tenant = _tenant(raw.get("tenant", {}), problems, fingerprint, len(users_raw))
+    domains = _domains(raw.get("domains"), users_raw, problems, fingerprint)
+    apps = _apps(raw.get("apps"), problems, fingerprint)
+    directory = Directory(tenant["id"], tenant["displayName"], tenant["size"], domains, apps)
+    _users(users_raw, directory, problems)
+    return directory
+
+
+def _tenant(raw: Any, problems: list[str], fingerprint: str, n_users: int) -> dict[str, str]:
+    out = {"id": stable_guid("tenant", fingerprint), "displayName": "Sandbox School",
+           "size": facts.size_for_user_count(n_users)}
+    if not isinstance(raw, dict):
+        problems.append("'tenant' must be an object")
+        return out
+    if "id" in raw and not is_guid(raw["id"]):
+        problems.append(f"tenant.id: {raw['id']!r} is not a GUID (like 8f2c...-....-....-....-............)")
+    elif "id" in raw:
+        out["id"] = raw["id"].lower()
+    if "displayName" in raw:
+        out["displayName"] = str(raw["displayName"])
+    if "size" in raw:
+        if raw["size"] not in facts.RU_LIMIT_BY_SIZE:
+            problems.append(f"tenant.size: {raw['size']!r} must be one of S, M, L")
+        else:
+            out["size"] = raw["size"]
+    return out
+
+
+def _domains(raw: Any, users: list, problems: list[str], fingerprint: str) -> list[dict]:
+    initial = f"sandbox{fingerprint[:6]}.onmicrosoft.com"
+    if raw is None:  # default: one managed domain per UPN suffix
+        names = sorted({u["userPrincipalName"].rsplit("@", 1)[-1].lower() for u in users
+                        if isinstance(u, dict) and isinstance(u.get("userPrincipalName"), str)
+                        and "@" in u["userPrincipalName"] and "#EXT#" not in u["userPrincipalName"]})
+        domains = [make_domain(n, default=(i == 0)) for i, n in enumerate(names)]
+    elif not isinstance(raw, list):
+        problems.append("'domains' must be a list")
+        return [make_domain(initial, initial=True, default=True)]
+    else:
+        domains = []
+        for i, d in enumerate(raw):
+            if not isinstance(d, dict) or not isinstance(d.get("id"), str) or "." not in d["id"]:
+                problems.append(f"domains[{i}]: needs an 'id' that is a domain name, like school.example")
+                continue
+            auth = d.get("authenticationType", "Managed")
+            if auth not in AUTH_TYPES:
+                problems.append(f"domains[{i}].authenticationType: {auth!r} must be Managed or Federated")
+            domains.append(make_domain(d["id"].lower(), auth, default=not domains))
+    if not any(d["id"].endswith(".onmicrosoft.com") for d in domains):
+        domains.append(make_domain(initial, initial=True, default=not domains))
+    else:
+        next(d for d in domains if d["id"].endswith(".onmicrosoft.com"))["isInitial"] = True
+    return domains
+
+
+def _apps(raw: Any, problems: list[str], fingerprint: str) -> list[App]:
+    if raw is None:
+        return [App(stable_guid("app", fingerprint), "sbx8Q~" + fingerprint[8:40], ["User.ReadWrite.All"],
+                    datetime.now(UTC) + timedelta(days=365), object_id=stable_guid("appobj", fingerprint))]
+    if not isinstance(raw, list) or not raw:
+        problems.append("'apps' must be a non-empty list")
+        return []
+    apps = []
+    for i, a in enumerate(raw):
+        where = f"apps[{i}]"
+        if not isinstance(a, dict):
+            problems.append(f"{where}: must be an object")
+            continue
+        if not is_guid(a.get("clientId")):
+            problems.append(f"{where}.clientId: {a.get('clientId')!r} is not a GUID")
+        if not isinstance(a.get("secret"), str) or not a.get("secret"):
+            problems.append(f"{where}.secret: must be a non-empty string")
+        roles = a.get("roles", [])
+        if not isinstance(roles, list) or not all(isinstance(r, str) for r in roles):
+            problems.append(f"{where}.roles: must be a list of permission names like User.ReadWrite.All")
+            roles = []
+        expires = datetime.now(UTC) + timedelta(days=365)
+        if "secretExpires" in a:
+            try:
+                expires = datetime.fromisoformat(str(a["secretExpires"]).replace("Z", "+00:00"))
+                expires = expires if expires.tzinfo else expires.replace(tzinfo=UTC)
+            except ValueError:
+                problems.append(f"{where}.secretExpires: {a['secretExpires']!r} is not an ISO-8601 time")
+        apps.append(App(str(a.get("clientId", "")).lower(), str(a.get("secret", "")), roles, expires,
+                        str(a.get("displayName", f"App {i + 1}")), stable_guid("appobj", fingerprint, i)))
+    return apps
+
+
+_TYPES = {"id": str, "displayName": str, "userPrincipalName": str, "mail": (str, type(None)),
+          "employeeId": (str, type(None)), "userType": str, "accountEnabled": bool,
+          "onPremisesImmutableId": (str, type(None)), "onPremisesSyncEnabled": (bool, type(None)),
+          "privilegedRole": bool, "givenName": (str, type(None)), "surname": (str, type(None)),
+          "creationType": (str, type(None)), "jobTitle": (str, type(None))}
+
+
+def _users(raw: list, directory: Directory, problems: list[str]) -> None:
+    seen_upn: set[str] = set()
+    seen_anchor: dict[str, int] = {}
+    domains = directory.domain_names()
+    for i, u in enumerate(raw):
+        where = f"users[{i}]"
+        if not isinstance(u, dict):
+            problems.append(f"{where}: must be an object")
+            continue
+        bad = [k for k in u if k not in _TYPES]
+        if bad:
+            problems.append(f"{where}: unknown properties {', '.join(sorted(bad))}")
+        for key, kind in _TYPES.items():
+            if key in u and not isinstance(u[key], kind):
+                problems.append(f"{where}.{key}: wrong type ({type(u[key]).__name__})")
+        uid, upn = u.get("id"), u.get("userPrincipalName")
+        if not is_guid(uid):
+            problems.append(f"{where}.id: {uid!r} is not a GUID")
+        elif uid.lower() in directory.users:
+            problems.append(f"{where}.id: {uid} appears twice")
+        if not isinstance(upn, str) or upn.count("@") != 1:
+            problems.append(f"{where}.userPrincipalName: {upn!r} must look like name@domain")
+        else:
+            if upn.lower() in seen_upn:
+                problems.append(f"{where}.userPrincipalName: {upn} appears twice")
+            seen_upn.add(upn.lower())
+            if "#EXT#" not in upn and upn.rsplit("@", 1)[1].lower() not in domains:
+                problems.append(f"{where}.userPrincipalName: domain of {upn} is not in 'domains'")
+        anchor = u.get("onPremisesImmutableId")
+        if isinstance(anchor, str):
+            if anchor in seen_anchor:
+                problems.append(f"{where}.onPremisesImmutableId: {anchor!r} is already used by "
+                                f"users[{seen_anchor[anchor]}] (must be unique)")
+            seen_anchor[anchor] = i
+        if u.get("userType", "Member") not in USER_TYPES:
+            problems.append(f"{where}.userType: {u.get('userType')!r} must be Member or Guest")
+        if is_guid(uid) and isinstance(upn, str):
+            directory.users[uid.lower()] = make_user(**{k: v for k, v in u.items() if k in _TYPES},
+                                                     id=uid.lower())

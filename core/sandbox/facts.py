@@ -1,0 +1,172 @@
+"""What the sandbox claims about Microsoft's service, in one place.
+
+Every constant names the graph-facts.md section (docs/graph-facts.md) it models. The behaviours that
+are NOT confirmed by Microsoft's documentation or public threads are all in `UNCONFIRMED` at the end:
+change them there and the whole sandbox follows.
+"""
+
+from __future__ import annotations
+
+# --- Login (graph-facts §5, §6) -----------------------------------------------------------------
+GRAPH_AUDIENCE = "https://graph.microsoft.com"  # §5: tokens for Graph; scope "<aud>/.default"
+GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000"  # Microsoft Graph's well-known app id
+DEFAULT_TOKEN_LIFETIME_S = 3599  # Entra's usual app-only token lifetime (expires_in)
+
+# AADSTS code -> (HTTP status, OAuth `error`, description template). §6 lists the codes.
+AADSTS: dict[int, tuple[int, str, str]] = {
+    90002: (400, "invalid_request",
+            "Tenant '{tenant}' not found. Check to make sure you have the correct tenant ID and are "
+            "signing into the correct cloud. Check with your subscription administrator, this may "
+            "happen if there are no active subscriptions for the tenant."),
+    900023: (400, "invalid_request",
+             "Specified tenant identifier '{tenant}' is neither a valid DNS name, nor a valid "
+             "external domain."),
+    700016: (400, "unauthorized_client",
+             "Application with identifier '{client_id}' was not found in the directory '{tenant_name}'. "
+             "This can happen if the application has not been installed by the administrator of the "
+             "tenant or consented to by any user in the tenant. You may have sent your authentication "
+             "request to the wrong tenant."),
+    7000215: (401, "invalid_client",
+              "Invalid client secret provided. Ensure the secret being sent in the request is the "
+              "client secret value, not the client secret ID, for a secret added to app '{client_id}'."),
+    7000222: (401, "invalid_client",
+              "The provided client secret keys for app '{client_id}' are expired. Visit the Azure "
+              "portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider "
+              "using certificate credentials for added security: https://aka.ms/certCreds."),
+    7000218: (401, "invalid_client",
+              "The request body must contain the following parameter: 'client_assertion' or "
+              "'client_secret'."),
+    900144: (400, "invalid_request",
+             "The request body must contain the following parameter: '{parameter}'."),
+    70003: (400, "unsupported_grant_type",
+            "The app requested an unsupported grant type '{grant_type}'."),
+    # Wrong scope: a client-credentials scope that does not end in /.default (public threads quote
+    # this exact text, e.g. MicrosoftDocs/azure-docs#99862).
+    1002012: (400, "invalid_scope",
+              "The provided value for scope {scope} is not valid. Client credential flows must have a "
+              "scope value with /.default suffixed to the resource identifier (application ID URI)."),
+    # A /.default scope for a resource the tenant does not know.
+    500011: (400, "invalid_resource",
+             "The resource principal named {resource} was not found in the tenant named "
+             "{tenant_name}. This can happen if the application has not been installed by the "
+             "administrator of the tenant or consented to by any user in the tenant. You might have "
+             "sent your authentication request to the wrong tenant."),
+}
+
+# --- Graph permissions (§1 writes, §2 reads, §8 optional reads) ---------------------------------
+READ_USERS_ROLES = frozenset({"User.Read.All", "User.ReadWrite.All", "Directory.Read.All",
+                              "Directory.ReadWrite.All"})
+WRITE_USERS_ROLES = frozenset({"User.ReadWrite.All", "Directory.ReadWrite.All"})  # §1
+READ_DOMAINS_ROLES = frozenset({"Domain.Read.All", "Domain.ReadWrite.All", "Directory.Read.All",
+                                "Directory.ReadWrite.All"})  # §8
+READ_ORG_ROLES = frozenset({"Organization.Read.All", "Organization.ReadWrite.All", "Directory.Read.All",
+                            "Directory.ReadWrite.All"})  # §8
+READ_APPS_ROLES = frozenset({"Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All",
+                             "Directory.ReadWrite.All"})  # §8
+INSUFFICIENT_PRIVILEGES = "Insufficient privileges to complete the operation."  # §1 sensitive property
+
+# --- Listing (§2) --------------------------------------------------------------------------------
+DEFAULT_PAGE_SIZE = 100
+MAX_PAGE_SIZE = 999
+# Properties returned without $select (Graph's documented default set for users).
+DEFAULT_USER_PROPERTIES = ("businessPhones", "displayName", "givenName", "jobTitle", "mail",
+                           "mobilePhone", "officeLocation", "preferredLanguage", "surname",
+                           "userPrincipalName", "id")
+# Properties the sandbox can $select (a subset of Graph's user resource).
+SELECTABLE_USER_PROPERTIES = frozenset(DEFAULT_USER_PROPERTIES + (
+    "employeeId", "userType", "accountEnabled", "onPremisesImmutableId", "onPremisesSyncEnabled",
+    "creationType", "createdDateTime", "externalUserState"))
+# $filter clauses `prop eq 'value'` the sandbox evaluates; anything else is refused like Graph does.
+FILTERABLE_USER_PROPERTIES = frozenset({"id", "userPrincipalName", "mail", "employeeId",
+                                        "onPremisesImmutableId", "userType", "displayName"})
+
+# --- Batching (§3) -------------------------------------------------------------------------------
+MAX_BATCH_REQUESTS = 20
+
+# --- Throttling (§4) -----------------------------------------------------------------------------
+WRITE_LIMIT = 3000            # writes per app+tenant ...
+WRITE_WINDOW_S = 150.0        # ... per 2 min 30 s
+TENANT_WRITE_LIMIT = 18000    # writes per tenant, all apps ...
+TENANT_WRITE_WINDOW_S = 300.0  # ... per 5 min
+RU_WINDOW_S = 10.0
+RU_LIMIT_BY_SIZE = {"S": 3500, "M": 5000, "L": 8000}  # per app+tenant per 10 s
+
+
+def size_for_user_count(n: int) -> str:
+    """§4: S < 50 users, M 50-500, L > 500."""
+    return "S" if n < 50 else ("M" if n <= 500 else "L")
+
+
+RU_COST_LIST_USERS = 2        # GET users; $select takes 1 off
+RU_COST_SELECT_DISCOUNT = 1
+RU_COST_GET_USER = 1          # (the same logic: a single object costs less than a list)
+RU_COST_PATCH_USER = 1        # and counts as 1 write
+RU_COST_OTHER_READ = 1
+THROTTLE_WARN_FRACTION = 0.8  # x-ms-throttle-limit-percentage only above 80 % of a limit
+
+# --- User update rules (§1) ----------------------------------------------------------------------
+IMMUTABLE_ID_PROPERTY = "onPremisesImmutableId"
+IMMUTABLE_ID_FORBIDDEN_CHARS = "$_"  # the Graph resource docs forbid these two
+SYNCED_USER_MESSAGE = ("Unable to update the specified properties for on-premises mastered Directory "
+                       "Sync objects or objects currently undergoing migration.")
+OBJECT_CONFLICT_DETAIL = {"code": "ObjectConflict",
+                          "message": "Another object with the same value for property "
+                                     "onPremisesImmutableId already exists.",
+                          "target": "onPremisesImmutableId"}
+
+# --- Unconfirmed behaviour: ONE table (change here) ----------------------------------------------
+# Each entry: what we do, and why it is a guess. graph-facts.md marks these as not fully confirmed.
+UNCONFIRMED: dict[str, object] = {
+    # §1: top-level code of the duplicate-value error ("most likely Request_BadRequest").
+    "object_conflict_code": "Request_BadRequest",
+    "object_conflict_message": "Another object with the same value for property onPremisesImmutableId "
+                               "already exists.",
+    # §1: a federated-domain user getting a new ImmutableId; Graph's text is not documented. We answer
+    # 400 with MSOnline's text. Clearing (null) on such a user is allowed.
+    "federated_status": 400,
+    "federated_code": "Request_BadRequest",
+    "federated_message": "You must provide a required property: Parameter name: FederatedUser.SourceAnchor",
+    "federated_blocks_clearing": False,
+    # §1: a `$`/`_` value; the message is Graph's generic text for invalid property values.
+    "invalid_value_code": "Request_BadRequest",
+    "invalid_value_message": "Invalid value specified for property 'onPremisesImmutableId' of resource 'User'.",
+    # §1: the docs name only `$` and `_` as refused by Graph; Entra Connect's length rule is not
+    # known to be enforced by Graph, so no length limit (None) — set an int to enforce one.
+    "max_length": None,
+    # §1: uniqueness compared case-sensitively (SAML NameID matching is case-sensitive).
+    "unique_case_sensitive": True,
+    # §1: the sandbox models only onPremisesImmutableId; any other property in a PATCH is refused.
+    "other_property_code": "Request_BadRequest",
+    "other_property_message": "The sandbox tenant models only the property 'onPremisesImmutableId'; "
+                              "property '{name}' cannot be updated here.",
+    # §1: order of the PATCH checks (first failing rule answers).
+    "patch_rule_order": ("synced", "privileged", "invalid_value", "federated", "duplicate"),
+    # §3: a throttled (429) write was NOT applied. True makes the sandbox apply it anyway, as the
+    # facts warn may happen ("retries must be idempotent").
+    "throttled_write_applied": False,
+    # §3: error for more than 20 requests in one batch.
+    "batch_too_large_code": "BadRequest",
+    "batch_too_large_message": "Number of requests exceeds the maximum batch size of 20.",
+    # §2: texts of the listing refusals (codes as seen in public threads; texts partly guessed).
+    "filter_unsupported_code": "Request_UnsupportedQuery",
+    "filter_unsupported_message": "Unsupported or invalid query filter clause specified for property "
+                                  "'{prop}' of resource 'User'.",
+    "skip_unsupported_message": "'$skip' is not supported by the service.",
+    "bad_top_message": "Invalid page size specified: '{top}'. Must be between 1 and 999 inclusive.",
+    "bad_skiptoken_message": "Invalid paging token specified.",
+    # §4: throttle scope strings; only the write one is quoted in the facts.
+    "write_scope": "Tenant_Application/ReadWrite/{app}/{tenant}",
+    "tenant_write_scope": "Tenant/ReadWrite/{tenant}",
+    "ru_scope": "Tenant_Application/ResourceUnit/{app}/{tenant}",
+    # §6: login check order after the tenant: grant type, client, secret, then scope.
+    "scope_checked_after_secret": True,
+    # §5: discovery for an unknown tenant answers 400 with error "invalid_tenant" (token endpoint:
+    # "invalid_request").
+    "discovery_unknown_tenant_error": "invalid_tenant",
+    # §5/§2: texts of Graph's 401 answers.
+    "token_missing_message": "Access token is empty.",
+    "token_invalid_message": "IDX14100: JWT is not well formed, there are no dots (.).",
+    "token_signature_message": "Access token validation failure. Invalid signature.",
+    "token_expired_message": "Lifetime validation failed, the token is expired.",
+    "token_audience_message": "Access token validation failure. Invalid audience.",
+}

@@ -1,0 +1,102 @@
+"""A synthetic Nordic school: pupils and staff, guests, disabled and synced accounts, admins, and a
+second, federated domain — every case the planner must classify (contracts.md, `--users N`)."""
+
+from __future__ import annotations
+
+import base64
+import random
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from core.sandbox import facts
+from core.sandbox.data import App, Directory, make_domain, make_user
+
+FIRST = ("Åsa", "Åke", "Märta", "Björn", "Sören", "Göran", "Jörgen", "Linnéa", "Mårten", "Pär",
+         "Ingrid", "Elin", "Olle", "Maja", "Nils", "Saga", "Ebba", "Lars", "Tove", "Hjördis",
+         "Bjørn", "Søren", "Kåre", "Ærlig", "Signe", "Astrid", "Leif", "Inga", "Rasmus", "Ylva",
+         "Aino", "Väinö", "Eero", "Siiri", "Otso", "Jönsi", "Dagny", "Håkan", "Lovisa", "Frö")
+LAST = ("Öberg", "Åberg", "Ström", "Lindqvist", "Bäckström", "Sjöberg", "Ängström", "Hägg", "Nyström",
+        "Söderberg", "Jönsson", "Pålsson", "Løvik", "Hansen", "Virtanen", "Mäkinen", "Kärkkäinen",
+        "Lindgren", "Holm", "Dahl", "Ek", "Berg", "Sandström", "Åkesson", "Fjäll", "Ødegård", "Nordahl",
+        "Lundén", "Strand", "Vik")
+_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "ø": "o", "æ": "ae", "é": "e", "ü": "u"})
+
+DOMAIN = "nordskolan.example"
+FEDERATED_DOMAIN = "fjordskolan.example"
+INITIAL_DOMAIN = "nordskolan.onmicrosoft.com"
+
+
+def _guid(rng: random.Random) -> str:
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+
+def _anchor(user_id: str) -> str:
+    """Entra Connect's default sourceAnchor form: base64 of a GUID's little-endian bytes (graph-facts §9)."""
+    return base64.b64encode(uuid.UUID(user_id).bytes_le).decode()
+
+
+def synthetic(n: int, seed: int = 1) -> Directory:
+    """Deterministic for (n, seed). The first users cover every special case, so even n=10 shows them."""
+    rng = random.Random(seed)
+    tenant_id = _guid(rng)
+    now = datetime.now(UTC)
+    apps = [
+        App(_guid(rng), f"sbx8Q~{rng.getrandbits(160):040x}", ["User.ReadWrite.All"],
+            now + timedelta(days=365), "Immutable ID Sync (sandbox)", _guid(rng)),
+        App(_guid(rng), f"sbx8Q~{rng.getrandbits(160):040x}", [],
+            now + timedelta(days=365), "Immutable ID Sync (no admin consent)", _guid(rng)),
+    ]
+    domains = [make_domain(DOMAIN, default=True), make_domain(FEDERATED_DOMAIN, "Federated"),
+               make_domain(INITIAL_DOMAIN, initial=True)]
+    directory = Directory(tenant_id, "Nordskolan", facts.size_for_user_count(n), domains, apps)
+    used: dict[str, int] = {}
+    users = directory.users
+    for i in range(n):
+        user = _person(rng, i, used)
+        users[user["id"]] = user
+    return directory
+
+
+_SPECIAL = ("admin", "admin", "guest", "disabled", "synced", "has_id", "federated", "federated_id")
+
+
+def _kind(rng: random.Random, i: int) -> str:
+    if i < len(_SPECIAL):
+        return _SPECIAL[i]
+    u = rng.random()
+    for kind, edge in (("guest", 0.01), ("disabled", 0.04), ("synced", 0.07), ("has_id", 0.12),
+                       ("federated", 0.15), ("federated_id", 0.17), ("admin", 0.172)):
+        if u < edge:
+            return kind
+    return "member"
+
+
+def _person(rng: random.Random, i: int, used: dict[str, int]) -> dict:
+    kind = _kind(rng, i)
+    first, last = FIRST[rng.randrange(len(FIRST))], LAST[rng.randrange(len(LAST))]
+    staff = kind == "admin" or rng.random() < 0.08
+    local = f"{first}.{last}".lower().translate(_FOLD)
+    count = used.get(local, 0) + 1
+    used[local] = count
+    if count > 1:
+        local = f"{local}{count}"
+    uid = _guid(rng)
+    domain = FEDERATED_DOMAIN if kind.startswith("federated") else DOMAIN
+    upn = f"{local}@{domain}"
+    user = make_user(id=uid, displayName=f"{first} {last}", givenName=first, surname=last,
+                     userPrincipalName=upn, mail=upn, jobTitle="Lärare" if staff else "Elev",
+                     employeeId=None if rng.random() < 0.04 else f"{'P' if staff else ''}{19000 + i}")
+    if kind == "guest":
+        external = f"{local}@gmail.example"
+        user.update(userPrincipalName=f"{external.replace('@', '_')}#EXT#@{INITIAL_DOMAIN}",
+                    mail=external, userType="Guest", employeeId=None, creationType="Invitation",
+                    jobTitle=None)
+    elif kind == "disabled":
+        user["accountEnabled"] = False
+    elif kind == "synced":
+        user.update(onPremisesSyncEnabled=True, onPremisesImmutableId=_anchor(uid))
+    elif kind in ("has_id", "federated_id"):
+        user["onPremisesImmutableId"] = _anchor(uid)
+    elif kind == "admin":
+        user.update(privilegedRole=True, jobTitle="IT-administratör")
+    return user

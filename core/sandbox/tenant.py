@@ -1,0 +1,348 @@
+"""`SandboxTenant`: one running stand-in for Entra login + Microsoft Graph (docs/design.md)."""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+import shutil
+import threading
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from core.sandbox import facts, graph_api, login
+from core.sandbox.config import FaultInjector, SandboxConfig
+from core.sandbox.data import App, Directory, load_seed, make_user, stable_guid
+from core.sandbox.graph_users import Pager, project
+from core.sandbox.responses import PLAIN_JSON, Request, Response, graph_error
+from core.sandbox.server import SandboxServer
+from core.sandbox.synthetic import synthetic
+from core.sandbox.throttle import Throttle
+from core.sandbox.tls import Certificates, make_certificates
+from core.sandbox.tokens import TokenMint
+
+DEFAULT_USERS = 200
+_LOGIN = re.compile(r"^/([^/]+)(/v2\.0/\.well-known/openid-configuration|/oauth2/v2\.0/token)$")
+_LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
+class SandboxTenant:
+    def __init__(self, config: SandboxConfig | None = None, seed_path: str | Path | None = None,
+                 users: int | None = None, port: int = 0, *, directory: Directory | None = None,
+                 seed: int = 1, clock: Callable[[], float] | None = None, host: str = "127.0.0.1") -> None:
+        self.config = config or SandboxConfig()
+        if directory is None:
+            directory = load_seed(seed_path) if seed_path else synthetic(
+                DEFAULT_USERS if users is None else users, seed)
+        self.directory = directory
+        self.users: dict[str, dict[str, Any]] = directory.users  # live state, id -> user
+        self.clock = clock or time.time
+        self._host, self._port = host, port
+        self._lock = threading.RLock()
+        self._order: list[str] = list(self.users)
+        self._upn_index = {u["userPrincipalName"].lower(): uid for uid, u in self.users.items()}
+        self._anchor_index: dict[str, str] = {}
+        for uid, user in self.users.items():
+            if user.get("onPremisesImmutableId") is not None:
+                self._anchor_index[self._anchor_key(user["onPremisesImmutableId"])] = uid
+        self._fragments: dict[tuple[str, ...] | None, dict[str, str]] = {}
+        self._audit: list[dict[str, Any]] = []
+        self.mint = TokenMint(directory.tenant_id, self.clock)
+        self.pager = Pager(secrets.token_bytes(16))
+        self.throttle = Throttle(self.config, directory.tenant_id, directory.size, self.clock)
+        self.faults = FaultInjector(self.config)
+        self.certs: Certificates | None = None
+        self._server: SandboxServer | None = None
+        self._thread: threading.Thread | None = None
+
+    # --- lifecycle ---------------------------------------------------------------------------
+    def start(self) -> SandboxTenant:
+        if self._server is not None:
+            return self
+        self.certs = make_certificates()
+        self._server = SandboxServer((self._host, self._port), self, self.certs.server_context())
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.1},
+                                        name="sandbox-tenant", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        server, self._server = self._server, None
+        if server is None:
+            return
+        server.shutdown()
+        server.close_connections()
+        server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+        if self.certs is not None:  # the CA is throwaway: it must not outlive the sandbox
+            shutil.rmtree(self.certs.folder, ignore_errors=True)
+
+    def __enter__(self) -> SandboxTenant:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # --- what clients need -------------------------------------------------------------------
+    @property
+    def port(self) -> int:
+        if self._server is None:
+            raise RuntimeError("the sandbox tenant is not started")
+        return self._server.server_address[1]
+
+    @property
+    def url(self) -> str:
+        return f"https://{self._host}:{self.port}"
+
+    @property
+    def ca_bundle(self) -> str:
+        if self.certs is None:
+            raise RuntimeError("the sandbox tenant is not started")
+        return str(self.certs.ca_bundle)
+
+    @property
+    def tenant_id(self) -> str:
+        return self.directory.tenant_id
+
+    @property
+    def authority(self) -> str:
+        return f"{self.url}/{self.tenant_id}"
+
+    @property
+    def apps(self) -> list[dict[str, Any]]:
+        """Registered apps, first = the default connection (with the role); the second has no consent."""
+        return [app.public() for app in self.directory.apps]
+
+    def connection_profile(self, app_index: int = 0) -> dict[str, str]:
+        """The contract's connection JSON (contracts.md, `sandbox` command)."""
+        app = self.directory.apps[app_index]
+        return {"tenant_id": self.tenant_id, "client_id": app.client_id, "client_secret": app.secret,
+                "login_url": self.url, "graph_url": self.url, "ca_bundle": self.ca_bundle}
+
+    # --- state, for tests and the GUI --------------------------------------------------------
+    def audit(self) -> list[dict[str, Any]]:
+        with self._lock:
+            return [dict(e) for e in self._audit]
+
+    def clear_audit(self) -> None:
+        with self._lock:
+            self._audit.clear()
+
+    def find_app(self, client_id: str) -> App | None:
+        return next((a for a in self.directory.apps if a.client_id == client_id.lower()), None)
+
+    def set_app_roles(self, client_id: str, roles: list[str]) -> None:
+        """Grant or revoke admin consent; tokens issued from now on carry exactly these roles."""
+        app = self.find_app(client_id)
+        if app is None:
+            raise KeyError(client_id)
+        app.roles = list(roles)
+
+    def add_app(self, roles: list[str] | None = None, secret_expires: datetime | None = None,
+                client_id: str | None = None, secret: str | None = None,
+                display_name: str = "Test app") -> dict[str, Any]:
+        n = len(self.directory.apps)
+        app = App(client_id or stable_guid("app", self.tenant_id, n), secret or secrets.token_urlsafe(24),
+                  list(roles if roles is not None else ["User.ReadWrite.All"]),
+                  secret_expires or datetime.now(UTC) + timedelta(days=365), display_name,
+                  stable_guid("appobj", self.tenant_id, n))
+        self.directory.apps.append(app)
+        return app.public()
+
+    def add_user(self, **values: Any) -> dict[str, Any]:
+        """Add a user at run time (e.g. someone created while a run is in progress)."""
+        user = make_user(**values)
+        user.setdefault("id", stable_guid("user", len(self._order)))
+        with self._lock:
+            self.users[user["id"]] = user
+            self._upn_index[user["userPrincipalName"].lower()] = user["id"]
+            if user.get("onPremisesImmutableId") is not None:
+                self._anchor_index[self._anchor_key(user["onPremisesImmutableId"])] = user["id"]
+            self._order = self._order + [user["id"]]
+        return user
+
+    def organization(self) -> dict[str, Any]:
+        return {"id": self.tenant_id, "displayName": self.directory.display_name, "tenantType": "AAD",
+                "countryLetterCode": "SE", "verifiedDomains": [
+                    {"name": d["id"], "type": d["authenticationType"], "isDefault": d["isDefault"],
+                     "isInitial": d["isInitial"], "capabilities": "Email, OfficeCommunicationsOnline"}
+                    for d in self.directory.domains]}
+
+    def application(self, app: App) -> dict[str, Any]:
+        start = app.secret_expires - timedelta(days=730)
+        return {"id": app.object_id, "appId": app.client_id, "displayName": app.display_name,
+                "passwordCredentials": [{
+                    "customKeyIdentifier": None, "displayName": "sandbox secret",
+                    "endDateTime": app.secret_expires.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                    "hint": app.secret[:3], "keyId": stable_guid("key", app.client_id), "secretText": None,
+                    "startDateTime": start.strftime("%Y-%m-%dT%H:%M:%SZ")}]}
+
+    # --- directory operations used by the Graph handlers -------------------------------------
+    def _anchor_key(self, value: str) -> str:
+        return value if facts.UNCONFIRMED["unique_case_sensitive"] else value.lower()
+
+    def find_user(self, key: str) -> dict[str, Any] | None:
+        user = self.users.get(key.lower())
+        if user is None:
+            uid = self._upn_index.get(key.lower())
+            user = self.users.get(uid) if uid else None
+        return user
+
+    def ordered_ids(self) -> list[str]:
+        return self._order
+
+    def matching_ids(self, prop: str, value: str) -> list[str]:
+        if prop == "onPremisesImmutableId":
+            uid = self._anchor_index.get(self._anchor_key(value))
+            return [uid] if uid else []
+        wanted = value.lower()  # Graph compares these strings case-insensitively
+        return [uid for uid in self._order if str(self.users[uid].get(prop) or "").lower() == wanted]
+
+    def immutable_id_owner(self, value: str) -> str | None:
+        return self._anchor_index.get(self._anchor_key(value))
+
+    def fragments(self, select: tuple[str, ...] | None, ids: list[str]) -> list[str]:
+        """JSON text of each user for this $select, cached until the user changes."""
+        cache = self._fragments.get(select)
+        if cache is not None:
+            try:
+                return [cache[uid] for uid in ids]
+            except KeyError:
+                pass
+        with self._lock:  # misses are filled under the lock, so a PATCH can't leave a stale entry
+            cache = self._fragments.setdefault(select, {})
+            out = []
+            for uid in ids:
+                text = cache.get(uid)
+                if text is None:
+                    text = json.dumps(project(self.users[uid], select), ensure_ascii=False,
+                                      separators=(",", ":"))
+                    cache[uid] = text
+                out.append(text)
+            return out
+
+    def set_immutable_id(self, uid: str, value: str | None,
+                         check: Callable[[dict[str, Any]], Response | None]) -> Response | None:
+        """Apply one write atomically after `check` (the PATCH rules) passes; returns its refusal."""
+        with self._lock:
+            user = self.users[uid]
+            problem = check(user)
+            if problem is not None:
+                return problem
+            old = user.get("onPremisesImmutableId")
+            if old == value:
+                return None
+            if old is not None:
+                self._anchor_index.pop(self._anchor_key(old), None)
+            if value is not None:
+                self._anchor_index[self._anchor_key(value)] = uid
+            user["onPremisesImmutableId"] = value
+            for cache in self._fragments.values():
+                cache.pop(uid, None)
+            return None
+
+    # --- request handling --------------------------------------------------------------------
+    def handle(self, req: Request, client_ip: str) -> Response | None:
+        """Answer one HTTP request; None means "drop the connection without answering"."""
+        if req.path.startswith("/_sandbox/"):
+            return self._sandbox_endpoint(req, client_ip)
+        if req.path == "/v1.0" or req.path.startswith("/v1.0/"):
+            return self._graph(req)
+        match = _LOGIN.match(req.path)
+        if match is None:
+            return Response(404, {"error": "not_found", "error_description": "No such endpoint."},
+                            content_type=PLAIN_JSON)
+        if self.config.faults_on_login:
+            decision = self.faults.decide()
+            if decision.fault is not None:
+                return self._faulted(req, decision.fault, None)
+        if match.group(2).startswith("/v2.0"):
+            response = login.discovery(self, req, match.group(1)) if req.method == "GET" else \
+                Response(405, {"error": "invalid_request"}, content_type=PLAIN_JSON)
+            self.record(req, None, response, None, in_batch=False)
+            return response
+        response, client_id = login.token(self, req, match.group(1), self.clock)
+        self.record(req, client_id, response, _safe_form(req), in_batch=False)
+        return response
+
+    def _graph(self, req: Request) -> Response | None:
+        decision = self.faults.decide()
+        if decision.fault == "drop":
+            self.record(req, None, Response(0, fault="drop"), None, in_batch=False)
+            return None
+        if decision.delay_s:
+            time.sleep(decision.delay_s)  # injected latency: the point is to be slow
+        if decision.fault is not None:
+            return self._faulted(req, decision.fault, None)
+        caller = graph_api.authenticate(self, req)
+        if isinstance(caller, Response):
+            self.record(req, None, caller, None, in_batch=False)
+            return caller
+        try:
+            body = req.json() if req.method in ("PATCH", "POST", "PUT") else None
+        except (ValueError, UnicodeDecodeError):
+            response = graph_error(req, 400, "BadRequest", "Unable to read JSON request payload. Please "
+                                   "ensure Content-Type header is set and payload is of valid JSON format.")
+            self.record(req, caller.client_id, response, None, in_batch=False)
+            return response
+        rel = req.path[len("/v1.0/"):]
+        if rel == "$batch" and req.method == "POST":
+            response = graph_api.batch(self, req, caller, body)
+        else:
+            response = graph_api.route(self, req, caller, rel, body)
+        self.record(req, caller.client_id, response, body, in_batch=False)
+        return response
+
+    def _faulted(self, req: Request, fault: str, client_id: str | None) -> Response:
+        response = self.fault_response(req, fault)
+        self.record(req, client_id, response, None, in_batch=False)
+        return response
+
+    def fault_response(self, req: Request, fault: str) -> Response:
+        """An injected 429 / 503 / 504, shaped as Graph sends them (graph-facts §4)."""
+        retry = str(max(1, int(self.config.fault_retry_after_s)))
+        if fault == "429":
+            response = graph_error(req, 429, "TooManyRequests", "Too many requests.", headers={
+                "Retry-After": retry, "x-ms-throttle-information": "ResourceUnitLimitExceeded",
+                "x-ms-throttle-scope": str(facts.UNCONFIRMED["ru_scope"]).format(app="unknown",
+                                                                                 tenant=self.tenant_id)})
+        elif fault == "503":
+            response = graph_error(req, 503, "serviceNotAvailable", "Service is unavailable.",
+                                   headers={"Retry-After": retry})
+        else:
+            response = graph_error(req, 504, "UnknownError", "The gateway did not receive a timely response.")
+        response.fault = fault
+        return response
+
+    def record(self, req: Request, client_id: str | None, response: Response, body: Any,
+               in_batch: bool) -> None:
+        entry = {"time": datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+                 "client_id": client_id, "method": req.method, "path": req.path, "query": req.query,
+                 "status": response.status, "body": body, "in_batch": in_batch,
+                 "request_id": req.request_id, "fault": response.fault}
+        with self._lock:
+            self._audit.append(entry)
+
+    def _sandbox_endpoint(self, req: Request, client_ip: str) -> Response:
+        if client_ip not in _LOOPBACK:
+            return Response(403, {"error": "loopback only"}, content_type=PLAIN_JSON)
+        if req.path == "/_sandbox/audit" and req.method == "GET":
+            since = int(req.params().get("$since", "0") or 0)
+            with self._lock:
+                entries = self._audit[since:]
+            return Response(200, {"entries": entries}, content_type=PLAIN_JSON)
+        if req.path == "/_sandbox/health":
+            return Response(200, {"ok": True, "users": len(self.users)}, content_type=PLAIN_JSON)
+        return Response(404, {"error": "not_found"}, content_type=PLAIN_JSON)
+
+
+def _safe_form(req: Request) -> dict[str, str]:
+    """What the audit keeps of a token request: never the secret."""
+    from urllib.parse import parse_qsl
+
+    form = dict(parse_qsl(req.body.decode("utf-8", "replace")))
+    return {k: v for k, v in form.items() if k in ("grant_type", "scope", "client_id")}
