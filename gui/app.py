@@ -1,0 +1,94 @@
+"""Start the wizard: QApplication, names, icon, logging, and (with --sandbox) the demo tenant."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from core import APP_NAME, __version__
+
+log = logging.getLogger(__name__)
+RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+
+
+def resource_path(*parts: str) -> Path:
+    """Resources next to the package, or inside a frozen bundle (PyInstaller's _MEIPASS)."""
+    base = Path(getattr(sys, "_MEIPASS", "")) / "resources" if getattr(sys, "frozen", False) else RESOURCES
+    return base.joinpath(*parts)
+
+
+def app_icon() -> QIcon:
+    return QIcon(str(resource_path("icons", "app.svg")))
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setOrganizationName("Immutable ID Sync")
+    QCoreApplication.setApplicationVersion(__version__)
+    QApplication.setApplicationDisplayName("Immutable ID Sync")
+    QApplication.setWindowIcon(app_icon())
+    install_translator(app)  # type: ignore[arg-type]
+    return app  # type: ignore[return-value]
+
+
+def install_translator(app: QCoreApplication, locale: QLocale | None = None) -> QTranslator | None:
+    """Load resources/translations/immutableid_sync_<lang>.qm for the OS language, when built."""
+    translator = QTranslator(app)
+    folder = resource_path("translations")
+    if translator.load(locale or QLocale(), "immutableid_sync", "_", str(folder)):
+        app.installTranslator(translator)
+        return translator
+    return None
+
+
+def setup_logging() -> None:
+    try:
+        from core import logsetup
+
+        logsetup.setup_logging()
+    except Exception:  # noqa: BLE001 - a broken log folder must not stop the program
+        logging.basicConfig(level=logging.INFO)
+        log.warning("File logging is not available", exc_info=True)
+
+
+def main(argv: list[str] | None = None, sandbox: bool = False) -> int:
+    """Run the wizard until it is closed. `sandbox`: start the demo tenant and pre-fill its connection."""
+    setup_logging()
+    app = make_application(argv)
+    from gui.session import WizardSession
+    from gui.wizard import SyncWizard
+
+    session = WizardSession()
+    tenant = start_sandbox(session) if sandbox else None
+    try:
+        wizard = SyncWizard(session)
+        wizard.show()
+        return app.exec()
+    finally:
+        if tenant is not None:
+            tenant.stop()
+
+
+def start_sandbox(session, users: int = 300):
+    """The demo: a synthetic school on loopback HTTPS; the connection is pre-filled, the secret in memory."""
+    from core import logsetup
+    from core.connection import Connection
+    from core.sandbox import SandboxTenant
+
+    tenant = SandboxTenant(users=users).start()
+    profile = tenant.connection_profile()
+    session.sandbox = tenant
+    session.connection = Connection.from_profile_dict({**profile, "name": "Sandbox"})
+    session.secret = profile["client_secret"]
+    logsetup.register_secret(session.secret)
+    return tenant
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""One module per wizard page; `base.WizardPage` holds what they share (busy state, error panel)."""

@@ -1,0 +1,79 @@
+"""Page 3: the checks, filling in step by step on a worker, each failure with its exact fix."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from core.checks import CheckStep
+from gui import services, texts
+from gui.pages.base import WizardPage
+from gui.widgets.checklist import ChecklistRow
+
+
+class CheckPage(WizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Check the connection"))
+        self.setSubTitle(self.tr("Signs in as the app and proves it may read and write users. Nothing is "
+                                 "written."))
+        self.rows: dict[str, ChecklistRow] = {}
+        box = QVBoxLayout()
+        for step in CheckStep:
+            row = ChecklistRow(texts.check_step_text(step.value), self)
+            self.rows[step.value] = row
+            box.addWidget(row)
+        self.body().addLayout(box)
+        buttons = QHBoxLayout()
+        self.retry_button = QPushButton(self.tr("&Retry the checks"), self)
+        self.retry_button.setAccessibleName(self.tr("Retry the checks"))
+        self.retry_button.clicked.connect(self.start_checks)
+        buttons.addWidget(self.retry_button)
+        buttons.addStretch(1)
+        self.body().addLayout(buttons)
+        self.body().addStretch(1)
+        self.finish_layout()
+
+    def initializePage(self) -> None:
+        self.start_checks()
+
+    def cleanupPage(self) -> None:
+        self.cancel_job(wait_ms=30000)
+
+    def start_checks(self) -> None:
+        session = self.session
+        session.flow.checks_passed = False
+        session.check_report = None
+        for row in self.rows.values():
+            row.set_state("pending", self.tr("Waiting…"))
+        self.retry_button.setEnabled(False)
+        self.run_job(services.check_job(session.connection, session.secret), "checks",
+                     self.tr("Checking the connection with Microsoft…"),
+                     on_progress=self._on_result, on_finished=self._on_finished, on_failed=self._on_failed)
+
+    def _on_result(self, result) -> None:
+        row = self.rows.get(str(result.step.value))
+        if row is None:
+            return
+        verdict = result.verdict.value
+        row.set_state(verdict, texts.check_verdict_text(result.code, verdict, result.detail, result.data),
+                      texts.check_hint(result.code, verdict, result.detail))
+        next_rows = [r for r in self.rows.values() if r.state == "pending"]
+        if next_rows:
+            next_rows[0].set_state("running", self.tr("Checking…"))
+
+    def _on_finished(self, report) -> None:
+        self.session.check_report = report
+        self.session.flow.checks_passed = bool(report.passed)
+        self.retry_button.setEnabled(True)
+        if not report.passed:
+            self.error_panel.show_problem(self.tr("The connection is not ready yet."),
+                                          self.tr("Fix what the list above says, then press Retry. Back "
+                                                  "takes you to the connection details."))
+        self.refresh_buttons()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.retry_button.setEnabled(True)
+        self.show_error(exc)
+
+    def passed(self) -> bool:
+        return self.session.flow.checks_passed

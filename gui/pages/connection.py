@@ -1,0 +1,296 @@
+"""Page 2: which tenant and app. Saved profiles, masked secret, Advanced cloud, validation as you type."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyle,
+    QWidget,
+)
+
+from core.clouds import Cloud
+from core.connection import Connection
+from core.profiles import ProfileStore
+from gui import texts
+from gui.pages.base import WizardPage
+
+log = logging.getLogger(__name__)
+NEW_PROFILE = ""  # combo data of the "New connection" entry
+
+
+class ConnectionPage(WizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Connection"))
+        self.setSubTitle(self.tr("The school's tenant and the app registration the tool signs in as."))
+        self._problems: dict[str, str] = {}
+        self._build_profile_row()
+        self._build_form()
+        self._build_advanced()
+        self.body().addStretch(1)
+        self.finish_layout()
+
+    # Layout -----------------------------------------------------------------------------------
+    def _build_profile_row(self) -> None:
+        self.profile_combo = QComboBox(self)
+        self.profile_combo.setAccessibleName(self.tr("Saved connection"))
+        self.profile_combo.currentIndexChanged.connect(self._profile_chosen)
+        self.delete_button = QPushButton(self.tr("&Forget this connection"), self)
+        self.delete_button.clicked.connect(self._delete_profile)
+        row = QHBoxLayout()
+        label = QLabel(self.tr("&Saved connection:"), self)
+        label.setBuddy(self.profile_combo)
+        row.addWidget(label)
+        row.addWidget(self.profile_combo, 1)
+        row.addWidget(self.delete_button)
+        self.body().addLayout(row)
+
+    def _field(self, form: QFormLayout, label: str, widget: QWidget, name: str) -> QLabel:
+        widget.setAccessibleName(name)
+        problem = QLabel(self)
+        problem.setWordWrap(True)
+        problem.setObjectName("fieldProblem")
+        problem.hide()
+        form.addRow(label, widget)
+        form.addRow("", problem)
+        return problem
+
+    def _build_form(self) -> None:
+        form = QFormLayout()
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setPlaceholderText(self.tr("e.g. Example School"))
+        self._field(form, self.tr("&Name (optional):"), self.name_edit, self.tr("Connection name"))
+        self.tenant_edit = QLineEdit(self)
+        self.tenant_edit.setPlaceholderText(self.tr("Directory (tenant) ID, or the school's domain"))
+        self.tenant_problem = self._field(form, self.tr("&Tenant:"), self.tenant_edit, self.tr("Tenant"))
+        self.client_edit = QLineEdit(self)
+        self.client_edit.setPlaceholderText(self.tr("Application (client) ID"))
+        self.client_problem = self._field(form, self.tr("&Client ID:"), self.client_edit, self.tr("Client ID"))
+        self.secret_edit = QLineEdit(self)
+        self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret_edit.setPlaceholderText(self.tr("The client secret's Value (not its Secret ID)"))
+        self.show_secret = QAction(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView),
+                                   self.tr("Show the secret"), self)
+        self.show_secret.setCheckable(True)
+        self.show_secret.toggled.connect(self._toggle_secret)
+        self.secret_edit.addAction(self.show_secret, QLineEdit.ActionPosition.TrailingPosition)
+        self.secret_problem = self._field(form, self.tr("Client s&ecret:"), self.secret_edit,
+                                          self.tr("Client secret"))
+        self.show_secret_box = QCheckBox(self.tr("S&how the secret"), self)
+        self.show_secret_box.toggled.connect(self.show_secret.setChecked)
+        self.show_secret.toggled.connect(self.show_secret_box.setChecked)
+        form.addRow("", self.show_secret_box)
+        self.remember_box = QCheckBox(self.tr("&Remember the secret in this computer's keychain"), self)
+        self.remember_box.setChecked(True)
+        form.addRow("", self.remember_box)
+        self.keyring_notice = QLabel(self)
+        self.keyring_notice.setWordWrap(True)
+        self.keyring_notice.hide()
+        form.addRow("", self.keyring_notice)
+        self._build_expiry(form)
+        self.body().addLayout(form)
+        for edit in (self.name_edit, self.tenant_edit, self.client_edit, self.secret_edit):
+            edit.textChanged.connect(self._revalidate)
+
+    def _build_expiry(self, form: QFormLayout) -> None:
+        self.expiry_box = QCheckBox(self.tr("The secret e&xpires on:"), self)
+        self.expiry_edit = QDateEdit(self)
+        self.expiry_edit.setCalendarPopup(True)
+        self.expiry_edit.setDate(QDate.currentDate().addYears(2))
+        self.expiry_edit.setEnabled(False)
+        self.expiry_edit.setAccessibleName(self.tr("Secret expiry date"))
+        self.expiry_box.toggled.connect(self.expiry_edit.setEnabled)
+        row = QHBoxLayout()
+        row.addWidget(self.expiry_box)
+        row.addWidget(self.expiry_edit)
+        row.addStretch(1)
+        form.addRow(self.tr("Optional:"), row)
+
+    def _build_advanced(self) -> None:
+        self.advanced = QGroupBox(self.tr("&Advanced"), self)
+        self.advanced.setCheckable(True)
+        self.advanced.setChecked(False)
+        form = QFormLayout(self.advanced)
+        self.cloud_combo = QComboBox(self.advanced)
+        for cloud in Cloud:
+            self.cloud_combo.addItem(texts.cloud_text(cloud.value), cloud.value)
+        self.cloud_combo.setAccessibleName(self.tr("Cloud"))
+        form.addRow(self.tr("C&loud:"), self.cloud_combo)
+        self.login_edit = QLineEdit(self.advanced)
+        self.graph_edit = QLineEdit(self.advanced)
+        self.ca_edit = QLineEdit(self.advanced)
+        for edit, label, name in ((self.login_edit, self.tr("Login URL:"), self.tr("Login URL")),
+                                  (self.graph_edit, self.tr("Graph URL:"), self.tr("Graph URL")),
+                                  (self.ca_edit, self.tr("CA bundle:"), self.tr("CA bundle file"))):
+            edit.setPlaceholderText(self.tr("Only for a test tenant; leave empty"))
+            edit.setAccessibleName(name)
+            edit.textChanged.connect(self._revalidate)
+            form.addRow(label, edit)
+        self.advanced_problem = QLabel(self.advanced)
+        self.advanced_problem.setWordWrap(True)
+        self.advanced_problem.hide()
+        form.addRow("", self.advanced_problem)
+        self.cloud_combo.currentIndexChanged.connect(self._revalidate)
+        self.advanced.toggled.connect(self._show_advanced)
+        self._show_advanced(False)
+        self.body().addWidget(self.advanced)
+
+    def _show_advanced(self, on: bool) -> None:
+        for child in self.advanced.findChildren(QWidget):
+            child.setVisible(on and (child is not self.advanced_problem or bool(self.advanced_problem.text())))
+
+    @property
+    def profiles(self) -> ProfileStore:
+        return self.sync_wizard().profiles
+
+    # Loading ----------------------------------------------------------------------------------
+    def initializePage(self) -> None:
+        store = self.session_secret_store()
+        if not store.persistent:
+            self.keyring_notice.setText(texts.keyring_notice(store.unavailable_reason))
+            self.keyring_notice.show()
+            self.remember_box.setChecked(False)
+            self.remember_box.setEnabled(False)
+        self._fill_profiles()
+        if self.session.connection is not None:  # pre-filled (the sandbox) or coming back
+            self.load_connection(self.session.connection, self.session.secret)
+        self._revalidate()
+
+    def session_secret_store(self):
+        return self.sync_wizard().secret_store
+
+    def _fill_profiles(self) -> None:
+        self.profile_combo.blockSignals(True)
+        self.profile_combo.clear()
+        self.profile_combo.addItem(self.tr("New connection"), NEW_PROFILE)
+        for conn in self.profiles.list():
+            self.profile_combo.addItem(conn.display_name, conn.name)
+        last = self.profiles.last_used
+        index = self.profile_combo.findData(last) if last else -1
+        self.profile_combo.blockSignals(False)
+        if index > 0 and self.session.connection is None:
+            self.profile_combo.setCurrentIndex(index)
+        self.delete_button.setEnabled(self.profile_combo.currentIndex() > 0)
+
+    def _profile_chosen(self, index: int) -> None:
+        name = self.profile_combo.itemData(index)
+        self.delete_button.setEnabled(bool(name))
+        conn = self.profiles.get(name) if name else None
+        if conn is None:
+            self.load_connection(Connection("", ""), None)
+            return
+        self.load_connection(conn, self.session_secret_store().get(conn.tenant, conn.client_id))
+
+    def load_connection(self, conn: Connection, secret: str | None) -> None:
+        self.name_edit.setText(conn.name or "")
+        self.tenant_edit.setText(conn.tenant)
+        self.client_edit.setText(conn.client_id)
+        self.secret_edit.setText(secret or "")
+        self.cloud_combo.setCurrentIndex(max(0, self.cloud_combo.findData(str(conn.cloud))))
+        self.login_edit.setText(conn.login_url or "")
+        self.graph_edit.setText(conn.graph_url or "")
+        self.ca_edit.setText(conn.ca_bundle or "")
+        custom = bool(conn.login_url or conn.graph_url or conn.ca_bundle) or str(conn.cloud) != "global"
+        self.advanced.setChecked(custom)
+        self.expiry_box.setChecked(conn.secret_expires is not None)
+        if conn.secret_expires is not None:
+            d = conn.secret_expires
+            self.expiry_edit.setDate(QDate(d.year, d.month, d.day))
+
+    def _delete_profile(self) -> None:
+        name = self.profile_combo.currentData()
+        if not name:
+            return
+        conn = self.profiles.get(name)
+        self.profiles.delete(name)
+        if conn is not None:
+            self.session_secret_store().delete(conn.tenant, conn.client_id)
+        self._fill_profiles()
+        self.profile_combo.setCurrentIndex(0)
+
+    # Validation -------------------------------------------------------------------------------
+    def connection(self) -> Connection:
+        expires = self.expiry_edit.date().toPython() if self.expiry_box.isChecked() else None
+        return Connection(tenant=self.tenant_edit.text(), client_id=self.client_edit.text(),
+                          cloud=self.cloud_combo.currentData() or "global",
+                          login_url=self.login_edit.text() or None, graph_url=self.graph_edit.text() or None,
+                          ca_bundle=self.ca_edit.text() or None, name=self.name_edit.text() or None,
+                          secret_expires=expires)
+
+    def _revalidate(self) -> None:
+        conn = self.connection()
+        problems = {p.field: p.code for p in conn.validate()}
+        secret = self.secret_edit.text().strip()
+        if not secret:
+            problems["secret"] = "secret_empty"  # noqa: S105 (a message code)
+        elif secret.lower() == conn.client_id.lower() or _looks_like_guid(secret):
+            problems["secret"] = "secret_looks_like_id"  # noqa: S105 (a message code)
+        self._problems = problems
+        self._show_problem(self.tenant_problem, problems.get("tenant"), bool(self.tenant_edit.text()))
+        self._show_problem(self.client_problem, problems.get("client_id"), bool(self.client_edit.text()))
+        self._show_problem(self.secret_problem, problems.get("secret"), bool(self.secret_edit.text()))
+        adv = [problems[k] for k in ("cloud", "login_url", "graph_url", "ca_bundle") if k in problems]
+        self.advanced_problem.setText(" ".join(texts.input_problem(c) for c in adv))
+        self.advanced_problem.setVisible(bool(adv) and self.advanced.isChecked())
+        if adv:
+            self.advanced.setChecked(True)
+        self.completeChanged.emit()
+
+    def _show_problem(self, label: QLabel, code: str | None, touched: bool) -> None:
+        # An empty field is not scolded before the user has typed anything into it.
+        visible = code is not None and (touched or not code.endswith("_empty"))
+        label.setText(texts.input_problem(code) if code else "")
+        label.setVisible(visible and touched)
+
+    def problems(self) -> dict[str, str]:
+        return dict(self._problems)
+
+    def input_complete(self) -> bool:
+        return not self._problems
+
+    def _toggle_secret(self, on: bool) -> None:
+        self.secret_edit.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password)
+
+    def validatePage(self) -> bool:
+        conn = self.connection()
+        secret = self.secret_edit.text().strip()
+        changed = (self.session.connection is None or self.session.secret != secret
+                   or conn.to_profile_dict() != self.session.connection.to_profile_dict())
+        if changed:
+            self.session.forget_from_check()
+        self.session.connection, self.session.secret = conn, secret
+        self._save(conn, secret)
+        return True
+
+    def _save(self, conn: Connection, secret: str) -> None:
+        store = self.session_secret_store()
+        if self.session.sandbox is None:  # the demo tenant is not worth remembering
+            try:
+                self.profiles.save(conn)
+            except OSError:
+                log.warning("Could not save the connection profile", exc_info=True)
+        if self.remember_box.isChecked() and self.session.sandbox is None:
+            if not store.set(conn.tenant, conn.client_id, secret):
+                self.keyring_notice.setText(texts.keyring_notice(store.unavailable_reason))
+                self.keyring_notice.show()
+        elif self.session.sandbox is None and store.persistent:
+            # Unticked: the user does not want it kept; the session still holds it in memory.
+            store.delete(conn.tenant, conn.client_id)
+
+
+def _looks_like_guid(text: str) -> bool:
+    from core.connection import GUID_RE
+
+    return bool(GUID_RE.match(text.strip()))

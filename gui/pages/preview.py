@@ -1,0 +1,97 @@
+"""Page 5: list the users and build the plan in the background; show every user's outcome."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from core import paths
+from gui import services, texts
+from gui.pages.base import WizardPage
+from gui.widgets.plan_table_view import PlanTableView
+
+log = logging.getLogger(__name__)
+
+
+class PreviewPage(WizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Preview"))
+        self.setSubTitle(self.tr("What would happen to every user. Nothing has been written yet."))
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName(self.tr("Summary"))
+        self.body().addWidget(self.summary)
+        self.table = PlanTableView(self, self.tr("Preview of every user"))
+        self.body().addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.export_button = QPushButton(self.tr("&Export preview report…"), self)
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(self.export)
+        self.reload_button = QPushButton(self.tr("Re&load"), self)
+        self.reload_button.clicked.connect(self.start_preview)
+        self.export_note = QLabel(self)
+        self.export_note.setWordWrap(True)
+        row.addWidget(self.export_button)
+        row.addWidget(self.reload_button)
+        row.addWidget(self.export_note, 1)
+        self.body().addLayout(row)
+        self.finish_layout()
+
+    def initializePage(self) -> None:
+        self.start_preview()
+
+    def cleanupPage(self) -> None:
+        self.cancel_job(wait_ms=30000)
+
+    def start_preview(self) -> None:
+        s = self.session
+        s.plan, s.flow.plan_ready = None, False
+        self.table.set_rows([])
+        self.summary.setText("")
+        self.export_note.setText("")
+        self.export_button.setEnabled(False)
+        self.reload_button.setEnabled(False)
+        job = services.preview_job(s.connection, s.secret, s.source, s.csv_table,
+                                   texts.federated_domains(s.check_report))
+        self.run_job(job, "preview", self.tr("Reading the tenant's users…"),
+                     on_progress=self._progress, on_finished=self._planned, on_failed=self._failed)
+
+    def _progress(self, p) -> None:
+        if p.phase == "listing":
+            self.busy.update_progress(self.tr("Reading the tenant's users… {n} so far").format(
+                n=texts.number(p.done)), p.done, getattr(self.session.check_report, "user_count", None))
+        else:
+            self.busy.update_progress(self.tr("Working out what to do for each user… {done} of {total}").format(
+                done=texts.number(p.done), total=texts.number(p.total or 0)), p.done, p.total)
+
+    def _planned(self, plan) -> None:
+        self.session.plan = plan
+        self.session.flow.plan_ready = True
+        self.session.flow.writes_planned = len(plan.to_write())
+        self.table.set_rows(plan.rows, plan.counts())
+        self.summary.setText(texts.plan_summary(plan.counts(), len(plan.rows)))
+        self.export_button.setEnabled(True)
+        self.reload_button.setEnabled(True)
+        self.refresh_buttons()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.reload_button.setEnabled(True)
+        self.show_error(exc)
+
+    def export(self) -> None:
+        default = str(paths.data_dir() / "preview-report.csv")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the preview report"), default,
+                                              self.tr("CSV files (*.csv)"))
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> None:
+        try:
+            written = services.write_report(self.session.plan.rows, path)
+        except OSError as exc:
+            log.warning("Export failed", exc_info=True)
+            self.show_error(exc)
+            return
+        self.export_note.setText(self.tr("Saved to {path}").format(path=written))

@@ -1,0 +1,141 @@
+"""Page 7: the write, on a worker: progress, rate, ETA, throttling pauses shown as such, live failures,
+and a Cancel that asks first and lets in-flight requests finish."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
+
+from core import paths
+from gui import services, texts
+from gui.pages.base import WizardPage
+
+
+class RunPage(WizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Run"))
+        self.setSubTitle(self.tr("Writes the new ImmutableIds. You can cancel; requests already sent finish."))
+        self.intro = self.wrapped("", self)
+        self.body().addWidget(self.intro)
+        buttons = QHBoxLayout()
+        self.start_button = QPushButton(self.tr("&Start"), self)
+        self.start_button.clicked.connect(self.start)
+        self.cancel_button = QPushButton(self.tr("&Cancel the run"), self)
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.ask_cancel)
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        self.body().addLayout(buttons)
+        self.bar = QProgressBar(self)
+        self.bar.setAccessibleName(self.tr("Progress of the run"))
+        self.bar.setFormat(self.tr("%v of %m"))
+        self.body().addWidget(self.bar)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.throttle_label = QLabel(self)
+        self.throttle_label.setWordWrap(True)
+        self.throttle_label.hide()
+        self.body().addWidget(self.status)
+        self.body().addWidget(self.throttle_label)
+        self.body().addWidget(QLabel(self.tr("Failures so far:"), self))
+        self.failure_log = QPlainTextEdit(self)
+        self.failure_log.setReadOnly(True)
+        self.failure_log.setAccessibleName(self.tr("Failures so far"))
+        self.failure_log.setMaximumBlockCount(5000)
+        self.body().addWidget(self.failure_log, 1)
+        self.finish_layout()
+        self._throttled_until = 0.0
+        self._throttle_timer = QTimer(self)
+        self._throttle_timer.setInterval(500)
+        self._throttle_timer.timeout.connect(self._show_throttle)
+
+    def initializePage(self) -> None:
+        s = self.session
+        s.flow.run_finished = False
+        s.result = None
+        n = s.flow.writes_planned
+        self.intro.setText(texts.run_intro(n, s.dry_run))
+        self.start_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.bar.setRange(0, max(n, 1))
+        self.bar.setValue(0)
+        self.status.setText(self.tr("Press Start when you are ready."))
+        self.failure_log.clear()
+        self.throttle_label.hide()
+
+    def start(self) -> None:
+        s = self.session
+        if not (s.flow.confirmed or s.dry_run):
+            return
+        self.start_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        s.run_dir = paths.new_run_dir(s.connection.tenant, "dry-run" if s.dry_run else "apply")
+        self._started = time.monotonic()
+        job = services.apply_job(s.connection, s.secret, s.plan, s.dry_run, s.run_dir)
+        self.run_job(job, "apply", self.tr("Writing… Next and Back wait until the run ends."),
+                     on_progress=self._progress, on_finished=self._finished, on_failed=self._failed)
+        self._throttle_timer.start()
+
+    def ask_cancel(self) -> None:
+        answer = QMessageBox.question(self, self.tr("Cancel the run?"), self.tr(
+            "Stop writing? Requests already sent will finish; users not reached yet are reported as not "
+            "attempted, and you can run again later."))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.cancel_now()
+
+    def cancel_now(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.cancel_button.setEnabled(False)
+            self.status.setText(self.tr("Cancelling: waiting for the requests already sent…"))
+
+    def _progress(self, p) -> None:
+        if isinstance(p, services.RunFailure):
+            self.failure_log.appendPlainText(texts.failure_line(p.upn, p.detail))
+            return
+        if isinstance(p, services.Throttled):
+            self._throttled_until = max(self._throttled_until, time.monotonic() + p.seconds)
+            self._show_throttle()
+            return
+        self.bar.setRange(0, max(p.total, 1))
+        self.bar.setValue(p.done)
+        self.status.setText(texts.run_status(p.done, p.total, p.failed, p.rate, p.eta_s))
+        if getattr(p, "throttled_until", None):
+            self._throttled_until = max(self._throttled_until, p.throttled_until)
+        self._show_throttle()
+
+    def _show_throttle(self) -> None:
+        left = self._throttled_until - time.monotonic()
+        if left > 0.5:
+            self.throttle_label.setText(texts.throttle_text(left))
+            self.throttle_label.show()
+        else:
+            self.throttle_label.hide()
+
+    def _finished(self, outcome) -> None:
+        self._throttle_timer.stop()
+        self.throttle_label.hide()
+        s = self.session
+        s.result, s.report_path = outcome.result, outcome.report_path
+        s.flow.run_finished = True
+        self.cancel_button.setEnabled(False)
+        self.status.setText(texts.run_finished(outcome.counts, outcome.cancelled))
+        self.refresh_buttons()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._throttle_timer.stop()
+        self.cancel_button.setEnabled(False)
+        self.start_button.setEnabled(True)
+        self.show_error(exc)

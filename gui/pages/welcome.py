@@ -1,0 +1,41 @@
+"""Page 1: what the tool does and does not do, and what to prepare in the Azure portal."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from gui.pages.base import WizardPage
+
+MS_GUIDE = "https://learn.microsoft.com/entra/identity-platform/quickstart-register-app"
+
+
+class WelcomePage(WizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Welcome"))
+        self.setSubTitle(self.tr("Fill in missing ImmutableIds in a Microsoft Entra tenant, safely."))
+        self.intro = self.wrapped(self.tr(
+            "<p>Before pupils and staff can sign in through an outside identity provider (such as "
+            "Skolon), every user in the school's Entra tenant needs an <b>ImmutableId</b>. This tool "
+            "fills in the missing ones from the identity provider's export file or from an attribute "
+            "the users already have.</p>"
+            "<ul><li>It <b>never changes a user that already has an ImmutableId</b>.</li>"
+            "<li>It <b>writes nothing before you confirm</b>: you see every user's outcome first, "
+            "and a dry run is always available.</li>"
+            "<li>Every run leaves a report you can keep.</li></ul>"), self)
+        self.prereq = self.wrapped(self.tr(
+            "<p><b>Prepare an app registration</b> in the Azure portal (Microsoft Entra ID → App "
+            "registrations → New registration):</p>"
+            "<ol><li><b>API permissions</b> → Add a permission → Microsoft Graph → Application "
+            "permissions → <b>User.ReadWrite.All</b>, then click <b>Grant admin consent for "
+            "&lt;your organisation&gt;</b>.</li>"
+            "<li><b>Certificates &amp; secrets</b> → New client secret; copy its <b>Value</b> (not "
+            "the Secret ID) at once, and note the expiry date.</li>"
+            "<li>From the app's <b>Overview</b>, copy the <b>Application (client) ID</b> and the "
+            "<b>Directory (tenant) ID</b>.</li></ol>"
+            "<p>Microsoft's guide: <a href=\"{url}\">Register an application</a>. Set ImmutableIds "
+            "<b>before</b> you federate the domain.</p>").format(url=MS_GUIDE), self)
+        self.body().addWidget(self.intro)
+        self.body().addWidget(self.prereq)
+        self.body().addStretch(1)
+        self.finish_layout()

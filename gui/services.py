@@ -1,0 +1,196 @@
+"""The core calls the wizard makes, as plain jobs for gui.worker (no Qt here, no rules either).
+
+Each function returns a `job(progress, cancel)` closure; the worker runs it on its own thread. This is
+also the one place that adapts the GUI to the core's signatures.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from core.auth import TokenProvider
+from core.connection import Connection
+from core.graph import GraphClient
+from core.http import VerifyingSession
+from gui.session import SourceChoice
+
+Progress = Callable[..., None]
+
+
+@dataclass
+class Listing:
+    """Users and what the Source page shows about them."""
+
+    users: list[Any]
+    domain_counts: dict[str, int]
+
+
+@dataclass
+class PreviewProgress:
+    phase: str  # "listing" | "planning"
+    done: int
+    total: int | None = None
+
+
+def make_graph(conn: Connection, secret: str | None, cancel: threading.Event | None = None,
+               on_throttle: Callable[[float, str | None], None] | None = None) -> GraphClient:
+    session = VerifyingSession(conn.verify)
+    return GraphClient(conn, TokenProvider(conn, secret, session), session, cancel=cancel,
+                       on_throttle=on_throttle)
+
+
+def check_job(conn: Connection, secret: str | None):
+    from core.checks import run_checks
+
+    def job(progress: Progress, cancel: threading.Event):
+        # Every step result must reach the checklist: never coalesced.
+        return run_checks(conn, secret, on_result=lambda r: progress(r, True), cancel=cancel)
+    return job
+
+
+def domain_counts(users: list[Any]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for user in users:
+        domain = (user.upn or "").rpartition("@")[2].lower()
+        if domain:
+            counts[domain] = counts.get(domain, 0) + 1
+    return counts
+
+
+def listing_job(conn: Connection, secret: str | None):
+    from core.directory import list_users
+
+    def job(progress: Progress, cancel: threading.Event) -> Listing:
+        graph = make_graph(conn, secret, cancel)
+        users = list_users(graph, progress=lambda n: progress(PreviewProgress("listing", n)), cancel=cancel)
+        return Listing(users, domain_counts(users))
+    return job
+
+
+def read_csv_job(path: str):
+    from core.csvsource import read_table
+
+    def job(progress: Progress, cancel: threading.Event):
+        return read_table(Path(path))
+    return job
+
+
+def make_source(choice: SourceChoice, table: Any):
+    from core.sources import AttributeSource, CsvSource
+
+    if choice.kind == "csv":
+        return CsvSource(table, choice.match, choice.key_column, choice.value_column, path=choice.csv_path)
+    return AttributeSource(choice.attribute)
+
+
+def make_scope(choice: SourceChoice):
+    from core.plan import Scope
+
+    return Scope(tuple(choice.domains), choice.include_guests, choice.include_disabled)
+
+
+def sample_values(users: list[Any], choice: SourceChoice, table: Any, limit: int = 8) -> list[tuple]:
+    """(UPN, source value, computed ImmutableId or the reason it is refused) for the first users."""
+    from core.plan import build_plan
+
+    source = make_source(choice, table)
+    plan = build_plan(users[: limit * 4], source, choice.transform, make_scope(choice))
+    rows = [r for r in plan.rows if r.source_value][:limit] or plan.rows[:limit]
+    return [(r.user_principal_name, r.source_value, r.new_immutable_id, r.status.value, r.detail) for r in rows]
+
+
+def preview_job(conn: Connection, secret: str | None, choice: SourceChoice, table: Any,
+                federated: list[str] | None, only_ids: frozenset[str] | None = None):
+    """List users afresh and build the plan (what the Preview page, and a retry, show)."""
+    from core.directory import list_users
+    from core.plan import build_plan
+
+    def job(progress: Progress, cancel: threading.Event):
+        graph = make_graph(conn, secret, cancel)
+        users = list_users(graph, progress=lambda n: progress(PreviewProgress("listing", n)), cancel=cancel)
+        if only_ids is not None:
+            users = [u for u in users if u.id in only_ids]
+        return build_plan(users, make_source(choice, table), choice.transform, make_scope(choice),
+                          federated_domains=federated,
+                          progress=lambda d, t: progress(PreviewProgress("planning", d, t)), cancel=cancel)
+    return job
+
+
+def write_report(rows: list[Any], path: str | Path, delimiter: str = ",") -> Path:
+    from core.report import write_report as core_write_report
+
+    return core_write_report(rows, path, delimiter=delimiter)
+
+
+# Writing ---------------------------------------------------------------------------------------------
+@dataclass
+class RunFailure:
+    """One user the write failed for, for the Run page's live log."""
+
+    upn: str
+    detail: str
+
+
+@dataclass
+class Throttled:
+    seconds: float
+
+
+@dataclass
+class RunOutcome:
+    result: Any  # core.apply.ApplyResult
+    report_path: Path
+    counts: dict[str, int]
+    cancelled: bool
+
+
+def status_of(row: Any) -> str:
+    return getattr(row.status, "value", row.status)
+
+
+def count_statuses(rows: list[Any]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for row in rows:
+        code = status_of(row)
+        counts[code] = counts.get(code, 0) + 1
+    return counts
+
+
+def result_rows(result: Any) -> list[Any]:
+    """The per-user rows of an apply result (report rows, same fields as PlanRow)."""
+    if result is None:
+        return []
+    return list(getattr(result, "rows", None) or [])
+
+
+def apply_job(conn: Connection, secret: str | None, plan: Any, dry_run: bool, run_dir: Path):
+    """Write the plan; the report is written into the run folder whatever happens (cancel included)."""
+    from core.apply import apply_plan
+    from core.journal import Journal
+
+    def job(progress: Progress, cancel: threading.Event) -> RunOutcome:
+        graph = make_graph(conn, secret, cancel, on_throttle=lambda s, _scope: progress(Throttled(s), True))
+        seen_failed: set[str] = set()
+
+        def on_progress(p: Any) -> None:
+            for row in getattr(p, "new_failures", None) or ():
+                if row.object_id not in seen_failed:
+                    seen_failed.add(row.object_id)
+                    progress(RunFailure(row.user_principal_name, row.detail), True)
+            progress(p)
+
+        journal = Journal(run_dir)
+        try:
+            result = apply_plan(plan, graph, journal, dry_run=dry_run, progress=on_progress, cancel=cancel)
+        finally:
+            close = getattr(journal, "close", None)
+            if close is not None:
+                close()
+        rows = result_rows(result)
+        report = write_report(rows, run_dir / "report.csv")
+        return RunOutcome(result, report, count_statuses(rows), cancel.is_set())
+    return job

@@ -1,0 +1,1 @@
+"""Small reusable widgets: the error panel, the busy indicator, a checklist row."""

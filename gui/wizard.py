@@ -1,0 +1,107 @@
+"""The wizard window: pages registered by id, buttons kept honest, a clean close during a run."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+
+from core.profiles import ProfileStore
+from core.secrets import SecretStore
+from gui import navigation
+from gui.about import show_about
+from gui.navigation import PageId
+from gui.pages.base import WizardPage
+from gui.pages.check import CheckPage
+from gui.pages.confirm import ConfirmPage
+from gui.pages.connection import ConnectionPage
+from gui.pages.preview import PreviewPage
+from gui.pages.results import ResultsPage
+from gui.pages.run import RunPage
+from gui.pages.source import SourcePage
+from gui.pages.welcome import WelcomePage
+from gui.session import WizardSession
+
+log = logging.getLogger(__name__)
+
+PAGE_CLASSES: dict[PageId, type[WizardPage]] = {
+    PageId.WELCOME: WelcomePage,
+    PageId.CONNECTION: ConnectionPage,
+    PageId.CHECK: CheckPage,
+    PageId.SOURCE: SourcePage,
+    PageId.PREVIEW: PreviewPage,
+    PageId.CONFIRM: ConfirmPage,
+    PageId.RUN: RunPage,
+    PageId.RESULTS: ResultsPage,
+}
+
+
+class SyncWizard(QWizard):
+    def __init__(self, session: WizardSession | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session or WizardSession()
+        # One store each per window: the secret store keeps the in-memory copy when there is no keyring.
+        self.secret_store = SecretStore()
+        self.profiles = ProfileStore()
+        self.setWindowTitle(self.tr("Immutable ID Sync"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.HaveHelpButton, True)
+        self.setButtonText(QWizard.WizardButton.HelpButton, self.tr("&About"))
+        self.helpRequested.connect(lambda: show_about(self))
+        for page_id, cls in PAGE_CLASSES.items():
+            page = cls(self)
+            page.page_id = page_id
+            self.setPage(page_id, page)
+        self.setStartId(PageId.WELCOME)
+        self.currentIdChanged.connect(lambda _id: self.update_back_button())
+        self.resize(QSize(900, 680))
+        self.setMinimumSize(QSize(640, 480))
+
+    def page_by_id(self, page_id: PageId) -> WizardPage:
+        return self.page(page_id)  # type: ignore[return-value]
+
+    def current_page(self) -> WizardPage | None:
+        page = self.currentPage()
+        return page if isinstance(page, WizardPage) else None
+
+    def update_back_button(self) -> None:
+        page = self.current_page()
+        if page is None:
+            return
+        back = self.button(QWizard.WizardButton.BackButton)
+        back.setEnabled(navigation.can_go_back(page.page_id, self.session.flow))
+
+    def go_back_to(self, target: PageId) -> None:
+        """Walk back through the history (QWizard refuses to revisit a page going forward)."""
+        while self.currentId() != target and target in self.visitedIds():
+            self.back()
+
+    def busy_page(self) -> WizardPage | None:
+        page = self.current_page()
+        return page if page is not None and page.is_busy() else None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        page = self.busy_page()
+        if page is not None and page.page_id == PageId.RUN:
+            answer = QMessageBox.question(
+                self, self.tr("Stop the run?"),
+                self.tr("Writing is in progress. Stop after the requests already sent have finished? "
+                        "Users not reached yet are reported as not attempted."))
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        if page is not None:
+            page.cancel_job(wait_ms=60000)
+        self.stop_all_workers()
+        super().closeEvent(event)
+
+    def reject(self) -> None:
+        # Esc / Cancel goes through the same questions as closing the window.
+        self.close()
+
+    def stop_all_workers(self) -> None:
+        for page_id in PAGE_CLASSES:
+            self.page_by_id(page_id).cancel_job(wait_ms=60000)
