@@ -1,0 +1,104 @@
+"""Pacing writes to the tenant's write quota (graph-facts §4: 3,000 writes per 150 s per app+tenant),
+so a run goes as fast as Entra allows without storms of 429.
+
+A sliding window, like Entra's. A write counts from when it is admitted until `window_s` after its
+answer arrived (`release`): the server counted it somewhere in between, so freeing the slot only a
+window after the answer can never run ahead of the server's own window.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+
+DEFAULT_LIMIT = 3000
+DEFAULT_WINDOW_S = 150.0
+_POLL_S = 0.05  # when slots are held by requests still in flight, look again this often
+
+Clock = Callable[[], float]
+Sleeper = Callable[[float, "threading.Event | None"], bool]  # True when cancelled
+
+
+class WritePacer:
+    def __init__(self, limit: int = DEFAULT_LIMIT, window_s: float = DEFAULT_WINDOW_S,
+                 clock: Clock = time.monotonic, sleep: Sleeper | None = None) -> None:
+        if limit < 1 or window_s <= 0:
+            raise ValueError("write quota must be at least 1 write per a positive number of seconds")
+        self.limit, self.window_s = limit, window_s
+        self._clock = clock
+        self._sleep = sleep or _event_sleep
+        self._lock = threading.Lock()
+        self._done: deque[float] = deque()  # answer times of writes still inside the window
+        self._in_flight = 0
+        self._paused_until = 0.0
+        self.waited_s = 0.0  # total time callers spent waiting here (for the benchmark and the log)
+
+    @property
+    def paused_until(self) -> float:
+        """Clock time until which Graph asked us to stop writing (0 when not paused)."""
+        with self._lock:
+            return self._paused_until if self._paused_until > self._clock() else 0.0
+
+    def pause_until(self, until: float) -> None:
+        """A 429 said Retry-After: nobody writes before `until` (the largest one wins)."""
+        with self._lock:
+            self._paused_until = max(self._paused_until, until)
+
+    def pause_for(self, seconds: float) -> None:
+        self.pause_until(self._clock() + seconds)
+
+    def acquire(self, n: int, cancel: threading.Event | None = None) -> bool:
+        """Block until the window admits `n` writes; False when cancelled first."""
+        if n > self.limit:
+            raise ValueError(f"cannot admit {n} writes at once with a quota of {self.limit}")
+        while True:
+            with self._lock:
+                wait = self._wait_for(n)
+                if wait <= 0:
+                    self._in_flight += n
+                    return True
+            if cancel is not None and cancel.is_set():
+                return False
+            started = self._clock()
+            if self._sleep(wait, cancel):
+                return False
+            self.waited_s += max(0.0, self._clock() - started)
+
+    def release(self, n: int, sent: bool = True) -> None:
+        """The `n` writes admitted earlier were answered (sent=True) or never sent (frees them now)."""
+        with self._lock:
+            self._in_flight = max(0, self._in_flight - n)
+            if sent:
+                now = self._clock()
+                self._done.extend([now] * n)
+
+    def in_window(self) -> int:
+        with self._lock:
+            self._expire(self._clock())
+            return len(self._done) + self._in_flight
+
+    def _expire(self, now: float) -> None:
+        done, horizon = self._done, now - self.window_s
+        while done and done[0] <= horizon:
+            done.popleft()
+
+    def _wait_for(self, n: int) -> float:
+        now = self._clock()
+        if self._paused_until > now:
+            return self._paused_until - now
+        self._expire(now)
+        excess = len(self._done) + self._in_flight + n - self.limit
+        if excess <= 0:
+            return 0.0
+        if excess <= len(self._done):
+            return max(self._done[excess - 1] + self.window_s - now, 1e-3)
+        return _POLL_S  # the slots are held by requests still in flight
+
+
+_NEVER = threading.Event()  # waited on when the caller gave no cancel token
+
+
+def _event_sleep(seconds: float, cancel: threading.Event | None) -> bool:
+    return (cancel or _NEVER).wait(seconds)

@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from core.pacing import WritePacer
+
+
+class FakeTime:
+    """A clock that only moves when somebody waits (deterministic pacing tests)."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.slept: list[float] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float, cancel: threading.Event | None) -> bool:
+        if cancel is not None and cancel.is_set():
+            return True
+        self.slept.append(seconds)
+        self.now += seconds
+        return False
+
+
+def pacer(limit=10, window=2.0):
+    t = FakeTime()
+    return WritePacer(limit, window, clock=t.clock, sleep=t.sleep), t
+
+
+def test_window_admits_limit_then_waits_for_the_oldest_answer():
+    p, t = pacer()
+    assert p.acquire(6) and p.acquire(4)
+    assert t.slept == []
+    p.release(6)           # answered at 1000.0
+    t.now += 0.5
+    p.release(4)           # answered at 1000.5
+    assert p.acquire(5)    # needs 5 free: the first 6 free at 1002.0
+    assert t.now == pytest.approx(1002.0)
+    assert p.in_window() == 4 + 5
+
+
+def test_never_more_than_limit_in_any_window():
+    p, t = pacer(limit=20, window=2.0)
+    admitted: list[float] = []
+    for _ in range(30):
+        p.acquire(7)
+        admitted.extend([t.now] * 7)
+        t.now += 0.03  # latency of the batch
+        p.release(7)
+    assert t.now - 1000.0 > 2.0 * (30 * 7 / 20 - 1)  # it really had to wait
+    for i, start in enumerate(admitted):
+        assert sum(1 for a in admitted[i:] if a < start + 2.0) <= 20
+
+
+def test_in_flight_slots_poll_until_released():
+    p, t = pacer(limit=5)
+    p.acquire(5)
+    released = threading.Event()
+
+    def sleeper(seconds, cancel):
+        if not released.is_set():
+            p.release(5, sent=False)  # never sent: frees at once
+            released.set()
+        t.now += seconds
+        return False
+
+    p._sleep = sleeper
+    assert p.acquire(5)
+    assert released.is_set()
+
+
+def test_pause_until_honours_the_largest_retry_after():
+    p, t = pacer()
+    p.pause_for(3)
+    p.pause_for(1)
+    assert p.paused_until == pytest.approx(1003.0)
+    assert p.acquire(1)
+    assert t.now == pytest.approx(1003.0)
+    assert p.paused_until == 0.0
+
+
+def test_cancel_stops_the_wait():
+    p, t = pacer(limit=2)
+    p.acquire(2)
+    cancel = threading.Event()
+    cancel.set()
+    assert p.acquire(1, cancel) is False
+
+
+def test_real_clock_cancel_interrupts_promptly():
+    p = WritePacer(1, 60.0)
+    p.acquire(1)
+    p.release(1)
+    cancel = threading.Event()
+    result: list[bool] = []
+    worker = threading.Thread(target=lambda: result.append(p.acquire(1, cancel)))
+    worker.start()
+    cancel.set()
+    worker.join(timeout=2)
+    assert not worker.is_alive() and result == [False]
+
+
+def test_bad_arguments():
+    with pytest.raises(ValueError):
+        WritePacer(0, 1)
+    with pytest.raises(ValueError):
+        WritePacer(5, 1).acquire(6)
