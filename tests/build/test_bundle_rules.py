@@ -1,0 +1,98 @@
+"""What the frozen app keeps and drops (build/bundle_rules.py), checked without building it."""
+
+from __future__ import annotations
+
+import ast
+from importlib import metadata, util
+from pathlib import Path
+
+import bundle_rules as rules
+import pytest
+
+from core import __version__
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _pyside_modules_imported(folder: Path) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for path in folder.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            for name in names:
+                parts = name.split(".")
+                if parts[0] == "PySide6" and len(parts) > 1:
+                    found.setdefault(parts[1], set()).add(str(path.relative_to(ROOT)))
+    return found
+
+
+def test_no_excluded_qt_module_is_imported_by_the_app():
+    """An excluded module that the code imports would be missing only in the frozen app."""
+    used = _pyside_modules_imported(ROOT / "gui") | _pyside_modules_imported(ROOT / "core")
+    clashes = {name: sorted(used[name]) for name in rules.EXCLUDED_QT_MODULES if name in used}
+    assert clashes == {}, f"imported by the app but excluded in build/bundle_rules.py: {clashes}"
+
+
+def test_every_keyring_backend_is_a_hidden_import():
+    """keyring finds backends by entry point; each one must be bundled or it silently disappears."""
+    entry_modules = {ep.value for ep in metadata.entry_points(group="keyring.backends")}
+    assert entry_modules, "keyring's entry points are missing (broken install?)"
+    assert entry_modules <= set(rules.HIDDEN_IMPORTS)
+    assert {"keyring.backends.fail", "keyring.backends.null", "keyring.backends.chainer"} <= set(rules.HIDDEN_IMPORTS)
+
+
+def test_hidden_imports_are_real_modules():
+    missing = [name for name in rules.HIDDEN_IMPORTS if util.find_spec(name) is None]
+    assert missing == []
+
+
+@pytest.mark.parametrize(("dest", "kept"), [
+    ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+    ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
+    ("PySide6\\plugins\\platforms\\qwindows.dll", True),  # Windows wheels have no Qt/ level: not a Qt path
+    ("PySide6/Qt/plugins/platforms/libqcocoa.dylib", True),
+    ("PySide6/Qt/plugins/platforms/libqeglfs.so", False),
+    ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
+    ("PySide6/Qt/plugins/imageformats/libqjpeg.so", False),
+    ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
+    ("PySide6/Qt/plugins/generic/libqevdevmouseplugin.so", False),
+    ("PySide6/Qt/plugins/tls/libqopensslbackend.so", False),
+    ("PySide6/Qt/translations/qtbase_sv.qm", True),
+    ("PySide6/Qt/translations/qtbase_en.qm", True),
+    ("PySide6/Qt/translations/qtbase_de.qm", False),
+    ("PySide6/Qt/translations/qtdeclarative_sv.qm", False),
+    ("PySide6/opengl32sw.dll", False),
+    ("PySide6/Qt/lib/libQt6Widgets.so.6", True),
+    ("resources/translations/immutableid_sync_sv.qm", True),
+])
+def test_qt_trimming(dest, kept):
+    assert rules.keep_qt_file(dest) is kept
+
+
+def test_windows_version_info_carries_the_package_version():
+    text = rules.windows_version_text(__version__, "immutableid-sync", "command line")
+    captured: dict[str, object] = {}
+
+    def record(kind):
+        def make(*args, **kwargs):
+            captured.setdefault(kind, []).append((args, kwargs))
+            return kind
+        return make
+
+    kinds = ["VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable", "StringStruct",
+             "VarFileInfo", "VarStruct"]
+    eval(compile(ast.parse(text, mode="eval"), "version_info", "eval"), {k: record(k) for k in kinds})  # noqa: S307
+    ffi = captured["FixedFileInfo"][0][1]
+    assert ffi["filevers"] == ffi["prodvers"] == rules.version_tuple(__version__)
+    strings = dict(args for args, _ in captured["StringStruct"])
+    assert strings["ProductVersion"] == __version__
+    assert strings["OriginalFilename"] == "immutableid-sync.exe"
+
+
+def test_version_tuple_pads_and_ignores_suffixes():
+    assert rules.version_tuple("1.2") == (1, 2, 0, 0)
+    assert rules.version_tuple("0.3.1rc2") == (0, 3, 1, 2)
