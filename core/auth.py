@@ -142,9 +142,23 @@ class TokenProvider:
                     token_cache=self._cache,
                     instance_discovery=False if self.conn.custom_login else None,
                 )
+            except ValueError:
+                raise self._discovery_error() from None
             except Exception as exc:
                 raise error_from_exception(exc) from None
         return self._app
+
+    def _discovery_error(self) -> AuthError:
+        """MSAL's ValueError drops Entra's answer; ask once more to learn the AADSTS code (90002 / 900023)."""
+        url = f"{self.conn.authority}/v2.0/.well-known/openid-configuration"
+        try:
+            body = self._session.get(url).json()
+        except Exception:  # no JSON, or the network went away: still "tenant not found"
+            body = {}
+        error = error_from_result(body if isinstance(body, dict) else {})
+        if error.code == AuthCode.UNKNOWN:
+            return AuthError(AuthCode.TENANT_NOT_FOUND, error.aadsts, error.description)
+        return error
 
     def token(self) -> AccessToken:
         """A valid access token (from MSAL's cache while it has over 5 minutes left)."""

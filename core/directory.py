@@ -81,8 +81,8 @@ def domains_from_upns(users: list[DirectoryUser]) -> list[str]:
     """Domain names seen in UPNs, most used first (when /domains cannot be read)."""
     counts: dict[str, int] = {}
     for user in users:
-        _, _, domain = user.upn.rpartition("@")
-        if domain:
+        _, at, domain = user.upn.rpartition("@")
+        if at and domain:
             key = domain.lower()
             counts[key] = counts.get(key, 0) + 1
     return sorted(counts, key=lambda d: (-counts[d], d))

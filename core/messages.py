@@ -1,7 +1,8 @@
 """English text for every code the engine produces (the CLI prints these; the GUI has its own table).
 
 Layout: TEXT[code] = what happened, HINTS[code] = what the admin can do about it. The write side keeps
-its statuses in core/messages_write.py (same two dicts), merged in below so neither file conflicts.
+its codes in core/messages_write.py (dicts named *_TEXT and *HINTS), merged in below so neither file
+conflicts.
 """
 
 from __future__ import annotations
@@ -124,15 +125,19 @@ HINTS: dict[str, str] = {
                              "to be warned in time.",
 }
 
-try:  # the write side's codes (statuses, apply hints), kept in their own file
-    from core.messages_write import HINTS as _WRITE_HINTS
-    from core.messages_write import TEXT as _WRITE_TEXT
+try:  # the write side's codes (statuses, reasons, apply hints) live in their own file
+    from core import messages_write as _write
 except ModuleNotFoundError as exc:
     if exc.name != "core.messages_write":
         raise
-    _WRITE_TEXT, _WRITE_HINTS = {}, {}
-TEXT.update({k: v for k, v in _WRITE_TEXT.items() if k not in TEXT})
-HINTS.update({k: v for k, v in _WRITE_HINTS.items() if k not in HINTS})
+    _write = None
+if _write is not None:
+    # Every *_TEXT dict there adds texts, every *HINTS dict adds hints; our own codes win on a clash.
+    for _name, _table in vars(_write).items():
+        if isinstance(_table, dict) and _name.endswith("_TEXT"):
+            TEXT.update({k: v for k, v in _table.items() if k not in TEXT})
+        elif isinstance(_table, dict) and _name.endswith("HINTS"):
+            HINTS.update({k: v for k, v in _table.items() if k not in HINTS})
 
 
 def text_for(code: str) -> str:
