@@ -1,7 +1,7 @@
 """Sentences built from numbers: plan summary, confirmation, run progress, results, and error messages.
 
-Re-exported by gui.texts (pages only import texts). Plural forms go through translate(..., n) so each
-language can say "1 user" / "2 users" its own way.
+Re-exported by gui.texts (pages only import texts). Counts are written as "label: n" so that no
+sentence needs a plural form.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from PySide6.QtCore import QCoreApplication
 from gui import texts
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Summary", text, None, n)
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Summary", text)
 
 
 def plan_summary(counts: Mapping[str, int], total: int) -> str:
@@ -24,12 +24,10 @@ def plan_summary(counts: Mapping[str, int], total: int) -> str:
     problems = sum(counts.get(c, 0) for c in ("no_source_value", "duplicate_value", "value_in_use",
                                               "invalid_value"))
     left_out = total - will - already - problems
-    return " ".join([
-        _tr("%n user(s) will get an ImmutableId.", will),
-        _tr("%n already have one and are left alone.", already),
-        _tr("%n cannot get one yet (see their status).", problems),
-        _tr("%n are left out (synced, guests, disabled, other domains).", left_out),
-    ])
+    return _tr("Will get an ImmutableId: <b>{will}</b> · already have one (left alone): {already} · "
+               "cannot get one yet (see their status): {problems} · left out (synced, guests, disabled, "
+               "other domains): {left}").format(will=texts.number(will), already=texts.number(already),
+                                                problems=texts.number(problems), left=texts.number(left_out))
 
 
 def confirm_summary(counts: Mapping[str, int], connection, choice) -> str:
@@ -41,9 +39,9 @@ def confirm_summary(counts: Mapping[str, int], connection, choice) -> str:
             match=texts.match_text(choice.match))
     else:
         source = _tr("each user's {attribute}").format(attribute=texts.attribute_text(choice.attribute))
-    text = _tr("In tenant <b>{tenant}</b>, %n user(s) will get an ImmutableId taken from {source}, "
-               "transformed with “{transform}”.", will).format(
-        tenant=tenant, source=source, transform=texts.transform_text(choice.transform))
+    text = _tr("In tenant <b>{tenant}</b>, <b>{n}</b> users will get an ImmutableId taken from {source}, "
+               "transformed with “{transform}”.").format(
+        tenant=tenant, n=texts.number(will), source=source, transform=texts.transform_text(choice.transform))
     return f"<p>{text}</p><p>{_tr('Users that already have an ImmutableId are never changed.')}</p>"
 
 
@@ -52,13 +50,15 @@ def confirm_warnings(counts: Mapping[str, int], federated: list[str]) -> list[st
     if federated:
         warnings.append(_tr("These domains are federated: {domains}. Their users cannot get a new "
                             "ImmutableId and are left out.").format(domains=", ".join(federated)))
-    for code, text in (("value_in_use", "%n user(s) would get a value another user already has; they are "
-                                        "skipped."),
-                       ("duplicate_value", "%n user(s) share a value with someone else; they are skipped."),
-                       ("invalid_value", "%n user(s) have a value that cannot be an ImmutableId; they are "
-                                         "skipped.")):
-        if counts.get(code):
-            warnings.append(_tr(text, counts[code]))
+    if counts.get("value_in_use"):
+        warnings.append(_tr("Users whose value another user already has: {n}. They are skipped.").format(
+            n=texts.number(counts["value_in_use"])))
+    if counts.get("duplicate_value"):
+        warnings.append(_tr("Users that share a value with someone else: {n}. They are skipped.").format(
+            n=texts.number(counts["duplicate_value"])))
+    if counts.get("invalid_value"):
+        warnings.append(_tr("Users whose value cannot be an ImmutableId: {n}. They are skipped.").format(
+            n=texts.number(counts["invalid_value"])))
     warnings.append(_tr("Users that hold an admin role cannot be changed by the app; Microsoft refuses "
                         "them (they are reported as failed, with what to do)."))
     if not counts.get("will_set"):
@@ -68,9 +68,9 @@ def confirm_warnings(counts: Mapping[str, int], federated: list[str]) -> list[st
 
 def run_intro(n: int, dry_run: bool) -> str:
     if dry_run:
-        return _tr("Dry run: %n user(s) will be gone through; nothing is written.", n)
-    return _tr("%n user(s) will get an ImmutableId. Microsoft allows about 20 writes a second per "
-               "tenant, so large schools take a while.", n)
+        return _tr("Dry run: users to go through: {n}. Nothing is written.").format(n=texts.number(n))
+    return _tr("Users to write: <b>{n}</b>. Microsoft allows about 20 writes a second per tenant, so large "
+               "schools take a while.").format(n=texts.number(n))
 
 
 def duration(seconds: float | None) -> str:
@@ -78,7 +78,7 @@ def duration(seconds: float | None) -> str:
         return _tr("unknown")
     seconds = int(round(seconds))
     if seconds < 60:
-        return _tr("%n s", seconds)
+        return _tr("{s} s").format(s=seconds)
     minutes, sec = divmod(seconds, 60)
     if minutes < 60:
         return _tr("{m} min {s} s").format(m=minutes, s=sec)
@@ -93,8 +93,8 @@ def run_status(done: int, total: int, failed: int, rate: float | None, eta_s: fl
 
 
 def throttle_text(seconds_left: float) -> str:
-    return _tr("Paused by Microsoft's throttling for %n s; the run continues by itself.",
-               max(1, int(round(seconds_left))))
+    return _tr("Paused by Microsoft's throttling for {s} s; the run continues by itself.").format(
+        s=max(1, int(round(seconds_left))))
 
 
 def run_finished(counts: Mapping[str, int], cancelled: bool) -> str:

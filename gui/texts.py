@@ -83,7 +83,27 @@ DETAIL = {
     "too_long": QT_TRANSLATE_NOOP("Detail", "The value is too long (under 60, special characters count 3)."),
     "too_long_for_saml_nameid": QT_TRANSLATE_NOOP("Detail", "The value is longer than 64 characters."),
     "not_a_guid": QT_TRANSLATE_NOOP("Detail", "The value is not a GUID, so guid-base64 cannot use it."),
+    "no_csv_row": QT_TRANSLATE_NOOP("Detail", "No row in the file for this user."),
+    "empty_value_in_csv": QT_TRANSLATE_NOOP("Detail", "The file's row for this user has an empty value (line)."),
+    "conflicting_csv_rows": QT_TRANSLATE_NOOP("Detail", "The file has several rows with different values for "
+                                                        "this user (lines)."),
+    "attribute_empty": QT_TRANSLATE_NOOP("Detail", "The chosen attribute is empty for this user."),
+    "user_has_no_match_key": QT_TRANSLATE_NOOP("Detail", "The user has no value to match the file's key "
+                                                         "column with."),
+    "on_premises_sync_enabled": QT_TRANSLATE_NOOP("Detail", "Synced from on-premises AD."),
+    "synced": QT_TRANSLATE_NOOP("Detail", "Synced from on-premises AD: set the source anchor there."),
+    "federated": QT_TRANSLATE_NOOP("Detail", "The user's domain is federated."),
+    "throttled": QT_TRANSLATE_NOOP("Detail", "Microsoft kept throttling this write; run again later."),
+    "network": QT_TRANSLATE_NOOP("Detail", "The connection failed repeatedly; run again to finish."),
+    "use --include-guests to include": QT_TRANSLATE_NOOP("Detail", "Tick “Include guests” to include."),
+    "use --include-disabled to include": QT_TRANSLATE_NOOP("Detail", "Tick “Include disabled accounts” to "
+                                                                     "include."),
 }
+# Details that carry a value after a fixed English prefix (core/plan.py).
+DETAIL_PREFIX = (
+    ("held by ", QT_TRANSLATE_NOOP("Detail", "Already held by {value}.")),
+    ("domain ", QT_TRANSLATE_NOOP("Detail", "Domain {value}.")),
+)
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("Column", "Display name"),
@@ -117,7 +137,12 @@ def detail_text(detail: str | None) -> str:
     """A row's detail as shown: a known code is translated, anything else (Graph's message) as is."""
     if not detail:
         return ""
-    text = DETAIL.get(_detail_key(detail))
+    if detail.endswith(" is federated") and detail.startswith("domain "):
+        return tr("Detail", "Domain {value} is federated.").format(value=detail[7:-13])
+    for prefix, template in DETAIL_PREFIX:
+        if detail.startswith(prefix):
+            return tr("Detail", template).format(value=detail[len(prefix):])
+    text = DETAIL.get(detail) or DETAIL.get(_detail_key(detail))
     if text is None:
         return detail
     rest = detail.split(":", 1)[1].strip() if ":" in detail else ""
@@ -126,7 +151,7 @@ def detail_text(detail: str | None) -> str:
 
 def row_hint(status: str, detail: str | None) -> str:
     parts = [status_hint(status)]
-    if detail and _detail_key(detail) in DETAIL:
+    if detail and (detail in DETAIL or _detail_key(detail) in DETAIL):
         parts.append(detail_text(detail))
     return " ".join(p for p in parts if p)
 

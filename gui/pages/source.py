@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -46,6 +47,7 @@ def _small_table(parent: QWidget, model: SimpleTableModel, name: str) -> QTableV
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setStretchLastSection(True)
     view.verticalHeader().hide()
+    view.setWordWrap(False)
     view.setMinimumHeight(110)
     return view
 
@@ -97,7 +99,7 @@ class SourcePage(WizardPage):
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
-        form.addRow(self.tr("&File:"), row)
+        form.addRow(self._buddy(self.tr("&File:"), self.path_edit), row)
         self.csv_model = SimpleTableModel(self)
         self.csv_view = _small_table(self.csv_box, self.csv_model, self.tr("First rows of the file"))
         form.addRow(self.csv_view)
@@ -112,11 +114,16 @@ class SourcePage(WizardPage):
         key_row = QHBoxLayout()
         key_row.addWidget(self.key_combo, 1)
         key_row.addWidget(self.match_combo, 1)
-        form.addRow(self.tr("&Key column, matches:"), key_row)
+        form.addRow(self._buddy(self.tr("&Key column, matches:"), self.key_combo), key_row)
         form.addRow(self.tr("&Value column:"), self.value_combo)
         for combo in (self.key_combo, self.match_combo, self.value_combo):
             combo.currentIndexChanged.connect(self._choice_changed)
         return self.csv_box
+
+    def _buddy(self, text: str, widget: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(widget)
+        return label
 
     def _build_rule(self) -> QGroupBox:
         box = QGroupBox(self.tr("Rule and scope"), self)

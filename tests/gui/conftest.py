@@ -1,0 +1,28 @@
+"""GUI test helpers: a wizard against a running sandbox tenant, and small steps to walk it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from gui.session import WizardSession
+from gui.wizard import SyncWizard
+
+
+@pytest.fixture
+def make_wizard(qtbot, monkeypatch):
+    """`make()` -> a shown SyncWizard; at teardown every worker is stopped before the window goes."""
+    made: list[SyncWizard] = []
+    # The only modal boxes are the cancel/close confirmations: tests answer Yes.
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+
+    def make(session: WizardSession | None = None) -> SyncWizard:
+        wizard = SyncWizard(session)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        made.append(wizard)
+        return wizard
+
+    yield make
+    for wizard in made:
+        wizard.stop_all_workers()
