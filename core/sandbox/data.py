@@ -90,11 +90,12 @@ def make_domain(name: str, auth: str = "Managed", default: bool = False, initial
             "isRoot": True, "isVerified": True, "supportedServices": ["Email", "OfficeCommunicationsOnline"]}
 
 
+_USER_TEMPLATE: dict[str, Any] = {**dict.fromkeys(USER_FIELDS), "userType": "Member",
+                                  "accountEnabled": True, "privilegedRole": False}
+
+
 def make_user(**values: Any) -> dict[str, Any]:
-    user: dict[str, Any] = dict.fromkeys(USER_FIELDS)
-    user.update(userType="Member", accountEnabled=True, privilegedRole=False)
-    user.update(values)
-    return user
+    return {**_USER_TEMPLATE, **values}
 
 
 def load_seed(path: str | Path) -> Directory:

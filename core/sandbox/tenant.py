@@ -64,7 +64,7 @@ class SandboxTenant:
             return self
         self.certs = make_certificates()
         self._server = SandboxServer((self._host, self._port), self, self.certs.server_context())
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.1},
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
                                         name="sandbox-tenant", daemon=True)
         self._thread.start()
         return self

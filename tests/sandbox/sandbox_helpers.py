@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import time
 
 import msal
 
@@ -15,8 +16,8 @@ GRAPH_SCOPE = ["https://graph.microsoft.com/.default"]
 class FakeClock:
     """Injectable time for tokens and quotas: tests move time instead of sleeping."""
 
-    def __init__(self, start: float = 1_900_000_000.0) -> None:
-        self.now = start
+    def __init__(self, start: float | None = None) -> None:
+        self.now = time.time() if start is None else start
 
     def __call__(self) -> float:
         return self.now
