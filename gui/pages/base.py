@@ -63,6 +63,14 @@ class WizardPage(QWizardPage):
         return self.wizard() is not None and navigation.can_leave(self.page_id, self.session.flow) \
             and self.input_complete()
 
+    def validatePage(self) -> bool:
+        # QWizard.next() (a keyboard shortcut, a script) does not look at isComplete(): check it here too.
+        return self.isComplete() and self.accept_page()
+
+    def accept_page(self) -> bool:
+        """Store the page's answers when the user goes on; overridden by pages with input."""
+        return True
+
     def input_complete(self) -> bool:
         """Page-specific validity (fields filled in, valid); overridden by pages with input."""
         return True

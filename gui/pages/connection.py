@@ -263,7 +263,7 @@ class ConnectionPage(WizardPage):
     def _toggle_secret(self, on: bool) -> None:
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password)
 
-    def validatePage(self) -> bool:
+    def accept_page(self) -> bool:
         conn = self.connection()
         secret = self.secret_edit.text().strip()
         changed = (self.session.connection is None or self.session.secret != secret

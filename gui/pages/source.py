@@ -308,7 +308,7 @@ class SourcePage(WizardPage):
                                               for upn, raw, new, status, detail in rows])
         self.sample_view.resizeColumnsToContents()
 
-    def validatePage(self) -> bool:
+    def accept_page(self) -> bool:
         choice = self.choice()
         self.session.source = choice
         self.session.plan = None
