@@ -170,27 +170,30 @@ def result_rows(result: Any) -> list[Any]:
 def apply_job(conn: Connection, secret: str | None, plan: Any, dry_run: bool, run_dir: Path):
     """Write the plan; the report is written into the run folder whatever happens (cancel included)."""
     from core.apply import apply_plan
-    from core.journal import Journal
 
     def job(progress: Progress, cancel: threading.Event) -> RunOutcome:
         graph = make_graph(conn, secret, cancel, on_throttle=lambda s, _scope: progress(Throttled(s), True))
-        seen_failed: set[str] = set()
-
-        def on_progress(p: Any) -> None:
-            for row in getattr(p, "new_failures", None) or ():
-                if row.object_id not in seen_failed:
-                    seen_failed.add(row.object_id)
-                    progress(RunFailure(row.user_principal_name, row.detail), True)
-            progress(p)
-
-        journal = Journal(run_dir)
+        upns = {row.object_id: row.user_principal_name for row in plan.rows}
+        journal = _failure_reporting_journal(run_dir, upns, lambda f: progress(f, True))
         try:
-            result = apply_plan(plan, graph, journal, dry_run=dry_run, progress=on_progress, cancel=cancel)
+            result = apply_plan(plan, graph, journal, dry_run=dry_run, progress=progress, cancel=cancel)
         finally:
-            close = getattr(journal, "close", None)
-            if close is not None:
-                close()
+            journal.close()
         rows = result_rows(result)
         report = write_report(rows, run_dir / "report.csv")
-        return RunOutcome(result, report, count_statuses(rows), cancel.is_set())
+        return RunOutcome(result, report, count_statuses(rows), bool(result.cancelled))
     return job
+
+
+def _failure_reporting_journal(run_dir: Path, upns: dict[str, str], on_failure: Callable[[RunFailure], None]):
+    """A core Journal that also tells the Run page about each failure as it is recorded: ApplyProgress
+    carries counts only, and the journal is the one place every outcome passes through."""
+    from core.journal import Journal
+
+    class FailureReportingJournal(Journal):
+        def outcome(self, object_id: str, status: str, detail: str = "") -> None:
+            super().outcome(object_id, status, detail)
+            if status == "failed":
+                on_failure(RunFailure(upns.get(object_id, object_id), detail))
+
+    return FailureReportingJournal(run_dir)

@@ -106,18 +106,18 @@ class RunPage(WizardPage):
             self.failure_log.appendPlainText(texts.failure_line(p.upn, p.detail))
             return
         if isinstance(p, services.Throttled):
-            self._throttled_until = max(self._throttled_until, time.monotonic() + p.seconds)
+            self._throttled_until = max(self._throttled_until, time.time() + p.seconds)
             self._show_throttle()
             return
         self.bar.setRange(0, max(p.total, 1))
         self.bar.setValue(p.done)
         self.status.setText(texts.run_status(p.done, p.total, p.failed, p.rate, p.eta_s))
-        if getattr(p, "throttled_until", None):
+        if p.throttled_until:  # epoch seconds (core.apply.ApplyProgress)
             self._throttled_until = max(self._throttled_until, p.throttled_until)
         self._show_throttle()
 
     def _show_throttle(self) -> None:
-        left = self._throttled_until - time.monotonic()
+        left = self._throttled_until - time.time()
         if left > 0.5:
             self.throttle_label.setText(texts.throttle_text(left))
             self.throttle_label.show()
@@ -132,6 +132,9 @@ class RunPage(WizardPage):
         s.flow.run_finished = True
         self.cancel_button.setEnabled(False)
         self.status.setText(texts.run_finished(outcome.counts, outcome.cancelled))
+        fatal = getattr(outcome.result, "fatal", None)
+        if fatal:
+            self.error_panel.show_problem(texts.code_text(fatal), texts.code_hint(fatal))
         self.refresh_buttons()
 
     def _failed(self, exc: BaseException) -> None:
