@@ -17,6 +17,7 @@ from enum import StrEnum
 
 import msal
 import requests
+from msal.exceptions import MsalServiceError
 
 from core import logsetup
 from core.connection import Connection
@@ -89,6 +90,10 @@ def decode_claims(jwt: str) -> dict:
 
 def error_from_result(result: dict) -> AuthError:
     """An MSAL error dict as an AuthError: the first AADSTS code we know wins."""
+    error = result.get("error")
+    if error in ("temporarily_unavailable", "server_error") or isinstance(error, dict):
+        # Entra busy, or a throttling answer that is not OAuth-shaped: retry later.
+        return AuthError(AuthCode.LOGIN_UNAVAILABLE, None, str(result.get("error_description") or ""))
     codes = [int(c) for c in result.get("error_codes") or [] if str(c).isdigit()]
     description = str(result.get("error_description") or result.get("error") or "")
     codes += [int(c) for c in _AADSTS_RE.findall(description)]
@@ -101,7 +106,7 @@ def error_from_result(result: dict) -> AuthError:
 def error_from_exception(exc: BaseException) -> AuthError:
     if isinstance(exc, requests.exceptions.SSLError):
         return AuthError(AuthCode.TLS_VERIFY_FAILED, None, type(exc).__name__)
-    if isinstance(exc, requests.exceptions.HTTPError | RuntimeError):
+    if isinstance(exc, requests.exceptions.HTTPError | RuntimeError | MsalServiceError):
         return AuthError(AuthCode.LOGIN_UNAVAILABLE, None, type(exc).__name__)
     if isinstance(exc, requests.exceptions.RequestException | OSError):
         return AuthError(AuthCode.NETWORK, None, type(exc).__name__)
@@ -161,7 +166,9 @@ class TokenProvider:
         return error
 
     def token(self) -> AccessToken:
-        """A valid access token (from MSAL's cache while it has over 5 minutes left)."""
+        """A valid access token (from MSAL's cache while it has over 5 minutes left). Note that MSAL
+        replays a 429/5xx login answer from its own cache until that answer's Retry-After (5 s by
+        default) has passed, so retrying sooner is pointless."""
         if not self._secret:
             raise AuthError(AuthCode.SECRET_MISSING)
         with self._lock:

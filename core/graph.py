@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 import requests
 import urllib3.exceptions
 
-from core.auth import TokenProvider
+from core.auth import AuthCode, AuthError, TokenProvider
 from core.connection import Connection
 from core.http import VerifyingSession
 
@@ -97,6 +97,8 @@ class RetryPolicy:
     backoff_base: float = 1.0        # seconds; attempt n waits uniform(0, min(cap, base * 2**n))
     backoff_cap: float = 30.0
     max_retry_after: float = 300.0   # a larger Retry-After is capped, not trusted blindly
+    login_retry_wait: float = 5.0    # minimum wait after the login service failed (MSAL replays its
+                                     # cached 429/5xx answer for Retry-After, 5 s by default)
 
 
 ThrottleCallback = Callable[[float, "str | None"], None]
@@ -196,6 +198,9 @@ class _Call:
             except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
                 self._after_network_error(exc)
                 continue
+            except AuthError as exc:
+                self._after_login_error(exc)
+                continue
             wait = self._wait_for(resp)
             if wait is None:
                 return resp
@@ -224,6 +229,16 @@ class _Call:
             raise GraphNetworkError("network_error", f"no answer from Graph ({name})", sent=sent) from None
         log.info("%s %s: %s, retrying", self.method, urlsplit(self.url).path, name)
         self._sleep(self.client._backoff(self.failures))
+
+    def _after_login_error(self, exc: AuthError) -> None:
+        """A token refresh failed on the way (nothing went to Graph): retry only passing troubles."""
+        self.failures += 1
+        policy = self.client.policy
+        if exc.code not in (AuthCode.NETWORK, AuthCode.LOGIN_UNAVAILABLE) or not self.retry \
+                or self.failures >= policy.max_attempts:
+            raise exc
+        log.info("Token refresh failed (%s), retrying", exc.code.value)
+        self._sleep(max(policy.login_retry_wait, self.client._backoff(self.failures)))
 
     def _wait_for(self, resp: requests.Response) -> float | None:
         """Seconds to wait before retrying this response, or None to hand it back."""

@@ -70,3 +70,12 @@ def test_auth_error_description_is_redacted():
     logsetup.register_secret("Abc~the-secret-value-xyz")
     error = AuthError(AuthCode.UNKNOWN, None, "echo Abc~the-secret-value-xyz back")
     assert "the-secret-value" not in error.description and "the-secret-value" not in str(error)
+
+
+def test_a_busy_login_service_is_login_unavailable():
+    from msal.exceptions import MsalServiceError
+
+    assert error_from_result({"error": {"code": "TooManyRequests"}}).code == AuthCode.LOGIN_UNAVAILABLE
+    assert error_from_result({"error": "temporarily_unavailable"}).code == AuthCode.LOGIN_UNAVAILABLE
+    assert error_from_exception(MsalServiceError("HTTP Error: 503", error=None, error_description=None)).code \
+        == AuthCode.LOGIN_UNAVAILABLE

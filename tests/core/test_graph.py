@@ -163,3 +163,26 @@ def test_the_token_never_goes_to_another_host(sandbox):
     assert info.value.code == "foreign_url" and graph_calls(sandbox) == []
     assert graph.url_for("users") == f"{sandbox.url}/v1.0/users"
     assert graph.url_for("/beta/users") == f"{sandbox.url}/beta/users"
+
+
+def test_a_failed_token_refresh_is_retried_like_a_network_error(sandbox_factory):
+    tenant = sandbox_factory(config=SandboxConfig(faults_on_login=True))
+    # Draws: discovery ok, token 503, token retry ok, the GET ok.
+    tenant.config.faults = faults_in_order([None, "503", None, None], p503=0.5)
+    graph = connect(tenant, policy=RetryPolicy(backoff_base=0.01, login_retry_wait=1.1))
+    assert graph.get("/users", {"$select": "id", "$top": "1"})["value"]
+    assert [(e["method"], e["status"]) for e in tenant.audit() if "openid" not in e["path"]] == \
+        [("POST", 503), ("POST", 200), ("GET", 200)]
+
+
+def test_a_refused_secret_is_not_retried(sandbox):
+    from core.auth import AuthError
+
+    p = sandbox.connection_profile()
+    conn = Connection(p["tenant_id"], p["client_id"], login_url=p["login_url"], graph_url=p["graph_url"],
+                      ca_bundle=p["ca_bundle"])
+    graph = GraphClient(conn, TokenProvider(conn, "not-the-secret"), policy=FAST)
+    with pytest.raises(AuthError) as info:
+        graph.get("/users")
+    assert info.value.code.value == "secret_invalid"
+    assert len([e for e in sandbox.audit() if e["path"].endswith("/token")]) == 1
