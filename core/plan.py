@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
+from core.graph import Cancelled  # one "cancelled" for every long job (re-exported here)
 from core.transforms import Transform, apply_transform
 from core.validation import check_immutable_id
 
@@ -54,12 +55,9 @@ class Status(StrEnum):
     NOT_ATTEMPTED = "not_attempted"
 
 
+__all__ = ["Cancelled", "Plan", "PlanRow", "Scope", "Status", "build_plan"]
 PREVIEW_STATUSES = tuple(list(Status)[:11])
 APPLY_STATUSES = tuple(list(Status)[11:])
-
-
-class Cancelled(Exception):
-    """Long work stopped because the cancel event was set."""
 
 
 @dataclass(slots=True)

@@ -1,0 +1,227 @@
+"""Apply a plan: re-read, then write each planned ImmutableId once, paced, batched, journaled.
+
+Order of work (architecture.md, safety rules):
+ 1. Users that an interrupted run of this journal already wrote are `set` and never sent again.
+ 2. Re-read the current value of every user about to be written (a listing for many, $batch GETs for
+    few); anyone who has a value now is `skipped_already_set`.
+ 3. Write in $batch chunks of ≤ 20 from a few threads, each chunk admitted by the WritePacer; every
+    intent is fsync'd in the journal before its chunk is sent, every outcome after.
+ 4. A write whose fate is unknown (dropped connection, 5xx, 429) is re-read before any resend: if the
+    user has the intended value it is `set`, so nobody is written twice.
+ 5. Cancel: chunks in flight finish, the rest are `not_attempted`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from core.auth import AuthError
+from core.batch import MISSING, ChunkWriter, ReadFailed, classify_failure, read_current
+from core.directory import list_users
+from core.graph import Cancelled, GraphClient, GraphError
+from core.journal import Journal
+from core.pacing import WritePacer
+from core.plan import Plan, PlanRow, Status
+
+PROGRESS_INTERVAL_S = 0.25
+MAX_ATTEMPTS = 6
+RESUMED = "written by the interrupted run (resumed)"
+LIST_REREAD_MIN = 200  # above this many users to write, a full listing is cheaper than GETs
+
+
+@dataclass
+class ApplyProgress:
+    done: int
+    total: int
+    failed: int
+    rate: float                        # users finished per second in this run
+    eta_s: float | None
+    throttled_until: float | None      # epoch seconds until which Graph asked us to pause, or None
+
+
+@dataclass
+class ApplyResult:
+    rows: list[PlanRow]
+    started: datetime
+    finished: datetime | None = None
+    dry_run: bool = False
+    cancelled: bool = False
+    fatal: str | None = None           # code of an error that stopped the run (auth, network)
+    writes_sent: int = 0
+    throttled: int = 0                 # inner 429s seen
+    stats: dict[str, Any] = field(default_factory=dict)
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for row in self.rows:
+            out[row.status.value] = out.get(row.status.value, 0) + 1
+        return {s.value: out[s.value] for s in Status if s.value in out}
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for r in self.rows if r.status is Status.FAILED)
+
+
+def apply_plan(plan: Plan, graph: GraphClient, journal: Journal, dry_run: bool = False,
+               progress: Callable[[ApplyProgress], None] | None = None,
+               cancel: threading.Event | None = None, concurrency: int = 4, *,
+               pacer: WritePacer | None = None, reread: str = "auto") -> ApplyResult:
+    """Writes `plan` (see module doc). `reread`: "auto" | "list" | "batch". Never raises for a single
+    user's failure; AuthError / network loss stop the run with `fatal` set and the rest not_attempted."""
+    run = _Run(plan, graph, journal, dry_run, progress, cancel or threading.Event(), max(1, concurrency),
+               pacer or getattr(graph, "pacer", None) or WritePacer())
+    return run.execute(reread)
+
+
+class _Run:
+    def __init__(self, plan: Plan, graph: GraphClient, journal: Journal, dry_run: bool,
+                 progress: Callable[[ApplyProgress], None] | None, cancel: threading.Event,
+                 concurrency: int, pacer: WritePacer) -> None:
+        self.graph, self.journal, self.dry_run, self.cancel = graph, journal, dry_run, cancel
+        self.concurrency, self.pacer = concurrency, pacer
+        self.rows = [dataclasses.replace(r) for r in plan.rows]
+        self.result = ApplyResult(self.rows, datetime.now(UTC), dry_run=dry_run)
+        self._lock = threading.Lock()
+        self._progress_cb = progress
+        self._last_progress = 0.0
+        self._t0 = time.monotonic()
+        self.total = 0
+        self.done = 0
+        self.failed = 0
+        self.sent_ids: set[str] = set()  # users whose PATCH left this process in this run
+        self.max_attempts = MAX_ATTEMPTS
+
+    # --- the steps ---------------------------------------------------------------------------
+    def execute(self, reread: str) -> ApplyResult:
+        try:
+            targets = self._resume([r for r in self.rows if r.status in (Status.WILL_SET, Status.ALREADY_SET)])
+            self.total = len(targets) + self.done
+            queue = self._recheck(targets, reread)
+            if self.dry_run:
+                for row in queue:
+                    self._finish(row, Status.DRY_RUN, "", journal=False)
+            elif queue:
+                ChunkWriter(self, queue).run()
+        except (AuthError, GraphError, ReadFailed) as exc:
+            self.result.fatal = getattr(exc, "code", None) or "read_failed"
+            self._abandon(_fatal_detail(exc))
+        except Cancelled:
+            self.result.cancelled = True
+        self.result.cancelled = self.result.cancelled or self.cancel.is_set()
+        self._abandon("cancelled" if self.result.cancelled else "stopped")
+        self.result.finished = datetime.now(UTC)
+        self.journal.end(self.result.counts(), cancelled=self.result.cancelled)
+        self._report(force=True)
+        return self.result
+
+    def _resume(self, rows: list[PlanRow]) -> list[PlanRow]:
+        """Rows that an earlier, interrupted run of this journal wrote become `set` (step 1)."""
+        prior = self.journal.previous
+        intents = prior.intents if prior else {}
+        outcomes = prior.outcomes if prior else {}
+        todo: list[PlanRow] = []
+        for row in rows:
+            meant = intents.get(row.object_id)
+            if row.status is Status.ALREADY_SET:
+                if meant is not None and meant == row.current_immutable_id:
+                    row.new_immutable_id = meant
+                    self._finish(row, Status.SET, RESUMED)
+                continue
+            if outcomes.get(row.object_id, ("",))[0] == Status.SET.value and meant == row.new_immutable_id:
+                self._finish(row, Status.SET, RESUMED, journal=False)
+                continue
+            todo.append(row)
+        return todo
+
+    def _recheck(self, rows: list[PlanRow], reread: str) -> list[PlanRow]:
+        """Step 2: the live value of each user right before writing."""
+        if not rows:
+            return []
+        use_list = reread == "list" or (reread == "auto" and len(rows) > max(LIST_REREAD_MIN, len(self.rows) // 50))
+        if use_list:
+            live = {u.id: u.immutable_id for u in list_users(self.graph, cancel=self.cancel)}
+            current = {r.object_id: live.get(r.object_id, MISSING) for r in rows}
+        else:
+            current = read_current(self.graph, [r.object_id for r in rows], cancel=self.cancel)
+        return [row for row in rows if self.settle_by_current(row, current.get(row.object_id, MISSING))]
+
+    def settle_by_current(self, row: PlanRow, current: str | None) -> bool:
+        """Decide a row from the user's live value; True when it still has to be written."""
+        if current == MISSING:
+            self._finish(row, Status.FAILED, "Request_ResourceNotFound: the user no longer exists")
+            return False
+        if not current:
+            return True
+        row.current_immutable_id = current
+        if current == row.new_immutable_id and self._intended(row):
+            self._finish(row, Status.SET, "confirmed by re-reading")
+        else:
+            self._finish(row, Status.SKIPPED_ALREADY_SET, "got an ImmutableId after the preview")
+        return False
+
+    def _intended(self, row: PlanRow) -> bool:
+        prior = self.journal.previous
+        return row.object_id in self.sent_ids or bool(prior and prior.intents.get(row.object_id))
+
+    def _abandon(self, detail: str) -> None:
+        for row in self.rows:
+            if row.status is Status.WILL_SET:
+                self._finish(row, Status.NOT_ATTEMPTED, detail, journal=False)
+
+    # --- bookkeeping shared with the writer threads -------------------------------------------
+    def _finish(self, row: PlanRow, status: Status, detail: str, journal: bool = True) -> None:
+        with self._lock:
+            row.status, row.detail = status, detail
+            if status is Status.SET:
+                row.current_immutable_id = row.new_immutable_id
+            self.done += 1
+            self.failed += status is Status.FAILED
+        if journal and not self.dry_run:
+            self.journal.outcome(row.object_id, status.value, detail)
+        self._report()
+
+    def fail(self, row: PlanRow, detail: str) -> None:
+        self._finish(row, Status.FAILED, detail)
+
+    def finish_set(self, row: PlanRow) -> None:
+        self._finish(row, Status.SET, "")
+
+    def _report(self, force: bool = False) -> None:
+        if self._progress_cb is None:
+            return
+        now = time.monotonic()
+        with self._lock:
+            if not force and now - self._last_progress < PROGRESS_INTERVAL_S:
+                return
+            self._last_progress = now
+            elapsed = max(now - self._t0, 1e-6)
+            rate = self.done / elapsed
+            left = self.total - self.done
+            eta = left / rate if rate > 0 and left > 0 else (0.0 if left <= 0 else None)
+            paused = self.pacer.paused_until
+            snapshot = ApplyProgress(self.done, self.total, self.failed, rate, eta,
+                                     time.time() + (paused - time.monotonic()) if paused else None)
+        self._progress_cb(snapshot)
+
+    @staticmethod
+    def backoff(attempt: int) -> float:
+        """Full jitter, growing with the attempt (5xx, timeouts, dropped connections)."""
+        return random.uniform(0.1, min(8.0, 0.5 * 2 ** attempt))
+
+
+def _fatal_detail(exc: Exception) -> str:
+    if isinstance(exc, AuthError):
+        return f"stopped: sign-in failed ({exc.code})"
+    if isinstance(exc, ReadFailed):
+        return f"stopped: could not re-read current values ({exc.error})"
+    return f"stopped: {exc}"
+
+
+__all__ = ["ApplyProgress", "ApplyResult", "apply_plan", "classify_failure"]
