@@ -143,7 +143,7 @@ class _Checker:
         if granted:
             return CheckResult(CheckStep.CONSENT, Verdict.OK, "consent_ok", ", ".join(granted), {"roles": roles})
         return CheckResult(CheckStep.CONSENT, Verdict.FAILED, "consent_missing",
-                           ", ".join(roles) or "(no application permissions in the token)", {"roles": roles})
+                           "token roles: " + (", ".join(roles) or "none"), {"roles": roles})
 
     def graph_read(self) -> CheckResult:
         try:
@@ -193,7 +193,8 @@ class _Checker:
 
 
 def _auth_failure(step: CheckStep, exc: AuthError) -> CheckResult:
-    detail = (f"AADSTS{exc.aadsts}: " if exc.aadsts else "") + exc.description
+    prefix = f"AADSTS{exc.aadsts}: " if exc.aadsts and not exc.description.startswith("AADSTS") else ""
+    detail = prefix + exc.description
     return CheckResult(step, Verdict.FAILED, exc.code.value, detail.strip(), {"aadsts": exc.aadsts})
 
 

@@ -87,3 +87,17 @@ def test_no_file_written_by_check_holds_the_secret_or_a_token(sandbox, sandbox_p
     for path in written:
         text = path.read_text(encoding="utf-8", errors="replace")
         assert secret not in text and "eyJ" not in text, path
+
+
+def test_a_saved_profile_name_and_the_keyring_secret(sandbox, sandbox_profile_file, memory_keyring, monkeypatch,
+                                                      capsys):
+    from core.connection import load_profile
+    from core.profiles import ProfileStore
+
+    conn, secret = load_profile(sandbox_profile_file)
+    conn.name = "Sandbox school"
+    ProfileStore().save(conn)
+    monkeypatch.setattr("sys.stdin", io.StringIO(secret + "\n"))
+    assert main(["secret", "set", "--profile", "Sandbox school"]) == EXIT_OK
+    assert main(["check", "--profile", "Sandbox school"]) == EXIT_OK
+    assert "All required checks passed." in capsys.readouterr().out
