@@ -172,6 +172,11 @@ def load_profile(path: str | Path) -> tuple[Connection, str | None]:
         conn = Connection.from_profile_dict(data)
     except ValueError:
         raise ProfileError("profile_bad_date", path, "secret_expires") from None
+    if conn.ca_bundle and not Path(conn.ca_bundle).is_absolute():
+        # A relative CA bundle path means "next to the profile", wherever the command runs from.
+        beside = path.parent / conn.ca_bundle
+        if beside.is_file() and not Path(conn.ca_bundle).is_file():
+            conn.ca_bundle = str(beside.resolve())
     secret = data.get("client_secret")
     return conn, (str(secret) if secret else None)
 

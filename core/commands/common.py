@@ -51,6 +51,8 @@ def resolve_connection(args: argparse.Namespace) -> tuple[Connection, str | None
         conn = Connection(args.tenant or "", args.client_id or "")
     overrides = {k: v for k, v in (("tenant", args.tenant), ("client_id", args.client_id),
                                    ("cloud", args.cloud)) if v is not None}
+    if "client_id" in overrides and overrides["client_id"].strip().lower() != conn.client_id:
+        profile_secret = None  # the file's secret belongs to the file's app
     if overrides:
         conn = Connection.from_profile_dict({**conn.to_profile_dict(), **{
             ("tenant_id" if k == "tenant" else k): v for k, v in overrides.items()}})

@@ -114,3 +114,11 @@ def test_load_profile_errors_are_codes(tmp_path, content, code):
 
 def test_input_problem_is_plain_data():
     assert InputProblem("tenant", "tenant_empty") == InputProblem("tenant", "tenant_empty")
+
+
+def test_a_relative_ca_bundle_is_found_next_to_the_profile(tmp_path, monkeypatch):
+    (tmp_path / "ca.pem").write_text("x")
+    (tmp_path / "p.json").write_text(json.dumps({"tenant_id": TENANT, "client_id": CLIENT, "ca_bundle": "ca.pem"}))
+    monkeypatch.chdir(tmp_path.parent)
+    conn, secret = load_profile(tmp_path / "p.json")
+    assert conn.ca_bundle == str((tmp_path / "ca.pem").resolve()) and secret is None
