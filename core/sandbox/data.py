@@ -261,5 +261,5 @@ def _users(raw: list, directory: Directory, problems: list[str]) -> None:
         if u.get("userType", "Member") not in USER_TYPES:
             problems.append(f"{where}.userType: {u.get('userType')!r} must be Member or Guest")
         if is_guid(uid) and isinstance(upn, str):
-            directory.users[uid.lower()] = make_user(**{k: v for k, v in u.items() if k in _TYPES},
-                                                     id=uid.lower())
+            values = {k: v for k, v in u.items() if k in _TYPES}
+            directory.users[uid.lower()] = make_user(**{**values, "id": uid.lower()})
