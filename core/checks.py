@@ -102,6 +102,8 @@ class _Checker:
                 continue
             try:
                 result = func()
+            except AuthError as exc:  # a token refresh failing in a later step
+                result = _auth_failure(step, exc)
             except Cancelled:
                 result, blocked = CheckResult(step, Verdict.SKIPPED, "cancelled"), "cancelled"
             self._add(result)
