@@ -46,5 +46,10 @@ translations: $(STAMP)
 	$(BIN)/python build/translations.py update
 	$(BIN)/python build/translations.py release
 
+# A PNG of every page and of error states (screenshots/, git-ignored), offscreen, against the sandbox.
+screenshots: $(STAMP)
+	rm -rf screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m gui.screenshots screenshots
+
 clean:
 	rm -rf $(VENV) build/dist build/work screenshots

@@ -30,6 +30,13 @@ class Listing:
 
 
 @dataclass
+class PreviewResult:
+    plan: Any  # core.plan.Plan
+    counts: dict[str, int]
+    search_texts: list[str]  # for the table's search, built here rather than on the GUI thread
+
+
+@dataclass
 class PreviewProgress:
     phase: str  # "listing" | "planning"
     done: int
@@ -114,9 +121,12 @@ def preview_job(conn: Connection, secret: str | None, choice: SourceChoice, tabl
         users = list_users(graph, progress=lambda n: progress(PreviewProgress("listing", n)), cancel=cancel)
         if only_ids is not None:
             users = [u for u in users if u.id in only_ids]
-        return build_plan(users, make_source(choice, table), choice.transform, make_scope(choice),
+        plan = build_plan(users, make_source(choice, table), choice.transform, make_scope(choice),
                           federated_domains=federated,
                           progress=lambda d, t: progress(PreviewProgress("planning", d, t)), cancel=cancel)
+        from gui.models.search import haystacks
+
+        return PreviewResult(plan, plan.counts(), haystacks(plan.rows))
     return job
 
 

@@ -11,12 +11,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from gui.models.plan_table import PlanTableModel, status_code
-
-
-def _haystack(row) -> str:
-    parts = (row.display_name, row.user_principal_name, row.current_immutable_id, row.new_immutable_id,
-             getattr(row, "source_value", None), row.detail)
-    return "\x00".join(p for p in parts if p).casefold()
+from gui.models.search import haystacks  # noqa: E402 - re-exported for the table view
 
 
 class PlanFilterProxy(QSortFilterProxyModel):
@@ -26,6 +21,7 @@ class PlanFilterProxy(QSortFilterProxyModel):
         self._search = ""
         self._accepted: list[bool] = []
         self._haystacks: list[str] | None = None
+        self._prepared: list[str] | None = None
         self.setDynamicSortFilter(False)
 
     def setSourceModel(self, model: PlanTableModel) -> None:  # type: ignore[override]
@@ -51,17 +47,24 @@ class PlanFilterProxy(QSortFilterProxyModel):
     def search_text(self) -> str:
         return self._search
 
+    def prepare(self, search_texts: list[str] | None, statuses: Iterable[str] | None = None) -> None:
+        """Before the next source reset: its rows' search texts (built off the GUI thread) and the status
+        filter, so that a load filters once instead of three times."""
+        self._prepared = search_texts
+        self._statuses = None if statuses is None else frozenset(statuses)
+
     def _on_source_reset(self) -> None:
         # Built once per load (~0.1 s for 100,000 rows) so that typing in the search box stays quick.
         rows = self.source().rows() if self.sourceModel() is not None else []
-        self._haystacks = [_haystack(r) for r in rows]
+        prepared, self._prepared = self._prepared, None
+        self._haystacks = prepared if prepared is not None and len(prepared) == len(rows) else haystacks(rows)
         self._recompute()
 
     def _recompute(self) -> None:
         rows = self.source().rows() if self.sourceModel() is not None else []
         statuses, needle = self._statuses, self._search
         if needle and self._haystacks is None:
-            self._haystacks = [_haystack(r) for r in rows]
+            self._haystacks = haystacks(rows)
         if statuses is None and not needle:
             self._accepted = [True] * len(rows)
         elif not needle:

@@ -52,7 +52,8 @@ class ConfirmPage(WizardPage):
         self.run_job(job, "retry plan", self.tr("Reading the failed users again from the tenant…"),
                      on_finished=self._retry_planned)
 
-    def _retry_planned(self, plan) -> None:
+    def _retry_planned(self, result) -> None:
+        plan = result.plan
         self.session.plan = plan
         self.session.retry_ids = None
         self.session.flow.writes_planned = len(plan.to_write())

@@ -66,12 +66,13 @@ class PreviewPage(WizardPage):
             self.busy.update_progress(self.tr("Working out what to do for each user… {done} of {total}").format(
                 done=texts.number(p.done), total=texts.number(p.total or 0)), p.done, p.total)
 
-    def _planned(self, plan) -> None:
+    def _planned(self, result) -> None:
+        plan = result.plan
         self.session.plan = plan
         self.session.flow.plan_ready = True
         self.session.flow.writes_planned = len(plan.to_write())
-        self.table.set_rows(plan.rows, plan.counts())
-        self.summary.setText(texts.plan_summary(plan.counts(), len(plan.rows)))
+        self.table.set_rows(plan.rows, result.counts, result.search_texts)
+        self.summary.setText(texts.plan_summary(result.counts, len(plan.rows)))
         self.export_button.setEnabled(True)
         self.reload_button.setEnabled(True)
         self.refresh_buttons()

@@ -9,6 +9,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from gui import navigation, services, texts
+from gui.models import plan_table
 from gui.pages.base import WizardPage
 from gui.widgets.plan_table_view import PlanTableView
 
@@ -25,6 +26,8 @@ class ResultsPage(WizardPage):
         self.counts_label.setAccessibleName(self.tr("Counts per status"))
         self.body().addWidget(self.counts_label)
         self.table = PlanTableView(self, self.tr("Users that need attention"))
+        # After a run the current value is the new one or empty: the room goes to the detail instead.
+        self.table.view.setColumnHidden(plan_table.COL_CURRENT, True)
         self.table.view.selectionModel().currentChanged.connect(lambda *_: self._show_hint())
         self.body().addWidget(self.table, 1)
         self.hint_label = QLabel(self)

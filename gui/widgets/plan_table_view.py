@@ -76,11 +76,14 @@ class PlanTableView(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
 
-    def set_rows(self, rows: list, counts: Mapping[str, int] | None = None) -> None:
+    def set_rows(self, rows: list, counts: Mapping[str, int] | None = None,
+                 search_texts: list[str] | None = None) -> None:
+        code = self.status_combo.currentData()
+        self.proxy.prepare(search_texts, None if code in (None, ALL) else {code})
         self.model.set_rows(rows)
-        self.set_counts(counts if counts is not None else _count(rows))
+        self.set_counts(counts if counts is not None else _count(rows), refilter=False)
 
-    def set_counts(self, counts: Mapping[str, int]) -> None:
+    def set_counts(self, counts: Mapping[str, int], refilter: bool = True) -> None:
         current = self.status_combo.currentData()
         self.status_combo.blockSignals(True)
         self.status_combo.clear()
@@ -92,7 +95,10 @@ class PlanTableView(QWidget):
         index = self.status_combo.findData(current)
         self.status_combo.setCurrentIndex(max(0, index))
         self.status_combo.blockSignals(False)
-        self._status_chosen()
+        if refilter or index < 0:
+            self._status_chosen()
+        else:
+            self._update_shown()
 
     def show_status(self, code: str | None) -> None:
         self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(code or ALL)))

@@ -1,0 +1,133 @@
+"""`make screenshots`: a PNG of every page (and of error states) against the sandbox, for a human to look
+at. Drives the wizard the way the tests do; offscreen; widget.grab(). Usage: python -m gui.screenshots DIR"""
+
+from __future__ import annotations
+
+import csv
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop
+
+from gui.app import make_application, start_sandbox
+from gui.navigation import PageId
+from gui.session import WizardSession
+from gui.wizard import SyncWizard
+
+
+def _wait(cond: Callable[[], bool], timeout_s: float = 60.0) -> None:
+    end = time.monotonic() + timeout_s
+    while not cond():
+        if time.monotonic() > end:
+            raise TimeoutError("the wizard did not get there in time")
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def _idle(wizard: SyncWizard) -> None:
+    _wait(lambda: wizard.busy_page() is None and not wizard.session.flow.running)
+    QCoreApplication.processEvents()
+
+
+def _shot(wizard: SyncWizard, out: Path, name: str) -> None:
+    QCoreApplication.processEvents()
+    path = out / f"{name}.png"
+    wizard.grab().save(str(path))
+    print(path)
+
+
+def _write_export(tenant, path: Path) -> Path:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(["Email", "Name", "SkolonId"])
+        for user in tenant.users.values():
+            writer.writerow([user["userPrincipalName"], user.get("displayName"), "sk" + user["id"][:12]])
+    return path
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[0] if argv else "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    # A throwaway home: the tour must not remember choices or leave runs in the user's real folders.
+    os.environ.setdefault("IMMUTABLEID_SYNC_HOME", tempfile.mkdtemp(prefix="immutableid-screens-"))
+    make_application([])
+    session = WizardSession()
+    tenant = start_sandbox(session)
+    try:
+        wizard = SyncWizard(session)
+        wizard.show()
+        _walk(wizard, tenant, out)
+        _error_states(tenant, out)
+        wizard.stop_all_workers()
+    finally:
+        tenant.stop()
+    return 0
+
+
+def _walk(wizard: SyncWizard, tenant, out: Path) -> None:
+    _shot(wizard, out, "1-welcome")
+    wizard.next()
+    _shot(wizard, out, "2-connection")
+    wizard.next()
+    _idle(wizard)
+    _shot(wizard, out, "3-check")
+    wizard.next()
+    _idle(wizard)
+    page = wizard.page_by_id(PageId.SOURCE)
+    page.csv_radio.setChecked(True)
+    page.path_edit.setText(str(_write_export(tenant, out / "export.csv")))
+    page.path_edit.editingFinished.emit()
+    _wait(lambda: wizard.session.csv_table is not None)
+    page.value_combo.setCurrentText("SkolonId")
+    _idle(wizard)
+    _shot(wizard, out, "4-source")
+    wizard.next()
+    _idle(wizard)
+    _shot(wizard, out, "5-preview")
+    wizard.next()
+    confirm = wizard.page_by_id(PageId.CONFIRM)
+    confirm.confirm_edit.setText(confirm.expected_confirmation())
+    _shot(wizard, out, "6-confirm")
+    wizard.next()
+    tenant.config.latency_ms = 40.0  # slow enough to catch the run half-way
+    wizard.page_by_id(PageId.RUN).start_button.click()
+    _wait(lambda: wizard.page_by_id(PageId.RUN).bar.value() > 20 or wizard.session.flow.run_finished)
+    _shot(wizard, out, "7-run-in-progress")
+    _wait(lambda: wizard.session.flow.run_finished, 120)
+    _idle(wizard)
+    tenant.config.latency_ms = 0.0
+    _shot(wizard, out, "7-run-finished")
+    wizard.next()
+    _shot(wizard, out, "8-results")
+
+
+def _error_states(tenant, out: Path) -> None:
+    from core.connection import Connection
+
+    profile = tenant.connection_profile(1)  # the app without admin consent
+    session = WizardSession(connection=Connection.from_profile_dict(profile), secret="wrong~secret-value-000000")  # noqa: S106
+    session.sandbox = tenant
+    wizard = SyncWizard(session)
+    wizard.show()
+    wizard.next()
+    page = wizard.page_by_id(PageId.CONNECTION)
+    page.tenant_edit.setText("https://portal.azure.com/#view/tenant")
+    _shot(wizard, out, "error-2-connection-invalid")
+    page.tenant_edit.setText(profile["tenant_id"])
+    wizard.next()
+    _idle(wizard)
+    _shot(wizard, out, "error-3-check-wrong-secret")
+    wizard.back()
+    page.secret_edit.setText(profile["client_secret"])
+    wizard.next()
+    _idle(wizard)
+    _shot(wizard, out, "error-3-check-no-consent")
+    wizard.stop_all_workers()
+    wizard.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
