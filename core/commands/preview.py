@@ -104,7 +104,8 @@ def _graph_text(exc: GraphError) -> str:
     return f"Cannot read the directory: {exc.code} {exc.message}".strip()
 
 
-def print_counts(plan: Plan, out: TextIO = sys.stdout) -> None:
+def print_counts(plan: Plan | dict[str, int], out: TextIO | None = None) -> None:
+    out = out or sys.stdout
     counts = plan.counts() if isinstance(plan, Plan) else plan
     width = max((len(s) for s in counts), default=0)
     for status in Status:

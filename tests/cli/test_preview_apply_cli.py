@@ -1,0 +1,250 @@
+"""`immutableid-sync preview` / `apply` end to end against the sandbox: options, statuses, report
+columns, exit codes, confirmation, and a kill -9 in the middle of a run followed by a rerun."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from core import paths
+from core.cli import EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_CANNOT_CONNECT, EXIT_OK, EXIT_SOME_FAILED, main
+from core.report import REPORT_COLUMNS
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def read_report(path, delimiter=","):
+    data = Path(path).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=delimiter))
+    assert tuple(rows[0]) == REPORT_COLUMNS
+    return [dict(zip(REPORT_COLUMNS, r, strict=True)) for r in rows[1:]]
+
+
+def patches(tenant) -> Counter:
+    return Counter(e["path"].rsplit("/", 1)[1] for e in tenant.audit()
+                   if e["method"] == "PATCH" and e["status"] == 204)
+
+
+def seed_file(tmp_path, users, domains=None):
+    path = tmp_path / "seed.json"
+    data = {"domains": domains or [{"id": "school.example", "authenticationType": "Managed"}], "users": users}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def person(n, **kw):
+    base = {"id": f"00000000-0000-4000-8000-{n:012d}", "displayName": f"Åsa Öberg {n}",
+            "userPrincipalName": f"user{n}@school.example", "mail": f"user{n}@school.example",
+            "employeeId": f"{19000 + n}", "userType": "Member", "accountEnabled": True,
+            "onPremisesImmutableId": None, "onPremisesSyncEnabled": None, "privilegedRole": False}
+    base.update(kw)
+    return base
+
+
+@pytest.fixture
+def school(sandbox_factory, tmp_path):
+    """A small school where every preview status occurs, written as a seed file."""
+    users = [person(1), person(2), person(3, onPremisesImmutableId="X-3"),
+             person(4, onPremisesSyncEnabled=True), person(5, userType="Guest"),
+             person(6, accountEnabled=False), person(7, userPrincipalName="u7@other.example"),
+             person(8, userPrincipalName="u8@fed.example"), person(9), person(10), person(11),
+             person(12), person(13), person(14, privilegedRole=True)]
+    domains = [{"id": "school.example", "authenticationType": "Managed"},
+               {"id": "other.example", "authenticationType": "Managed"},
+               {"id": "fed.example", "authenticationType": "Federated"}]
+    tenant = sandbox_factory(seed_path=seed_file(tmp_path, users, domains))
+    profile = tmp_path / "profile.json"
+    profile.write_text(json.dumps(tenant.connection_profile()), encoding="utf-8")
+    idp = tmp_path / "idp.csv"
+    # by UPN (case differs), ; delimited, Windows-1252 like an old export
+    idp.write_bytes(("UPN;Anchor\r\n"
+                     "USER1@School.example;A-1\r\nuser2@school.example;A-2\r\nuser3@school.example;A-3\r\n"
+                     "user4@school.example;A-4\r\nuser5@school.example;A-5\r\nuser6@school.example;A-6\r\n"
+                     "u7@other.example;A-7\r\nu8@fed.example;A-8\r\n"
+                     "user10@school.example;a b\r\nuser11@school.example;X-3\r\n"
+                     "user12@school.example;Dup\r\nuser13@school.example;Dup\r\n"
+                     "user14@school.example;Å-14\r\nnobody@school.example;Z-1\r\n").encode("cp1252"))
+    return tenant, profile, idp
+
+
+def source_args(idp):
+    return ["--source", f"csv:{idp}", "--match", "upn", "--key-column", "upn", "--value-column", "Anchor"]
+
+
+def test_preview_every_status_and_unmatched_rows(school, tmp_path, capsys):
+    tenant, profile, idp = school
+    out = tmp_path / "preview.csv"
+    code = main(["preview", "--profile", str(profile), *source_args(idp), "--domain", "school.example",
+                 "--domain", "fed.example", "--out", str(out), "--delimiter", ";"])
+    assert code == EXIT_OK
+    rows = {r["user_principal_name"]: r for r in read_report(out, ";")}
+    status = {k.split("@")[0]: v["status"] for k, v in rows.items()}
+    assert status == {"user1": "will_set", "user2": "will_set", "user3": "already_set", "user4": "synced_from_ad",
+                      "user5": "guest", "user6": "disabled", "u7": "out_of_scope", "u8": "will_set",
+                      "user9": "no_source_value", "user10": "invalid_value", "user11": "value_in_use",
+                      "user12": "duplicate_value", "user13": "duplicate_value", "user14": "will_set"}
+    assert rows["user1@school.example"]["new_immutable_id"] == "A-1"
+    assert rows["user14@school.example"]["new_immutable_id"] == "Å-14"  # cp1252 read intact
+    assert rows["user10@school.example"]["detail"] == "whitespace"
+    assert rows["user3@school.example"]["current_immutable_id"] == "X-3"
+    unmatched = (tmp_path / "preview.unmatched_rows.csv").read_text("utf-8-sig")
+    assert "nobody@school.example" in unmatched
+    printed = capsys.readouterr().out
+    assert "1 CSV rows matched no user" in printed and "duplicate_value" in printed
+    assert not [e for e in tenant.audit() if e["method"] == "PATCH"]
+    run = next(paths.runs_dir().glob("*-preview-*"))
+    summary = json.loads((run / "summary.json").read_text("utf-8"))
+    assert summary["counts"]["will_set"] == 4 and summary["unmatched_rows"] == 1
+    assert (run / "preview.csv").exists() and (run / "unmatched_rows.csv").exists()
+
+
+def test_bad_input_exits_2_and_touches_nothing(school, tmp_path, capsys):
+    tenant, profile, idp = school
+    cases = [
+        (["--source", f"csv:{tmp_path / 'missing.csv'}", "--match", "upn", "--key-column", "a",
+          "--value-column", "b"], "file does not exist"),
+        (["--source", f"csv:{idp}", "--match", "upn", "--key-column", "mail", "--value-column", "Anchor"],
+         "no such column"),
+        (["--source", f"csv:{idp}", "--key-column", "upn"], "--match"),
+        (["--source", "attribute:department"], "unknown attribute"),
+        (["--source", "ldap:x"], "csv:PATH or attribute:NAME"),
+    ]
+    for extra, expected in cases:
+        assert main(["preview", "--profile", str(profile), *extra]) == EXIT_BAD_INPUT
+        assert expected in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:
+        main(["apply", "--profile", str(profile), "--source", "attribute:mail", "--transform", "rot13", "--yes"])
+    assert exc.value.code == EXIT_BAD_INPUT
+    xlsx = tmp_path / "export.csv"
+    xlsx.write_bytes(b"PK\x03\x04" + bytes(60))
+    assert main(["apply", "--profile", str(profile), "--yes", *source_args(xlsx)]) == EXIT_BAD_INPUT
+    assert "Excel file; save it as CSV" in capsys.readouterr().err
+    assert tenant.audit() == []  # not even a token request
+
+
+def test_apply_needs_confirmation(school, monkeypatch, capsys):
+    tenant, profile, idp = school
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # not a terminal
+    assert main(["apply", "--profile", str(profile), *source_args(idp)]) == EXIT_BAD_INPUT
+    assert "Pass --yes" in capsys.readouterr().err
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Tty("no\n"))
+    assert main(["apply", "--profile", str(profile), *source_args(idp)]) == EXIT_CANCELLED
+    assert "Type the tenant" in capsys.readouterr().out
+    assert not [e for e in tenant.audit() if e["method"] == "PATCH"]
+    monkeypatch.setattr(sys, "stdin", Tty(tenant.tenant_id + "\n"))
+    assert main(["apply", "--profile", str(profile), *source_args(idp), "--domain", "school.example"]) \
+        == EXIT_SOME_FAILED  # the admin user (14) fails
+    assert patches(tenant)
+
+
+def test_dry_run_then_apply_then_rerun(school, tmp_path, capsys):
+    tenant, profile, idp = school
+    args = ["--profile", str(profile), *source_args(idp)]
+    report = tmp_path / "dry.csv"
+    assert main(["apply", *args, "--dry-run", "--report", str(report)]) == EXIT_OK
+    dry = {r["user_principal_name"].split("@")[0]: r["status"] for r in read_report(report)}
+    assert dry["user1"] == dry["user2"] == dry["u8"] == "dry_run" and dry["user3"] == "already_set"
+    assert not [e for e in tenant.audit() if e["method"] == "PATCH"]
+
+    report = tmp_path / "apply.csv"
+    assert main(["apply", *args, "--yes", "--report", str(report)]) == EXIT_SOME_FAILED
+    rows = {r["user_principal_name"].split("@")[0]: r for r in read_report(report)}
+    assert rows["user1"]["status"] == rows["user2"]["status"] == "set"
+    assert rows["u8"]["status"] == "failed" and "FederatedUser.SourceAnchor" in rows["u8"]["detail"]
+    assert rows["user14"]["status"] == "failed" and "admin role" in rows["user14"]["detail"]
+    assert tenant.users["00000000-0000-4000-8000-000000000001"]["onPremisesImmutableId"] == "A-1"
+    assert all(n == 1 for n in patches(tenant).values())
+    run = next(paths.runs_dir().glob("*-apply-*"))
+    assert {p.name for p in run.iterdir()} >= {"journal.jsonl", "report.csv", "summary.json", "unmatched_rows.csv"}
+
+    # the same command again: nothing left to write for the managed domain, nobody written twice
+    assert main(["apply", *args, "--yes", "--domain", "school.example", "--domain", "other.example",
+                 "--report", str(report)]) == EXIT_SOME_FAILED  # the admin still fails
+    again = {r["user_principal_name"].split("@")[0]: r["status"] for r in read_report(report)}
+    assert again["user1"] == "already_set" and again["user14"] == "failed"
+    assert all(n == 1 for n in patches(tenant).values())
+
+
+def test_cannot_connect_exits_3(sandbox, tmp_path, capsys):
+    path = tmp_path / "noconsent.json"
+    path.write_text(json.dumps(sandbox.connection_profile(1)), encoding="utf-8")
+    assert main(["preview", "--profile", str(path), "--source", "attribute:objectId"]) == EXIT_CANNOT_CONNECT
+    assert "admin consent" in capsys.readouterr().err
+
+
+# --- kill -9 in the middle of a run, then the same command again --------------------------------
+def _start_sandbox(tmp_path: Path, *extra: str) -> tuple[subprocess.Popen, dict]:
+    profile = tmp_path / "sbx-profile.json"
+    proc = subprocess.Popen([sys.executable, "-m", "core.cli", "sandbox", "--profile-out", str(profile), *extra],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    line = proc.stdout.readline()  # the connection line: printed once the sandbox listens
+    assert line, "the sandbox did not start"
+    return proc, json.loads(line)
+
+
+def _wait_for(predicate, timeout: float) -> bool:
+    tick = threading.Event()
+    for _ in range(int(timeout / 0.05)):
+        if predicate():
+            return True
+        tick.wait(0.05)
+    return predicate()
+
+
+def _audit(profile: dict) -> list[dict]:
+    from core.http import VerifyingSession
+
+    with VerifyingSession(profile["ca_bundle"]) as s:
+        return s.get(profile["graph_url"] + "/_sandbox/audit", timeout=30).json()["entries"]
+
+
+def _outcomes(home: Path) -> int:
+    journals = list((home / "data" / "runs").glob("*-apply-*/journal.jsonl"))
+    return sum(j.read_text("utf-8").count('"type":"outcome"') for j in journals)
+
+
+def test_kill_9_mid_apply_then_rerun(tmp_path, isolated_home):
+    sandbox, profile = _start_sandbox(tmp_path, "--users", "600", "--latency-ms", "20",
+                                      "--write-quota", "100/1")
+    try:
+        cmd = [sys.executable, "-m", "core.cli", "apply", "--profile", str(tmp_path / "sbx-profile.json"),
+               "--source", "attribute:objectId", "--transform", "guid-base64", "--domain", "nordskolan.example",
+               "--yes", "--write-quota", "100/1", "--report", str(tmp_path / "report.csv")]
+        env = {**os.environ, "IMMUTABLEID_SYNC_HOME": str(isolated_home)}
+        victim = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        assert _wait_for(lambda: _outcomes(isolated_home) >= 60, timeout=60), "no outcomes in the journal"
+        victim.send_signal(signal.SIGKILL)
+        victim.wait(timeout=10)
+        assert not (tmp_path / "report.csv").exists()  # it really died mid-run
+
+        rerun = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+        assert rerun.returncode == EXIT_SOME_FAILED, rerun.stderr  # the admins fail, everyone else is set
+        assert "Resuming the unfinished run" in rerun.stdout
+        rows = read_report(tmp_path / "report.csv")
+        writes = Counter(e["path"].rsplit("/", 1)[1] for e in _audit(profile)
+                         if e["method"] == "PATCH" and e["status"] == 204)
+        statuses = Counter(r["status"] for r in rows)
+        assert len(rows) == 600 and statuses["set"] > 300 and "will_set" not in statuses
+        assert max(writes.values()) == 1
+        assert {r["object_id"] for r in rows if r["status"] == "set"} == set(writes)
+        assert any("resumed" in r["detail"] for r in rows if r["status"] == "set")
+        assert all("admin role" in r["detail"] for r in rows if r["status"] == "failed")
+    finally:
+        sandbox.send_signal(signal.SIGTERM)
+        sandbox.wait(timeout=10)
