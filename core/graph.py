@@ -67,7 +67,7 @@ class GraphError(Exception):
         details = error.get("details") or []
         inner_code = (details[0].get("code") if details and isinstance(details[0], dict) else None) \
             or (inner.get("code") if isinstance(inner, dict) else None)
-        headers = headers or {}
+        headers = {str(k).lower(): v for k, v in (headers or {}).items()}
         request_id = headers.get("request-id") or (inner.get("request-id") if isinstance(inner, dict) else None)
         return cls(status, str(error.get("code") or f"http_{status}"), str(error.get("message") or ""),
                    request_id, inner_code, details if isinstance(details, list) else [])
