@@ -1,0 +1,75 @@
+"""Run check, preview and apply (CLI, in-process) with a distinctive secret, then scan every file the
+program wrote — config, logs, journals, reports, summaries — and everything it printed, for the
+secret and for anything that looks like a token (a JWT)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from core.cli import EXIT_CANNOT_CONNECT, main
+
+SECRET = "LeakCanary~Q7v9xZp2Wm4Rt6Yb8Nc1Kd3Hf5Jg0Ls"  # noqa: S105 — a test secret, meant to be searched for
+WRONG = "LeakCanaryWrong~0Ls9Jg5Hf3Kd1Nc8Yb6Rt4Wm2Zp"  # noqa: S105
+JWT = re.compile(rb"eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*")
+CLIENT_ID = "5b1c9f8e-2d7a-4e3b-9c6f-0a1b2c3d4e5f"
+
+
+def _seed(folder: Path) -> Path:
+    users = [{"id": f"00000000-0000-4000-8000-{n:012d}", "displayName": f"Pupil {n}",
+              "userPrincipalName": f"p{n}@school.example", "employeeId": f"E{n}", "userType": "Member",
+              "accountEnabled": True} for n in range(1, 31)]
+    seed = {"apps": [{"clientId": CLIENT_ID, "secret": SECRET, "roles": ["User.ReadWrite.All"]}],
+            "domains": [{"id": "school.example", "authenticationType": "Managed"}], "users": users}
+    path = folder / "seed.json"
+    path.write_text(json.dumps(seed), encoding="utf-8")
+    return path
+
+
+def _files(*roots: Path) -> list[Path]:
+    return [p for root in roots for p in ([root] if root.is_file() else root.rglob("*")) if p.is_file()]
+
+
+def test_no_secret_or_token_in_any_written_file(sandbox_factory, tmp_path_factory, isolated_home,
+                                                 monkeypatch, capsys):
+    seed_dir, out_dir = tmp_path_factory.mktemp("seed"), tmp_path_factory.mktemp("out")
+    tenant = sandbox_factory(seed_path=_seed(seed_dir))
+    profile = tenant.connection_profile()
+    assert profile["client_secret"] == SECRET
+    del profile["client_secret"]
+    profile_path = out_dir / "profile.json"
+    profile_path.write_text(json.dumps(profile), encoding="utf-8")
+    conn = ["--profile", str(profile_path)]
+    source = ["--source", "attribute:employeeId"]
+
+    monkeypatch.setenv("IMMUTABLEID_SYNC_CLIENT_SECRET", SECRET)
+    assert main(["check", *conn]) == 0
+    assert main(["preview", *conn, *source, "--out", str(out_dir / "preview.csv")]) == 0
+    assert main(["apply", *conn, *source, "--dry-run", "--report", str(out_dir / "dry.csv")]) == 0
+    assert main(["apply", *conn, *source, "--yes", "--report", str(out_dir / "apply.csv")]) == 0
+    assert all(u["onPremisesImmutableId"] for u in tenant.users.values())  # the run really wrote
+    monkeypatch.setenv("IMMUTABLEID_SYNC_CLIENT_SECRET", WRONG)
+    assert main(["check", *conn]) == EXIT_CANNOT_CONNECT
+    assert main(["apply", *conn, *source, "--yes"]) == EXIT_CANNOT_CONNECT
+    printed = capsys.readouterr()
+
+    files = _files(isolated_home, out_dir)
+    names = {p.name for p in files}
+    assert {"journal.jsonl", "report.csv", "summary.json", "preview.csv", "apply.csv"} <= names
+    assert any(p.suffix == ".log" or ".log" in p.name for p in files)  # the log was scanned too
+    for path in files:
+        data = path.read_bytes()
+        for needle in (SECRET, WRONG):
+            assert needle.encode() not in data, f"secret found in {path}"
+            assert needle.encode("utf-16-le") not in data, f"secret (UTF-16) found in {path}"
+        assert not JWT.search(data), f"token-like string in {path}"
+    for stream in (printed.out, printed.err):
+        assert SECRET not in stream and WRONG not in stream and not JWT.search(stream.encode())
+
+
+def test_the_scan_can_fail(tmp_path):
+    leaky = tmp_path / "leak.log"
+    leaky.write_text(f"token eyJhbGciOiJSUzI1NiJ9.eyJyb2xlcyI6WyJhIl19.c2ln secret {SECRET}", encoding="utf-8")
+    data = leaky.read_bytes()
+    assert SECRET.encode() in data and JWT.search(data)
