@@ -248,3 +248,48 @@ def test_kill_9_mid_apply_then_rerun(tmp_path, isolated_home):
     finally:
         sandbox.send_signal(signal.SIGTERM)
         sandbox.wait(timeout=10)
+
+
+@pytest.mark.slow
+def test_5000_user_school_end_to_end(tmp_path, capsys):
+    """`immutableid-sync sandbox --users 5000` in its own process; preview and apply as the contract says."""
+    sandbox, profile = _start_sandbox(tmp_path, "--users", "5000", "--write-quota", "100000/150")
+    try:
+        conn = ["--profile", str(tmp_path / "sbx-profile.json")]
+        source = ["--source", "attribute:objectId", "--transform", "guid-base64"]
+        preview = tmp_path / "preview.csv"
+        assert main(["preview", *conn, *source, "--include-disabled", "--out", str(preview),
+                     "--delimiter", ";"]) == EXIT_OK
+        planned = read_report(preview, ";")
+        counts = Counter(r["status"] for r in planned)
+        assert len(planned) == 5000 and counts["will_set"] > 3500
+        assert {"already_set", "guest", "will_set"} <= set(counts) and "disabled" not in counts
+        assert "federated_domain" not in counts  # Domain.Read.All is not granted: federation unknown
+
+        report = tmp_path / "apply.csv"
+        code = main(["apply", *conn, *source, "--include-disabled", "--domain", "nordskolan.example", "--yes",
+                     "--write-quota", "100000/150", "--report", str(report)])
+        assert code == EXIT_SOME_FAILED  # admin users need a higher role
+        rows = read_report(report)
+        result = Counter(r["status"] for r in rows)
+        assert len(rows) == 5000 and result["set"] > 3000 and result["out_of_scope"] > 100
+        failed = [r for r in rows if r["status"] == "failed"]
+        assert failed and all(r["detail"].startswith("Authorization_RequestDenied") for r in failed)
+        writes = Counter(e["path"].rsplit("/", 1)[1] for e in _audit(profile)
+                         if e["method"] == "PATCH" and e["status"] == 204)
+        assert set(writes) == {r["object_id"] for r in rows if r["status"] == "set"}
+        assert max(writes.values()) == 1
+        by_id = {r["object_id"]: r for r in planned}
+        for r in rows:
+            if r["status"] == "set":  # the value previewed is the value written (neutralised alike)
+                assert r["new_immutable_id"] == by_id[r["object_id"]]["new_immutable_id"]
+
+        assert main(["apply", *conn, *source, "--include-disabled", "--domain", "nordskolan.example",
+                     "--yes", "--write-quota", "100000/150"]) == EXIT_SOME_FAILED
+        again = Counter(e["path"] for e in _audit(profile) if e["method"] == "PATCH" and e["status"] == 204)
+        assert sum(again.values()) == sum(writes.values())  # the rerun wrote nobody
+        out = capsys.readouterr().out
+        assert "set" in out and "Report:" in out
+    finally:
+        sandbox.send_signal(signal.SIGTERM)
+        sandbox.wait(timeout=10)
