@@ -59,7 +59,8 @@ class _FirstPageWatcher(QObject):
         if sys.stderr is not None:
             print(f"smoke: first page {record['page']} shown", file=sys.stderr)
         page.window().close()
-        self._app.quit()
+        # Queued: if the page was shown before app.exec() started, a direct quit() would be lost.
+        QTimer.singleShot(0, self._app.quit)
 
 
 def install(app: QApplication) -> None:

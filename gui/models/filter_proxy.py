@@ -28,8 +28,11 @@ class PlanFilterProxy(QSortFilterProxyModel):
         old = self.sourceModel()
         if old is not None:
             old.modelReset.disconnect(self._on_source_reset)
+            old.rowsAboutToBeInserted.disconnect(self._on_rows_coming)
         super().setSourceModel(model)
         model.modelReset.connect(self._on_source_reset)
+        # Before the proxy itself hears of new rows, their decisions must be ready (see filterAcceptsRow).
+        model.rowsAboutToBeInserted.connect(self._on_rows_coming)
         self._on_source_reset()
 
     def source(self) -> PlanTableModel:
@@ -56,23 +59,41 @@ class PlanFilterProxy(QSortFilterProxyModel):
     def _on_source_reset(self) -> None:
         # Built once per load (~0.1 s for 100,000 rows) so that typing in the search box stays quick.
         rows = self.source().rows() if self.sourceModel() is not None else []
+        if not rows and self._prepared is not None:
+            self._haystacks, self._accepted = [], []  # a chunked load follows; keep what was prepared
+            return
         prepared, self._prepared = self._prepared, None
         self._haystacks = prepared if prepared is not None and len(prepared) == len(rows) else haystacks(rows)
         self._recompute()
 
+    def _on_rows_coming(self, parent: QModelIndex, first: int, last: int) -> None:
+        staged = self.source().staged
+        prepared = self._prepared
+        if prepared is not None and len(prepared) > last:
+            hay = prepared[first:last + 1]
+            if len(prepared) == last + 1:
+                self._prepared = None
+        else:
+            hay = haystacks(staged)
+        if self._haystacks is None:
+            self._haystacks = haystacks(self.source().rows())
+        self._haystacks.extend(hay)
+        self._accepted.extend(self._decide(staged, hay))
+
     def _recompute(self) -> None:
         rows = self.source().rows() if self.sourceModel() is not None else []
-        statuses, needle = self._statuses, self._search
-        if needle and self._haystacks is None:
+        if self._search and self._haystacks is None:
             self._haystacks = haystacks(rows)
+        self._accepted = self._decide(rows, self._haystacks or [])
+
+    def _decide(self, rows: list, hay: list[str]) -> list[bool]:
+        statuses, needle = self._statuses, self._search
         if statuses is None and not needle:
-            self._accepted = [True] * len(rows)
-        elif not needle:
-            self._accepted = [status_code(r) in statuses for r in rows]
-        else:
-            hay = self._haystacks or []
-            self._accepted = [(statuses is None or status_code(r) in statuses) and needle in h
-                              for r, h in zip(rows, hay, strict=True)]
+            return [True] * len(rows)
+        if not needle:
+            return [status_code(r) in statuses for r in rows]
+        return [(statuses is None or status_code(r) in statuses) and needle in h
+                for r, h in zip(rows, hay, strict=True)]
 
     def _refilter(self) -> None:
         # A full invalidate (one layout change) beats incremental row removals: hiding every third row

@@ -1,6 +1,8 @@
 """Table model for plan and result rows: a plain Python list behind a QAbstractTableModel.
 
-Loading 100,000 rows is one beginResetModel/endResetModel around a list assignment (no per-row items).
+Loading is one beginResetModel/endResetModel around a list assignment (no per-row items), or, for big
+lists, a reset followed by appends of `chunk` rows per event-loop turn: the proxy and the view then do
+their per-row work in slices and the GUI keeps answering while 100,000 rows arrive (`loaded` at the end).
 Sorting happens here, on the list, with Python's sort: a proxy's per-comparison `lessThan` callback
 would cost ~1.7 million Python calls for 100,000 rows.
 """
@@ -10,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 
 from gui import texts
 
@@ -57,16 +59,50 @@ def _sort_key(column: int) -> Callable[[Any], Any]:
 
 
 class PlanTableModel(QAbstractTableModel):
+    loaded = Signal()  # every row of the last set_rows() is in
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[Any] = []
         self._headers = [texts.column_title(c) for c in range(COLUMN_COUNT)]
+        self._queue: list[Any] = []
+        self._load_token = 0
+        self.staged: list[Any] = []  # rows about to be appended (for the proxy's rowsAboutToBeInserted)
 
     # Loading -------------------------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[Any]) -> None:
+    def set_rows(self, rows: Sequence[Any], chunk: int | None = None) -> None:
+        self._load_token += 1
+        rows = list(rows)
+        if chunk is None or len(rows) <= chunk:
+            self._queue = []
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+            self.loaded.emit()
+            return
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows, self._queue = [], rows
         self.endResetModel()
+        self._append_chunk(self._load_token, chunk)
+
+    def is_loading(self) -> bool:
+        return bool(self._queue)
+
+    def _append_chunk(self, token: int, chunk: int) -> None:
+        if token != self._load_token:
+            return  # a newer load replaced this one
+        start = len(self._rows)
+        part = self._queue[start:start + chunk]
+        self.staged = part
+        self.beginInsertRows(QModelIndex(), start, start + len(part) - 1)
+        self._rows.extend(part)
+        self.endInsertRows()
+        self.staged = []
+        if len(self._rows) < len(self._queue):
+            QTimer.singleShot(0, lambda: self._append_chunk(token, chunk))
+        else:
+            self._queue = []
+            self.loaded.emit()
 
     def rows(self) -> list[Any]:
         return self._rows

@@ -85,6 +85,22 @@ def test_reload_resets_the_filter_cache(model):
     assert p.rowCount() == 11  # user5, user50..59
 
 
+def test_chunked_load_keeps_the_active_filter(model, qtbot):
+    m, p = model
+    p.set_statuses({"guest"})
+    p.set_search("user1")
+    data = rows(25)
+    from gui.models.search import haystacks
+
+    p.prepare(haystacks(data), {"guest"})
+    with qtbot.waitSignal(m.loaded, timeout=5000):
+        m.set_rows(data, chunk=4)
+    assert m.rowCount() == 25
+    shown = sorted(p.index(r, plan_table.COL_UPN).data() for r in range(p.rowCount()))
+    expected = sorted(r.user_principal_name for r in data if r.status == "guest" and "user1" in r.user_principal_name)
+    assert shown == expected and shown  # user11 (11 % 3 == 2), user14, user17
+
+
 def test_100000_rows_load_and_filter_fast(model):
     m, p = model
     data = rows(100_000)
