@@ -36,6 +36,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="writes per app per window (default 3000/150, as Entra)")
     parser.add_argument("--token-lifetime", type=int, default=None, metavar="S",
                         help="access token lifetime in seconds (default 3599)")
+    parser.add_argument("--no-throttling", action="store_true",
+                        help="switch all quotas off (for measuring a client's own speed)")
     parser.set_defaults(func=run)
 
 
@@ -62,6 +64,7 @@ def build_config(args: argparse.Namespace) -> SandboxConfig:
         if args.token_lifetime < 1:
             raise ValueError("--token-lifetime: must be at least 1 second")
         config.token_lifetime_s = args.token_lifetime
+    config.throttling = not args.no_throttling
     return config
 
 

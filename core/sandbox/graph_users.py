@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote
 
 from core.sandbox import facts
+from core.sandbox.data import USER_FIELDS
 from core.sandbox.responses import Request, Response, graph_error
 
 if TYPE_CHECKING:
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 UF = facts.UNCONFIRMED
 _CANONICAL = {p.lower(): p for p in facts.SELECTABLE_USER_PROPERTIES}
 _PROPERTY_DEFAULTS: dict[str, Any] = {"businessPhones": []}
+_STORED = frozenset(USER_FIELDS) - {"privilegedRole"}
 _FILTER = re.compile(r"^\s*(\w+)\s+eq\s+(?:'((?:[^']|'')*)'|(null))\s*$", re.I)
 _ALLOWED_OPTIONS = {"$select", "$top", "$skiptoken", "$filter", "$count"}
 
@@ -148,6 +150,8 @@ def _next_link(tenant: SandboxTenant, select: tuple[str, ...] | None, top: int,
 def project(user: dict[str, Any], select: tuple[str, ...] | None) -> dict[str, Any]:
     """The user as Graph shows it: only selected properties; onPremisesImmutableId only via $select."""
     names = select or facts.DEFAULT_USER_PROPERTIES
+    if _STORED.issuperset(names):  # the common case, without per-name defaults
+        return dict(zip(names, map(user.__getitem__, names), strict=True))
     return {name: user.get(name, _PROPERTY_DEFAULTS.get(name)) for name in names}
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import secrets
 import shutil
@@ -17,7 +16,7 @@ from core.sandbox import facts, graph_api, login
 from core.sandbox.config import FaultInjector, SandboxConfig
 from core.sandbox.data import App, Directory, load_seed, make_user, stable_guid
 from core.sandbox.graph_users import Pager, project
-from core.sandbox.responses import PLAIN_JSON, Request, Response, graph_error
+from core.sandbox.responses import PLAIN_JSON, Request, Response, encode_json, graph_error
 from core.sandbox.server import SandboxServer
 from core.sandbox.synthetic import synthetic
 from core.sandbox.throttle import Throttle
@@ -219,8 +218,7 @@ class SandboxTenant:
             for uid in ids:
                 text = cache.get(uid)
                 if text is None:
-                    text = json.dumps(project(self.users[uid], select), ensure_ascii=False,
-                                      separators=(",", ":"))
+                    text = encode_json(project(self.users[uid], select))
                     cache[uid] = text
                 out.append(text)
             return out
