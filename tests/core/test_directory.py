@@ -74,3 +74,12 @@ def test_domains_from_upns_most_used_first():
         return DirectoryUser("x", upn, None, None, None, None, None, None, None)
     users = [user("a@B.example"), user("b@b.example"), user("c@a.example"), user("broken")]
     assert domains_from_upns(users) == ["b.example", "a.example"]
+
+
+def test_a_page_with_missing_keys_still_maps():
+    from core.directory import _users_from_page
+
+    users = _users_from_page([{"id": "1", "userPrincipalName": "a@b.example"},
+                              {"id": "2", "userPrincipalName": "c@b.example", "mail": "m", "accountEnabled": False}])
+    assert users[0] == DirectoryUser("1", "a@b.example", None, None, None, None, None, None, None)
+    assert (users[1].mail, users[1].account_enabled) == ("m", False)
