@@ -193,3 +193,8 @@ def test_logs_hold_no_secret_or_token_after_a_check(sandbox, bad_secret):
     assert text  # the run did log
     assert used not in text and secret not in text
     assert "eyJ" not in text
+
+
+def test_an_untrusted_certificate_is_named_as_such(sandbox):
+    conn, secret = conn_for(sandbox, ca_bundle=None)  # the sandbox's CA is not trusted by default
+    _failed_then_skipped(run_checks(conn, secret), CheckStep.TENANT, "tls_verify_failed")
