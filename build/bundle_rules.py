@@ -53,6 +53,15 @@ DROP_PLATFORMS = {"qeglfs", "qlinuxfb", "qminimalegl", "qvnc", "qvkkhrdisplay"} 
 # on-screen keyboard (QtQuick); software OpenGL (20 MB, Windows; widgets don't use it); the GTK theme
 # plugin (Linux; drags in GTK/cairo/pango — the xdg-desktop-portal theme covers file dialogs)
 DROP_FILES = {"qtvirtualkeyboardplugin", "opengl32sw", "qgtk3"}
+# Libraries that only the dropped plugins needed (PyInstaller resolves dependencies before the spec can
+# trim): Qt's network and embedded-display libraries, and on Linux the GTK stack of the qgtk3 theme and
+# the JPEG library of the qjpeg plugin. Checked with readelf on the Linux build: nothing kept links them.
+DROP_FILES |= {"Qt6Network", "Qt6EglFSDeviceIntegration", "Qt6EglFsKmsSupport"}
+DROP_FILES |= {
+    "gtk-3", "gdk-3", "atk-1", "atk-bridge-2", "cairo", "cairo-gobject", "pango-1", "pangocairo-1",
+    "pangoft2-1", "gdk_pixbuf-2", "harfbuzz", "graphite2", "thai", "datrie", "fribidi", "pixman-1",
+    "jpeg", "epoxy", "gio-2", "gobject-2", "gmodule-2", "mount", "blkid", "selinux",
+}
 QT_TRANSLATIONS = {"qtbase"}  # Qt's own strings (standard buttons) — for the languages we ship
 LANGUAGES = ("en", "sv")
 
@@ -65,7 +74,7 @@ def _stem(name: str) -> str:
 def keep_qt_file(dest: str) -> bool:
     """Whether a file PyInstaller collected (by destination path in the bundle) stays in the app."""
     parts = PurePosixPath(dest.replace("\\", "/")).parts
-    if _stem(dest) in DROP_FILES:
+    if _stem(dest) in DROP_FILES and re.search(r"\.(so(\.\d+)*|dll|dylib)$", dest):
         return False
     if "plugins" in parts and "Qt" in parts[: parts.index("plugins")]:
         rest = parts[parts.index("plugins") + 1:]

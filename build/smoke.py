@@ -142,10 +142,13 @@ def first_page_ms(argv: list[str], env: dict[str, str], tmp: Path, label: str) -
     gui_env = dict(env, QT_QPA_PLATFORM="offscreen", IMMUTABLEID_SYNC_SMOKE=str(record))
     launched = time.time()
     done = subprocess.run(argv, env=gui_env, capture_output=True, text=True, timeout=GUI_TIMEOUT_S)
-    if done.returncode != 0 or not record.is_file():
-        raise SmokeFailure(f"{label} GUI: exit {done.returncode}, record written: {record.is_file()}\n"
+    facts = json.loads(record.read_text(encoding="utf-8")) if record.is_file() else {}
+    if facts and not facts["closed"]:
+        raise SmokeFailure(f"{label} GUI: the wizard window ignored close() on its first page "
+                           "(the user could not close it either)")
+    if done.returncode != 0 or not facts:
+        raise SmokeFailure(f"{label} GUI: exit {done.returncode}, record written: {bool(facts)}\n"
                            f"--- stderr\n{done.stderr[-3000:]}")
-    facts = json.loads(record.read_text(encoding="utf-8"))
     return (facts["shown_at"] - launched) * 1000, facts
 
 

@@ -22,6 +22,7 @@ from PySide6.QtGui import QImageReader
 from PySide6.QtWidgets import QApplication, QWizardPage
 
 SMOKE_ENV = "IMMUTABLEID_SYNC_SMOKE"
+CLOSE_REFUSED = 3  # exit code when the main window ignored close()
 
 
 def bundle_facts() -> dict[str, object]:
@@ -54,13 +55,15 @@ class _FirstPageWatcher(QObject):
         return False
 
     def _finish(self, page: QWizardPage, shown_at: float) -> None:
-        record = {"shown_at": shown_at, "page": type(page).__name__, "title": page.title(), **bundle_facts()}
+        window = page.window()
+        window.close()  # the way a user leaves; a window that refuses to close is a failure
+        record = {"shown_at": shown_at, "page": type(page).__name__, "title": page.title(),
+                  "closed": not window.isVisible(), **bundle_facts()}
         self._out.write_text(json.dumps(record), encoding="utf-8")
         if sys.stderr is not None:
-            print(f"smoke: first page {record['page']} shown", file=sys.stderr)
-        page.window().close()
-        # Queued: if the page was shown before app.exec() started, a direct quit() would be lost.
-        QTimer.singleShot(0, self._app.quit)
+            print(f"smoke: first page {record['page']} shown; window closed: {record['closed']}", file=sys.stderr)
+        # Queued: if the page was shown before app.exec() started, leaving now would be lost.
+        QTimer.singleShot(0, lambda: self._app.exit(0 if record["closed"] else CLOSE_REFUSED))
 
 
 def install(app: QApplication) -> None:

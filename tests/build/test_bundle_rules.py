@@ -96,3 +96,9 @@ def test_windows_version_info_carries_the_package_version():
 def test_version_tuple_pads_and_ignores_suffixes():
     assert rules.version_tuple("1.2") == (1, 2, 0, 0)
     assert rules.version_tuple("0.3.1rc2") == (0, 3, 1, 2)
+
+
+def test_dropped_library_names_touch_only_libraries():
+    assert rules.keep_qt_file("libcairo.so.2") is False
+    assert rules.keep_qt_file("PySide6/Qt6Network.dll") is False
+    assert rules.keep_qt_file("somepackage/mount.txt") is True  # same stem, not a library
