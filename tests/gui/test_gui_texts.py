@@ -8,7 +8,6 @@ from core.checks import CheckStep
 from core.plan import Status
 from gui import code_texts, texts
 
-
 # Errors in command-line options: the wizard builds its source from pickers and cannot produce them.
 CLI_ONLY = {"bad_delimiter", "bad_match", "bad_source", "bad_transform", "csv_options_missing",
             "unknown_attribute"}
