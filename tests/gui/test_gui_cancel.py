@@ -60,6 +60,9 @@ def test_cancel_mid_run_leaves_not_attempted_rows(make_wizard, qtbot, sandbox_fa
     wizard, run = _start_run(make_wizard, qtbot, tenant, tmp_path)
     assert not wizard.button(wizard.WizardButton.BackButton).isEnabled()
     assert not wizard.button(wizard.WizardButton.NextButton).isEnabled()
+    # The tiny quota makes Microsoft (the sandbox) throttle: shown as a pause, not as a hang.
+    qtbot.waitUntil(run.throttle_label.isVisible, timeout=WAIT_MS)
+    assert "Paused by Microsoft's throttling" in run.throttle_label.text()
     run.cancel_button.click()  # asks first (answered Yes by the fixture)
     qtbot.waitUntil(lambda: wizard.session.flow.run_finished, timeout=WAIT_MS)
     wait_idle(wizard, qtbot)
