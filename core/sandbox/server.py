@@ -33,6 +33,7 @@ class SandboxServer(ThreadingHTTPServer):
         self.ssl_context = context
         self._open: set[socket.socket] = set()
         self._open_lock = threading.Lock()
+        self.connections_accepted = 0  # TLS connections so far (tests check keep-alive reuse)
         super().__init__(address, SandboxHandler)
 
     def finish_request(self, request, client_address) -> None:  # type: ignore[override]
@@ -44,6 +45,7 @@ class SandboxServer(ThreadingHTTPServer):
             return
         with self._open_lock:
             self._open.add(tls)
+            self.connections_accepted += 1
         try:
             self.RequestHandlerClass(tls, client_address, self)
         except (ConnectionError, ssl.SSLError, TimeoutError, OSError):

@@ -66,6 +66,7 @@ class SandboxTenant:
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
                                         name="sandbox-tenant", daemon=True)
         self._thread.start()
+        self._port = self._server.server_address[1]
         return self
 
     def stop(self) -> None:
@@ -89,9 +90,15 @@ class SandboxTenant:
     # --- what clients need -------------------------------------------------------------------
     @property
     def port(self) -> int:
-        if self._server is None:
+        if self._server is not None:
+            self._port = self._server.server_address[1]  # remembered, so .url still works after stop()
+        if not self._port:
             raise RuntimeError("the sandbox tenant is not started")
-        return self._server.server_address[1]
+        return self._port
+
+    @property
+    def connections_accepted(self) -> int:
+        return self._server.connections_accepted if self._server is not None else 0
 
     @property
     def url(self) -> str:
