@@ -24,14 +24,13 @@ from enum import StrEnum
 from typing import Any
 
 from core.graph import Cancelled  # one "cancelled" for every long job (re-exported here)
-from core.transforms import Transform, apply_transform
+from core.transforms import Transform, transform_function
 from core.validation import check_immutable_id
 
 # Entra's uniqueness check is not documented as case-sensitive or not (graph-facts §1); comparing
 # case-insensitively can only make us more careful (one constant to flip if it is confirmed).
 UNIQUENESS_CASE_INSENSITIVE = True
 PROGRESS_EVERY = 5000
-_BASE64 = frozenset(t for t in Transform if t.is_base64)
 
 
 class Status(StrEnum):
@@ -112,25 +111,6 @@ class Plan:
 _fold = str.casefold if UNIQUENESS_CASE_INSENSITIVE else str
 
 
-def _gate(user: Any, scope: Scope, federated: frozenset[str]) -> tuple[Status, str] | None:
-    """Steps 1-4: reasons to leave a user alone before looking at any source value."""
-    if user.immutable_id:
-        return Status.ALREADY_SET, ""
-    if user.sync_enabled:
-        return Status.SYNCED_FROM_AD, "on_premises_sync_enabled"
-    if (user.user_type or "").lower() == "guest" and not scope.include_guests:
-        return Status.GUEST, "use --include-guests to include"
-    if user.account_enabled is False and not scope.include_disabled:
-        return Status.DISABLED, "use --include-disabled to include"
-    upn = user.upn or ""
-    domain = upn[upn.rfind("@") + 1:].lower()
-    if scope.domains and domain not in scope.domains:
-        return Status.OUT_OF_SCOPE, f"domain {domain}"
-    if domain in federated:
-        return Status.FEDERATED_DOMAIN, f"domain {domain} is federated"
-    return None
-
-
 def build_plan(users: Iterable[Any], source: Any, transform: Transform | str = Transform.NONE,
                scope: Scope | None = None, federated_domains: Iterable[str] | None = None,
                progress: Callable[[int, int], None] | None = None,
@@ -141,15 +121,15 @@ def build_plan(users: Iterable[Any], source: Any, transform: Transform | str = T
     transform, scope = Transform(transform), scope or Scope()
     federated = frozenset(d.lower() for d in (federated_domains or ()))
     in_use = {_fold(u.immutable_id): u.upn for u in users if u.immutable_id}
+    classify = _Classifier(source, transform, scope, federated, in_use)
     rows: list[PlanRow] = []
     total = len(users)
-    for n, user in enumerate(users, start=1):
-        if n % PROGRESS_EVERY == 0:
-            if cancel is not None and cancel.is_set():
-                raise Cancelled()
-            if progress:
-                progress(n, total)
-        rows.append(_classify(user, source, transform, scope, federated, in_use))
+    for start in range(0, total, PROGRESS_EVERY):
+        if cancel is not None and cancel.is_set():
+            raise Cancelled()
+        if progress and start:
+            progress(start, total)
+        rows.extend([classify(user) for user in users[start:start + PROGRESS_EVERY]])
     _mark_duplicates(rows)
     if progress:
         progress(total, total)
@@ -158,33 +138,60 @@ def build_plan(users: Iterable[Any], source: Any, transform: Transform | str = T
     return Plan(rows, source.describe(), transform.value, scope, unmatched, dupes, started, datetime.now(UTC))
 
 
-def _classify(user: Any, source: Any, transform: Transform, scope: Scope, federated: frozenset[str],
-              in_use: dict[str, str]) -> PlanRow:
-    gate = _gate(user, scope, federated)
-    raw, problem = source.resolve(user)
-    if gate is not None:
-        # resolved anyway: shows the admin the source value, and a CSV row for a skipped user
-        # must not count as "matched nobody"
-        return PlanRow(user.id, user.upn or "", user.display_name or "", raw or "", user.immutable_id or "",
-                       "", gate[0], gate[1])
-    status, new, detail = _value(raw, problem, transform)
-    if status is Status.WILL_SET and _fold(new) in in_use:
-        status, detail = Status.VALUE_IN_USE, f"held by {in_use[_fold(new)]}"
-    return PlanRow(user.id, user.upn or "", user.display_name or "", raw or "", "", new, status, detail)
+class _Classifier:
+    """Steps 1-9 for one user; built once per plan so the per-user work is lookups and compares."""
 
+    def __init__(self, source: Any, transform: Transform, scope: Scope, federated: frozenset[str],
+                 in_use: dict[str, str]) -> None:
+        self.resolve = source.resolve
+        self.convert = None if transform is Transform.NONE else transform_function(transform)
+        self.base64 = transform.is_base64
+        self.domains, self.federated, self.in_use = frozenset(scope.domains), federated, in_use
+        self.skip_guests, self.skip_disabled = not scope.include_guests, not scope.include_disabled
 
-def _value(raw: str | None, problem: str | None, transform: Transform) -> tuple[Status, str, str]:
-    """Steps 5-6: (status, new value, detail)."""
-    if raw is None:
-        return Status.NO_SOURCE_VALUE, "", problem or ""
-    try:
-        new = raw if transform is Transform.NONE else apply_transform(transform, raw)
-    except ValueError as exc:
-        return Status.INVALID_VALUE, "", str(exc)
-    reason = check_immutable_id(new, transform in _BASE64)
-    if reason:
-        return Status.INVALID_VALUE, new, reason
-    return Status.WILL_SET, new, ""
+    def __call__(self, user: Any) -> PlanRow:
+        # resolved even for users left alone: shows the admin the source value, and a CSV row for a
+        # skipped user must not count as "matched nobody"
+        raw, problem = self.resolve(user)
+        upn = user.upn or ""
+        status, detail = self._gate(user, upn)
+        if status is not None:
+            return PlanRow(user.id, upn, user.display_name or "", raw or "", user.immutable_id or "", "",
+                           status, detail)
+        status, new, detail = self._value(raw, problem)
+        if status is Status.WILL_SET and _fold(new) in self.in_use:
+            status, detail = Status.VALUE_IN_USE, f"held by {self.in_use[_fold(new)]}"
+        return PlanRow(user.id, upn, user.display_name or "", raw or "", "", new, status, detail)
+
+    def _gate(self, user: Any, upn: str) -> tuple[Status | None, str]:
+        """Steps 1-4: reasons to leave a user alone before looking at any source value."""
+        if user.immutable_id:
+            return Status.ALREADY_SET, ""
+        if user.sync_enabled:
+            return Status.SYNCED_FROM_AD, "on_premises_sync_enabled"
+        if self.skip_guests and user.user_type and user.user_type.lower() == "guest":
+            return Status.GUEST, "use --include-guests to include"
+        if self.skip_disabled and user.account_enabled is False:
+            return Status.DISABLED, "use --include-disabled to include"
+        domain = upn[upn.rfind("@") + 1:].lower()
+        if self.domains and domain not in self.domains:
+            return Status.OUT_OF_SCOPE, f"domain {domain}"
+        if domain in self.federated:
+            return Status.FEDERATED_DOMAIN, f"domain {domain} is federated"
+        return None, ""
+
+    def _value(self, raw: str | None, problem: str | None) -> tuple[Status, str, str]:
+        """Steps 5-6: (status, new value, detail)."""
+        if raw is None:
+            return Status.NO_SOURCE_VALUE, "", problem or ""
+        try:
+            new = raw if self.convert is None else self.convert(raw)
+        except ValueError as exc:
+            return Status.INVALID_VALUE, "", str(exc)
+        reason = check_immutable_id(new, self.base64)
+        if reason:
+            return Status.INVALID_VALUE, new, reason
+        return Status.WILL_SET, new, ""
 
 
 def _mark_duplicates(rows: list[PlanRow]) -> None:

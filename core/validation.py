@@ -4,6 +4,7 @@ source-anchor rules, which are stricter than Graph's), returned as reason codes 
 
 from __future__ import annotations
 
+import re
 import string
 
 # Characters Entra Connect forbids in a source anchor (graph-facts §1). Graph itself forbids $ and _.
@@ -13,6 +14,8 @@ BASE64_EXTRA = frozenset("+/=")
 ALNUM = frozenset(string.ascii_letters + string.digits)
 MAX_WEIGHTED = 59  # "fewer than 60 characters", non-alphanumerics counting three
 MAX_NAMEID = 64  # a SAML NameID must equal the ImmutableId: up to 64 characters
+
+_BASE64_RE = re.compile(r"[A-Za-z0-9+/]+={0,2}")
 
 EMPTY = "empty"
 FORBIDDEN_CHAR = "forbidden_character"
@@ -30,6 +33,8 @@ def check_immutable_id(value: str | None, base64_value: bool = False) -> str | N
     """None when the value is fine, else a reason code (forbidden_character:<c> names the char)."""
     if value is None or value == "":
         return EMPTY
+    if base64_value and len(value) <= MAX_WEIGHTED and _BASE64_RE.fullmatch(value):
+        return None  # what Entra Connect itself writes (a GUID gives 24 characters)
     if value.isascii() and value.isalnum():  # the common case, decided in C
         return None if len(value) <= MAX_WEIGHTED else (TOO_LONG_NAMEID if len(value) > MAX_NAMEID
                                                         else TOO_LONG)

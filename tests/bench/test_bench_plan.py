@@ -1,0 +1,71 @@
+"""Benchmark: list + plan 100,000 users against the sandbox (no latency).
+
+The sandbox runs in its own process (so it does not share our GIL), and the client — list_users +
+build_plan, exactly what `preview` does — runs in another, which reports its own peak RSS.
+Targets: ≥ 20,000 users/s end to end, ≤ 300 MB peak RSS.   Run: make bench (or pytest tests/bench -s)
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+USERS = 100_000
+
+
+def client(profile_path: str) -> dict:
+    """In the client process: connect, list, plan; timings and peak memory."""
+    import resource
+    import time
+
+    from core.auth import TokenProvider
+    from core.connection import load_profile
+    from core.directory import list_users
+    from core.graph import GraphClient
+    from core.plan import Scope, build_plan
+    from core.sources import AttributeSource
+
+    conn, secret = load_profile(profile_path)
+    graph = GraphClient(conn, TokenProvider(conn, secret))
+    graph.tokens.token()  # sign in first: the benchmark is about listing and planning
+    t0 = time.perf_counter()
+    users = list_users(graph)
+    t1 = time.perf_counter()
+    plan = build_plan(users, AttributeSource("objectId"), "guid-base64", Scope())
+    t2 = time.perf_counter()
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    return {"users": len(users), "list_s": t1 - t0, "plan_s": t2 - t1, "rss_mb": rss_mb,
+            "will_set": plan.counts().get("will_set", 0)}
+
+
+def test_bench_list_and_plan_100k(tmp_path):
+    profile = tmp_path / "profile.json"
+    sandbox = subprocess.Popen([sys.executable, "-m", "core.cli", "sandbox", "--users", str(USERS),
+                                "--profile-out", str(profile)], cwd=ROOT, stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL, text=True)
+    try:
+        assert sandbox.stdout.readline(), "sandbox did not start"
+        done = subprocess.run([sys.executable, __file__, str(profile)], cwd=ROOT, capture_output=True,
+                              text=True, timeout=600)
+        assert done.returncode == 0, done.stderr
+        figures = json.loads(done.stdout.strip().splitlines()[-1])
+    finally:
+        sandbox.terminate()
+        sandbox.wait(timeout=30)
+    total = figures["list_s"] + figures["plan_s"]
+    rate = figures["users"] / total
+    print(f"\nlist+plan {figures['users']:,} users: list {figures['list_s']:.2f} s, plan {figures['plan_s']:.2f} s, "
+          f"total {total:.2f} s -> {rate:,.0f} users/s (target >= 20,000; ratio {rate / 20000:.2f})")
+    print(f"peak RSS of the client process: {figures['rss_mb']:.0f} MB (target <= 300; ratio "
+          f"{figures['rss_mb'] / 300:.2f})")
+    assert figures["users"] == USERS and figures["will_set"] > USERS // 2
+    assert rate >= 20_000
+    assert figures["rss_mb"] <= 300
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    print(json.dumps(client(sys.argv[1])))
