@@ -147,6 +147,8 @@ UNCONFIRMED: dict[str, object] = {
     # §3: error for more than 20 requests in one batch.
     "batch_too_large_code": "BadRequest",
     "batch_too_large_message": "Number of requests exceeds the maximum batch size of 20.",
+    # §3: an inner request with a body but no Content-Type header fails the whole batch with 400.
+    "batch_missing_content_type_message": "Write request id : {id} does not contain Content-Type header or body.",
     # §2: texts of the listing refusals (codes as seen in public threads; texts partly guessed).
     "filter_unsupported_code": "Request_UnsupportedQuery",
     "filter_unsupported_message": "Unsupported or invalid query filter clause specified for property "

@@ -155,6 +155,11 @@ def batch(tenant: SandboxTenant, req: Request, caller: Caller, body: Any) -> Res
     ids = [r.get("id") if isinstance(r, dict) else None for r in requests]
     if any(not isinstance(i, str) or not i for i in ids) or len(set(ids)) != len(ids):
         return graph_error(req, 400, "BadRequest", "Each request in a batch needs a unique, non-empty 'id'.")
+    for item in requests:
+        has_type = any(str(k).lower() == "content-type" for k in (item.get("headers") or {}))
+        if item.get("body") is not None and not has_type:
+            return graph_error(req, 400, "BadRequest",
+                               str(UF["batch_missing_content_type_message"]).format(id=item["id"]))
     responses = [_inner(tenant, req, caller, r) for r in requests]
     return Response(200, {"responses": responses}, content_type="application/json; charset=utf-8",
                     headers=caller.ok_headers(0))

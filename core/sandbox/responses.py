@@ -89,8 +89,9 @@ def aadsts_error(req: Request, code: int, error: str | None = None, **fmt: str) 
     correlation_id = req.headers.get("client-request-id") or str(uuid.uuid4())
     now = utc_now()
     stamp = now.strftime("%Y-%m-%d %H:%M:%SZ")
-    description = (f"AADSTS{code}: {template.format(**fmt)} Trace ID: {trace_id} "
-                   f"Correlation ID: {correlation_id} Timestamp: {now.strftime('%Y-%m-%d %H:%M:%S')}Z")
+    # Entra ends every description with these three lines, separated by CR LF.
+    description = (f"AADSTS{code}: {template.format(**fmt)}\r\nTrace ID: {trace_id}\r\n"
+                   f"Correlation ID: {correlation_id}\r\nTimestamp: {stamp[:-1]}Z")
     body = {"error": error or default_error, "error_description": description, "error_codes": [code],
             "timestamp": stamp, "trace_id": trace_id, "correlation_id": correlation_id,
             "error_uri": f"https://login.microsoftonline.com/error?code={code}"}

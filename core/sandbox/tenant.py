@@ -259,8 +259,10 @@ class SandboxTenant:
             return self._graph(req)
         match = _LOGIN.match(req.path)
         if match is None:
-            return Response(404, {"error": "not_found", "error_description": "No such endpoint."},
-                            content_type=PLAIN_JSON)
+            response = Response(404, {"error": "not_found", "error_description": "No such endpoint."},
+                                content_type=PLAIN_JSON)
+            self.record(req, None, response, None, in_batch=False)
+            return response
         if self.config.faults_on_login:
             decision = self.faults.decide()
             if decision.fault is not None:

@@ -71,3 +71,11 @@ def test_inner_requests_are_throttled_individually(sandbox_factory):
     clock.advance(10)
     retry = graph.batch([_patch(i, u["id"], f"t{i}") for i, u in enumerate(users[5:], start=5)])
     assert [r["status"] for r in retry.json()["responses"]] == [204] * 3
+
+
+def test_a_body_without_content_type_fails_the_whole_batch(graph, sandbox):
+    user = writable_users(sandbox, 1)[0]
+    item = {"id": "1", "method": "PATCH", "url": f"/users/{user['id']}", "body": {ID: "no-type"}}
+    resp = graph.batch([item])
+    assert resp.status_code == 400 and "Content-Type" in resp.json()["error"]["message"]
+    assert sandbox.users[user["id"]][ID] is None

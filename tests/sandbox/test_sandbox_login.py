@@ -16,6 +16,8 @@ def _assert_entra_error(result: dict, code: int, error: str) -> None:
     assert result["error_description"].startswith(f"AADSTS{code}: ")
     for key in ("timestamp", "trace_id", "correlation_id"):
         assert result[key]
+    assert f"\r\nTrace ID: {result['trace_id']}\r\nCorrelation ID: {result['correlation_id']}" in \
+        result["error_description"]
 
 
 def test_msal_gets_a_token_with_the_granted_role_and_entra_claims(sandbox):
