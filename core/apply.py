@@ -33,6 +33,7 @@ from core.plan import Plan, PlanRow, Status
 PROGRESS_INTERVAL_S = 0.25
 MAX_ATTEMPTS = 6
 RESUMED = "written by the interrupted run (resumed)"
+FRESH_S = 30.0  # after this long since the first re-read, each chunk is read again just before writing
 LIST_REREAD_MIN = 200  # above this many users to write, a full listing is cheaper than GETs
 
 
@@ -72,11 +73,13 @@ class ApplyResult:
 def apply_plan(plan: Plan, graph: GraphClient, journal: Journal, dry_run: bool = False,
                progress: Callable[[ApplyProgress], None] | None = None,
                cancel: threading.Event | None = None, concurrency: int = 4, *,
-               pacer: WritePacer | None = None, reread: str = "auto") -> ApplyResult:
-    """Writes `plan` (see module doc). `reread`: "auto" | "list" | "batch". Never raises for a single
+               pacer: WritePacer | None = None, reread: str = "auto", fresh_s: float = FRESH_S) -> ApplyResult:
+    """Writes `plan` (see module doc). `reread`: "auto" | "list" | "batch"; `fresh_s`: once the first
+    re-read is older than this, every chunk is re-read just before it is written. Never raises for a single
     user's failure; AuthError / network loss stop the run with `fatal` set and the rest not_attempted."""
     run = _Run(plan, graph, journal, dry_run, progress, cancel or threading.Event(), max(1, concurrency),
                pacer or getattr(graph, "pacer", None) or WritePacer())
+    run.fresh_s = fresh_s
     return run.execute(reread)
 
 
@@ -97,6 +100,8 @@ class _Run:
         self.failed = 0
         self.sent_ids: set[str] = set()  # users whose PATCH left this process in this run
         self.max_attempts = MAX_ATTEMPTS
+        self.fresh_s = FRESH_S
+        self.read_at = time.monotonic()  # when the current values were last read in bulk
 
     # --- the steps ---------------------------------------------------------------------------
     def execute(self, reread: str) -> ApplyResult:
@@ -144,6 +149,7 @@ class _Run:
         """Step 2: the live value of each user right before writing."""
         if not rows:
             return []
+        self.read_at = time.monotonic()
         use_list = reread == "list" or (reread == "auto" and len(rows) > max(LIST_REREAD_MIN, len(self.rows) // 50))
         if use_list:
             live = {u.id: u.immutable_id for u in list_users(self.graph, cancel=self.cancel)}

@@ -246,6 +246,10 @@ class ChunkWriter:
         if not job.pacer.acquire(len(chunk), job.cancel):
             self._put_back(chunk)
             return
+        if time.monotonic() - job.read_at > job.fresh_s:
+            chunk = self._still_empty(chunk)
+            if not chunk:
+                return
         requests = [patch_request(str(i), row.object_id, {ALLOWED_PROPERTY: row.new_immutable_id})
                     for i, (row, _, _) in enumerate(chunk)]
         for row, _, _ in chunk:
@@ -265,6 +269,21 @@ class ChunkWriter:
         job.pacer.release(len(chunk), sent=True)
         job.result.writes_sent += len(chunk)
         self._sort_answers(chunk, answers)
+
+    def _still_empty(self, chunk: list[tuple[Any, int, float]]) -> list[tuple[Any, int, float]]:
+        """The run's first re-read is getting old (a long run): read this chunk again right before
+        writing it; users who got a value meanwhile are settled and their slots given back."""
+        job = self.job
+        try:
+            current = read_current(job.graph, [row.object_id for row, _, _ in chunk], cancel=self._calm)
+        except (ReadFailed, GraphError) as exc:
+            job.pacer.release(len(chunk), sent=False)
+            for row, _, _ in chunk:
+                job.fail(row, f"could not re-read the current value ({exc}) — run apply again to finish")
+            return []
+        keep = [item for item in chunk if job.settle_by_current(item[0], current.get(item[0].object_id, MISSING))]
+        job.pacer.release(len(chunk) - len(keep), sent=False)
+        return keep
 
     def _sort_answers(self, chunk: list[tuple[Any, int, float]], answers: dict[str, InnerResponse]) -> None:
         job = self.job

@@ -191,3 +191,24 @@ def test_request_builder_refuses_anything_but_the_immutable_id():
     for bad_id in ("../me", "x?$select=a", "a/b", ""):
         with pytest.raises(ForbiddenWrite):
             patch_request("1", bad_id, {"onPremisesImmutableId": "A1"})
+
+
+def test_long_runs_reread_each_chunk_just_before_writing(sandbox, tmp_path):
+    graph = connect(sandbox)
+    plan = plan_for(graph, domains=("nordskolan.example",))
+    todo = [r for r in plan.to_write() if not sandbox.users[r.object_id].get("privilegedRole")]
+    late = todo[-1]  # in the last chunk: someone sets it while the run is under way
+    changed = threading.Event()
+
+    def progress(p):
+        if p.done and not changed.is_set():
+            set_directly(sandbox, late.object_id, "SetByAColleague")
+            changed.set()
+
+    with Journal(tmp_path, {"tenant": sandbox.tenant_id}) as journal:
+        result = apply_and_check(plan, graph, journal, progress=progress, concurrency=1, fresh_s=0.0)
+    row = next(r for r in result.rows if r.object_id == late.object_id)
+    assert changed.is_set() and row.status is Status.SKIPPED_ALREADY_SET
+    assert sandbox.users[late.object_id]["onPremisesImmutableId"] == "SetByAColleague"
+    assert late.object_id not in patches(sandbox)
+    assert all(n == 1 for n in patches(sandbox).values())
