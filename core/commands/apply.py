@@ -121,7 +121,8 @@ def _finish(args: argparse.Namespace, session: Session, result: ApplyResult, run
                "extra": {"source": plan.source, "transform": plan.transform, "cancelled": result.cancelled,
                          "fatal": result.fatal, "writes_sent": result.writes_sent,
                          "throttled": result.throttled, "unmatched_rows": len(plan.unmatched_rows),
-                         "run_folder": str(run_dir)}}
+                         "run_folder": str(run_dir),
+                         "timings": {**session.timings, "apply_s": _seconds(result)}}}
     files = write_outputs(result.rows, result, run_dir, "report", args.report, args.delimiter,
                           plan.unmatched_rows, summary)
     print(f"Report: {args.report or files[0]}  (run folder: {run_dir})")
@@ -132,6 +133,10 @@ def _finish(args: argparse.Namespace, session: Session, result: ApplyResult, run
         print("Cancelled; run apply again to finish.", file=sys.stderr)
         return EXIT_CANCELLED
     return EXIT_SOME_FAILED if result.failed else EXIT_OK
+
+
+def _seconds(result: ApplyResult) -> float | None:
+    return round((result.finished - result.started).total_seconds(), 3) if result.finished else None
 
 
 def _progress_text(p: ApplyProgress) -> str:

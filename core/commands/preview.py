@@ -69,6 +69,7 @@ class Session:
     graph: GraphClient
     plan: Plan
     federation_known: bool
+    timings: dict[str, float]
 
 
 def connect_and_plan(args: argparse.Namespace, source: Source, cancel: threading.Event) -> Session:
@@ -76,6 +77,7 @@ def connect_and_plan(args: argparse.Namespace, source: Source, cancel: threading
     conn, secret = connection_and_secret(args)
     graph = GraphClient(conn, TokenProvider(conn, secret))
     line = ProgressLine("Listing users")
+    t0 = time.monotonic()
     try:
         users = list_users(graph, progress=lambda n: line.update(f"{n:,} users"), cancel=cancel)
         domains = list_domains(graph, cancel=cancel)
@@ -87,9 +89,11 @@ def connect_and_plan(args: argparse.Namespace, source: Source, cancel: threading
         raise CliError(EXIT_CANNOT_CONNECT, _graph_text(exc)) from None
     finally:
         line.done()
+    t1 = time.monotonic()
     federated = [d.name for d in domains or () if d.federated]
     plan = build_plan(users, source, args.transform, scope_from(args), federated, cancel=cancel)
-    return Session(conn, graph, plan, domains is not None)
+    timings = {"list_s": round(t1 - t0, 3), "plan_s": round(time.monotonic() - t1, 3)}
+    return Session(conn, graph, plan, domains is not None, timings)
 
 
 def _connect_text(code: str) -> str:
@@ -155,7 +159,7 @@ def run(args: argparse.Namespace) -> int:
     summary = {"tenant": session.conn.tenant, "client_id": session.conn.client_id, "command": "preview",
                "extra": {"source": plan.source, "transform": plan.transform,
                          "unmatched_rows": len(plan.unmatched_rows),
-                         "federation_known": session.federation_known}}
+                         "federation_known": session.federation_known, "timings": session.timings}}
     files = write_outputs(plan.rows, plan, run_dir, "preview", args.out, args.delimiter,
                           plan.unmatched_rows, summary)
     print(f"Report: {args.out or files[0]}  (run folder: {run_dir})")
