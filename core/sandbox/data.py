@@ -229,37 +229,45 @@ def _users(raw: list, directory: Directory, problems: list[str]) -> None:
     seen_anchor: dict[str, int] = {}
     domains = directory.domain_names()
     for i, u in enumerate(raw):
-        where = f"users[{i}]"
         if not isinstance(u, dict):
-            problems.append(f"{where}: must be an object")
+            problems.append(f"users[{i}]: must be an object")
             continue
-        bad = [k for k in u if k not in _TYPES]
-        if bad:
-            problems.append(f"{where}: unknown properties {', '.join(sorted(bad))}")
-        for key, kind in _TYPES.items():
-            if key in u and not isinstance(u[key], kind):
-                problems.append(f"{where}.{key}: wrong type ({type(u[key]).__name__})")
+        _check_user_fields(f"users[{i}]", u, problems)
         uid, upn = u.get("id"), u.get("userPrincipalName")
         if not is_guid(uid):
-            problems.append(f"{where}.id: {uid!r} is not a GUID")
+            problems.append(f"users[{i}].id: {uid!r} is not a GUID")
         elif uid.lower() in directory.users:
-            problems.append(f"{where}.id: {uid} appears twice")
-        if not isinstance(upn, str) or upn.count("@") != 1:
-            problems.append(f"{where}.userPrincipalName: {upn!r} must look like name@domain")
-        else:
-            if upn.lower() in seen_upn:
-                problems.append(f"{where}.userPrincipalName: {upn} appears twice")
+            problems.append(f"users[{i}].id: {uid} appears twice")
+        if _check_upn(f"users[{i}]", upn, seen_upn, domains, problems):
             seen_upn.add(upn.lower())
-            if "#EXT#" not in upn and upn.rsplit("@", 1)[1].lower() not in domains:
-                problems.append(f"{where}.userPrincipalName: domain of {upn} is not in 'domains'")
         anchor = u.get("onPremisesImmutableId")
         if isinstance(anchor, str):
             if anchor in seen_anchor:
-                problems.append(f"{where}.onPremisesImmutableId: {anchor!r} is already used by "
+                problems.append(f"users[{i}].onPremisesImmutableId: {anchor!r} is already used by "
                                 f"users[{seen_anchor[anchor]}] (must be unique)")
             seen_anchor[anchor] = i
-        if u.get("userType", "Member") not in USER_TYPES:
-            problems.append(f"{where}.userType: {u.get('userType')!r} must be Member or Guest")
         if is_guid(uid) and isinstance(upn, str):
             values = {k: v for k, v in u.items() if k in _TYPES}
             directory.users[uid.lower()] = make_user(**{**values, "id": uid.lower()})
+
+
+def _check_user_fields(where: str, u: dict, problems: list[str]) -> None:
+    bad = [k for k in u if k not in _TYPES]
+    if bad:
+        problems.append(f"{where}: unknown properties {', '.join(sorted(bad))}")
+    for key, kind in _TYPES.items():
+        if key in u and not isinstance(u[key], kind):
+            problems.append(f"{where}.{key}: wrong type ({type(u[key]).__name__})")
+    if u.get("userType", "Member") not in USER_TYPES:
+        problems.append(f"{where}.userType: {u.get('userType')!r} must be Member or Guest")
+
+
+def _check_upn(where: str, upn: Any, seen: set[str], domains: set[str], problems: list[str]) -> bool:
+    if not isinstance(upn, str) or upn.count("@") != 1:
+        problems.append(f"{where}.userPrincipalName: {upn!r} must look like name@domain")
+        return False
+    if upn.lower() in seen:
+        problems.append(f"{where}.userPrincipalName: {upn} appears twice")
+    if "#EXT#" not in upn and upn.rsplit("@", 1)[1].lower() not in domains:
+        problems.append(f"{where}.userPrincipalName: domain of {upn} is not in 'domains'")
+    return True
