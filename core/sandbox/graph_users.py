@@ -204,13 +204,16 @@ def patch_user(tenant: SandboxTenant, req: Request, caller: Caller, key: str,
     if problem is not None:
         return problem
     value = body[facts.IMMUTABLE_ID_PROPERTY]
+    def rules(current: dict[str, Any]) -> Response | None:
+        return _rule_problem(tenant, req, current, value)
+
     refused = caller.admit(facts.RU_COST_PATCH_USER, 1)
     if refused is not None:
         if tenant.config.throttled_write_applied:  # graph-facts §3: "may still have been applied"
-            tenant.set_immutable_id(user["id"], value, check=lambda u: _rule_problem(tenant, req, u, value))
+            refused.applied = tenant.set_immutable_id(user["id"], value, check=rules) is None
         return refused
-    problem = tenant.set_immutable_id(user["id"], value, check=lambda u: _rule_problem(tenant, req, u, value))
-    return problem or Response(204, headers=caller.ok_headers(facts.RU_COST_PATCH_USER))
+    problem = tenant.set_immutable_id(user["id"], value, check=rules)
+    return problem or Response(204, headers=caller.ok_headers(facts.RU_COST_PATCH_USER), applied=True)
 
 
 def _body_problem(req: Request, body: Any) -> Response | None:

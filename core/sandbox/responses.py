@@ -53,6 +53,7 @@ class Response:
     headers: dict[str, str] = field(default_factory=dict)
     content_type: str = GRAPH_JSON
     fault: str | None = None  # set when the sandbox injected this outcome
+    applied: bool = False  # a write that changed (or confirmed) the directory, whatever the status
 
     def body_bytes(self) -> bytes:
         if self.raw is not None:

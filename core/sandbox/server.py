@@ -7,12 +7,14 @@ from __future__ import annotations
 import socket
 import socketserver
 import ssl
+import sys
 import threading
+import traceback
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING
 
-from core.sandbox.responses import Request
+from core.sandbox.responses import Request, graph_error
 
 if TYPE_CHECKING:
     from core.sandbox.tenant import SandboxTenant
@@ -104,7 +106,11 @@ class SandboxHandler(BaseHTTPRequestHandler):
         path, _, query = self.path.partition("?")
         headers = {k.lower(): v for k, v in self.headers.items()}
         req = Request(self.command, path, query, headers, body)
-        response = self.server.tenant.handle(req, self.client_address[0])
+        try:
+            response = self.server.tenant.handle(req, self.client_address[0])
+        except Exception as exc:  # a sandbox bug must show up as a clear 500, not a silent drop
+            traceback.print_exc(file=sys.stderr)
+            response = graph_error(req, 500, "SandboxInternalError", f"{type(exc).__name__}: {exc}")
         if response is None:  # an injected dropped connection: close without a word
             self.close_connection = True
             try:

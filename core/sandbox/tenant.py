@@ -330,7 +330,7 @@ class SandboxTenant:
         entry = {"time": datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
                  "client_id": client_id, "method": req.method, "path": req.path, "query": req.query,
                  "status": response.status, "body": body, "in_batch": in_batch,
-                 "request_id": req.request_id, "fault": response.fault}
+                 "request_id": req.request_id, "fault": response.fault, "applied": response.applied}
         with self._lock:
             self._audit.append(entry)
 

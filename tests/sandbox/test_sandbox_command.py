@@ -86,3 +86,14 @@ def test_bad_seed_file_names_the_problem(tmp_path):
     out = subprocess.run([sys.executable, "-m", "core.cli", "sandbox", "--seed", str(seed)], cwd=ROOT,
                          capture_output=True, text=True, timeout=30)
     assert out.returncode == 2 and "users[0].id: '42' is not a GUID" in out.stderr
+
+
+def test_port_in_use_exits_2(tmp_path):
+    proc, profile = _start("--users", "5")
+    try:
+        port = profile["login_url"].rsplit(":", 1)[1]
+        out = subprocess.run([sys.executable, "-m", "core.cli", "sandbox", "--users", "5", "--port", port],
+                             cwd=ROOT, capture_output=True, text=True, timeout=30)
+        assert out.returncode == 2 and f"cannot listen on port {port}" in out.stderr
+    finally:
+        assert _stop(proc) == 0

@@ -20,7 +20,7 @@ def test_set_value_answers_204_and_changes_the_user(graph, sandbox):
     assert listed[ID] == "Zm9vYmFy"
     write = [e for e in sandbox.audit() if e["method"] == "PATCH"]
     assert write == [dict(write[0], path=f"/v1.0/users/{user['id']}", status=204, body={ID: "Zm9vYmFy"},
-                          in_batch=False, client_id=sandbox.apps[0]["clientId"])]
+                          in_batch=False, client_id=sandbox.apps[0]["clientId"], applied=True)]
 
 
 def test_patch_by_upn(graph, sandbox):

@@ -76,3 +76,12 @@ def test_concurrent_writes_of_one_value_let_exactly_one_win(graph, sandbox):
     assert sorted(statuses.values()) == [204] + [400] * 7
     owners = [u["id"] for u in sandbox.users.values() if u["onPremisesImmutableId"] == "contested"]
     assert owners == [uid for uid, status in statuses.items() if status == 204]
+
+
+def test_a_sandbox_bug_answers_500_instead_of_hanging_up(graph, sandbox, monkeypatch, capsys):
+    def broken(*args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(sandbox, "ordered_ids", broken)
+    resp = graph.get("/users")
+    assert resp.status_code == 500 and "boom" in resp.json()["error"]["message"]

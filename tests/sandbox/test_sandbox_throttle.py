@@ -113,3 +113,5 @@ def test_throttled_write_may_be_applied_when_configured(sandbox_factory):
     graph.patch(f"/users/{first['id']}", {ID: "a1"})
     assert graph.patch(f"/users/{second['id']}", {ID: "a2"}).status_code == 429
     assert tenant.users[second["id"]][ID] == "a2"  # graph-facts §3: retries must be idempotent
+    writes = [(e["status"], e["applied"]) for e in tenant.audit() if e["method"] == "PATCH"]
+    assert writes == [(204, True), (429, True)]
