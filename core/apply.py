@@ -14,6 +14,7 @@ Order of work (architecture.md, safety rules):
 from __future__ import annotations
 
 import dataclasses
+import logging
 import random
 import threading
 import time
@@ -29,6 +30,8 @@ from core.graph import Cancelled, GraphClient, GraphError
 from core.journal import Journal
 from core.pacing import WritePacer
 from core.plan import Plan, PlanRow, Status
+
+log = logging.getLogger(__name__)
 
 PROGRESS_INTERVAL_S = 0.25
 MAX_ATTEMPTS = 6
@@ -119,6 +122,10 @@ class _Run:
             self._abandon(_fatal_detail(exc))
         except Cancelled:
             self.result.cancelled = True
+        except Exception as exc:  # a bug must still end the run cleanly: journal closed, report written
+            log.exception("apply stopped by an unexpected error")
+            self.result.fatal = f"internal_error:{type(exc).__name__}"
+            self._abandon("stopped by an internal error (see the log)")
         self.result.cancelled = self.result.cancelled or self.cancel.is_set()
         self._abandon("cancelled" if self.result.cancelled else "stopped")
         self.result.finished = datetime.now(UTC)

@@ -22,6 +22,7 @@ from core.commands.preview import (
     ProgressLine,
     Session,
     add_source_options,
+    check_out_path,
     connect_and_plan,
     load_source,
     print_counts,
@@ -61,6 +62,7 @@ def run(args: argparse.Namespace, stdin: TextIO | None = None) -> int:
         if not 1 <= args.concurrency <= 16:
             raise CliError(EXIT_BAD_INPUT, "--concurrency must be between 1 and 16")
         pacer = _pacer(args.write_quota)
+        check_out_path("--report", args.report)
         source = load_source(args)
         if not args.dry_run and not args.yes and not (stdin or sys.stdin).isatty():
             raise CliError(EXIT_BAD_INPUT, "Refusing to write without confirmation: no terminal to ask on. "

@@ -5,6 +5,7 @@ network call, connecting, listing with progress, planning, and the progress line
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import threading
 import time
@@ -57,6 +58,22 @@ def load_source(args: argparse.Namespace) -> Source:
     except CsvError as exc:
         what = "--key-column/--value-column" if exc.code == "missing_column" else args.source
         raise CliError(EXIT_BAD_INPUT, f"{what}: {csv_error_text(exc)}") from None
+
+
+def check_out_path(option: str, value: str | None) -> None:
+    """--out/--report must be writable before any work is done (bad input: exit 2)."""
+    if not value:
+        return
+    path = Path(value)
+    if path.is_dir():
+        raise CliError(EXIT_BAD_INPUT, f"{option} {value}: is a folder; give a file name")
+    parent = path.parent if str(path.parent) else Path(".")
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CliError(EXIT_BAD_INPUT, f"{option} {value}: cannot create the folder ({exc.strerror})") from None
+    if not os.access(parent, os.W_OK):
+        raise CliError(EXIT_BAD_INPUT, f"{option} {value}: the folder is not writable")
 
 
 def scope_from(args: argparse.Namespace) -> Scope:
@@ -147,6 +164,7 @@ def run(args: argparse.Namespace) -> int:
     logsetup.setup_logging()
     cancel = threading.Event()
     try:
+        check_out_path("--out", args.out)
         source = load_source(args)
         session = connect_and_plan(args, source, cancel)
     except CliError as exc:

@@ -127,6 +127,9 @@ def test_bad_input_exits_2_and_touches_nothing(school, tmp_path, capsys):
     with pytest.raises(SystemExit) as exc:
         main(["apply", "--profile", str(profile), "--source", "attribute:mail", "--transform", "rot13", "--yes"])
     assert exc.value.code == EXIT_BAD_INPUT
+    assert main(["preview", "--profile", str(profile), "--source", "attribute:mail", "--out", str(tmp_path)]) \
+        == EXIT_BAD_INPUT
+    assert "is a folder" in capsys.readouterr().err
     xlsx = tmp_path / "export.csv"
     xlsx.write_bytes(b"PK\x03\x04" + bytes(60))
     assert main(["apply", "--profile", str(profile), "--yes", *source_args(xlsx)]) == EXIT_BAD_INPUT
