@@ -297,3 +297,24 @@ def test_5000_user_school_end_to_end(tmp_path, capsys):
     finally:
         sandbox.send_signal(signal.SIGTERM)
         sandbox.wait(timeout=10)
+
+
+def test_progress_bar_on_a_terminal_plain_lines_otherwise():
+    from core.apply import ApplyProgress
+    from core.commands.apply import _progress_text
+    from core.commands.preview import ProgressLine
+
+    class Term(io.StringIO):
+        def isatty(self):
+            return True
+
+    text = _progress_text(ApplyProgress(500, 2000, 3, 19.5, 77.0, None))
+    assert text.startswith("[#####---------------]  25.0% 500/2,000 failed 3 19.5/s ETA 1m17s")
+    term, pipe = Term(), io.StringIO()
+    for stream in (term, pipe):
+        line = ProgressLine("Writing", stream)
+        line.update("a", force=True)
+        line.update("b", force=True)
+        line.done()
+    assert term.getvalue() == "\r\x1b[KWriting: a\r\x1b[KWriting: b\n"
+    assert pipe.getvalue() == "Writing: a\nWriting: b\n"

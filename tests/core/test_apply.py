@@ -212,3 +212,25 @@ def test_long_runs_reread_each_chunk_just_before_writing(sandbox, tmp_path):
     assert sandbox.users[late.object_id]["onPremisesImmutableId"] == "SetByAColleague"
     assert late.object_id not in patches(sandbox)
     assert all(n == 1 for n in patches(sandbox).values())
+
+
+def test_throttled_write_that_was_applied_anyway_is_confirmed_not_resent(sandbox_factory, tmp_path):
+    # graph-facts §3: "a throttled inner request may still have been applied". Our pacer is set far
+    # above the tenant's quota on purpose, so Graph throttles, and the sandbox applies some of those.
+    config = SandboxConfig(write_limit=40, write_window_s=1.0, throttled_write_applied=True)
+    tenant = sandbox_factory(users=200, config=config)
+    graph = connect(tenant)
+    plan = plan_for(graph, domains=("nordskolan.example",))
+    planned = {r.object_id: r.new_immutable_id for r in plan.to_write()
+               if not tenant.users[r.object_id].get("privilegedRole")}
+    with Journal(tmp_path, {"tenant": tenant.tenant_id}) as journal:
+        result = apply_and_check(plan, graph, journal, pacer=WritePacer(1000, 1.0))
+    rows = {r.object_id: r for r in result.rows}
+    throttled = Counter(e["path"].rsplit("/", 1)[1] for e in tenant.audit()
+                        if e["method"] == "PATCH" and e["status"] == 429)
+    writes = patches(tenant)
+    assert result.throttled and throttled
+    assert {uid: tenant.users[uid]["onPremisesImmutableId"] for uid in planned} == planned
+    assert max(writes.values()) == 1
+    confirmed = [uid for uid in planned if writes[uid] == 0]  # applied by a 429'd request, never re-sent
+    assert confirmed and all(rows[uid].detail == "confirmed by re-reading" for uid in confirmed)
