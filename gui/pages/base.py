@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from gui import navigation, texts
 from gui.navigation import PageId
@@ -29,7 +29,18 @@ class WizardPage(QWizardPage):
         self._orphans: list[Worker] = []
         self.error_panel = ErrorPanel(self)
         self.busy = BusyIndicator(self)
-        self._layout = QVBoxLayout(self)
+        # The page's content scrolls when the window is small (or the text large at 200 %), instead of
+        # being squeezed; the busy line and the error panel stay visible below it.
+        self._scroll = QScrollArea(self)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget(self._scroll)
+        self._layout = QVBoxLayout(content)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self._scroll, 1)
+        self._outer = outer
 
     # Layout helpers ---------------------------------------------------------------------------
     def body(self) -> QVBoxLayout:
@@ -37,8 +48,8 @@ class WizardPage(QWizardPage):
 
     def finish_layout(self) -> None:
         """Busy line and error panel go at the bottom of every page, in the same place."""
-        self._layout.addWidget(self.busy)
-        self._layout.addWidget(self.error_panel)
+        self._outer.addWidget(self.busy)
+        self._outer.addWidget(self.error_panel)
 
     @staticmethod
     def wrapped(text: str, parent: QWidget | None = None) -> QLabel:

@@ -64,7 +64,7 @@ class ConnectionPage(WizardPage):
         problem.setObjectName("fieldProblem")
         problem.hide()
         form.addRow(label, widget)
-        form.addRow("", problem)
+        form.addRow(problem)  # a spanning row: hidden, it takes no space
         return problem
 
     def _build_form(self) -> None:
@@ -98,7 +98,7 @@ class ConnectionPage(WizardPage):
         self.keyring_notice = QLabel(self)
         self.keyring_notice.setWordWrap(True)
         self.keyring_notice.hide()
-        form.addRow("", self.keyring_notice)
+        form.addRow(self.keyring_notice)
         self._build_expiry(form)
         self.body().addLayout(form)
         for edit in (self.name_edit, self.tenant_edit, self.client_edit, self.secret_edit):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wizard_steps import fill_connection, pass_checks, wait_idle
+from wizard_steps import WAIT_MS, fill_connection, pass_checks, wait_idle
 
 from gui.navigation import PageId
 
@@ -50,7 +50,7 @@ def test_missing_consent_blocks_next(make_wizard, qtbot, sandbox, memory_keyring
     # The admin grants consent in the portal, then presses Retry: now it passes.
     sandbox.set_app_roles(profile["client_id"], ["User.ReadWrite.All"])
     page.retry_button.click()
-    qtbot.waitUntil(lambda: wizard.session.check_report is not None, timeout=20000)
+    qtbot.waitUntil(lambda: wizard.session.check_report is not None, timeout=WAIT_MS)
     wait_idle(wizard, qtbot)
     assert page.rows["consent"].state == "ok" and page.isComplete()
 

@@ -113,4 +113,4 @@ def test_100000_rows_load_and_filter_fast(model):
     assert p.rowCount() == 11
     filtered = time.perf_counter() - started
     # Generous bounds for a shared CI machine; the benchmark measures the real figures.
-    assert loaded < 3.0 and filtered < 1.0
+    assert loaded < 5.0 and filtered < 2.0

@@ -8,7 +8,7 @@ from pathlib import Path
 from gui.navigation import PageId
 from gui.wizard import SyncWizard
 
-WAIT_MS = 20000
+WAIT_MS = 60000  # generous: the CI machine is shared; waits end as soon as the condition holds
 
 
 def fill_connection(wizard: SyncWizard, qtbot, profile: dict, secret: str | None = None) -> None:
