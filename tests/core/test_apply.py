@@ -15,6 +15,7 @@ from core.graph import GraphClient
 from core.journal import FILE_NAME, Journal
 from core.pacing import WritePacer
 from core.plan import Scope, Status, build_plan
+from core.report import write_report
 from core.sandbox.config import FaultSpec, SandboxConfig
 from core.sources import AttributeSource
 
@@ -130,6 +131,9 @@ def test_cancel_finishes_in_flight_and_leaves_the_rest(sandbox_factory, tmp_path
     for r in result.rows:
         if r.status is Status.NOT_ATTEMPTED:
             assert tenant.users[r.object_id].get("onPremisesImmutableId") is None
+    report = write_report(result.rows, tmp_path / "report.csv")
+    in_report = Counter(line.split(",")[6] for line in report.read_text("utf-8-sig").splitlines()[1:])
+    assert in_report == Counter(counts)
 
 
 @pytest.mark.parametrize("spec", [
