@@ -41,8 +41,28 @@ def lupdate(ts_files: list[Path], root: Path = ROOT) -> None:
     sources = [str(p.relative_to(root)) for p in gui_sources(root)]
     targets = [str(t) for t in ts_files]
     # -locations relative: stable diffs; -no-obsolete: strings removed from the code leave the .ts
-    subprocess.run([str(qt_tool("lupdate")), "-locations", "relative", "-no-obsolete", *sources,
+    # gui/code_texts.py imports QT_TRANSLATE_NOOP as T: tell lupdate, or its strings are not collected.
+    subprocess.run([str(qt_tool("lupdate")), "-tr-function-alias", "QT_TRANSLATE_NOOP+=T",
+                    "-locations", "relative", "-no-obsolete", *sources,
                     "-ts", *targets], cwd=root, check=True, capture_output=True, text=True)
+
+
+def fill_source_language(ts_file: Path) -> int:
+    """English is the source language: its translation of every string is the string itself."""
+    import xml.etree.ElementTree as ET
+
+    tree = ET.parse(ts_file)
+    filled = 0
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        if translation is not None and translation.get("type") == "unfinished":
+            translation.attrib.pop("type")
+            translation.text = message.findtext("source")
+            filled += 1
+    if filled:
+        text = ET.tostring(tree.getroot(), encoding="unicode")
+        ts_file.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + text + "\n", encoding="utf-8")
+    return filled
 
 
 def lrelease(ts_dir: Path = TS_DIR, out_dir: Path | None = None) -> list[Path]:
@@ -62,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     if command[0] == "update":
         TS_DIR.mkdir(parents=True, exist_ok=True)
         lupdate([ts_path(lang) for lang in LANGUAGES])
+        if fill_source_language(ts_path("en")):
+            lupdate([ts_path("en")])  # back to lupdate's own layout, for quiet diffs
         print(f"updated {', '.join(TS_NAME.format(lang=lang) for lang in LANGUAGES)} from gui/")
     elif command[0] == "release":
         for qm in lrelease():
