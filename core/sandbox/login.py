@@ -87,9 +87,11 @@ def token(tenant: SandboxTenant, req: Request, segment: str,
     app = tenant.find_app(client_id)
     if app is None:
         return aadsts_error(req, 700016, client_id=client_id, tenant_name=segment), client_id
-    problem = _secret_problem(req, app, secret, now())
-    if problem is None:
-        problem = _scope_problem(req, tenant, form.get("scope", ""))
+    checks = [lambda: _secret_problem(req, app, secret, now()),
+              lambda: _scope_problem(req, tenant, form.get("scope", ""))]
+    if not facts.UNCONFIRMED["scope_checked_after_secret"]:
+        checks.reverse()
+    problem = checks[0]() or checks[1]()
     if problem is not None:
         return problem, client_id
     lifetime = int(tenant.config.token_lifetime_s)
