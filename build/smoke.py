@@ -161,6 +161,8 @@ def check_bundle_facts(facts: dict) -> None:
         problems.append("no CA certificate bundle (certifi) in the app")
     if not facts["svg_images"]:
         problems.append("Qt cannot read SVG (imageformats/qsvg plugin missing)")
+    if not all(facts["catalogs_sv"].values()):
+        problems.append(f"Swedish catalogs do not load: {facts['catalogs_sv']}")
     if not facts["frozen"]:
         problems.append("the 'frozen' GUI did not run frozen")
     if problems:

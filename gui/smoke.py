@@ -17,7 +17,7 @@ import time
 from importlib import metadata, util
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QLibraryInfo, QObject, QTimer, QTranslator
 from PySide6.QtGui import QImageReader
 from PySide6.QtWidgets import QApplication, QWizardPage
 
@@ -38,7 +38,17 @@ def bundle_facts() -> dict[str, object]:
         "keyring_active": type(keyring.get_keyring()).__module__,
         "ca_bundle_bytes": ca_file.stat().st_size if ca_file.is_file() else 0,
         "svg_images": b"svg" in [bytes(f) for f in QImageReader.supportedImageFormats()],
+        "catalogs_sv": _catalogs_load("sv"),
     }
+
+
+def _catalogs_load(language: str) -> dict[str, bool]:
+    """Our .qm and Qt's own qtbase .qm for `language` are in the bundle and load."""
+    from gui import i18n
+
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    return {"ours": QTranslator().load(f"{i18n.CATALOG}_{language}", str(i18n.translations_dir())),
+            "qtbase": QTranslator().load(f"qtbase_{language}", qt_dir)}
 
 
 class _FirstPageWatcher(QObject):
