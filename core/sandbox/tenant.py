@@ -266,7 +266,9 @@ class SandboxTenant:
         if self.config.faults_on_login:
             decision = self.faults.decide()
             if decision.fault is not None:
-                return self._faulted(req, decision.fault, None)
+                response = self.fault_response(req, decision.fault)
+                self.record(req, None, response)
+                return response
         if match.group(2).startswith("/v2.0"):
             response = login.discovery(self, req, match.group(1)) if req.method == "GET" else \
                 Response(405, {"error": "invalid_request"}, content_type=PLAIN_JSON)
@@ -279,12 +281,16 @@ class SandboxTenant:
     def _graph(self, req: Request) -> Response | None:
         decision = self.faults.decide()
         if decision.fault == "drop":
-            self.record(req, None, Response(0, fault="drop"), None, in_batch=False)
+            client_id, body = _peek(self, req)
+            self.record(req, client_id, Response(0, fault="drop"), body)
             return None
         if decision.delay_s:
             time.sleep(decision.delay_s)  # injected latency: the point is to be slow
         if decision.fault is not None:
-            return self._faulted(req, decision.fault, None)
+            response = self.fault_response(req, decision.fault)
+            client_id, body = _peek(self, req)
+            self.record(req, client_id, response, body)
+            return response
         caller = graph_api.authenticate(self, req)
         if isinstance(caller, Response):
             self.record(req, None, caller, None, in_batch=False)
@@ -304,11 +310,6 @@ class SandboxTenant:
         self.record(req, caller.client_id, response, body, in_batch=False)
         return response
 
-    def _faulted(self, req: Request, fault: str, client_id: str | None) -> Response:
-        response = self.fault_response(req, fault)
-        self.record(req, client_id, response, None, in_batch=False)
-        return response
-
     def fault_response(self, req: Request, fault: str) -> Response:
         """An injected 429 / 503 / 504, shaped as Graph sends them (graph-facts §4)."""
         retry = str(max(1, int(self.config.fault_retry_after_s)))
@@ -325,8 +326,8 @@ class SandboxTenant:
         response.fault = fault
         return response
 
-    def record(self, req: Request, client_id: str | None, response: Response, body: Any,
-               in_batch: bool) -> None:
+    def record(self, req: Request, client_id: str | None, response: Response, body: Any = None,
+               in_batch: bool = False) -> None:
         entry = {"time": datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
                  "client_id": client_id, "method": req.method, "path": req.path, "query": req.query,
                  "status": response.status, "body": body, "in_batch": in_batch,
@@ -353,3 +354,13 @@ def _safe_form(req: Request) -> dict[str, str]:
 
     form = dict(parse_qsl(req.body.decode("utf-8", "replace")))
     return {k: v for k, v in form.items() if k in ("grant_type", "scope", "client_id")}
+
+
+def _peek(tenant: SandboxTenant, req: Request) -> tuple[str | None, Any]:
+    """Who sent a request the sandbox refused before handling it, and its body (for the audit)."""
+    caller = graph_api.authenticate(tenant, req)
+    client_id = None if isinstance(caller, Response) else caller.client_id
+    try:
+        return client_id, req.json()
+    except (ValueError, UnicodeDecodeError):
+        return client_id, None

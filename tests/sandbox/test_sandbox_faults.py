@@ -108,3 +108,19 @@ def test_latency_and_slow_responses(sandbox_factory):
     started = time.perf_counter()
     graph.get("/users?$select=id&$top=1")
     assert time.perf_counter() - started >= 0.15
+
+
+def test_faulted_writes_are_audited_with_caller_and_body_and_not_applied(sandbox_factory):
+    tenant = sandbox_factory()
+    graph = Graph(tenant, token_for(tenant))
+    tenant.config.faults = FaultSpec(p503=0.5, drop=0.5, seed=1)
+    user_id = next(iter(tenant.users))
+    for _ in range(4):
+        try:
+            graph.patch(f"/users/{user_id}", {"onPremisesImmutableId": "faulted"})
+        except requests.ConnectionError:
+            pass
+    entries = [e for e in tenant.audit() if e["method"] == "PATCH"]
+    assert len(entries) == 4 and {e["fault"] for e in entries} <= {"503", "drop"}
+    assert all(e["client_id"] == tenant.apps[0]["clientId"] and e["applied"] is False for e in entries)
+    assert all(e["body"] == {"onPremisesImmutableId": "faulted"} for e in entries)
