@@ -27,7 +27,8 @@ MAX_BODY = 16 * 1024 * 1024
 
 class SandboxServer(ThreadingHTTPServer):
     daemon_threads = True
-    allow_reuse_address = True
+    # On Windows SO_REUSEADDR lets a second server steal a port that is in use: only elsewhere.
+    allow_reuse_address = sys.platform != "win32"
     request_queue_size = 128
 
     def __init__(self, address: tuple[str, int], tenant: SandboxTenant, context: ssl.SSLContext) -> None:
@@ -41,6 +42,7 @@ class SandboxServer(ThreadingHTTPServer):
     def finish_request(self, request, client_address) -> None:  # type: ignore[override]
         """Runs in the connection's own thread, so a slow handshake never blocks accepting others."""
         request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        request.settimeout(30)  # a client that never finishes the handshake must not hold a thread forever
         try:
             tls = self.ssl_context.wrap_socket(request, server_side=True)
         except (ssl.SSLError, OSError):
