@@ -1,1858 +1,1956 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
-<context>
-    <name></name>
-    <message>
-        <location filename="../../gui/texts.py" line="+119"/>
-        <source>Column</source>
-        <translation>Column</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>StatusHint</source>
-        <translation>StatusHint</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Detail</source>
-        <comment>Domain {value} is federated.</comment>
-        <translation>Detail</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+5"/>
-        <source>Detail</source>
-        <translation>Detail</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Code</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Hint</source>
-        <translation>Hint</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Check</source>
-        <translation>Check</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Check</source>
-        <comment>Microsoft Graph can read the users ({n} users).</comment>
-        <translation>Check</translation>
-    </message>
-    <message>
-        <location line="+51"/>
-        <source>Cloud</source>
-        <translation>Cloud</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Match</source>
-        <translation>Match</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Attribute</source>
-        <translation>Attribute</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Transform</source>
-        <translation>Transform</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Domain</source>
-        <comment>{domain} — {n} users (federated)</comment>
-        <translation>Domain</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Domain</source>
-        <comment>{domain} — {n} users</comment>
-        <translation>Domain</translation>
-    </message>
-</context>
-<context>
-    <name>About</name>
-    <message>
-        <location filename="../../gui/about.py" line="+12"/>
-        <source>&lt;h3&gt;Immutable ID Sync {version}&lt;/h3&gt;&lt;p&gt;Fills in missing ImmutableIds in a Microsoft Entra tenant before a domain is federated. It never changes a user that already has one.&lt;/p&gt;&lt;p&gt;Log files: &lt;code&gt;{logs}&lt;/code&gt;&lt;br&gt;Run folders and reports: &lt;code&gt;{runs}&lt;/code&gt;&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Immutable ID Sync {version}&lt;/h3&gt;&lt;p&gt;Fills in missing ImmutableIds in a Microsoft Entra tenant before a domain is federated. It never changes a user that already has one.&lt;/p&gt;&lt;p&gt;Log files: &lt;code&gt;{logs}&lt;/code&gt;&lt;br&gt;Run folders and reports: &lt;code&gt;{runs}&lt;/code&gt;&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>About Immutable ID Sync</source>
-        <translation>About Immutable ID Sync</translation>
-    </message>
-</context>
-<context>
-    <name>Attribute</name>
-    <message>
-        <location filename="../../gui/texts.py" line="-44"/>
-        <source>Object ID (as Entra Connect does, with guid-base64)</source>
-        <translation>Object ID (as Entra Connect does, with guid-base64)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Employee ID</source>
-        <translation>Employee ID</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>E-mail address</source>
-        <translation>E-mail address</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>User principal name</source>
-        <translation>User principal name</translation>
-    </message>
-</context>
-<context>
-    <name>BusyIndicator</name>
-    <message>
-        <location filename="../../gui/widgets/busy.py" line="+16"/>
-        <source>Progress</source>
-        <translation>Progress</translation>
-    </message>
-</context>
-<context>
-    <name>Check</name>
-    <message>
-        <location filename="../../gui/texts.py" line="-57"/>
-        <source>Tenant</source>
-        <translation>Tenant</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sign-in as the app</source>
-        <translation>Sign-in as the app</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Admin consent</source>
-        <translation>Admin consent</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reading users</source>
-        <translation>Reading users</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Domains</source>
-        <translation>Domains</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Secret expiry</source>
-        <translation>Secret expiry</translation>
-    </message>
-</context>
-<context>
-    <name>CheckPage</name>
-    <message>
-        <location filename="../../gui/pages/check.py" line="+16"/>
-        <source>Check the connection</source>
-        <translation>Check the connection</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Signs in as the app and proves it may read and write users. Nothing is written.</source>
-        <translation>Signs in as the app and proves it may read and write users. Nothing is written.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>&amp;Retry the checks</source>
-        <translation>&amp;Retry the checks</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Retry the checks</source>
-        <translation>Retry the checks</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Waiting…</source>
-        <translation>Waiting…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Checking the connection with Microsoft…</source>
-        <translation>Checking the connection with Microsoft…</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Checking…</source>
-        <translation>Checking…</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The connection is not ready yet.</source>
-        <translation>The connection is not ready yet.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fix what the list above says, then press Retry. Back takes you to the connection details.</source>
-        <translation>Fix what the list above says, then press Retry. Back takes you to the connection details.</translation>
-    </message>
-</context>
-<context>
-    <name>Cloud</name>
-    <message>
-        <location filename="../../gui/texts.py" line="+37"/>
-        <source>Global (most tenants)</source>
-        <translation>Global (most tenants)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>US Government (GCC High)</source>
-        <translation>US Government (GCC High)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>US Government DoD</source>
-        <translation>US Government DoD</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>China (21Vianet)</source>
-        <translation>China (21Vianet)</translation>
-    </message>
-</context>
-<context>
-    <name>Code</name>
-    <message>
-        <location filename="../../gui/code_texts.py" line="+12"/>
-        <source>The tenant is missing.</source>
-        <translation>The tenant is missing.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&apos;common&apos;, &apos;organizations&apos; and &apos;consumers&apos; are not a tenant.</source>
-        <translation>&apos;common&apos;, &apos;organizations&apos; and &apos;consumers&apos; are not a tenant.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This looks like a web address, not a tenant ID or domain.</source>
-        <translation>This looks like a web address, not a tenant ID or domain.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This looks like an e-mail address.</source>
-        <translation>This looks like an e-mail address.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+4"/>
-        <source>This looks like a client secret.</source>
-        <translation>This looks like a client secret.</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>This is neither a tenant ID (GUID) nor a domain name.</source>
-        <translation>This is neither a tenant ID (GUID) nor a domain name.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The application (client) ID is missing.</source>
-        <translation>The application (client) ID is missing.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This looks like a web address.</source>
-        <translation>This looks like a web address.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The application (client) ID is not a GUID.</source>
-        <translation>The application (client) ID is not a GUID.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This is the same as the tenant ID.</source>
-        <translation>This is the same as the tenant ID.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Unknown cloud.</source>
-        <translation>Unknown cloud.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The address must start with https://.</source>
-        <translation>The address must start with https://.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The address is not a valid https URL.</source>
-        <translation>The address is not a valid https URL.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The CA bundle file does not exist.</source>
-        <translation>The CA bundle file does not exist.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The profile file does not exist.</source>
-        <translation>The profile file does not exist.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The profile file cannot be read.</source>
-        <translation>The profile file cannot be read.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The profile file is not a JSON object.</source>
-        <translation>The profile file is not a JSON object.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The profile file lacks a required field.</source>
-        <translation>The profile file lacks a required field.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The profile&apos;s expiry date is not a date.</source>
-        <translation>The profile&apos;s expiry date is not a date.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The connection details are not valid.</source>
-        <translation>The connection details are not valid.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The client secret is missing.</source>
-        <translation>The client secret is missing.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This looks like the secret&apos;s ID (a GUID), not its Value.</source>
-        <translation>This looks like the secret&apos;s ID (a GUID), not its Value.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This computer has no usable keychain, so the secret is kept only until you close the program.</source>
-        <translation>This computer has no usable keychain, so the secret is kept only until you close the program.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The keychain failed, so the secret is kept only until you close the program.</source>
-        <translation>The keychain failed, so the secret is kept only until you close the program.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No client secret was found.</source>
-        <translation>No client secret was found.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Microsoft does not know this tenant.</source>
-        <translation>Microsoft does not know this tenant.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The application was not found in this tenant.</source>
-        <translation>The application was not found in this tenant.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The client secret was refused.</source>
-        <translation>The client secret was refused.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The client secret has expired.</source>
-        <translation>The client secret has expired.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No client secret was sent.</source>
-        <translation>No client secret was sent.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The application is disabled.</source>
-        <translation>The application is disabled.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This computer&apos;s TLS version is too old for Microsoft&apos;s login service.</source>
-        <translation>This computer&apos;s TLS version is too old for Microsoft&apos;s login service.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Microsoft Graph was not found for this tenant.</source>
-        <translation>Microsoft Graph was not found for this tenant.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A Conditional Access policy blocked the sign-in.</source>
-        <translation>A Conditional Access policy blocked the sign-in.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The server&apos;s certificate is not trusted.</source>
-        <translation>The server&apos;s certificate is not trusted.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No answer from the server.</source>
-        <translation>No answer from the server.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Microsoft&apos;s login service answered with an error.</source>
-        <translation>Microsoft&apos;s login service answered with an error.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sign-in failed.</source>
-        <translation>Sign-in failed.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Tenant found.</source>
-        <translation>Tenant found.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Credentials accepted.</source>
-        <translation>Credentials accepted.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Admin consent granted.</source>
-        <translation>Admin consent granted.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Admin consent for User.ReadWrite.All is missing.</source>
-        <translation>Admin consent for User.ReadWrite.All is missing.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Microsoft Graph can read the users.</source>
-        <translation>Microsoft Graph can read the users.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Microsoft Graph refused to list the users.</source>
-        <translation>Microsoft Graph refused to list the users.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Microsoft Graph answered with an error.</source>
-        <translation>Microsoft Graph answered with an error.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The connection dropped before Microsoft answered.</source>
-        <translation>The connection dropped before Microsoft answered.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Microsoft Graph pointed to another host; nothing was sent there.</source>
-        <translation>Microsoft Graph pointed to another host; nothing was sent there.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No domain is federated.</source>
-        <translation>No domain is federated.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Some domains are federated.</source>
-        <translation>Some domains are federated.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not known (the app may not read domains).</source>
-        <translation>Not known (the app may not read domains).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The secret is valid for more than 30 days.</source>
-        <translation>The secret is valid for more than 30 days.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The secret expires within 30 days.</source>
-        <translation>The secret expires within 30 days.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The secret&apos;s expiry date has passed.</source>
-        <translation>The secret&apos;s expiry date has passed.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not known.</source>
-        <translation>Not known.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Skipped: an earlier step failed.</source>
-        <translation>Skipped: an earlier step failed.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancelled.</source>
-        <translation>Cancelled.</translation>
-    </message>
-</context>
-<context>
-    <name>Column</name>
-    <message>
-        <location filename="../../gui/texts.py" line="-126"/>
-        <source>Display name</source>
-        <translation>Display name</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>User principal name</source>
-        <translation>User principal name</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Current ImmutableId</source>
-        <translation>Current ImmutableId</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>New ImmutableId</source>
-        <translation>New ImmutableId</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Detail</source>
-        <translation>Detail</translation>
-    </message>
-</context>
-<context>
-    <name>ConfirmPage</name>
-    <message>
-        <location filename="../../gui/pages/confirm.py" line="+14"/>
-        <source>Confirm</source>
-        <translation>Confirm</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Read this, then confirm. This is the last step before writing.</source>
-        <translation>Read this, then confirm. This is the last step before writing.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>What will happen</source>
-        <translation>What will happen</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Warnings</source>
-        <translation>Warnings</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Dry run: go through every user but write nothing</source>
-        <translation>&amp;Dry run: go through every user but write nothing</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Confirmation</source>
-        <translation>Confirmation</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>Reading the failed users again from the tenant…</source>
-        <translation>Reading the failed users again from the tenant…</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>To confirm, type the tenant exactly as below: &lt;b&gt;{token}&lt;/b&gt;</source>
-        <translation>To confirm, type the tenant exactly as below: &lt;b&gt;{token}&lt;/b&gt;</translation>
-    </message>
-</context>
-<context>
-    <name>ConnectionPage</name>
-    <message>
-        <location filename="../../gui/pages/connection.py" line="+36"/>
-        <source>Connection</source>
-        <translation>Connection</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The school&apos;s tenant and the app registration the tool signs in as.</source>
-        <translation>The school&apos;s tenant and the app registration the tool signs in as.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Saved connection</source>
-        <translation>Saved connection</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Forget this connection</source>
-        <translation>&amp;Forget this connection</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Saved connection:</source>
-        <translation>&amp;Saved connection:</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>e.g. Example School</source>
-        <translation>e.g. Example School</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Name (optional):</source>
-        <translation>&amp;Name (optional):</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Connection name</source>
-        <translation>Connection name</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Directory (tenant) ID, or the school&apos;s domain</source>
-        <translation>Directory (tenant) ID, or the school&apos;s domain</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Tenant:</source>
-        <translation>&amp;Tenant:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Tenant</source>
-        <translation>Tenant</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Application (client) ID</source>
-        <translation>Application (client) ID</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Client ID:</source>
-        <translation>&amp;Client ID:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Client ID</source>
-        <translation>Client ID</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The client secret&apos;s Value (not its Secret ID)</source>
-        <translation>The client secret&apos;s Value (not its Secret ID)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Show the secret</source>
-        <translation>Show the secret</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Client s&amp;ecret:</source>
-        <translation>Client s&amp;ecret:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Client secret</source>
-        <translation>Client secret</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>S&amp;how the secret</source>
-        <translation>S&amp;how the secret</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Remember the secret in this computer&apos;s keychain</source>
-        <translation>&amp;Remember the secret in this computer&apos;s keychain</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>The secret e&amp;xpires on:</source>
-        <translation>The secret e&amp;xpires on:</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Secret expiry date</source>
-        <translation>Secret expiry date</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Optional:</source>
-        <translation>Optional:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Advanced</source>
-        <translation>&amp;Advanced</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Cloud</source>
-        <translation>Cloud</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>C&amp;loud:</source>
-        <translation>C&amp;loud:</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Login URL:</source>
-        <translation>Login URL:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Login URL</source>
-        <translation>Login URL</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Graph URL:</source>
-        <translation>Graph URL:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Graph URL</source>
-        <translation>Graph URL</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CA bundle:</source>
-        <translation>CA bundle:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>CA bundle file</source>
-        <translation>CA bundle file</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Only for a test tenant; leave empty</source>
-        <translation>Only for a test tenant; leave empty</translation>
-    </message>
-    <message>
-        <location line="+40"/>
-        <source>New connection</source>
-        <translation>New connection</translation>
-    </message>
-</context>
-<context>
-    <name>CsvError</name>
-    <message>
-        <location filename="../../gui/summaries.py" line="+146"/>
-        <source>The file does not exist.</source>
-        <translation>The file does not exist.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The file cannot be read.</source>
-        <translation>The file cannot be read.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The file is empty.</source>
-        <translation>The file is empty.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This is an Excel workbook. Save it as CSV (File → Save as → CSV UTF-8) and choose that file.</source>
-        <translation>This is an Excel workbook. Save it as CSV (File → Save as → CSV UTF-8) and choose that file.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This is not a text file.</source>
-        <translation>This is not a text file.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The file&apos;s text encoding is not recognised. Save it as CSV UTF-8.</source>
-        <translation>The file&apos;s text encoding is not recognised. Save it as CSV UTF-8.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The file has no header row with column names.</source>
-        <translation>The file has no header row with column names.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A column has no name in the header row.</source>
-        <translation>A column has no name in the header row.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Two columns have the same name.</source>
-        <translation>Two columns have the same name.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A row has more fields than the header.</source>
-        <translation>A row has more fields than the header.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A row has fewer fields than the header.</source>
-        <translation>A row has fewer fields than the header.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The file is not valid CSV (check the quotes).</source>
-        <translation>The file is not valid CSV (check the quotes).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The column does not exist.</source>
-        <translation>The column does not exist.</translation>
-    </message>
-</context>
-<context>
-    <name>Detail</name>
-    <message>
-        <location filename="../../gui/texts.py" line="-41"/>
-        <source>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</source>
-        <translation>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Another user already has this value.</source>
-        <translation>Another user already has this value.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Microsoft rejected the value.</source>
-        <translation>Microsoft rejected the value.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The user no longer exists.</source>
-        <translation>The user no longer exists.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The value is empty.</source>
-        <translation>The value is empty.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The value contains a character that is not allowed.</source>
-        <translation>The value contains a character that is not allowed.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The value contains a space.</source>
-        <translation>The value contains a space.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The value contains a control character.</source>
-        <translation>The value contains a control character.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The value is too long (under 60, special characters count 3).</source>
-        <translation>The value is too long (under 60, special characters count 3).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The value is longer than 64 characters.</source>
-        <translation>The value is longer than 64 characters.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The value is not a GUID, so guid-base64 cannot use it.</source>
-        <translation>The value is not a GUID, so guid-base64 cannot use it.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No row in the file for this user.</source>
-        <translation>No row in the file for this user.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The file&apos;s row for this user has an empty value (line).</source>
-        <translation>The file&apos;s row for this user has an empty value (line).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The file has several rows with different values for this user (lines).</source>
-        <translation>The file has several rows with different values for this user (lines).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The chosen attribute is empty for this user.</source>
-        <translation>The chosen attribute is empty for this user.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The user has no value to match the file&apos;s key column with.</source>
-        <translation>The user has no value to match the file&apos;s key column with.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Synced from on-premises AD.</source>
-        <translation>Synced from on-premises AD.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Synced from on-premises AD: set the source anchor there.</source>
-        <translation>Synced from on-premises AD: set the source anchor there.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The user&apos;s domain is federated.</source>
-        <translation>The user&apos;s domain is federated.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Microsoft kept throttling this write; run again later.</source>
-        <translation>Microsoft kept throttling this write; run again later.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The connection failed repeatedly; run again to finish.</source>
-        <translation>The connection failed repeatedly; run again to finish.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Tick “Include guests” to include.</source>
-        <translation>Tick “Include guests” to include.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Tick “Include disabled accounts” to include.</source>
-        <translation>Tick “Include disabled accounts” to include.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Already held by {value}.</source>
-        <translation>Already held by {value}.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Domain {value}.</source>
-        <translation>Domain {value}.</translation>
-    </message>
-</context>
-<context>
-    <name>ErrorPanel</name>
-    <message>
-        <location filename="../../gui/widgets/error_panel.py" line="+37"/>
-        <source>Problem</source>
-        <translation>Problem</translation>
-    </message>
-</context>
-<context>
-    <name>Hint</name>
-    <message>
-        <location filename="../../gui/code_texts.py" line="+4"/>
-        <source>Enter the Directory (tenant) ID from the app registration&apos;s Overview page, or the tenant&apos;s domain (e.g. school.onmicrosoft.com).</source>
-        <translation>Enter the Directory (tenant) ID from the app registration&apos;s Overview page, or the tenant&apos;s domain (e.g. school.onmicrosoft.com).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Enter your own Directory (tenant) ID or domain.</source>
-        <translation>Enter your own Directory (tenant) ID or domain.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Copy only the Directory (tenant) ID (a GUID), not the whole address.</source>
-        <translation>Copy only the Directory (tenant) ID (a GUID), not the whole address.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enter the part after @ (the domain), or the Directory (tenant) ID.</source>
-        <translation>Enter the part after @ (the domain), or the Directory (tenant) ID.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Paste the secret into the secret field, and the Directory (tenant) ID here.</source>
-        <translation>Paste the secret into the secret field, and the Directory (tenant) ID here.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Use the Directory (tenant) ID (a GUID like 1b2c3d4e-…) or a domain name.</source>
-        <translation>Use the Directory (tenant) ID (a GUID like 1b2c3d4e-…) or a domain name.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enter the Application (client) ID from the app registration&apos;s Overview page.</source>
-        <translation>Enter the Application (client) ID from the app registration&apos;s Overview page.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Copy only the Application (client) ID (a GUID), not the whole address.</source>
-        <translation>Copy only the Application (client) ID (a GUID), not the whole address.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Paste the secret into the secret field, and the Application (client) ID here.</source>
-        <translation>Paste the secret into the secret field, and the Application (client) ID here.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The Application (client) ID is a GUID like 1b2c3d4e-0000-1111-2222-333344445555.</source>
-        <translation>The Application (client) ID is a GUID like 1b2c3d4e-0000-1111-2222-333344445555.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Copy the Application (client) ID, not the Directory (tenant) ID, from the Overview page.</source>
-        <translation>Copy the Application (client) ID, not the Directory (tenant) ID, from the Overview page.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Use an https:// address.</source>
-        <translation>Use an https:// address.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Use an address like https://login.example.test (no query or fragment).</source>
-        <translation>Use an address like https://login.example.test (no query or fragment).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the path to the CA bundle (a PEM file).</source>
-        <translation>Check the path to the CA bundle (a PEM file).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Copy the Value column under Certificates &amp; secrets, not the Secret ID.</source>
-        <translation>Copy the Value column under Certificates &amp; secrets, not the Secret ID.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>You can go on; you will be asked for the secret again next time.</source>
-        <translation>You can go on; you will be asked for the secret again next time.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Unlock the keychain and try again, or go on for this session.</source>
-        <translation>Unlock the keychain and try again, or go on for this session.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the Directory (tenant) ID. Is the tenant in another cloud (US Gov, China)? Choose it under Advanced.</source>
-        <translation>Check the Directory (tenant) ID. Is the tenant in another cloud (US Gov, China)? Choose it under Advanced.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Check the Application (client) ID. Was the app registered in another tenant?</source>
-        <translation>Check the Application (client) ID. Was the app registered in another tenant?</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>You probably pasted the secret&apos;s ID, not its Value: copy the Value column from Certificates &amp; secrets (it is shown only right after the secret is created; otherwise create a new secret).</source>
-        <translation>You probably pasted the secret&apos;s ID, not its Value: copy the Value column from Certificates &amp; secrets (it is shown only right after the secret is created; otherwise create a new secret).</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Create a new client secret under Certificates &amp; secrets and enter it on the Connection page.</source>
-        <translation>Create a new client secret under Certificates &amp; secrets and enter it on the Connection page.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Enter the client secret&apos;s Value on the Connection page.</source>
-        <translation>Enter the client secret&apos;s Value on the Connection page.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enable the application (Enterprise applications → Properties → Enabled for users to sign in).</source>
-        <translation>Enable the application (Enterprise applications → Properties → Enabled for users to sign in).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Update the operating system; Microsoft requires TLS 1.2 or newer.</source>
-        <translation>Update the operating system; Microsoft requires TLS 1.2 or newer.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the cloud under Advanced: the tenant may be in US Gov or China.</source>
-        <translation>Check the cloud under Advanced: the tenant may be in US Gov or China.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ask the admin to exclude this application from the Conditional Access policy.</source>
-        <translation>Ask the admin to exclude this application from the Conditional Access policy.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>A proxy may be inspecting TLS: install its CA certificate, or give the right CA bundle under Advanced.</source>
-        <translation>A proxy may be inspecting TLS: install its CA certificate, or give the right CA bundle under Advanced.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Check the internet connection and proxy settings, then press Retry.</source>
-        <translation>Check the internet connection and proxy settings, then press Retry.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Microsoft&apos;s service had a problem; try again in a few minutes.</source>
-        <translation>Microsoft&apos;s service had a problem; try again in a few minutes.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>See Microsoft&apos;s error text; search for its AADSTS number.</source>
-        <translation>See Microsoft&apos;s error text; search for its AADSTS number.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>In the Azure portal: App registrations → your app → API permissions → Add a permission → Microsoft Graph → Application permissions → User.ReadWrite.All, then click “Grant admin consent for &amp;lt;your organisation&amp;gt;”. Then press Retry.</source>
-        <translation>In the Azure portal: App registrations → your app → API permissions → Add a permission → Microsoft Graph → Application permissions → User.ReadWrite.All, then click “Grant admin consent for &amp;lt;your organisation&amp;gt;”. Then press Retry.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Grant admin consent for User.ReadWrite.All (application permission), then press Retry.</source>
-        <translation>Grant admin consent for User.ReadWrite.All (application permission), then press Retry.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Try again later if it persists.</source>
-        <translation>Try again later if it persists.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The current value is read again before any retry.</source>
-        <translation>The current value is read again before any retry.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Users in federated domains cannot get a new ImmutableId directly. Set ImmutableIds first, then federate the domain.</source>
-        <translation>Users in federated domains cannot get a new ImmutableId directly. Set ImmutableIds first, then federate the domain.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Optional: grant Domain.Read.All so that federated domains can be recognised.</source>
-        <translation>Optional: grant Domain.Read.All so that federated domains can be recognised.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Create a new client secret before this one expires.</source>
-        <translation>Create a new client secret before this one expires.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Create a new client secret under Certificates &amp; secrets, or correct the date on the Connection page.</source>
-        <translation>Create a new client secret under Certificates &amp; secrets, or correct the date on the Connection page.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Optional: enter the secret&apos;s expiry date on the Connection page to be warned in time.</source>
-        <translation>Optional: enter the secret&apos;s expiry date on the Connection page to be warned in time.</translation>
-    </message>
-</context>
-<context>
-    <name>Match</name>
-    <message>
-        <location filename="../../gui/texts.py" line="+133"/>
-        <source>User principal name</source>
-        <translation>User principal name</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>E-mail address</source>
-        <translation>E-mail address</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Employee ID</source>
-        <translation>Employee ID</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Entra object ID</source>
-        <translation>Entra object ID</translation>
-    </message>
-</context>
-<context>
-    <name>PlanTableView</name>
-    <message>
-        <location filename="../../gui/widgets/plan_table_view.py" line="+36"/>
-        <source>Show status</source>
-        <translation>Show status</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Search name, UPN or value</source>
-        <translation>Search name, UPN or value</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Search</source>
-        <translation>Search</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Users</source>
-        <translation>Users</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>S&amp;how:</source>
-        <translation>S&amp;how:</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Sea&amp;rch:</source>
-        <translation>Sea&amp;rch:</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>All ({n})</source>
-        <translation>All ({n})</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>{shown} of {total} shown</source>
-        <translation>{shown} of {total} shown</translation>
-    </message>
-</context>
-<context>
-    <name>PreviewPage</name>
-    <message>
-        <location filename="../../gui/pages/preview.py" line="+20"/>
-        <source>Preview</source>
-        <translation>Preview</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>What would happen to every user. Nothing has been written yet.</source>
-        <translation>What would happen to every user. Nothing has been written yet.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Summary</source>
-        <translation>Summary</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Preview of every user</source>
-        <translation>Preview of every user</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Export preview report…</source>
-        <translation>&amp;Export preview report…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Re&amp;load</source>
-        <translation>Re&amp;load</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>Reading the tenant&apos;s users…</source>
-        <translation>Reading the tenant&apos;s users…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Reading the tenant&apos;s users… {n} so far</source>
-        <translation>Reading the tenant&apos;s users… {n} so far</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Working out what to do for each user… {done} of {total}</source>
-        <translation>Working out what to do for each user… {done} of {total}</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Export the preview report</source>
-        <translation>Export the preview report</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV files (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Saved to {path}</source>
-        <translation>Saved to {path}</translation>
-    </message>
-</context>
-<context>
-    <name>ResultsPage</name>
-    <message>
-        <location filename="../../gui/pages/results.py" line="+23"/>
-        <source>Results</source>
-        <translation>Results</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>What was done. The report is saved in the run&apos;s folder.</source>
-        <translation>What was done. The report is saved in the run&apos;s folder.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Counts per status</source>
-        <translation>Counts per status</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Users that need attention</source>
-        <translation>Users that need attention</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>&amp;Export report…</source>
-        <translation>&amp;Export report…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Open the run&apos;s folder</source>
-        <translation>&amp;Open the run&apos;s folder</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Retry the failed ones</source>
-        <translation>&amp;Retry the failed ones</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Select a user to see what to do.</source>
-        <translation>Select a user to see what to do.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Report: {path}</source>
-        <translation>Report: {path}</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Export the report</source>
-        <translation>Export the report</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV files (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Saved to {path}</source>
-        <translation>Saved to {path}</translation>
-    </message>
-</context>
-<context>
-    <name>RunPage</name>
-    <message>
-        <location filename="../../gui/pages/run.py" line="+27"/>
-        <source>Run</source>
-        <translation>Run</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Writes the new ImmutableIds. You can cancel; requests already sent finish.</source>
-        <translation>Writes the new ImmutableIds. You can cancel; requests already sent finish.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Start</source>
-        <translation>&amp;Start</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Cancel the run</source>
-        <translation>&amp;Cancel the run</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Progress of the run</source>
-        <translation>Progress of the run</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%v of %m</source>
-        <translation>%v of %m</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Failures so far:</source>
-        <translation>Failures so far:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Failures so far</source>
-        <translation>Failures so far</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Press Start when you are ready.</source>
-        <translation>Press Start when you are ready.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Writing… Next and Back wait until the run ends.</source>
-        <translation>Writing… Next and Back wait until the run ends.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Cancel the run?</source>
-        <translation>Cancel the run?</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Stop writing? Requests already sent will finish; users not reached yet are reported as not attempted, and you can run again later.</source>
-        <translation>Stop writing? Requests already sent will finish; users not reached yet are reported as not attempted, and you can run again later.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Cancelling: waiting for the requests already sent…</source>
-        <translation>Cancelling: waiting for the requests already sent…</translation>
-    </message>
-</context>
-<context>
-    <name>SourcePage</name>
-    <message>
-        <location filename="../../gui/pages/source.py" line="+58"/>
-        <source>Source of the ImmutableIds</source>
-        <translation>Source of the ImmutableIds</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Where each user&apos;s new ImmutableId comes from, and which users to include.</source>
-        <translation>Where each user&apos;s new ImmutableId comes from, and which users to include.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Sample of computed values</source>
-        <translation>Sample of computed values</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>What would be written (a sample)</source>
-        <translation>What would be written (a sample)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>From the identity provider&apos;s &amp;export file (CSV)</source>
-        <translation>From the identity provider&apos;s &amp;export file (CSV)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>From an &amp;attribute the users already have in Entra</source>
-        <translation>From an &amp;attribute the users already have in Entra</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Export file</source>
-        <translation>Export file</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Export file path</source>
-        <translation>Export file path</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A CSV file with one row per person</source>
-        <translation>A CSV file with one row per person</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Browse…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;File:</source>
-        <translation>&amp;File:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>First rows of the file</source>
-        <translation>First rows of the file</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Key column</source>
-        <translation>Key column</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Match type</source>
-        <translation>Match type</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Value column</source>
-        <translation>Value column</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Key column, matches:</source>
-        <translation>&amp;Key column, matches:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Value column:</source>
-        <translation>&amp;Value column:</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Rule and scope</source>
-        <translation>Rule and scope</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Entra attribute</source>
-        <translation>Entra attribute</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>A&amp;ttribute:</source>
-        <translation>A&amp;ttribute:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Transform</source>
-        <translation>Transform</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>T&amp;ransform:</source>
-        <translation>T&amp;ransform:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Domains to include</source>
-        <translation>Domains to include</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Domains:</source>
-        <translation>&amp;Domains:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Include &amp;guests</source>
-        <translation>Include &amp;guests</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Include d&amp;isabled accounts</source>
-        <translation>Include d&amp;isabled accounts</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Reading the tenant&apos;s users to count them per domain…</source>
-        <translation>Reading the tenant&apos;s users to count them per domain…</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>Reading the tenant&apos;s users… {n} so far</source>
-        <translation>Reading the tenant&apos;s users… {n} so far</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>Choose the export file</source>
-        <translation>Choose the export file</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation>CSV files (*.csv *.txt);;All files (*)</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Reading the export file…</source>
-        <translation>Reading the export file…</translation>
-    </message>
-    <message>
-        <location line="+48"/>
-        <source>Tick at least one domain.</source>
-        <translation>Tick at least one domain.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Choose the export file.</source>
-        <translation>Choose the export file.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The key column and the value column must differ.</source>
-        <translation>The key column and the value column must differ.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>User</source>
-        <translation>User</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Source value</source>
-        <translation>Source value</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>New ImmutableId</source>
-        <translation>New ImmutableId</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-</context>
-<context>
-    <name>Status</name>
-    <message>
-        <location filename="../../gui/texts.py" line="-218"/>
-        <source>Will be set</source>
-        <translation>Will be set</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Already has one</source>
-        <translation>Already has one</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No value in the source</source>
-        <translation>No value in the source</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Duplicate value</source>
-        <translation>Duplicate value</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Value already in use</source>
-        <translation>Value already in use</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Invalid value</source>
-        <translation>Invalid value</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Synced from AD</source>
-        <translation>Synced from AD</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Federated domain</source>
-        <translation>Federated domain</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Guest</source>
-        <translation>Guest</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Disabled</source>
-        <translation>Disabled</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Out of scope</source>
-        <translation>Out of scope</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Set</source>
-        <translation>Set</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Failed</source>
-        <translation>Failed</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Skipped: set meanwhile</source>
-        <translation>Skipped: set meanwhile</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dry run (not written)</source>
-        <translation>Dry run (not written)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not attempted</source>
-        <translation>Not attempted</translation>
-    </message>
-</context>
-<context>
-    <name>StatusHint</name>
-    <message>
-        <location line="+5"/>
-        <source>This user gets the new ImmutableId when you run.</source>
-        <translation>This user gets the new ImmutableId when you run.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The user already has an ImmutableId; it is never changed.</source>
-        <translation>The user already has an ImmutableId; it is never changed.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The source has no value for this user. Check the export file or the key column.</source>
-        <translation>The source has no value for this user. Check the export file or the key column.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Two or more users would get the same value. Fix the source so every value is unique.</source>
-        <translation>Two or more users would get the same value. Fix the source so every value is unique.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Another user in the tenant already has this value. Find that user and fix the source.</source>
-        <translation>Another user in the tenant already has this value. Find that user and fix the source.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The value cannot be an ImmutableId (see the detail). Choose another column or transform.</source>
-        <translation>The value cannot be an ImmutableId (see the detail). Choose another column or transform.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Synced from on-premises AD: Entra Connect owns its ImmutableId.</source>
-        <translation>Synced from on-premises AD: Entra Connect owns its ImmutableId.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The domain is already federated; set ImmutableIds before federating, or change the UPN to a managed domain first.</source>
-        <translation>The domain is already federated; set ImmutableIds before federating, or change the UPN to a managed domain first.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Guests are left out unless you include them.</source>
-        <translation>Guests are left out unless you include them.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Disabled accounts are left out unless you include them.</source>
-        <translation>Disabled accounts are left out unless you include them.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The user&apos;s domain is not among the chosen domains.</source>
-        <translation>The user&apos;s domain is not among the chosen domains.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Written.</source>
-        <translation>Written.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Microsoft refused the write; see the detail. Retry the failed ones after fixing the cause.</source>
-        <translation>Microsoft refused the write; see the detail. Retry the failed ones after fixing the cause.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Someone set an ImmutableId after the preview; it was left alone.</source>
-        <translation>Someone set an ImmutableId after the preview; it was left alone.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Dry run: this would have been written.</source>
-        <translation>Dry run: this would have been written.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The run was cancelled before this user; run again to continue.</source>
-        <translation>The run was cancelled before this user; run again to continue.</translation>
-    </message>
-</context>
-<context>
-    <name>SyncWizard</name>
-    <message>
-        <location filename="../../gui/wizard.py" line="+48"/>
-        <source>Immutable ID Sync</source>
-        <translation>Immutable ID Sync</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;About</source>
-        <translation>&amp;About</translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>Stop the run?</source>
-        <translation>Stop the run?</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Writing is in progress. Stop after the requests already sent have finished? Users not reached yet are reported as not attempted.</source>
-        <translation>Writing is in progress. Stop after the requests already sent have finished? Users not reached yet are reported as not attempted.</translation>
-    </message>
-</context>
-<context>
-    <name>Transform</name>
-    <message>
-        <location filename="../../gui/texts.py" line="+183"/>
-        <source>None: use the value as it is</source>
-        <translation>None: use the value as it is</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Lower case</source>
-        <translation>Lower case</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>GUID → base64 (Entra Connect&apos;s form)</source>
-        <translation>GUID → base64 (Entra Connect&apos;s form)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Text → base64</source>
-        <translation>Text → base64</translation>
-    </message>
-</context>
-<context>
-    <name>WelcomePage</name>
-    <message>
-        <location filename="../../gui/pages/welcome.py" line="+15"/>
-        <source>Welcome</source>
-        <translation>Welcome</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fill in missing ImmutableIds in a Microsoft Entra tenant, safely.</source>
-        <translation>Fill in missing ImmutableIds in a Microsoft Entra tenant, safely.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&lt;p&gt;Before pupils and staff can sign in through an outside identity provider (such as Skolon), every user in the school&apos;s Entra tenant needs an &lt;b&gt;ImmutableId&lt;/b&gt;. This tool fills in the missing ones from the identity provider&apos;s export file or from an attribute the users already have.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;It &lt;b&gt;never changes a user that already has an ImmutableId&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;It &lt;b&gt;writes nothing before you confirm&lt;/b&gt;: you see every user&apos;s outcome first, and a dry run is always available.&lt;/li&gt;&lt;li&gt;Every run leaves a report you can keep.&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation>&lt;p&gt;Before pupils and staff can sign in through an outside identity provider (such as Skolon), every user in the school&apos;s Entra tenant needs an &lt;b&gt;ImmutableId&lt;/b&gt;. This tool fills in the missing ones from the identity provider&apos;s export file or from an attribute the users already have.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;It &lt;b&gt;never changes a user that already has an ImmutableId&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;It &lt;b&gt;writes nothing before you confirm&lt;/b&gt;: you see every user&apos;s outcome first, and a dry run is always available.&lt;/li&gt;&lt;li&gt;Every run leaves a report you can keep.&lt;/li&gt;&lt;/ul&gt;</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>&lt;p&gt;&lt;b&gt;Prepare an app registration&lt;/b&gt; in the Azure portal (Microsoft Entra ID → App registrations → New registration):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API permissions&lt;/b&gt; → Add a permission → Microsoft Graph → Application permissions → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, then click &lt;b&gt;Grant admin consent for &amp;lt;your organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certificates &amp;amp; secrets&lt;/b&gt; → New client secret; copy its &lt;b&gt;Value&lt;/b&gt; (not the Secret ID) at once, and note the expiry date.&lt;/li&gt;&lt;li&gt;From the app&apos;s &lt;b&gt;Overview&lt;/b&gt;, copy the &lt;b&gt;Application (client) ID&lt;/b&gt; and the &lt;b&gt;Directory (tenant) ID&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsoft&apos;s guide: &lt;a href=&quot;{url}&quot;&gt;Register an application&lt;/a&gt;. Set ImmutableIds &lt;b&gt;before&lt;/b&gt; you federate the domain.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Prepare an app registration&lt;/b&gt; in the Azure portal (Microsoft Entra ID → App registrations → New registration):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API permissions&lt;/b&gt; → Add a permission → Microsoft Graph → Application permissions → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, then click &lt;b&gt;Grant admin consent for &amp;lt;your organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certificates &amp;amp; secrets&lt;/b&gt; → New client secret; copy its &lt;b&gt;Value&lt;/b&gt; (not the Secret ID) at once, and note the expiry date.&lt;/li&gt;&lt;li&gt;From the app&apos;s &lt;b&gt;Overview&lt;/b&gt;, copy the &lt;b&gt;Application (client) ID&lt;/b&gt; and the &lt;b&gt;Directory (tenant) ID&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsoft&apos;s guide: &lt;a href=&quot;{url}&quot;&gt;Register an application&lt;/a&gt;. Set ImmutableIds &lt;b&gt;before&lt;/b&gt; you federate the domain.&lt;/p&gt;</translation>
-    </message>
-</context>
+    <context>
+        <name>About</name>
+        <message>
+            <location filename="../../gui/about.py" line="+12" />
+            <source>&lt;h3&gt;Immutable ID Sync {version}&lt;/h3&gt;&lt;p&gt;Fills in missing ImmutableIds in a Microsoft Entra tenant before a domain is federated. It never changes a user that already has one.&lt;/p&gt;&lt;p&gt;Log files: &lt;code&gt;{logs}&lt;/code&gt;&lt;br&gt;Run folders and reports: &lt;code&gt;{runs}&lt;/code&gt;&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;Immutable ID Sync {version}&lt;/h3&gt;&lt;p&gt;Fills in missing ImmutableIds in a Microsoft Entra tenant before a domain is federated. It never changes a user that already has one.&lt;/p&gt;&lt;p&gt;Log files: &lt;code&gt;{logs}&lt;/code&gt;&lt;br&gt;Run folders and reports: &lt;code&gt;{runs}&lt;/code&gt;&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>About Immutable ID Sync</source>
+            <translation>About Immutable ID Sync</translation>
+        </message>
+    </context>
+    <context>
+        <name>Attribute</name>
+        <message>
+            <location filename="../../gui/texts.py" line="-44" />
+            <source>Object ID (as Entra Connect does, with guid-base64)</source>
+            <translation>Object ID (as Entra Connect does, with guid-base64)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Employee ID</source>
+            <translation>Employee ID</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>E-mail address</source>
+            <translation>E-mail address</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>User principal name</source>
+            <translation>User principal name</translation>
+        </message>
+    </context>
+    <context>
+        <name>BusyIndicator</name>
+        <message>
+            <location filename="../../gui/widgets/busy.py" line="+16" />
+            <source>Progress</source>
+            <translation>Progress</translation>
+        </message>
+    </context>
+    <context>
+        <name>Check</name>
+        <message>
+            <location filename="../../gui/texts.py" line="-57" />
+            <source>Tenant</source>
+            <translation>Tenant</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sign-in as the app</source>
+            <translation>Sign-in as the app</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Admin consent</source>
+            <translation>Admin consent</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reading users</source>
+            <translation>Reading users</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Domains</source>
+            <translation>Domains</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Secret expiry</source>
+            <translation>Secret expiry</translation>
+        </message>
+        <message>
+            <location filename="../../build/work/tr_helper_strings.py" line="+2" />
+            <source>Microsoft Graph can read the users ({n} users).</source>
+            <translation>Microsoft Graph can read the users ({n} users).</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckPage</name>
+        <message>
+            <location filename="../../gui/pages/check.py" line="+16" />
+            <source>Check the connection</source>
+            <translation>Check the connection</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Signs in as the app and proves it may read and write users. Nothing is written.</source>
+            <translation>Signs in as the app and proves it may read and write users. Nothing is written.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>&amp;Retry the checks</source>
+            <translation>&amp;Retry the checks</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Retry the checks</source>
+            <translation>Retry the checks</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Waiting…</source>
+            <translation>Waiting…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Checking the connection with Microsoft…</source>
+            <translation>Checking the connection with Microsoft…</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Checking…</source>
+            <translation>Checking…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The connection is not ready yet.</source>
+            <translation>The connection is not ready yet.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fix what the list above says, then press Retry. Back takes you to the connection details.</source>
+            <translation>Fix what the list above says, then press Retry. Back takes you to the connection details.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Cloud</name>
+        <message>
+            <location filename="../../gui/texts.py" line="+37" />
+            <source>Global (most tenants)</source>
+            <translation>Global (most tenants)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>US Government (GCC High)</source>
+            <translation>US Government (GCC High)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>US Government DoD</source>
+            <translation>US Government DoD</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>China (21Vianet)</source>
+            <translation>China (21Vianet)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Code</name>
+        <message>
+            <location filename="../../gui/code_texts.py" line="+12" />
+            <source>The tenant is missing.</source>
+            <translation>The tenant is missing.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>'common', 'organizations' and 'consumers' are not a tenant.</source>
+            <translation>'common', 'organizations' and 'consumers' are not a tenant.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This looks like a web address, not a tenant ID or domain.</source>
+            <translation>This looks like a web address, not a tenant ID or domain.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This looks like an e-mail address.</source>
+            <translation>This looks like an e-mail address.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+4" />
+            <source>This looks like a client secret.</source>
+            <translation>This looks like a client secret.</translation>
+        </message>
+        <message>
+            <location line="-3" />
+            <source>This is neither a tenant ID (GUID) nor a domain name.</source>
+            <translation>This is neither a tenant ID (GUID) nor a domain name.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The application (client) ID is missing.</source>
+            <translation>The application (client) ID is missing.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This looks like a web address.</source>
+            <translation>This looks like a web address.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The application (client) ID is not a GUID.</source>
+            <translation>The application (client) ID is not a GUID.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This is the same as the tenant ID.</source>
+            <translation>This is the same as the tenant ID.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unknown cloud.</source>
+            <translation>Unknown cloud.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The address must start with https://.</source>
+            <translation>The address must start with https://.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The address is not a valid https URL.</source>
+            <translation>The address is not a valid https URL.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The CA bundle file does not exist.</source>
+            <translation>The CA bundle file does not exist.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The profile file does not exist.</source>
+            <translation>The profile file does not exist.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The profile file cannot be read.</source>
+            <translation>The profile file cannot be read.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The profile file is not a JSON object.</source>
+            <translation>The profile file is not a JSON object.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The profile file lacks a required field.</source>
+            <translation>The profile file lacks a required field.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The profile's expiry date is not a date.</source>
+            <translation>The profile's expiry date is not a date.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The connection details are not valid.</source>
+            <translation>The connection details are not valid.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The client secret is missing.</source>
+            <translation>The client secret is missing.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This looks like the secret's ID (a GUID), not its Value.</source>
+            <translation>This looks like the secret's ID (a GUID), not its Value.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This computer has no usable keychain, so the secret is kept only until you close the program.</source>
+            <translation>This computer has no usable keychain, so the secret is kept only until you close the program.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The keychain failed, so the secret is kept only until you close the program.</source>
+            <translation>The keychain failed, so the secret is kept only until you close the program.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No client secret was found.</source>
+            <translation>No client secret was found.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft does not know this tenant.</source>
+            <translation>Microsoft does not know this tenant.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The application was not found in this tenant.</source>
+            <translation>The application was not found in this tenant.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The client secret was refused.</source>
+            <translation>The client secret was refused.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The client secret has expired.</source>
+            <translation>The client secret has expired.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No client secret was sent.</source>
+            <translation>No client secret was sent.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The application is disabled.</source>
+            <translation>The application is disabled.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This computer's TLS version is too old for Microsoft's login service.</source>
+            <translation>This computer's TLS version is too old for Microsoft's login service.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft Graph was not found for this tenant.</source>
+            <translation>Microsoft Graph was not found for this tenant.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A Conditional Access policy blocked the sign-in.</source>
+            <translation>A Conditional Access policy blocked the sign-in.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The server's certificate is not trusted.</source>
+            <translation>The server's certificate is not trusted.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No answer from the server.</source>
+            <translation>No answer from the server.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft's login service answered with an error.</source>
+            <translation>Microsoft's login service answered with an error.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sign-in failed.</source>
+            <translation>Sign-in failed.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant found.</source>
+            <translation>Tenant found.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Credentials accepted.</source>
+            <translation>Credentials accepted.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Admin consent granted.</source>
+            <translation>Admin consent granted.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Admin consent for User.ReadWrite.All is missing.</source>
+            <translation>Admin consent for User.ReadWrite.All is missing.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft Graph can read the users.</source>
+            <translation>Microsoft Graph can read the users.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft Graph refused to list the users.</source>
+            <translation>Microsoft Graph refused to list the users.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft Graph answered with an error.</source>
+            <translation>Microsoft Graph answered with an error.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The connection dropped before Microsoft answered.</source>
+            <translation>The connection dropped before Microsoft answered.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft Graph pointed to another host; nothing was sent there.</source>
+            <translation>Microsoft Graph pointed to another host; nothing was sent there.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No domain is federated.</source>
+            <translation>No domain is federated.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Some domains are federated.</source>
+            <translation>Some domains are federated.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not known (the app may not read domains).</source>
+            <translation>Not known (the app may not read domains).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The secret is valid for more than 30 days.</source>
+            <translation>The secret is valid for more than 30 days.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The secret expires within 30 days.</source>
+            <translation>The secret expires within 30 days.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The secret's expiry date has passed.</source>
+            <translation>The secret's expiry date has passed.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not known.</source>
+            <translation>Not known.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Skipped: an earlier step failed.</source>
+            <translation>Skipped: an earlier step failed.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancelled.</source>
+            <translation>Cancelled.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Column</name>
+        <message>
+            <location filename="../../gui/texts.py" line="-126" />
+            <source>Display name</source>
+            <translation>Display name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>User principal name</source>
+            <translation>User principal name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Current ImmutableId</source>
+            <translation>Current ImmutableId</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New ImmutableId</source>
+            <translation>New ImmutableId</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Detail</source>
+            <translation>Detail</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfirmPage</name>
+        <message>
+            <location filename="../../gui/pages/confirm.py" line="+14" />
+            <source>Confirm</source>
+            <translation>Confirm</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Read this, then confirm. This is the last step before writing.</source>
+            <translation>Read this, then confirm. This is the last step before writing.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>What will happen</source>
+            <translation>What will happen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Warnings</source>
+            <translation>Warnings</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Dry run: go through every user but write nothing</source>
+            <translation>&amp;Dry run: go through every user but write nothing</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Confirmation</source>
+            <translation>Confirmation</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>Reading the failed users again from the tenant…</source>
+            <translation>Reading the failed users again from the tenant…</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>To confirm, type the tenant exactly as below: &lt;b&gt;{token}&lt;/b&gt;</source>
+            <translation>To confirm, type the tenant exactly as below: &lt;b&gt;{token}&lt;/b&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectionPage</name>
+        <message>
+            <location filename="../../gui/pages/connection.py" line="+36" />
+            <source>Connection</source>
+            <translation>Connection</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The school's tenant and the app registration the tool signs in as.</source>
+            <translation>The school's tenant and the app registration the tool signs in as.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Saved connection</source>
+            <translation>Saved connection</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Forget this connection</source>
+            <translation>&amp;Forget this connection</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Saved connection:</source>
+            <translation>&amp;Saved connection:</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>e.g. Example School</source>
+            <translation>e.g. Example School</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Name (optional):</source>
+            <translation>&amp;Name (optional):</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Connection name</source>
+            <translation>Connection name</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Directory (tenant) ID, or the school's domain</source>
+            <translation>Directory (tenant) ID, or the school's domain</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Tenant:</source>
+            <translation>&amp;Tenant:</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Tenant</source>
+            <translation>Tenant</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Application (client) ID</source>
+            <translation>Application (client) ID</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Client ID:</source>
+            <translation>&amp;Client ID:</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Client ID</source>
+            <translation>Client ID</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The client secret's Value (not its Secret ID)</source>
+            <translation>The client secret's Value (not its Secret ID)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Show the secret</source>
+            <translation>Show the secret</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Client s&amp;ecret:</source>
+            <translation>Client s&amp;ecret:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Client secret</source>
+            <translation>Client secret</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>S&amp;how the secret</source>
+            <translation>S&amp;how the secret</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Remember the secret in this computer's keychain</source>
+            <translation>&amp;Remember the secret in this computer's keychain</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The secret e&amp;xpires on:</source>
+            <translation>The secret e&amp;xpires on:</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Secret expiry date</source>
+            <translation>Secret expiry date</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Optional:</source>
+            <translation>Optional:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Advanced</source>
+            <translation>&amp;Advanced</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Cloud</source>
+            <translation>Cloud</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>C&amp;loud:</source>
+            <translation>C&amp;loud:</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Login URL:</source>
+            <translation>Login URL:</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Login URL</source>
+            <translation>Login URL</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Graph URL:</source>
+            <translation>Graph URL:</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Graph URL</source>
+            <translation>Graph URL</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CA bundle:</source>
+            <translation>CA bundle:</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>CA bundle file</source>
+            <translation>CA bundle file</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Only for a test tenant; leave empty</source>
+            <translation>Only for a test tenant; leave empty</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>New connection</source>
+            <translation>New connection</translation>
+        </message>
+    </context>
+    <context>
+        <name>CsvError</name>
+        <message>
+            <location filename="../../gui/summaries.py" line="+146" />
+            <source>The file does not exist.</source>
+            <translation>The file does not exist.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The file cannot be read.</source>
+            <translation>The file cannot be read.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The file is empty.</source>
+            <translation>The file is empty.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This is an Excel workbook. Save it as CSV (File → Save as → CSV UTF-8) and choose that file.</source>
+            <translation>This is an Excel workbook. Save it as CSV (File → Save as → CSV UTF-8) and choose that file.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This is not a text file.</source>
+            <translation>This is not a text file.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The file's text encoding is not recognised. Save it as CSV UTF-8.</source>
+            <translation>The file's text encoding is not recognised. Save it as CSV UTF-8.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The file has no header row with column names.</source>
+            <translation>The file has no header row with column names.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A column has no name in the header row.</source>
+            <translation>A column has no name in the header row.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Two columns have the same name.</source>
+            <translation>Two columns have the same name.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A row has more fields than the header.</source>
+            <translation>A row has more fields than the header.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A row has fewer fields than the header.</source>
+            <translation>A row has fewer fields than the header.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The file is not valid CSV (check the quotes).</source>
+            <translation>The file is not valid CSV (check the quotes).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The column does not exist.</source>
+            <translation>The column does not exist.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Detail</name>
+        <message>
+            <location filename="../../gui/texts.py" line="-41" />
+            <source>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</source>
+            <translation>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Another user already has this value.</source>
+            <translation>Another user already has this value.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft rejected the value.</source>
+            <translation>Microsoft rejected the value.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The user no longer exists.</source>
+            <translation>The user no longer exists.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The value is empty.</source>
+            <translation>The value is empty.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The value contains a character that is not allowed.</source>
+            <translation>The value contains a character that is not allowed.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The value contains a space.</source>
+            <translation>The value contains a space.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The value contains a control character.</source>
+            <translation>The value contains a control character.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The value is too long (under 60, special characters count 3).</source>
+            <translation>The value is too long (under 60, special characters count 3).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The value is longer than 64 characters.</source>
+            <translation>The value is longer than 64 characters.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The value is not a GUID, so guid-base64 cannot use it.</source>
+            <translation>The value is not a GUID, so guid-base64 cannot use it.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No row in the file for this user.</source>
+            <translation>No row in the file for this user.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The file's row for this user has an empty value (line).</source>
+            <translation>The file's row for this user has an empty value (line).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The file has several rows with different values for this user (lines).</source>
+            <translation>The file has several rows with different values for this user (lines).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The chosen attribute is empty for this user.</source>
+            <translation>The chosen attribute is empty for this user.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The user has no value to match the file's key column with.</source>
+            <translation>The user has no value to match the file's key column with.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Synced from on-premises AD.</source>
+            <translation>Synced from on-premises AD.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Synced from on-premises AD: set the source anchor there.</source>
+            <translation>Synced from on-premises AD: set the source anchor there.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The user's domain is federated.</source>
+            <translation>The user's domain is federated.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft kept throttling this write; run again later.</source>
+            <translation>Microsoft kept throttling this write; run again later.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The connection failed repeatedly; run again to finish.</source>
+            <translation>The connection failed repeatedly; run again to finish.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tick “Include guests” to include.</source>
+            <translation>Tick “Include guests” to include.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tick “Include disabled accounts” to include.</source>
+            <translation>Tick “Include disabled accounts” to include.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Already held by {value}.</source>
+            <translation>Already held by {value}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Domain {value}.</source>
+            <translation>Domain {value}.</translation>
+        </message>
+        <message>
+            <location filename="../../build/work/tr_helper_strings.py" line="+1" />
+            <source>Domain {value} is federated.</source>
+            <translation>Domain {value} is federated.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Domain</name>
+        <message>
+            <location line="+1" />
+            <source>{domain} — {n} users</source>
+            <translation>{domain} — {n} users</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} — {n} users (federated)</source>
+            <translation>{domain} — {n} users (federated)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ErrorPanel</name>
+        <message>
+            <location filename="../../gui/widgets/error_panel.py" line="+37" />
+            <source>Problem</source>
+            <translation>Problem</translation>
+        </message>
+    </context>
+    <context>
+        <name>Hint</name>
+        <message>
+            <location filename="../../gui/code_texts.py" line="+4" />
+            <source>Enter the Directory (tenant) ID from the app registration's Overview page, or the tenant's domain (e.g. school.onmicrosoft.com).</source>
+            <translation>Enter the Directory (tenant) ID from the app registration's Overview page, or the tenant's domain (e.g. school.onmicrosoft.com).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Enter your own Directory (tenant) ID or domain.</source>
+            <translation>Enter your own Directory (tenant) ID or domain.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Copy only the Directory (tenant) ID (a GUID), not the whole address.</source>
+            <translation>Copy only the Directory (tenant) ID (a GUID), not the whole address.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Enter the part after @ (the domain), or the Directory (tenant) ID.</source>
+            <translation>Enter the part after @ (the domain), or the Directory (tenant) ID.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Paste the secret into the secret field, and the Directory (tenant) ID here.</source>
+            <translation>Paste the secret into the secret field, and the Directory (tenant) ID here.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Use the Directory (tenant) ID (a GUID like 1b2c3d4e-…) or a domain name.</source>
+            <translation>Use the Directory (tenant) ID (a GUID like 1b2c3d4e-…) or a domain name.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Enter the Application (client) ID from the app registration's Overview page.</source>
+            <translation>Enter the Application (client) ID from the app registration's Overview page.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Copy only the Application (client) ID (a GUID), not the whole address.</source>
+            <translation>Copy only the Application (client) ID (a GUID), not the whole address.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Paste the secret into the secret field, and the Application (client) ID here.</source>
+            <translation>Paste the secret into the secret field, and the Application (client) ID here.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The Application (client) ID is a GUID like 1b2c3d4e-0000-1111-2222-333344445555.</source>
+            <translation>The Application (client) ID is a GUID like 1b2c3d4e-0000-1111-2222-333344445555.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Copy the Application (client) ID, not the Directory (tenant) ID, from the Overview page.</source>
+            <translation>Copy the Application (client) ID, not the Directory (tenant) ID, from the Overview page.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Use an https:// address.</source>
+            <translation>Use an https:// address.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Use an address like https://login.example.test (no query or fragment).</source>
+            <translation>Use an address like https://login.example.test (no query or fragment).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check the path to the CA bundle (a PEM file).</source>
+            <translation>Check the path to the CA bundle (a PEM file).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Copy the Value column under Certificates &amp; secrets, not the Secret ID.</source>
+            <translation>Copy the Value column under Certificates &amp; secrets, not the Secret ID.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>You can go on; you will be asked for the secret again next time.</source>
+            <translation>You can go on; you will be asked for the secret again next time.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unlock the keychain and try again, or go on for this session.</source>
+            <translation>Unlock the keychain and try again, or go on for this session.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check the Directory (tenant) ID. Is the tenant in another cloud (US Gov, China)? Choose it under Advanced.</source>
+            <translation>Check the Directory (tenant) ID. Is the tenant in another cloud (US Gov, China)? Choose it under Advanced.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Check the Application (client) ID. Was the app registered in another tenant?</source>
+            <translation>Check the Application (client) ID. Was the app registered in another tenant?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>You probably pasted the secret's ID, not its Value: copy the Value column from Certificates &amp; secrets (it is shown only right after the secret is created; otherwise create a new secret).</source>
+            <translation>You probably pasted the secret's ID, not its Value: copy the Value column from Certificates &amp; secrets (it is shown only right after the secret is created; otherwise create a new secret).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Create a new client secret under Certificates &amp; secrets and enter it on the Connection page.</source>
+            <translation>Create a new client secret under Certificates &amp; secrets and enter it on the Connection page.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Enter the client secret's Value on the Connection page.</source>
+            <translation>Enter the client secret's Value on the Connection page.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Enable the application (Enterprise applications → Properties → Enabled for users to sign in).</source>
+            <translation>Enable the application (Enterprise applications → Properties → Enabled for users to sign in).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Update the operating system; Microsoft requires TLS 1.2 or newer.</source>
+            <translation>Update the operating system; Microsoft requires TLS 1.2 or newer.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check the cloud under Advanced: the tenant may be in US Gov or China.</source>
+            <translation>Check the cloud under Advanced: the tenant may be in US Gov or China.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ask the admin to exclude this application from the Conditional Access policy.</source>
+            <translation>Ask the admin to exclude this application from the Conditional Access policy.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A proxy may be inspecting TLS: install its CA certificate, or give the right CA bundle under Advanced.</source>
+            <translation>A proxy may be inspecting TLS: install its CA certificate, or give the right CA bundle under Advanced.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Check the internet connection and proxy settings, then press Retry.</source>
+            <translation>Check the internet connection and proxy settings, then press Retry.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft's service had a problem; try again in a few minutes.</source>
+            <translation>Microsoft's service had a problem; try again in a few minutes.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>See Microsoft's error text; search for its AADSTS number.</source>
+            <translation>See Microsoft's error text; search for its AADSTS number.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>In the Azure portal: App registrations → your app → API permissions → Add a permission → Microsoft Graph → Application permissions → User.ReadWrite.All, then click “Grant admin consent for &amp;lt;your organisation&amp;gt;”. Then press Retry.</source>
+            <translation>In the Azure portal: App registrations → your app → API permissions → Add a permission → Microsoft Graph → Application permissions → User.ReadWrite.All, then click “Grant admin consent for &amp;lt;your organisation&amp;gt;”. Then press Retry.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Grant admin consent for User.ReadWrite.All (application permission), then press Retry.</source>
+            <translation>Grant admin consent for User.ReadWrite.All (application permission), then press Retry.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Try again later if it persists.</source>
+            <translation>Try again later if it persists.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The current value is read again before any retry.</source>
+            <translation>The current value is read again before any retry.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users in federated domains cannot get a new ImmutableId directly. Set ImmutableIds first, then federate the domain.</source>
+            <translation>Users in federated domains cannot get a new ImmutableId directly. Set ImmutableIds first, then federate the domain.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Optional: grant Domain.Read.All so that federated domains can be recognised.</source>
+            <translation>Optional: grant Domain.Read.All so that federated domains can be recognised.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Create a new client secret before this one expires.</source>
+            <translation>Create a new client secret before this one expires.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Create a new client secret under Certificates &amp; secrets, or correct the date on the Connection page.</source>
+            <translation>Create a new client secret under Certificates &amp; secrets, or correct the date on the Connection page.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Optional: enter the secret's expiry date on the Connection page to be warned in time.</source>
+            <translation>Optional: enter the secret's expiry date on the Connection page to be warned in time.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Match</name>
+        <message>
+            <location filename="../../gui/texts.py" line="+133" />
+            <source>User principal name</source>
+            <translation>User principal name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>E-mail address</source>
+            <translation>E-mail address</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Employee ID</source>
+            <translation>Employee ID</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Entra object ID</source>
+            <translation>Entra object ID</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanTableView</name>
+        <message>
+            <location filename="../../gui/widgets/plan_table_view.py" line="+36" />
+            <source>Show status</source>
+            <translation>Show status</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Search name, UPN or value</source>
+            <translation>Search name, UPN or value</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Search</source>
+            <translation>Search</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Users</source>
+            <translation>Users</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>S&amp;how:</source>
+            <translation>S&amp;how:</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Sea&amp;rch:</source>
+            <translation>Sea&amp;rch:</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>All ({n})</source>
+            <translation>All ({n})</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>{shown} of {total} shown</source>
+            <translation>{shown} of {total} shown</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreviewPage</name>
+        <message>
+            <location filename="../../gui/pages/preview.py" line="+20" />
+            <source>Preview</source>
+            <translation>Preview</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What would happen to every user. Nothing has been written yet.</source>
+            <translation>What would happen to every user. Nothing has been written yet.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Summary</source>
+            <translation>Summary</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Preview of every user</source>
+            <translation>Preview of every user</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Export preview report…</source>
+            <translation>&amp;Export preview report…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Re&amp;load</source>
+            <translation>Re&amp;load</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Reading the tenant's users…</source>
+            <translation>Reading the tenant's users…</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Reading the tenant's users… {n} so far</source>
+            <translation>Reading the tenant's users… {n} so far</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Working out what to do for each user… {done} of {total}</source>
+            <translation>Working out what to do for each user… {done} of {total}</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Export the preview report</source>
+            <translation>Export the preview report</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV files (*.csv)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Saved to {path}</source>
+            <translation>Saved to {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultsPage</name>
+        <message>
+            <location filename="../../gui/pages/results.py" line="+23" />
+            <source>Results</source>
+            <translation>Results</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What was done. The report is saved in the run's folder.</source>
+            <translation>What was done. The report is saved in the run's folder.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Counts per status</source>
+            <translation>Counts per status</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Users that need attention</source>
+            <translation>Users that need attention</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>&amp;Export report…</source>
+            <translation>&amp;Export report…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Open the run's folder</source>
+            <translation>&amp;Open the run's folder</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Retry the failed ones</source>
+            <translation>&amp;Retry the failed ones</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Select a user to see what to do.</source>
+            <translation>Select a user to see what to do.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Report: {path}</source>
+            <translation>Report: {path}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Export the report</source>
+            <translation>Export the report</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV files (*.csv)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Saved to {path}</source>
+            <translation>Saved to {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunPage</name>
+        <message>
+            <location filename="../../gui/pages/run.py" line="+27" />
+            <source>Run</source>
+            <translation>Run</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Writes the new ImmutableIds. You can cancel; requests already sent finish.</source>
+            <translation>Writes the new ImmutableIds. You can cancel; requests already sent finish.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Start</source>
+            <translation>&amp;Start</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Cancel the run</source>
+            <translation>&amp;Cancel the run</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Progress of the run</source>
+            <translation>Progress of the run</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%v of %m</source>
+            <translation>%v of %m</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Failures so far:</source>
+            <translation>Failures so far:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Failures so far</source>
+            <translation>Failures so far</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Press Start when you are ready.</source>
+            <translation>Press Start when you are ready.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Writing… Next and Back wait until the run ends.</source>
+            <translation>Writing… Next and Back wait until the run ends.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Cancel the run?</source>
+            <translation>Cancel the run?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stop writing? Requests already sent will finish; users not reached yet are reported as not attempted, and you can run again later.</source>
+            <translation>Stop writing? Requests already sent will finish; users not reached yet are reported as not attempted, and you can run again later.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Cancelling: waiting for the requests already sent…</source>
+            <translation>Cancelling: waiting for the requests already sent…</translation>
+        </message>
+    </context>
+    <context>
+        <name>SourcePage</name>
+        <message>
+            <location filename="../../gui/pages/source.py" line="+58" />
+            <source>Source of the ImmutableIds</source>
+            <translation>Source of the ImmutableIds</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Where each user's new ImmutableId comes from, and which users to include.</source>
+            <translation>Where each user's new ImmutableId comes from, and which users to include.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Sample of computed values</source>
+            <translation>Sample of computed values</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What would be written (a sample)</source>
+            <translation>What would be written (a sample)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>From the identity provider's &amp;export file (CSV)</source>
+            <translation>From the identity provider's &amp;export file (CSV)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>From an &amp;attribute the users already have in Entra</source>
+            <translation>From an &amp;attribute the users already have in Entra</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Export file</source>
+            <translation>Export file</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Export file path</source>
+            <translation>Export file path</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A CSV file with one row per person</source>
+            <translation>A CSV file with one row per person</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Browse…</source>
+            <translation>&amp;Browse…</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;File:</source>
+            <translation>&amp;File:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>First rows of the file</source>
+            <translation>First rows of the file</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Key column</source>
+            <translation>Key column</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Match type</source>
+            <translation>Match type</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Value column</source>
+            <translation>Value column</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Key column, matches:</source>
+            <translation>&amp;Key column, matches:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Value column:</source>
+            <translation>&amp;Value column:</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Rule and scope</source>
+            <translation>Rule and scope</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Entra attribute</source>
+            <translation>Entra attribute</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>A&amp;ttribute:</source>
+            <translation>A&amp;ttribute:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Transform</source>
+            <translation>Transform</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>T&amp;ransform:</source>
+            <translation>T&amp;ransform:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Domains to include</source>
+            <translation>Domains to include</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Domains:</source>
+            <translation>&amp;Domains:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Include &amp;guests</source>
+            <translation>Include &amp;guests</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Include d&amp;isabled accounts</source>
+            <translation>Include d&amp;isabled accounts</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Reading the tenant's users to count them per domain…</source>
+            <translation>Reading the tenant's users to count them per domain…</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Reading the tenant's users… {n} so far</source>
+            <translation>Reading the tenant's users… {n} so far</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Choose the export file</source>
+            <translation>Choose the export file</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CSV files (*.csv *.txt);;All files (*)</source>
+            <translation>CSV files (*.csv *.txt);;All files (*)</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Reading the export file…</source>
+            <translation>Reading the export file…</translation>
+        </message>
+        <message>
+            <location line="+48" />
+            <source>Tick at least one domain.</source>
+            <translation>Tick at least one domain.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Choose the export file.</source>
+            <translation>Choose the export file.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The key column and the value column must differ.</source>
+            <translation>The key column and the value column must differ.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>User</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Source value</source>
+            <translation>Source value</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>New ImmutableId</source>
+            <translation>New ImmutableId</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+    </context>
+    <context>
+        <name>Status</name>
+        <message>
+            <location filename="../../gui/texts.py" line="-218" />
+            <source>Will be set</source>
+            <translation>Will be set</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Already has one</source>
+            <translation>Already has one</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No value in the source</source>
+            <translation>No value in the source</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Duplicate value</source>
+            <translation>Duplicate value</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Value already in use</source>
+            <translation>Value already in use</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invalid value</source>
+            <translation>Invalid value</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Synced from AD</source>
+            <translation>Synced from AD</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Federated domain</source>
+            <translation>Federated domain</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Guest</source>
+            <translation>Guest</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Disabled</source>
+            <translation>Disabled</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Out of scope</source>
+            <translation>Out of scope</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Set</source>
+            <translation>Set</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Failed</source>
+            <translation>Failed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Skipped: set meanwhile</source>
+            <translation>Skipped: set meanwhile</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dry run (not written)</source>
+            <translation>Dry run (not written)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not attempted</source>
+            <translation>Not attempted</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusHint</name>
+        <message>
+            <location line="+5" />
+            <source>This user gets the new ImmutableId when you run.</source>
+            <translation>This user gets the new ImmutableId when you run.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The user already has an ImmutableId; it is never changed.</source>
+            <translation>The user already has an ImmutableId; it is never changed.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The source has no value for this user. Check the export file or the key column.</source>
+            <translation>The source has no value for this user. Check the export file or the key column.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Two or more users would get the same value. Fix the source so every value is unique.</source>
+            <translation>Two or more users would get the same value. Fix the source so every value is unique.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Another user in the tenant already has this value. Find that user and fix the source.</source>
+            <translation>Another user in the tenant already has this value. Find that user and fix the source.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The value cannot be an ImmutableId (see the detail). Choose another column or transform.</source>
+            <translation>The value cannot be an ImmutableId (see the detail). Choose another column or transform.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Synced from on-premises AD: Entra Connect owns its ImmutableId.</source>
+            <translation>Synced from on-premises AD: Entra Connect owns its ImmutableId.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The domain is already federated; set ImmutableIds before federating, or change the UPN to a managed domain first.</source>
+            <translation>The domain is already federated; set ImmutableIds before federating, or change the UPN to a managed domain first.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Guests are left out unless you include them.</source>
+            <translation>Guests are left out unless you include them.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Disabled accounts are left out unless you include them.</source>
+            <translation>Disabled accounts are left out unless you include them.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The user's domain is not among the chosen domains.</source>
+            <translation>The user's domain is not among the chosen domains.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Written.</source>
+            <translation>Written.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft refused the write; see the detail. Retry the failed ones after fixing the cause.</source>
+            <translation>Microsoft refused the write; see the detail. Retry the failed ones after fixing the cause.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Someone set an ImmutableId after the preview; it was left alone.</source>
+            <translation>Someone set an ImmutableId after the preview; it was left alone.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Dry run: this would have been written.</source>
+            <translation>Dry run: this would have been written.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The run was cancelled before this user; run again to continue.</source>
+            <translation>The run was cancelled before this user; run again to continue.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Summary</name>
+        <message>
+            <location filename="../../build/work/tr_helper_strings.py" line="+1" />
+            <source>A file could not be read or written.</source>
+            <translation>A file could not be read or written.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancelled.</source>
+            <translation>Cancelled.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dry run: nothing was written.</source>
+            <translation>Dry run: nothing was written.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dry run: users to go through: {n}. Nothing is written.</source>
+            <translation>Dry run: users to go through: {n}. Nothing is written.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Finished.</source>
+            <translation>Finished.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>In tenant &lt;b&gt;{tenant}&lt;/b&gt;, &lt;b&gt;{n}&lt;/b&gt; users will get an ImmutableId taken from {source}, transformed with “{transform}”.</source>
+            <translation>In tenant &lt;b&gt;{tenant}&lt;/b&gt;, &lt;b&gt;{n}&lt;/b&gt; users will get an ImmutableId taken from {source}, transformed with “{transform}”.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Line {line}</source>
+            <translation>Line {line}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft Graph answered with an error ({status} {code}).</source>
+            <translation>Microsoft Graph answered with an error ({status} {code}).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nothing to write: no user will get an ImmutableId.</source>
+            <translation>Nothing to write: no user will get an ImmutableId.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Paused by Microsoft's throttling for {s} s; the run continues by itself.</source>
+            <translation>Paused by Microsoft's throttling for {s} s; the run continues by itself.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Something went wrong.</source>
+            <translation>Something went wrong.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The details are in the log file (Help → About shows where). Try again; if it persists, send the log to support.</source>
+            <translation>The details are in the log file (Help → About shows where). Try again; if it persists, send the log to support.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The file cannot be used.</source>
+            <translation>The file cannot be used.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The source settings are not usable.</source>
+            <translation>The source settings are not usable.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>These domains are federated: {domains}. Their users cannot get a new ImmutableId and are left out.</source>
+            <translation>These domains are federated: {domains}. Their users cannot get a new ImmutableId and are left out.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users that already have an ImmutableId are never changed.</source>
+            <translation>Users that already have an ImmutableId are never changed.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users that hold an admin role cannot be changed by the app; Microsoft refuses them (they are reported as failed, with what to do).</source>
+            <translation>Users that hold an admin role cannot be changed by the app; Microsoft refuses them (they are reported as failed, with what to do).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users that share a value with someone else: {n}. They are skipped.</source>
+            <translation>Users that share a value with someone else: {n}. They are skipped.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users to write: &lt;b&gt;{n}&lt;/b&gt;. Microsoft allows about 20 writes a second per tenant, so large schools take a while.</source>
+            <translation>Users to write: &lt;b&gt;{n}&lt;/b&gt;. Microsoft allows about 20 writes a second per tenant, so large schools take a while.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users whose value another user already has: {n}. They are skipped.</source>
+            <translation>Users whose value another user already has: {n}. They are skipped.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users whose value cannot be an ImmutableId: {n}. They are skipped.</source>
+            <translation>Users whose value cannot be an ImmutableId: {n}. They are skipped.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Will get an ImmutableId: &lt;b&gt;{will}&lt;/b&gt; · already have one (left alone): {already} · cannot get one yet (see their status): {problems} · left out (synced, guests, disabled, other domains): {left}</source>
+            <translation>Will get an ImmutableId: &lt;b&gt;{will}&lt;/b&gt; · already have one (left alone): {already} · cannot get one yet (see their status): {problems} · left out (synced, guests, disabled, other domains): {left}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>column {column}</source>
+            <translation>column {column}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>each user's {attribute}</source>
+            <translation>each user's {attribute}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the values in {file} (column “{value}”, matched by {match} in column “{key}”)</source>
+            <translation>the values in {file} (column “{value}”, matched by {match} in column “{key}”)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>unknown</source>
+            <translation>unknown</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{done} of {total} done, {failed} failed · {rate} users/s · about {eta} left</source>
+            <translation>{done} of {total} done, {failed} failed · {rate} users/s · about {eta} left</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{h} h {m} min</source>
+            <translation>{h} h {m} min</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{m} min {s} s</source>
+            <translation>{m} min {s} s</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{s} s</source>
+            <translation>{s} s</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{what}: {file}</source>
+            <translation>{what}: {file}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncWizard</name>
+        <message>
+            <location filename="../../gui/wizard.py" line="+48" />
+            <source>Immutable ID Sync</source>
+            <translation>Immutable ID Sync</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;About</source>
+            <translation>&amp;About</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>Stop the run?</source>
+            <translation>Stop the run?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Writing is in progress. Stop after the requests already sent have finished? Users not reached yet are reported as not attempted.</source>
+            <translation>Writing is in progress. Stop after the requests already sent have finished? Users not reached yet are reported as not attempted.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Transform</name>
+        <message>
+            <location filename="../../gui/texts.py" line="+183" />
+            <source>None: use the value as it is</source>
+            <translation>None: use the value as it is</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lower case</source>
+            <translation>Lower case</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>GUID → base64 (Entra Connect's form)</source>
+            <translation>GUID → base64 (Entra Connect's form)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Text → base64</source>
+            <translation>Text → base64</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomePage</name>
+        <message>
+            <location filename="../../gui/pages/welcome.py" line="+15" />
+            <source>Welcome</source>
+            <translation>Welcome</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fill in missing ImmutableIds in a Microsoft Entra tenant, safely.</source>
+            <translation>Fill in missing ImmutableIds in a Microsoft Entra tenant, safely.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&lt;p&gt;Before pupils and staff can sign in through an outside identity provider (such as Skolon), every user in the school's Entra tenant needs an &lt;b&gt;ImmutableId&lt;/b&gt;. This tool fills in the missing ones from the identity provider's export file or from an attribute the users already have.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;It &lt;b&gt;never changes a user that already has an ImmutableId&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;It &lt;b&gt;writes nothing before you confirm&lt;/b&gt;: you see every user's outcome first, and a dry run is always available.&lt;/li&gt;&lt;li&gt;Every run leaves a report you can keep.&lt;/li&gt;&lt;/ul&gt;</source>
+            <translation>&lt;p&gt;Before pupils and staff can sign in through an outside identity provider (such as Skolon), every user in the school's Entra tenant needs an &lt;b&gt;ImmutableId&lt;/b&gt;. This tool fills in the missing ones from the identity provider's export file or from an attribute the users already have.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;It &lt;b&gt;never changes a user that already has an ImmutableId&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;It &lt;b&gt;writes nothing before you confirm&lt;/b&gt;: you see every user's outcome first, and a dry run is always available.&lt;/li&gt;&lt;li&gt;Every run leaves a report you can keep.&lt;/li&gt;&lt;/ul&gt;</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>&lt;p&gt;&lt;b&gt;Prepare an app registration&lt;/b&gt; in the Azure portal (Microsoft Entra ID → App registrations → New registration):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API permissions&lt;/b&gt; → Add a permission → Microsoft Graph → Application permissions → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, then click &lt;b&gt;Grant admin consent for &amp;lt;your organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certificates &amp;amp; secrets&lt;/b&gt; → New client secret; copy its &lt;b&gt;Value&lt;/b&gt; (not the Secret ID) at once, and note the expiry date.&lt;/li&gt;&lt;li&gt;From the app's &lt;b&gt;Overview&lt;/b&gt;, copy the &lt;b&gt;Application (client) ID&lt;/b&gt; and the &lt;b&gt;Directory (tenant) ID&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsoft's guide: &lt;a href="{url}"&gt;Register an application&lt;/a&gt;. Set ImmutableIds &lt;b&gt;before&lt;/b&gt; you federate the domain.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Prepare an app registration&lt;/b&gt; in the Azure portal (Microsoft Entra ID → App registrations → New registration):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API permissions&lt;/b&gt; → Add a permission → Microsoft Graph → Application permissions → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, then click &lt;b&gt;Grant admin consent for &amp;lt;your organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certificates &amp;amp; secrets&lt;/b&gt; → New client secret; copy its &lt;b&gt;Value&lt;/b&gt; (not the Secret ID) at once, and note the expiry date.&lt;/li&gt;&lt;li&gt;From the app's &lt;b&gt;Overview&lt;/b&gt;, copy the &lt;b&gt;Application (client) ID&lt;/b&gt; and the &lt;b&gt;Directory (tenant) ID&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsoft's guide: &lt;a href="{url}"&gt;Register an application&lt;/a&gt;. Set ImmutableIds &lt;b&gt;before&lt;/b&gt; you federate the domain.&lt;/p&gt;</translation>
+        </message>
+    </context>
 </TS>

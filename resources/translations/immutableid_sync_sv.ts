@@ -1,1858 +1,1956 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
-<context>
-    <name></name>
-    <message>
-        <location filename="../../gui/texts.py" line="+119"/>
-        <source>Column</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Status</source>
-        <translation type="unfinished">Status</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>StatusHint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Detail</source>
-        <comment>Domain {value} is federated.</comment>
-        <translation type="unfinished">Detalj</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+5"/>
-        <source>Detail</source>
-        <translation type="unfinished">Detalj</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Hint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Check</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Check</source>
-        <comment>Microsoft Graph can read the users ({n} users).</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+51"/>
-        <source>Cloud</source>
-        <translation type="unfinished">Moln</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Match</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Attribute</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Transform</source>
-        <translation type="unfinished">Omvandling</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Domain</source>
-        <comment>{domain} — {n} users (federated)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Domain</source>
-        <comment>{domain} — {n} users</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>About</name>
-    <message>
-        <location filename="../../gui/about.py" line="+12"/>
-        <source>&lt;h3&gt;Immutable ID Sync {version}&lt;/h3&gt;&lt;p&gt;Fills in missing ImmutableIds in a Microsoft Entra tenant before a domain is federated. It never changes a user that already has one.&lt;/p&gt;&lt;p&gt;Log files: &lt;code&gt;{logs}&lt;/code&gt;&lt;br&gt;Run folders and reports: &lt;code&gt;{runs}&lt;/code&gt;&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Immutable ID Sync {version}&lt;/h3&gt;&lt;p&gt;Fyller i saknade ImmutableId i en klientorganisation i Microsoft Entra innan en domän federeras. Verktyget ändrar aldrig en användare som redan har ett.&lt;/p&gt;&lt;p&gt;Loggfiler: &lt;code&gt;{logs}&lt;/code&gt;&lt;br&gt;Körningarnas mappar och rapporter: &lt;code&gt;{runs}&lt;/code&gt;&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>About Immutable ID Sync</source>
-        <translation>Om Immutable ID Sync</translation>
-    </message>
-</context>
-<context>
-    <name>Attribute</name>
-    <message>
-        <location filename="../../gui/texts.py" line="-44"/>
-        <source>Object ID (as Entra Connect does, with guid-base64)</source>
-        <translation>Objekt-ID (som Entra Connect gör, med guid-base64)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Employee ID</source>
-        <translation>Anställnings-ID</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>E-mail address</source>
-        <translation>E-postadress</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>User principal name</source>
-        <translation>Användarens huvudnamn (UPN)</translation>
-    </message>
-</context>
-<context>
-    <name>BusyIndicator</name>
-    <message>
-        <location filename="../../gui/widgets/busy.py" line="+16"/>
-        <source>Progress</source>
-        <translation>Förlopp</translation>
-    </message>
-</context>
-<context>
-    <name>Check</name>
-    <message>
-        <location filename="../../gui/texts.py" line="-57"/>
-        <source>Tenant</source>
-        <translation>Klientorganisation</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sign-in as the app</source>
-        <translation>Inloggning som appen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Admin consent</source>
-        <translation>Administratörsmedgivande</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reading users</source>
-        <translation>Läsa användare</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Domains</source>
-        <translation>Domäner</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Secret expiry</source>
-        <translation>Hemlighetens giltighetstid</translation>
-    </message>
-</context>
-<context>
-    <name>CheckPage</name>
-    <message>
-        <location filename="../../gui/pages/check.py" line="+16"/>
-        <source>Check the connection</source>
-        <translation>Kontrollera anslutningen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Signs in as the app and proves it may read and write users. Nothing is written.</source>
-        <translation>Loggar in som appen och visar att den får läsa och skriva användare. Inget skrivs.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>&amp;Retry the checks</source>
-        <translation>&amp;Kontrollera igen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Retry the checks</source>
-        <translation>Kontrollera igen</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Waiting…</source>
-        <translation>Väntar…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Checking the connection with Microsoft…</source>
-        <translation>Kontrollerar anslutningen till Microsoft…</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Checking…</source>
-        <translation>Kontrollerar…</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The connection is not ready yet.</source>
-        <translation>Anslutningen är inte klar än.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fix what the list above says, then press Retry. Back takes you to the connection details.</source>
-        <translation>Åtgärda det som listan ovan säger och tryck sedan på Kontrollera igen. Med Bakåt kommer du till anslutningsuppgifterna.</translation>
-    </message>
-</context>
-<context>
-    <name>Cloud</name>
-    <message>
-        <location filename="../../gui/texts.py" line="+37"/>
-        <source>Global (most tenants)</source>
-        <translation>Global (de flesta klientorganisationer)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>US Government (GCC High)</source>
-        <translation>USA:s myndigheter (GCC High)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>US Government DoD</source>
-        <translation>USA:s myndigheter, DoD</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>China (21Vianet)</source>
-        <translation>Kina (21Vianet)</translation>
-    </message>
-</context>
-<context>
-    <name>Code</name>
-    <message>
-        <location filename="../../gui/code_texts.py" line="+12"/>
-        <source>The tenant is missing.</source>
-        <translation>Klientorganisationen saknas.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&apos;common&apos;, &apos;organizations&apos; and &apos;consumers&apos; are not a tenant.</source>
-        <translation>&apos;common&apos;, &apos;organizations&apos; och &apos;consumers&apos; är inte en klientorganisation.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This looks like a web address, not a tenant ID or domain.</source>
-        <translation>Det här ser ut som en webbadress, inte ett katalog-ID eller en domän.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This looks like an e-mail address.</source>
-        <translation>Det här ser ut som en e-postadress.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+4"/>
-        <source>This looks like a client secret.</source>
-        <translation>Det här ser ut som en klienthemlighet.</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>This is neither a tenant ID (GUID) nor a domain name.</source>
-        <translation>Det här är varken ett katalog-ID (GUID) eller ett domännamn.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The application (client) ID is missing.</source>
-        <translation>Program-ID (klient) saknas.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This looks like a web address.</source>
-        <translation>Det här ser ut som en webbadress.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The application (client) ID is not a GUID.</source>
-        <translation>Program-ID (klient) är inte ett GUID.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This is the same as the tenant ID.</source>
-        <translation>Det här är samma som katalog-ID:t.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Unknown cloud.</source>
-        <translation>Okänt moln.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The address must start with https://.</source>
-        <translation>Adressen måste börja med https://.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The address is not a valid https URL.</source>
-        <translation>Adressen är inte en giltig https-adress.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The CA bundle file does not exist.</source>
-        <translation>CA-filen finns inte.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The profile file does not exist.</source>
-        <translation>Profilfilen finns inte.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The profile file cannot be read.</source>
-        <translation>Profilfilen går inte att läsa.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The profile file is not a JSON object.</source>
-        <translation>Profilfilen är inte ett JSON-objekt.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The profile file lacks a required field.</source>
-        <translation>Ett obligatoriskt fält saknas i profilfilen.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The profile&apos;s expiry date is not a date.</source>
-        <translation>Profilens utgångsdatum är inte ett datum.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The connection details are not valid.</source>
-        <translation>Anslutningsuppgifterna är inte giltiga.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The client secret is missing.</source>
-        <translation>Klienthemligheten saknas.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This looks like the secret&apos;s ID (a GUID), not its Value.</source>
-        <translation>Det här ser ut som hemlighetens ID (ett GUID), inte dess värde.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This computer has no usable keychain, so the secret is kept only until you close the program.</source>
-        <translation>Datorn har ingen nyckelring som går att använda, så hemligheten sparas bara tills du stänger programmet.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The keychain failed, so the secret is kept only until you close the program.</source>
-        <translation>Nyckelringen fungerade inte, så hemligheten sparas bara tills du stänger programmet.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No client secret was found.</source>
-        <translation>Ingen klienthemlighet hittades.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Microsoft does not know this tenant.</source>
-        <translation>Microsoft känner inte till den här klientorganisationen.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The application was not found in this tenant.</source>
-        <translation>Programmet hittades inte i den här klientorganisationen.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The client secret was refused.</source>
-        <translation>Klienthemligheten godtogs inte.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The client secret has expired.</source>
-        <translation>Klienthemligheten har gått ut.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No client secret was sent.</source>
-        <translation>Ingen klienthemlighet skickades.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The application is disabled.</source>
-        <translation>Programmet är inaktiverat.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This computer&apos;s TLS version is too old for Microsoft&apos;s login service.</source>
-        <translation>Datorns TLS-version är för gammal för Microsofts inloggningstjänst.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Microsoft Graph was not found for this tenant.</source>
-        <translation>Microsoft Graph hittades inte för den här klientorganisationen.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A Conditional Access policy blocked the sign-in.</source>
-        <translation>En princip för villkorsstyrd åtkomst stoppade inloggningen.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The server&apos;s certificate is not trusted.</source>
-        <translation>Serverns certifikat är inte betrott.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No answer from the server.</source>
-        <translation>Servern svarar inte.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Microsoft&apos;s login service answered with an error.</source>
-        <translation>Microsofts inloggningstjänst svarade med ett fel.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sign-in failed.</source>
-        <translation>Inloggningen misslyckades.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Tenant found.</source>
-        <translation>Klientorganisationen hittades.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Credentials accepted.</source>
-        <translation>Inloggningsuppgifterna godtogs.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Admin consent granted.</source>
-        <translation>Administratörsmedgivande har beviljats.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Admin consent for User.ReadWrite.All is missing.</source>
-        <translation>Administratörsmedgivande för User.ReadWrite.All saknas.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Microsoft Graph can read the users.</source>
-        <translation>Microsoft Graph kan läsa användarna.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Microsoft Graph refused to list the users.</source>
-        <translation>Microsoft Graph vägrade lista användarna.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Microsoft Graph answered with an error.</source>
-        <translation>Microsoft Graph svarade med ett fel.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The connection dropped before Microsoft answered.</source>
-        <translation>Anslutningen bröts innan Microsoft svarade.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Microsoft Graph pointed to another host; nothing was sent there.</source>
-        <translation>Microsoft Graph hänvisade till en annan server; inget skickades dit.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No domain is federated.</source>
-        <translation>Ingen domän är federerad.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Some domains are federated.</source>
-        <translation>Några domäner är federerade.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not known (the app may not read domains).</source>
-        <translation>Okänt (appen får inte läsa domäner).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The secret is valid for more than 30 days.</source>
-        <translation>Hemligheten gäller i mer än 30 dagar till.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The secret expires within 30 days.</source>
-        <translation>Hemligheten går ut inom 30 dagar.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The secret&apos;s expiry date has passed.</source>
-        <translation>Hemlighetens utgångsdatum har passerats.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not known.</source>
-        <translation>Okänt.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Skipped: an earlier step failed.</source>
-        <translation>Hoppades över: ett tidigare steg misslyckades.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancelled.</source>
-        <translation>Avbruten.</translation>
-    </message>
-</context>
-<context>
-    <name>Column</name>
-    <message>
-        <location filename="../../gui/texts.py" line="-126"/>
-        <source>Display name</source>
-        <translation>Visningsnamn</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>User principal name</source>
-        <translation>Användarens huvudnamn (UPN)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Current ImmutableId</source>
-        <translation>Nuvarande ImmutableId</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>New ImmutableId</source>
-        <translation>Nytt ImmutableId</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Detail</source>
-        <translation>Detalj</translation>
-    </message>
-</context>
-<context>
-    <name>ConfirmPage</name>
-    <message>
-        <location filename="../../gui/pages/confirm.py" line="+14"/>
-        <source>Confirm</source>
-        <translation>Bekräfta</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Read this, then confirm. This is the last step before writing.</source>
-        <translation>Läs igenom och bekräfta. Det här är sista steget innan något skrivs.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>What will happen</source>
-        <translation>Det här kommer att hända</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Warnings</source>
-        <translation>Varningar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Dry run: go through every user but write nothing</source>
-        <translation>&amp;Provkörning: gå igenom alla användare men skriv ingenting</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Confirmation</source>
-        <translation>Bekräftelse</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>Reading the failed users again from the tenant…</source>
-        <translation>Läser de misslyckade användarna på nytt från klientorganisationen…</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>To confirm, type the tenant exactly as below: &lt;b&gt;{token}&lt;/b&gt;</source>
-        <translation>Bekräfta genom att skriva klientorganisationen exakt som nedan: &lt;b&gt;{token}&lt;/b&gt;</translation>
-    </message>
-</context>
-<context>
-    <name>ConnectionPage</name>
-    <message>
-        <location filename="../../gui/pages/connection.py" line="+36"/>
-        <source>Connection</source>
-        <translation>Anslutning</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The school&apos;s tenant and the app registration the tool signs in as.</source>
-        <translation>Skolans klientorganisation och den appregistrering som verktyget loggar in som.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Saved connection</source>
-        <translation>Sparad anslutning</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Forget this connection</source>
-        <translation>&amp;Glöm den här anslutningen</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Saved connection:</source>
-        <translation>&amp;Sparad anslutning:</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>e.g. Example School</source>
-        <translation>t.ex. Exempelskolan</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Name (optional):</source>
-        <translation>&amp;Namn (valfritt):</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Connection name</source>
-        <translation>Anslutningens namn</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Directory (tenant) ID, or the school&apos;s domain</source>
-        <translation>Katalog-ID (klientorganisation) eller skolans domän</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Tenant:</source>
-        <translation>&amp;Klientorganisation:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Tenant</source>
-        <translation>Klientorganisation</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Application (client) ID</source>
-        <translation>Program-ID (klient)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Client ID:</source>
-        <translation>&amp;Program-ID:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Client ID</source>
-        <translation>Program-ID (klient)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The client secret&apos;s Value (not its Secret ID)</source>
-        <translation>Klienthemlighetens värde (inte hemlighetens ID)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Show the secret</source>
-        <translation>Visa hemligheten</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Client s&amp;ecret:</source>
-        <translation>Klient&amp;hemlighet:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Client secret</source>
-        <translation>Klienthemlighet</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>S&amp;how the secret</source>
-        <translation>&amp;Visa hemligheten</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Remember the secret in this computer&apos;s keychain</source>
-        <translation>&amp;Kom ihåg hemligheten i datorns nyckelring</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>The secret e&amp;xpires on:</source>
-        <translation>Hemligheten går &amp;ut:</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Secret expiry date</source>
-        <translation>Hemlighetens utgångsdatum</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Optional:</source>
-        <translation>Valfritt:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Advanced</source>
-        <translation>&amp;Avancerat</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Cloud</source>
-        <translation>Moln</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>C&amp;loud:</source>
-        <translation>&amp;Moln:</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Login URL:</source>
-        <translation>Inloggningsadress:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Login URL</source>
-        <translation>Inloggningsadress</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Graph URL:</source>
-        <translation>Graph-adress:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Graph URL</source>
-        <translation>Graph-adress</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CA bundle:</source>
-        <translation>CA-fil:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>CA bundle file</source>
-        <translation>CA-fil</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Only for a test tenant; leave empty</source>
-        <translation>Bara för en testorganisation; lämna tomt</translation>
-    </message>
-    <message>
-        <location line="+40"/>
-        <source>New connection</source>
-        <translation>Ny anslutning</translation>
-    </message>
-</context>
-<context>
-    <name>CsvError</name>
-    <message>
-        <location filename="../../gui/summaries.py" line="+146"/>
-        <source>The file does not exist.</source>
-        <translation>Filen finns inte.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The file cannot be read.</source>
-        <translation>Filen går inte att läsa.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The file is empty.</source>
-        <translation>Filen är tom.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This is an Excel workbook. Save it as CSV (File → Save as → CSV UTF-8) and choose that file.</source>
-        <translation>Det här är en Excel-arbetsbok. Spara den som CSV (Arkiv → Spara som → CSV UTF-8) och välj den filen.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This is not a text file.</source>
-        <translation>Det här är inte en textfil.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The file&apos;s text encoding is not recognised. Save it as CSV UTF-8.</source>
-        <translation>Filens teckenkodning känns inte igen. Spara den som CSV UTF-8.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The file has no header row with column names.</source>
-        <translation>Filen har ingen rubrikrad med kolumnnamn.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A column has no name in the header row.</source>
-        <translation>En kolumn saknar namn i rubrikraden.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Two columns have the same name.</source>
-        <translation>Två kolumner har samma namn.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A row has more fields than the header.</source>
-        <translation>En rad har fler fält än rubrikraden.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A row has fewer fields than the header.</source>
-        <translation>En rad har färre fält än rubrikraden.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The file is not valid CSV (check the quotes).</source>
-        <translation>Filen är inte giltig CSV (kontrollera citattecknen).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The column does not exist.</source>
-        <translation>Kolumnen finns inte.</translation>
-    </message>
-</context>
-<context>
-    <name>Detail</name>
-    <message>
-        <location filename="../../gui/texts.py" line="-41"/>
-        <source>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</source>
-        <translation>Inte tillåtet: användaren har troligen en administratörsroll. Ange värdet manuellt som Privilegierad autentiseringsadministratör.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Another user already has this value.</source>
-        <translation>En annan användare har redan det här värdet.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Microsoft rejected the value.</source>
-        <translation>Microsoft avvisade värdet.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The user no longer exists.</source>
-        <translation>Användaren finns inte längre.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The value is empty.</source>
-        <translation>Värdet är tomt.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The value contains a character that is not allowed.</source>
-        <translation>Värdet innehåller ett tecken som inte är tillåtet.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The value contains a space.</source>
-        <translation>Värdet innehåller ett blanksteg.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The value contains a control character.</source>
-        <translation>Värdet innehåller ett styrtecken.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The value is too long (under 60, special characters count 3).</source>
-        <translation>Värdet är för långt (under 60; specialtecken räknas som 3).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The value is longer than 64 characters.</source>
-        <translation>Värdet är längre än 64 tecken.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The value is not a GUID, so guid-base64 cannot use it.</source>
-        <translation>Värdet är inte ett GUID, så guid-base64 kan inte använda det.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No row in the file for this user.</source>
-        <translation>Filen har ingen rad för den här användaren.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The file&apos;s row for this user has an empty value (line).</source>
-        <translation>Filens rad för den här användaren har ett tomt värde (rad).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The file has several rows with different values for this user (lines).</source>
-        <translation>Filen har flera rader med olika värden för den här användaren (rader).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The chosen attribute is empty for this user.</source>
-        <translation>Det valda attributet är tomt för den här användaren.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The user has no value to match the file&apos;s key column with.</source>
-        <translation>Användaren saknar ett värde att matcha mot filens nyckelkolumn.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Synced from on-premises AD.</source>
-        <translation>Synkroniserad från lokalt AD.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Synced from on-premises AD: set the source anchor there.</source>
-        <translation>Synkroniserad från lokalt AD: ange källankaret där.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The user&apos;s domain is federated.</source>
-        <translation>Användarens domän är federerad.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Microsoft kept throttling this write; run again later.</source>
-        <translation>Microsoft begränsade den här skrivningen gång på gång; kör igen senare.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The connection failed repeatedly; run again to finish.</source>
-        <translation>Anslutningen misslyckades upprepade gånger; kör igen för att slutföra.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Tick “Include guests” to include.</source>
-        <translation>Markera ”Ta med gäster” för att ta med.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Tick “Include disabled accounts” to include.</source>
-        <translation>Markera ”Ta med inaktiverade konton” för att ta med.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Already held by {value}.</source>
-        <translation>Används redan av {value}.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Domain {value}.</source>
-        <translation>Domänen {value}.</translation>
-    </message>
-</context>
-<context>
-    <name>ErrorPanel</name>
-    <message>
-        <location filename="../../gui/widgets/error_panel.py" line="+37"/>
-        <source>Problem</source>
-        <translation>Problem</translation>
-    </message>
-</context>
-<context>
-    <name>Hint</name>
-    <message>
-        <location filename="../../gui/code_texts.py" line="+4"/>
-        <source>Enter the Directory (tenant) ID from the app registration&apos;s Overview page, or the tenant&apos;s domain (e.g. school.onmicrosoft.com).</source>
-        <translation>Ange Katalog-ID (klientorganisation) från appregistreringens sida Översikt, eller klientorganisationens domän (t.ex. skolan.onmicrosoft.com).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Enter your own Directory (tenant) ID or domain.</source>
-        <translation>Ange ert eget katalog-ID (klientorganisation) eller er domän.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Copy only the Directory (tenant) ID (a GUID), not the whole address.</source>
-        <translation>Kopiera bara Katalog-ID (klientorganisation) (ett GUID), inte hela adressen.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enter the part after @ (the domain), or the Directory (tenant) ID.</source>
-        <translation>Ange delen efter @ (domänen) eller Katalog-ID (klientorganisation).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Paste the secret into the secret field, and the Directory (tenant) ID here.</source>
-        <translation>Klistra in hemligheten i fältet för hemligheten och Katalog-ID (klientorganisation) här.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Use the Directory (tenant) ID (a GUID like 1b2c3d4e-…) or a domain name.</source>
-        <translation>Använd Katalog-ID (klientorganisation) (ett GUID som 1b2c3d4e-…) eller ett domännamn.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enter the Application (client) ID from the app registration&apos;s Overview page.</source>
-        <translation>Ange Program-ID (klient) från appregistreringens sida Översikt.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Copy only the Application (client) ID (a GUID), not the whole address.</source>
-        <translation>Kopiera bara Program-ID (klient) (ett GUID), inte hela adressen.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Paste the secret into the secret field, and the Application (client) ID here.</source>
-        <translation>Klistra in hemligheten i fältet för hemligheten och Program-ID (klient) här.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The Application (client) ID is a GUID like 1b2c3d4e-0000-1111-2222-333344445555.</source>
-        <translation>Program-ID (klient) är ett GUID som 1b2c3d4e-0000-1111-2222-333344445555.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Copy the Application (client) ID, not the Directory (tenant) ID, from the Overview page.</source>
-        <translation>Kopiera Program-ID (klient), inte Katalog-ID (klientorganisation), från sidan Översikt.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Use an https:// address.</source>
-        <translation>Använd en https://-adress.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Use an address like https://login.example.test (no query or fragment).</source>
-        <translation>Använd en adress som https://login.example.test (utan frågesträng eller fragment).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the path to the CA bundle (a PEM file).</source>
-        <translation>Kontrollera sökvägen till CA-filen (en PEM-fil).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Copy the Value column under Certificates &amp; secrets, not the Secret ID.</source>
-        <translation>Kopiera kolumnen Värde under Certifikat och hemligheter, inte Hemlighets-ID.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>You can go on; you will be asked for the secret again next time.</source>
-        <translation>Du kan fortsätta; du får ange hemligheten igen nästa gång.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Unlock the keychain and try again, or go on for this session.</source>
-        <translation>Lås upp nyckelringen och försök igen, eller fortsätt bara för den här sessionen.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the Directory (tenant) ID. Is the tenant in another cloud (US Gov, China)? Choose it under Advanced.</source>
-        <translation>Kontrollera Katalog-ID (klientorganisation). Finns klientorganisationen i ett annat moln (US Gov, Kina)? Välj det under Avancerat.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Check the Application (client) ID. Was the app registered in another tenant?</source>
-        <translation>Kontrollera Program-ID (klient). Registrerades appen i en annan klientorganisation?</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>You probably pasted the secret&apos;s ID, not its Value: copy the Value column from Certificates &amp; secrets (it is shown only right after the secret is created; otherwise create a new secret).</source>
-        <translation>Du har troligen klistrat in hemlighetens ID, inte dess värde: kopiera kolumnen Värde under Certifikat och hemligheter (den visas bara direkt efter att hemligheten skapats; skapa annars en ny hemlighet).</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Create a new client secret under Certificates &amp; secrets and enter it on the Connection page.</source>
-        <translation>Skapa en ny klienthemlighet under Certifikat och hemligheter och ange den på sidan Anslutning.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Enter the client secret&apos;s Value on the Connection page.</source>
-        <translation>Ange klienthemlighetens värde på sidan Anslutning.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enable the application (Enterprise applications → Properties → Enabled for users to sign in).</source>
-        <translation>Aktivera programmet (Företagsprogram → Egenskaper → Aktiverat för användarinloggning).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Update the operating system; Microsoft requires TLS 1.2 or newer.</source>
-        <translation>Uppdatera operativsystemet; Microsoft kräver TLS 1.2 eller senare.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the cloud under Advanced: the tenant may be in US Gov or China.</source>
-        <translation>Kontrollera molnet under Avancerat: klientorganisationen kan finnas i US Gov eller Kina.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ask the admin to exclude this application from the Conditional Access policy.</source>
-        <translation>Be administratören att undanta det här programmet från principen för villkorsstyrd åtkomst.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>A proxy may be inspecting TLS: install its CA certificate, or give the right CA bundle under Advanced.</source>
-        <translation>En proxy kan granska TLS-trafiken: installera dess CA-certifikat, eller ange rätt CA-fil under Avancerat.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Check the internet connection and proxy settings, then press Retry.</source>
-        <translation>Kontrollera internetanslutningen och proxyinställningarna och tryck sedan på Kontrollera igen.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Microsoft&apos;s service had a problem; try again in a few minutes.</source>
-        <translation>Microsofts tjänst hade ett problem; försök igen om några minuter.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>See Microsoft&apos;s error text; search for its AADSTS number.</source>
-        <translation>Läs Microsofts feltext; sök på dess AADSTS-nummer.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>In the Azure portal: App registrations → your app → API permissions → Add a permission → Microsoft Graph → Application permissions → User.ReadWrite.All, then click “Grant admin consent for &amp;lt;your organisation&amp;gt;”. Then press Retry.</source>
-        <translation>I Azure-portalen: Appregistreringar → din app → API-behörigheter → Lägg till en behörighet → Microsoft Graph → Programbehörigheter → User.ReadWrite.All, och klicka sedan på ”Bevilja administratörsmedgivande för &amp;lt;din organisation&amp;gt;”. Tryck därefter på Kontrollera igen.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Grant admin consent for User.ReadWrite.All (application permission), then press Retry.</source>
-        <translation>Bevilja administratörsmedgivande för User.ReadWrite.All (programbehörighet) och tryck sedan på Kontrollera igen.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Try again later if it persists.</source>
-        <translation>Försök igen senare om felet kvarstår.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The current value is read again before any retry.</source>
-        <translation>Det aktuella värdet läses in på nytt före varje nytt försök.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Users in federated domains cannot get a new ImmutableId directly. Set ImmutableIds first, then federate the domain.</source>
-        <translation>Användare i federerade domäner kan inte få ett nytt ImmutableId direkt. Ange ImmutableId först och federera sedan domänen.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Optional: grant Domain.Read.All so that federated domains can be recognised.</source>
-        <translation>Valfritt: bevilja Domain.Read.All så att federerade domäner kan kännas igen.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Create a new client secret before this one expires.</source>
-        <translation>Skapa en ny klienthemlighet innan den här går ut.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Create a new client secret under Certificates &amp; secrets, or correct the date on the Connection page.</source>
-        <translation>Skapa en ny klienthemlighet under Certifikat och hemligheter, eller rätta datumet på sidan Anslutning.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Optional: enter the secret&apos;s expiry date on the Connection page to be warned in time.</source>
-        <translation>Valfritt: ange hemlighetens utgångsdatum på sidan Anslutning för att bli varnad i tid.</translation>
-    </message>
-</context>
-<context>
-    <name>Match</name>
-    <message>
-        <location filename="../../gui/texts.py" line="+133"/>
-        <source>User principal name</source>
-        <translation>Användarens huvudnamn (UPN)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>E-mail address</source>
-        <translation>E-postadress</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Employee ID</source>
-        <translation>Anställnings-ID</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Entra object ID</source>
-        <translation>Objekt-ID i Entra</translation>
-    </message>
-</context>
-<context>
-    <name>PlanTableView</name>
-    <message>
-        <location filename="../../gui/widgets/plan_table_view.py" line="+36"/>
-        <source>Show status</source>
-        <translation>Visa status</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Search name, UPN or value</source>
-        <translation>Sök namn, UPN eller värde</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Search</source>
-        <translation>Sök</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Users</source>
-        <translation>Användare</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>S&amp;how:</source>
-        <translation>&amp;Visa:</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Sea&amp;rch:</source>
-        <translation>&amp;Sök:</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>All ({n})</source>
-        <translation>Alla ({n})</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>{shown} of {total} shown</source>
-        <translation>{shown} av {total} visas</translation>
-    </message>
-</context>
-<context>
-    <name>PreviewPage</name>
-    <message>
-        <location filename="../../gui/pages/preview.py" line="+20"/>
-        <source>Preview</source>
-        <translation>Förhandsgranskning</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>What would happen to every user. Nothing has been written yet.</source>
-        <translation>Vad som skulle hända med varje användare. Inget har skrivits än.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Summary</source>
-        <translation>Sammanfattning</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Preview of every user</source>
-        <translation>Förhandsgranskning av alla användare</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Export preview report…</source>
-        <translation>&amp;Exportera förhandsrapport…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Re&amp;load</source>
-        <translation>&amp;Läs in igen</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>Reading the tenant&apos;s users…</source>
-        <translation>Läser klientorganisationens användare…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Reading the tenant&apos;s users… {n} so far</source>
-        <translation>Läser klientorganisationens användare… {n} hittills</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Working out what to do for each user… {done} of {total}</source>
-        <translation>Räknar ut vad som ska göras för varje användare… {done} av {total}</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Export the preview report</source>
-        <translation>Exportera förhandsrapporten</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-filer (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Saved to {path}</source>
-        <translation>Sparad i {path}</translation>
-    </message>
-</context>
-<context>
-    <name>ResultsPage</name>
-    <message>
-        <location filename="../../gui/pages/results.py" line="+23"/>
-        <source>Results</source>
-        <translation>Resultat</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>What was done. The report is saved in the run&apos;s folder.</source>
-        <translation>Vad som gjordes. Rapporten sparas i körningens mapp.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Counts per status</source>
-        <translation>Antal per status</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Users that need attention</source>
-        <translation>Användare som behöver åtgärdas</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>&amp;Export report…</source>
-        <translation>&amp;Exportera rapport…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Open the run&apos;s folder</source>
-        <translation>&amp;Öppna körningens mapp</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Retry the failed ones</source>
-        <translation>&amp;Försök igen med de misslyckade</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Select a user to see what to do.</source>
-        <translation>Välj en användare för att se vad du ska göra.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Report: {path}</source>
-        <translation>Rapport: {path}</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Export the report</source>
-        <translation>Exportera rapporten</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-filer (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Saved to {path}</source>
-        <translation>Sparad i {path}</translation>
-    </message>
-</context>
-<context>
-    <name>RunPage</name>
-    <message>
-        <location filename="../../gui/pages/run.py" line="+27"/>
-        <source>Run</source>
-        <translation>Kör</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Writes the new ImmutableIds. You can cancel; requests already sent finish.</source>
-        <translation>Skriver de nya ImmutableId. Du kan avbryta; begäranden som redan skickats slutförs.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Start</source>
-        <translation>&amp;Starta</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Cancel the run</source>
-        <translation>&amp;Avbryt körningen</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Progress of the run</source>
-        <translation>Körningens förlopp</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%v of %m</source>
-        <translation>%v av %m</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Failures so far:</source>
-        <translation>Misslyckade hittills:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Failures so far</source>
-        <translation>Misslyckade hittills</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Press Start when you are ready.</source>
-        <translation>Tryck på Starta när du är redo.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Writing… Next and Back wait until the run ends.</source>
-        <translation>Skriver… Nästa och Bakåt väntar tills körningen är klar.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Cancel the run?</source>
-        <translation>Avbryta körningen?</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Stop writing? Requests already sent will finish; users not reached yet are reported as not attempted, and you can run again later.</source>
-        <translation>Sluta skriva? Begäranden som redan skickats slutförs; användare som inte nåtts än rapporteras som ej försökta, och du kan köra igen senare.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Cancelling: waiting for the requests already sent…</source>
-        <translation>Avbryter: väntar på begäranden som redan skickats…</translation>
-    </message>
-</context>
-<context>
-    <name>SourcePage</name>
-    <message>
-        <location filename="../../gui/pages/source.py" line="+58"/>
-        <source>Source of the ImmutableIds</source>
-        <translation>Källa för ImmutableId</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Where each user&apos;s new ImmutableId comes from, and which users to include.</source>
-        <translation>Varifrån varje användares nya ImmutableId kommer och vilka användare som ska tas med.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Sample of computed values</source>
-        <translation>Exempel på beräknade värden</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>What would be written (a sample)</source>
-        <translation>Vad som skulle skrivas (ett urval)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>From the identity provider&apos;s &amp;export file (CSV)</source>
-        <translation>Från identitetsleverantörens &amp;exportfil (CSV)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>From an &amp;attribute the users already have in Entra</source>
-        <translation>Från ett &amp;attribut som användarna redan har i Entra</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Export file</source>
-        <translation>Exportfil</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Export file path</source>
-        <translation>Sökväg till exportfilen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A CSV file with one row per person</source>
-        <translation>En CSV-fil med en rad per person</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Bläddra…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;File:</source>
-        <translation>&amp;Fil:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>First rows of the file</source>
-        <translation>Filens första rader</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Key column</source>
-        <translation>Nyckelkolumn</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Match type</source>
-        <translation>Matchning</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Value column</source>
-        <translation>Värdekolumn</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Key column, matches:</source>
-        <translation>&amp;Nyckelkolumn, matchar:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Value column:</source>
-        <translation>&amp;Värdekolumn:</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Rule and scope</source>
-        <translation>Regel och omfattning</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Entra attribute</source>
-        <translation>Attribut i Entra</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>A&amp;ttribute:</source>
-        <translation>A&amp;ttribut:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Transform</source>
-        <translation>Omvandling</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>T&amp;ransform:</source>
-        <translation>&amp;Omvandling:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Domains to include</source>
-        <translation>Domäner att ta med</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Domains:</source>
-        <translation>&amp;Domäner:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Include &amp;guests</source>
-        <translation>Ta med &amp;gäster</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Include d&amp;isabled accounts</source>
-        <translation>Ta med &amp;inaktiverade konton</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Reading the tenant&apos;s users to count them per domain…</source>
-        <translation>Läser klientorganisationens användare för att räkna dem per domän…</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>Reading the tenant&apos;s users… {n} so far</source>
-        <translation>Läser klientorganisationens användare… {n} hittills</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>Choose the export file</source>
-        <translation>Välj exportfilen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation>CSV-filer (*.csv *.txt);;Alla filer (*)</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Reading the export file…</source>
-        <translation>Läser exportfilen…</translation>
-    </message>
-    <message>
-        <location line="+48"/>
-        <source>Tick at least one domain.</source>
-        <translation>Markera minst en domän.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Choose the export file.</source>
-        <translation>Välj exportfilen.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The key column and the value column must differ.</source>
-        <translation>Nyckelkolumnen och värdekolumnen måste vara olika.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>User</source>
-        <translation>Användare</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Source value</source>
-        <translation>Källvärde</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>New ImmutableId</source>
-        <translation>Nytt ImmutableId</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-</context>
-<context>
-    <name>Status</name>
-    <message>
-        <location filename="../../gui/texts.py" line="-218"/>
-        <source>Will be set</source>
-        <translation>Kommer att anges</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Already has one</source>
-        <translation>Har redan ett</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No value in the source</source>
-        <translation>Inget värde i källan</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Duplicate value</source>
-        <translation>Dubblettvärde</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Value already in use</source>
-        <translation>Värdet används redan</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Invalid value</source>
-        <translation>Ogiltigt värde</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Synced from AD</source>
-        <translation>Synkroniserad från AD</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Federated domain</source>
-        <translation>Federerad domän</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Guest</source>
-        <translation>Gäst</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Disabled</source>
-        <translation>Inaktiverad</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Out of scope</source>
-        <translation>Utanför urvalet</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Set</source>
-        <translation>Angivet</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Failed</source>
-        <translation>Misslyckades</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Skipped: set meanwhile</source>
-        <translation>Överhoppad: angavs under tiden</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dry run (not written)</source>
-        <translation>Provkörning (inte skrivet)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not attempted</source>
-        <translation>Ej försökt</translation>
-    </message>
-</context>
-<context>
-    <name>StatusHint</name>
-    <message>
-        <location line="+5"/>
-        <source>This user gets the new ImmutableId when you run.</source>
-        <translation>Användaren får det nya ImmutableId när du kör.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The user already has an ImmutableId; it is never changed.</source>
-        <translation>Användaren har redan ett ImmutableId; det ändras aldrig.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The source has no value for this user. Check the export file or the key column.</source>
-        <translation>Källan har inget värde för den här användaren. Kontrollera exportfilen eller nyckelkolumnen.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Two or more users would get the same value. Fix the source so every value is unique.</source>
-        <translation>Två eller fler användare skulle få samma värde. Rätta källan så att varje värde är unikt.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Another user in the tenant already has this value. Find that user and fix the source.</source>
-        <translation>En annan användare i klientorganisationen har redan det här värdet. Leta upp den användaren och rätta källan.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The value cannot be an ImmutableId (see the detail). Choose another column or transform.</source>
-        <translation>Värdet kan inte vara ett ImmutableId (se detaljen). Välj en annan kolumn eller omvandling.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Synced from on-premises AD: Entra Connect owns its ImmutableId.</source>
-        <translation>Synkroniserad från lokalt AD: Entra Connect styr dess ImmutableId.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The domain is already federated; set ImmutableIds before federating, or change the UPN to a managed domain first.</source>
-        <translation>Domänen är redan federerad; ange ImmutableId innan du federerar, eller byt först användarens UPN till en hanterad domän.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Guests are left out unless you include them.</source>
-        <translation>Gäster tas inte med om du inte väljer det.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Disabled accounts are left out unless you include them.</source>
-        <translation>Inaktiverade konton tas inte med om du inte väljer det.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The user&apos;s domain is not among the chosen domains.</source>
-        <translation>Användarens domän finns inte bland de valda domänerna.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Written.</source>
-        <translation>Skrivet.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Microsoft refused the write; see the detail. Retry the failed ones after fixing the cause.</source>
-        <translation>Microsoft nekade skrivningen; se detaljen. Försök igen med de misslyckade när orsaken är åtgärdad.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Someone set an ImmutableId after the preview; it was left alone.</source>
-        <translation>Någon angav ett ImmutableId efter förhandsgranskningen; det lämnades orört.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Dry run: this would have been written.</source>
-        <translation>Provkörning: det här skulle ha skrivits.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The run was cancelled before this user; run again to continue.</source>
-        <translation>Körningen avbröts före den här användaren; kör igen för att fortsätta.</translation>
-    </message>
-</context>
-<context>
-    <name>SyncWizard</name>
-    <message>
-        <location filename="../../gui/wizard.py" line="+48"/>
-        <source>Immutable ID Sync</source>
-        <translation>Immutable ID Sync</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;About</source>
-        <translation>&amp;Om</translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>Stop the run?</source>
-        <translation>Stoppa körningen?</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Writing is in progress. Stop after the requests already sent have finished? Users not reached yet are reported as not attempted.</source>
-        <translation>Skrivning pågår. Stoppa när begäranden som redan skickats är klara? Användare som inte nåtts än rapporteras som ej försökta.</translation>
-    </message>
-</context>
-<context>
-    <name>Transform</name>
-    <message>
-        <location filename="../../gui/texts.py" line="+183"/>
-        <source>None: use the value as it is</source>
-        <translation>Ingen: använd värdet som det är</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Lower case</source>
-        <translation>Gemener</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>GUID → base64 (Entra Connect&apos;s form)</source>
-        <translation>GUID → base64 (Entra Connects format)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Text → base64</source>
-        <translation>Text → base64</translation>
-    </message>
-</context>
-<context>
-    <name>WelcomePage</name>
-    <message>
-        <location filename="../../gui/pages/welcome.py" line="+15"/>
-        <source>Welcome</source>
-        <translation>Välkommen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fill in missing ImmutableIds in a Microsoft Entra tenant, safely.</source>
-        <translation>Fyll i saknade ImmutableId i en klientorganisation i Microsoft Entra – på ett säkert sätt.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&lt;p&gt;Before pupils and staff can sign in through an outside identity provider (such as Skolon), every user in the school&apos;s Entra tenant needs an &lt;b&gt;ImmutableId&lt;/b&gt;. This tool fills in the missing ones from the identity provider&apos;s export file or from an attribute the users already have.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;It &lt;b&gt;never changes a user that already has an ImmutableId&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;It &lt;b&gt;writes nothing before you confirm&lt;/b&gt;: you see every user&apos;s outcome first, and a dry run is always available.&lt;/li&gt;&lt;li&gt;Every run leaves a report you can keep.&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation>&lt;p&gt;Innan elever och personal kan logga in via en extern identitetsleverantör (till exempel Skolon) behöver varje användare i skolans klientorganisation i Entra ett &lt;b&gt;ImmutableId&lt;/b&gt;. Det här verktyget fyller i de som saknas, från identitetsleverantörens exportfil eller från ett attribut som användarna redan har.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Det &lt;b&gt;ändrar aldrig en användare som redan har ett ImmutableId&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Det &lt;b&gt;skriver ingenting innan du bekräftar&lt;/b&gt;: du ser först vad som händer med varje användare, och en provkörning finns alltid.&lt;/li&gt;&lt;li&gt;Varje körning lämnar en rapport som du kan spara.&lt;/li&gt;&lt;/ul&gt;</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>&lt;p&gt;&lt;b&gt;Prepare an app registration&lt;/b&gt; in the Azure portal (Microsoft Entra ID → App registrations → New registration):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API permissions&lt;/b&gt; → Add a permission → Microsoft Graph → Application permissions → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, then click &lt;b&gt;Grant admin consent for &amp;lt;your organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certificates &amp;amp; secrets&lt;/b&gt; → New client secret; copy its &lt;b&gt;Value&lt;/b&gt; (not the Secret ID) at once, and note the expiry date.&lt;/li&gt;&lt;li&gt;From the app&apos;s &lt;b&gt;Overview&lt;/b&gt;, copy the &lt;b&gt;Application (client) ID&lt;/b&gt; and the &lt;b&gt;Directory (tenant) ID&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsoft&apos;s guide: &lt;a href=&quot;{url}&quot;&gt;Register an application&lt;/a&gt;. Set ImmutableIds &lt;b&gt;before&lt;/b&gt; you federate the domain.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Förbered en appregistrering&lt;/b&gt; i Azure-portalen (Microsoft Entra ID → Appregistreringar → Ny registrering):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API-behörigheter&lt;/b&gt; → Lägg till en behörighet → Microsoft Graph → Programbehörigheter → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, och klicka sedan på &lt;b&gt;Bevilja administratörsmedgivande för &amp;lt;din organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certifikat och hemligheter&lt;/b&gt; → Ny klienthemlighet; kopiera genast dess &lt;b&gt;Värde&lt;/b&gt; (inte Hemlighets-ID) och anteckna utgångsdatumet.&lt;/li&gt;&lt;li&gt;Kopiera &lt;b&gt;Program-ID (klient)&lt;/b&gt; och &lt;b&gt;Katalog-ID (klientorganisation)&lt;/b&gt; från appens &lt;b&gt;Översikt&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsofts guide: &lt;a href=&quot;{url}&quot;&gt;Registrera ett program&lt;/a&gt;. Ange ImmutableId &lt;b&gt;innan&lt;/b&gt; du federerar domänen.&lt;/p&gt;</translation>
-    </message>
-</context>
+    <context>
+        <name>About</name>
+        <message>
+            <location filename="../../gui/about.py" line="+12" />
+            <source>&lt;h3&gt;Immutable ID Sync {version}&lt;/h3&gt;&lt;p&gt;Fills in missing ImmutableIds in a Microsoft Entra tenant before a domain is federated. It never changes a user that already has one.&lt;/p&gt;&lt;p&gt;Log files: &lt;code&gt;{logs}&lt;/code&gt;&lt;br&gt;Run folders and reports: &lt;code&gt;{runs}&lt;/code&gt;&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;Immutable ID Sync {version}&lt;/h3&gt;&lt;p&gt;Fyller i saknade ImmutableId i en klientorganisation i Microsoft Entra innan en domän federeras. Verktyget ändrar aldrig en användare som redan har ett.&lt;/p&gt;&lt;p&gt;Loggfiler: &lt;code&gt;{logs}&lt;/code&gt;&lt;br&gt;Körningarnas mappar och rapporter: &lt;code&gt;{runs}&lt;/code&gt;&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>About Immutable ID Sync</source>
+            <translation>Om Immutable ID Sync</translation>
+        </message>
+    </context>
+    <context>
+        <name>Attribute</name>
+        <message>
+            <location filename="../../gui/texts.py" line="-44" />
+            <source>Object ID (as Entra Connect does, with guid-base64)</source>
+            <translation>Objekt-ID (som Entra Connect, med guid-base64)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Employee ID</source>
+            <translation>Anställnings-ID</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>E-mail address</source>
+            <translation>E-postadress</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>User principal name</source>
+            <translation>Huvudnamn (UPN)</translation>
+        </message>
+    </context>
+    <context>
+        <name>BusyIndicator</name>
+        <message>
+            <location filename="../../gui/widgets/busy.py" line="+16" />
+            <source>Progress</source>
+            <translation>Förlopp</translation>
+        </message>
+    </context>
+    <context>
+        <name>Check</name>
+        <message>
+            <location filename="../../gui/texts.py" line="-57" />
+            <source>Tenant</source>
+            <translation>Klientorganisation</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sign-in as the app</source>
+            <translation>Inloggning som appen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Admin consent</source>
+            <translation>Administratörsmedgivande</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reading users</source>
+            <translation>Läsa användare</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Domains</source>
+            <translation>Domäner</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Secret expiry</source>
+            <translation>Hemlighetens giltighetstid</translation>
+        </message>
+        <message>
+            <location filename="../../build/work/tr_helper_strings.py" line="+2" />
+            <source>Microsoft Graph can read the users ({n} users).</source>
+            <translation>Microsoft Graph kan läsa användarna ({n} användare).</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckPage</name>
+        <message>
+            <location filename="../../gui/pages/check.py" line="+16" />
+            <source>Check the connection</source>
+            <translation>Kontrollera anslutningen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Signs in as the app and proves it may read and write users. Nothing is written.</source>
+            <translation>Loggar in som appen och visar att den får läsa och skriva användare. Inget skrivs.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>&amp;Retry the checks</source>
+            <translation>&amp;Kontrollera igen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Retry the checks</source>
+            <translation>Kontrollera igen</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Waiting…</source>
+            <translation>Väntar…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Checking the connection with Microsoft…</source>
+            <translation>Kontrollerar anslutningen till Microsoft…</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Checking…</source>
+            <translation>Kontrollerar…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The connection is not ready yet.</source>
+            <translation>Anslutningen är inte klar än.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fix what the list above says, then press Retry. Back takes you to the connection details.</source>
+            <translation>Åtgärda det som listan ovan säger och tryck sedan på Kontrollera igen. Med Bakåt kommer du till anslutningsuppgifterna.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Cloud</name>
+        <message>
+            <location filename="../../gui/texts.py" line="+37" />
+            <source>Global (most tenants)</source>
+            <translation>Global (de flesta klientorganisationer)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>US Government (GCC High)</source>
+            <translation>USA:s myndigheter (GCC High)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>US Government DoD</source>
+            <translation>USA:s myndigheter, DoD</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>China (21Vianet)</source>
+            <translation>Kina (21Vianet)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Code</name>
+        <message>
+            <location filename="../../gui/code_texts.py" line="+12" />
+            <source>The tenant is missing.</source>
+            <translation>Klientorganisationen saknas.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>'common', 'organizations' and 'consumers' are not a tenant.</source>
+            <translation>'common', 'organizations' och 'consumers' är inte en klientorganisation.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This looks like a web address, not a tenant ID or domain.</source>
+            <translation>Det här ser ut som en webbadress, inte ett katalog-ID eller en domän.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This looks like an e-mail address.</source>
+            <translation>Det här ser ut som en e-postadress.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+4" />
+            <source>This looks like a client secret.</source>
+            <translation>Det här ser ut som en klienthemlighet.</translation>
+        </message>
+        <message>
+            <location line="-3" />
+            <source>This is neither a tenant ID (GUID) nor a domain name.</source>
+            <translation>Det här är varken ett katalog-ID (GUID) eller ett domännamn.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The application (client) ID is missing.</source>
+            <translation>Program-ID (klient) saknas.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This looks like a web address.</source>
+            <translation>Det här ser ut som en webbadress.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The application (client) ID is not a GUID.</source>
+            <translation>Program-ID (klient) är inte ett GUID.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This is the same as the tenant ID.</source>
+            <translation>Det här är samma som katalog-ID:t.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unknown cloud.</source>
+            <translation>Okänt moln.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The address must start with https://.</source>
+            <translation>Adressen måste börja med https://.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The address is not a valid https URL.</source>
+            <translation>Adressen är inte en giltig https-adress.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The CA bundle file does not exist.</source>
+            <translation>CA-filen finns inte.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The profile file does not exist.</source>
+            <translation>Profilfilen finns inte.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The profile file cannot be read.</source>
+            <translation>Profilfilen går inte att läsa.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The profile file is not a JSON object.</source>
+            <translation>Profilfilen är inte ett JSON-objekt.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The profile file lacks a required field.</source>
+            <translation>Ett obligatoriskt fält saknas i profilfilen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The profile's expiry date is not a date.</source>
+            <translation>Profilens utgångsdatum är inte ett datum.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The connection details are not valid.</source>
+            <translation>Anslutningsuppgifterna är inte giltiga.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The client secret is missing.</source>
+            <translation>Klienthemligheten saknas.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This looks like the secret's ID (a GUID), not its Value.</source>
+            <translation>Det här ser ut som hemlighetens ID (ett GUID), inte dess värde.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This computer has no usable keychain, so the secret is kept only until you close the program.</source>
+            <translation>Datorn har ingen nyckelring som går att använda, så hemligheten sparas bara tills du stänger programmet.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The keychain failed, so the secret is kept only until you close the program.</source>
+            <translation>Nyckelringen fungerade inte, så hemligheten sparas bara tills du stänger programmet.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No client secret was found.</source>
+            <translation>Ingen klienthemlighet hittades.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft does not know this tenant.</source>
+            <translation>Microsoft känner inte till den här klientorganisationen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The application was not found in this tenant.</source>
+            <translation>Programmet hittades inte i den här klientorganisationen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The client secret was refused.</source>
+            <translation>Klienthemligheten godtogs inte.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The client secret has expired.</source>
+            <translation>Klienthemligheten har gått ut.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No client secret was sent.</source>
+            <translation>Ingen klienthemlighet skickades.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The application is disabled.</source>
+            <translation>Programmet är inaktiverat.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This computer's TLS version is too old for Microsoft's login service.</source>
+            <translation>Datorns TLS-version är för gammal för Microsofts inloggningstjänst.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft Graph was not found for this tenant.</source>
+            <translation>Microsoft Graph hittades inte för den här klientorganisationen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A Conditional Access policy blocked the sign-in.</source>
+            <translation>En princip för villkorsstyrd åtkomst stoppade inloggningen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The server's certificate is not trusted.</source>
+            <translation>Serverns certifikat är inte betrott.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No answer from the server.</source>
+            <translation>Servern svarar inte.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft's login service answered with an error.</source>
+            <translation>Microsofts inloggningstjänst svarade med ett fel.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sign-in failed.</source>
+            <translation>Inloggningen misslyckades.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant found.</source>
+            <translation>Klientorganisationen hittades.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Credentials accepted.</source>
+            <translation>Inloggningsuppgifterna godtogs.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Admin consent granted.</source>
+            <translation>Administratörsmedgivande har beviljats.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Admin consent for User.ReadWrite.All is missing.</source>
+            <translation>Administratörsmedgivande för User.ReadWrite.All saknas.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft Graph can read the users.</source>
+            <translation>Microsoft Graph kan läsa användarna.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft Graph refused to list the users.</source>
+            <translation>Microsoft Graph vägrade lista användarna.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft Graph answered with an error.</source>
+            <translation>Microsoft Graph svarade med ett fel.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The connection dropped before Microsoft answered.</source>
+            <translation>Anslutningen bröts innan Microsoft svarade.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft Graph pointed to another host; nothing was sent there.</source>
+            <translation>Microsoft Graph hänvisade till en annan server; inget skickades dit.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No domain is federated.</source>
+            <translation>Ingen domän är federerad.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Some domains are federated.</source>
+            <translation>Några domäner är federerade.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not known (the app may not read domains).</source>
+            <translation>Okänt (appen får inte läsa domäner).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The secret is valid for more than 30 days.</source>
+            <translation>Hemligheten gäller i mer än 30 dagar till.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The secret expires within 30 days.</source>
+            <translation>Hemligheten går ut inom 30 dagar.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The secret's expiry date has passed.</source>
+            <translation>Hemlighetens utgångsdatum har passerats.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not known.</source>
+            <translation>Okänt.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Skipped: an earlier step failed.</source>
+            <translation>Hoppades över: ett tidigare steg misslyckades.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancelled.</source>
+            <translation>Avbruten.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Column</name>
+        <message>
+            <location filename="../../gui/texts.py" line="-126" />
+            <source>Display name</source>
+            <translation>Visningsnamn</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>User principal name</source>
+            <translation>Huvudnamn (UPN)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Current ImmutableId</source>
+            <translation>ImmutableId nu</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New ImmutableId</source>
+            <translation>Nytt ImmutableId</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Detail</source>
+            <translation>Detalj</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfirmPage</name>
+        <message>
+            <location filename="../../gui/pages/confirm.py" line="+14" />
+            <source>Confirm</source>
+            <translation>Bekräfta</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Read this, then confirm. This is the last step before writing.</source>
+            <translation>Läs igenom och bekräfta. Det här är sista steget innan något skrivs.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>What will happen</source>
+            <translation>Det här kommer att hända</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Warnings</source>
+            <translation>Varningar</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Dry run: go through every user but write nothing</source>
+            <translation>&amp;Provkörning: gå igenom alla användare men skriv ingenting</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Confirmation</source>
+            <translation>Bekräftelse</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>Reading the failed users again from the tenant…</source>
+            <translation>Läser de misslyckade användarna på nytt från klientorganisationen…</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>To confirm, type the tenant exactly as below: &lt;b&gt;{token}&lt;/b&gt;</source>
+            <translation>Bekräfta genom att skriva klientorganisationen exakt som nedan: &lt;b&gt;{token}&lt;/b&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectionPage</name>
+        <message>
+            <location filename="../../gui/pages/connection.py" line="+36" />
+            <source>Connection</source>
+            <translation>Anslutning</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The school's tenant and the app registration the tool signs in as.</source>
+            <translation>Skolans klientorganisation och den appregistrering som verktyget loggar in som.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Saved connection</source>
+            <translation>Sparad anslutning</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Forget this connection</source>
+            <translation>&amp;Glöm den här anslutningen</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Saved connection:</source>
+            <translation>&amp;Sparad anslutning:</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>e.g. Example School</source>
+            <translation>t.ex. Exempelskolan</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Name (optional):</source>
+            <translation>&amp;Namn (valfritt):</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Connection name</source>
+            <translation>Anslutningens namn</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Directory (tenant) ID, or the school's domain</source>
+            <translation>Katalog-ID (klientorganisation) eller skolans domän</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Tenant:</source>
+            <translation>&amp;Klientorganisation:</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Tenant</source>
+            <translation>Klientorganisation</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Application (client) ID</source>
+            <translation>Program-ID (klient)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Client ID:</source>
+            <translation>&amp;Program-ID:</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Client ID</source>
+            <translation>Program-ID (klient)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The client secret's Value (not its Secret ID)</source>
+            <translation>Klienthemlighetens värde (inte hemlighetens ID)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Show the secret</source>
+            <translation>Visa hemligheten</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Client s&amp;ecret:</source>
+            <translation>Klient&amp;hemlighet:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Client secret</source>
+            <translation>Klienthemlighet</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>S&amp;how the secret</source>
+            <translation>&amp;Visa hemligheten</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Remember the secret in this computer's keychain</source>
+            <translation>&amp;Kom ihåg hemligheten i datorns nyckelring</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The secret e&amp;xpires on:</source>
+            <translation>Hemligheten går &amp;ut:</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Secret expiry date</source>
+            <translation>Hemlighetens utgångsdatum</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Optional:</source>
+            <translation>Valfritt:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Advanced</source>
+            <translation>&amp;Avancerat</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Cloud</source>
+            <translation>Moln</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>C&amp;loud:</source>
+            <translation>&amp;Moln:</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Login URL:</source>
+            <translation>Inloggningsadress:</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Login URL</source>
+            <translation>Inloggningsadress</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Graph URL:</source>
+            <translation>Graph-adress:</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Graph URL</source>
+            <translation>Graph-adress</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CA bundle:</source>
+            <translation>CA-fil:</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>CA bundle file</source>
+            <translation>CA-fil</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Only for a test tenant; leave empty</source>
+            <translation>Bara för en testorganisation; lämna tomt</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>New connection</source>
+            <translation>Ny anslutning</translation>
+        </message>
+    </context>
+    <context>
+        <name>CsvError</name>
+        <message>
+            <location filename="../../gui/summaries.py" line="+146" />
+            <source>The file does not exist.</source>
+            <translation>Filen finns inte.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The file cannot be read.</source>
+            <translation>Filen går inte att läsa.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The file is empty.</source>
+            <translation>Filen är tom.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This is an Excel workbook. Save it as CSV (File → Save as → CSV UTF-8) and choose that file.</source>
+            <translation>Det här är en Excel-arbetsbok. Spara den som CSV (Arkiv → Spara som → CSV UTF-8) och välj den filen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This is not a text file.</source>
+            <translation>Det här är inte en textfil.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The file's text encoding is not recognised. Save it as CSV UTF-8.</source>
+            <translation>Filens teckenkodning känns inte igen. Spara den som CSV UTF-8.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The file has no header row with column names.</source>
+            <translation>Filen har ingen rubrikrad med kolumnnamn.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A column has no name in the header row.</source>
+            <translation>En kolumn saknar namn i rubrikraden.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Two columns have the same name.</source>
+            <translation>Två kolumner har samma namn.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A row has more fields than the header.</source>
+            <translation>En rad har fler fält än rubrikraden.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A row has fewer fields than the header.</source>
+            <translation>En rad har färre fält än rubrikraden.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The file is not valid CSV (check the quotes).</source>
+            <translation>Filen är inte giltig CSV (kontrollera citattecknen).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The column does not exist.</source>
+            <translation>Kolumnen finns inte.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Detail</name>
+        <message>
+            <location filename="../../gui/texts.py" line="-41" />
+            <source>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</source>
+            <translation>Inte tillåtet: användaren har troligen en administratörsroll. Ange värdet manuellt som Privilegierad autentiseringsadministratör.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Another user already has this value.</source>
+            <translation>En annan användare har redan det här värdet.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft rejected the value.</source>
+            <translation>Microsoft avvisade värdet.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The user no longer exists.</source>
+            <translation>Användaren finns inte längre.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The value is empty.</source>
+            <translation>Värdet är tomt.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The value contains a character that is not allowed.</source>
+            <translation>Värdet innehåller ett tecken som inte är tillåtet.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The value contains a space.</source>
+            <translation>Värdet innehåller ett blanksteg.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The value contains a control character.</source>
+            <translation>Värdet innehåller ett styrtecken.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The value is too long (under 60, special characters count 3).</source>
+            <translation>Värdet är för långt (under 60; specialtecken räknas som 3).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The value is longer than 64 characters.</source>
+            <translation>Värdet är längre än 64 tecken.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The value is not a GUID, so guid-base64 cannot use it.</source>
+            <translation>Värdet är inte ett GUID, så guid-base64 kan inte använda det.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No row in the file for this user.</source>
+            <translation>Filen har ingen rad för den här användaren.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The file's row for this user has an empty value (line).</source>
+            <translation>Filens rad för den här användaren har ett tomt värde (rad).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The file has several rows with different values for this user (lines).</source>
+            <translation>Filen har flera rader med olika värden för den här användaren (rader).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The chosen attribute is empty for this user.</source>
+            <translation>Det valda attributet är tomt för den här användaren.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The user has no value to match the file's key column with.</source>
+            <translation>Användaren saknar ett värde att matcha mot filens nyckelkolumn.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Synced from on-premises AD.</source>
+            <translation>Synkroniserad från lokalt AD.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Synced from on-premises AD: set the source anchor there.</source>
+            <translation>Synkroniserad från lokalt AD: ange källankaret där.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The user's domain is federated.</source>
+            <translation>Användarens domän är federerad.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft kept throttling this write; run again later.</source>
+            <translation>Microsoft begränsade den här skrivningen gång på gång; kör igen senare.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The connection failed repeatedly; run again to finish.</source>
+            <translation>Anslutningen misslyckades upprepade gånger; kör igen för att slutföra.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tick “Include guests” to include.</source>
+            <translation>Markera ”Ta med gäster” för att ta med.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tick “Include disabled accounts” to include.</source>
+            <translation>Markera ”Ta med inaktiverade konton” för att ta med.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Already held by {value}.</source>
+            <translation>Används redan av {value}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Domain {value}.</source>
+            <translation>Domänen {value}.</translation>
+        </message>
+        <message>
+            <location filename="../../build/work/tr_helper_strings.py" line="+1" />
+            <source>Domain {value} is federated.</source>
+            <translation>Domänen {value} är federerad.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Domain</name>
+        <message>
+            <location line="+1" />
+            <source>{domain} — {n} users</source>
+            <translation>{domain} – {n} användare</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} — {n} users (federated)</source>
+            <translation>{domain} – {n} användare (federerad)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ErrorPanel</name>
+        <message>
+            <location filename="../../gui/widgets/error_panel.py" line="+37" />
+            <source>Problem</source>
+            <translation>Problem</translation>
+        </message>
+    </context>
+    <context>
+        <name>Hint</name>
+        <message>
+            <location filename="../../gui/code_texts.py" line="+4" />
+            <source>Enter the Directory (tenant) ID from the app registration's Overview page, or the tenant's domain (e.g. school.onmicrosoft.com).</source>
+            <translation>Ange Katalog-ID (klientorganisation) från appregistreringens sida Översikt, eller klientorganisationens domän (t.ex. skolan.onmicrosoft.com).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Enter your own Directory (tenant) ID or domain.</source>
+            <translation>Ange ert eget katalog-ID (klientorganisation) eller er domän.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Copy only the Directory (tenant) ID (a GUID), not the whole address.</source>
+            <translation>Kopiera bara Katalog-ID (klientorganisation) (ett GUID), inte hela adressen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Enter the part after @ (the domain), or the Directory (tenant) ID.</source>
+            <translation>Ange delen efter @ (domänen) eller Katalog-ID (klientorganisation).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Paste the secret into the secret field, and the Directory (tenant) ID here.</source>
+            <translation>Klistra in hemligheten i fältet för hemligheten och Katalog-ID (klientorganisation) här.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Use the Directory (tenant) ID (a GUID like 1b2c3d4e-…) or a domain name.</source>
+            <translation>Använd Katalog-ID (klientorganisation) (ett GUID som 1b2c3d4e-…) eller ett domännamn.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Enter the Application (client) ID from the app registration's Overview page.</source>
+            <translation>Ange Program-ID (klient) från appregistreringens sida Översikt.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Copy only the Application (client) ID (a GUID), not the whole address.</source>
+            <translation>Kopiera bara Program-ID (klient) (ett GUID), inte hela adressen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Paste the secret into the secret field, and the Application (client) ID here.</source>
+            <translation>Klistra in hemligheten i fältet för hemligheten och Program-ID (klient) här.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The Application (client) ID is a GUID like 1b2c3d4e-0000-1111-2222-333344445555.</source>
+            <translation>Program-ID (klient) är ett GUID som 1b2c3d4e-0000-1111-2222-333344445555.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Copy the Application (client) ID, not the Directory (tenant) ID, from the Overview page.</source>
+            <translation>Kopiera Program-ID (klient), inte Katalog-ID (klientorganisation), från sidan Översikt.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Use an https:// address.</source>
+            <translation>Använd en https://-adress.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Use an address like https://login.example.test (no query or fragment).</source>
+            <translation>Använd en adress som https://login.example.test (utan frågesträng eller fragment).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check the path to the CA bundle (a PEM file).</source>
+            <translation>Kontrollera sökvägen till CA-filen (en PEM-fil).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Copy the Value column under Certificates &amp; secrets, not the Secret ID.</source>
+            <translation>Kopiera kolumnen Värde under Certifikat och hemligheter, inte Hemlighets-ID.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>You can go on; you will be asked for the secret again next time.</source>
+            <translation>Du kan fortsätta; du får ange hemligheten igen nästa gång.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unlock the keychain and try again, or go on for this session.</source>
+            <translation>Lås upp nyckelringen och försök igen, eller fortsätt bara för den här sessionen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check the Directory (tenant) ID. Is the tenant in another cloud (US Gov, China)? Choose it under Advanced.</source>
+            <translation>Kontrollera Katalog-ID (klientorganisation). Finns klientorganisationen i ett annat moln (US Gov, Kina)? Välj det under Avancerat.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Check the Application (client) ID. Was the app registered in another tenant?</source>
+            <translation>Kontrollera Program-ID (klient). Registrerades appen i en annan klientorganisation?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>You probably pasted the secret's ID, not its Value: copy the Value column from Certificates &amp; secrets (it is shown only right after the secret is created; otherwise create a new secret).</source>
+            <translation>Du har troligen klistrat in hemlighetens ID, inte dess värde: kopiera kolumnen Värde under Certifikat och hemligheter (den visas bara direkt efter att hemligheten skapats; skapa annars en ny hemlighet).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Create a new client secret under Certificates &amp; secrets and enter it on the Connection page.</source>
+            <translation>Skapa en ny klienthemlighet under Certifikat och hemligheter och ange den på sidan Anslutning.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Enter the client secret's Value on the Connection page.</source>
+            <translation>Ange klienthemlighetens värde på sidan Anslutning.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Enable the application (Enterprise applications → Properties → Enabled for users to sign in).</source>
+            <translation>Aktivera programmet (Företagsprogram → Egenskaper → Aktiverat för användarinloggning).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Update the operating system; Microsoft requires TLS 1.2 or newer.</source>
+            <translation>Uppdatera operativsystemet; Microsoft kräver TLS 1.2 eller senare.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check the cloud under Advanced: the tenant may be in US Gov or China.</source>
+            <translation>Kontrollera molnet under Avancerat: klientorganisationen kan finnas i US Gov eller Kina.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ask the admin to exclude this application from the Conditional Access policy.</source>
+            <translation>Be administratören att undanta det här programmet från principen för villkorsstyrd åtkomst.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A proxy may be inspecting TLS: install its CA certificate, or give the right CA bundle under Advanced.</source>
+            <translation>En proxy kan granska TLS-trafiken: installera dess CA-certifikat, eller ange rätt CA-fil under Avancerat.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Check the internet connection and proxy settings, then press Retry.</source>
+            <translation>Kontrollera internetanslutningen och proxyinställningarna och tryck sedan på Kontrollera igen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft's service had a problem; try again in a few minutes.</source>
+            <translation>Microsofts tjänst hade ett problem; försök igen om några minuter.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>See Microsoft's error text; search for its AADSTS number.</source>
+            <translation>Läs Microsofts feltext; sök på dess AADSTS-nummer.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>In the Azure portal: App registrations → your app → API permissions → Add a permission → Microsoft Graph → Application permissions → User.ReadWrite.All, then click “Grant admin consent for &amp;lt;your organisation&amp;gt;”. Then press Retry.</source>
+            <translation>I Azure-portalen: Appregistreringar → din app → API-behörigheter → Lägg till en behörighet → Microsoft Graph → Programbehörigheter → User.ReadWrite.All, och klicka sedan på ”Bevilja administratörsmedgivande för &amp;lt;din organisation&amp;gt;”. Tryck därefter på Kontrollera igen.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Grant admin consent for User.ReadWrite.All (application permission), then press Retry.</source>
+            <translation>Bevilja administratörsmedgivande för User.ReadWrite.All (programbehörighet) och tryck sedan på Kontrollera igen.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Try again later if it persists.</source>
+            <translation>Försök igen senare om felet kvarstår.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The current value is read again before any retry.</source>
+            <translation>Det aktuella värdet läses in på nytt före varje nytt försök.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users in federated domains cannot get a new ImmutableId directly. Set ImmutableIds first, then federate the domain.</source>
+            <translation>Användare i federerade domäner kan inte få ett nytt ImmutableId direkt. Ange ImmutableId först och federera sedan domänen.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Optional: grant Domain.Read.All so that federated domains can be recognised.</source>
+            <translation>Valfritt: bevilja Domain.Read.All så att federerade domäner kan kännas igen.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Create a new client secret before this one expires.</source>
+            <translation>Skapa en ny klienthemlighet innan den här går ut.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Create a new client secret under Certificates &amp; secrets, or correct the date on the Connection page.</source>
+            <translation>Skapa en ny klienthemlighet under Certifikat och hemligheter, eller rätta datumet på sidan Anslutning.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Optional: enter the secret's expiry date on the Connection page to be warned in time.</source>
+            <translation>Valfritt: ange hemlighetens utgångsdatum på sidan Anslutning för att bli varnad i tid.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Match</name>
+        <message>
+            <location filename="../../gui/texts.py" line="+133" />
+            <source>User principal name</source>
+            <translation>Huvudnamn (UPN)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>E-mail address</source>
+            <translation>E-postadress</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Employee ID</source>
+            <translation>Anställnings-ID</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Entra object ID</source>
+            <translation>Objekt-ID i Entra</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanTableView</name>
+        <message>
+            <location filename="../../gui/widgets/plan_table_view.py" line="+36" />
+            <source>Show status</source>
+            <translation>Visa status</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Search name, UPN or value</source>
+            <translation>Sök namn, UPN eller värde</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Search</source>
+            <translation>Sök</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Users</source>
+            <translation>Användare</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>S&amp;how:</source>
+            <translation>&amp;Visa:</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Sea&amp;rch:</source>
+            <translation>&amp;Sök:</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>All ({n})</source>
+            <translation>Alla ({n})</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>{shown} of {total} shown</source>
+            <translation>{shown} av {total} visas</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreviewPage</name>
+        <message>
+            <location filename="../../gui/pages/preview.py" line="+20" />
+            <source>Preview</source>
+            <translation>Förhandsgranskning</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What would happen to every user. Nothing has been written yet.</source>
+            <translation>Vad som skulle hända med varje användare. Inget har skrivits än.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Summary</source>
+            <translation>Sammanfattning</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Preview of every user</source>
+            <translation>Förhandsgranskning av alla användare</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Export preview report…</source>
+            <translation>&amp;Exportera förhandsrapport…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Re&amp;load</source>
+            <translation>&amp;Läs in igen</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Reading the tenant's users…</source>
+            <translation>Läser klientorganisationens användare…</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Reading the tenant's users… {n} so far</source>
+            <translation>Läser klientorganisationens användare… {n} hittills</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Working out what to do for each user… {done} of {total}</source>
+            <translation>Räknar ut vad som ska göras för varje användare… {done} av {total}</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Export the preview report</source>
+            <translation>Exportera förhandsrapporten</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV-filer (*.csv)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Saved to {path}</source>
+            <translation>Sparad i {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultsPage</name>
+        <message>
+            <location filename="../../gui/pages/results.py" line="+23" />
+            <source>Results</source>
+            <translation>Resultat</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What was done. The report is saved in the run's folder.</source>
+            <translation>Vad som gjordes. Rapporten sparas i körningens mapp.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Counts per status</source>
+            <translation>Antal per status</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Users that need attention</source>
+            <translation>Användare som behöver åtgärdas</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>&amp;Export report…</source>
+            <translation>&amp;Exportera rapport…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Open the run's folder</source>
+            <translation>&amp;Öppna körningens mapp</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Retry the failed ones</source>
+            <translation>&amp;Försök igen med de misslyckade</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Select a user to see what to do.</source>
+            <translation>Välj en användare för att se vad du ska göra.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Report: {path}</source>
+            <translation>Rapport: {path}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Export the report</source>
+            <translation>Exportera rapporten</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV-filer (*.csv)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Saved to {path}</source>
+            <translation>Sparad i {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunPage</name>
+        <message>
+            <location filename="../../gui/pages/run.py" line="+27" />
+            <source>Run</source>
+            <translation>Kör</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Writes the new ImmutableIds. You can cancel; requests already sent finish.</source>
+            <translation>Skriver de nya ImmutableId. Du kan avbryta; begäranden som redan skickats slutförs.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Start</source>
+            <translation>&amp;Starta</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Cancel the run</source>
+            <translation>&amp;Avbryt körningen</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Progress of the run</source>
+            <translation>Körningens förlopp</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%v of %m</source>
+            <translation>%v av %m</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Failures so far:</source>
+            <translation>Misslyckade hittills:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Failures so far</source>
+            <translation>Misslyckade hittills</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Press Start when you are ready.</source>
+            <translation>Tryck på Starta när du är redo.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Writing… Next and Back wait until the run ends.</source>
+            <translation>Skriver… Nästa och Bakåt väntar tills körningen är klar.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Cancel the run?</source>
+            <translation>Avbryta körningen?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stop writing? Requests already sent will finish; users not reached yet are reported as not attempted, and you can run again later.</source>
+            <translation>Sluta skriva? Begäranden som redan skickats slutförs; användare som inte nåtts än rapporteras som ej försökta, och du kan köra igen senare.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Cancelling: waiting for the requests already sent…</source>
+            <translation>Avbryter: väntar på begäranden som redan skickats…</translation>
+        </message>
+    </context>
+    <context>
+        <name>SourcePage</name>
+        <message>
+            <location filename="../../gui/pages/source.py" line="+58" />
+            <source>Source of the ImmutableIds</source>
+            <translation>Källa för ImmutableId</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Where each user's new ImmutableId comes from, and which users to include.</source>
+            <translation>Varifrån varje användares nya ImmutableId kommer och vilka användare som ska tas med.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Sample of computed values</source>
+            <translation>Exempel på beräknade värden</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What would be written (a sample)</source>
+            <translation>Vad som skulle skrivas (ett urval)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>From the identity provider's &amp;export file (CSV)</source>
+            <translation>Från identitetsleverantörens &amp;exportfil (CSV)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>From an &amp;attribute the users already have in Entra</source>
+            <translation>Från ett &amp;attribut som användarna redan har i Entra</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Export file</source>
+            <translation>Exportfil</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Export file path</source>
+            <translation>Sökväg till exportfilen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A CSV file with one row per person</source>
+            <translation>En CSV-fil med en rad per person</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Browse…</source>
+            <translation>&amp;Bläddra…</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;File:</source>
+            <translation>&amp;Fil:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>First rows of the file</source>
+            <translation>Filens första rader</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Key column</source>
+            <translation>Nyckelkolumn</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Match type</source>
+            <translation>Matchning</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Value column</source>
+            <translation>Värdekolumn</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Key column, matches:</source>
+            <translation>&amp;Nyckelkolumn, matchar:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Value column:</source>
+            <translation>&amp;Värdekolumn:</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Rule and scope</source>
+            <translation>Regel och omfattning</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Entra attribute</source>
+            <translation>Attribut i Entra</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>A&amp;ttribute:</source>
+            <translation>A&amp;ttribut:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Transform</source>
+            <translation>Omvandling</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>T&amp;ransform:</source>
+            <translation>&amp;Omvandling:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Domains to include</source>
+            <translation>Domäner att ta med</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Domains:</source>
+            <translation>&amp;Domäner:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Include &amp;guests</source>
+            <translation>Ta med &amp;gäster</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Include d&amp;isabled accounts</source>
+            <translation>Ta med &amp;inaktiverade konton</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Reading the tenant's users to count them per domain…</source>
+            <translation>Läser klientorganisationens användare för att räkna dem per domän…</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Reading the tenant's users… {n} so far</source>
+            <translation>Läser klientorganisationens användare… {n} hittills</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Choose the export file</source>
+            <translation>Välj exportfilen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CSV files (*.csv *.txt);;All files (*)</source>
+            <translation>CSV-filer (*.csv *.txt);;Alla filer (*)</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Reading the export file…</source>
+            <translation>Läser exportfilen…</translation>
+        </message>
+        <message>
+            <location line="+48" />
+            <source>Tick at least one domain.</source>
+            <translation>Markera minst en domän.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Choose the export file.</source>
+            <translation>Välj exportfilen.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The key column and the value column must differ.</source>
+            <translation>Nyckelkolumnen och värdekolumnen måste vara olika.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>User</source>
+            <translation>Användare</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Source value</source>
+            <translation>Källvärde</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>New ImmutableId</source>
+            <translation>Nytt ImmutableId</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+    </context>
+    <context>
+        <name>Status</name>
+        <message>
+            <location filename="../../gui/texts.py" line="-218" />
+            <source>Will be set</source>
+            <translation>Kommer att anges</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Already has one</source>
+            <translation>Har redan ett</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No value in the source</source>
+            <translation>Inget värde i källan</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Duplicate value</source>
+            <translation>Dubblettvärde</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Value already in use</source>
+            <translation>Värdet används redan</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invalid value</source>
+            <translation>Ogiltigt värde</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Synced from AD</source>
+            <translation>Synkroniserad från AD</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Federated domain</source>
+            <translation>Federerad domän</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Guest</source>
+            <translation>Gäst</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Disabled</source>
+            <translation>Inaktiverad</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Out of scope</source>
+            <translation>Utanför urvalet</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Set</source>
+            <translation>Angivet</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Failed</source>
+            <translation>Misslyckades</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Skipped: set meanwhile</source>
+            <translation>Överhoppad: angavs under tiden</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dry run (not written)</source>
+            <translation>Provkörning (inte skrivet)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not attempted</source>
+            <translation>Ej försökt</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusHint</name>
+        <message>
+            <location line="+5" />
+            <source>This user gets the new ImmutableId when you run.</source>
+            <translation>Användaren får det nya ImmutableId när du kör.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The user already has an ImmutableId; it is never changed.</source>
+            <translation>Användaren har redan ett ImmutableId; det ändras aldrig.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The source has no value for this user. Check the export file or the key column.</source>
+            <translation>Källan har inget värde för den här användaren. Kontrollera exportfilen eller nyckelkolumnen.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Two or more users would get the same value. Fix the source so every value is unique.</source>
+            <translation>Två eller fler användare skulle få samma värde. Rätta källan så att varje värde är unikt.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Another user in the tenant already has this value. Find that user and fix the source.</source>
+            <translation>En annan användare i klientorganisationen har redan det här värdet. Leta upp den användaren och rätta källan.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The value cannot be an ImmutableId (see the detail). Choose another column or transform.</source>
+            <translation>Värdet kan inte vara ett ImmutableId (se detaljen). Välj en annan kolumn eller omvandling.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Synced from on-premises AD: Entra Connect owns its ImmutableId.</source>
+            <translation>Synkroniserad från lokalt AD: Entra Connect styr dess ImmutableId.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The domain is already federated; set ImmutableIds before federating, or change the UPN to a managed domain first.</source>
+            <translation>Domänen är redan federerad; ange ImmutableId innan du federerar, eller byt först användarens UPN till en hanterad domän.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Guests are left out unless you include them.</source>
+            <translation>Gäster tas inte med om du inte väljer det.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Disabled accounts are left out unless you include them.</source>
+            <translation>Inaktiverade konton tas inte med om du inte väljer det.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The user's domain is not among the chosen domains.</source>
+            <translation>Användarens domän finns inte bland de valda domänerna.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Written.</source>
+            <translation>Skrivet.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft refused the write; see the detail. Retry the failed ones after fixing the cause.</source>
+            <translation>Microsoft nekade skrivningen; se detaljen. Försök igen med de misslyckade när orsaken är åtgärdad.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Someone set an ImmutableId after the preview; it was left alone.</source>
+            <translation>Någon angav ett ImmutableId efter förhandsgranskningen; det lämnades orört.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Dry run: this would have been written.</source>
+            <translation>Provkörning: det här skulle ha skrivits.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The run was cancelled before this user; run again to continue.</source>
+            <translation>Körningen avbröts före den här användaren; kör igen för att fortsätta.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Summary</name>
+        <message>
+            <location filename="../../build/work/tr_helper_strings.py" line="+1" />
+            <source>A file could not be read or written.</source>
+            <translation>En fil gick inte att läsa eller skriva.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancelled.</source>
+            <translation>Avbruten.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dry run: nothing was written.</source>
+            <translation>Provkörning: ingenting skrevs.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dry run: users to go through: {n}. Nothing is written.</source>
+            <translation>Provkörning: användare att gå igenom: {n}. Ingenting skrivs.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Finished.</source>
+            <translation>Klar.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>In tenant &lt;b&gt;{tenant}&lt;/b&gt;, &lt;b&gt;{n}&lt;/b&gt; users will get an ImmutableId taken from {source}, transformed with “{transform}”.</source>
+            <translation>I klientorganisationen &lt;b&gt;{tenant}&lt;/b&gt; får &lt;b&gt;{n}&lt;/b&gt; användare ett ImmutableId som hämtas från {source} och omvandlas med ”{transform}”.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Line {line}</source>
+            <translation>Rad {line}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft Graph answered with an error ({status} {code}).</source>
+            <translation>Microsoft Graph svarade med ett fel ({status} {code}).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nothing to write: no user will get an ImmutableId.</source>
+            <translation>Inget att skriva: ingen användare får ett ImmutableId.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Paused by Microsoft's throttling for {s} s; the run continues by itself.</source>
+            <translation>Pausad i {s} s av Microsofts begränsning; körningen fortsätter av sig själv.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Something went wrong.</source>
+            <translation>Något gick fel.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The details are in the log file (Help → About shows where). Try again; if it persists, send the log to support.</source>
+            <translation>Detaljerna finns i loggfilen (Om visar var). Försök igen; om felet kvarstår, skicka loggen till supporten.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The file cannot be used.</source>
+            <translation>Filen kan inte användas.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The source settings are not usable.</source>
+            <translation>Inställningarna för källan går inte att använda.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>These domains are federated: {domains}. Their users cannot get a new ImmutableId and are left out.</source>
+            <translation>De här domänerna är federerade: {domains}. Deras användare kan inte få ett nytt ImmutableId och tas inte med.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users that already have an ImmutableId are never changed.</source>
+            <translation>Användare som redan har ett ImmutableId ändras aldrig.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users that hold an admin role cannot be changed by the app; Microsoft refuses them (they are reported as failed, with what to do).</source>
+            <translation>Användare med en administratörsroll kan inte ändras av appen; Microsoft nekar dem (de rapporteras som misslyckade, med vad du ska göra).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users that share a value with someone else: {n}. They are skipped.</source>
+            <translation>Användare som delar värde med någon annan: {n}. De hoppas över.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users to write: &lt;b&gt;{n}&lt;/b&gt;. Microsoft allows about 20 writes a second per tenant, so large schools take a while.</source>
+            <translation>Användare att skriva: &lt;b&gt;{n}&lt;/b&gt;. Microsoft tillåter ungefär 20 skrivningar per sekund och klientorganisation, så stora skolor tar en stund.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users whose value another user already has: {n}. They are skipped.</source>
+            <translation>Användare vars värde en annan användare redan har: {n}. De hoppas över.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users whose value cannot be an ImmutableId: {n}. They are skipped.</source>
+            <translation>Användare vars värde inte kan vara ett ImmutableId: {n}. De hoppas över.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Will get an ImmutableId: &lt;b&gt;{will}&lt;/b&gt; · already have one (left alone): {already} · cannot get one yet (see their status): {problems} · left out (synced, guests, disabled, other domains): {left}</source>
+            <translation>Får ett ImmutableId: &lt;b&gt;{will}&lt;/b&gt; · har redan ett (lämnas orörda): {already} · kan inte få ett än (se status): {problems} · tas inte med (synkroniserade, gäster, inaktiverade, andra domäner): {left}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>column {column}</source>
+            <translation>kolumn {column}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>each user's {attribute}</source>
+            <translation>varje användares {attribute}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the values in {file} (column “{value}”, matched by {match} in column “{key}”)</source>
+            <translation>värdena i {file} (kolumnen ”{value}”, matchade på {match} i kolumnen ”{key}”)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>unknown</source>
+            <translation>okänt</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{done} of {total} done, {failed} failed · {rate} users/s · about {eta} left</source>
+            <translation>{done} av {total} klara, {failed} misslyckade · {rate} användare/s · cirka {eta} kvar</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{h} h {m} min</source>
+            <translation>{h} tim {m} min</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{m} min {s} s</source>
+            <translation>{m} min {s} s</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{s} s</source>
+            <translation>{s} s</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{what}: {file}</source>
+            <translation>{what}: {file}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncWizard</name>
+        <message>
+            <location filename="../../gui/wizard.py" line="+48" />
+            <source>Immutable ID Sync</source>
+            <translation>Immutable ID Sync</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;About</source>
+            <translation>&amp;Om</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>Stop the run?</source>
+            <translation>Stoppa körningen?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Writing is in progress. Stop after the requests already sent have finished? Users not reached yet are reported as not attempted.</source>
+            <translation>Skrivning pågår. Stoppa när begäranden som redan skickats är klara? Användare som inte nåtts än rapporteras som ej försökta.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Transform</name>
+        <message>
+            <location filename="../../gui/texts.py" line="+183" />
+            <source>None: use the value as it is</source>
+            <translation>Ingen: använd värdet som det är</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lower case</source>
+            <translation>Gemener</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>GUID → base64 (Entra Connect's form)</source>
+            <translation>GUID → base64 (Entra Connects format)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Text → base64</source>
+            <translation>Text → base64</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomePage</name>
+        <message>
+            <location filename="../../gui/pages/welcome.py" line="+15" />
+            <source>Welcome</source>
+            <translation>Välkommen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fill in missing ImmutableIds in a Microsoft Entra tenant, safely.</source>
+            <translation>Fyll i saknade ImmutableId i en klientorganisation i Microsoft Entra – på ett säkert sätt.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&lt;p&gt;Before pupils and staff can sign in through an outside identity provider (such as Skolon), every user in the school's Entra tenant needs an &lt;b&gt;ImmutableId&lt;/b&gt;. This tool fills in the missing ones from the identity provider's export file or from an attribute the users already have.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;It &lt;b&gt;never changes a user that already has an ImmutableId&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;It &lt;b&gt;writes nothing before you confirm&lt;/b&gt;: you see every user's outcome first, and a dry run is always available.&lt;/li&gt;&lt;li&gt;Every run leaves a report you can keep.&lt;/li&gt;&lt;/ul&gt;</source>
+            <translation>&lt;p&gt;Innan elever och personal kan logga in via en extern identitetsleverantör (till exempel Skolon) behöver varje användare i skolans klientorganisation i Entra ett &lt;b&gt;ImmutableId&lt;/b&gt;. Det här verktyget fyller i de som saknas, från identitetsleverantörens exportfil eller från ett attribut som användarna redan har.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Det &lt;b&gt;ändrar aldrig en användare som redan har ett ImmutableId&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Det &lt;b&gt;skriver ingenting innan du bekräftar&lt;/b&gt;: du ser först vad som händer med varje användare, och en provkörning finns alltid.&lt;/li&gt;&lt;li&gt;Varje körning lämnar en rapport som du kan spara.&lt;/li&gt;&lt;/ul&gt;</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>&lt;p&gt;&lt;b&gt;Prepare an app registration&lt;/b&gt; in the Azure portal (Microsoft Entra ID → App registrations → New registration):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API permissions&lt;/b&gt; → Add a permission → Microsoft Graph → Application permissions → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, then click &lt;b&gt;Grant admin consent for &amp;lt;your organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certificates &amp;amp; secrets&lt;/b&gt; → New client secret; copy its &lt;b&gt;Value&lt;/b&gt; (not the Secret ID) at once, and note the expiry date.&lt;/li&gt;&lt;li&gt;From the app's &lt;b&gt;Overview&lt;/b&gt;, copy the &lt;b&gt;Application (client) ID&lt;/b&gt; and the &lt;b&gt;Directory (tenant) ID&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsoft's guide: &lt;a href="{url}"&gt;Register an application&lt;/a&gt;. Set ImmutableIds &lt;b&gt;before&lt;/b&gt; you federate the domain.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Förbered en appregistrering&lt;/b&gt; i Azure-portalen (Microsoft Entra ID → Appregistreringar → Ny registrering):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API-behörigheter&lt;/b&gt; → Lägg till en behörighet → Microsoft Graph → Programbehörigheter → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, och klicka sedan på &lt;b&gt;Bevilja administratörsmedgivande för &amp;lt;din organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certifikat och hemligheter&lt;/b&gt; → Ny klienthemlighet; kopiera genast dess &lt;b&gt;Värde&lt;/b&gt; (inte Hemlighets-ID) och anteckna utgångsdatumet.&lt;/li&gt;&lt;li&gt;Kopiera &lt;b&gt;Program-ID (klient)&lt;/b&gt; och &lt;b&gt;Katalog-ID (klientorganisation)&lt;/b&gt; från appens &lt;b&gt;Översikt&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsofts guide: &lt;a href="{url}"&gt;Registrera ett program&lt;/a&gt;. Ange ImmutableId &lt;b&gt;innan&lt;/b&gt; du federerar domänen.&lt;/p&gt;</translation>
+        </message>
+    </context>
 </TS>
