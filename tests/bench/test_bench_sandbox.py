@@ -119,3 +119,19 @@ def test_synthetic_school_generation_speed():
     synthetic(USERS)
     elapsed = time.perf_counter() - started
     print(f"\nsynthetic({USERS:,}) in {elapsed:.2f} s (target < 2 s: ratio {elapsed / 2:.2f})")
+
+
+def test_in_process_requests_per_second():
+    """As tests and `gui --sandbox` use it: server threads share the interpreter with the client."""
+    from core.sandbox import SandboxConfig, SandboxTenant
+
+    with SandboxTenant(SandboxConfig(throttling=False), users=1000) as tenant:
+        profile = tenant.connection_profile()
+        token = _token(profile)
+        for client, target in (("http.client", _hammer_raw), ("requests", _hammer_requests)):
+            counts = [0]
+            started = time.perf_counter()
+            target(profile, token, 3.0, counts, 0)
+            rps = counts[0] / (time.perf_counter() - started)
+            print(f"\nin-process sandbox, {client}, 1 thread: {rps:,.0f} requests/s "
+                  f"(target {TARGET_RPS}: ratio {rps / TARGET_RPS:.2f})")
