@@ -924,7 +924,7 @@
         <message>
             <location line="+1" />
             <source>Copy only the Directory (tenant) ID (a GUID), not the whole address.</source>
-            <translation>Kopiera bara Katalog-ID (klientorganisation) (ett GUID), inte hela adressen.</translation>
+            <translation>Kopiera bara katalog-ID:t för klientorganisationen (ett GUID), inte hela adressen.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -939,7 +939,7 @@
         <message>
             <location line="+2" />
             <source>Use the Directory (tenant) ID (a GUID like 1b2c3d4e-…) or a domain name.</source>
-            <translation>Använd Katalog-ID (klientorganisation) (ett GUID som 1b2c3d4e-…) eller ett domännamn.</translation>
+            <translation>Använd katalog-ID:t för klientorganisationen (ett GUID som 1b2c3d4e-…) eller ett domännamn.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -949,7 +949,7 @@
         <message>
             <location line="+1" />
             <source>Copy only the Application (client) ID (a GUID), not the whole address.</source>
-            <translation>Kopiera bara Program-ID (klient) (ett GUID), inte hela adressen.</translation>
+            <translation>Kopiera bara program-ID:t (ett GUID), inte hela adressen.</translation>
         </message>
         <message>
             <location line="+1" />
