@@ -239,19 +239,22 @@ def _rule_problem(tenant: SandboxTenant, req: Request, user: dict[str, Any], val
     return None
 
 
-def _synced(tenant, req, user, value):
+def _synced(tenant: SandboxTenant, req: Request, user: dict[str, Any], value: str | None) -> Response | None:
+    """§1: synced users are mastered by Entra Connect."""
     if user.get("onPremisesSyncEnabled"):
         return graph_error(req, 400, "Request_BadRequest", facts.SYNCED_USER_MESSAGE)
     return None
 
 
-def _privileged(tenant, req, user, value):
+def _privileged(tenant: SandboxTenant, req: Request, user: dict[str, Any], value: str | None) -> Response | None:
+    """§1: sensitive property of admins: a plain app gets 403."""
     if user.get("privilegedRole"):
         return graph_error(req, 403, "Authorization_RequestDenied", facts.INSUFFICIENT_PRIVILEGES)
     return None
 
 
-def _invalid_value(tenant, req, user, value):
+def _invalid_value(tenant: SandboxTenant, req: Request, user: dict[str, Any], value: str | None) -> Response | None:
+    """§1: `$` and `_` are refused by Graph (length only if UNCONFIRMED says so)."""
     limit = UF["max_length"]
     if value is not None and (any(c in value for c in facts.IMMUTABLE_ID_FORBIDDEN_CHARS) or value == ""
                               or (isinstance(limit, int) and len(value) > limit)):
@@ -259,7 +262,8 @@ def _invalid_value(tenant, req, user, value):
     return None
 
 
-def _federated(tenant, req, user, value):
+def _federated(tenant: SandboxTenant, req: Request, user: dict[str, Any], value: str | None) -> Response | None:
+    """§1: a user in a federated domain cannot get a new ImmutableId directly."""
     if value is None and not UF["federated_blocks_clearing"]:
         return None
     domain = user["userPrincipalName"].rsplit("@", 1)[-1].lower()
@@ -269,7 +273,8 @@ def _federated(tenant, req, user, value):
     return None
 
 
-def _duplicate(tenant, req, user, value):
+def _duplicate(tenant: SandboxTenant, req: Request, user: dict[str, Any], value: str | None) -> Response | None:
+    """§1: unique in the tenant; the conflict comes back as ObjectConflict details."""
     if value is None:
         return None
     owner = tenant.immutable_id_owner(value)
