@@ -102,3 +102,10 @@ def test_dropped_library_names_touch_only_libraries():
     assert rules.keep_qt_file("libcairo.so.2") is False
     assert rules.keep_qt_file("PySide6/Qt6Network.dll") is False
     assert rules.keep_qt_file("somepackage/mount.txt") is True  # same stem, not a library
+
+
+def test_ci_runs_the_suite_and_the_frozen_smoke_test():
+    """The frozen app is what users get: CI must build it and run it, after the test suite."""
+    commands = [line.strip() for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+                if line.strip().startswith("make ")]
+    assert commands == ["make test", "make smoke-app"]
