@@ -34,6 +34,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help='e.g. "429=0.05,503=0.03,504=0.01,drop=0.01,slow=0.02:1.5,seed=7"')
     parser.add_argument("--write-quota", metavar="Q/SECONDS", default=None,
                         help="writes per app per window (default 3000/150, as Entra)")
+    parser.add_argument("--ru-quota", metavar="RU/SECONDS", default=None,
+                        help="resource units per app per window (default by tenant size: 3500/5000/8000 per 10 s)")
     parser.add_argument("--token-lifetime", type=int, default=None, metavar="S",
                         help="access token lifetime in seconds (default 3599)")
     parser.add_argument("--no-throttling", action="store_true",
@@ -60,6 +62,11 @@ def build_config(args: argparse.Namespace) -> SandboxConfig:
             config.write_limit, config.write_window_s = parse_quota(args.write_quota)
         except ValueError as exc:
             raise ValueError(f"--write-quota: {exc}") from None
+    if args.ru_quota:
+        try:
+            config.ru_limit, config.ru_window_s = parse_quota(args.ru_quota)
+        except ValueError as exc:
+            raise ValueError(f"--ru-quota: {exc}") from None
     if args.token_lifetime is not None:
         if args.token_lifetime < 1:
             raise ValueError("--token-lifetime: must be at least 1 second")

@@ -69,14 +69,14 @@ def _probability(name: str, raw: str) -> float:
 
 
 def parse_quota(spec: str) -> tuple[int, float]:
-    """`"200/2"` -> (200 writes, 2.0 seconds) for --write-quota."""
+    """`"200/2"` -> (200, 2.0 seconds) for --write-quota and --ru-quota."""
     count, sep, seconds = spec.partition("/")
     try:
         limit, window = int(count), float(seconds)
     except ValueError:
-        raise ValueError(f"write quota '{spec}': expected COUNT/SECONDS, e.g. 3000/150") from None
+        raise ValueError(f"quota '{spec}': expected COUNT/SECONDS, e.g. 3000/150") from None
     if not sep or limit < 1 or window <= 0:
-        raise ValueError(f"write quota '{spec}': expected COUNT/SECONDS with COUNT >= 1, SECONDS > 0")
+        raise ValueError(f"quota '{spec}': expected COUNT/SECONDS with COUNT >= 1, SECONDS > 0")
     return limit, window
 
 

@@ -74,10 +74,12 @@ def test_command_pages_2000_users_with_the_ten_line_script(tmp_path):
     (["--seed", "/nonexistent/seed.json"], "cannot read the file"),
     (["--users", "5", "--seed", "x.json"], "either --seed or --users"),
 ])
-def test_bad_options_exit_2_with_a_clear_message(args, words):
-    out = subprocess.run([sys.executable, "-m", "core.cli", "sandbox", *args], cwd=ROOT,
-                         capture_output=True, text=True, timeout=30)
-    assert out.returncode == 2 and words in out.stderr and out.stdout == ""
+def test_bad_options_exit_2_with_a_clear_message(args, words, capsys):
+    from core.cli import main
+
+    assert main(["sandbox", *args]) == 2
+    out = capsys.readouterr()
+    assert words in out.err and out.out == ""
 
 
 def test_bad_seed_file_names_the_problem(tmp_path):
