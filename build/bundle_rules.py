@@ -71,21 +71,29 @@ def _stem(name: str) -> str:
     return stem[3:] if stem.startswith("lib") else stem
 
 
+def _qt_relative(parts: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The part of a path below PySide6's Qt prefix: PySide6/Qt/… (Linux, macOS) or PySide6/… (Windows)."""
+    if "PySide6" not in parts:
+        return None
+    rest = parts[parts.index("PySide6") + 1:]
+    return rest[1:] if rest[:1] == ("Qt",) else rest
+
+
 def keep_qt_file(dest: str) -> bool:
     """Whether a file PyInstaller collected (by destination path in the bundle) stays in the app."""
     parts = PurePosixPath(dest.replace("\\", "/")).parts
     if _stem(dest) in DROP_FILES and re.search(r"\.(so(\.\d+)*|dll|dylib)$", dest):
         return False
-    if "plugins" in parts and "Qt" in parts[: parts.index("plugins")]:
-        rest = parts[parts.index("plugins") + 1:]
-        folder = "/".join(rest[:-1])
+    rest = _qt_relative(parts)
+    if rest and rest[0] == "plugins" and len(rest) > 2:
+        folder = "/".join(rest[1:-1])
         if folder not in KEEP_PLUGIN_DIRS:
             return False
         if folder == "imageformats":
             return _stem(dest) in KEEP_IMAGE_FORMATS
         return not (folder == "platforms" and _stem(dest) in DROP_PLATFORMS)
-    if "translations" in parts and "Qt" in parts[: parts.index("translations")]:
-        match = re.fullmatch(r"(.+)_([a-z]{2})(_[A-Z]{2})?\.qm", parts[-1])
+    if rest and rest[0] == "translations" and len(rest) == 2:
+        match = re.fullmatch(r"(.+)_([a-z]{2})(_[A-Z]{2})?\.qm", rest[-1])
         return bool(match) and match.group(1) in QT_TRANSLATIONS and match.group(2) in LANGUAGES
     return True
 

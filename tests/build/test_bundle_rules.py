@@ -53,7 +53,12 @@ def test_hidden_imports_are_real_modules():
 @pytest.mark.parametrize(("dest", "kept"), [
     ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
     ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
-    ("PySide6\\plugins\\platforms\\qwindows.dll", True),  # Windows wheels have no Qt/ level: not a Qt path
+    ("PySide6\\plugins\\platforms\\qwindows.dll", True),  # Windows wheels have no Qt/ level
+    ("PySide6\\plugins\\imageformats\\qjpeg.dll", False),
+    ("PySide6\\plugins\\styles\\qmodernwindowsstyle.dll", True),
+    ("PySide6\\translations\\qtbase_de.qm", False),
+    ("PySide6\\translations\\qtbase_sv.qm", True),
+    ("PySide6/Qt/lib/QtCore.framework/Resources/Info.plist", True),
     ("PySide6/Qt/plugins/platforms/libqcocoa.dylib", True),
     ("PySide6/Qt/plugins/platforms/libqeglfs.so", False),
     ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
