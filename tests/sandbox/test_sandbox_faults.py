@@ -124,3 +124,11 @@ def test_faulted_writes_are_audited_with_caller_and_body_and_not_applied(sandbox
     assert len(entries) == 4 and {e["fault"] for e in entries} <= {"503", "drop"}
     assert all(e["client_id"] == tenant.apps[0]["clientId"] and e["applied"] is False for e in entries)
     assert all(e["body"] == {"onPremisesImmutableId": "faulted"} for e in entries)
+
+
+def test_login_faults_only_when_asked_for(sandbox_factory):
+    tenant = sandbox_factory(config=SandboxConfig(faults=FaultSpec(p503=1.0), faults_on_login=True))
+    session = VerifyingSession(verify=tenant.ca_bundle)
+    resp = session.get(f"{tenant.url}/{tenant.tenant_id}/v2.0/.well-known/openid-configuration")
+    assert resp.status_code == 503 and resp.headers["Retry-After"] == "1"
+    assert [e["fault"] for e in tenant.audit()] == ["503"]
