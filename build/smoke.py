@@ -18,6 +18,7 @@ import argparse
 import csv
 import json
 import os
+import re
 import ssl
 import subprocess
 import sys
@@ -33,6 +34,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "build")]
 import bundle_rules as rules  # noqa: E402
 
 from core import __version__  # noqa: E402
+from core.cli import COMMANDS  # noqa: E402
 
 REPORT_HEADER = ["object_id", "user_principal_name", "display_name", "source_value",
                  "current_immutable_id", "new_immutable_id", "status", "detail"]
@@ -116,6 +118,11 @@ def smoke_cli(cli: Path, env: dict[str, str], tmp: Path) -> None:
     version = run([str(cli), "--version"], env).stdout.strip()
     if __version__ not in version:
         raise SmokeFailure(f"--version said {version!r}, the package is {__version__}")
+    usage = run([str(cli), "--help"], env).stdout
+    # core.cli skips a command whose module is missing; frozen, that would be a silently lost command.
+    lost = [name for name in COMMANDS if not re.search(rf"^\s+{name}\b", usage, re.MULTILINE)]
+    if lost:
+        raise SmokeFailure(f"--help does not list the commands {lost}: their modules were not bundled")
     bundle_cli = cli.parent.parent / f"{rules.APP_TITLE}.app" / "Contents" / "MacOS" / rules.CLI_NAME
     if bundle_cli.exists():  # macOS: the .app carries the CLI too
         run([str(bundle_cli), "--version"], env)
