@@ -20,7 +20,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator, Signal
+from PySide6.QtWidgets import QComboBox, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,7 @@ DEFAULT = "en"  # the source strings are English
 NATIVE_NAMES = {"en": "English", "sv": "Svenska"}
 
 _installed: list[QTranslator] = []
+_current = DEFAULT
 
 
 def translations_dir() -> Path:
@@ -98,7 +100,13 @@ def install_translator(app: QCoreApplication, language: str) -> str:
         _install(app, qt)
     same = QLocale.system().language() == QLocale(language).language()
     QLocale.setDefault(QLocale.system() if same else QLocale(language))
+    global _current
+    _current = language
     return language
+
+
+def current_language() -> str:
+    return _current
 
 
 def _install(app: QCoreApplication, translator: QTranslator) -> None:
@@ -111,12 +119,38 @@ def setup(app: QCoreApplication) -> str:
     return install_translator(app, choose_language())
 
 
-def set_language(app: QCoreApplication, language: str) -> str:
-    """The user's choice in the app: remembered for the next start, and installed now."""
+def save_language(language: str) -> None:
     from core.profiles import ProfileStore
 
     ProfileStore().remember(SETTING_KEY, language)
+
+
+def set_language(app: QCoreApplication, language: str) -> str:
+    """The user's choice in the app: remembered for the next start, and installed now (widgets that
+    set their texts once keep them until they are made again)."""
+    save_language(language)
     return install_translator(app, language)
+
+
+class LanguageBox(QComboBox):
+    """The language picker (About box, Welcome page): each language in its own name. The choice is saved
+    at once and takes effect at the next start, so that no window shows two languages at a time."""
+
+    language_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Language"))
+        self.setToolTip(self.tr("The language changes when you start the program again."))
+        for code, name in available_languages():
+            self.addItem(name, code)
+        self.setCurrentIndex(max(0, self.findData(saved_language() or current_language())))
+        self.currentIndexChanged.connect(self._chosen)
+
+    def _chosen(self, index: int) -> None:
+        code = self.itemData(index)
+        save_language(code)
+        self.language_chosen.emit(code)
 
 
 def _compile_if_stale(language: str) -> None:

@@ -131,3 +131,13 @@ def test_lupdate_and_lrelease_ship_with_pyside6():
     for tool in ("lupdate", "lrelease"):
         done = subprocess.run([str(linguist.qt_tool(tool)), "-version"], capture_output=True, text=True)
         assert done.returncode == 0 and "version" in done.stdout + done.stderr
+
+
+def test_language_box_saves_the_choice_for_the_next_start(qtbot, monkeypatch):
+    monkeypatch.delenv(i18n.LANG_ENV, raising=False)
+    box = i18n.LanguageBox()
+    qtbot.addWidget(box)
+    assert [box.itemText(i) for i in range(box.count())] == ["English", "Svenska"]
+    with qtbot.waitSignal(box.language_chosen) as chosen:
+        box.setCurrentIndex(box.findData("sv" if box.currentData() == "en" else "en"))
+    assert i18n.saved_language() == chosen.args[0] == i18n.choose_language()

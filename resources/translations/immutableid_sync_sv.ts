@@ -1108,6 +1108,19 @@
         </message>
     </context>
     <context>
+        <name>LanguageBox</name>
+        <message>
+            <location filename="../../gui/i18n.py" line="+143" />
+            <source>Language</source>
+            <translation>Språk</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The language changes when you start the program again.</source>
+            <translation>Språket ändras när du startar programmet igen.</translation>
+        </message>
+    </context>
+    <context>
         <name>Match</name>
         <message>
             <location filename="../../gui/texts.py" line="+133" />
