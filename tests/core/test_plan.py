@@ -115,9 +115,11 @@ def test_progress_and_cancel():
 def test_100k_users_plan_well_under_a_second():
     users = [user(f"u{i}", str(1000000 + i), imm=f"Z{i}" if i % 10 == 0 else None) for i in range(100_000)]
     elapsed = float("inf")
-    for _ in range(2):  # best of two: the machine is shared with other work
-        started = time.perf_counter()
+    for _ in range(2):
+        # CPU time of this thread, best of two: the machine is shared, and wall time would measure
+        # the other processes as much as the planner
+        started = time.thread_time()
         plan = build_plan(users, AttributeSource("employeeId"), "none", Scope(domains=("school.example",)))
-        elapsed = min(elapsed, time.perf_counter() - started)
+        elapsed = min(elapsed, time.thread_time() - started)
     assert plan.counts() == {"will_set": 90_000, "already_set": 10_000}
     assert elapsed < 1.0, f"planning 100,000 users took {elapsed:.2f} s"
