@@ -114,3 +114,21 @@ def test_read_costs_resource_units(graph):
 def test_unknown_segment(graph):
     resp = graph.get("/groups")
     assert resp.status_code == 400 and resp.json()["error"]["code"] == "BadRequest"
+
+
+def test_background_prewarm_never_serves_a_stale_value(sandbox_factory, monkeypatch):
+    from sandbox_helpers import Graph, token_for, writable_users
+
+    from core.sandbox import tenant as tenant_module
+
+    monkeypatch.setattr(tenant_module, "PREWARM_MIN_USERS", 10)
+    tenant = sandbox_factory(users=3000)
+    graph = Graph(tenant, token_for(tenant))
+    query = "/users?$select=id,onPremisesImmutableId&$top=999"
+    assert graph.get(query).status_code == 200  # starts the background serialisation of all 3,000
+    changed = writable_users(tenant, 40)[-1]
+    assert graph.patch(f"/users/{changed['id']}", {"onPremisesImmutableId": "after-warm"}).status_code == 204
+    users, _ = _all_pages(graph, query)
+    assert {u["id"]: u["onPremisesImmutableId"] for u in users}[changed["id"]] == "after-warm"
+    assert users == [{"id": uid, "onPremisesImmutableId": u["onPremisesImmutableId"]}
+                     for uid, u in tenant.users.items()]
