@@ -151,6 +151,14 @@ class Throttled:
 
 
 @dataclass
+class RunStarted:
+    """The write pacer of this run: the Run page reads `paused_until` from it to show pauses at once
+    (ApplyProgress only arrives when a user finishes, and nobody finishes during a pause)."""
+
+    pacer: Any  # core.pacing.WritePacer
+
+
+@dataclass
 class RunOutcome:
     result: Any  # core.apply.ApplyResult
     report_path: Path
@@ -182,7 +190,11 @@ def apply_job(conn: Connection, secret: str | None, plan: Any, dry_run: bool, ru
     from core.apply import apply_plan
 
     def job(progress: Progress, cancel: threading.Event) -> RunOutcome:
+        from core.pacing import WritePacer
+
         graph = make_graph(conn, secret, cancel, on_throttle=lambda s, _scope: progress(Throttled(s), True))
+        graph.pacer = WritePacer()  # apply_plan uses the client's pacer; the Run page watches it
+        progress(RunStarted(graph.pacer), True)
         upns = {row.object_id: row.user_principal_name for row in plan.rows}
         journal = _failure_reporting_journal(run_dir, upns, lambda f: progress(f, True))
         try:

@@ -57,8 +57,10 @@ class RunPage(WizardPage):
         self.body().addWidget(self.failure_log, 1)
         self.finish_layout()
         self._throttled_until = 0.0
+        self._pacer = None  # core.pacing.WritePacer of the running write
+        self.throttle_notices: list[str] = []  # each pause as it was shown (the log of what the user saw)
         self._throttle_timer = QTimer(self)
-        self._throttle_timer.setInterval(500)
+        self._throttle_timer.setInterval(250)
         self._throttle_timer.timeout.connect(self._show_throttle)
 
     def initializePage(self) -> None:
@@ -105,6 +107,9 @@ class RunPage(WizardPage):
         if isinstance(p, services.RunFailure):
             self.failure_log.appendPlainText(texts.failure_line(p.upn, p.detail))
             return
+        if isinstance(p, services.RunStarted):
+            self._pacer = p.pacer
+            return
         if isinstance(p, services.Throttled):
             self._throttled_until = max(self._throttled_until, time.time() + p.seconds)
             self._show_throttle()
@@ -118,14 +123,20 @@ class RunPage(WizardPage):
 
     def _show_throttle(self) -> None:
         left = self._throttled_until - time.time()
-        if left > 0.5:
+        paused = self._pacer.paused_until if self._pacer is not None else 0.0  # monotonic clock
+        if paused:
+            left = max(left, paused - time.monotonic())
+        if left > 0:
             self.throttle_label.setText(texts.throttle_text(left))
+            if self.throttle_label.isHidden():
+                self.throttle_notices.append(self.throttle_label.text())
             self.throttle_label.show()
         else:
             self.throttle_label.hide()
 
     def _finished(self, outcome) -> None:
         self._throttle_timer.stop()
+        self._pacer = None
         self.throttle_label.hide()
         s = self.session
         s.result, s.report_path = outcome.result, outcome.report_path
