@@ -15,6 +15,7 @@ Precedence, first match wins — the order is the safety argument:
 from __future__ import annotations
 
 import hashlib
+import queue
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -25,7 +26,7 @@ from typing import Any
 
 from core.graph import Cancelled  # one "cancelled" for every long job (re-exported here)
 from core.transforms import Transform, transform_function
-from core.validation import check_immutable_id
+from core.validation import MAX_WEIGHTED, check_immutable_id
 
 # Entra's uniqueness check is not documented as case-sensitive or not (graph-facts §1); comparing
 # case-insensitively can only make us more careful (one constant to flip if it is confirmed).
@@ -54,7 +55,7 @@ class Status(StrEnum):
     NOT_ATTEMPTED = "not_attempted"
 
 
-__all__ = ["Cancelled", "Plan", "PlanRow", "Scope", "Status", "build_plan"]
+__all__ = ["Cancelled", "Plan", "PlanBuilder", "PlanRow", "Scope", "Status", "build_plan", "list_and_plan"]
 PREVIEW_STATUSES = tuple(list(Status)[:11])
 APPLY_STATUSES = tuple(list(Status)[11:])
 
@@ -116,37 +117,63 @@ def build_plan(users: Iterable[Any], source: Any, transform: Transform | str = T
                progress: Callable[[int, int], None] | None = None,
                cancel: threading.Event | None = None) -> Plan:
     """Classify every user. `progress(done, total)`; raises Cancelled when `cancel` is set."""
-    started = datetime.now(UTC)
     users = list(users)
-    transform, scope = Transform(transform), scope or Scope()
-    federated = frozenset(d.lower() for d in (federated_domains or ()))
-    in_use = {_fold(u.immutable_id): u.upn for u in users if u.immutable_id}
-    classify = _Classifier(source, transform, scope, federated, in_use)
-    rows: list[PlanRow] = []
+    builder = PlanBuilder(source, transform, scope, federated_domains)
     total = len(users)
     for start in range(0, total, PROGRESS_EVERY):
         if cancel is not None and cancel.is_set():
             raise Cancelled()
         if progress and start:
             progress(start, total)
-        rows.extend([classify(user) for user in users[start:start + PROGRESS_EVERY]])
-    _mark_duplicates(rows)
+        builder.add(users[start:start + PROGRESS_EVERY])
+    plan = builder.finish()
     if progress:
         progress(total, total)
-    unmatched = source.unmatched_rows() if hasattr(source, "unmatched_rows") else []
-    dupes = getattr(source, "duplicate_keys", {}) or {}
-    return Plan(rows, source.describe(), transform.value, scope, unmatched, dupes, started, datetime.now(UTC))
+    return plan
+
+
+class PlanBuilder:
+    """Builds a plan a page of users at a time (so planning can overlap the listing): `add(users)` for
+    each page, then `finish()`. Steps 7-8 need every user, so they run in finish()."""
+
+    def __init__(self, source: Any, transform: Transform | str = Transform.NONE, scope: Scope | None = None,
+                 federated_domains: Iterable[str] | None = None) -> None:
+        self.started = datetime.now(UTC)
+        self.source, self.transform, self.scope = source, Transform(transform), scope or Scope()
+        federated = frozenset(d.lower() for d in (federated_domains or ()))
+        self._classify = _Classifier(source, self.transform, self.scope, federated)
+        self.rows: list[PlanRow] = []
+        self._in_use: dict[str, str] = {}  # values already held in the tenant -> holder's UPN
+
+    def add(self, users: list[Any]) -> None:
+        in_use = self._in_use
+        for user in users:
+            if user.immutable_id:
+                in_use[_fold(user.immutable_id)] = user.upn
+        self.rows.extend([self._classify(user) for user in users])
+
+    def finish(self) -> Plan:
+        in_use = self._in_use
+        for row in self.rows:
+            if row.status is Status.WILL_SET and _fold(row.new_immutable_id) in in_use:
+                row.status = Status.VALUE_IN_USE
+                row.detail = f"held by {in_use[_fold(row.new_immutable_id)]}"
+        _mark_duplicates(self.rows)
+        source = self.source
+        unmatched = source.unmatched_rows() if hasattr(source, "unmatched_rows") else []
+        dupes = getattr(source, "duplicate_keys", {}) or {}
+        return Plan(self.rows, source.describe(), self.transform.value, self.scope, unmatched, dupes,
+                    self.started, datetime.now(UTC))
 
 
 class _Classifier:
     """Steps 1-9 for one user; built once per plan so the per-user work is lookups and compares."""
 
-    def __init__(self, source: Any, transform: Transform, scope: Scope, federated: frozenset[str],
-                 in_use: dict[str, str]) -> None:
+    def __init__(self, source: Any, transform: Transform, scope: Scope, federated: frozenset[str]) -> None:
         self.resolve = source.resolve
         self.convert = None if transform is Transform.NONE else transform_function(transform)
         self.base64 = transform.is_base64
-        self.domains, self.federated, self.in_use = frozenset(scope.domains), federated, in_use
+        self.domains, self.federated = frozenset(scope.domains), federated
         self.skip_guests, self.skip_disabled = not scope.include_guests, not scope.include_disabled
 
     def __call__(self, user: Any) -> PlanRow:
@@ -159,8 +186,6 @@ class _Classifier:
             return PlanRow(user.id, upn, user.display_name or "", raw or "", user.immutable_id or "", "",
                            status, detail)
         status, new, detail = self._value(raw, problem)
-        if status is Status.WILL_SET and _fold(new) in self.in_use:
-            status, detail = Status.VALUE_IN_USE, f"held by {self.in_use[_fold(new)]}"
         return PlanRow(user.id, upn, user.display_name or "", raw or "", "", new, status, detail)
 
     def _gate(self, user: Any, upn: str) -> tuple[Status | None, str]:
@@ -188,7 +213,8 @@ class _Classifier:
             new = raw if self.convert is None else self.convert(raw)
         except ValueError as exc:
             return Status.INVALID_VALUE, "", str(exc)
-        reason = check_immutable_id(new, self.base64)
+        # our own base64 output holds only A-Z a-z 0-9 + / =: its length is all there is to check
+        reason = None if self.base64 and len(new) <= MAX_WEIGHTED else check_immutable_id(new, self.base64)
         if reason:
             return Status.INVALID_VALUE, new, reason
         return Status.WILL_SET, new, ""
@@ -210,3 +236,54 @@ def _mark_duplicates(rows: list[PlanRow]) -> None:
             others = [n for n in names if n != row.user_principal_name][:3]
             row.status = Status.DUPLICATE_VALUE
             row.detail = "same value as " + ", ".join(others) + more
+
+
+def list_and_plan(graph: Any, source: Any, transform: Transform | str = Transform.NONE,
+                  scope: Scope | None = None, federated_domains: Iterable[str] | None = None,
+                  progress: Callable[[int], None] | None = None,
+                  cancel: threading.Event | None = None) -> Plan:
+    """List every user (as core.directory.list_users does) and plan them while the next page is on
+    its way: a thread fetches pages, this one classifies. `progress(users_listed)` after each page."""
+    from core.directory import PAGE_SIZE, USER_SELECT
+    from core.directory import _users_from_page as users_from_page  # A's page decoder (fast path)
+
+    builder = PlanBuilder(source, transform, scope, federated_domains)
+    pages: queue.Queue[Any] = queue.Queue(maxsize=8)
+    stop = threading.Event()
+
+    def fetch() -> None:
+        item: Any = None
+        try:
+            params = {"$select": USER_SELECT, "$top": str(PAGE_SIZE)}
+            for page in graph.iter_pages("/users", params, cancel=cancel):
+                if not _put(pages, users_from_page(page), stop):
+                    return
+        except BaseException as exc:  # noqa: BLE001 — handed to the planning thread
+            item = exc
+        _put(pages, item, stop)
+
+    fetcher = threading.Thread(target=fetch, name="list-users", daemon=True)
+    fetcher.start()
+    listed = 0
+    try:
+        while (item := pages.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            builder.add(item)
+            listed += len(item)
+            if progress is not None:
+                progress(listed)
+    finally:
+        stop.set()
+        fetcher.join(timeout=5)
+    return builder.finish()
+
+
+def _put(pages: queue.Queue[Any], item: Any, stop: threading.Event) -> bool:
+    while not stop.is_set():
+        try:
+            pages.put(item, timeout=0.1)
+            return True
+        except queue.Full:
+            continue
+    return False

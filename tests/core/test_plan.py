@@ -123,3 +123,27 @@ def test_100k_users_plan_well_under_a_second():
         elapsed = min(elapsed, time.thread_time() - started)
     assert plan.counts() == {"will_set": 90_000, "already_set": 10_000}
     assert elapsed < 1.0, f"planning 100,000 users took {elapsed:.2f} s"
+
+
+def test_list_and_plan_equals_list_then_plan(sandbox_factory):
+    from core.auth import TokenProvider
+    from core.connection import Connection
+    from core.directory import list_users
+    from core.graph import GraphClient
+    from core.plan import list_and_plan
+
+    tenant = sandbox_factory(users=2500)  # three pages of 999
+    profile = tenant.connection_profile()
+    conn = Connection.from_profile_dict(profile)
+    graph = GraphClient(conn, TokenProvider(conn, profile["client_secret"]))
+    seen = []
+    streamed = list_and_plan(graph, AttributeSource("objectId"), "guid-base64", Scope(), ["fjordskolan.example"],
+                             progress=seen.append)
+    whole = build_plan(list_users(graph), AttributeSource("objectId"), "guid-base64", Scope(),
+                       ["fjordskolan.example"])
+    assert streamed.rows == whole.rows and seen == [999, 1998, 2500]
+    assert streamed.counts()["federated_domain"] > 0
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(Cancelled):
+        list_and_plan(graph, AttributeSource("objectId"), cancel=cancel)
