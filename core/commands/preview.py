@@ -45,7 +45,8 @@ def add_source_options(parser: argparse.ArgumentParser) -> None:
                        help="only users whose UPN is in domain D (repeatable)")
     scope.add_argument("--include-guests", action="store_true", help="also guest accounts")
     scope.add_argument("--include-disabled", action="store_true", help="also disabled accounts")
-    parser.add_argument("--delimiter", default=",", choices=[",", ";"], help="report delimiter (default ,)")
+    parser.add_argument("--delimiter", default=",", choices=[",", ";"], metavar="{,|;}",
+                        help="report delimiter: , (default) or ; (Excel in Nordic locales)")
 
 
 def load_source(args: argparse.Namespace) -> Source:

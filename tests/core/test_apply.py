@@ -238,3 +238,28 @@ def test_throttled_write_that_was_applied_anyway_is_confirmed_not_resent(sandbox
     assert max(writes.values()) == 1
     confirmed = [uid for uid in planned if writes[uid] == 0]  # applied by a 429'd request, never re-sent
     assert confirmed and all(rows[uid].detail == "confirmed by re-reading" for uid in confirmed)
+
+
+def test_secret_revoked_mid_run_stops_cleanly(sandbox_factory, tmp_path):
+    tenant = sandbox_factory(users=300, config=SandboxConfig(token_lifetime_s=5, write_limit=40,
+                                                             write_window_s=1.0))
+    graph = connect(tenant)
+    plan = plan_for(graph, domains=("nordskolan.example",))
+
+    def progress(p):
+        if p.done >= 20:
+            tenant.directory.apps[0].secret = "revoked-by-the-admin"  # noqa: S105
+
+    with Journal(tmp_path, {"tenant": tenant.tenant_id}) as journal:
+        from core.apply import apply_plan
+
+        result = apply_plan(plan, graph, journal, progress=progress, pacer=WritePacer(40, 1.0))
+    counts = result.counts()
+    assert result.fatal == "secret_invalid" and not result.cancelled
+    assert counts["set"] >= 20 and counts["not_attempted"] > 50
+    assert sum(counts.values()) == len(plan.rows)
+    for r in result.rows:
+        if r.status is Status.NOT_ATTEMPTED:
+            assert r.detail.startswith("stopped: sign-in failed")
+            assert tenant.users[r.object_id].get("onPremisesImmutableId") is None
+    assert Journal.replay(tmp_path / FILE_NAME).ended
