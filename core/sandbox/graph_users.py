@@ -138,7 +138,7 @@ def list_users(tenant: SandboxTenant, req: Request, caller: Caller) -> Response:
     if refused is not None:
         return refused
     ids = tenant.ordered_ids() if q.where is None else tenant.matching_ids(*q.where)
-    if q.where is None and q.start == 0:
+    if q.where is None and q.start == 0 and q.top >= facts.DEFAULT_PAGE_SIZE:  # a client paging everyone
         tenant.prewarm(q.select)
     end = q.start + q.top
     # Built from cached per-user JSON text: paging 100,000 users must stay cheap (benchmark).
