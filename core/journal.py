@@ -48,6 +48,28 @@ class JournalState:
         return {k: self.intents.get(k) for k, (status, _) in self.outcomes.items() if status == "set"}
 
 
+class JournalBusy(RuntimeError):
+    """Another process is writing this journal (an apply of the same tenant is running)."""
+
+
+def _lock(fh: Any) -> None:
+    """An exclusive lock on the open journal, released by the OS when the process ends — even by
+    kill -9 — so a crashed run never blocks its own resume."""
+    try:
+        if os.name == "nt":
+            import msvcrt
+
+            fh.seek(0)
+            msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        fh.close()
+        raise JournalBusy(fh.name) from None
+
+
 class Journal:
     def __init__(self, run_dir: str | Path, header: dict[str, Any] | None = None,
                  sync_every: int = SYNC_EVERY, sync_ms: float = SYNC_MS) -> None:
@@ -60,6 +82,7 @@ class Journal:
         self._sync_every, self._sync_s = sync_every, sync_ms / 1000
         self._lock = threading.Lock()
         self._fh = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 — closed in close()
+        _lock(self._fh)
         self._unsynced = 0
         self._last_sync = time.monotonic()
         if self.previous is None:

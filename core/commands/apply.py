@@ -28,7 +28,7 @@ from core.commands.preview import (
     print_counts,
     write_outputs,
 )
-from core.journal import Journal, find_unfinished
+from core.journal import Journal, JournalBusy, find_unfinished
 from core.pacing import WritePacer
 
 
@@ -94,7 +94,11 @@ def _journal(session: Session, dry_run: bool) -> tuple[Journal, bool]:
               "tool_version": __version__}
     unfinished = None if dry_run else find_unfinished(conn.tenant, conn.client_id)
     run_dir = unfinished or paths.new_run_dir(conn.tenant, "dry-run" if dry_run else "apply")
-    return Journal(run_dir, header), unfinished is not None
+    try:
+        return Journal(run_dir, header), unfinished is not None
+    except JournalBusy:
+        raise CliError(EXIT_BAD_INPUT, f"Another apply for tenant {conn.tenant} is running (its journal is "
+                                       f"in use: {run_dir}). Wait for it to finish.") from None
 
 
 def _apply(args: argparse.Namespace, session: Session, pacer: WritePacer, cancel: threading.Event) -> int:

@@ -3,8 +3,10 @@ from __future__ import annotations
 import json
 import os
 
+import pytest
+
 from core import paths
-from core.journal import FILE_NAME, Journal, find_unfinished
+from core.journal import FILE_NAME, Journal, JournalBusy, find_unfinished
 
 
 def test_lines_and_replay(tmp_path):
@@ -63,3 +65,11 @@ def test_continue_and_find_unfinished():
         j.end({"set": 2})
     assert find_unfinished("school.example", "c") is None
     assert Journal.replay(run / FILE_NAME).written() == {"a": "1", "b": "2"}
+
+
+def test_a_journal_in_use_cannot_be_opened_twice(tmp_path):
+    first = Journal(tmp_path, {"tenant": "t"})
+    with pytest.raises(JournalBusy):
+        Journal(tmp_path, {"tenant": "t"})
+    first.close()
+    Journal(tmp_path, {"tenant": "t"}).close()  # free again once the first is closed
