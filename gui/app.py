@@ -6,7 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -33,18 +33,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     QApplication.setApplicationDisplayName("Immutable ID Sync")
     QApplication.setWindowIcon(app_icon())
-    install_translator(app)  # type: ignore[arg-type]
+    from gui import i18n
+
+    i18n.setup(app)  # before any widget exists: env > saved choice > OS language
     return app  # type: ignore[return-value]
-
-
-def install_translator(app: QCoreApplication, locale: QLocale | None = None) -> QTranslator | None:
-    """Load resources/translations/immutableid_sync_<lang>.qm for the OS language, when built."""
-    translator = QTranslator(app)
-    folder = resource_path("translations")
-    if translator.load(locale or QLocale(), "immutableid_sync", "_", str(folder)):
-        app.installTranslator(translator)
-        return translator
-    return None
 
 
 def setup_logging() -> None:

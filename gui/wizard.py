@@ -57,6 +57,7 @@ class SyncWizard(QWizard):
             self.setPage(page_id, page)
         self.setStartId(PageId.WELCOME)
         self.currentIdChanged.connect(lambda _id: self.update_back_button())
+        self._stopping = False
         self.resize(QSize(900, 680))
         self.setMinimumSize(QSize(640, 480))
 
@@ -83,7 +84,11 @@ class SyncWizard(QWizard):
         page = self.current_page()
         return page if page is not None and page.is_busy() else None
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def confirm_stop(self) -> bool:
+        """Before the window goes: during a run, ask; then cancel every job and wait for it to end
+        (requests already sent finish). False when the user wants to go on."""
+        if self._stopping:
+            return True
         page = self.busy_page()
         if page is not None and page.page_id == PageId.RUN:
             answer = QMessageBox.question(
@@ -91,16 +96,25 @@ class SyncWizard(QWizard):
                 self.tr("Writing is in progress. Stop after the requests already sent have finished? "
                         "Users not reached yet are reported as not attempted."))
             if answer != QMessageBox.StandardButton.Yes:
-                event.ignore()
-                return
-        if page is not None:
-            page.cancel_job(wait_ms=60000)
+                return False
+        self._stopping = True
         self.stop_all_workers()
-        super().closeEvent(event)
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.confirm_stop():
+            event.ignore()
+            return
+        super().closeEvent(event)  # QDialog's closeEvent calls reject(), which then just closes
 
     def reject(self) -> None:
-        # Esc / Cancel goes through the same questions as closing the window.
-        self.close()
+        # Esc / Cancel asks the same question as closing the window.
+        if self.confirm_stop():
+            super().reject()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001 - Qt's signature
+        self._stopping = False
+        super().showEvent(event)
 
     def stop_all_workers(self) -> None:
         for page_id in PAGE_CLASSES:

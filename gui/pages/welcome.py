@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from gui.i18n import LanguageBox
 from gui.pages.base import WizardPage
 
 MS_GUIDE = "https://learn.microsoft.com/entra/identity-platform/quickstart-register-app"
@@ -38,4 +39,13 @@ class WelcomePage(WizardPage):
         self.body().addWidget(self.intro)
         self.body().addWidget(self.prereq)
         self.body().addStretch(1)
+        row = QHBoxLayout()
+        label = QLabel(self.tr("&Language:"), self)
+        self.language_box = LanguageBox(self)
+        label.setBuddy(self.language_box)
+        note = QLabel(self.tr("(takes effect when you start the program again)"), self)
+        row.addWidget(label)
+        row.addWidget(self.language_box)
+        row.addWidget(note, 1)
+        self.body().addLayout(row)
         self.finish_layout()

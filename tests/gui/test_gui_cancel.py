@@ -78,7 +78,14 @@ def test_closing_the_window_during_a_run_cancels_cleanly(make_wizard, qtbot, san
                                                          memory_keyring):
     tenant = _slow_tenant(sandbox_factory)
     wizard, run = _start_run(make_wizard, qtbot, tenant, tmp_path)
-    wizard.close()  # asks (Yes), cancels, waits for in-flight requests
+    assert wizard.close()  # asks (Yes), cancels, waits for in-flight requests, and really closes
+    assert not wizard.isVisible()
     assert not run.is_busy()
     qtbot.waitUntil(lambda: wizard.session.report_path is not None, timeout=WAIT_MS)
     _assert_true_report(wizard, tenant)
+
+
+def test_idle_window_closes_at_once(make_wizard, qtbot):
+    wizard = make_wizard()
+    wizard.reject()  # Esc / Cancel button
+    assert not wizard.isVisible()
