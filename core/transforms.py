@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import operator
 import uuid
 from collections.abc import Callable
 from enum import StrEnum
@@ -29,13 +30,17 @@ class Transform(StrEnum):
 NOT_A_GUID = "not_a_guid"
 
 
+# character positions of the canonical GUID text in little-endian byte order (.NET ToByteArray)
+_LE_HEX = operator.itemgetter(6, 7, 4, 5, 2, 3, 0, 1, 11, 12, 9, 10, 16, 17, 14, 15, 19, 20, 21, 22,
+                              *range(24, 36))
+
+
 def guid_to_base64(value: str) -> str:
     text = value.strip()
     if len(text) == 36 and text[8] == text[13] == text[18] == text[23] == "-":
         # the canonical form, without uuid.UUID's overhead (this runs for every user of a big tenant)
         # .NET's ToByteArray: the first three groups byte-reversed, then the rest in order
-        le = (text[6:8] + text[4:6] + text[2:4] + text[0:2] + text[11:13] + text[9:11] + text[16:18]
-              + text[14:16] + text[19:23] + text[24:])
+        le = "".join(_LE_HEX(text))
         try:
             raw = bytes.fromhex(le)
         except ValueError:
