@@ -28,9 +28,11 @@ def test_guid_base64_is_not_big_endian_or_text():
     assert check_immutable_id(value, base64_value=True) is None
 
 
-def test_guid_base64_rejects_non_guid():
+@pytest.mark.parametrize("value", ["19001", "zzzzzzzz-8b86-d011-b42d-00c04fc964ff",
+                                   "6f9619ff-8b86-d011-b42d-00c04fc964 f", ""])
+def test_guid_base64_rejects_non_guid(value):
     with pytest.raises(ValueError) as err:
-        apply_transform("guid-base64", "19001")
+        apply_transform("guid-base64", value)
     assert str(err.value) == NOT_A_GUID
 
 
