@@ -180,8 +180,10 @@ class _Run:
         return False
 
     def _intended(self, row: PlanRow) -> bool:
+        """Did this run, or the interrupted run it continues, send this very value to this user?"""
         prior = self.journal.previous
-        return row.object_id in self.sent_ids or bool(prior and prior.intents.get(row.object_id))
+        return row.object_id in self.sent_ids or bool(
+            prior and prior.intents.get(row.object_id) == row.new_immutable_id)
 
     def _abandon(self, detail: str) -> None:
         for row in self.rows:
