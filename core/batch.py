@@ -321,9 +321,10 @@ class ChunkWriter:
             self._calm.wait(min(job.backoff(attempt), 2.0))  # let a half-done write land before reading
         try:
             current = read_current(job.graph, [row.object_id for row, _, _ in items], cancel=self._calm)
-        except (ReadFailed, GraphError) as exc:
+        except Exception as exc:  # noqa: BLE001 — sign-in too: these rows were sent, say so, never guess
+            why = getattr(exc, "code", None) or str(exc)
             for row, _, _ in items:
-                job.fail(row, f"{error}; could not confirm the outcome ({exc}) — run apply again to finish")
+                job.fail(row, f"{error}; could not confirm the outcome ({why}) — run apply again to finish")
             return
         again: list[tuple[Any, int, float]] = []
         not_before = time.monotonic() + max(at_least, job.backoff(attempt + 1) if backoff else 0.0)
