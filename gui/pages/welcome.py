@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from gui.i18n import LanguageBox
@@ -40,10 +41,12 @@ class WelcomePage(WizardPage):
         self.body().addWidget(self.prereq)
         self.body().addStretch(1)
         row = QHBoxLayout()
-        label = QLabel(self.tr("&Language:"), self)
+        # The picker's own (already translated) words, so that this row adds no new string.
+        label = QLabel(QCoreApplication.translate("LanguageBox", "Language") + ":", self)
         self.language_box = LanguageBox(self)
         label.setBuddy(self.language_box)
-        note = QLabel(self.tr("(takes effect when you start the program again)"), self)
+        note = QLabel(QCoreApplication.translate("LanguageBox",
+                                                 "The language changes when you start the program again."), self)
         row.addWidget(label)
         row.addWidget(self.language_box)
         row.addWidget(note, 1)
