@@ -109,7 +109,7 @@ def connect_and_plan(args: argparse.Namespace, source: Source, cancel: threading
         raise CliError(EXIT_CANNOT_CONNECT, _graph_text(exc)) from None
     finally:
         line.done()
-    # listing and planning overlap (plan.list_and_plan), so one figure covers both
+    # pages are planned as they arrive (plan.list_and_plan), so one figure covers both
     timings = {"list_and_plan_s": round(time.monotonic() - t0, 3)}
     return Session(conn, graph, plan, domains is not None, timings)
 

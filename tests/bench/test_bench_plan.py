@@ -33,7 +33,7 @@ def client(profile_path: str) -> dict:
     graph.tokens.token()  # sign in first: the benchmark is about listing and planning
     times = []
     for _ in range(2):
-        # what `preview` does: pages are planned while the next one is fetched. The first pass also
+        # what `preview` does: each page is planned as it arrives. The first pass also
         # pays for the sandbox building its per-user JSON cache (a server-side, one-time cost).
         t0 = time.perf_counter()
         plan = list_and_plan(graph, AttributeSource("objectId"), "guid-base64", Scope())
