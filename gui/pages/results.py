@@ -28,6 +28,10 @@ class ResultsPage(WizardPage):
         self.table = PlanTableView(self, self.tr("Users that need attention"))
         # After a run the current value is the new one or empty: the room goes to the detail instead.
         self.table.view.setColumnHidden(plan_table.COL_CURRENT, True)
+        header = self.table.view.horizontalHeader()
+        for column, width in ((plan_table.COL_DISPLAY_NAME, 140), (plan_table.COL_UPN, 200),
+                              (plan_table.COL_NEW, 120), (plan_table.COL_STATUS, 110)):
+            header.resizeSection(column, width)
         self.table.view.selectionModel().currentChanged.connect(lambda *_: self._show_hint())
         self.body().addWidget(self.table, 1)
         self.hint_label = QLabel(self)
@@ -58,11 +62,18 @@ class ResultsPage(WizardPage):
         self.table.set_rows(attention if attention else rows)
         self.retry_button.setEnabled(bool(attention) and not s.dry_run)
         self.hint_label.setText(self.tr("Select a user to see what to do.") if attention else "")
+        if attention:  # the first one's explanation is shown at once
+            self.table.view.setCurrentIndex(self.table.proxy.index(0, plan_table.COL_DETAIL))
         self.note.setText(self.tr("Report: {path}").format(path=s.report_path) if s.report_path else "")
 
     def _show_hint(self) -> None:
-        hint = self.table.selected_hint()
-        self.hint_label.setText(hint or "")
+        index = self.table.view.currentIndex()
+        if not index.isValid():
+            return
+        row = index.data(plan_table.ROW_ROLE)
+        detail = texts.detail_text(row.detail)
+        hint = texts.status_hint(services.status_of(row))
+        self.hint_label.setText(f"<b>{_escape(row.user_principal_name)}</b>: {_escape(detail)}<br>{_escape(hint)}")
 
     def export(self) -> None:
         default = str(self.session.report_path or "report.csv")
@@ -90,3 +101,7 @@ class ResultsPage(WizardPage):
         wizard = self.sync_wizard()
         wizard.go_back_to(navigation.RETRY_PAGE)
         wizard.page_by_id(navigation.RETRY_PAGE).initializePage()
+
+
+def _escape(text: str) -> str:
+    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -34,6 +34,7 @@ class PlanTableView(QWidget):
         self.proxy.setSourceModel(self.model)
         self.status_combo = QComboBox(self)
         self.status_combo.setAccessibleName(self.tr("Show status"))
+        self.status_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.status_combo.currentIndexChanged.connect(self._status_chosen)
         self.search_edit = QLineEdit(self)
         self.search_edit.setPlaceholderText(self.tr("Search name, UPN or value"))
