@@ -1111,11 +1111,13 @@
         <name>LanguageBox</name>
         <message>
             <location filename="../../gui/i18n.py" line="+143" />
+            <location filename="../../gui/pages/welcome.py" line="+45" />
             <source>Language</source>
             <translation>Language</translation>
         </message>
         <message>
             <location line="+1" />
+            <location filename="../../gui/pages/welcome.py" line="+3" />
             <source>The language changes when you start the program again.</source>
             <translation>The language changes when you start the program again.</translation>
         </message>
@@ -1151,7 +1153,7 @@
             <translation>Show status</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>Search name, UPN or value</source>
             <translation>Search name, UPN or value</translation>
         </message>
@@ -1272,7 +1274,7 @@
             <translation>Users that need attention</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+13" />
             <source>&amp;Export report…</source>
             <translation>&amp;Export report…</translation>
         </message>
@@ -1292,12 +1294,12 @@
             <translation>Select a user to see what to do.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>Report: {path}</source>
             <translation>Report: {path}</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+13" />
             <source>Export the report</source>
             <translation>Export the report</translation>
         </message>
@@ -1355,7 +1357,7 @@
             <translation>Failures so far</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+21" />
             <source>Press Start when you are ready.</source>
             <translation>Press Start when you are ready.</translation>
         </message>
@@ -1910,7 +1912,7 @@
             <translation>&amp;About</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+43" />
             <source>Stop the run?</source>
             <translation>Stop the run?</translation>
         </message>
@@ -1946,7 +1948,7 @@
     <context>
         <name>WelcomePage</name>
         <message>
-            <location filename="../../gui/pages/welcome.py" line="+15" />
+            <location filename="../../gui/pages/welcome.py" line="-31" />
             <source>Welcome</source>
             <translation>Welcome</translation>
         </message>
