@@ -6,8 +6,10 @@ also the one place that adapts the GUI to the core's signatures.
 
 from __future__ import annotations
 
+import gc
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -73,8 +75,9 @@ def listing_job(conn: Connection, secret: str | None):
 
     def job(progress: Progress, cancel: threading.Event) -> Listing:
         graph = make_graph(conn, secret, cancel)
-        users = list_users(graph, progress=lambda n: progress(PreviewProgress("listing", n)), cancel=cancel)
-        return Listing(users, domain_counts(users))
+        with quiet_gc():
+            users = list_users(graph, progress=lambda n: progress(PreviewProgress("listing", n)), cancel=cancel)
+            return Listing(users, domain_counts(users))
     return job
 
 
@@ -118,6 +121,10 @@ def preview_job(conn: Connection, secret: str | None, choice: SourceChoice, tabl
 
     def job(progress: Progress, cancel: threading.Event):
         graph = make_graph(conn, secret, cancel)
+        with quiet_gc():
+            return _list_and_plan(graph, progress, cancel)
+
+    def _list_and_plan(graph, progress: Progress, cancel: threading.Event) -> PreviewResult:
         users = list_users(graph, progress=lambda n: progress(PreviewProgress("listing", n)), cancel=cancel)
         if only_ids is not None:
             users = [u for u in users if u.id in only_ids]
@@ -128,6 +135,30 @@ def preview_job(conn: Connection, secret: str | None, choice: SourceChoice, tabl
 
         return PreviewResult(plan, plan.counts(), haystacks(plan.rows))
     return job
+
+
+_gc_lock = threading.Lock()
+_gc_quiet = 0
+
+
+@contextmanager
+def quiet_gc() -> Iterator[None]:
+    """No cyclic garbage collection while a big listing is built, then what exists is frozen out of the
+    collector's sight. A full collection walks every object holding the GIL: with 100,000 users in memory
+    it stopped the GUI thread for 100-200 ms at a time. Reference counting frees things as usual, and
+    cycles made meanwhile are collected once the last quiet job ends. Nests across worker threads."""
+    global _gc_quiet
+    with _gc_lock:
+        _gc_quiet += 1
+        gc.disable()
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_quiet -= 1
+            if _gc_quiet == 0:
+                gc.freeze()
+                gc.enable()
 
 
 def write_report(rows: list[Any], path: str | Path, delimiter: str = ",") -> Path:
