@@ -57,3 +57,17 @@ def test_cancel_sets_the_event(qtbot):
         assert started.wait(5)
         worker.cancel()
     assert blocker.args == [True]
+
+
+def test_quiet_gc_nests_and_restores_collection():
+    import gc
+
+    from gui.services import quiet_gc
+
+    assert gc.isenabled()
+    with quiet_gc():
+        assert not gc.isenabled()
+        with quiet_gc():  # a second job on another page
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # still one quiet job running
+    assert gc.isenabled()
