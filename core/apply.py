@@ -19,9 +19,8 @@ import random
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 from core.auth import AuthError
 from core.batch import MISSING, ChunkWriter, ReadFailed, classify_failure, read_current
@@ -60,7 +59,6 @@ class ApplyResult:
     fatal: str | None = None           # code of an error that stopped the run (auth, network)
     writes_sent: int = 0
     throttled: int = 0                 # inner 429s seen
-    stats: dict[str, Any] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}

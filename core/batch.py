@@ -267,7 +267,8 @@ class ChunkWriter:
             job.pacer.release(len(chunk), sent=False)  # Cancelled / AuthError: nothing was sent
             raise
         job.pacer.release(len(chunk), sent=True)
-        job.result.writes_sent += len(chunk)
+        with self.cond:
+            job.result.writes_sent += len(chunk)
         self._sort_answers(chunk, answers)
 
     def _still_empty(self, chunk: list[tuple[Any, int, float]]) -> list[tuple[Any, int, float]]:
@@ -297,7 +298,8 @@ class ChunkWriter:
             elif inner.ok:
                 job.finish_set(item[0])
             elif inner.status == 429:
-                job.result.throttled += 1
+                with self.cond:
+                    job.result.throttled += 1
                 pause = max(pause, inner.retry_after or 1.0)
                 throttled.append(item)
             elif inner.status >= 500:
