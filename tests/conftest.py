@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 
 import pytest
 
@@ -122,11 +121,3 @@ def sandbox_profile_file(sandbox, tmp_path):
     path = tmp_path / "sandbox-profile.json"
     path.write_text(json.dumps(sandbox_connection_profile(sandbox)), encoding="utf-8")
     return path
-
-
-# `.venv/bin/pytest` (unlike `python -m pytest`) does not put the repository on sys.path, and pytest
-# puts `tests/` there for this conftest: then `tests/core/` (no __init__.py) shadows the real `core`
-# package as an empty namespace package. Put the repository first so `import core` is always ours.
-_REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-if _REPO_ROOT not in sys.path:
-    sys.path.insert(0, _REPO_ROOT)
