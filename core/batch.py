@@ -158,25 +158,25 @@ class _Waiter:
 
 
 # --- the writer: chunks of PATCHes from a few threads -----------------------------------------
-def classify_failure(inner: InnerResponse) -> str:
-    """`detail` for a write Graph refused: its code and message, and what the admin can do."""
-    from core.messages_write import WRITE_HINTS
-
+def classify_failure(inner: InnerResponse) -> tuple[str, dict[str, str]]:
+    """(reason code, args) for a write Graph refused: the code is the admin hint's (messages_write
+    .WRITE_HINTS); args keep Graph's own code and message for the report's detail."""
     err = inner.error()
     text = err.message.lower()
     if inner.status == 403:
-        kind = "Authorization_RequestDenied"
+        reason = "privileged_user"
     elif err.inner_code == "ObjectConflict" or "already exists" in text:
-        kind = "ObjectConflict"
+        reason = "object_conflict"
     elif "on-premises mastered" in text:
-        kind = "synced"
+        reason = "synced_user"
     elif "federateduser.sourceanchor" in text or "federated" in text:
-        kind = "federated"
+        reason = "federated_user"
+    elif inner.status == 404:
+        reason = "user_deleted"
     else:
-        kind = err.code
+        reason = "graph_error"
     code = err.code + (f"/{err.inner_code}" if err.inner_code and err.inner_code != err.code else "")
-    hint = WRITE_HINTS.get(kind)
-    return f"{code}: {err.message}" + (f" — {hint}" if hint else "")
+    return reason, {"code": code, "message": err.message}
 
 
 class ChunkWriter:
@@ -209,6 +209,7 @@ class ChunkWriter:
             if chunk is None:
                 return
             try:
+                self.job.check_stalled()  # the valve against a server that never lets a write through
                 self._send(chunk)
             except BaseException as exc:  # noqa: BLE001 — handed to the caller after join
                 with self.cond:
@@ -243,7 +244,9 @@ class ChunkWriter:
         if wait > 0 and job.cancel.wait(wait):
             self._put_back(chunk)
             return
-        if not job.pacer.acquire(len(chunk), job.cancel):
+        # bounded by the valve: a pause that outlasts it ends the run rather than the wait
+        valve = max(0.0, job.give_up_s - (time.monotonic() - job.last_write_ok))
+        if not job.pacer.acquire(len(chunk), job.cancel, timeout=valve):
             self._put_back(chunk)
             return
         if time.monotonic() - job.read_at > job.fresh_s:
@@ -261,7 +264,9 @@ class ChunkWriter:
         except GraphError as exc:
             sent = getattr(exc, "sent", True)
             job.pacer.release(len(chunk), sent=sent)
-            self._unsure(chunk, f"{exc.code}: {exc.message}", backoff=True)
+            # an envelope 429 that outlasted the client's retries is still only "wait": no attempt used
+            throttled = exc.status == 429
+            self._unsure(chunk, f"{exc.code}: {exc.message}", backoff=not throttled, counts=not throttled)
             return
         except BaseException:
             job.pacer.release(len(chunk), sent=False)  # Cancelled / AuthError: nothing was sent
@@ -280,7 +285,7 @@ class ChunkWriter:
         except (ReadFailed, GraphError) as exc:
             job.pacer.release(len(chunk), sent=False)
             for row, _, _ in chunk:
-                job.fail(row, f"could not re-read the current value ({exc}) — run apply again to finish")
+                job.fail(row, "reread_failed", error=str(exc))
             return []
         keep = [item for item in chunk if job.settle_by_current(item[0], current.get(item[0].object_id, MISSING))]
         job.pacer.release(len(chunk) - len(keep), sent=False)
@@ -306,17 +311,21 @@ class ChunkWriter:
                 pause = max(pause, inner.retry_after or 0.0)
                 transient.append(item)
             else:
-                job.fail(item[0], classify_failure(inner))
+                reason, args = classify_failure(inner)
+                job.fail(item[0], reason, **args)
+        if len(throttled) < len(chunk):
+            job.last_write_ok = time.monotonic()  # the server answered writes: not stuck
         if pause and throttled:
             job.pacer.pause_for(pause)  # honour Retry-After: nobody writes before it passes
         if throttled:
-            self._unsure(throttled, "TooManyRequests: throttled", backoff=False)
+            self._unsure(throttled, "TooManyRequests: throttled", backoff=False, counts=False)
         if transient:
             self._unsure(transient, "the service failed (5xx)", backoff=True, at_least=pause)
 
     def _unsure(self, items: list[tuple[Any, int, float]], error: str, backoff: bool,
-                at_least: float = 0.0) -> None:
-        """Writes whose fate is unknown: re-read before any resend (never write a user twice)."""
+                at_least: float = 0.0, counts: bool = True) -> None:
+        """Writes whose fate is unknown: re-read before any resend (never write a user twice).
+        `counts`: whether this try uses up one of the user's attempts (not for throttling)."""
         job = self.job
         attempt = max(a for _, a, _ in items)
         if backoff:
@@ -326,25 +335,20 @@ class ChunkWriter:
         except Exception as exc:  # noqa: BLE001 — sign-in too: these rows were sent, say so, never guess
             why = getattr(exc, "code", None) or str(exc)
             for row, _, _ in items:
-                job.fail(row, f"{error}; could not confirm the outcome ({why}) — run apply again to finish")
+                job.fail(row, "outcome_unknown", error=error, why=str(getattr(why, "value", why)))
             return
         again: list[tuple[Any, int, float]] = []
         not_before = time.monotonic() + max(at_least, job.backoff(attempt + 1) if backoff else 0.0)
         for row, tries, _ in items:
             if not job.settle_by_current(row, current.get(row.object_id, MISSING)):
                 continue
-            if tries + 1 >= job.max_attempts:
-                hint = "throttled" if "TooMany" in error else "network"
-                job.fail(row, f"{error} ({tries + 1} attempts) — {_hint(hint)}")
+            tries += counts
+            if tries >= job.max_attempts:
+                job.fail(row, "network", error=error, attempts=tries)
             else:
-                again.append((row, tries + 1, not_before))
+                again.append((row, tries, not_before))
         if again:
             with self.cond:
                 self.queue.extend(again)
                 self.cond.notify_all()
 
-
-def _hint(kind: str) -> str:
-    from core.messages_write import WRITE_HINTS
-
-    return WRITE_HINTS[kind]

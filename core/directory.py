@@ -59,7 +59,7 @@ def list_users(graph: GraphClient, progress: Callable[[int], None] | None = None
     users: list[DirectoryUser] = []
     params = {"$select": USER_SELECT, "$top": str(PAGE_SIZE)}
     for page in graph.iter_pages("/users", params, cancel=cancel):
-        users.extend(_users_from_page(page))
+        users.extend(users_from_page(page))
         if progress is not None:
             progress(len(users))
         if cancel is not None and cancel.is_set():
@@ -67,7 +67,8 @@ def list_users(graph: GraphClient, progress: Callable[[int], None] | None = None
     return users
 
 
-def _users_from_page(page: list[dict]) -> list[DirectoryUser]:
+def users_from_page(page: list[dict]) -> list[DirectoryUser]:
+    """One listing page's `value` as DirectoryUsers (also used by core.plan.list_and_plan)."""
     # This runs for every user of the tenant: $select makes Graph return every key (null when empty),
     # so one C-level itemgetter per user does it; a page missing a key takes the slower path.
     try:

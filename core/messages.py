@@ -152,3 +152,10 @@ def describe(code: str) -> str:
     """Text and hint in one line, for the command line."""
     hint = hint_for(code)
     return f"{text_for(code)} {hint}" if hint else text_for(code)
+
+
+def detail_for(reason: str | None, args: dict | None = None) -> str:
+    """A row's English `detail` (the report's column) from its reason code (see core/messages_write)."""
+    from core.messages_write import detail_for as write_detail
+
+    return write_detail(reason, args)

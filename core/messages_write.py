@@ -62,18 +62,67 @@ SOURCE_ERROR_TEXT = {
     "bad_delimiter": "--delimiter must be , or ;",
 }
 
-# Graph write errors (detail of `failed`): code -> what the admin can do about it.
+# Graph write errors (detail of `failed`): reason code -> what the admin can do about it.
 WRITE_HINTS = {
-    "Authorization_RequestDenied": ("this user holds an admin role: the app needs a higher role "
-                                    "(e.g. Privileged Authentication Administrator), or set it by hand"),
-    "ObjectConflict": "another object already has this value: fix the source so values are unique",
-    "synced": "the user is synced from on-premises AD: set the source anchor there, not in Entra",
-    "federated": ("the user's domain is federated: set ImmutableIds before federating, or move the UPN "
-                  "to a managed domain, set it, and move it back"),
-    "Request_ResourceNotFound": "the user was deleted after the preview",
-    "throttled": "Entra kept throttling the write; run apply again later to finish",
+    "privileged_user": ("this user holds an admin role: the app needs a higher role "
+                        "(e.g. Privileged Authentication Administrator), or set it by hand"),
+    "object_conflict": "another object already has this value: fix the source so values are unique",
+    "synced_user": "the user is synced from on-premises AD: set the source anchor there, not in Entra",
+    "federated_user": ("the user's domain is federated: set ImmutableIds before federating, or move the UPN "
+                       "to a managed domain, set it, and move it back"),
+    "user_deleted": "the user was deleted after the preview",
     "network": "the connection failed repeatedly; run apply again to finish",
 }
+
+# A row's `reason` code -> its English `detail` for the report (contracts.md "Reports"): str.format with
+# the row's reason_args. These strings ARE the report contract; change them only with a reason.
+# Codes not listed here (source/validation codes, possibly "code:extra") keep their code as the detail.
+REASON_DETAIL = {
+    # plan
+    "on_premises_sync_enabled": "on_premises_sync_enabled",
+    "guest_excluded": "use --include-guests to include",
+    "disabled_excluded": "use --include-disabled to include",
+    "domain_not_chosen": "domain {domain}",
+    "domain_federated": "domain {domain} is federated",
+    "value_in_use": "held by {holder}",
+    # apply
+    "resumed": "written by the interrupted run (resumed)",
+    "confirmed_by_reread": "confirmed by re-reading",
+    "set_after_preview": "got an ImmutableId after the preview",
+    "cancelled": "cancelled",
+    "stopped": "stopped",
+    "stopped_sign_in_failed": "stopped: sign-in failed ({code})",
+    "stopped_read_failed": "stopped: could not re-read current values ({error})",
+    "stopped_graph_error": "stopped: {error}",
+    "stopped_internal_error": "stopped by an internal error (see the log)",
+    "stopped_throttled_too_long": ("stopped: Entra throttled every write for {minutes} minutes; "
+                                   "run apply again later to finish"),
+    "reread_failed": "could not re-read the current value ({error}) — run apply again to finish",
+    "outcome_unknown": "{error}; could not confirm the outcome ({why}) — run apply again to finish",
+    "network": "{error} ({attempts} attempts) — " + WRITE_HINTS["network"],
+}
+# Graph refused the write: Graph's own code and message, then our hint (the reason is the hint's code).
+GRAPH_FAILURE_DETAIL = "{code}: {message}"
+
+
+def detail_for(reason: str | None, args: dict | None = None) -> str:
+    """The report's English `detail` for a reason code and its args."""
+    if not reason:
+        return ""
+    args = args or {}
+    if "more" in args and reason == "duplicate_value":
+        more = f" and {args['more']} more" if args["more"] else ""
+        return f"same value as {args.get('others', '')}{more}"
+    if "message" in args:  # a Graph refusal: code + message (+ hint)
+        hint = WRITE_HINTS.get(reason)
+        return GRAPH_FAILURE_DETAIL.format(**args) + (f" — {hint}" if hint else "")
+    template = REASON_DETAIL.get(reason)
+    if template is None:
+        return f"{reason}:{args['extra']}" if "extra" in args else reason
+    try:
+        return template.format(**args)
+    except (KeyError, IndexError):
+        return template
 
 
 def reason_text(detail: str) -> str:

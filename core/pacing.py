@@ -4,6 +4,9 @@ so a run goes as fast as Entra allows without storms of 429.
 A sliding window, like Entra's. A write counts from when it is admitted until `window_s` after its
 answer arrived (`release`): the server counted it somewhere in between, so freeing the slot only a
 window after the answer can never run ahead of the server's own window.
+
+Listeners (`add_listener(fn)`) hear `fn(until)` (clock time) whenever writing is held back: a 429's pause,
+or a caller about to wait at least NOTICE_S for the window — so a UI can show the pause at once.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from collections.abc import Callable
 DEFAULT_LIMIT = 3000
 DEFAULT_WINDOW_S = 150.0
 _POLL_S = 0.05  # when slots are held by requests still in flight, look again this often
+NOTICE_S = 1.0  # waits for the window at least this long are told to the listeners
 
 Clock = Callable[[], float]
 Sleeper = Callable[[float, "threading.Event | None"], bool]  # True when cancelled
@@ -33,7 +37,24 @@ class WritePacer:
         self._done: deque[float] = deque()  # answer times of writes still inside the window
         self._in_flight = 0
         self._paused_until = 0.0
+        self._waiting_until = 0.0  # latest end of a wait for the window that listeners were told of
+        self._listeners: list[Callable[[float], None]] = []
         self.waited_s = 0.0  # total time callers spent waiting here (for the benchmark and the log)
+
+    def add_listener(self, listener: Callable[[float], None]) -> None:
+        with self._lock:
+            self._listeners.append(listener)
+
+    def remove_listener(self, listener: Callable[[float], None]) -> None:
+        with self._lock:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+    def _tell(self, until: float) -> None:
+        with self._lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            listener(until)
 
     @property
     def paused_until(self) -> float:
@@ -41,18 +62,29 @@ class WritePacer:
         with self._lock:
             return self._paused_until if self._paused_until > self._clock() else 0.0
 
+    @property
+    def waiting_until(self) -> float:
+        """Clock time until which a caller waits for the window (only waits ≥ NOTICE_S; 0 when none)."""
+        with self._lock:
+            return self._waiting_until if self._waiting_until > self._clock() else 0.0
+
     def pause_until(self, until: float) -> None:
         """A 429 said Retry-After: nobody writes before `until` (the largest one wins)."""
         with self._lock:
+            longer = until > self._paused_until
             self._paused_until = max(self._paused_until, until)
+        if longer:
+            self._tell(until)
 
     def pause_for(self, seconds: float) -> None:
         self.pause_until(self._clock() + seconds)
 
-    def acquire(self, n: int, cancel: threading.Event | None = None) -> bool:
-        """Block until the window admits `n` writes; False when cancelled first."""
+    def acquire(self, n: int, cancel: threading.Event | None = None, timeout: float | None = None) -> bool:
+        """Block until the window admits `n` writes; False when cancelled first, or (with `timeout`)
+        when not admitted within `timeout` seconds."""
         if n > self.limit:
             raise ValueError(f"cannot admit {n} writes at once with a quota of {self.limit}")
+        deadline = None if timeout is None else self._clock() + max(0.0, timeout)
         while True:
             with self._lock:
                 wait = self._wait_for(n)
@@ -62,9 +94,22 @@ class WritePacer:
             if cancel is not None and cancel.is_set():
                 return False
             started = self._clock()
-            if self._sleep(wait, cancel):
+            if deadline is not None and started >= deadline:
+                return False
+            if wait >= NOTICE_S:
+                self._notice(started + wait)
+            nap = wait if deadline is None else min(wait, deadline - started)
+            if self._sleep(nap, cancel):
                 return False
             self.waited_s += max(0.0, self._clock() - started)
+
+    def _notice(self, until: float) -> None:
+        """A caller is about to wait for the window until `until`: tell listeners, once per new pause."""
+        with self._lock:
+            told = until <= self._waiting_until + 0.5 or until <= self._paused_until
+            self._waiting_until = max(self._waiting_until, until)
+        if not told:
+            self._tell(until)
 
     def release(self, n: int, sent: bool = True) -> None:
         """The `n` writes admitted earlier were answered (sent=True) or never sent (frees them now)."""

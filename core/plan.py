@@ -1,4 +1,5 @@
-"""The plan: every tenant user gets exactly one status (contracts.md) with the reason in `detail`.
+"""The plan: every tenant user gets exactly one status (contracts.md), and why: a reason CODE in `reason`
+(+ `reason_args`), from which core/messages makes the report's English `detail` and the GUI its own text.
 
 Precedence, first match wins — the order is the safety argument:
  1. already_set      the user has an ImmutableId: never touched, whatever else is true
@@ -24,6 +25,7 @@ from enum import StrEnum
 from typing import Any
 
 from core.graph import Cancelled  # one "cancelled" for every long job (re-exported here)
+from core.messages_write import detail_for
 from core.transforms import Transform, transform_function
 from core.validation import MAX_WEIGHTED, check_immutable_id
 
@@ -69,7 +71,14 @@ class PlanRow:
     current_immutable_id: str
     new_immutable_id: str
     status: Status
-    detail: str = ""
+    detail: str = ""                   # English, for the report: always detail_for(reason, reason_args)
+    reason: str | None = None          # a code (core/messages_write.REASON_DETAIL); None = nothing to say
+    reason_args: dict[str, Any] = field(default_factory=dict)  # e.g. {"holder": upn}, {"domain": d}
+
+    def set_reason(self, reason: str | None, **args: Any) -> None:
+        """Sets the code and its args, and the report's English detail made from them."""
+        self.reason, self.reason_args = reason, args
+        self.detail = detail_for(reason, args)
 
 
 @dataclass(slots=True)
@@ -156,7 +165,7 @@ class PlanBuilder:
         for row in self.rows:
             if row.status is Status.WILL_SET and _fold(row.new_immutable_id) in in_use:
                 row.status = Status.VALUE_IN_USE
-                row.detail = f"held by {in_use[_fold(row.new_immutable_id)]}"
+                row.set_reason("value_in_use", holder=in_use[_fold(row.new_immutable_id)])
         _mark_duplicates(self.rows)
         source = self.source
         unmatched = source.unmatched_rows() if hasattr(source, "unmatched_rows") else []
@@ -180,32 +189,36 @@ class _Classifier:
         # skipped user must not count as "matched nobody"
         raw, problem = self.resolve(user)
         upn = user.upn or ""
-        status, detail = self._gate(user, upn)
+        status, reason, args = self._gate(user, upn)
         if status is not None:
-            return PlanRow(user.id, upn, user.display_name or "", raw or "", user.immutable_id or "", "",
-                           status, detail)
-        status, new, detail = self._value(raw, problem)
-        return PlanRow(user.id, upn, user.display_name or "", raw or "", "", new, status, detail)
+            row = PlanRow(user.id, upn, user.display_name or "", raw or "", user.immutable_id or "", "", status)
+        else:
+            status, new, coded = self._value(raw, problem)
+            row = PlanRow(user.id, upn, user.display_name or "", raw or "", "", new, status)
+            reason, args = _split_code(coded)
+        if reason is not None:
+            row.set_reason(reason, **args)
+        return row
 
-    def _gate(self, user: Any, upn: str) -> tuple[Status | None, str]:
+    def _gate(self, user: Any, upn: str) -> tuple[Status | None, str | None, dict[str, str]]:
         """Steps 1-4: reasons to leave a user alone before looking at any source value."""
         if user.immutable_id:
-            return Status.ALREADY_SET, ""
+            return Status.ALREADY_SET, None, {}
         if user.sync_enabled:
-            return Status.SYNCED_FROM_AD, "on_premises_sync_enabled"
+            return Status.SYNCED_FROM_AD, "on_premises_sync_enabled", {}
         if self.skip_guests and user.user_type and user.user_type.lower() == "guest":
-            return Status.GUEST, "use --include-guests to include"
+            return Status.GUEST, "guest_excluded", {}
         if self.skip_disabled and user.account_enabled is False:
-            return Status.DISABLED, "use --include-disabled to include"
+            return Status.DISABLED, "disabled_excluded", {}
         domain = upn[upn.rfind("@") + 1:].lower()
         if self.domains and domain not in self.domains:
-            return Status.OUT_OF_SCOPE, f"domain {domain}"
+            return Status.OUT_OF_SCOPE, "domain_not_chosen", {"domain": domain}
         if domain in self.federated:
-            return Status.FEDERATED_DOMAIN, f"domain {domain} is federated"
-        return None, ""
+            return Status.FEDERATED_DOMAIN, "domain_federated", {"domain": domain}
+        return None, None, {}
 
     def _value(self, raw: str | None, problem: str | None) -> tuple[Status, str, str]:
-        """Steps 5-6: (status, new value, detail)."""
+        """Steps 5-6: (status, new value, reason code as the source/validation gave it, maybe "code:extra")."""
         if raw is None:
             return Status.NO_SOURCE_VALUE, "", problem or ""
         try:
@@ -219,6 +232,14 @@ class _Classifier:
         return Status.WILL_SET, new, ""
 
 
+def _split_code(coded: str) -> tuple[str | None, dict[str, str]]:
+    """Source and validation codes may carry a suffix ("forbidden_character:@", "empty_value_in_csv:12")."""
+    if not coded:
+        return None, {}
+    code, sep, extra = coded.partition(":")
+    return code, ({"extra": extra} if sep else {})
+
+
 def _mark_duplicates(rows: list[PlanRow]) -> None:
     first: dict[str, PlanRow] = {}
     groups: dict[str, list[PlanRow]] = {}  # only values given to more than one user
@@ -230,11 +251,11 @@ def _mark_duplicates(rows: list[PlanRow]) -> None:
                 groups.setdefault(key, [seen]).append(row)
     for group in groups.values():
         names = [r.user_principal_name for r in group[:4]]
-        more = f" and {len(group) - 4} more" if len(group) > 4 else ""
+        more = max(0, len(group) - 4)
         for row in group:
             others = [n for n in names if n != row.user_principal_name][:3]
             row.status = Status.DUPLICATE_VALUE
-            row.detail = "same value as " + ", ".join(others) + more
+            row.set_reason("duplicate_value", others=", ".join(others), more=more)
 
 
 def list_and_plan(graph: Any, source: Any, transform: Transform | str = Transform.NONE,
@@ -246,8 +267,7 @@ def list_and_plan(graph: Any, source: Any, transform: Transform | str = Transfor
 
     Measured: a fetch thread overlapping the planning was slower (the GIL: JSON decoding and
     classifying take turns), so the pages are planned in the listing loop itself."""
-    from core.directory import PAGE_SIZE, USER_SELECT
-    from core.directory import _users_from_page as users_from_page  # A's page decoder (fast path)
+    from core.directory import PAGE_SIZE, USER_SELECT, users_from_page
 
     builder = PlanBuilder(source, transform, scope, federated_domains)
     params = {"$select": USER_SELECT, "$top": str(PAGE_SIZE)}

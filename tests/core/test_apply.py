@@ -57,9 +57,11 @@ def test_apply_writes_every_planned_user_once(sandbox, tmp_path):
             assert rows[uid].status is Status.FAILED
             assert rows[uid].detail.startswith("Authorization_RequestDenied: Insufficient privileges")
             assert "admin role" in rows[uid].detail and "by hand" in rows[uid].detail
+            assert rows[uid].reason == "privileged_user"
+            assert rows[uid].reason_args["code"] == "Authorization_RequestDenied"
         elif user["userPrincipalName"].endswith("fjordskolan.example"):
             assert rows[uid].status is Status.FAILED and "FederatedUser.SourceAnchor" in rows[uid].detail
-            assert "federat" in rows[uid].detail.split("—")[1]
+            assert "federat" in rows[uid].detail.split("—")[1] and rows[uid].reason == "federated_user"
         else:
             assert rows[uid].status is Status.SET, rows[uid]
             assert user["onPremisesImmutableId"] == value and writes[uid] == 1
@@ -67,6 +69,8 @@ def test_apply_writes_every_planned_user_once(sandbox, tmp_path):
     untouched = [r for r in result.rows if r.object_id not in planned]
     assert all(r.status is next(p.status for p in plan.rows if p.object_id == r.object_id) for r in untouched)
     assert seen and seen[-1].done == seen[-1].total == len(planned) and seen[-1].failed == result.failed
+    told = [row for p in seen for row in p.new_failures]  # each failure told once, as it happened
+    assert sorted(r.object_id for r in told) == sorted(r.object_id for r in result.rows if r.status is Status.FAILED)
     state = Journal.replay(tmp_path / FILE_NAME)
     assert state.ended and not state.pending()
     assert {k for k, (s, _) in state.outcomes.items() if s == "set"} == \
@@ -97,6 +101,9 @@ def test_changes_after_preview_skipped_or_conflict(sandbox, tmp_path):
     assert sandbox.users[first.object_id]["onPremisesImmutableId"] == "SomeoneElse1"
     assert rows[second.object_id].status is Status.FAILED
     assert "ObjectConflict" in rows[second.object_id].detail and "unique" in rows[second.object_id].detail
+    assert rows[second.object_id].reason == "object_conflict"
+    assert rows[first.object_id].reason == "set_after_preview"
+    assert rows[first.object_id].detail == "got an ImmutableId after the preview"
     assert first.object_id not in patches(sandbox)
 
 
@@ -261,5 +268,47 @@ def test_secret_revoked_mid_run_stops_cleanly(sandbox_factory, tmp_path):
     for r in result.rows:
         if r.status is Status.NOT_ATTEMPTED:
             assert r.detail.startswith("stopped: sign-in failed")
+            assert tenant.users[r.object_id].get("onPremisesImmutableId") is None
+    assert Journal.replay(tmp_path / FILE_NAME).ended
+
+
+def test_throttling_never_fails_a_user(sandbox_factory, tmp_path):
+    # Our pacer runs far above the tenant's tiny quota on purpose: Graph answers most writes with 429.
+    # Entra's contract is "wait Retry-After and try again": nobody may fail, nobody is written twice.
+    tenant = sandbox_factory(users=40, config=SandboxConfig(write_limit=4, write_window_s=2.0))
+    graph = connect(tenant)
+    plan = plan_for(graph, domains=("nordskolan.example",))
+    planned = {r.object_id: r.new_immutable_id for r in plan.to_write()
+               if not tenant.users[r.object_id].get("privilegedRole")}
+    assert len(planned) >= 20
+    seen = []
+    with Journal(tmp_path, {"tenant": tenant.tenant_id}) as journal:
+        result = apply_and_check(plan, graph, journal, pacer=WritePacer(1000, 1.0), progress=seen.append)
+    rows = {r.object_id: r for r in result.rows}
+    assert result.throttled > len(planned)  # many more 429s than users: the old budget of 6 ran out
+    assert {uid: rows[uid].status for uid in planned} == {uid: Status.SET for uid in planned}
+    assert {uid: tenant.users[uid]["onPremisesImmutableId"] for uid in planned} == planned
+    writes = patches(tenant)
+    assert max(writes.values()) == 1 and set(writes) <= set(planned)
+    assert any(p.throttled_until for p in seen)  # the pauses were told to the caller
+
+
+def test_a_server_that_never_lets_up_stops_the_run_not_the_users(sandbox_factory, tmp_path):
+    # One write per 30 s: after the first, Entra throttles everything. The valve (shortened here) stops
+    # the run with a clear code; users not written are not_attempted, never failed.
+    tenant = sandbox_factory(users=30, config=SandboxConfig(write_limit=1, write_window_s=30.0))
+    graph = connect(tenant)
+    plan = plan_for(graph, domains=("nordskolan.example",))
+    with Journal(tmp_path, {"tenant": tenant.tenant_id}) as journal:
+        from core.apply import apply_plan
+
+        result = apply_plan(plan, graph, journal, pacer=WritePacer(1000, 1.0), give_up_s=1.5)
+    counts = result.counts()
+    assert result.fatal == "throttled_too_long" and not result.cancelled
+    assert counts.get("set", 0) <= 1 and counts["not_attempted"] >= 5
+    assert not [r for r in result.rows if r.status is Status.FAILED and r.reason != "privileged_user"]
+    for r in result.rows:
+        if r.status is Status.NOT_ATTEMPTED:
+            assert r.reason == "stopped_throttled_too_long" and "throttled every write" in r.detail
             assert tenant.users[r.object_id].get("onPremisesImmutableId") is None
     assert Journal.replay(tmp_path / FILE_NAME).ended

@@ -77,9 +77,9 @@ def test_domains_from_upns_most_used_first():
 
 
 def test_a_page_with_missing_keys_still_maps():
-    from core.directory import _users_from_page
+    from core.directory import users_from_page
 
-    users = _users_from_page([{"id": "1", "userPrincipalName": "a@b.example"},
+    users = users_from_page([{"id": "1", "userPrincipalName": "a@b.example"},
                               {"id": "2", "userPrincipalName": "c@b.example", "mail": "m", "accountEnabled": False}])
     assert users[0] == DirectoryUser("1", "a@b.example", None, None, None, None, None, None, None)
     assert (users[1].mail, users[1].account_enabled) == ("m", False)

@@ -71,6 +71,17 @@ def test_every_preview_status_with_reason():
     assert rows["none"].detail == "attribute_empty"
     assert rows["taken"].detail == "held by has@school.example"
     assert "dup2@school.example" in rows["dup1"].detail and "dup3@school.example" in rows["dup1"].detail
+    # the codes the GUI translates from, and the report's English detail made from them (contracts.md)
+    coded = {k: (r.reason, r.reason_args, r.detail) for k, r in rows.items()}
+    assert coded["fed"] == ("domain_federated", {"domain": "fed.example"}, "domain fed.example is federated")
+    assert coded["other"] == ("domain_not_chosen", {"domain": "elsewhere.example"}, "domain elsewhere.example")
+    assert coded["guest"] == ("guest_excluded", {}, "use --include-guests to include")
+    assert coded["off"] == ("disabled_excluded", {}, "use --include-disabled to include")
+    assert coded["synced"] == ("on_premises_sync_enabled", {}, "on_premises_sync_enabled")
+    assert coded["taken"][:2] == ("value_in_use", {"holder": "has@school.example"})
+    assert coded["dup1"][0] == "duplicate_value" and coded["dup1"][1]["more"] == 0
+    assert coded["bad"][:2] == ("whitespace", {}) and coded["ok"] == (None, {}, "")
+    assert coded["has"] == (None, {}, "")
     assert rows["has"].current_immutable_id == "X-1" and rows["has"].new_immutable_id == ""
     assert rows["ok"].new_immutable_id == "19001" and rows["ok"].source_value == "19001"
     assert [r.user_principal_name for r in plan.to_write()] == ["ok@school.example"]
