@@ -132,11 +132,25 @@ class _Run:
     # --- the steps ---------------------------------------------------------------------------
     def execute(self, reread: str) -> ApplyResult:
         self.pacer.add_listener(self._paused)
+        # An envelope 429 is waited out inside the client: make it a pacer pause too, so every writer
+        # holds back and the caller hears of it (restored afterwards: the client is the caller's).
+        told = getattr(self.graph, "on_throttle", None)
+        if hasattr(self.graph, "on_throttle"):
+            self.graph.on_throttle = self._client_throttled(told)
         try:
             self._execute(reread)
         finally:
             self.pacer.remove_listener(self._paused)
+            if hasattr(self.graph, "on_throttle"):
+                self.graph.on_throttle = told
         return self.result
+
+    def _client_throttled(self, told: Callable[[float, str | None], None] | None) -> Callable[[float, str | None], None]:
+        def on_throttle(seconds: float, scope: str | None) -> None:
+            self.pacer.pause_for(seconds)
+            if told is not None:
+                told(seconds, scope)
+        return on_throttle
 
     def _execute(self, reread: str) -> None:
         try:

@@ -67,6 +67,7 @@ TEXT: dict[str, str] = {
     "secret_expiry_unknown": "The client secret's expiry date is unknown.",
     "skipped_earlier_failed": "Skipped because an earlier step failed.",
     "cancelled": "Cancelled.",
+    "throttled_too_long": "Entra accepted no write for 10 minutes (throttling); the run stopped.",
 }
 
 HINTS: dict[str, str] = {
@@ -119,6 +120,7 @@ HINTS: dict[str, str] = {
                          "first, then federate the domain.",
     "domains_unknown": "Optional: grant Domain.Read.All so the federation status can be checked; "
                        "domains are otherwise taken from users' UPNs.",
+    "throttled_too_long": "The users not written are not_attempted; run apply again later to finish them.",
     "secret_expiry_soon": "Create a new client secret before this one expires.",
     "secret_expiry_past": "Create a new client secret under Certificates & secrets, or correct the date.",
     "secret_expiry_unknown": "Optional: enter the secret's expiry date (Certificates & secrets > Expires) "

@@ -74,6 +74,10 @@ def start_sandbox(session, users: int = 300):
     from core.sandbox import SandboxTenant
 
     tenant = SandboxTenant(users=users).start()
+    # The demo's app may also read domains (Domain.Read.All), as a well-prepared real app would: the check
+    # then sees the federated domain and the preview leaves its users out instead of failing at write time.
+    app_id = tenant.apps[0]["clientId"]
+    tenant.set_app_roles(app_id, sorted({*tenant.apps[0]["roles"], "Domain.Read.All"}))
     profile = tenant.connection_profile()
     session.sandbox = tenant
     session.connection = Connection.from_profile_dict({**profile, "name": "Sandbox"})

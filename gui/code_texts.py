@@ -67,6 +67,7 @@ TEXT: dict[str, str] = {
     "secret_expiry_unknown": T("Code", "Not known."),
     "skipped_earlier_failed": T("Code", "Skipped: an earlier step failed."),
     "cancelled": T("Code", "Cancelled."),
+    "throttled_too_long": T("Code", "Microsoft refused every write for a long time, so the run stopped."),
 }
 
 HINT: dict[str, str] = {
@@ -124,6 +125,8 @@ HINT: dict[str, str] = {
                                    "ImmutableIds first, then federate the domain."),
     "domains_unknown": T("Hint", "Optional: grant Domain.Read.All so that federated domains can be "
                                  "recognised."),
+    "throttled_too_long": T("Hint", "Nothing was lost: the users not written are marked as not attempted. "
+                                    "Run again later."),
     "secret_expiry_soon": T("Hint", "Create a new client secret before this one expires."),
     "secret_expiry_past": T("Hint", "Create a new client secret under Certificates & secrets, or correct the "
                                     "date on the Connection page."),

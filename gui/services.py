@@ -104,13 +104,14 @@ def make_scope(choice: SourceChoice):
 
 
 def sample_values(users: list[Any], choice: SourceChoice, table: Any, limit: int = 8) -> list[tuple]:
-    """(UPN, source value, computed ImmutableId or the reason it is refused) for the first users."""
+    """(UPN, source value, computed ImmutableId, status, the PlanRow (its reason code says why)) for the
+    first users."""
     from core.plan import build_plan
 
     source = make_source(choice, table)
     plan = build_plan(users[: limit * 4], source, choice.transform, make_scope(choice))
     rows = [r for r in plan.rows if r.source_value][:limit] or plan.rows[:limit]
-    return [(r.user_principal_name, r.source_value, r.new_immutable_id, r.status.value, r.detail) for r in rows]
+    return [(r.user_principal_name, r.source_value, r.new_immutable_id, r.status.value, r) for r in rows]
 
 
 def preview_job(conn: Connection, secret: str | None, choice: SourceChoice, table: Any,
@@ -169,27 +170,6 @@ def write_report(rows: list[Any], path: str | Path, delimiter: str = ",") -> Pat
 
 # Writing ---------------------------------------------------------------------------------------------
 @dataclass
-class RunFailure:
-    """One user the write failed for, for the Run page's live log."""
-
-    upn: str
-    detail: str
-
-
-@dataclass
-class Throttled:
-    seconds: float
-
-
-@dataclass
-class RunStarted:
-    """The write pacer of this run: the Run page reads `paused_until` from it to show pauses at once
-    (ApplyProgress only arrives when a user finishes, and nobody finishes during a pause)."""
-
-    pacer: Any  # core.pacing.WritePacer
-
-
-@dataclass
 class RunOutcome:
     result: Any  # core.apply.ApplyResult
     report_path: Path
@@ -217,36 +197,24 @@ def result_rows(result: Any) -> list[Any]:
 
 
 def apply_job(conn: Connection, secret: str | None, plan: Any, dry_run: bool, run_dir: Path):
-    """Write the plan; the report is written into the run folder whatever happens (cancel included)."""
+    """Write the plan; the report is written into the run folder whatever happens (cancel included).
+    Progress: core.apply.ApplyProgress as is (new failures and pauses included)."""
     from core.apply import apply_plan
+    from core.journal import Journal
 
     def job(progress: Progress, cancel: threading.Event) -> RunOutcome:
-        from core.pacing import WritePacer
+        graph = make_graph(conn, secret, cancel)
 
-        graph = make_graph(conn, secret, cancel, on_throttle=lambda s, _scope: progress(Throttled(s), True))
-        graph.pacer = WritePacer()  # apply_plan uses the client's pacer; the Run page watches it
-        progress(RunStarted(graph.pacer), True)
-        upns = {row.object_id: row.user_principal_name for row in plan.rows}
-        journal = _failure_reporting_journal(run_dir, upns, lambda f: progress(f, True))
+        def report(p: Any) -> None:
+            # failures and pauses must all reach the page; plain counts may be coalesced
+            progress(p, bool(p.new_failures) or p.throttled_until is not None)
+
+        journal = Journal(run_dir)
         try:
-            result = apply_plan(plan, graph, journal, dry_run=dry_run, progress=progress, cancel=cancel)
+            result = apply_plan(plan, graph, journal, dry_run=dry_run, progress=report, cancel=cancel)
         finally:
             journal.close()
         rows = result_rows(result)
-        report = write_report(rows, run_dir / "report.csv")
-        return RunOutcome(result, report, count_statuses(rows), bool(result.cancelled))
+        path = write_report(rows, run_dir / "report.csv")
+        return RunOutcome(result, path, count_statuses(rows), bool(result.cancelled))
     return job
-
-
-def _failure_reporting_journal(run_dir: Path, upns: dict[str, str], on_failure: Callable[[RunFailure], None]):
-    """A core Journal that also tells the Run page about each failure as it is recorded: ApplyProgress
-    carries counts only, and the journal is the one place every outcome passes through."""
-    from core.journal import Journal
-
-    class FailureReportingJournal(Journal):
-        def outcome(self, object_id: str, status: str, detail: str = "") -> None:
-            super().outcome(object_id, status, detail)
-            if status == "failed":
-                on_failure(RunFailure(upns.get(object_id, object_id), detail))
-
-    return FailureReportingJournal(run_dir)

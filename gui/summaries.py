@@ -103,8 +103,9 @@ def run_finished(counts: Mapping[str, int], cancelled: bool) -> str:
     return f"{head} {' · '.join(parts)}"
 
 
-def failure_line(upn: str, detail: str) -> str:
-    return f"{upn}: {texts.detail_text(detail)}"
+def failure_line(upn: str, text: str) -> str:
+    """One line of the Run page's failure log; `text` is already in the user's language (texts.row_detail)."""
+    return f"{upn}: {text}"
 
 
 def results_summary(counts: Mapping[str, int], dry_run: bool) -> str:

@@ -68,14 +68,21 @@ STATUS_HINT = {
         "StatusHint", "The run was cancelled before this user; run again to continue."),
 }
 
-# Row details: Graph error codes and validation/transform/source reason codes (prefix before ':').
-DETAIL = {
-    "Authorization_RequestDenied": QT_TRANSLATE_NOOP(
+# A row's reason code (PlanRow.reason, core/messages_write.REASON_DETAIL) -> text; placeholders are the
+# row's reason_args. The GUI never reads the English `detail` to find out what happened.
+REASON = {
+    # Graph refused the write (the admin hint's code; Graph's own code is shown after it)
+    "privileged_user": QT_TRANSLATE_NOOP(
         "Detail", "Not allowed: the user probably holds an admin role. Set it by hand as a Privileged "
                   "Authentication Administrator."),
-    "ObjectConflict": QT_TRANSLATE_NOOP("Detail", "Another user already has this value."),
-    "Request_BadRequest": QT_TRANSLATE_NOOP("Detail", "Microsoft rejected the value."),
-    "Request_ResourceNotFound": QT_TRANSLATE_NOOP("Detail", "The user no longer exists."),
+    "object_conflict": QT_TRANSLATE_NOOP("Detail", "Another user already has this value."),
+    "graph_error": QT_TRANSLATE_NOOP("Detail", "Microsoft rejected the value."),
+    "user_deleted": QT_TRANSLATE_NOOP("Detail", "The user no longer exists."),
+    "synced_user": QT_TRANSLATE_NOOP("Detail", "Synced from on-premises AD: set the source anchor there."),
+    "federated_user": QT_TRANSLATE_NOOP("Detail", "The user's domain is federated."),
+    "network": QT_TRANSLATE_NOOP("Detail", "The connection failed repeatedly; run again to finish."),
+    "throttled": QT_TRANSLATE_NOOP("Detail", "Microsoft kept throttling this write; run again later."),
+    # validation, transform and source codes ({extra}: a character, line numbers)
     "empty": QT_TRANSLATE_NOOP("Detail", "The value is empty."),
     "forbidden_character": QT_TRANSLATE_NOOP("Detail", "The value contains a character that is not allowed."),
     "whitespace": QT_TRANSLATE_NOOP("Detail", "The value contains a space."),
@@ -90,20 +97,32 @@ DETAIL = {
     "attribute_empty": QT_TRANSLATE_NOOP("Detail", "The chosen attribute is empty for this user."),
     "user_has_no_match_key": QT_TRANSLATE_NOOP("Detail", "The user has no value to match the file's key "
                                                          "column with."),
+    # the plan's reasons
     "on_premises_sync_enabled": QT_TRANSLATE_NOOP("Detail", "Synced from on-premises AD."),
-    "synced": QT_TRANSLATE_NOOP("Detail", "Synced from on-premises AD: set the source anchor there."),
-    "federated": QT_TRANSLATE_NOOP("Detail", "The user's domain is federated."),
-    "throttled": QT_TRANSLATE_NOOP("Detail", "Microsoft kept throttling this write; run again later."),
-    "network": QT_TRANSLATE_NOOP("Detail", "The connection failed repeatedly; run again to finish."),
-    "use --include-guests to include": QT_TRANSLATE_NOOP("Detail", "Tick “Include guests” to include."),
-    "use --include-disabled to include": QT_TRANSLATE_NOOP("Detail", "Tick “Include disabled accounts” to "
-                                                                     "include."),
+    "guest_excluded": QT_TRANSLATE_NOOP("Detail", "Tick “Include guests” to include."),
+    "disabled_excluded": QT_TRANSLATE_NOOP("Detail", "Tick “Include disabled accounts” to include."),
+    "value_in_use": QT_TRANSLATE_NOOP("Detail", "Already held by {value}."),  # {value}: the holder
+    "domain_not_chosen": QT_TRANSLATE_NOOP("Detail", "Domain {value}."),  # {value}: the domain
+    "domain_federated": QT_TRANSLATE_NOOP("Detail", "Domain {value} is federated."),
+    "duplicate_value": QT_TRANSLATE_NOOP("Detail", "Same value as {others}."),
+    # the run's reasons
+    "resumed": QT_TRANSLATE_NOOP("Detail", "Written by the interrupted run (resumed)."),
+    "confirmed_by_reread": QT_TRANSLATE_NOOP("Detail", "Confirmed by reading the user again."),
+    "set_after_preview": QT_TRANSLATE_NOOP("Detail", "Got an ImmutableId after the preview; left alone."),
+    "cancelled": QT_TRANSLATE_NOOP("Detail", "Cancelled before this user."),
+    "stopped": QT_TRANSLATE_NOOP("Detail", "The run stopped before this user."),
+    "stopped_sign_in_failed": QT_TRANSLATE_NOOP("Detail", "The run stopped: sign-in failed ({code})."),
+    "stopped_read_failed": QT_TRANSLATE_NOOP("Detail", "The run stopped: the current values could not be read."),
+    "stopped_graph_error": QT_TRANSLATE_NOOP("Detail", "The run stopped: Microsoft Graph answered with an error."),
+    "stopped_internal_error": QT_TRANSLATE_NOOP("Detail", "The run stopped because of an internal error (see the "
+                                                          "log)."),
+    "stopped_throttled_too_long": QT_TRANSLATE_NOOP(
+        "Detail", "The run stopped: Microsoft refused every write for {minutes} minutes. Run again later."),
+    "reread_failed": QT_TRANSLATE_NOOP("Detail", "The current value could not be read again; run again to "
+                                                 "finish."),
+    "outcome_unknown": QT_TRANSLATE_NOOP("Detail", "It is not known whether the write arrived; run again to "
+                                                   "finish."),
 }
-# Details that carry a value after a fixed English prefix (core/plan.py).
-DETAIL_PREFIX = (
-    ("held by ", QT_TRANSLATE_NOOP("Detail", "Already held by {value}.")),
-    ("domain ", QT_TRANSLATE_NOOP("Detail", "Domain {value}.")),
-)
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("Column", "Display name"),
@@ -129,30 +148,42 @@ def status_hint(code: str) -> str:
     return tr("StatusHint", text) if text else ""
 
 
-def _detail_key(detail: str) -> str:
-    return detail.split(":", 1)[0].strip()
+class _Args(dict):
+    def __missing__(self, key: str) -> str:  # a placeholder the core did not fill stays visible, no crash
+        return "{" + key + "}"
 
 
-def detail_text(detail: str | None) -> str:
-    """A row's detail as shown: a known code is translated, anything else (Graph's message) as is."""
-    if not detail:
+def reason_text(reason: str | None, args: dict | None = None) -> str:
+    """The text for a reason code and its args; "" for no reason, the code itself if unknown."""
+    if not reason:
         return ""
-    if detail.endswith(" is federated") and detail.startswith("domain "):
-        return tr("Detail", "Domain {value} is federated.").format(value=detail[7:-13])
-    for prefix, template in DETAIL_PREFIX:
-        if detail.startswith(prefix):
-            return tr("Detail", template).format(value=detail[len(prefix):])
-    text = DETAIL.get(detail) or DETAIL.get(_detail_key(detail))
+    args = dict(args or {})
+    args.setdefault("value", args.get("holder") or args.get("domain") or "")
+    text = REASON.get(reason)
     if text is None:
-        return detail
-    rest = detail.split(":", 1)[1].strip() if ":" in detail else ""
-    return f"{tr('Detail', text)} ({rest})" if rest else tr("Detail", text)
+        log.debug("No translated text for reason %s", reason)
+        return reason
+    out = tr("Detail", text).format_map(_Args(args))
+    if reason == "duplicate_value" and args.get("more"):
+        out = f"{out} (+{number(int(args['more']))})"
+    extra = args.get("code") or args.get("extra")  # Graph's own code, or a source code's suffix
+    return f"{out} ({extra})" if extra and "{code}" not in text else out
 
 
-def row_hint(status: str, detail: str | None) -> str:
+def row_detail(row) -> str:
+    """A row's detail as shown: from its reason code; a row without one (never from core) shows its
+    detail as it is, unparsed."""
+    reason = getattr(row, "reason", None)
+    if reason:
+        return reason_text(reason, getattr(row, "reason_args", None))
+    return getattr(row, "detail", "") or ""
+
+
+def row_hint(row) -> str:
+    status = getattr(row.status, "value", row.status)
     parts = [status_hint(status)]
-    if detail and (detail in DETAIL or _detail_key(detail) in DETAIL):
-        parts.append(detail_text(detail))
+    if getattr(row, "reason", None) in REASON:
+        parts.append(row_detail(row))
     return " ".join(p for p in parts if p)
 
 
@@ -280,6 +311,17 @@ def number(n: int) -> str:
 def federated_domains(report) -> list[str]:
     domains = getattr(report, "domains", None) or []
     return [name.lower() for name, kind in domains if (kind or "").lower() == "federated"]
+
+
+def federation_unknown(report) -> bool:
+    """True when the check could not read the domains (no Domain.Read.All): nobody knows which are federated.
+    Decided by the check's code, never by its words."""
+    if report is None:
+        return False
+    result = report.result("domains") if hasattr(report, "result") else None
+    if result is not None:
+        return getattr(result, "code", None) == "domains_unknown"
+    return getattr(report, "domains", None) is None
 
 
 def domain_label(name: str, users: int, federated: bool) -> str:

@@ -46,7 +46,7 @@ def cell_text(row: Any, column: int) -> str:
     if column == COL_STATUS:
         return texts.status_text(status_code(row))
     if column == COL_DETAIL:
-        return texts.detail_text(row.detail)
+        return texts.row_detail(row)
     value = getattr(row, _ATTRS[column])
     return "" if value is None else str(value)
 
@@ -125,14 +125,14 @@ class PlanTableModel(QAbstractTableModel):
             return cell_text(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
             if index.column() in (COL_STATUS, COL_DETAIL):
-                return texts.row_hint(status_code(row), row.detail) or None
+                return texts.row_hint(row) or None
             return cell_text(row, index.column()) or None
         if role == STATUS_ROLE:
             return status_code(row)
         if role == ROW_ROLE:
             return row
         if role == HINT_ROLE:
-            return texts.row_hint(status_code(row), row.detail)
+            return texts.row_hint(row)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,

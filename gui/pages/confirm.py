@@ -65,21 +65,53 @@ class ConfirmPage(WizardPage):
         counts = plan.counts() if plan is not None else {}
         self.summary.setText(texts.confirm_summary(counts, s.connection, s.source))
         warnings = texts.confirm_warnings(counts, texts.federated_domains(s.check_report))
+        if texts.federation_unknown(s.check_report):
+            warnings.insert(0, self.tr("The tool cannot tell whether any domain is already federated (the app "
+                                       "may not read domains); users in a federated domain will fail."))
         self.warnings.setText("".join(f"<p>⚠ {w}</p>" for w in warnings))
         self.warnings.setVisible(bool(warnings))
-        self.confirm_label.setText(self.tr("To confirm, type the tenant exactly as below: <b>{token}</b>")
-                                   .format(token=self.expected_confirmation()))
+        self._accepted = self.accepted_confirmations()
+        domain = self.tenant_domain()
+        if domain:
+            label = self.tr("To confirm, type the tenant ID <b>{token}</b> or the tenant's domain, e.g. "
+                            "<b>{domain}</b>").format(token=self.expected_confirmation(), domain=domain)
+        else:
+            label = self.tr("To confirm, type the tenant exactly as below: <b>{token}</b>").format(
+                token=self.expected_confirmation())
+        self.confirm_label.setText(label)
         self._changed()
 
     def expected_confirmation(self) -> str:
         return self.session.connection.tenant if self.session.connection is not None else ""
 
+    def tenant_domains(self) -> list[str]:
+        """The tenant's domains: from the check (Domain.Read.All), else the users' UPN suffixes."""
+        s = self.session
+        names = [name for name, _kind in (getattr(s.check_report, "domains", None) or [])]
+        if not names:
+            rows = s.users or (s.plan.rows if s.plan is not None else [])
+            names = {(getattr(r, "upn", None) or getattr(r, "user_principal_name", "") or "").rpartition("@")[2]
+                     for r in rows}
+        return sorted({n.strip().lower() for n in names if n and n.strip()})
+
+    def tenant_domain(self) -> str:
+        """One domain to show as an example (the default .onmicrosoft.com one is least ambiguous)."""
+        domains = self.tenant_domains()
+        return next((d for d in domains if d.endswith(".onmicrosoft.com")), domains[0] if domains else "")
+
+    def accepted_confirmations(self) -> frozenset[str]:
+        """What may be typed: the tenant as entered, its ID from the sign-in, or one of its domains
+        (compared trimmed and case-insensitively)."""
+        s = self.session
+        tokens = [self.expected_confirmation(), getattr(s.check_report, "tenant_id", None), *self.tenant_domains()]
+        return frozenset(t.strip().casefold() for t in tokens if t and t.strip())
+
     def _changed(self) -> None:
         s = self.session
         s.dry_run = s.flow.dry_run = self.dry_run_box.isChecked()
-        typed = self.confirm_edit.text().strip()
-        s.flow.confirmed = bool(typed) and typed.lower() == self.expected_confirmation().lower() \
-            and s.plan is not None
+        typed = self.confirm_edit.text().strip().casefold()
+        accepted = getattr(self, "_accepted", None) or self.accepted_confirmations()
+        s.flow.confirmed = bool(typed) and typed in accepted and s.plan is not None
         self.confirm_edit.setEnabled(not s.dry_run)
         self.refresh_buttons()
 

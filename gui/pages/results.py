@@ -71,7 +71,7 @@ class ResultsPage(WizardPage):
         if not index.isValid():
             return
         row = index.data(plan_table.ROW_ROLE)
-        detail = texts.detail_text(row.detail)
+        detail = texts.row_detail(row)
         hint = texts.status_hint(services.status_of(row))
         self.hint_label.setText(f"<b>{_escape(row.user_principal_name)}</b>: {_escape(detail)}<br>{_escape(hint)}")
 

@@ -56,11 +56,11 @@ class RunPage(WizardPage):
         self.failure_log.setMaximumBlockCount(5000)
         self.body().addWidget(self.failure_log, 1)
         self.finish_layout()
-        self._throttled_until = 0.0
-        self._pacer = None  # core.pacing.WritePacer of the running write
+        self._throttled_until = 0.0  # epoch seconds (ApplyProgress.throttled_until)
         self.throttle_notices: list[str] = []  # each pause as it was shown (the log of what the user saw)
+        # counts the shown pause down between progress calls (reads nothing but the time)
         self._throttle_timer = QTimer(self)
-        self._throttle_timer.setInterval(250)
+        self._throttle_timer.setInterval(500)
         self._throttle_timer.timeout.connect(self._show_throttle)
 
     def initializePage(self) -> None:
@@ -76,6 +76,7 @@ class RunPage(WizardPage):
         self.status.setText(self.tr("Press Start when you are ready."))
         self.failure_log.clear()
         self.throttle_label.hide()
+        self._throttled_until = 0.0
 
     def start(self) -> None:
         s = self.session
@@ -104,28 +105,18 @@ class RunPage(WizardPage):
             self.status.setText(self.tr("Cancelling: waiting for the requests already sent…"))
 
     def _progress(self, p) -> None:
-        if isinstance(p, services.RunFailure):
-            self.failure_log.appendPlainText(texts.failure_line(p.upn, p.detail))
-            return
-        if isinstance(p, services.RunStarted):
-            self._pacer = p.pacer
-            return
-        if isinstance(p, services.Throttled):
-            self._throttled_until = max(self._throttled_until, time.time() + p.seconds)
-            self._show_throttle()
-            return
+        """core.apply.ApplyProgress: counts, the failures since the last call, and any pause."""
+        for row in p.new_failures:
+            self.failure_log.appendPlainText(texts.failure_line(row.user_principal_name, texts.row_detail(row)))
         self.bar.setRange(0, max(p.total, 1))
         self.bar.setValue(p.done)
         self.status.setText(texts.run_status(p.done, p.total, p.failed, p.rate, p.eta_s))
-        if p.throttled_until:  # epoch seconds (core.apply.ApplyProgress)
+        if p.throttled_until:  # epoch seconds
             self._throttled_until = max(self._throttled_until, p.throttled_until)
         self._show_throttle()
 
     def _show_throttle(self) -> None:
         left = self._throttled_until - time.time()
-        paused = self._pacer.paused_until if self._pacer is not None else 0.0  # monotonic clock
-        if paused:
-            left = max(left, paused - time.monotonic())
         if left > 0:
             self.throttle_label.setText(texts.throttle_text(left))
             if self.throttle_label.isHidden():
@@ -136,7 +127,6 @@ class RunPage(WizardPage):
 
     def _finished(self, outcome) -> None:
         self._throttle_timer.stop()
-        self._pacer = None
         self.throttle_label.hide()
         s = self.session
         s.result, s.report_path = outcome.result, outcome.report_path

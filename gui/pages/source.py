@@ -303,9 +303,9 @@ class SourcePage(WizardPage):
             log.info("Sample not available: %s", type(exc).__name__)
             self.show_error(exc)
             return
-        self.sample_model.set_table(headers, [(upn, raw, new or texts.detail_text(detail),
+        self.sample_model.set_table(headers, [(upn, raw, new or texts.row_detail(row),
                                                texts.status_text(status))
-                                              for upn, raw, new, status, detail in rows])
+                                              for upn, raw, new, status, row in rows])
         self.sample_view.resizeColumnsToContents()
 
     def accept_page(self) -> bool:

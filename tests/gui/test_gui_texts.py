@@ -17,8 +17,9 @@ def test_every_core_code_has_a_gui_text():
     from core import messages_write
     from gui import summaries
 
-    known = set(code_texts.TEXT) | set(texts.STATUS) | set(texts.DETAIL) | set(summaries.CSV_CODES)
+    known = set(code_texts.TEXT) | set(texts.STATUS) | set(texts.REASON) | set(summaries.CSV_CODES)
     codes = set(messages.TEXT) | {c.value for c in AuthCode} | set(messages_write.WRITE_HINTS)
+    assert sorted(set(messages_write.REASON_DETAIL) - set(texts.REASON)) == []  # every row reason
     assert sorted(codes - known - CLI_ONLY) == []
 
 
@@ -28,11 +29,28 @@ def test_every_status_and_check_step_has_a_text_and_hint():
     assert sorted(s.value for s in CheckStep if s.value not in texts.CHECK_STEPS) == []
 
 
-def test_details_are_explained_and_unknown_ones_kept(qapp):
-    assert texts.detail_text("forbidden_character:@") == "The value contains a character that is not allowed. (@)"
-    assert texts.detail_text("held by eva@school.example") == "Already held by eva@school.example."
-    assert texts.detail_text("Something Graph said") == "Something Graph said"
-    assert "Tick" in texts.detail_text("use --include-guests to include")
+def test_details_come_from_reason_codes_never_from_english(qapp):
+    from core.plan import PlanRow
+
+    def row(reason=None, detail="", **args):
+        r = PlanRow("id", "eva@school.example", "Eva", "", "", "", Status.FAILED)
+        r.set_reason(reason, **args)
+        if detail:
+            r.detail = detail
+        return r
+
+    assert texts.row_detail(row("forbidden_character", extra="@")) == \
+        "The value contains a character that is not allowed. (@)"
+    assert texts.row_detail(row("value_in_use", holder="eva@school.example")) == "Already held by eva@school.example."
+    assert texts.row_detail(row("domain_federated", domain="fed.example")) == "Domain fed.example is federated."
+    assert "Tick" in texts.row_detail(row("guest_excluded"))
+    graph = row("privileged_user", code="Authorization_RequestDenied", message="Insufficient privileges.")
+    assert texts.row_detail(graph).endswith("admin role. Set it by hand as a Privileged Authentication "
+                                            "Administrator. (Authorization_RequestDenied)")
+    # English in `detail` is never parsed: without a code it is shown as it is
+    assert texts.row_detail(row(None, "held by eva@school.example")) == "held by eva@school.example"
+    assert texts.row_detail(row("stopped_throttled_too_long", minutes=10)) == \
+        "The run stopped: Microsoft refused every write for 10 minutes. Run again later."
 
 
 def test_throttle_and_progress_sentences(qapp):
