@@ -17,7 +17,7 @@
     <context>
         <name>Attribute</name>
         <message>
-            <location filename="../../gui/texts.py" line="-44" />
+            <location filename="../../gui/texts.py" line="-55" />
             <source>Object ID (as Entra Connect does, with guid-base64)</source>
             <translation>Object ID (as Entra Connect does, with guid-base64)</translation>
         </message>
@@ -437,11 +437,16 @@
             <source>Cancelled.</source>
             <translation>Cancelled.</translation>
         </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft refused every write for a long time, so the run stopped.</source>
+            <translation>Microsoft refused every write for a long time, so the run stopped.</translation>
+        </message>
     </context>
     <context>
         <name>Column</name>
         <message>
-            <location filename="../../gui/texts.py" line="-126" />
+            <location filename="../../gui/texts.py" line="-138" />
             <source>Display name</source>
             <translation>Display name</translation>
         </message>
@@ -509,7 +514,17 @@
             <translation>Reading the failed users again from the tenant…</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+17" />
+            <source>The tool cannot tell whether any domain is already federated (the app may not read domains); users in a federated domain will fail.</source>
+            <translation>The tool cannot tell whether any domain is already federated (the app may not read domains); users in a federated domain will fail.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>To confirm, type the tenant ID &lt;b&gt;{token}&lt;/b&gt; or the tenant's domain, e.g. &lt;b&gt;{domain}&lt;/b&gt;</source>
+            <translation>To confirm, type the tenant ID &lt;b&gt;{token}&lt;/b&gt; or the tenant's domain, e.g. &lt;b&gt;{domain}&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>To confirm, type the tenant exactly as below: &lt;b&gt;{token}&lt;/b&gt;</source>
             <translation>To confirm, type the tenant exactly as below: &lt;b&gt;{token}&lt;/b&gt;</translation>
         </message>
@@ -690,7 +705,7 @@
     <context>
         <name>CsvError</name>
         <message>
-            <location filename="../../gui/summaries.py" line="+146" />
+            <location filename="../../gui/summaries.py" line="+147" />
             <source>The file does not exist.</source>
             <translation>The file does not exist.</translation>
         </message>
@@ -758,7 +773,7 @@
     <context>
         <name>Detail</name>
         <message>
-            <location filename="../../gui/texts.py" line="-41" />
+            <location filename="../../gui/texts.py" line="-58" />
             <source>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</source>
             <translation>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</translation>
         </message>
@@ -778,7 +793,7 @@
             <translation>The user no longer exists.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+6" />
             <source>The value is empty.</source>
             <translation>The value is empty.</translation>
         </message>
@@ -838,12 +853,77 @@
             <translation>The user has no value to match the file's key column with.</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Synced from on-premises AD.</source>
             <translation>Synced from on-premises AD.</translation>
         </message>
         <message>
+            <location line="+6" />
+            <source>Same value as {others}.</source>
+            <translation>Same value as {others}.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Written by the interrupted run (resumed).</source>
+            <translation>Written by the interrupted run (resumed).</translation>
+        </message>
+        <message>
             <location line="+1" />
+            <source>Confirmed by reading the user again.</source>
+            <translation>Confirmed by reading the user again.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Got an ImmutableId after the preview; left alone.</source>
+            <translation>Got an ImmutableId after the preview; left alone.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancelled before this user.</source>
+            <translation>Cancelled before this user.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The run stopped before this user.</source>
+            <translation>The run stopped before this user.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The run stopped: sign-in failed ({code}).</source>
+            <translation>The run stopped: sign-in failed ({code}).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The run stopped: the current values could not be read.</source>
+            <translation>The run stopped: the current values could not be read.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The run stopped: Microsoft Graph answered with an error.</source>
+            <translation>The run stopped: Microsoft Graph answered with an error.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The run stopped because of an internal error (see the log).</source>
+            <translation>The run stopped because of an internal error (see the log).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The run stopped: Microsoft refused every write for {minutes} minutes. Run again later.</source>
+            <translation>The run stopped: Microsoft refused every write for {minutes} minutes. Run again later.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The current value could not be read again; run again to finish.</source>
+            <translation>The current value could not be read again; run again to finish.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>It is not known whether the write arrived; run again to finish.</source>
+            <translation>It is not known whether the write arrived; run again to finish.</translation>
+        </message>
+        <message>
+            <location line="-42" />
             <source>Synced from on-premises AD: set the source anchor there.</source>
             <translation>Synced from on-premises AD: set the source anchor there.</translation>
         </message>
@@ -853,17 +933,17 @@
             <translation>The user's domain is federated.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Microsoft kept throttling this write; run again later.</source>
             <translation>Microsoft kept throttling this write; run again later.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-1" />
             <source>The connection failed repeatedly; run again to finish.</source>
             <translation>The connection failed repeatedly; run again to finish.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+19" />
             <source>Tick “Include guests” to include.</source>
             <translation>Tick “Include guests” to include.</translation>
         </message>
@@ -873,7 +953,7 @@
             <translation>Tick “Include disabled accounts” to include.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+1" />
             <source>Already held by {value}.</source>
             <translation>Already held by {value}.</translation>
         </message>
@@ -883,7 +963,7 @@
             <translation>Domain {value}.</translation>
         </message>
         <message>
-            <location filename="../../build/work/tr_helper_strings.py" line="+1" />
+            <location line="+1" />
             <source>Domain {value} is federated.</source>
             <translation>Domain {value} is federated.</translation>
         </message>
@@ -891,7 +971,7 @@
     <context>
         <name>Domain</name>
         <message>
-            <location line="+1" />
+            <location filename="../../build/work/tr_helper_strings.py" line="+1" />
             <source>{domain} — {n} users</source>
             <translation>{domain} — {n} users</translation>
         </message>
@@ -1093,6 +1173,11 @@
         </message>
         <message>
             <location line="+2" />
+            <source>Nothing was lost: the users not written are marked as not attempted. Run again later.</source>
+            <translation>Nothing was lost: the users not written are marked as not attempted. Run again later.</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Create a new client secret before this one expires.</source>
             <translation>Create a new client secret before this one expires.</translation>
         </message>
@@ -1125,7 +1210,7 @@
     <context>
         <name>Match</name>
         <message>
-            <location filename="../../gui/texts.py" line="+133" />
+            <location filename="../../gui/texts.py" line="+163" />
             <source>User principal name</source>
             <translation>User principal name</translation>
         </message>
@@ -1148,7 +1233,7 @@
     <context>
         <name>PlanTableView</name>
         <message>
-            <location filename="../../gui/widgets/plan_table_view.py" line="+36" />
+            <location filename="../../gui/widgets/plan_table_view.py" line="+47" />
             <source>Show status</source>
             <translation>Show status</translation>
         </message>
@@ -1168,7 +1253,7 @@
             <translation>Users</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+22" />
             <source>S&amp;how:</source>
             <translation>S&amp;how:</translation>
         </message>
@@ -1362,7 +1447,7 @@
             <translation>Press Start when you are ready.</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+14" />
             <source>Writing… Next and Back wait until the run ends.</source>
             <translation>Writing… Next and Back wait until the run ends.</translation>
         </message>
@@ -1578,7 +1663,7 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/texts.py" line="-218" />
+            <location filename="../../gui/texts.py" line="-249" />
             <source>Will be set</source>
             <translation>Will be set</translation>
         </message>
@@ -1925,7 +2010,7 @@
     <context>
         <name>Transform</name>
         <message>
-            <location filename="../../gui/texts.py" line="+183" />
+            <location filename="../../gui/texts.py" line="+214" />
             <source>None: use the value as it is</source>
             <translation>None: use the value as it is</translation>
         </message>

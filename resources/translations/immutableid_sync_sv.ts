@@ -17,7 +17,7 @@
     <context>
         <name>Attribute</name>
         <message>
-            <location filename="../../gui/texts.py" line="-44" />
+            <location filename="../../gui/texts.py" line="-55" />
             <source>Object ID (as Entra Connect does, with guid-base64)</source>
             <translation>Objekt-ID (som Entra Connect, med guid-base64)</translation>
         </message>
@@ -437,11 +437,16 @@
             <source>Cancelled.</source>
             <translation>Avbruten.</translation>
         </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft refused every write for a long time, so the run stopped.</source>
+            <translation>Microsoft avvisade alla skrivningar under lång tid, så körningen stoppades.</translation>
+        </message>
     </context>
     <context>
         <name>Column</name>
         <message>
-            <location filename="../../gui/texts.py" line="-126" />
+            <location filename="../../gui/texts.py" line="-138" />
             <source>Display name</source>
             <translation>Visningsnamn</translation>
         </message>
@@ -509,7 +514,17 @@
             <translation>Läser de misslyckade användarna på nytt från klientorganisationen…</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+17" />
+            <source>The tool cannot tell whether any domain is already federated (the app may not read domains); users in a federated domain will fail.</source>
+            <translation>Verktyget kan inte se om någon domän redan är federerad (appen får inte läsa domäner); användare i en federerad domän kommer att misslyckas.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>To confirm, type the tenant ID &lt;b&gt;{token}&lt;/b&gt; or the tenant's domain, e.g. &lt;b&gt;{domain}&lt;/b&gt;</source>
+            <translation>Bekräfta genom att skriva katalog-ID:t &lt;b&gt;{token}&lt;/b&gt; eller klientorganisationens domän, t.ex. &lt;b&gt;{domain}&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>To confirm, type the tenant exactly as below: &lt;b&gt;{token}&lt;/b&gt;</source>
             <translation>Bekräfta genom att skriva klientorganisationen exakt som nedan: &lt;b&gt;{token}&lt;/b&gt;</translation>
         </message>
@@ -690,7 +705,7 @@
     <context>
         <name>CsvError</name>
         <message>
-            <location filename="../../gui/summaries.py" line="+146" />
+            <location filename="../../gui/summaries.py" line="+147" />
             <source>The file does not exist.</source>
             <translation>Filen finns inte.</translation>
         </message>
@@ -758,7 +773,7 @@
     <context>
         <name>Detail</name>
         <message>
-            <location filename="../../gui/texts.py" line="-41" />
+            <location filename="../../gui/texts.py" line="-58" />
             <source>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</source>
             <translation>Inte tillåtet: användaren har troligen en administratörsroll. Ange värdet manuellt som Privilegierad autentiseringsadministratör.</translation>
         </message>
@@ -778,7 +793,7 @@
             <translation>Användaren finns inte längre.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+6" />
             <source>The value is empty.</source>
             <translation>Värdet är tomt.</translation>
         </message>
@@ -838,12 +853,77 @@
             <translation>Användaren saknar ett värde att matcha mot filens nyckelkolumn.</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Synced from on-premises AD.</source>
             <translation>Synkroniserad från lokalt AD.</translation>
         </message>
         <message>
+            <location line="+6" />
+            <source>Same value as {others}.</source>
+            <translation>Samma värde som {others}.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Written by the interrupted run (resumed).</source>
+            <translation>Skrevs av den avbrutna körningen (återupptagen).</translation>
+        </message>
+        <message>
             <location line="+1" />
+            <source>Confirmed by reading the user again.</source>
+            <translation>Bekräftat genom att läsa användaren igen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Got an ImmutableId after the preview; left alone.</source>
+            <translation>Fick ett ImmutableId efter förhandsgranskningen; lämnades orörd.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancelled before this user.</source>
+            <translation>Avbröts före den här användaren.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The run stopped before this user.</source>
+            <translation>Körningen stoppades före den här användaren.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The run stopped: sign-in failed ({code}).</source>
+            <translation>Körningen stoppades: inloggningen misslyckades ({code}).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The run stopped: the current values could not be read.</source>
+            <translation>Körningen stoppades: de nuvarande värdena kunde inte läsas.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The run stopped: Microsoft Graph answered with an error.</source>
+            <translation>Körningen stoppades: Microsoft Graph svarade med ett fel.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The run stopped because of an internal error (see the log).</source>
+            <translation>Körningen stoppades på grund av ett internt fel (se loggen).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The run stopped: Microsoft refused every write for {minutes} minutes. Run again later.</source>
+            <translation>Körningen stoppades: Microsoft avvisade alla skrivningar i {minutes} minuter. Kör igen senare.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The current value could not be read again; run again to finish.</source>
+            <translation>Det nuvarande värdet kunde inte läsas igen; kör igen för att slutföra.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>It is not known whether the write arrived; run again to finish.</source>
+            <translation>Det går inte att veta om skrivningen kom fram; kör igen för att slutföra.</translation>
+        </message>
+        <message>
+            <location line="-42" />
             <source>Synced from on-premises AD: set the source anchor there.</source>
             <translation>Synkroniserad från lokalt AD: ange källankaret där.</translation>
         </message>
@@ -853,17 +933,17 @@
             <translation>Användarens domän är federerad.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Microsoft kept throttling this write; run again later.</source>
             <translation>Microsoft begränsade den här skrivningen gång på gång; kör igen senare.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-1" />
             <source>The connection failed repeatedly; run again to finish.</source>
             <translation>Anslutningen misslyckades upprepade gånger; kör igen för att slutföra.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+19" />
             <source>Tick “Include guests” to include.</source>
             <translation>Markera ”Ta med gäster” för att ta med.</translation>
         </message>
@@ -873,7 +953,7 @@
             <translation>Markera ”Ta med inaktiverade konton” för att ta med.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+1" />
             <source>Already held by {value}.</source>
             <translation>Används redan av {value}.</translation>
         </message>
@@ -883,7 +963,7 @@
             <translation>Domänen {value}.</translation>
         </message>
         <message>
-            <location filename="../../build/work/tr_helper_strings.py" line="+1" />
+            <location line="+1" />
             <source>Domain {value} is federated.</source>
             <translation>Domänen {value} är federerad.</translation>
         </message>
@@ -891,7 +971,7 @@
     <context>
         <name>Domain</name>
         <message>
-            <location line="+1" />
+            <location filename="../../build/work/tr_helper_strings.py" line="+1" />
             <source>{domain} — {n} users</source>
             <translation>{domain} – {n} användare</translation>
         </message>
@@ -1093,6 +1173,11 @@
         </message>
         <message>
             <location line="+2" />
+            <source>Nothing was lost: the users not written are marked as not attempted. Run again later.</source>
+            <translation>Inget gick förlorat: användare som inte skrevs är markerade som ej försökta. Kör igen senare.</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Create a new client secret before this one expires.</source>
             <translation>Skapa en ny klienthemlighet innan den här går ut.</translation>
         </message>
@@ -1125,7 +1210,7 @@
     <context>
         <name>Match</name>
         <message>
-            <location filename="../../gui/texts.py" line="+133" />
+            <location filename="../../gui/texts.py" line="+163" />
             <source>User principal name</source>
             <translation>Huvudnamn (UPN)</translation>
         </message>
@@ -1148,7 +1233,7 @@
     <context>
         <name>PlanTableView</name>
         <message>
-            <location filename="../../gui/widgets/plan_table_view.py" line="+36" />
+            <location filename="../../gui/widgets/plan_table_view.py" line="+47" />
             <source>Show status</source>
             <translation>Visa status</translation>
         </message>
@@ -1168,7 +1253,7 @@
             <translation>Användare</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+22" />
             <source>S&amp;how:</source>
             <translation>&amp;Visa:</translation>
         </message>
@@ -1362,7 +1447,7 @@
             <translation>Tryck på Starta när du är redo.</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+14" />
             <source>Writing… Next and Back wait until the run ends.</source>
             <translation>Skriver… Nästa och Bakåt väntar tills körningen är klar.</translation>
         </message>
@@ -1578,7 +1663,7 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/texts.py" line="-218" />
+            <location filename="../../gui/texts.py" line="-249" />
             <source>Will be set</source>
             <translation>Kommer att anges</translation>
         </message>
@@ -1925,7 +2010,7 @@
     <context>
         <name>Transform</name>
         <message>
-            <location filename="../../gui/texts.py" line="+183" />
+            <location filename="../../gui/texts.py" line="+214" />
             <source>None: use the value as it is</source>
             <translation>Ingen: använd värdet som det är</translation>
         </message>
