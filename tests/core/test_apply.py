@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections import Counter
 
 import pytest
@@ -302,8 +303,13 @@ def test_a_server_that_never_lets_up_stops_the_run_not_the_users(sandbox_factory
     with Journal(tmp_path, {"tenant": tenant.tenant_id}) as journal:
         from core.apply import apply_plan
 
-        result = apply_plan(plan, graph, journal, pacer=WritePacer(1000, 1.0), give_up_s=1.5)
+        seen = []
+        result = apply_plan(plan, graph, journal, pacer=WritePacer(1000, 1.0), give_up_s=1.5,
+                            progress=seen.append)
     counts = result.counts()
+    # the pause (Retry-After ~30 s) was told at once, while nobody was finishing
+    paused = [p for p in seen if p.throttled_until and p.throttled_until > time.time() + 20]
+    assert paused and paused[0].done < paused[0].total
     assert result.fatal == "throttled_too_long" and not result.cancelled
     assert counts.get("set", 0) <= 1 and counts["not_attempted"] >= 5
     assert not [r for r in result.rows if r.status is Status.FAILED and r.reason != "privileged_user"]

@@ -108,3 +108,22 @@ def test_bad_arguments():
         WritePacer(0, 1)
     with pytest.raises(ValueError):
         WritePacer(5, 1).acquire(6)
+
+
+def test_listeners_hear_pauses_and_long_waits_at_once_and_timeouts_give_up():
+    p, t = pacer(limit=4, window=5.0)
+    heard: list[float] = []
+    p.add_listener(heard.append)
+    p.pause_for(3.0)                      # a 429's Retry-After
+    assert heard == [1003.0] and p.paused_until == 1003.0
+    p.pause_until(1002.0)                 # a shorter one changes nothing and is not told again
+    assert heard == [1003.0]
+    assert p.acquire(4)                   # waits out the pause (already told)
+    assert t.now == 1003.0 and heard == [1003.0]
+    p.release(4)
+    assert not p.acquire(1, timeout=2.0)  # the window frees at 1008: not within 2 s
+    assert t.now == 1005.0 and heard == [1003.0, 1008.0]  # the wait (>= 1 s) was told before it began
+    assert p.acquire(1) and t.now == 1008.0
+    p.remove_listener(heard.append)
+    p.pause_for(10.0)
+    assert heard == [1003.0, 1008.0]
