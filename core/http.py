@@ -3,6 +3,8 @@
 requests lets REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE override `Session.verify` (merge_environment_settings),
 which makes a custom CA (the sandbox's, or a school's TLS-inspecting proxy CA) be ignored. We keep
 `trust_env` on, because school networks need their proxy settings, and force `verify` per request.
+With `verify=True` (a real tenant) requests still takes REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE, which is what
+managed school PCs behind a TLS-inspecting proxy rely on; only an explicit bundle path wins over them.
 """
 
 from __future__ import annotations
