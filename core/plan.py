@@ -18,10 +18,11 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
+from types import MappingProxyType
 from typing import Any
 
 from core.graph import Cancelled  # one "cancelled" for every long job (re-exported here)
@@ -33,6 +34,7 @@ from core.validation import MAX_WEIGHTED, check_immutable_id
 # case-insensitively can only make us more careful (one constant to flip if it is confirmed).
 UNIQUENESS_CASE_INSENSITIVE = True
 PROGRESS_EVERY = 5000
+_NO_ARGS: Mapping[str, Any] = MappingProxyType({})  # read-only: safe to share between rows
 
 
 class Status(StrEnum):
@@ -73,11 +75,13 @@ class PlanRow:
     status: Status
     detail: str = ""                   # English, for the report: always detail_for(reason, reason_args)
     reason: str | None = None          # a code (core/messages_write.REASON_DETAIL); None = nothing to say
-    reason_args: dict[str, Any] = field(default_factory=dict)  # e.g. {"holder": upn}, {"domain": d}
+    # e.g. {"holder": upn}, {"domain": d}; rows without args share one read-only empty mapping (a new
+    # dict per row made planning 100,000 users measurably slower)
+    reason_args: Mapping[str, Any] = field(default_factory=lambda: _NO_ARGS)
 
     def set_reason(self, reason: str | None, **args: Any) -> None:
         """Sets the code and its args, and the report's English detail made from them."""
-        self.reason, self.reason_args = reason, args
+        self.reason, self.reason_args = reason, (args or _NO_ARGS)
         self.detail = detail_for(reason, args)
 
 
@@ -192,30 +196,32 @@ class _Classifier:
         status, reason, args = self._gate(user, upn)
         if status is not None:
             row = PlanRow(user.id, upn, user.display_name or "", raw or "", user.immutable_id or "", "", status)
-        else:
-            status, new, coded = self._value(raw, problem)
-            row = PlanRow(user.id, upn, user.display_name or "", raw or "", "", new, status)
+            if reason is not None:
+                row.set_reason(reason, **args)
+            return row
+        status, new, coded = self._value(raw, problem)
+        row = PlanRow(user.id, upn, user.display_name or "", raw or "", "", new, status)
+        if coded:
             reason, args = _split_code(coded)
-        if reason is not None:
             row.set_reason(reason, **args)
         return row
 
-    def _gate(self, user: Any, upn: str) -> tuple[Status | None, str | None, dict[str, str]]:
+    def _gate(self, user: Any, upn: str) -> tuple[Status | None, str | None, Mapping[str, str]]:
         """Steps 1-4: reasons to leave a user alone before looking at any source value."""
         if user.immutable_id:
-            return Status.ALREADY_SET, None, {}
+            return Status.ALREADY_SET, None, _NO_ARGS
         if user.sync_enabled:
-            return Status.SYNCED_FROM_AD, "on_premises_sync_enabled", {}
+            return Status.SYNCED_FROM_AD, "on_premises_sync_enabled", _NO_ARGS
         if self.skip_guests and user.user_type and user.user_type.lower() == "guest":
-            return Status.GUEST, "guest_excluded", {}
+            return Status.GUEST, "guest_excluded", _NO_ARGS
         if self.skip_disabled and user.account_enabled is False:
-            return Status.DISABLED, "disabled_excluded", {}
+            return Status.DISABLED, "disabled_excluded", _NO_ARGS
         domain = upn[upn.rfind("@") + 1:].lower()
         if self.domains and domain not in self.domains:
             return Status.OUT_OF_SCOPE, "domain_not_chosen", {"domain": domain}
         if domain in self.federated:
             return Status.FEDERATED_DOMAIN, "domain_federated", {"domain": domain}
-        return None, None, {}
+        return None, None, _NO_ARGS
 
     def _value(self, raw: str | None, problem: str | None) -> tuple[Status, str, str]:
         """Steps 5-6: (status, new value, reason code as the source/validation gave it, maybe "code:extra")."""
@@ -232,12 +238,10 @@ class _Classifier:
         return Status.WILL_SET, new, ""
 
 
-def _split_code(coded: str) -> tuple[str | None, dict[str, str]]:
+def _split_code(coded: str) -> tuple[str, Mapping[str, str]]:
     """Source and validation codes may carry a suffix ("forbidden_character:@", "empty_value_in_csv:12")."""
-    if not coded:
-        return None, {}
     code, sep, extra = coded.partition(":")
-    return code, ({"extra": extra} if sep else {})
+    return code, ({"extra": extra} if sep else _NO_ARGS)
 
 
 def _mark_duplicates(rows: list[PlanRow]) -> None:
