@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
@@ -147,7 +147,9 @@ def test_secret_expiring_in_ten_days_from_the_date_the_admin_entered(sandbox):
 
 def test_secret_expiry_read_from_graph_when_permitted(sandbox):
     sandbox.add_app(roles=["User.ReadWrite.All", "Application.Read.All"],
-                    secret_expires=datetime.now(UTC) + timedelta(days=10, hours=1))
+                    # midday UTC, ten calendar days ahead: the count is in days, whatever the hour now
+                    secret_expires=datetime.combine(datetime.now(UTC).date() + timedelta(days=10),
+                                                    time(12), tzinfo=UTC))
     conn, secret = conn_for(sandbox, app_index=len(sandbox.apps) - 1)
     result = run_checks(conn, secret).result(CheckStep.SECRET_EXPIRY)
     assert (result.verdict, result.data["source"], result.data["days_left"]) == (Verdict.WARNING, "graph", 10)
