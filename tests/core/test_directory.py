@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 
@@ -47,15 +46,11 @@ def test_cancel_stops_between_pages(sandbox_factory):
     assert len([e for e in tenant.audit() if e["path"] == "/v1.0/users"]) == 1
 
 
-def test_listing_is_fast(sandbox_factory):
-    # The 100,000-user figure is in tests/bench; this keeps a floor that any regression would break.
+def test_listing_many_pages_returns_every_user_once(sandbox_factory):
+    # Correctness across 21 pages; the speed is tests/bench/test_bench_plan.py's job (no timed tests).
     tenant = sandbox_factory(users=20000)
-    graph = connect(tenant)
-    graph.tokens.token()
-    started = time.perf_counter()
-    users = list_users(graph)
-    rate = len(users) / (time.perf_counter() - started)
-    assert len(users) == 20000 and rate > 5000, f"{rate:.0f} users/s"
+    users = list_users(connect(tenant))
+    assert len(users) == 20000 and {u.id for u in users} == set(tenant.users)
 
 
 def test_domains_need_domain_read_all(sandbox):

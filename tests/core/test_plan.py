@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import threading
-import time
 import uuid
 
 import pytest
@@ -123,17 +122,11 @@ def test_progress_and_cancel():
         build_plan(users, AttributeSource("employeeId"), cancel=cancel)
 
 
-def test_100k_users_plan_well_under_a_second():
+def test_100k_users_plan_correctly():
+    # Correctness at full size; the speed is tests/bench/test_bench_plan.py's job (no timed tests).
     users = [user(f"u{i}", str(1000000 + i), imm=f"Z{i}" if i % 10 == 0 else None) for i in range(100_000)]
-    elapsed = float("inf")
-    for _ in range(2):
-        # CPU time of this thread, best of two: the machine is shared, and wall time would measure
-        # the other processes as much as the planner
-        started = time.thread_time()
-        plan = build_plan(users, AttributeSource("employeeId"), "none", Scope(domains=("school.example",)))
-        elapsed = min(elapsed, time.thread_time() - started)
+    plan = build_plan(users, AttributeSource("employeeId"), "none", Scope(domains=("school.example",)))
     assert plan.counts() == {"will_set": 90_000, "already_set": 10_000}
-    assert elapsed < 1.0, f"planning 100,000 users took {elapsed:.2f} s"
 
 
 def test_list_and_plan_equals_list_then_plan(sandbox_factory):

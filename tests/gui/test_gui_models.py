@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 import pytest
@@ -101,16 +100,10 @@ def test_chunked_load_keeps_the_active_filter(model, qtbot):
     assert shown == expected and shown  # user11 (11 % 3 == 2), user14, user17
 
 
-def test_100000_rows_load_and_filter_fast(model):
+def test_100000_rows_load_and_filter(model):
+    # Correctness at full size; the timings are tests/bench/test_bench_gui.py's job (no timed tests).
     m, p = model
-    data = rows(100_000)
-    started = time.perf_counter()
-    m.set_rows(data)
+    m.set_rows(rows(100_000))
     assert p.rowCount() == 100_000
-    loaded = time.perf_counter() - started
-    started = time.perf_counter()
     p.set_search("user4242")
     assert p.rowCount() == 11
-    filtered = time.perf_counter() - started
-    # Generous bounds for a shared CI machine; the benchmark measures the real figures.
-    assert loaded < 5.0 and filtered < 2.0
