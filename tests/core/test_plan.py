@@ -5,25 +5,9 @@ import uuid
 
 import pytest
 
+from core.directory import DirectoryUser
 from core.plan import PREVIEW_STATUSES, Cancelled, Scope, Status, build_plan
 from core.sources import AttributeSource
-
-try:
-    from core.directory import DirectoryUser
-except ImportError:  # helper A's module not landed yet: same field names
-    from dataclasses import dataclass
-
-    @dataclass(slots=True)
-    class DirectoryUser:  # type: ignore[no-redef]
-        id: str
-        upn: str
-        display_name: str
-        mail: str | None
-        employee_id: str | None
-        user_type: str
-        account_enabled: bool
-        immutable_id: str | None
-        sync_enabled: bool | None
 
 
 def user(name, emp=None, *, domain="school.example", imm=None, synced=None, guest=False, enabled=True):

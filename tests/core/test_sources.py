@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from core.csvsource import MISSING_COLUMN, CsvError, read_table
+from core.directory import DirectoryUser
 from core.sources import (
     ATTRIBUTE_EMPTY,
     NO_CSV_ROW,
@@ -12,23 +13,6 @@ from core.sources import (
     SourceSpecError,
     parse_source_spec,
 )
-
-try:
-    from core.directory import DirectoryUser
-except ImportError:  # helper A's module not landed yet: same field names
-    from dataclasses import dataclass
-
-    @dataclass(slots=True)
-    class DirectoryUser:  # type: ignore[no-redef]
-        id: str
-        upn: str
-        display_name: str
-        mail: str | None
-        employee_id: str | None
-        user_type: str
-        account_enabled: bool
-        immutable_id: str | None
-        sync_enabled: bool | None
 
 
 def user(upn, mail=None, employee_id=None, id="00000000-0000-0000-0000-000000000001"):
