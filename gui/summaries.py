@@ -89,7 +89,7 @@ def duration(seconds: float | None) -> str:
 def run_status(done: int, total: int, failed: int, rate: float | None, eta_s: float | None) -> str:
     return _tr("{done} of {total} done, {failed} failed · {rate} users/s · about {eta} left").format(
         done=texts.number(done), total=texts.number(total), failed=texts.number(failed),
-        rate=f"{rate or 0:.1f}", eta=duration(eta_s))
+        rate=texts.decimal(rate or 0), eta=duration(eta_s))
 
 
 def throttle_text(seconds_left: float) -> str:

@@ -308,6 +308,13 @@ def number(n: int) -> str:
     return QLocale().toString(int(n))
 
 
+def decimal(x: float, places: int = 1) -> str:
+    """A measured figure in the user's locale (760,3 in Swedish, 760.3 in English)."""
+    from PySide6.QtCore import QLocale
+
+    return QLocale().toString(float(x), "f", places)
+
+
 def federated_domains(report) -> list[str]:
     domains = getattr(report, "domains", None) or []
     return [name.lower() for name, kind in domains if (kind or "").lower() == "federated"]

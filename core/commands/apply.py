@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from core import __version__, logsetup, paths
+from core import __version__, logsetup, messages, paths
 from core.apply import ApplyProgress, ApplyResult, apply_plan
 from core.cli import EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_CANNOT_CONNECT, EXIT_OK, EXIT_SOME_FAILED
 from core.commands.common import CliError, add_connection_options, fail
@@ -133,7 +133,8 @@ def _finish(args: argparse.Namespace, session: Session, result: ApplyResult, run
                           plan.unmatched_rows, summary)
     print(f"Report: {args.report or files[0]}  (run folder: {run_dir})")
     if result.fatal:
-        print(f"Stopped: {result.fatal}. Fix it and run apply again to finish.", file=sys.stderr)
+        print(f"Stopped: {messages.describe(result.fatal)} Run apply again to finish the rest "
+              "(it continues this run).", file=sys.stderr)
         return EXIT_CANNOT_CONNECT
     if result.cancelled:
         print("Cancelled; run apply again to finish.", file=sys.stderr)

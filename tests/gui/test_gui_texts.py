@@ -57,3 +57,17 @@ def test_throttle_and_progress_sentences(qapp):
     assert texts.throttle_text(12.4) == "Paused by Microsoft's throttling for 12 s; the run continues by itself."
     line = texts.run_status(50, 200, 2, 19.5, 125)
     assert "50 of 200 done, 2 failed" in line and "2 min 5 s" in line
+
+
+def test_figures_follow_the_locale(qapp):
+    from PySide6.QtCore import QLocale
+
+    previous = QLocale()
+    try:
+        QLocale.setDefault(QLocale("sv_SE"))
+        assert "19,5 " in texts.run_status(50, 200, 2, 19.5, 125)
+        assert texts.number(1234) == "1\N{NO-BREAK SPACE}234"
+        QLocale.setDefault(QLocale("en_US"))
+        assert "19.5 " in texts.run_status(50, 200, 2, 19.5, 125)
+    finally:
+        QLocale.setDefault(previous)
