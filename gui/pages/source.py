@@ -31,12 +31,34 @@ from gui import services, texts
 from gui.models.simple_table import SimpleTableModel
 from gui.pages.base import WizardPage
 from gui.session import SourceChoice
+from gui.widgets.elide import ElideRightDelegate
 
 log = logging.getLogger(__name__)
 MATCHES = ("upn", "mail", "employeeId", "id")
 ATTRIBUTES = ("objectId", "employeeId", "mail", "userPrincipalName")
 TRANSFORMS = ("none", "lower", "guid-base64", "utf8-base64")
 PREVIEW_ROWS = 5
+
+
+SAMPLE_USER_WIDTH = 260
+SAMPLE_STATUS_COLUMN = 3
+
+
+CSV_COLUMN_WIDTH = 180
+
+
+def _fit_columns(view: QTableView, widest: int) -> None:
+    """Columns as wide as their contents, but none wider than `widest` (they elide in the middle)."""
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    for column in range(header.count() - 1):  # the last one stretches
+        header.resizeSection(column, min(header.sectionSize(column), widest))
+
+
+def _sample_status(status: str, new: str | None, row) -> str:
+    """The status, and for a user who gets nothing, why (next to the status, where a reader looks)."""
+    why = "" if new else texts.row_detail(row)
+    return f"{texts.status_text(status)}: {why}" if why else texts.status_text(status)
 
 
 def _small_table(parent: QWidget, model: SimpleTableModel, name: str) -> QTableView:
@@ -48,6 +70,7 @@ def _small_table(parent: QWidget, model: SimpleTableModel, name: str) -> QTableV
     view.horizontalHeader().setStretchLastSection(True)
     view.verticalHeader().hide()
     view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
     view.setMinimumHeight(110)
     return view
 
@@ -67,6 +90,8 @@ class SourcePage(WizardPage):
         self.body().addLayout(grid)
         self.sample_model = SimpleTableModel(self)
         self.sample_view = _small_table(self, self.sample_model, self.tr("Sample of computed values"))
+        self._status_delegate = ElideRightDelegate(self.sample_view)
+        self.sample_view.setItemDelegateForColumn(SAMPLE_STATUS_COLUMN, self._status_delegate)
         self.sample_box = QGroupBox(self.tr("What would be written (a sample)"), self)
         QHBoxLayout(self.sample_box).addWidget(self.sample_view)
         self.body().addWidget(self.sample_box, 1)
@@ -229,7 +254,7 @@ class SourcePage(WizardPage):
     def _csv_loaded(self, table) -> None:
         self.session.csv_table = table
         self.csv_model.set_table(table.headers, table.rows[:PREVIEW_ROWS])
-        self.csv_view.resizeColumnsToContents()
+        _fit_columns(self.csv_view, CSV_COLUMN_WIDTH)  # several columns in sight, to pick key and value
         saved = getattr(self, "_saved", {}) or {}
         for combo, key in ((self.key_combo, "key_column"), (self.value_combo, "value_column")):
             combo.blockSignals(True)
@@ -303,10 +328,10 @@ class SourcePage(WizardPage):
             log.info("Sample not available: %s", type(exc).__name__)
             self.show_error(exc)
             return
-        self.sample_model.set_table(headers, [(upn, raw, new or texts.row_detail(row),
-                                               texts.status_text(status))
+        self.sample_model.set_table(headers, [(upn, raw, new or "—", _sample_status(status, new, row))
                                               for upn, raw, new, status, row in rows])
-        self.sample_view.resizeColumnsToContents()
+        # long guest UPNs (…#EXT#@…) must not push the status, the column that explains, out of sight
+        _fit_columns(self.sample_view, SAMPLE_USER_WIDTH)
 
     def accept_page(self) -> bool:
         choice = self.choice()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -23,18 +21,10 @@ from gui import texts
 from gui.models import plan_table
 from gui.models.filter_proxy import PlanFilterProxy
 from gui.models.plan_table import PlanTableModel
+from gui.widgets.elide import ElideRightDelegate
 
 ALL = "__all__"
 LOAD_CHUNK = 5000  # rows per event-loop turn: smaller slices stall less, but each costs O(rows so far)
-
-
-class _ElideRightDelegate(QStyledItemDelegate):
-    """Sentences (the detail column) keep their beginning; ids and UPNs elsewhere elide in the middle."""
-
-    def initStyleOption(self, option: QStyleOptionViewItem,
-                        index: QModelIndex | QPersistentModelIndex) -> None:
-        super().initStyleOption(option, index)
-        option.textElideMode = Qt.TextElideMode.ElideRight
 
 
 class PlanTableView(QWidget):
@@ -67,7 +57,7 @@ class PlanTableView(QWidget):
         # One line per row, uniform heights: the view never measures 100,000 rows.
         self.view.setWordWrap(False)
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self._detail_delegate = _ElideRightDelegate(self.view)
+        self._detail_delegate = ElideRightDelegate(self.view)
         self.view.setItemDelegateForColumn(plan_table.COL_DETAIL, self._detail_delegate)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)

@@ -43,6 +43,16 @@ def test_full_walk_writes_the_planned_values(make_wizard, qtbot, sandbox, sandbo
     choose_csv(wizard, qtbot, source)
     page = wizard.page_by_id(PageId.SOURCE)
     assert page.sample_model.rowCount() > 0  # the live sample shows computed values
+    sample = [[page.sample_model.index(r, c).data() for c in range(4)]
+              for r in range(page.sample_model.rowCount())]
+    by_upn = {row[0]: row for row in sample}
+    assert any(row[3].startswith("Guest: ") for row in sample)  # the synthetic school's first guest is in it
+    for upn, row in by_upn.items():
+        user = next(u for u in sandbox.users.values() if u["userPrincipalName"] == upn)
+        if user["userType"] == "Guest":  # nothing to write: no sentence in the value column, the why by the status
+            assert row[2] == "—" and row[3].startswith("Guest: ")
+        elif row[3] == "Will be set":
+            assert row[2] == row[1]  # the CSV's value, transform "none"
     assert page.isComplete()
 
     to_preview(wizard, qtbot)
