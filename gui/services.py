@@ -132,7 +132,7 @@ def preview_job(conn: Connection, secret: str | None, choice: SourceChoice, tabl
         plan = build_plan(users, make_source(choice, table), choice.transform, make_scope(choice),
                           federated_domains=federated,
                           progress=lambda d, t: progress(PreviewProgress("planning", d, t)), cancel=cancel)
-        from gui.models.search import haystacks
+        from gui.models.filter_proxy import haystacks
 
         return PreviewResult(plan, plan.counts(), haystacks(plan.rows))
     return job

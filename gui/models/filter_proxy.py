@@ -10,8 +10,14 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
+from gui import texts
 from gui.models.plan_table import PlanTableModel, status_code
-from gui.models.search import haystacks  # noqa: E402 - re-exported for the table view
+from gui.models.search import haystacks as _haystacks
+
+
+def haystacks(rows: Iterable) -> list[str]:
+    """Search text per row, with each row's detail as the user sees it (re-exported for the services)."""
+    return _haystacks(rows, texts.row_detail)
 
 
 class PlanFilterProxy(QSortFilterProxyModel):

@@ -107,3 +107,20 @@ def test_100000_rows_load_and_filter(model):
     assert p.rowCount() == 100_000
     p.set_search("user4242")
     assert p.rowCount() == 11
+
+
+def test_search_finds_a_row_by_the_words_shown_not_only_the_reports(model):
+    from core.plan import PlanRow, Status
+    from gui import texts
+
+    m, p = model
+    guest = PlanRow("g1", "eva_x#EXT#@school.example", "Eva", "v1", "", "", Status.GUEST)
+    guest.set_reason("guest_excluded")
+    other = PlanRow("u2", "bo@school.example", "Bo", "v2", "", "v2", Status.WILL_SET)
+    m.set_rows([guest, other])
+    shown = texts.row_detail(guest)
+    assert shown and shown.casefold() not in guest.detail.casefold()  # GUI words differ from the report's
+    p.set_search(shown.split()[0])  # e.g. "Tick"
+    assert [p.index(r, plan_table.COL_UPN).data() for r in range(p.rowCount())] == [guest.user_principal_name]
+    p.set_search("include-guests")  # the report's English still finds it too
+    assert p.rowCount() == 1
