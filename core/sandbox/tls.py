@@ -1,6 +1,6 @@
 """A throwaway CA and a server certificate for 127.0.0.1 / localhost (trustme), written to a temp dir.
 
-Clients verify against `ca_bundle` (graph-facts §5: never verify=False)."""
+Clients verify against `ca_bundle` (graph-facts §5: TLS verification is never switched off)."""
 
 from __future__ import annotations
 
