@@ -36,6 +36,7 @@ class PreviewResult:
     plan: Any  # core.plan.Plan
     counts: dict[str, int]
     search_texts: list[str]  # for the table's search, built here rather than on the GUI thread
+    listed: list[Any] | None = None  # the users, when this job listed them afresh
 
 
 @dataclass
@@ -115,26 +116,30 @@ def sample_values(users: list[Any], choice: SourceChoice, table: Any, limit: int
 
 
 def preview_job(conn: Connection, secret: str | None, choice: SourceChoice, table: Any,
-                federated: list[str] | None, only_ids: frozenset[str] | None = None):
-    """List users afresh and build the plan (what the Preview page, and a retry, show)."""
+                federated: list[str] | None, only_ids: frozenset[str] | None = None,
+                users: list[Any] | None = None):
+    """Build the plan the Preview page (and a retry) shows: from `users` when given (a recent listing),
+    else from a fresh listing."""
     from core.directory import list_users
     from core.plan import build_plan
 
     def job(progress: Progress, cancel: threading.Event):
-        graph = make_graph(conn, secret, cancel)
         with quiet_gc():
-            return _list_and_plan(graph, progress, cancel)
+            if users is not None and only_ids is None:
+                return _plan(users, None, progress, cancel)
+            graph = make_graph(conn, secret, cancel)
+            listed = list_users(graph, progress=lambda n: progress(PreviewProgress("listing", n)), cancel=cancel)
+            chosen = listed if only_ids is None else [u for u in listed if u.id in only_ids]
+            return _plan(chosen, listed, progress, cancel)
 
-    def _list_and_plan(graph, progress: Progress, cancel: threading.Event) -> PreviewResult:
-        users = list_users(graph, progress=lambda n: progress(PreviewProgress("listing", n)), cancel=cancel)
-        if only_ids is not None:
-            users = [u for u in users if u.id in only_ids]
-        plan = build_plan(users, make_source(choice, table), choice.transform, make_scope(choice),
+    def _plan(chosen: list[Any], listed: list[Any] | None, progress: Progress,
+              cancel: threading.Event) -> PreviewResult:
+        plan = build_plan(chosen, make_source(choice, table), choice.transform, make_scope(choice),
                           federated_domains=federated,
                           progress=lambda d, t: progress(PreviewProgress("planning", d, t)), cancel=cancel)
         from gui.models.filter_proxy import haystacks
 
-        return PreviewResult(plan, plan.counts(), haystacks(plan.rows))
+        return PreviewResult(plan, plan.counts(), haystacks(plan.rows), listed)
     return job
 
 

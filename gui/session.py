@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ class WizardSession:
     secret: str | None = None  # memory only; never written anywhere but the keyring
     check_report: Any = None  # core.checks.CheckReport
     users: list[Any] | None = None  # core.directory.DirectoryUser list from the last listing
+    users_listed_at: float | None = None  # time.monotonic() of that listing
     source: SourceChoice = field(default_factory=SourceChoice)
     csv_table: Any = None  # core.csvsource.CsvTable
     plan: Any = None  # core.plan.Plan (what will be written)
@@ -44,5 +46,16 @@ class WizardSession:
 
     def forget_from_check(self) -> None:
         """A new connection makes everything after it stale."""
-        self.check_report = self.users = self.plan = self.result = None
+        self.check_report = self.users = self.users_listed_at = self.plan = self.result = None
         self.flow.checks_passed = self.flow.plan_ready = self.flow.confirmed = False
+
+    def recent_users(self, max_age_s: float) -> list[Any] | None:
+        """The last listing if it may stand for a preview: young, and no run has written since. (The
+        write step re-reads every user just before writing, so a preview never decides a write.)"""
+        if self.users is None or self.users_listed_at is None or self.result is not None:
+            return None
+        return self.users if time.monotonic() - self.users_listed_at <= max_age_s else None
+
+    def remember_listing(self, users: list[Any]) -> None:
+        self.users, self.users_listed_at = users, time.monotonic()
+

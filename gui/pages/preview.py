@@ -12,6 +12,7 @@ from gui.pages.base import WizardPage
 from gui.widgets.plan_table_view import PlanTableView
 
 log = logging.getLogger(__name__)
+LISTING_REUSE_S = 300  # a listing this recent stands for the preview; Reload always lists afresh
 
 
 class PreviewPage(WizardPage):
@@ -30,7 +31,7 @@ class PreviewPage(WizardPage):
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(self.export)
         self.reload_button = QPushButton(self.tr("Re&load"), self)
-        self.reload_button.clicked.connect(self.start_preview)
+        self.reload_button.clicked.connect(lambda: self.start_preview(reuse_listing=False))
         self.export_note = QLabel(self)
         self.export_note.setWordWrap(True)
         row.addWidget(self.export_button)
@@ -40,12 +41,14 @@ class PreviewPage(WizardPage):
         self.finish_layout()
 
     def initializePage(self) -> None:
-        self.start_preview()
+        # The Source page has just listed every user; listing a big tenant again costs a minute on
+        # real Graph, and the write step re-reads everyone before writing anyway.
+        self.start_preview(reuse_listing=True)
 
     def cleanupPage(self) -> None:
         self.cancel_job(wait_ms=30000)
 
-    def start_preview(self) -> None:
+    def start_preview(self, reuse_listing: bool = False) -> None:
         s = self.session
         s.plan, s.flow.plan_ready = None, False
         self.table.set_rows([])
@@ -54,7 +57,8 @@ class PreviewPage(WizardPage):
         self.export_button.setEnabled(False)
         self.reload_button.setEnabled(False)
         job = services.preview_job(s.connection, s.secret, s.source, s.csv_table,
-                                   texts.federated_domains(s.check_report))
+                                   texts.federated_domains(s.check_report),
+                                   users=s.recent_users(LISTING_REUSE_S) if reuse_listing else None)
         self.run_job(job, "preview", self.tr("Reading the tenant's users…"),
                      on_progress=self._progress, on_finished=self._planned, on_failed=self._failed)
 
@@ -68,6 +72,8 @@ class PreviewPage(WizardPage):
 
     def _planned(self, result) -> None:
         plan = result.plan
+        if result.listed is not None:
+            self.session.remember_listing(result.listed)
         self.session.plan = plan
         self.session.flow.plan_ready = True
         self.session.flow.writes_planned = len(plan.to_write())

@@ -215,7 +215,7 @@ class SourcePage(WizardPage):
             n=texts.number(progress.done)))
 
     def _listed(self, listing) -> None:
-        self.session.users = listing.users
+        self.session.remember_listing(listing.users)
         self._fill_domains(listing.domain_counts)
         self._update_sample()
 
