@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,6 +29,12 @@ from gui.pages.base import WizardPage
 log = logging.getLogger(__name__)
 NEW_PROFILE = ""  # combo data of the "New connection" entry
 
+
+
+def four_digit_year(fmt: str) -> str:
+    """The locale's short date order and separators, with the year in full: a secret expires years
+    ahead, and "11/28/28" leaves the reader guessing which number is the year."""
+    return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
 
 class ConnectionPage(WizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -108,6 +114,7 @@ class ConnectionPage(WizardPage):
         self.expiry_box = QCheckBox(self.tr("The secret e&xpires on:"), self)
         self.expiry_edit = QDateEdit(self)
         self.expiry_edit.setCalendarPopup(True)
+        self.expiry_edit.setDisplayFormat(four_digit_year(QLocale().dateFormat(QLocale.FormatType.ShortFormat)))
         self.expiry_edit.setDate(QDate.currentDate().addYears(2))
         self.expiry_edit.setEnabled(False)
         self.expiry_edit.setAccessibleName(self.tr("Secret expiry date"))

@@ -71,3 +71,10 @@ def test_figures_follow_the_locale(qapp):
         assert "19.5 " in texts.run_status(50, 200, 2, 19.5, 125)
     finally:
         QLocale.setDefault(previous)
+
+
+def test_expiry_dates_show_the_year_in_full():
+    from gui.pages.connection import four_digit_year
+
+    assert four_digit_year("M/d/yy") == "M/d/yyyy"  # en_US short format
+    assert four_digit_year("yyyy-MM-dd") == "yyyy-MM-dd"  # sv_SE already has it
