@@ -6,13 +6,12 @@ import csv
 
 from wizard_steps import (
     WAIT_MS,
-    choose_csv,
     confirm,
     fill_connection,
     pass_checks,
     to_preview,
+    to_source_with_export,
     wait_idle,
-    write_source_csv,
 )
 
 from core.sandbox import SandboxConfig
@@ -28,10 +27,7 @@ def _start_run(make_wizard, qtbot, tenant, tmp_path):
     wizard = make_wizard()
     fill_connection(wizard, qtbot, tenant.connection_profile())
     pass_checks(wizard, qtbot)
-    wizard.next()
-    wait_idle(wizard, qtbot)
-    users = [u for u in tenant.users.values() if not u.get("onPremisesImmutableId")]
-    choose_csv(wizard, qtbot, write_source_csv(tmp_path / "export.csv", users))
+    to_source_with_export(wizard, qtbot, tenant, tmp_path)
     to_preview(wizard, qtbot)
     confirm(wizard, qtbot)
     wizard.next()

@@ -3,15 +3,7 @@ federated domain recognised at preview time (not failing at write time)."""
 
 from __future__ import annotations
 
-from wizard_steps import (
-    WAIT_MS,
-    choose_csv,
-    fill_connection,
-    pass_checks,
-    to_preview,
-    wait_idle,
-    write_source_csv,
-)
+from wizard_steps import WAIT_MS, fill_connection, pass_checks, to_preview, to_source_with_export, wait_idle
 
 from gui.app import start_sandbox
 from gui.navigation import PageId
@@ -21,10 +13,7 @@ UNKNOWN_WARNING = "cannot tell whether any domain is already federated"
 
 
 def _to_confirm(wizard, qtbot, tenant, tmp_path):
-    wizard.next()
-    wait_idle(wizard, qtbot)
-    users = [u for u in tenant.users.values() if not u.get("onPremisesImmutableId")]
-    choose_csv(wizard, qtbot, write_source_csv(tmp_path / "export.csv", users))
+    to_source_with_export(wizard, qtbot, tenant, tmp_path)
     to_preview(wizard, qtbot)
     wizard.next()
     assert wizard.currentId() == PageId.CONFIRM

@@ -3,15 +3,7 @@ Reload, a stale listing and any run in between make it list afresh (the sandbox'
 
 from __future__ import annotations
 
-from wizard_steps import (
-    WAIT_MS,
-    choose_csv,
-    fill_connection,
-    pass_checks,
-    to_preview,
-    wait_idle,
-    write_source_csv,
-)
+from wizard_steps import WAIT_MS, fill_connection, pass_checks, to_preview, to_source_with_export
 
 from gui.navigation import PageId
 from gui.session import WizardSession
@@ -28,10 +20,7 @@ def test_preview_reuses_the_source_pages_listing_and_reload_lists_again(make_wiz
     wizard = make_wizard()
     fill_connection(wizard, qtbot, sandbox_profile)
     pass_checks(wizard, qtbot)
-    wizard.next()
-    wait_idle(wizard, qtbot)
-    users = [u for u in sandbox.users.values() if not u.get("onPremisesImmutableId")]
-    choose_csv(wizard, qtbot, write_source_csv(tmp_path / "export.csv", users))
+    to_source_with_export(wizard, qtbot, sandbox, tmp_path)
     listed_by_source = _listings(sandbox)
     assert listed_by_source >= 1
 

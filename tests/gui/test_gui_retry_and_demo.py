@@ -6,13 +6,12 @@ import csv
 
 from wizard_steps import (
     WAIT_MS,
-    choose_csv,
     confirm,
     fill_connection,
     pass_checks,
     to_preview,
+    to_source_with_export,
     wait_idle,
-    write_source_csv,
 )
 
 from core.cli import build_parser
@@ -36,10 +35,7 @@ def test_retry_the_failed_ones_goes_through_a_new_confirmation(make_wizard, qtbo
     wizard = make_wizard()
     fill_connection(wizard, qtbot, sandbox_profile)
     pass_checks(wizard, qtbot)
-    wizard.next()
-    wait_idle(wizard, qtbot)
-    users = [u for u in sandbox.users.values() if not u.get("onPremisesImmutableId")]
-    choose_csv(wizard, qtbot, write_source_csv(tmp_path / "export.csv", users))
+    to_source_with_export(wizard, qtbot, sandbox, tmp_path)
     to_preview(wizard, qtbot)
     _run_to_results(wizard, qtbot)
     with open(wizard.session.report_path, encoding="utf-8-sig", newline="") as handle:

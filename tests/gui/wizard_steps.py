@@ -59,6 +59,16 @@ def choose_csv(wizard: SyncWizard, qtbot, path: Path, key: str = "Email", value:
     wait_idle(wizard, qtbot)
 
 
+def to_source_with_export(wizard: SyncWizard, qtbot, tenant, tmp_path: Path) -> None:
+    """From the Check page to the Source page, with an IdP export of every user who lacks an
+    ImmutableId written and chosen."""
+    wizard.next()
+    assert wizard.currentId() == PageId.SOURCE
+    wait_idle(wizard, qtbot)
+    users = [u for u in tenant.users.values() if not u.get("onPremisesImmutableId")]
+    choose_csv(wizard, qtbot, write_source_csv(tmp_path / "export.csv", users))
+
+
 def to_preview(wizard: SyncWizard, qtbot) -> None:
     wizard.next()
     assert wizard.currentId() == PageId.PREVIEW
