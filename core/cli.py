@@ -6,19 +6,23 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from collections.abc import Callable, Iterable
 
 from core import APP_NAME, __version__
 
-# Exit codes (contracts.md): scripts rely on these numbers.
-EXIT_OK = 0
-EXIT_SOME_FAILED = 1
-EXIT_BAD_INPUT = 2
-EXIT_CANNOT_CONNECT = 3
-EXIT_CANCELLED = 4
+# Exit codes (contracts.md): scripts rely on these numbers. They are what a run's result means, so
+# core/run.py defines them; re-exported here for the commands.
+from core.run import (  # noqa: E402,F401
+    EXIT_BAD_INPUT,
+    EXIT_CANCELLED,
+    EXIT_CANNOT_CONNECT,
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+)
 
-# command name -> module that defines `register(subparsers)`; each sets `func(args) -> int`.
+# command name -> module that defines `register(subparsers)`; each sets `func(args) -> int`. The `gui`
+# command is added by the program's entry point outside core/ (core never names the GUI layer).
 COMMANDS = {
-    "gui": "core.commands.gui",
     "sandbox": "core.sandbox.command",
     "check": "core.commands.check",
     "preview": "core.commands.preview",
@@ -27,7 +31,10 @@ COMMANDS = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+Register = Callable[[argparse._SubParsersAction], None]
+
+
+def build_parser(extra: Iterable[Register] = ()) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=APP_NAME,
         description="Fill in missing onPremisesImmutableId values in a Microsoft Entra tenant.",
@@ -42,11 +49,14 @@ def build_parser() -> argparse.ArgumentParser:
                 raise
             continue
         module.register(subparsers)
+    for register in extra:
+        register(subparsers)
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+def main(argv: list[str] | None = None, extra: Iterable[Register] = ()) -> int:
+    """`extra`: more commands' register functions (the entry point adds the wizard's `gui`)."""
+    parser = build_parser(extra)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()

@@ -99,3 +99,8 @@ def domains_from_upns(users: list[DirectoryUser]) -> list[str]:
             key = domain.lower()
             counts[key] = counts.get(key, 0) + 1
     return sorted(counts, key=lambda d: (-counts[d], d))
+
+
+def upn_domain(upn: str | None) -> str:
+    """The domain part of a UPN, lower-cased ('' when there is none)."""
+    return (upn or "").rpartition("@")[2].strip().lower() if upn and "@" in upn else ""

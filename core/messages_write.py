@@ -138,3 +138,31 @@ def csv_error_text(err) -> str:  # err: core.csvsource.CsvError
         where += f", column {err.column}"
     text = CSV_ERROR_TEXT.get(err.code, err.code)
     return f"{where}: {text}" + (f" — {err.detail}" if err.detail else "")
+
+
+# Plan warnings (core.preflight.plan_warnings), shown by `preview`, `apply` and the wizard alike.
+WARNING_TEXT = {
+    "domain_matches_no_user": "--domain {domain} matches no user in this tenant (its domains: {existing}). "
+                              "Check the spelling, or whether this is the right tenant.",
+    "no_value_is_a_guid": "None of the {count:,} source values is a GUID (e.g. {example!r}), so guid-base64 "
+                          "cannot convert them: choose another --transform or the right column.",
+    "unmatched_rows": "Export rows that matched no user: {count:,} (listed in unmatched_rows.csv); "
+                      "check --match and --key-column.",
+    "duplicate_keys": "Keys on more than one row of the export: {count:,} (e.g. {keys}); those users "
+                      "get no value.",
+    "federation_unknown": "Whether any domain is federated is unknown (Domain.Read.All not granted): "
+                          "users in a federated domain will fail when written.",
+}
+
+# core.preflight.OutputPathError codes, for --out / --report.
+OUTPUT_PATH_TEXT = {
+    "is_folder": "is a folder; give a file name",
+    "is_source": "is the source export itself; choose another file name (the export is never replaced)",
+    "exists": "already exists; pass --force to replace it, or choose another name",
+    "cannot_create": "cannot create its folder ({detail})",
+    "not_writable": "cannot be written here (no permission)",
+}
+
+
+def warning_text(warning) -> str:  # warning: core.preflight.PlanWarning
+    return WARNING_TEXT.get(warning.code, warning.code).format(**warning.args)

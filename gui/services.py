@@ -167,59 +167,72 @@ def quiet_gc() -> Iterator[None]:
                 gc.enable()
 
 
-def write_report(rows: list[Any], path: str | Path, delimiter: str = ",") -> Path:
-    from core.report import write_report as core_write_report
+# Files -----------------------------------------------------------------------------------------------
+def export_job(rows: list[Any], path: str | Path, unmatched: list[Any] | None = None, source: str | None = None):
+    """Write a report (and its unmatched export rows beside it) off the GUI thread: 100,000 rows take
+    seconds. Never over the source export (core.preflight); the file dialog has asked about replacing."""
+    from core.preflight import check_output_path
+    from core.report import write_report, write_unmatched
+    from core.run import unmatched_copy_path
 
-    return core_write_report(rows, path, delimiter=delimiter)
+    def job(progress: Progress, cancel: threading.Event) -> Path:
+        target = check_output_path(path, sources=(source,), replace=True)
+        written = write_report(rows, target)
+        if unmatched:
+            write_unmatched(unmatched, unmatched_copy_path(target))
+        return written
+    return job
 
 
 # Writing ---------------------------------------------------------------------------------------------
-@dataclass
-class RunOutcome:
-    result: Any  # core.apply.ApplyResult
-    report_path: Path
-    counts: dict[str, int]
-    cancelled: bool
+def source_spec(choice: SourceChoice) -> dict[str, Any]:
+    """The Source page's choice as the journal keeps it (the CLI writes the same keys), for resume."""
+    spec: dict[str, Any] = {"kind": choice.kind, "transform": choice.transform, "domains": list(choice.domains),
+                            "include_guests": choice.include_guests, "include_disabled": choice.include_disabled}
+    if choice.kind == "csv":
+        spec.update(csv_path=choice.csv_path, match=choice.match, key_column=choice.key_column,
+                    value_column=choice.value_column)
+    else:
+        spec.update(attribute=choice.attribute)
+    return spec
 
 
-def status_of(row: Any) -> str:
-    return getattr(row.status, "value", row.status)
+def choice_from_spec(spec: dict[str, Any]) -> SourceChoice:
+    """The source choice an unfinished run was started with (what `source_spec` wrote)."""
+    choice = SourceChoice()
+    for name in ("kind", "csv_path", "match", "key_column", "value_column", "attribute", "transform",
+                 "include_guests", "include_disabled"):
+        if spec.get(name) is not None:
+            setattr(choice, name, spec[name])
+    choice.domains = tuple(spec.get("domains") or ())
+    return choice
 
 
-def count_statuses(rows: list[Any]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for row in rows:
-        code = status_of(row)
-        counts[code] = counts.get(code, 0) + 1
-    return counts
+def unfinished_run_job(conn: Connection, tenant_id: str | None):
+    """The unfinished run of this tenant and app, if any (core.run.find_unfinished_run reads journals)."""
+    from core.run import find_unfinished_run
+
+    def job(progress: Progress, cancel: threading.Event):
+        return find_unfinished_run(conn, tenant_id)
+    return job
 
 
-def result_rows(result: Any) -> list[Any]:
-    """The per-user rows of an apply result (report rows, same fields as PlanRow)."""
-    if result is None:
-        return []
-    return list(getattr(result, "rows", None) or [])
-
-
-def apply_job(conn: Connection, secret: str | None, plan: Any, dry_run: bool, run_dir: Path):
-    """Write the plan; the report is written into the run folder whatever happens (cancel included).
+def apply_job(conn: Connection, secret: str | None, plan: Any, dry_run: bool, *, choice: SourceChoice,
+              tenant_id: str | None = None, federation_known: bool = True, resume: Any = None):
+    """The run, by core.run (the same lifecycle as the CLI's): run folder, journal header, resume, writes,
+    report.csv + unmatched_rows.csv + summary.json whatever happens. Returns core.run.RunOutcome.
     Progress: core.apply.ApplyProgress as is (new failures and pauses included)."""
-    from core.apply import apply_plan
-    from core.journal import Journal
+    from core.run import RunSpec, execute
 
-    def job(progress: Progress, cancel: threading.Event) -> RunOutcome:
+    spec = RunSpec(conn, plan, dry_run, resume=resume, tenant_id=tenant_id, source_spec=source_spec(choice),
+                   federation_known=federation_known, face="wizard")
+
+    def job(progress: Progress, cancel: threading.Event):
         graph = make_graph(conn, secret, cancel)
 
         def report(p: Any) -> None:
             # failures and pauses must all reach the page; plain counts may be coalesced
             progress(p, bool(p.new_failures) or p.throttled_until is not None)
 
-        journal = Journal(run_dir)
-        try:
-            result = apply_plan(plan, graph, journal, dry_run=dry_run, progress=report, cancel=cancel)
-        finally:
-            journal.close()
-        rows = result_rows(result)
-        path = write_report(rows, run_dir / "report.csv")
-        return RunOutcome(result, path, count_statuses(rows), bool(result.cancelled))
+        return execute(spec, graph, progress=report, cancel=cancel)
     return job

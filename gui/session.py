@@ -38,6 +38,7 @@ class WizardSession:
     csv_table: Any = None  # core.csvsource.CsvTable
     plan: Any = None  # core.plan.Plan (what will be written)
     retry_ids: frozenset[str] | None = None  # "retry the failed ones": limit the next plan to these
+    resume: Any = None  # core.run.UnfinishedRun the admin chose to continue (None: a new run)
     dry_run: bool = False
     result: Any = None  # core.apply.ApplyResult
     run_dir: Path | None = None
@@ -47,6 +48,7 @@ class WizardSession:
     def forget_from_check(self) -> None:
         """A new connection makes everything after it stale."""
         self.check_report = self.users = self.users_listed_at = self.plan = self.result = None
+        self.resume = None
         self.flow.checks_passed = self.flow.plan_ready = self.flow.confirmed = False
 
     def recent_users(self, max_age_s: float) -> list[Any] | None:

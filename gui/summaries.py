@@ -132,6 +132,11 @@ def describe_error(exc: BaseException) -> tuple[str, str]:
         title = _tr("Microsoft Graph answered with an error ({status} {code}).").format(status=status, code=code)
         message = getattr(exc, "message", "") or ""
         return title, f"{message} {texts.code_hint('network_error' if status == 0 else 'graph_error')}".strip()
+    if name == "OutputPathError":
+        return _tr("The report cannot be saved there."), texts.output_path_text(str(code))
+    if name == "RunBusy":
+        return _tr("Another window or program is writing this run."), _tr(
+            "Wait for it to finish (or close it), then start again: the run continues where it stopped.")
     if name == "SourceSpecError":
         return _tr("The source settings are not usable."), str(getattr(exc, "detail", "")) or str(code)
     if isinstance(exc, OSError):

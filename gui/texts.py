@@ -353,3 +353,44 @@ from gui.summaries import (  # noqa: E402
 
 __all__ = ["confirm_summary", "confirm_warnings", "describe_error", "failure_line", "plan_summary",
            "results_summary", "run_finished", "run_intro", "run_status", "throttle_text"]
+
+
+# Plan warnings (core.preflight.plan_warnings): the same codes the command line prints in English.
+PLAN_WARNINGS = {
+    "domain_matches_no_user": QT_TRANSLATE_NOOP(
+        "PlanWarning", "No user of this tenant is in the chosen domain {domain} (its domains: {existing}). "
+                       "Check the spelling, or whether this is the right tenant."),
+    "no_value_is_a_guid": QT_TRANSLATE_NOOP(
+        "PlanWarning", "None of the {count} source values is a GUID (for example “{example}”), so the "
+                       "GUID → base64 transform cannot convert them. Choose another transform or column."),
+    "unmatched_rows": QT_TRANSLATE_NOOP(
+        "PlanWarning", "{count} rows of the export matched no user. They are saved as unmatched_rows.csv in "
+                       "the run's folder; check which attribute the key column holds."),
+    "duplicate_keys": QT_TRANSLATE_NOOP(
+        "PlanWarning", "{count} keys appear on more than one row of the export (for example {keys}); those "
+                       "users get no value."),
+    "federation_unknown": QT_TRANSLATE_NOOP(
+        "PlanWarning", "The tool cannot tell whether any domain is already federated (the app may not read "
+                       "domains); users in a federated domain will fail."),
+}
+
+
+def plan_warning_text(warning) -> str:  # warning: core.preflight.PlanWarning
+    args = {k: number(v) if isinstance(v, int) else v for k, v in warning.args.items()}
+    return tr("PlanWarning", PLAN_WARNINGS.get(warning.code, warning.code)).format(**args)
+
+
+# core.preflight.OutputPathError codes (saving a report).
+OUTPUT_PATHS = {
+    "is_folder": QT_TRANSLATE_NOOP("OutputPath", "That is a folder: give a file name."),
+    "is_source": QT_TRANSLATE_NOOP("OutputPath", "That is the export file you chose as the source: choose "
+                                                 "another name (the export is never replaced)."),
+    "exists": QT_TRANSLATE_NOOP("OutputPath", "The file already exists: choose another name."),
+    "cannot_create": QT_TRANSLATE_NOOP("OutputPath", "The folder cannot be created: choose another place."),
+    "not_writable": QT_TRANSLATE_NOOP("OutputPath", "The file cannot be written there (no permission): choose "
+                                                    "another place."),
+}
+
+
+def output_path_text(code: str) -> str:
+    return tr("OutputPath", OUTPUT_PATHS.get(code, code))

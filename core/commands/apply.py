@@ -1,8 +1,10 @@
 """`immutableid-sync apply`: build the plan again from live data and write it (contracts.md).
 
-Asks for confirmation unless --yes (or --dry-run); with no terminal to ask on and no --yes it refuses.
-Resumes an unfinished run of the same tenant and app (its journal has no `end` line). Ctrl-C cancels
-cleanly: writes in flight finish, the rest are `not_attempted` (exit 4)."""
+A thin face on core/run.py: it asks (unless --yes or --dry-run; with no terminal to ask on and no --yes
+it refuses), prints progress, and says how the run ended. Ctrl-C and SIGTERM (shutdown, logoff, a
+scheduler stopping the task) cancel cleanly: writes in flight finish, the rest are `not_attempted`, the
+report and summary are written (exit 4). An unfinished run of the same tenant and app is continued.
+"""
 
 from __future__ import annotations
 
@@ -11,25 +13,37 @@ import signal
 import sys
 import threading
 import time
-from pathlib import Path
 from typing import TextIO
 
-from core import __version__, logsetup, messages, paths
-from core.apply import ApplyProgress, ApplyResult, apply_plan
-from core.cli import EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_CANNOT_CONNECT, EXIT_OK, EXIT_SOME_FAILED
+from core import logsetup, messages
+from core.apply import ApplyProgress
 from core.commands.common import CliError, add_connection_options, fail
-from core.commands.preview import (
-    ProgressLine,
+from core.commands.planning import (
     Session,
     add_source_options,
-    check_out_path,
     connect_and_plan,
     load_source,
+    output_path,
     print_counts,
-    write_outputs,
+    print_warnings,
+    source_spec,
 )
-from core.journal import Journal, JournalBusy, find_unfinished
+from core.commands.progress import ProgressLine
 from core.pacing import WritePacer
+from core.run import (
+    EXIT_BAD_INPUT,
+    EXIT_CANCELLED,
+    RunBusy,
+    RunOutcome,
+    RunSpec,
+    confirmation_tokens,
+    example_domain,
+    execute,
+    find_unfinished_run,
+    is_confirmed,
+    open_journal,
+    tenant_domains,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -47,114 +61,122 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _pacer(spec: str) -> WritePacer:
-    count, sep, seconds = spec.partition("/")
+def parse_quota(spec: str) -> WritePacer:
+    count, _, seconds = spec.partition("/")
     try:
-        return WritePacer(int(count), float(seconds))
+        limit, window = int(count), float(seconds)
     except ValueError:
         raise CliError(EXIT_BAD_INPUT, f"--write-quota {spec}: expected COUNT/SECONDS, e.g. 3000/150") from None
+    if limit <= 0 or window <= 0:
+        raise CliError(EXIT_BAD_INPUT, f"--write-quota {spec}: both numbers must be positive, e.g. 3000/150")
+    return WritePacer(limit, window)
 
 
 def run(args: argparse.Namespace, stdin: TextIO | None = None) -> int:
     logsetup.setup_logging()
     cancel = threading.Event()
+    stdin = stdin or sys.stdin
     try:
         if not 1 <= args.concurrency <= 16:
             raise CliError(EXIT_BAD_INPUT, "--concurrency must be between 1 and 16")
-        pacer = _pacer(args.write_quota)
-        check_out_path("--report", args.report)
+        pacer = parse_quota(args.write_quota)
         source = load_source(args)
-        if not args.dry_run and not args.yes and not (stdin or sys.stdin).isatty():
+        report = output_path("--report", args.report, args, stdin)
+        if not args.dry_run and not args.yes and not stdin.isatty():
             raise CliError(EXIT_BAD_INPUT, "Refusing to write without confirmation: no terminal to ask on. "
                                            "Pass --yes to confirm (or --dry-run to try it out).")
         session = connect_and_plan(args, source, cancel)
-        to_write = len(session.plan.to_write())
+        spec = RunSpec(session.conn, session.plan, args.dry_run, tenant_id=_tenant_id(session),
+                       source_spec=source_spec(args), federation_known=session.federation_known,
+                       report_copy=report, delimiter=args.delimiter, timings=session.timings)
+        spec.resume = None if args.dry_run else find_unfinished_run(spec.conn, spec.tenant_id)
         print(f"Plan for {session.conn.display_name}:")
         print_counts(session.plan)
+        print_warnings(session)
+        to_write = len(session.plan.to_write())
         if not args.dry_run and to_write and not args.yes:
-            _confirm(session, to_write, stdin or sys.stdin)
-        return _apply(args, session, pacer, cancel)
+            _confirm(session, spec, to_write, stdin)
+        return _apply(args, spec, session, pacer, cancel)
     except CliError as exc:
         return fail(exc)
 
 
-def _confirm(session: Session, to_write: int, stdin: TextIO) -> None:
-    tenant = session.conn.tenant
-    print(f"About to write {to_write:,} ImmutableIds in tenant {tenant}.")
-    print(f"Type the tenant ({tenant}) or 'yes' to go ahead: ", end="", flush=True)
-    answer = stdin.readline().strip()
-    if answer.lower() != "yes" and answer.lower() != tenant.lower():
+def _tenant_id(session: Session) -> str | None:
+    try:
+        return session.graph.tokens.token().tid
+    except Exception:  # noqa: BLE001 — only a nicer match for resume; the run itself does not need it
+        return None
+
+
+def _confirm(session: Session, spec: RunSpec, to_write: int, stdin: TextIO) -> None:
+    """The one confirmation rule (core.run): type the tenant, its id, or one of its domains."""
+    conn = session.conn
+    domains = tenant_domains(session.domains, session.plan.rows)
+    example = example_domain(domains)
+    print(f"About to write {to_write:,} ImmutableIds in tenant {conn.tenant}.")
+    hint = f" or its domain (e.g. {example})" if example and example != conn.tenant.lower() else ""
+    print(f"Type the tenant ({conn.tenant}){hint} to go ahead: ", end="", flush=True)
+    if not is_confirmed(stdin.readline(), confirmation_tokens(conn, spec.tenant_id, domains)):
         raise CliError(EXIT_CANCELLED, "Not confirmed; nothing was written.")
 
 
-def _journal(session: Session, dry_run: bool) -> tuple[Journal, bool]:
-    conn = session.conn
-    header = {"tenant": conn.tenant, "client_id": conn.client_id, "plan_hash": session.plan.plan_hash(),
-              "source": session.plan.source, "transform": session.plan.transform, "dry_run": dry_run,
-              "tool_version": __version__}
-    unfinished = None if dry_run else find_unfinished(conn.tenant, conn.client_id)
-    run_dir = unfinished or paths.new_run_dir(conn.tenant, "dry-run" if dry_run else "apply")
+def _apply(args: argparse.Namespace, spec: RunSpec, session: Session, pacer: WritePacer,
+           cancel: threading.Event) -> int:
     try:
-        return Journal(run_dir, header), unfinished is not None
-    except JournalBusy:
-        raise CliError(EXIT_BAD_INPUT, f"Another apply for tenant {conn.tenant} is running (its journal is "
-                                       f"in use: {run_dir}). Wait for it to finish.") from None
-
-
-def _apply(args: argparse.Namespace, session: Session, pacer: WritePacer, cancel: threading.Event) -> int:
-    journal, resumed = _journal(session, args.dry_run)
-    if resumed:
-        print(f"Resuming the unfinished run in {journal.run_dir}")
+        journal = open_journal(spec)
+    except RunBusy as exc:
+        raise CliError(EXIT_BAD_INPUT, f"Another apply for tenant {spec.conn.tenant} is running (its journal "
+                                       f"is in use: {exc.run_dir}). Wait for it to finish.") from None
+    if journal[1] and spec.resume is not None:
+        print(f"Continuing the unfinished run in {spec.resume.path} ({spec.resume.done:,} users done then).")
     line = ProgressLine("Dry run" if args.dry_run else "Writing")
-    previous = _on_sigint(cancel)
+    previous = _on_stop_signals(cancel)
     try:
-        result = apply_plan(session.plan, session.graph, journal, args.dry_run,
-                            progress=lambda p: line.update(_progress_text(p), force=p.done == p.total),
-                            cancel=cancel, concurrency=args.concurrency, pacer=pacer)
+        outcome = execute(spec, session.graph, journal=journal, cancel=cancel, pacer=pacer,
+                          concurrency=args.concurrency,
+                          progress=lambda p: line.update(progress_text(p, cancel.is_set()),
+                                                         force=p.done == p.total))
     finally:
         line.done()
-        _restore_sigint(previous)
-        journal.close()
-    return _finish(args, session, result, journal.run_dir)
+        _restore(previous)
+    return _finish(args, outcome)
 
 
-def _finish(args: argparse.Namespace, session: Session, result: ApplyResult, run_dir: Path) -> int:
+def _finish(args: argparse.Namespace, outcome: RunOutcome) -> int:
+    result = outcome.result
     print("Result:")
-    print_counts(result.counts())
-    plan = session.plan
-    summary = {"tenant": session.conn.tenant, "client_id": session.conn.client_id, "command": "apply",
-               "dry_run": args.dry_run,
-               "extra": {"source": plan.source, "transform": plan.transform, "cancelled": result.cancelled,
-                         "fatal": result.fatal, "writes_sent": result.writes_sent,
-                         "throttled": result.throttled, "unmatched_rows": len(plan.unmatched_rows),
-                         "run_folder": str(run_dir),
-                         "timings": {**session.timings, "apply_s": _seconds(result)}}}
-    files = write_outputs(result.rows, result, run_dir, "report", args.report, args.delimiter,
-                          plan.unmatched_rows, summary)
-    print(f"Report: {args.report or files[0]}  (run folder: {run_dir})")
+    print_counts(outcome.counts)
+    print(f"Report: {args.report or outcome.report_path}  (run folder: {outcome.run_dir})")
+    conflicts = outcome.counts.get("conflict", 0)
+    if conflicts:
+        print(f"{conflicts:,} users were changed by someone else after this run wrote them (status conflict: "
+              "see the report). Another tool or person may be writing this tenant at the same time.",
+              file=sys.stderr)
     if result.fatal:
         print(f"Stopped: {messages.describe(result.fatal)} Run apply again to finish the rest "
               "(it continues this run).", file=sys.stderr)
-        return EXIT_CANNOT_CONNECT
-    if result.cancelled:
-        print("Cancelled; run apply again to finish.", file=sys.stderr)
-        return EXIT_CANCELLED
-    return EXIT_SOME_FAILED if result.failed else EXIT_OK
+    elif result.cancelled:
+        left = outcome.counts.get("not_attempted", 0)
+        print(f"Cancelled: {left:,} users not attempted; run apply again to finish (it continues this run).",
+              file=sys.stderr)
+    return outcome.exit_code
 
 
-def _seconds(result: ApplyResult) -> float | None:
-    return round((result.finished - result.started).total_seconds(), 3) if result.finished else None
-
-
-def _progress_text(p: ApplyProgress) -> str:
-    pct = 100 * p.done / p.total if p.total else 100.0
+def progress_text(p: ApplyProgress, cancelling: bool = False) -> str:
+    """One progress line. Users a cancel or a stop left alone are not "done": after Ctrl-C the line
+    says how far the run got, never 100 %."""
+    done = p.done - getattr(p, "not_attempted", 0)
+    total = max(p.total, done)
+    pct = 100 * done / total if total else 100.0
     bar = "#" * int(pct / 5) + "-" * (20 - int(pct / 5))
-    eta = "" if p.eta_s is None else f" ETA {_duration(p.eta_s)}"
+    eta = "" if p.eta_s is None or cancelling else f" ETA {_duration(p.eta_s)}"
     paused = ""
-    if p.throttled_until:
+    if p.throttled_until and not cancelling:
         left = p.throttled_until - time.time()
         paused = f" (Graph asked to pause {left:.0f} s)" if left > 0 else ""
-    return f"[{bar}] {pct:5.1f}% {p.done:,}/{p.total:,} failed {p.failed:,} {p.rate:.1f}/s{eta}{paused}"
+    state = " cancelling…" if cancelling else ""
+    return (f"[{bar}] {pct:5.1f}% {done:,}/{total:,} failed {p.failed:,} {p.rate:.1f}/s"
+            f"{eta}{paused}{state}")
 
 
 def _duration(seconds: float) -> str:
@@ -163,20 +185,27 @@ def _duration(seconds: float) -> str:
         f"{seconds // 60}m{seconds % 60:02d}s"
 
 
-def _on_sigint(cancel: threading.Event):
-    """First Ctrl-C: cancel cleanly (in-flight writes finish). Only possible on the main thread."""
+# Ctrl-C, and what a shutdown, a logoff or a task scheduler sends (SIGTERM; SIGBREAK on Windows).
+_STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGBREAK") if hasattr(signal, name))
+
+
+def _on_stop_signals(cancel: threading.Event) -> dict:
+    """First signal: cancel cleanly (in-flight writes finish, report written). A second Ctrl-C stops at
+    once. Handlers can only be set on the main thread."""
     if threading.current_thread() is not threading.main_thread():
-        return None
+        return {}
 
     def handler(signum, frame):  # noqa: ARG001
-        if cancel.is_set():
+        if cancel.is_set() and signum == signal.SIGINT:
             raise KeyboardInterrupt
-        print("\nCancelling: waiting for writes in flight (Ctrl-C again to stop at once)...", file=sys.stderr)
+        name = "Ctrl-C" if signum == signal.SIGINT else signal.Signals(signum).name
+        print(f"\n{name}: cancelling, waiting for writes in flight (Ctrl-C again to stop at once)...",
+              file=sys.stderr)
         cancel.set()
 
-    return signal.signal(signal.SIGINT, handler)
+    return {sig: signal.signal(sig, handler) for sig in _STOP_SIGNALS}
 
 
-def _restore_sigint(previous) -> None:
-    if previous is not None:
-        signal.signal(signal.SIGINT, previous)
+def _restore(previous: dict) -> None:
+    for sig, old in previous.items():
+        signal.signal(sig, old)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
-from gui import navigation, texts
+from gui import navigation, services, texts
 from gui.navigation import PageId
 from gui.session import WizardSession
 from gui.widgets.busy import BusyIndicator
@@ -140,6 +140,26 @@ class WizardPage(QWizardPage):
 
     def is_busy(self) -> bool:
         return any(w.is_running() for w in self.workers.values())
+
+    # Files ----------------------------------------------------------------------------------------
+    def export_rows(self, rows: list[Any], default_path: str, note: QLabel, *, unmatched: list[Any] | None = None,
+                    title: str | None = None) -> None:
+        """Ask where (the dialog asks before replacing a file), then write the report — and the export rows
+        that matched no user beside it — on a worker, never over the source export. The one export of the
+        Preview and Results pages."""
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getSaveFileName(self, title or self.tr("Export the report"), default_path,
+                                              self.tr("CSV files (*.csv)"))
+        if path:
+            self.save_rows(rows, path, note, unmatched=unmatched)
+
+    def save_rows(self, rows: list[Any], path: str, note: QLabel, *, unmatched: list[Any] | None = None) -> Worker:
+        source = self.session.source.csv_path if self.session.source.kind == "csv" else None
+        note.setText("")
+        return self.run_job(services.export_job(rows, path, unmatched, source), "export",
+                            self.tr("Saving the report…"),
+                            on_finished=lambda written: note.setText(self.tr("Saved to {path}").format(path=written)))
 
     def show_error(self, exc: BaseException) -> None:
         title, body = texts.describe_error(exc)

@@ -8,6 +8,7 @@ from core.checks import CheckStep
 from gui import services, texts
 from gui.pages.base import WizardPage
 from gui.widgets.checklist import ChecklistRow
+from gui.widgets.resume_offer import ResumeOffer
 
 
 class CheckPage(WizardPage):
@@ -30,6 +31,9 @@ class CheckPage(WizardPage):
         buttons.addWidget(self.retry_button)
         buttons.addStretch(1)
         self.body().addLayout(buttons)
+        self.resume_offer = ResumeOffer(self)
+        self.resume_offer.chosen.connect(self._resume_chosen)
+        self.body().addWidget(self.resume_offer)
         self.body().addStretch(1)
         self.finish_layout()
 
@@ -43,6 +47,8 @@ class CheckPage(WizardPage):
         session = self.session
         session.flow.checks_passed = False
         session.check_report = None
+        session.resume = None
+        self.resume_offer.offer(None)
         for row in self.rows.values():
             row.set_state("pending", self.tr("Waiting…"))
         self.retry_button.setEnabled(False)
@@ -69,7 +75,18 @@ class CheckPage(WizardPage):
             self.error_panel.show_problem(self.tr("The connection is not ready yet."),
                                           self.tr("Fix what the list above says, then press Retry. Back "
                                                   "takes you to the connection details."))
+        else:
+            self.run_job(services.unfinished_run_job(self.session.connection, report.tenant_id), "unfinished",
+                         self.tr("Looking for an unfinished run…"), on_finished=self.resume_offer.offer)
         self.refresh_buttons()
+
+    def _resume_chosen(self, accepted: bool) -> None:
+        """Continuing a run means its source too: the Source page opens with the run's own choice."""
+        run = self.resume_offer.run
+        self.session.resume = run if accepted else None
+        if accepted and run is not None:
+            self.session.source = services.choice_from_spec(dict(run.source_spec))
+            self.session.csv_table = None
 
     def _on_failed(self, exc: BaseException) -> None:
         self.retry_button.setEnabled(True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QWidget
 
+from core.preflight import plan_warnings
+from core.run import confirmation_tokens, example_domain, is_confirmed, tenant_domains
 from gui import services, texts
 from gui.pages.base import WizardPage
 
@@ -64,10 +66,7 @@ class ConfirmPage(WizardPage):
         plan = s.plan
         counts = plan.counts() if plan is not None else {}
         self.summary.setText(texts.confirm_summary(counts, s.connection, s.source))
-        warnings = texts.confirm_warnings(counts, texts.federated_domains(s.check_report))
-        if texts.federation_unknown(s.check_report):
-            warnings.insert(0, self.tr("The tool cannot tell whether any domain is already federated (the app "
-                                       "may not read domains); users in a federated domain will fail."))
+        warnings = self.warning_texts()
         self.warnings.setText("".join(f"<p>⚠ {w}</p>" for w in warnings))
         self.warnings.setVisible(bool(warnings))
         self._accepted = self.accepted_confirmations()
@@ -81,37 +80,42 @@ class ConfirmPage(WizardPage):
         self.confirm_label.setText(label)
         self._changed()
 
+    def warning_texts(self) -> list[str]:
+        """The page's own warnings (counts, federated domains), then the plan's (core.preflight: the same
+        ones the command line prints), each once."""
+        s = self.session
+        counts = s.plan.counts() if s.plan is not None else {}
+        warnings = texts.confirm_warnings(counts, texts.federated_domains(s.check_report))
+        if s.plan is not None:
+            known = not texts.federation_unknown(s.check_report)
+            warnings = [texts.plan_warning_text(w) for w in plan_warnings(s.plan, known)] + warnings
+        return warnings
+
     def expected_confirmation(self) -> str:
         return self.session.connection.tenant if self.session.connection is not None else ""
 
     def tenant_domains(self) -> list[str]:
         """The tenant's domains: from the check (Domain.Read.All), else the users' UPN suffixes."""
         s = self.session
-        names = [name for name, _kind in (getattr(s.check_report, "domains", None) or [])]
-        if not names:
-            rows = s.users or (s.plan.rows if s.plan is not None else [])
-            names = {(getattr(r, "upn", None) or getattr(r, "user_principal_name", "") or "").rpartition("@")[2]
-                     for r in rows}
-        return sorted({n.strip().lower() for n in names if n and n.strip()})
+        listed = [name for name, _kind in (getattr(s.check_report, "domains", None) or [])]
+        return tenant_domains(listed, s.users or (s.plan.rows if s.plan is not None else []))
 
     def tenant_domain(self) -> str:
-        """One domain to show as an example (the default .onmicrosoft.com one is least ambiguous)."""
-        domains = self.tenant_domains()
-        return next((d for d in domains if d.endswith(".onmicrosoft.com")), domains[0] if domains else "")
+        """The domain the label offers as an example."""
+        return example_domain(self.tenant_domains())
 
     def accepted_confirmations(self) -> frozenset[str]:
-        """What may be typed: the tenant as entered, its ID from the sign-in, or one of its domains
-        (compared trimmed and case-insensitively)."""
+        """What may be typed: core.run's one rule for both faces (the tenant, its id, one of its domains)."""
         s = self.session
-        tokens = [self.expected_confirmation(), getattr(s.check_report, "tenant_id", None), *self.tenant_domains()]
-        return frozenset(t.strip().casefold() for t in tokens if t and t.strip())
+        if s.connection is None:
+            return frozenset()
+        return confirmation_tokens(s.connection, getattr(s.check_report, "tenant_id", None), self.tenant_domains())
 
     def _changed(self) -> None:
         s = self.session
         s.dry_run = s.flow.dry_run = self.dry_run_box.isChecked()
-        typed = self.confirm_edit.text().strip().casefold()
         accepted = getattr(self, "_accepted", None) or self.accepted_confirmations()
-        s.flow.confirmed = bool(typed) and typed in accepted and s.plan is not None
+        s.flow.confirmed = is_confirmed(self.confirm_edit.text(), accepted) and s.plan is not None
         self.confirm_edit.setEnabled(not s.dry_run)
         self.refresh_buttons()
 

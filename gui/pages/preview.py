@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import logging
-
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from core import paths
+from core.preflight import plan_warnings
 from gui import services, texts
 from gui.pages.base import WizardPage
 from gui.widgets.plan_table_view import PlanTableView
 
-log = logging.getLogger(__name__)
 LISTING_REUSE_S = 300  # a listing this recent stands for the preview; Reload always lists afresh
 
 
@@ -24,6 +22,10 @@ class PreviewPage(WizardPage):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(self.tr("Summary"))
         self.body().addWidget(self.summary)
+        self.warnings = self.wrapped("", self)
+        self.warnings.setAccessibleName(self.tr("Warnings"))
+        self.warnings.hide()
+        self.body().addWidget(self.warnings)
         self.table = PlanTableView(self, self.tr("Preview of every user"))
         self.body().addWidget(self.table, 1)
         row = QHBoxLayout()
@@ -53,6 +55,7 @@ class PreviewPage(WizardPage):
         s.plan, s.flow.plan_ready = None, False
         self.table.set_rows([])
         self.summary.setText("")
+        self.warnings.hide()
         self.export_note.setText("")
         self.export_button.setEnabled(False)
         self.reload_button.setEnabled(False)
@@ -79,6 +82,7 @@ class PreviewPage(WizardPage):
         self.session.flow.writes_planned = len(plan.to_write())
         self.table.set_rows(plan.rows, result.counts, result.search_texts)
         self.summary.setText(texts.plan_summary(result.counts, len(plan.rows)))
+        self._show_warnings(plan)
         self.export_button.setEnabled(True)
         self.reload_button.setEnabled(True)
         self.refresh_buttons()
@@ -87,18 +91,18 @@ class PreviewPage(WizardPage):
         self.reload_button.setEnabled(True)
         self.show_error(exc)
 
-    def export(self) -> None:
-        default = str(paths.data_dir() / "preview-report.csv")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the preview report"), default,
-                                              self.tr("CSV files (*.csv)"))
-        if path:
-            self.export_to(path)
+    def _show_warnings(self, plan) -> None:
+        """The plan's warnings (core.preflight: what the command line prints too) — export rows that
+        matched no user among them; the export button saves those rows beside the report."""
+        warnings = plan_warnings(plan, not texts.federation_unknown(self.session.check_report))
+        self.warnings.setText("".join(f"<p>⚠ {texts.plan_warning_text(w)}</p>" for w in warnings))
+        self.warnings.setVisible(bool(warnings))
 
-    def export_to(self, path: str) -> None:
-        try:
-            written = services.write_report(self.session.plan.rows, path)
-        except OSError as exc:
-            log.warning("Export failed", exc_info=True)
-            self.show_error(exc)
-            return
-        self.export_note.setText(self.tr("Saved to {path}").format(path=written))
+    def export(self) -> None:
+        plan = self.session.plan
+        self.export_rows(plan.rows, str(paths.data_dir() / "preview-report.csv"), self.export_note,
+                         unmatched=plan.unmatched_rows, title=self.tr("Export the preview report"))
+
+    def export_to(self, path: str):
+        plan = self.session.plan
+        return self.save_rows(plan.rows, path, self.export_note, unmatched=plan.unmatched_rows)

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from gui import navigation, services, texts
+from core import run as runs
+from gui import navigation, texts
 from gui.models import plan_table
 from gui.pages.base import WizardPage
 from gui.widgets.plan_table_view import PlanTableView
 
-log = logging.getLogger(__name__)
-NEEDS_RETRY = ("failed", "not_attempted")
+
+def result_rows(result) -> list:
+    """The per-user rows of an apply result (core.apply.ApplyResult), or none yet."""
+    return list(getattr(result, "rows", None) or [])
 
 
 class ResultsPage(WizardPage):
@@ -55,16 +56,21 @@ class ResultsPage(WizardPage):
 
     def initializePage(self) -> None:
         s = self.session
-        rows = services.result_rows(s.result)
-        counts = services.count_statuses(rows)
+        rows = result_rows(s.result)
+        counts = runs.count_statuses(rows)
         self.counts_label.setText(texts.results_summary(counts, s.dry_run))
-        attention = [r for r in rows if services.status_of(r) in NEEDS_RETRY]
+        attention = runs.needs_attention(rows)  # core.run's status groups: the same as the CLI's exit code
         self.table.set_rows(attention if attention else rows)
         self.retry_button.setEnabled(bool(attention) and not s.dry_run)
         self.hint_label.setText(self.tr("Select a user to see what to do.") if attention else "")
         if attention:  # the first one's explanation is shown at once
             self.table.view.setCurrentIndex(self.table.proxy.index(0, plan_table.COL_DETAIL))
-        self.note.setText(self.tr("Report: {path}").format(path=s.report_path) if s.report_path else "")
+        notes = [self.tr("Report: {path}").format(path=s.report_path)] if s.report_path else []
+        unmatched = len(s.plan.unmatched_rows) if s.plan is not None else 0
+        if unmatched and s.run_dir is not None:
+            notes.append(self.tr("{n} export rows matched no user: {path}").format(
+                n=texts.number(unmatched), path=s.run_dir / runs.UNMATCHED_FILE))
+        self.note.setText("<br>".join(_escape(str(n)) for n in notes))
 
     def _show_hint(self) -> None:
         index = self.table.view.currentIndex()
@@ -72,32 +78,25 @@ class ResultsPage(WizardPage):
             return
         row = index.data(plan_table.ROW_ROLE)
         detail = texts.row_detail(row)
-        hint = texts.status_hint(services.status_of(row))
+        hint = texts.status_hint(runs.status_of(row))
         self.hint_label.setText(f"<b>{_escape(row.user_principal_name)}</b>: {_escape(detail)}<br>{_escape(hint)}")
 
     def export(self) -> None:
-        default = str(self.session.report_path or "report.csv")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the report"), default,
-                                              self.tr("CSV files (*.csv)"))
-        if path:
-            self.export_to(path)
+        s = self.session
+        self.export_rows(result_rows(s.result), str(s.report_path or "report.csv"), self.note,
+                         unmatched=s.plan.unmatched_rows if s.plan is not None else None)
 
-    def export_to(self, path: str) -> None:
-        try:
-            written = services.write_report(services.result_rows(self.session.result), path)
-        except OSError as exc:
-            log.warning("Export failed", exc_info=True)
-            self.show_error(exc)
-            return
-        self.note.setText(self.tr("Saved to {path}").format(path=written))
+    def export_to(self, path: str):
+        s = self.session
+        return self.save_rows(result_rows(s.result), path, self.note,
+                              unmatched=s.plan.unmatched_rows if s.plan is not None else None)
 
     def open_folder(self) -> None:
         if self.session.run_dir is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.session.run_dir)))
 
     def retry(self) -> None:
-        rows = services.result_rows(self.session.result)
-        self.session.retry_ids = frozenset(r.object_id for r in rows if services.status_of(r) in NEEDS_RETRY)
+        self.session.retry_ids = runs.retry_ids(result_rows(self.session.result))
         wizard = self.sync_wizard()
         wizard.go_back_to(navigation.RETRY_PAGE)
         wizard.page_by_id(navigation.RETRY_PAGE).initializePage()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import paths
 from gui import services, texts
 from gui.pages.base import WizardPage
 
@@ -68,7 +67,11 @@ class RunPage(WizardPage):
         s.flow.run_finished = False
         s.result = None
         n = s.flow.writes_planned
-        self.intro.setText(texts.run_intro(n, s.dry_run))
+        intro = texts.run_intro(n, s.dry_run)
+        if s.resume is not None and not s.dry_run:
+            intro += " " + self.tr("This continues the unfinished run in {folder}; users it already wrote are "
+                                   "reported as set and not written again.").format(folder=s.resume.path.name)
+        self.intro.setText(intro)
         self.start_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         self.bar.setRange(0, max(n, 1))
@@ -84,9 +87,11 @@ class RunPage(WizardPage):
             return
         self.start_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
-        s.run_dir = paths.new_run_dir(s.connection.tenant, "dry-run" if s.dry_run else "apply")
         self._started = time.monotonic()
-        job = services.apply_job(s.connection, s.secret, s.plan, s.dry_run, s.run_dir)
+        report = s.check_report
+        job = services.apply_job(s.connection, s.secret, s.plan, s.dry_run, choice=s.source,
+                                 tenant_id=getattr(report, "tenant_id", None),
+                                 federation_known=not texts.federation_unknown(report), resume=s.resume)
         self.run_job(job, "apply", self.tr("Writing… Next and Back wait until the run ends."),
                      on_progress=self._progress, on_finished=self._finished, on_failed=self._failed)
         self._throttle_timer.start()
@@ -126,10 +131,12 @@ class RunPage(WizardPage):
             self.throttle_label.hide()
 
     def _finished(self, outcome) -> None:
+        """outcome: core.run.RunOutcome (the run folder is complete: journal, report, summary)."""
         self._throttle_timer.stop()
         self.throttle_label.hide()
         s = self.session
-        s.result, s.report_path = outcome.result, outcome.report_path
+        s.result, s.report_path, s.run_dir = outcome.result, outcome.report_path, outcome.run_dir
+        s.resume = None  # continued (or ended): a later run is a new one
         s.flow.run_finished = True
         self.cancel_button.setEnabled(False)
         self.status.setText(texts.run_finished(outcome.counts, outcome.cancelled))

@@ -101,7 +101,7 @@ def test_preview_every_status_and_unmatched_rows(school, tmp_path, capsys):
     unmatched = (tmp_path / "preview.unmatched_rows.csv").read_text("utf-8-sig")
     assert "nobody@school.example" in unmatched
     printed = capsys.readouterr().out
-    assert "1 CSV rows matched no user" in printed and "duplicate_value" in printed
+    assert "Export rows that matched no user: 1 " in printed and "duplicate_value" in printed
     assert not [e for e in tenant.audit() if e["method"] == "PATCH"]
     run = next(paths.runs_dir().glob("*-preview-*"))
     summary = json.loads((run / "summary.json").read_text("utf-8"))
@@ -179,7 +179,7 @@ def test_dry_run_then_apply_then_rerun(school, tmp_path, capsys):
 
     # the same command again: nothing left to write for the managed domain, nobody written twice
     assert main(["apply", *args, "--yes", "--domain", "school.example", "--domain", "other.example",
-                 "--report", str(report)]) == EXIT_SOME_FAILED  # the admin still fails
+                 "--report", str(report), "--force"]) == EXIT_SOME_FAILED  # the admin still fails
     again = {r["user_principal_name"].split("@")[0]: r["status"] for r in read_report(report)}
     assert again["user1"] == "already_set" and again["user14"] == "failed"
     assert all(n == 1 for n in patches(tenant).values())
@@ -239,7 +239,7 @@ def test_kill_9_mid_apply_then_rerun(tmp_path, isolated_home):
 
         rerun = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
         assert rerun.returncode == EXIT_SOME_FAILED, rerun.stderr  # the admins fail, everyone else is set
-        assert "Resuming the unfinished run" in rerun.stdout
+        assert "Continuing the unfinished run" in rerun.stdout
         rows = read_report(tmp_path / "report.csv")
         writes = Counter(e["path"].rsplit("/", 1)[1] for e in _audit(profile)
                          if e["method"] == "PATCH" and e["status"] == 204)
@@ -301,8 +301,8 @@ def test_5000_user_school_end_to_end(tmp_path, capsys):
 
 def test_progress_bar_on_a_terminal_plain_lines_otherwise():
     from core.apply import ApplyProgress
-    from core.commands.apply import _progress_text
-    from core.commands.preview import ProgressLine
+    from core.commands.apply import progress_text as _progress_text
+    from core.commands.progress import ProgressLine
 
     class Term(io.StringIO):
         def isatty(self):

@@ -14,8 +14,8 @@ from wizard_steps import (
     wait_idle,
 )
 
-from core.cli import build_parser
 from gui.app import start_sandbox
+from gui.cli import build_parser
 from gui.navigation import PageId
 from gui.session import WizardSession
 

@@ -17,7 +17,8 @@ def test_every_core_code_has_a_gui_text():
     from core import messages_write
     from gui import summaries
 
-    known = set(code_texts.TEXT) | set(texts.STATUS) | set(texts.REASON) | set(summaries.CSV_CODES)
+    known = (set(code_texts.TEXT) | set(texts.STATUS) | set(texts.REASON) | set(summaries.CSV_CODES)
+             | set(texts.PLAN_WARNINGS) | set(texts.OUTPUT_PATHS))
     codes = set(messages.TEXT) | {c.value for c in AuthCode} | set(messages_write.WRITE_HINTS)
     assert sorted(set(messages_write.REASON_DETAIL) - set(texts.REASON)) == []  # every row reason
     assert sorted(codes - known - CLI_ONLY) == []

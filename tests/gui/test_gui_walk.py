@@ -61,7 +61,9 @@ def test_full_walk_writes_the_planned_values(make_wizard, qtbot, sandbox, sandbo
     assert will_set
     preview = wizard.page_by_id(PageId.PREVIEW)
     assert preview.table.model.rowCount() == len(sandbox.users)
-    preview.export_to(str(tmp_path / "preview.csv"))
+    with qtbot.waitSignal(preview.export_to(str(tmp_path / "preview.csv")).done, timeout=WAIT_MS):
+        pass
+    assert "preview.csv" in preview.export_note.text()  # said where it went
     preview_rows = _report_rows(tmp_path / "preview.csv")
     assert len(preview_rows) == len(plan.rows)
     assert sum(r["status"] == "will_set" for r in preview_rows) == len(will_set)
@@ -91,7 +93,8 @@ def test_full_walk_writes_the_planned_values(make_wizard, qtbot, sandbox, sandbo
     assert not [r for r in report if r["status"] in ("will_set", "not_attempted")]
 
     results = wizard.page_by_id(PageId.RESULTS)
-    results.export_to(str(tmp_path / "final.csv"))
+    with qtbot.waitSignal(results.export_to(str(tmp_path / "final.csv")).done, timeout=WAIT_MS):
+        pass
     assert _report_rows(tmp_path / "final.csv") == report
     assert "Set" in results.counts_label.text()
     assert wizard.button(wizard.WizardButton.BackButton).isEnabled() is False
