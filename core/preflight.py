@@ -53,7 +53,9 @@ def _guid_warning(plan: Plan) -> list[PlanWarning]:
     """guid-base64 over values none of which is a GUID: the wrong column or the wrong transform."""
     if plan.transform != Transform.GUID_BASE64.value:
         return []
-    with_value = [r for r in plan.rows if r.source_value and r.status not in (Status.ALREADY_SET,)]
+    # the users whose value was converted (those left alone for other reasons never were)
+    converted = (Status.WILL_SET, Status.INVALID_VALUE, Status.VALUE_IN_USE, Status.DUPLICATE_VALUE)
+    with_value = [r for r in plan.rows if r.source_value and r.status in converted]
     not_guid = sum(1 for r in with_value if r.reason == NOT_A_GUID)
     if with_value and not_guid == len(with_value):
         return [PlanWarning("no_value_is_a_guid", {"count": not_guid,

@@ -180,7 +180,12 @@ class SourcePage(WizardPage):
 
     # Loading ----------------------------------------------------------------------------------
     def initializePage(self) -> None:
-        self._restore(self.sync_wizard().profiles.recall("source") or {})
+        resume = self.session.resume
+        if resume is not None:  # continuing an unfinished run: its own source, not the last one used
+            self.path_edit.setText(str(resume.source_spec.get("csv_path") or ""))
+            self._restore(dict(resume.source_spec))
+        else:
+            self._restore(self.sync_wizard().profiles.recall("source") or {})
         self._kind_changed()
         if self.session.users is None:
             self.run_job(services.listing_job(self.session.connection, self.session.secret), "listing",
