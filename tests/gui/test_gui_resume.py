@@ -12,8 +12,6 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from core.journal import Journal
-from core.sandbox import SandboxConfig
 from wizard_steps import (
     WAIT_MS,
     confirm,
@@ -25,6 +23,8 @@ from wizard_steps import (
 )
 
 from core import paths
+from core.journal import Journal
+from core.sandbox import SandboxConfig
 from gui.navigation import PageId
 
 VICTIM = Path(__file__).with_name("wizard_victim.py")
