@@ -11,17 +11,7 @@ import signal
 import subprocess
 import sys
 
-from test_preview_apply_cli import (  # noqa: F401 (school is a fixture)
-    ROOT,
-    _audit,
-    _outcomes,
-    _start_sandbox,
-    _wait_for,
-    patches,
-    read_report,
-    school,
-    source_args,
-)
+from cli_helpers import ROOT, audit, outcomes, patches, read_report, source_args, start_sandbox, wait_for
 
 from core import paths
 from core.apply import ApplyProgress
@@ -112,7 +102,7 @@ def test_progress_line_after_cancel_counts_only_what_was_done():
 
 
 def test_sigterm_is_a_clean_cancel_with_report_and_summary(tmp_path, isolated_home):
-    sandbox, profile = _start_sandbox(tmp_path, "--users", "400", "--latency-ms", "20", "--write-quota", "40/1")
+    sandbox, profile = start_sandbox(tmp_path, "--users", "400", "--latency-ms", "20", "--write-quota", "40/1")
     try:
         report = tmp_path / "report.csv"
         cmd = [sys.executable, "-m", "core.cli", "apply", "--profile", str(tmp_path / "sbx-profile.json"),
@@ -120,13 +110,13 @@ def test_sigterm_is_a_clean_cancel_with_report_and_summary(tmp_path, isolated_ho
                "--report", str(report)]
         env = {**os.environ, "IMMUTABLEID_SYNC_HOME": str(isolated_home)}
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        assert _wait_for(lambda: _outcomes(isolated_home) >= 40, timeout=60)
+        assert wait_for(lambda: outcomes(isolated_home) >= 40, timeout=60)
         proc.send_signal(signal.SIGTERM)
         out, err = proc.communicate(timeout=120)
         assert proc.returncode == EXIT_CANCELLED, err
         assert "SIGTERM: cancelling" in err
         rows = read_report(report)
-        written = {e["path"].rsplit("/", 1)[1] for e in _audit(profile) if e["method"] == "PATCH" and e["status"] == 204}
+        written = {e["path"].rsplit("/", 1)[1] for e in audit(profile) if e["method"] == "PATCH" and e["status"] == 204}
         assert {r["object_id"] for r in rows if r["status"] == "set"} == written
         assert any(r["status"] == "not_attempted" for r in rows)
         run = next(paths.runs_dir().glob("*-apply-*"))

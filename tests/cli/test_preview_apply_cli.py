@@ -3,83 +3,28 @@ columns, exit codes, confirmation, and a kill -9 in the middle of a run followed
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import os
 import signal
 import subprocess
 import sys
-import threading
 from collections import Counter
-from pathlib import Path
 
 import pytest
+from cli_helpers import (
+    ROOT,
+    audit,
+    outcomes,
+    patches,
+    read_report,
+    source_args,
+    start_sandbox,
+    wait_for,
+)
 
 from core import paths
 from core.cli import EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_CANNOT_CONNECT, EXIT_OK, EXIT_SOME_FAILED, main
-from core.report import REPORT_COLUMNS
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def read_report(path, delimiter=","):
-    data = Path(path).read_bytes()
-    assert data.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=delimiter))
-    assert tuple(rows[0]) == REPORT_COLUMNS
-    return [dict(zip(REPORT_COLUMNS, r, strict=True)) for r in rows[1:]]
-
-
-def patches(tenant) -> Counter:
-    return Counter(e["path"].rsplit("/", 1)[1] for e in tenant.audit()
-                   if e["method"] == "PATCH" and e["status"] == 204)
-
-
-def seed_file(tmp_path, users, domains=None):
-    path = tmp_path / "seed.json"
-    data = {"domains": domains or [{"id": "school.example", "authenticationType": "Managed"}], "users": users}
-    path.write_text(json.dumps(data), encoding="utf-8")
-    return path
-
-
-def person(n, **kw):
-    base = {"id": f"00000000-0000-4000-8000-{n:012d}", "displayName": f"Åsa Öberg {n}",
-            "userPrincipalName": f"user{n}@school.example", "mail": f"user{n}@school.example",
-            "employeeId": f"{19000 + n}", "userType": "Member", "accountEnabled": True,
-            "onPremisesImmutableId": None, "onPremisesSyncEnabled": None, "privilegedRole": False}
-    base.update(kw)
-    return base
-
-
-@pytest.fixture
-def school(sandbox_factory, tmp_path):
-    """A small school where every preview status occurs, written as a seed file."""
-    users = [person(1), person(2), person(3, onPremisesImmutableId="X-3"),
-             person(4, onPremisesSyncEnabled=True), person(5, userType="Guest"),
-             person(6, accountEnabled=False), person(7, userPrincipalName="u7@other.example"),
-             person(8, userPrincipalName="u8@fed.example"), person(9), person(10), person(11),
-             person(12), person(13), person(14, privilegedRole=True)]
-    domains = [{"id": "school.example", "authenticationType": "Managed"},
-               {"id": "other.example", "authenticationType": "Managed"},
-               {"id": "fed.example", "authenticationType": "Federated"}]
-    tenant = sandbox_factory(seed_path=seed_file(tmp_path, users, domains))
-    profile = tmp_path / "profile.json"
-    profile.write_text(json.dumps(tenant.connection_profile()), encoding="utf-8")
-    idp = tmp_path / "idp.csv"
-    # by UPN (case differs), ; delimited, Windows-1252 like an old export
-    idp.write_bytes(("UPN;Anchor\r\n"
-                     "USER1@School.example;A-1\r\nuser2@school.example;A-2\r\nuser3@school.example;A-3\r\n"
-                     "user4@school.example;A-4\r\nuser5@school.example;A-5\r\nuser6@school.example;A-6\r\n"
-                     "u7@other.example;A-7\r\nu8@fed.example;A-8\r\n"
-                     "user10@school.example;a b\r\nuser11@school.example;X-3\r\n"
-                     "user12@school.example;Dup\r\nuser13@school.example;Dup\r\n"
-                     "user14@school.example;Å-14\r\nnobody@school.example;Z-1\r\n").encode("cp1252"))
-    return tenant, profile, idp
-
-
-def source_args(idp):
-    return ["--source", f"csv:{idp}", "--match", "upn", "--key-column", "upn", "--value-column", "Anchor"]
 
 
 def test_preview_every_status_and_unmatched_rows(school, tmp_path, capsys):
@@ -192,39 +137,8 @@ def test_cannot_connect_exits_3(sandbox, tmp_path, capsys):
     assert "admin consent" in capsys.readouterr().err
 
 
-# --- kill -9 in the middle of a run, then the same command again --------------------------------
-def _start_sandbox(tmp_path: Path, *extra: str) -> tuple[subprocess.Popen, dict]:
-    profile = tmp_path / "sbx-profile.json"
-    proc = subprocess.Popen([sys.executable, "-m", "core.cli", "sandbox", "--profile-out", str(profile), *extra],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    line = proc.stdout.readline()  # the connection line: printed once the sandbox listens
-    assert line, "the sandbox did not start"
-    return proc, json.loads(line)
-
-
-def _wait_for(predicate, timeout: float) -> bool:
-    tick = threading.Event()
-    for _ in range(int(timeout / 0.05)):
-        if predicate():
-            return True
-        tick.wait(0.05)
-    return predicate()
-
-
-def _audit(profile: dict) -> list[dict]:
-    from core.http import VerifyingSession
-
-    with VerifyingSession(profile["ca_bundle"]) as s:
-        return s.get(profile["graph_url"] + "/_sandbox/audit", timeout=30).json()["entries"]
-
-
-def _outcomes(home: Path) -> int:
-    journals = list((home / "data" / "runs").glob("*-apply-*/journal.jsonl"))
-    return sum(j.read_text("utf-8").count('"type":"outcome"') for j in journals)
-
-
 def test_kill_9_mid_apply_then_rerun(tmp_path, isolated_home):
-    sandbox, profile = _start_sandbox(tmp_path, "--users", "600", "--latency-ms", "20",
+    sandbox, profile = start_sandbox(tmp_path, "--users", "600", "--latency-ms", "20",
                                       "--write-quota", "100/1")
     try:
         cmd = [sys.executable, "-m", "core.cli", "apply", "--profile", str(tmp_path / "sbx-profile.json"),
@@ -232,7 +146,7 @@ def test_kill_9_mid_apply_then_rerun(tmp_path, isolated_home):
                "--yes", "--write-quota", "100/1", "--report", str(tmp_path / "report.csv")]
         env = {**os.environ, "IMMUTABLEID_SYNC_HOME": str(isolated_home)}
         victim = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        assert _wait_for(lambda: _outcomes(isolated_home) >= 60, timeout=60), "no outcomes in the journal"
+        assert wait_for(lambda: outcomes(isolated_home) >= 60, timeout=60), "no outcomes in the journal"
         victim.send_signal(signal.SIGKILL)
         victim.wait(timeout=10)
         assert not (tmp_path / "report.csv").exists()  # it really died mid-run
@@ -241,7 +155,7 @@ def test_kill_9_mid_apply_then_rerun(tmp_path, isolated_home):
         assert rerun.returncode == EXIT_SOME_FAILED, rerun.stderr  # the admins fail, everyone else is set
         assert "Continuing the unfinished run" in rerun.stdout
         rows = read_report(tmp_path / "report.csv")
-        writes = Counter(e["path"].rsplit("/", 1)[1] for e in _audit(profile)
+        writes = Counter(e["path"].rsplit("/", 1)[1] for e in audit(profile)
                          if e["method"] == "PATCH" and e["status"] == 204)
         statuses = Counter(r["status"] for r in rows)
         assert len(rows) == 600 and statuses["set"] > 300 and "will_set" not in statuses
@@ -257,7 +171,7 @@ def test_kill_9_mid_apply_then_rerun(tmp_path, isolated_home):
 @pytest.mark.slow
 def test_5000_user_school_end_to_end(tmp_path, capsys):
     """`immutableid-sync sandbox --users 5000` in its own process; preview and apply as the contract says."""
-    sandbox, profile = _start_sandbox(tmp_path, "--users", "5000", "--write-quota", "100000/150")
+    sandbox, profile = start_sandbox(tmp_path, "--users", "5000", "--write-quota", "100000/150")
     try:
         conn = ["--profile", str(tmp_path / "sbx-profile.json")]
         source = ["--source", "attribute:objectId", "--transform", "guid-base64"]
@@ -279,7 +193,7 @@ def test_5000_user_school_end_to_end(tmp_path, capsys):
         assert len(rows) == 5000 and result["set"] > 3000 and result["out_of_scope"] > 100
         failed = [r for r in rows if r["status"] == "failed"]
         assert failed and all(r["detail"].startswith("Authorization_RequestDenied") for r in failed)
-        writes = Counter(e["path"].rsplit("/", 1)[1] for e in _audit(profile)
+        writes = Counter(e["path"].rsplit("/", 1)[1] for e in audit(profile)
                          if e["method"] == "PATCH" and e["status"] == 204)
         assert set(writes) == {r["object_id"] for r in rows if r["status"] == "set"}
         assert max(writes.values()) == 1
@@ -290,7 +204,7 @@ def test_5000_user_school_end_to_end(tmp_path, capsys):
 
         assert main(["apply", *conn, *source, "--include-disabled", "--domain", "nordskolan.example",
                      "--yes", "--write-quota", "100000/150"]) == EXIT_SOME_FAILED
-        again = Counter(e["path"] for e in _audit(profile) if e["method"] == "PATCH" and e["status"] == 204)
+        again = Counter(e["path"] for e in audit(profile) if e["method"] == "PATCH" and e["status"] == 204)
         assert sum(again.values()) == sum(writes.values())  # the rerun wrote nobody
         out = capsys.readouterr().out
         assert "set" in out and "Report:" in out
