@@ -40,17 +40,24 @@ REASON_TEXT = {
 CSV_ERROR_TEXT = {
     "file_not_found": "the file does not exist",
     "unreadable_file": "the file cannot be read",
-    "empty_file": "the file is empty",
+    "empty_file": "the file is empty: export the list again (a header row naming the columns, then one "
+                  "row per person)",
     "excel_file": "this looks like an Excel file; save it as CSV (File > Save As > CSV UTF-8) and try again",
     "binary_file": "this is not a text file; export the list as CSV",
     "undecodable": "the text encoding cannot be read; save the file as CSV UTF-8",
     "no_header": "the file has no header row (the first line must name the columns)",
+    "no_rows": "the file has a header but no rows: export the list again with one row per person "
+               "below the column names",
     "empty_column_name": "a column in the header row has no name",
-    "duplicate_column_name": "two columns have the same name",
+    "duplicate_column_name": "more than one column in the header row has this name, so which one to read is "
+                             "a guess: rename one of them in the file",
     "too_many_fields": "this row has more fields than the header row (a stray delimiter or quote?)",
     "too_few_fields": "this row has fewer fields than the header row",
     "malformed_csv": "the CSV is malformed here (check quotes)",
     "missing_column": "no such column in the header row",
+    "same_column": "the key column and the value column are the same column: the value must come from "
+                   "another column than the key",
+    "file_changed": "the file changed after it was read: choose it again",
 }
 
 SOURCE_ERROR_TEXT = {
@@ -132,12 +139,15 @@ def reason_text(detail: str) -> str:
     return f"{text} ({extra})" if extra and text != detail else text
 
 
-def csv_error_text(err) -> str:  # err: core.csvsource.CsvError
-    where = f"line {err.line}" if err.line else "the file"
+def csv_error_text(err) -> str:  # err: core.csverrors.CsvError
+    """Where (line, column; nothing for the file as a whole: the caller names the file), what, and the
+    detail."""
+    where = [f"line {err.line}"] if err.line else []
     if err.column is not None:
-        where += f", column {err.column}"
+        where.append(f"column {err.column}")
     text = CSV_ERROR_TEXT.get(err.code, err.code)
-    return f"{where}: {text}" + (f" — {err.detail}" if err.detail else "")
+    prefix = ", ".join(where) + ": " if where else ""
+    return prefix + text + (f" — {err.detail}" if err.detail else "")
 
 
 # Plan warnings (core.preflight.plan_warnings), shown by `preview`, `apply` and the wizard alike.

@@ -80,44 +80,59 @@ class AttributeSource:
 
 
 class CsvSource:
+    """Rows of an IdP export found by a user's key. Only the key and value columns are kept (a
+    `KeyValues`), with one lookup entry per distinct key; the rare keys given on several rows get a list."""
+
     def __init__(self, table: CsvTable, match: MatchBy | str, key_column: str, value_column: str,
                  path: str | Path | None = None) -> None:
-        self.table, self.match, self.path = table, MatchBy(match), path
-        self._key_i, self._val_i = table.column_index(key_column), table.column_index(value_column)
-        self.key_column, self.value_column = table.headers[self._key_i], table.headers[self._val_i]
+        self.table, self.match = table, MatchBy(match)
+        self.path = path if path is not None else table.path
+        self._cols = table.columns(key_column, value_column)
+        self.key_column, self.value_column = self._cols.key_column, self._cols.value_column
         self._field = _MATCH_FIELD[self.match]
         self._fold = self.match in _FOLD
-        self._rows: dict[str, list[int]] = {}  # key -> row indexes
-        self._hit: set[str] = set()
+        self._first: dict[str, int] = {}  # key -> its first row
+        self._more: dict[str, list[int]] = {}  # key -> all its rows, for keys on more than one row
+        self._hit = bytearray(len(self._cols))  # by a key's first row: some user asked for that key
         self._index()
 
+    def _key(self, key: str) -> str:
+        if not self._fold:
+            return key
+        folded = key.casefold()
+        return key if folded == key else folded  # the row's own string when folding changes nothing
+
     def _index(self) -> None:
-        for i, row in enumerate(self.table.rows):
-            key = row[self._key_i]
+        first, more, fold = self._first, self._more, self._key
+        for i, key in enumerate(self._cols.keys):
             if key:
-                self._rows.setdefault(key.casefold() if self._fold else key, []).append(i)
+                key = fold(key)
+                j = first.setdefault(key, i)
+                if j != i:
+                    more.setdefault(key, [j]).append(i)
 
     @property
     def duplicate_keys(self) -> dict[str, list[int]]:
         """key -> the lines it appears on, for every key given more than once."""
-        lines = self.table.lines
-        return {k: [lines[i] for i in v] for k, v in self._rows.items() if len(v) > 1}
+        lines = self._cols.lines
+        return {k: [lines[i] for i in rows] for k, rows in self._more.items()}
 
     def resolve(self, user: Any) -> tuple[str | None, str | None]:
         key = getattr(user, self._field, None)
         if not key:
             return None, NO_MATCH_KEY
         key = key.casefold() if self._fold else key
-        found = self._rows.get(key)
-        if found is None:
+        first = self._first.get(key)
+        if first is None:
             return None, NO_CSV_ROW
-        self._hit.add(key)
-        values = {self.table.rows[i][self._val_i] for i in found}
+        self._hit[first] = 1
+        rows = self._more.get(key) or (first,)
+        values = {self._cols.values[i] for i in rows}
         if len(values) > 1:  # same person twice with different values: refuse to guess
-            return None, f"{CONFLICTING_ROWS}:" + ",".join(str(self.table.lines[i]) for i in found)
+            return None, f"{CONFLICTING_ROWS}:" + ",".join(str(self._cols.lines[i]) for i in rows)
         value = values.pop()
         if not value:
-            return None, f"{EMPTY_CSV_VALUE}:{self.table.lines[found[0]]}"
+            return None, f"{EMPTY_CSV_VALUE}:{self._cols.lines[first]}"
         return value, None
 
     def value_for(self, user: Any) -> str | None:
@@ -126,12 +141,12 @@ class CsvSource:
     def unmatched_rows(self) -> list[UnmatchedRow]:
         """Rows no user matched. Meaningful after the plan has resolved every user."""
         out: list[UnmatchedRow] = []
-        for i, row in enumerate(self.table.rows):
-            key = row[self._key_i]
-            folded = key.casefold() if self._fold else key
-            if not key or folded not in self._hit:
-                out.append(UnmatchedRow(self.table.lines[i], key, row[self._val_i],
-                                        "empty_key" if not key else "no_user"))
+        cols, first, hit = self._cols, self._first, self._hit
+        for i, key in enumerate(cols.keys):
+            if not key:
+                out.append(UnmatchedRow(cols.lines[i], key, cols.values[i], "empty_key"))
+            elif not hit[first[self._key(key)]]:
+                out.append(UnmatchedRow(cols.lines[i], key, cols.values[i], "no_user"))
         return out
 
     def describe(self) -> str:
@@ -156,4 +171,6 @@ def parse_source_spec(spec: str, match: str | None = None, key_column: str | Non
         by = MatchBy(match)
     except ValueError:
         raise SourceSpecError("bad_match", f"{match!r}; use upn, mail, employeeId or id") from None
-    return CsvSource(read_table(rest), by, key_column, value_column, path=rest)  # type: ignore[arg-type]
+    # only the two chosen columns are kept: a 500,000-row export stays well under 300 MB
+    table = read_table(rest, max_rows=0, columns=(key_column, value_column))  # type: ignore[arg-type]
+    return CsvSource(table, by, key_column, value_column, path=rest)  # type: ignore[arg-type]

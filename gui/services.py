@@ -82,11 +82,15 @@ def listing_job(conn: Connection, secret: str | None):
     return job
 
 
+CSV_SAMPLE_ROWS = 20
+
+
 def read_csv_job(path: str):
     from core.csvsource import read_table
 
     def job(progress: Progress, cancel: threading.Event):
-        return read_table(Path(path))
+        # every row is checked, only a sample is kept: the source reads its two columns once they are chosen
+        return read_table(Path(path), max_rows=CSV_SAMPLE_ROWS)
     return job
 
 

@@ -157,11 +157,14 @@ CSV_CODES = {
     "undecodable": QT_TRANSLATE_NOOP("CsvError", "The file's text encoding is not recognised. Save it as CSV UTF-8."),
     "no_header": QT_TRANSLATE_NOOP("CsvError", "The file has no header row with column names."),
     "empty_column_name": QT_TRANSLATE_NOOP("CsvError", "A column has no name in the header row."),
-    "duplicate_column_name": QT_TRANSLATE_NOOP("CsvError", "Two columns have the same name."),
+    "no_rows": QT_TRANSLATE_NOOP("CsvError", "The file has a header but no rows. Export the list again with one row per person."),
+    "duplicate_column_name": QT_TRANSLATE_NOOP("CsvError", "Two columns have this name. Rename one of them in the file."),
     "too_many_fields": QT_TRANSLATE_NOOP("CsvError", "A row has more fields than the header."),
     "too_few_fields": QT_TRANSLATE_NOOP("CsvError", "A row has fewer fields than the header."),
     "malformed_csv": QT_TRANSLATE_NOOP("CsvError", "The file is not valid CSV (check the quotes)."),
     "missing_column": QT_TRANSLATE_NOOP("CsvError", "The column does not exist."),
+    "same_column": QT_TRANSLATE_NOOP("CsvError", "The key column and the value column must differ."),
+    "file_changed": QT_TRANSLATE_NOOP("CsvError", "The file changed after it was read. Choose it again."),
 }
 
 

@@ -746,8 +746,13 @@
         </message>
         <message>
             <location line="+1" />
-            <source>Two columns have the same name.</source>
-            <translation>Two columns have the same name.</translation>
+            <source>The file has a header but no rows. Export the list again with one row per person.</source>
+            <translation>The file has a header but no rows. Export the list again with one row per person.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Two columns have this name. Rename one of them in the file.</source>
+            <translation>Two columns have this name. Rename one of them in the file.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -768,6 +773,16 @@
             <location line="+1" />
             <source>The column does not exist.</source>
             <translation>The column does not exist.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The key column and the value column must differ.</source>
+            <translation>The key column and the value column must differ.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The file changed after it was read. Choose it again.</source>
+            <translation>The file changed after it was read. Choose it again.</translation>
         </message>
     </context>
     <context>

@@ -746,8 +746,13 @@
         </message>
         <message>
             <location line="+1" />
-            <source>Two columns have the same name.</source>
-            <translation>Två kolumner har samma namn.</translation>
+            <source>The file has a header but no rows. Export the list again with one row per person.</source>
+            <translation>Filen har en rubrikrad men inga rader. Exportera listan igen med en rad per person.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Two columns have this name. Rename one of them in the file.</source>
+            <translation>Två kolumner har det här namnet. Byt namn på en av dem i filen.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -768,6 +773,16 @@
             <location line="+1" />
             <source>The column does not exist.</source>
             <translation>Kolumnen finns inte.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The key column and the value column must differ.</source>
+            <translation>Nyckelkolumnen och värdekolumnen måste vara olika.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The file changed after it was read. Choose it again.</source>
+            <translation>Filen har ändrats sedan den lästes in. Välj den igen.</translation>
         </message>
     </context>
     <context>

@@ -1,7 +1,12 @@
 from __future__ import annotations
 
+import argparse
+
 import pytest
 
+from core.cli import EXIT_BAD_INPUT
+from core.commands.common import CliError
+from core.commands.preview import load_source
 from core.csvsource import MISSING_COLUMN, CsvError, read_table
 from core.directory import DirectoryUser
 from core.sources import (
@@ -85,3 +90,46 @@ def test_parse_source_spec(tmp_path, table):
         assert err.value.code == code
     with pytest.raises(CsvError):
         parse_source_spec(f"csv:{tmp_path / 'missing.csv'}", "upn", "a", "b")
+
+
+def test_source_from_a_sample_table_reads_the_same_as_from_every_row(tmp_path, table):
+    sampled = read_table(table.path, max_rows=1)
+    full, part = CsvSource(table, "upn", "Email", "Anchor"), CsvSource(sampled, "upn", "Email", "Anchor")
+    for upn in ("asa.oberg@school.example", "cy@school.example", "dee@school.example", "nobody@x.example"):
+        assert part.resolve(user(upn)) == full.resolve(user(upn))
+    assert part.duplicate_keys == full.duplicate_keys
+    assert part.unmatched_rows() == full.unmatched_rows()
+    assert sampled.rows == [["Asa.Oberg@School.example", "A1", "19001"]]  # the sample stays a sample
+
+
+def test_csv_source_spec_keeps_only_the_two_columns(tmp_path, table):
+    src = parse_source_spec(f"csv:{tmp_path / 'idp.csv'}", "employeeId", "EmpNo", "Anchor")
+    assert src.table.rows == [] and src.table.row_count == 8
+    assert src.table.picked.keys == ["19001", "19002", "19002", "19003", "19003", "19009", "", "19004"]
+    assert src.value_for(user("x@y", employee_id="19002")) == "B1"
+    assert src.describe().endswith("match=employeeId key=EmpNo value=Anchor")
+
+
+def _load_source_error(path, key="upn", value="anchor") -> str:
+    args = argparse.Namespace(source=f"csv:{path}", match="upn", key_column=key, value_column=value)
+    with pytest.raises(CliError) as err:
+        load_source(args)
+    assert err.value.exit_code == EXIT_BAD_INPUT
+    return err.value.message
+
+
+def test_cli_messages_name_the_file_once_and_say_what_to_fix(tmp_path):
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    assert _load_source_error(empty) == (f"csv:{empty}: the file is empty: export the list again (a header row "
+                                         "naming the columns, then one row per person)")
+    header_only = tmp_path / "header.csv"
+    header_only.write_bytes(b"upn;anchor\r\n")
+    assert _load_source_error(header_only).startswith(f"csv:{header_only}: the file has a header but no rows")
+    ok = tmp_path / "ok.csv"
+    ok.write_bytes(b"upn|anchor|note|note\r\na@x.example|A1|x|y\r\n")
+    assert isinstance(load_source(argparse.Namespace(source=f"csv:{ok}", match="upn", key_column="upn",
+                                                     value_column="anchor")), CsvSource)
+    assert "the key column and the value column are the same column" in _load_source_error(ok, "upn", "UPN")
+    assert "column note: more than one column in the header row has this name" in _load_source_error(ok, "upn", "note")
+    assert "split at '|' (vertical bar), has: upn, anchor, note, note" in _load_source_error(ok, "mail", "anchor")
