@@ -18,8 +18,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from core import paths
-
 FILE_NAME = "journal.jsonl"
 SYNC_EVERY = 50
 SYNC_MS = 200
@@ -166,19 +164,3 @@ def _apply_record(state: JournalState, rec: dict[str, Any]) -> None:
         state.ended = True
     elif kind == "resume":
         state.ended = False
-
-
-def find_unfinished(tenant: str, client_id: str, runs: Path | None = None) -> Path | None:
-    """The latest apply run folder for this tenant and app whose journal has no `end` line."""
-    base = runs or paths.runs_dir()
-    for run in sorted((p for p in base.iterdir() if p.is_dir()), reverse=True):
-        journal = run / FILE_NAME
-        if not journal.exists():
-            continue
-        state = Journal.replay(journal)
-        if state.header.get("tenant") != tenant or state.header.get("client_id") != client_id:
-            continue
-        if state.header.get("dry_run"):
-            continue
-        return None if state.ended else run
-    return None

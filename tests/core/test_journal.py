@@ -6,7 +6,9 @@ import os
 import pytest
 
 from core import paths
-from core.journal import FILE_NAME, Journal, JournalBusy, find_unfinished
+from core.connection import Connection
+from core.journal import FILE_NAME, Journal, JournalBusy
+from core.run import find_unfinished_run
 
 
 def test_lines_and_replay(tmp_path):
@@ -55,15 +57,15 @@ def test_continue_and_find_unfinished():
         j.intent("a", "1")
         j.outcome("a", "set")
         j.intent("b", "2")
-    assert find_unfinished("school.example", "c") == run
-    assert find_unfinished("school.example", "other-app") is None
-    assert find_unfinished("other.example", "c") is None
+    assert find_unfinished_run(Connection("school.example", "c")).path == run
+    assert find_unfinished_run(Connection("school.example", "other-app")) is None
+    assert find_unfinished_run(Connection("other.example", "c")) is None
     with Journal(run, {"tenant": "school.example", "client_id": "c"}) as j:
         assert j.previous is not None and j.previous.pending() == {"b": "2"}
         assert j.header["tenant"] == "school.example"
         j.outcome("b", "set")
         j.end({"set": 2})
-    assert find_unfinished("school.example", "c") is None
+    assert find_unfinished_run(Connection("school.example", "c")) is None
     assert Journal.replay(run / FILE_NAME).written() == {"a": "1", "b": "2"}
 
 
