@@ -2,7 +2,7 @@
 UTF-16 with BOM, Windows-1252/Latin-1, `,` `;` or tab, quoted fields, stray whitespace, blank lines.
 
 Errors are `CsvError(line, column, code)`; line is 1-based (0 = the file as a whole), column is a
-1-based number or a column name. Texts for the codes live in core/messages_write.py.
+1-based number or a column name. Texts for the codes live in core/message_table.py.
 """
 
 from __future__ import annotations

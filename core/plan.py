@@ -26,7 +26,7 @@ from types import MappingProxyType
 from typing import Any
 
 from core.graph import Cancelled  # one "cancelled" for every long job (re-exported here)
-from core.messages_write import detail_for
+from core.messages import detail_for
 from core.transforms import Transform, transform_function
 from core.validation import MAX_WEIGHTED, check_immutable_id
 
@@ -74,7 +74,7 @@ class PlanRow:
     new_immutable_id: str
     status: Status
     detail: str = ""                   # English, for the report: always detail_for(reason, reason_args)
-    reason: str | None = None          # a code (core/messages_write.REASON_DETAIL); None = nothing to say
+    reason: str | None = None          # a code (core/message_table.REASON_DETAIL); None = nothing to say
     # e.g. {"holder": upn}, {"domain": d}; rows without args share one read-only empty mapping (a new
     # dict per row made planning 100,000 users measurably slower)
     reason_args: Mapping[str, Any] = field(default_factory=lambda: _NO_ARGS)

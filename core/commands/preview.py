@@ -21,8 +21,7 @@ from core.connection import Connection
 from core.csvsource import CsvError
 from core.directory import list_domains
 from core.graph import Cancelled, GraphClient, GraphError
-from core.messages import hint_for, text_for
-from core.messages_write import SOURCE_ERROR_TEXT, STATUS_TEXT, csv_error_text
+from core.messages import SOURCE_ERROR_TEXT, STATUS_TEXT, csv_error_text, hint_for, text_for
 from core.plan import Plan, Scope, Status, list_and_plan
 from core.report import write_report, write_summary, write_unmatched
 from core.sources import Source, SourceSpecError, parse_source_spec
