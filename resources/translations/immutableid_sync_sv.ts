@@ -17,7 +17,7 @@
     <context>
         <name>Attribute</name>
         <message>
-            <location filename="../../gui/texts.py" line="-55" />
+            <location filename="../../gui/code_texts.py" line="+286" />
             <source>Object ID (as Entra Connect does, with guid-base64)</source>
             <translation>Objekt-ID (som Entra Connect, med guid-base64)</translation>
         </message>
@@ -48,7 +48,7 @@
     <context>
         <name>Check</name>
         <message>
-            <location filename="../../gui/texts.py" line="-57" />
+            <location filename="../../gui/code_texts.py" line="-26" />
             <source>Tenant</source>
             <translation>Klientorganisation</translation>
         </message>
@@ -134,7 +134,7 @@
     <context>
         <name>Cloud</name>
         <message>
-            <location filename="../../gui/texts.py" line="+37" />
+            <location filename="../../gui/code_texts.py" line="+6" />
             <source>Global (most tenants)</source>
             <translation>Global (de flesta klientorganisationer)</translation>
         </message>
@@ -157,7 +157,7 @@
     <context>
         <name>Code</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+12" />
+            <location line="-259" />
             <source>The tenant is missing.</source>
             <translation>Klientorganisationen saknas.</translation>
         </message>
@@ -446,7 +446,7 @@
     <context>
         <name>Column</name>
         <message>
-            <location filename="../../gui/texts.py" line="-138" />
+            <location line="+177" />
             <source>Display name</source>
             <translation>Visningsnamn</translation>
         </message>
@@ -532,7 +532,7 @@
     <context>
         <name>ConnectionPage</name>
         <message>
-            <location filename="../../gui/pages/connection.py" line="+36" />
+            <location filename="../../gui/pages/connection.py" line="+42" />
             <source>Connection</source>
             <translation>Anslutning</translation>
         </message>
@@ -637,7 +637,7 @@
             <translation>Hemligheten går &amp;ut:</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Secret expiry date</source>
             <translation>Hemlighetens utgångsdatum</translation>
         </message>
@@ -705,7 +705,7 @@
     <context>
         <name>CsvError</name>
         <message>
-            <location filename="../../gui/summaries.py" line="+147" />
+            <location filename="../../gui/code_texts.py" line="+43" />
             <source>The file does not exist.</source>
             <translation>Filen finns inte.</translation>
         </message>
@@ -725,7 +725,7 @@
             <translation>Det här är en Excel-arbetsbok. Spara den som CSV (Arkiv → Spara som → CSV UTF-8) och välj den filen.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>This is not a text file.</source>
             <translation>Det här är inte en textfil.</translation>
         </message>
@@ -773,7 +773,7 @@
     <context>
         <name>Detail</name>
         <message>
-            <location filename="../../gui/texts.py" line="-58" />
+            <location line="-115" />
             <source>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</source>
             <translation>Inte tillåtet: användaren har troligen en administratörsroll. Ange värdet manuellt som Privilegierad autentiseringsadministratör.</translation>
         </message>
@@ -992,7 +992,7 @@
     <context>
         <name>Hint</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+4" />
+            <location filename="../../gui/code_texts.py" line="-149" />
             <source>Enter the Directory (tenant) ID from the app registration's Overview page, or the tenant's domain (e.g. school.onmicrosoft.com).</source>
             <translation>Ange Katalog-ID (klientorganisation) från appregistreringens sida Översikt, eller klientorganisationens domän (t.ex. skolan.onmicrosoft.com).</translation>
         </message>
@@ -1210,7 +1210,7 @@
     <context>
         <name>Match</name>
         <message>
-            <location filename="../../gui/texts.py" line="+163" />
+            <location filename="../../gui/code_texts.py" line="+140" />
             <source>User principal name</source>
             <translation>Huvudnamn (UPN)</translation>
         </message>
@@ -1233,7 +1233,7 @@
     <context>
         <name>PlanTableView</name>
         <message>
-            <location filename="../../gui/widgets/plan_table_view.py" line="+47" />
+            <location filename="../../gui/widgets/plan_table_view.py" line="+37" />
             <source>Show status</source>
             <translation>Visa status</translation>
         </message>
@@ -1276,7 +1276,7 @@
     <context>
         <name>PreviewPage</name>
         <message>
-            <location filename="../../gui/pages/preview.py" line="+20" />
+            <location filename="../../gui/pages/preview.py" line="+21" />
             <source>Preview</source>
             <translation>Förhandsgranskning</translation>
         </message>
@@ -1306,7 +1306,7 @@
             <translation>&amp;Läs in igen</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+29" />
             <source>Reading the tenant's users…</source>
             <translation>Läser klientorganisationens användare…</translation>
         </message>
@@ -1321,7 +1321,7 @@
             <translation>Räknar ut vad som ska göras för varje användare… {done} av {total}</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+22" />
             <source>Export the preview report</source>
             <translation>Exportera förhandsrapporten</translation>
         </message>
@@ -1470,7 +1470,7 @@
     <context>
         <name>SourcePage</name>
         <message>
-            <location filename="../../gui/pages/source.py" line="+58" />
+            <location filename="../../gui/pages/source.py" line="+81" />
             <source>Source of the ImmutableIds</source>
             <translation>Källa för ImmutableId</translation>
         </message>
@@ -1485,7 +1485,7 @@
             <translation>Exempel på beräknade värden</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>What would be written (a sample)</source>
             <translation>Vad som skulle skrivas (ett urval)</translation>
         </message>
@@ -1663,7 +1663,7 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/texts.py" line="-249" />
+            <location filename="../../gui/code_texts.py" line="-136" />
             <source>Will be set</source>
             <translation>Kommer att anges</translation>
         </message>
@@ -2010,7 +2010,7 @@
     <context>
         <name>Transform</name>
         <message>
-            <location filename="../../gui/texts.py" line="+214" />
+            <location filename="../../gui/code_texts.py" line="+101" />
             <source>None: use the value as it is</source>
             <translation>Ingen: använd värdet som det är</translation>
         </message>

@@ -14,18 +14,16 @@ CLI_ONLY = {"bad_delimiter", "bad_match", "bad_source", "bad_transform", "csv_op
 
 
 def test_every_core_code_has_a_gui_text():
-    from gui import summaries
-
-    known = set(code_texts.TEXT) | set(texts.STATUS) | set(texts.REASON) | set(summaries.CSV_CODES)
+    known = set(code_texts.TEXT) | set(code_texts.STATUS) | set(code_texts.REASON) | set(code_texts.CSV_CODES)
     codes = set().union(*message_table.TEXT_TABLES, *message_table.HINT_TABLES) | {c.value for c in AuthCode}
-    assert sorted(set(message_table.REASON_DETAIL) - set(texts.REASON)) == []  # every row reason
+    assert sorted(set(message_table.REASON_DETAIL) - set(code_texts.REASON)) == []  # every row reason
     assert sorted(codes - known - CLI_ONLY) == []
 
 
 def test_every_status_and_check_step_has_a_text_and_hint():
-    assert sorted(s.value for s in Status if s.value not in texts.STATUS) == []
-    assert sorted(s.value for s in Status if s.value not in texts.STATUS_HINT) == []
-    assert sorted(s.value for s in CheckStep if s.value not in texts.CHECK_STEPS) == []
+    assert sorted(s.value for s in Status if s.value not in code_texts.STATUS) == []
+    assert sorted(s.value for s in Status if s.value not in code_texts.STATUS_HINT) == []
+    assert sorted(s.value for s in CheckStep if s.value not in code_texts.CHECK_STEPS) == []
 
 
 def test_details_come_from_reason_codes_never_from_english(qapp):
