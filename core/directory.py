@@ -88,14 +88,3 @@ def list_domains(graph: GraphClient, cancel: threading.Event | None = None) -> l
         raise
     return [Domain(str(d.get("id")), d.get("authenticationType"), d.get("isVerified"), d.get("isDefault"))
             for d in items if d.get("id")]
-
-
-def domains_from_upns(users: list[DirectoryUser]) -> list[str]:
-    """Domain names seen in UPNs, most used first (when /domains cannot be read)."""
-    counts: dict[str, int] = {}
-    for user in users:
-        _, at, domain = user.upn.rpartition("@")
-        if at and domain:
-            key = domain.lower()
-            counts[key] = counts.get(key, 0) + 1
-    return sorted(counts, key=lambda d: (-counts[d], d))

@@ -8,7 +8,7 @@ import pytest
 
 from core.auth import TokenProvider
 from core.connection import Connection
-from core.directory import USER_SELECT, DirectoryUser, domains_from_upns, list_domains, list_users
+from core.directory import USER_SELECT, DirectoryUser, list_domains, list_users
 from core.graph import Cancelled, GraphClient
 
 
@@ -62,13 +62,6 @@ def test_domains_need_domain_read_all(sandbox):
     assert [(d.name, d.authentication_type) for d in domains] == \
         [(d["id"], d["authenticationType"]) for d in sandbox.directory.domains]
     assert any(d.federated for d in domains)
-
-
-def test_domains_from_upns_most_used_first():
-    def user(upn: str) -> DirectoryUser:
-        return DirectoryUser("x", upn, None, None, None, None, None, None, None)
-    users = [user("a@B.example"), user("b@b.example"), user("c@a.example"), user("broken")]
-    assert domains_from_upns(users) == ["b.example", "a.example"]
 
 
 def test_a_page_with_missing_keys_still_maps():
