@@ -47,6 +47,15 @@ class Domain:
         return (self.authentication_type or "").lower() == "federated"
 
 
+def upn_domain(upn: str | None) -> str:
+    """The domain of a user principal name: the part after the last "@", lower-cased; "" when there is none.
+    The one place that says what a UPN's domain is (scope filters, federated domains, domain counts)."""
+    if not upn:
+        return ""
+    at = upn.rfind("@")  # a guest's UPN has its home domain before "#EXT#@": the last "@" is the one
+    return upn[at + 1:].strip().lower() if at >= 0 else ""
+
+
 _GRAPH_KEYS = ("id", "userPrincipalName", "displayName", "mail", "employeeId", "userType", "accountEnabled",
                "onPremisesImmutableId", "onPremisesSyncEnabled")
 _pick = itemgetter(*_GRAPH_KEYS)

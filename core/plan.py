@@ -25,6 +25,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
+from core.directory import upn_domain
 from core.graph import Cancelled  # one "cancelled" for every long job (re-exported here)
 from core.messages import detail_for
 from core.transforms import Transform, transform_function
@@ -216,7 +217,7 @@ class _Classifier:
             return Status.GUEST, "guest_excluded", _NO_ARGS
         if self.skip_disabled and user.account_enabled is False:
             return Status.DISABLED, "disabled_excluded", _NO_ARGS
-        domain = upn[upn.rfind("@") + 1:].lower()
+        domain = upn_domain(upn)
         if self.domains and domain not in self.domains:
             return Status.OUT_OF_SCOPE, "domain_not_chosen", {"domain": domain}
         if domain in self.federated:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QWidget
 
+from core.directory import upn_domain
 from gui import services, texts
 from gui.pages.base import WizardPage
 
@@ -90,8 +91,7 @@ class ConfirmPage(WizardPage):
         names = [name for name, _kind in (getattr(s.check_report, "domains", None) or [])]
         if not names:
             rows = s.users or (s.plan.rows if s.plan is not None else [])
-            names = {(getattr(r, "upn", None) or getattr(r, "user_principal_name", "") or "").rpartition("@")[2]
-                     for r in rows}
+            names = {upn_domain(getattr(r, "upn", None) or getattr(r, "user_principal_name", "")) for r in rows}
         return sorted({n.strip().lower() for n in names if n and n.strip()})
 
     def tenant_domain(self) -> str:
