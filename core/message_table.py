@@ -28,8 +28,12 @@ TEXT: dict[str, str] = {
     "ca_bundle_missing": "The CA bundle file does not exist.",
     "profile_not_found": "The profile file does not exist.",
     "profile_unreadable": "The profile file cannot be read.",
-    "profile_not_json": "The profile file is not a JSON object.",
-    "profile_missing_field": "The profile file lacks a required field.",
+    "profile_empty": "The profile file is empty.",
+    "profile_not_json": "The profile file is not valid JSON.",
+    "profile_cut_short": "The profile file is not valid JSON: it ends before the JSON does, so it may be cut short.",
+    "profile_not_object": "The profile file holds JSON, but not one object with the connection's keys.",
+    "profile_missing_field": "The profile file lacks a required key.",
+    "profile_not_text": "The value of this key must be text in quotes.",
     "profile_bad_date": "The profile's secret_expires is not a date.",
     "input_invalid": "The connection details are not valid.",
     # --- secret store ---
@@ -91,7 +95,15 @@ HINTS: dict[str, str] = {
     "url_invalid": "Use an address like https://login.example.test (no query or fragment).",
     "ca_bundle_missing": "Check the path to the CA bundle (PEM file).",
     "profile_not_found": "Check the path given to --profile.",
+    "profile_unreadable": "Check that it is a file (not a folder) that you may read.",
+    "profile_empty": 'Write the profile again: one JSON object such as {"tenant_id": "...", "client_id": "..."}.',
+    "profile_not_json": "Fix the JSON near the line and column shown (a missing comma, quote or brace is the "
+                        "usual cause).",
+    "profile_cut_short": "Copy or save the whole profile again (the sandbox prints it as one line; "
+                         "`immutableid-sync sandbox --profile-out FILE` writes it to a file).",
+    "profile_not_object": 'A profile is one JSON object, e.g. {"tenant_id": "...", "client_id": "..."}.',
     "profile_missing_field": "A profile needs tenant_id and client_id.",
+    "profile_not_text": 'Write it as a JSON string, e.g. "ca_bundle": "/path/to/ca.pem".',
     "profile_bad_date": "Write the date as YYYY-MM-DD.",
     "keyring_no_backend": "Install or unlock a keyring (e.g. GNOME Keyring / KWallet), or set "
                           "IMMUTABLEID_SYNC_CLIENT_SECRET for each run.",
@@ -128,6 +140,42 @@ HINTS: dict[str, str] = {
     "secret_expiry_unknown": "Optional: enter the secret's expiry date (Certificates & secrets > Expires) "
                              "to be warned in time.",
 }
+
+# Codes only the command line reports (the wizard cannot produce them, so gui/code_texts.py has none).
+CLI_TEXT: dict[str, str] = {
+    "profile_name_unknown": "No saved connection has this name, and no file has it either.",
+    "profile_none_saved": "No connection has been saved yet, and no file has this name.",
+    "secret_stdin_empty": "Standard input was empty, so no client secret was read.",
+    "secret_stdin_blank": "The first line of standard input was blank, so no client secret was read.",
+    "secret_set_stdin_empty": "Standard input was empty, so no secret was stored.",
+    "secret_set_stdin_blank": "The first line of standard input was blank, so no secret was stored.",
+    "secret_not_typed": "No secret was typed, so none was stored.",
+    "secret_not_stored_no_keyring": "The secret was not stored: this computer has no usable keyring.",
+    "secret_not_stored_keyring_error": "The secret was not stored: the keyring failed.",
+    "secret_delete_no_keyring": "This computer has no usable keyring, so no secret is stored in one.",
+    "secret_delete_keyring_error": "The keyring failed, so the secret may still be stored.",
+}
+
+_EVERY_RUN = "or give the secret for each run with IMMUTABLEID_SYNC_CLIENT_SECRET or --secret-stdin."
+CLI_HINTS: dict[str, str] = {
+    "profile_name_unknown": "Give one of the saved names (in quotes if it has spaces), or the path of a "
+                            "profile file.",
+    "profile_none_saved": "Save a connection on the wizard's Connection page (immutableid-sync gui) and give "
+                          "its name, or give the path of a profile file (e.g. ./school.json).",
+    "secret_stdin_empty": "Pipe the client secret's Value in as the first line, e.g. printf '%s\\n' "
+                          "\"$SECRET\" | immutableid-sync check --profile FILE --secret-stdin; or store it "
+                          "once with `immutableid-sync secret set`.",
+    "secret_set_stdin_empty": "Pipe the client secret's Value in as the first line, e.g. printf '%s\\n' "
+                              "\"$SECRET\" | immutableid-sync secret set --profile FILE; or run the command "
+                              "in a terminal, without a pipe, to type it (hidden).",
+    "secret_not_typed": "Paste the Value column from Certificates & secrets at the prompt.",
+    "secret_not_stored_no_keyring": "Install or unlock a keyring (e.g. GNOME Keyring / KWallet) and run "
+                                    "`secret set` again, " + _EVERY_RUN,
+    "secret_not_stored_keyring_error": "Unlock the keyring and run `secret set` again, " + _EVERY_RUN,
+    "secret_delete_keyring_error": "Unlock the keyring and run `secret delete` again.",
+}
+CLI_HINTS["secret_stdin_blank"] = CLI_HINTS["secret_stdin_empty"]
+CLI_HINTS["secret_set_stdin_blank"] = CLI_HINTS["secret_set_stdin_empty"]
 
 
 # --- the write side: statuses, reasons, CSV and source errors, Graph write hints ------------------------
@@ -233,5 +281,5 @@ REASON_DETAIL = {
 GRAPH_FAILURE_DETAIL = "{code}: {message}"
 
 # text_for() looks a code up in these, in this order (the first table that has it wins); hint_for() in these.
-TEXT_TABLES = (TEXT, STATUS_TEXT, REASON_TEXT, CSV_ERROR_TEXT, SOURCE_ERROR_TEXT)
-HINT_TABLES = (HINTS, WRITE_HINTS)
+TEXT_TABLES = (TEXT, CLI_TEXT, STATUS_TEXT, REASON_TEXT, CSV_ERROR_TEXT, SOURCE_ERROR_TEXT)
+HINT_TABLES = (HINTS, CLI_HINTS, WRITE_HINTS)

@@ -8,6 +8,8 @@ and `from core.messages import STATUS_TEXT` both work. This module holds the fun
 from __future__ import annotations
 
 from core.message_table import (
+    CLI_HINTS,
+    CLI_TEXT,
     CSV_ERROR_TEXT,
     GRAPH_FAILURE_DETAIL,
     HINT_TABLES,
@@ -21,9 +23,9 @@ from core.message_table import (
     WRITE_HINTS,
 )
 
-__all__ = ["CSV_ERROR_TEXT", "GRAPH_FAILURE_DETAIL", "HINTS", "REASON_DETAIL", "REASON_TEXT",
-           "SOURCE_ERROR_TEXT", "STATUS_TEXT", "TEXT", "WRITE_HINTS", "csv_error_text", "describe",
-           "detail_for", "hint_for", "text_for"]
+__all__ = ["CLI_HINTS", "CLI_TEXT", "CSV_ERROR_TEXT", "GRAPH_FAILURE_DETAIL", "HINTS", "REASON_DETAIL",
+           "REASON_TEXT", "SOURCE_ERROR_TEXT", "STATUS_TEXT", "TEXT", "WRITE_HINTS", "csv_error_text",
+           "describe", "detail_for", "hint_for", "profile_error_text", "text_for", "unknown_profile_text"]
 
 
 def text_for(code: str) -> str:
@@ -73,3 +75,22 @@ def csv_error_text(err) -> str:  # err: core.csvsource.CsvError
         where += f", column {err.column}"
     text = CSV_ERROR_TEXT.get(err.code, err.code)
     return f"{where}: {text}" + (f" — {err.detail}" if err.detail else "")
+
+
+def profile_error_text(err) -> str:  # err: core.connection.ProfileError
+    """Where in the profile file (line and column, or the key) and what to do, in one line."""
+    where = err.path
+    if err.line:
+        where += f", line {err.line}, column {err.column}"
+    if err.field:
+        where += f", key {err.field}"
+    return f"{where}: {describe(err.code)}"
+
+
+def unknown_profile_text(name: str, saved: list[str]) -> str:
+    """`--profile NAME` that is neither a file nor a saved connection: the saved names, or how to save one."""
+    if not saved:
+        return f'"{name}": {describe("profile_none_saved")}'
+    names = ", ".join(f'"{n}"' for n in saved)
+    code = "profile_name_unknown"
+    return f'"{name}": {text_for(code)} Saved connections: {names}. {hint_for(code)}'

@@ -17,7 +17,7 @@
     <context>
         <name>Attribute</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+286" />
+            <location filename="../../gui/code_texts.py" line="+290" />
             <source>Object ID (as Entra Connect does, with guid-base64)</source>
             <translation>Objekt-ID (som Entra Connect, med guid-base64)</translation>
         </message>
@@ -157,7 +157,7 @@
     <context>
         <name>Code</name>
         <message>
-            <location line="-259" />
+            <location line="-263" />
             <source>The tenant is missing.</source>
             <translation>Klientorganisationen saknas.</translation>
         </message>
@@ -239,13 +239,33 @@
         </message>
         <message>
             <location line="+1" />
-            <source>The profile file is not a JSON object.</source>
-            <translation>Profilfilen är inte ett JSON-objekt.</translation>
+            <source>The profile file is empty.</source>
+            <translation>Profilfilen är tom.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The profile file is not valid JSON.</source>
+            <translation>Profilfilen är inte giltig JSON.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The profile file is not valid JSON: it ends too early, so it may be cut short.</source>
+            <translation>Profilfilen är inte giltig JSON: den tar slut för tidigt, så den kan vara avkortad.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The profile file does not hold one JSON object.</source>
+            <translation>Profilfilen innehåller inte ett JSON-objekt.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>The profile file lacks a required field.</source>
             <translation>Ett obligatoriskt fält saknas i profilfilen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A value in the profile file is not text.</source>
+            <translation>Ett värde i profilfilen är inte text.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -479,7 +499,7 @@
     <context>
         <name>ConfirmPage</name>
         <message>
-            <location filename="../../gui/pages/confirm.py" line="+14" />
+            <location filename="../../gui/pages/confirm.py" line="+15" />
             <source>Confirm</source>
             <translation>Bekräfta</translation>
         </message>

@@ -8,9 +8,8 @@ from core.checks import CheckStep
 from core.plan import Status
 from gui import code_texts, texts
 
-# Errors in command-line options: the wizard builds its source from pickers and cannot produce them.
-CLI_ONLY = {"bad_delimiter", "bad_match", "bad_source", "bad_transform", "csv_options_missing",
-            "unknown_attribute"}
+# Errors in command-line options (the wizard builds its source from pickers) and the CLI's own codes.
+CLI_ONLY = set(message_table.SOURCE_ERROR_TEXT) | set(message_table.CLI_TEXT) | set(message_table.CLI_HINTS)
 
 
 def test_every_core_code_has_a_gui_text():
