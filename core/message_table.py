@@ -195,7 +195,7 @@ STATUS_TEXT = {
     "failed": "write failed",
     "skipped_already_set": "got an ImmutableId after the preview: left alone",
     "dry_run": "would be written (dry run)",
-    "not_attempted": "not attempted (cancelled)",
+    "not_attempted": "not attempted (the run was cancelled or stopped first)",
 }
 
 REASON_TEXT = {

@@ -193,7 +193,7 @@ STATUS_HINT = {
         "StatusHint", "Someone set an ImmutableId after the preview; it was left alone."),
     "dry_run": T("StatusHint", "Dry run: this would have been written."),
     "not_attempted": T(
-        "StatusHint", "The run was cancelled before this user; run again to continue."),
+        "StatusHint", "The run was cancelled or stopped before this user; run again to continue."),
 }
 
 # A row's reason code (PlanRow.reason, core/message_table.REASON_DETAIL) -> text; placeholders are the

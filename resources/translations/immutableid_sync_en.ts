@@ -1842,8 +1842,8 @@
         </message>
         <message>
             <location line="+1" />
-            <source>The run was cancelled before this user; run again to continue.</source>
-            <translation>The run was cancelled before this user; run again to continue.</translation>
+            <source>The run was cancelled or stopped before this user; run again to continue.</source>
+            <translation>The run was cancelled or stopped before this user; run again to continue.</translation>
         </message>
     </context>
     <context>

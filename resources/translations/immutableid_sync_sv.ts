@@ -1842,8 +1842,8 @@
         </message>
         <message>
             <location line="+1" />
-            <source>The run was cancelled before this user; run again to continue.</source>
-            <translation>Körningen avbröts före den här användaren; kör igen för att fortsätta.</translation>
+            <source>The run was cancelled or stopped before this user; run again to continue.</source>
+            <translation>Körningen avbröts eller stoppades före den här användaren; kör igen för att fortsätta.</translation>
         </message>
     </context>
     <context>
