@@ -83,7 +83,7 @@ def _not_stored(store: SecretStore) -> int:
 
 
 def _read_secret() -> tuple[str, str]:
-    """(the secret, or "" and the code that says why there is none)."""
+    """(the secret, the code that says why it is missing when it is "")."""
     if sys.stdin.isatty():
         return getpass.getpass("Client secret (Value column; input hidden): ").strip(), "secret_not_typed"
     line = sys.stdin.readline()
