@@ -159,7 +159,7 @@ class _Waiter:
 
 # --- the writer: chunks of PATCHes from a few threads -----------------------------------------
 def classify_failure(inner: InnerResponse) -> tuple[str, dict[str, str]]:
-    """(reason code, args) for a write Graph refused: the code is the admin hint's (messages_write
+    """(reason code, args) for a write Graph refused: the code is the admin hint's (message_table
     .WRITE_HINTS); args keep Graph's own code and message for the report's detail."""
     err = inner.error()
     text = err.message.lower()

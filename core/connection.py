@@ -36,13 +36,18 @@ class InputProblem:
 
 
 class ProfileError(ValueError):
-    """A profile file that cannot be used. `code` is a key in core.messages; no secret in the message."""
+    """A profile file that cannot be used. `code` is a key in core.messages; `field` is the key in the file
+    it is about, `line`/`column` where the JSON breaks (1-based). No secret in the message."""
 
-    def __init__(self, code: str, path: str | Path, field: str | None = None) -> None:
-        super().__init__(f"{code}: {path}" + (f" ({field})" if field else ""))
+    def __init__(self, code: str, path: str | Path, field: str | None = None, *,
+                 line: int | None = None, column: int | None = None) -> None:
+        where = (f" ({field})" if field else "") + (f" line {line}, column {column}" if line else "")
+        super().__init__(f"{code}: {path}{where}")
         self.code = code
         self.path = str(path)
         self.field = field
+        self.line = line
+        self.column = column
 
 
 @dataclass
@@ -159,15 +164,13 @@ def load_profile(path: str | Path) -> tuple[Connection, str | None]:
         raise ProfileError("profile_not_found", path) from None
     except OSError:
         raise ProfileError("profile_unreadable", path) from None
-    try:
-        data = json.loads(text)
-    except ValueError:
-        raise ProfileError("profile_not_json", path) from None
-    if not isinstance(data, dict):
-        raise ProfileError("profile_not_json", path)
+    data = _profile_json(text, path)
     for field in ("tenant_id", "client_id"):
         if not data.get(field) and not (field == "tenant_id" and data.get("tenant")):
             raise ProfileError("profile_missing_field", path, field)
+    for field in _TEXT_KEYS:
+        if data.get(field) is not None and not isinstance(data[field], str):
+            raise ProfileError("profile_not_text", path, field)
     try:
         conn = Connection.from_profile_dict(data)
     except ValueError:
@@ -179,6 +182,28 @@ def load_profile(path: str | Path) -> tuple[Connection, str | None]:
             conn.ca_bundle = str(beside.resolve())
     secret = data.get("client_secret")
     return conn, (str(secret) if secret else None)
+
+
+# Profile keys whose value must be a JSON string (a number or true there would otherwise crash, not explain).
+_TEXT_KEYS = ("tenant_id", "tenant", "client_id", "cloud", "login_url", "graph_url", "ca_bundle", "name",
+              "secret_expires", "client_secret")
+
+
+def _profile_json(text: str, path: Path) -> dict:
+    """The profile's JSON object, or a ProfileError that says where the JSON breaks."""
+    if not text.strip():
+        raise ProfileError("profile_empty", path)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        # Broken at its very end, or a string never closed (json reports where that string starts): the
+        # JSON stops early, most likely a copy or a download cut short.
+        cut = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
+        code = "profile_cut_short" if cut else "profile_not_json"
+        raise ProfileError(code, path, line=exc.lineno, column=exc.colno) from None
+    if not isinstance(data, dict):
+        raise ProfileError("profile_not_object", path)
+    return data
 
 
 def parse_date(value: str | date) -> date:

@@ -1,6 +1,6 @@
 """The errors a CSV export can have: `CsvError(line, column, code, detail)`, line 1-based (0 = the file as
-a whole), column a 1-based number or a column name. English texts for the codes: core/messages_write.py
-(CSV_ERROR_TEXT); the GUI has its own (gui/summaries.py)."""
+a whole), column a 1-based number or a column name. English texts for the codes: core/message_table.py
+(CSV_ERROR_TEXT); the GUI has its own (gui/code_texts.py)."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ blank lines. The file is streamed: a 500,000-row export is never in memory whole
 - `CsvTable.columns(key, value)` gives those two columns for any table, reading the file again (once per
   pair) when its rows were not kept.
 
-Errors are `CsvError(line, column, code)` (core/csverrors.py, re-exported here).
+Errors are `CsvError(line, column, code)` (core/csverrors.py, re-exported here); texts in core/message_table.py.
 """
 
 from __future__ import annotations

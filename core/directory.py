@@ -47,6 +47,15 @@ class Domain:
         return (self.authentication_type or "").lower() == "federated"
 
 
+def upn_domain(upn: str | None) -> str:
+    """The domain of a user principal name: the part after the last "@", lower-cased; "" when there is none.
+    The one place that says what a UPN's domain is (scope filters, federated domains, domain counts)."""
+    if not upn:
+        return ""
+    at = upn.rfind("@")  # a guest's UPN has its home domain before "#EXT#@": the last "@" is the one
+    return upn[at + 1:].strip().lower() if at >= 0 else ""
+
+
 _GRAPH_KEYS = ("id", "userPrincipalName", "displayName", "mail", "employeeId", "userType", "accountEnabled",
                "onPremisesImmutableId", "onPremisesSyncEnabled")
 _pick = itemgetter(*_GRAPH_KEYS)
@@ -88,19 +97,3 @@ def list_domains(graph: GraphClient, cancel: threading.Event | None = None) -> l
         raise
     return [Domain(str(d.get("id")), d.get("authenticationType"), d.get("isVerified"), d.get("isDefault"))
             for d in items if d.get("id")]
-
-
-def domains_from_upns(users: list[DirectoryUser]) -> list[str]:
-    """Domain names seen in UPNs, most used first (when /domains cannot be read)."""
-    counts: dict[str, int] = {}
-    for user in users:
-        _, at, domain = user.upn.rpartition("@")
-        if at and domain:
-            key = domain.lower()
-            counts[key] = counts.get(key, 0) + 1
-    return sorted(counts, key=lambda d: (-counts[d], d))
-
-
-def upn_domain(upn: str | None) -> str:
-    """The domain part of a UPN, lower-cased ('' when there is none)."""
-    return (upn or "").rpartition("@")[2].strip().lower() if upn and "@" in upn else ""

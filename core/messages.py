@@ -1,153 +1,49 @@
-"""English text for every code the engine produces (the CLI prints these; the GUI has its own table).
+"""English sentences for the command line and the reports, made from codes (the engine reports codes; the
+GUI says them in the user's language with its own tables).
 
-Layout: TEXT[code] = what happened, HINTS[code] = what the admin can do about it. The write side keeps
-its codes in core/messages_write.py (dicts named *_TEXT and *HINTS), merged in below so neither file
-conflicts.
+The tables live in core/message_table.py and are re-exported here, so `from core.messages import TEXT`
+and `from core.messages import STATUS_TEXT` both work. This module holds the functions only.
 """
 
 from __future__ import annotations
 
-TEXT: dict[str, str] = {
-    # --- input problems (core.connection.InputProblem codes) ---
-    "tenant_empty": "The tenant is missing.",
-    "tenant_multi_tenant_alias": "'common', 'organizations' and 'consumers' are not a tenant.",
-    "tenant_is_url": "The tenant looks like a web address, not a tenant ID or domain.",
-    "tenant_is_email": "The tenant looks like an e-mail address.",
-    "tenant_looks_like_secret": "The tenant field seems to hold a client secret.",
-    "tenant_invalid": "The tenant is neither a GUID nor a domain name.",
-    "client_id_empty": "The application (client) ID is missing.",
-    "client_id_is_url": "The application (client) ID looks like a web address.",
-    "client_id_looks_like_secret": "The application (client) ID field seems to hold a client secret.",
-    "client_id_invalid": "The application (client) ID is not a GUID.",
-    "client_id_same_as_tenant": "The application (client) ID is the same as the tenant ID.",
-    "cloud_unknown": "Unknown cloud.",
-    "url_not_https": "The address must start with https://.",
-    "url_invalid": "The address is not a valid https URL.",
-    "ca_bundle_missing": "The CA bundle file does not exist.",
-    "profile_not_found": "The profile file does not exist.",
-    "profile_unreadable": "The profile file cannot be read.",
-    "profile_not_json": "The profile file is not a JSON object.",
-    "profile_missing_field": "The profile file lacks a required field.",
-    "profile_bad_date": "The profile's secret_expires is not a date.",
-    "input_invalid": "The connection details are not valid.",
-    # --- secret store ---
-    "keyring_no_backend": "This computer has no usable keyring; the secret is kept for this session only.",
-    "keyring_error": "The keyring failed; the secret is kept for this session only.",
-    "no_secret": "No client secret was found.",
-    # --- auth (core.auth.AuthCode) ---
-    "tenant_not_found": "Entra does not know this tenant.",
-    "app_not_found": "The application was not found in this tenant.",
-    "secret_invalid": "The client secret was refused.",
-    "secret_expired": "The client secret has expired.",
-    "secret_missing": "No client secret was sent.",
-    "app_disabled": "The application is disabled.",
-    "tls_too_old": "This computer's TLS version is too old for Microsoft's login service.",
-    "resource_not_found": "Microsoft Graph was not found for this tenant.",
-    "blocked_by_policy": "A Conditional Access policy blocked the sign-in.",
-    "tls_verify_failed": "The server's certificate is not trusted.",
-    "network_error": "No answer from the server.",
-    "login_unavailable": "Microsoft's login service answered with an error.",
-    "auth_unknown": "Sign-in failed.",
-    # --- checks (core.checks) ---
-    "tenant_found": "Tenant found.",
-    "credentials_ok": "Credentials accepted.",
-    "consent_ok": "Admin consent granted.",
-    "consent_missing": "Admin consent for User.ReadWrite.All is missing.",
-    "graph_read_ok": "Microsoft Graph can read users.",
-    "graph_forbidden": "Microsoft Graph refused to list users (403).",
-    "graph_error": "Microsoft Graph answered with an error.",
-    "ambiguous_outcome": "The connection dropped before Graph answered.",
-    "foreign_url": "Graph pointed to another host; the request was not sent.",
-    "domains_managed": "Domains read; none is federated.",
-    "domains_federated": "Some domains are federated.",
-    "domains_unknown": "Domain federation status unknown (Domain.Read.All is not granted).",
-    "secret_expiry_ok": "The client secret is valid for more than 30 days.",
-    "secret_expiry_soon": "The client secret expires within 30 days.",
-    "secret_expiry_past": "The client secret's expiry date has passed.",
-    "secret_expiry_unknown": "The client secret's expiry date is unknown.",
-    "skipped_earlier_failed": "Skipped because an earlier step failed.",
-    "cancelled": "Cancelled.",
-    "throttled_too_long": "Entra accepted no write for 10 minutes (throttling); the run stopped.",
-}
+from core.message_table import (
+    CLI_HINTS,
+    CLI_TEXT,
+    CSV_ERROR_TEXT,
+    GRAPH_FAILURE_DETAIL,
+    HINT_TABLES,
+    HINTS,
+    OUTPUT_PATH_TEXT,
+    REASON_DETAIL,
+    REASON_TEXT,
+    SOURCE_ERROR_TEXT,
+    STATUS_TEXT,
+    TEXT,
+    TEXT_TABLES,
+    WARNING_TEXT,
+    WRITE_HINTS,
+)
 
-HINTS: dict[str, str] = {
-    "tenant_empty": "Enter the Directory (tenant) ID from the app registration's Overview page, "
-                    "or the tenant's domain (e.g. school.onmicrosoft.com).",
-    "tenant_multi_tenant_alias": "Enter your own Directory (tenant) ID or domain: app-only sign-in needs one tenant.",
-    "tenant_is_url": "Copy only the Directory (tenant) ID (a GUID), not the whole address.",
-    "tenant_is_email": "Enter the part after @ (the domain), or the Directory (tenant) ID.",
-    "tenant_looks_like_secret": "Paste the secret into the secret field, and the Directory (tenant) ID here.",
-    "tenant_invalid": "Use the Directory (tenant) ID (a GUID like 1b2c3d4e-...) or a domain name.",
-    "client_id_empty": "Enter the Application (client) ID from the app registration's Overview page.",
-    "client_id_is_url": "Copy only the Application (client) ID (a GUID), not the whole address.",
-    "client_id_looks_like_secret": "Paste the secret into the secret field, and the Application (client) ID here.",
-    "client_id_invalid": "The Application (client) ID is a GUID like 1b2c3d4e-0000-1111-2222-333344445555.",
-    "client_id_same_as_tenant": "Copy the Application (client) ID, not the Directory (tenant) ID, "
-                                "from the Overview page.",
-    "cloud_unknown": "Choose one of: global, usgov, usgov-dod, china.",
-    "url_not_https": "Use an https:// address; plain http is never used for sign-in.",
-    "url_invalid": "Use an address like https://login.example.test (no query or fragment).",
-    "ca_bundle_missing": "Check the path to the CA bundle (PEM file).",
-    "profile_not_found": "Check the path given to --profile.",
-    "profile_missing_field": "A profile needs tenant_id and client_id.",
-    "profile_bad_date": "Write the date as YYYY-MM-DD.",
-    "keyring_no_backend": "Install or unlock a keyring (e.g. GNOME Keyring / KWallet), or set "
-                          "IMMUTABLEID_SYNC_CLIENT_SECRET for each run.",
-    "keyring_error": "Unlock the keyring and try again, or set IMMUTABLEID_SYNC_CLIENT_SECRET for this run.",
-    "no_secret": "Store it with `immutableid-sync secret set --tenant ... --client-id ...`, set the "
-                 "environment variable IMMUTABLEID_SYNC_CLIENT_SECRET, or pipe it in with --secret-stdin.",
-    "tenant_not_found": "Check the Directory (tenant) ID. Is the tenant in another cloud (US Gov, China)?",
-    "app_not_found": "Check the Application (client) ID. Was the app registered in another tenant?",
-    "secret_invalid": "You probably pasted the secret's ID, not its Value: copy the Value column from "
-                      "Certificates & secrets (it is shown only right after the secret is created).",
-    "secret_expired": "Create a new client secret under Certificates & secrets and save it here.",
-    "secret_missing": "Enter the client secret's Value.",
-    "app_disabled": "Enable the application (Enterprise applications > Properties > Enabled for users to sign in).",
-    "tls_too_old": "Update the operating system; Microsoft requires TLS 1.2 or newer.",
-    "resource_not_found": "Check the cloud setting: the tenant may be in US Gov or China.",
-    "blocked_by_policy": "Ask the admin to exclude this application from the Conditional Access policy.",
-    "tls_verify_failed": "A proxy may be inspecting TLS: install its CA certificate, or give the right CA bundle.",
-    "network_error": "Check the internet connection and proxy settings, then try again.",
-    "login_unavailable": "Microsoft's service had a problem; try again in a few minutes.",
-    "auth_unknown": "See the Entra error text below; search for its AADSTS number.",
-    "consent_missing": "In Entra: App registrations > your app > API permissions: add Microsoft Graph "
-                       "application permission User.ReadWrite.All, then click "
-                       "\"Grant admin consent for <your organisation>\".",
-    "graph_forbidden": "Grant admin consent for User.ReadWrite.All (application permission), then check again.",
-    "graph_error": "See Graph's error below; try again later if it persists.",
-    "ambiguous_outcome": "The request may have been applied; the current value is re-read before retrying.",
-    "domains_federated": "Users in federated domains cannot get a new ImmutableId directly. Set ImmutableIds "
-                         "first, then federate the domain.",
-    "domains_unknown": "Optional: grant Domain.Read.All so the federation status can be checked; "
-                       "domains are otherwise taken from users' UPNs.",
-    "throttled_too_long": "The users not written are not_attempted; run apply again later to finish them.",
-    "secret_expiry_soon": "Create a new client secret before this one expires.",
-    "secret_expiry_past": "Create a new client secret under Certificates & secrets, or correct the date.",
-    "secret_expiry_unknown": "Optional: enter the secret's expiry date (Certificates & secrets > Expires) "
-                             "to be warned in time.",
-}
-
-try:  # the write side's codes (statuses, reasons, apply hints) live in their own file
-    from core import messages_write as _write
-except ModuleNotFoundError as exc:
-    if exc.name != "core.messages_write":
-        raise
-    _write = None
-if _write is not None:
-    # Every *_TEXT dict there adds texts, every *HINTS dict adds hints; our own codes win on a clash.
-    for _name, _table in vars(_write).items():
-        if isinstance(_table, dict) and _name.endswith("_TEXT"):
-            TEXT.update({k: v for k, v in _table.items() if k not in TEXT})
-        elif isinstance(_table, dict) and _name.endswith("HINTS"):
-            HINTS.update({k: v for k, v in _table.items() if k not in HINTS})
+__all__ = ["CLI_HINTS", "CLI_TEXT", "CSV_ERROR_TEXT", "GRAPH_FAILURE_DETAIL", "HINTS", "OUTPUT_PATH_TEXT",
+           "REASON_DETAIL", "REASON_TEXT", "SOURCE_ERROR_TEXT", "STATUS_TEXT", "TEXT", "WARNING_TEXT",
+           "WRITE_HINTS", "csv_error_text", "describe", "detail_for", "hint_for", "profile_error_text",
+           "text_for", "unknown_profile_text", "warning_text"]
 
 
 def text_for(code: str) -> str:
-    return TEXT.get(str(code), str(code).replace("_", " ").capitalize())
+    """What happened, for any code the engine reports; an unknown code is shown as words, never a crash."""
+    code = str(code)
+    for table in TEXT_TABLES:
+        if code in table:
+            return table[code]
+    return code.replace("_", " ").capitalize()
 
 
 def hint_for(code: str) -> str | None:
-    return HINTS.get(str(code))
+    """What the admin can do about it, or None."""
+    code = str(code)
+    return next((table[code] for table in HINT_TABLES if code in table), None)
 
 
 def describe(code: str) -> str:
@@ -157,7 +53,54 @@ def describe(code: str) -> str:
 
 
 def detail_for(reason: str | None, args: dict | None = None) -> str:
-    """A row's English `detail` (the report's column) from its reason code (see core/messages_write)."""
-    from core.messages_write import detail_for as write_detail
+    """The report's English `detail` for a row's reason code and its args (contracts.md "Reports")."""
+    if not reason:
+        return ""
+    args = args or {}
+    if "more" in args and reason == "duplicate_value":
+        more = f" and {args['more']} more" if args["more"] else ""
+        return f"same value as {args.get('others', '')}{more}"
+    if "message" in args:  # a Graph refusal: code + message (+ hint)
+        hint = WRITE_HINTS.get(reason)
+        return GRAPH_FAILURE_DETAIL.format(**args) + (f" — {hint}" if hint else "")
+    template = REASON_DETAIL.get(reason)
+    if template is None:
+        return f"{reason}:{args['extra']}" if "extra" in args else reason
+    try:
+        return template.format(**args)
+    except (KeyError, IndexError):
+        return template
 
-    return write_detail(reason, args)
+
+def csv_error_text(err) -> str:  # err: core.csverrors.CsvError
+    """Where (line, column; nothing for the file as a whole: the caller names the file), what, and the
+    detail."""
+    where = [f"line {err.line}"] if err.line else []
+    if err.column is not None:
+        where.append(f"column {err.column}")
+    text = CSV_ERROR_TEXT.get(err.code, err.code)
+    prefix = ", ".join(where) + ": " if where else ""
+    return prefix + text + (f" — {err.detail}" if err.detail else "")
+
+
+def warning_text(warning) -> str:  # warning: core.preflight.PlanWarning
+    return WARNING_TEXT.get(warning.code, warning.code).format(**warning.args)
+
+
+def profile_error_text(err) -> str:  # err: core.connection.ProfileError
+    """Where in the profile file (line and column, or the key) and what to do, in one line."""
+    where = err.path
+    if err.line:
+        where += f", line {err.line}, column {err.column}"
+    if err.field:
+        where += f", key {err.field}"
+    return f"{where}: {describe(err.code)}"
+
+
+def unknown_profile_text(name: str, saved: list[str]) -> str:
+    """`--profile NAME` that is neither a file nor a saved connection: the saved names, or how to save one."""
+    if not saved:
+        return f'"{name}": {describe("profile_none_saved")}'
+    names = ", ".join(f'"{n}"' for n in saved)
+    code = "profile_name_unknown"
+    return f'"{name}": {text_for(code)} Saved connections: {names}. {hint_for(code)}'

@@ -25,8 +25,9 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
+from core.directory import upn_domain
 from core.graph import Cancelled  # one "cancelled" for every long job (re-exported here)
-from core.messages_write import detail_for
+from core.messages import detail_for
 from core.transforms import Transform, transform_function
 from core.validation import MAX_WEIGHTED, check_immutable_id
 
@@ -74,7 +75,7 @@ class PlanRow:
     new_immutable_id: str
     status: Status
     detail: str = ""                   # English, for the report: always detail_for(reason, reason_args)
-    reason: str | None = None          # a code (core/messages_write.REASON_DETAIL); None = nothing to say
+    reason: str | None = None          # a code (core/message_table.REASON_DETAIL); None = nothing to say
     # e.g. {"holder": upn}, {"domain": d}; rows without args share one read-only empty mapping (a new
     # dict per row made planning 100,000 users measurably slower)
     reason_args: Mapping[str, Any] = field(default_factory=lambda: _NO_ARGS)
@@ -216,7 +217,7 @@ class _Classifier:
             return Status.GUEST, "guest_excluded", _NO_ARGS
         if self.skip_disabled and user.account_enabled is False:
             return Status.DISABLED, "disabled_excluded", _NO_ARGS
-        domain = upn[upn.rfind("@") + 1:].lower()
+        domain = upn_domain(upn)
         if self.domains and domain not in self.domains:
             return Status.OUT_OF_SCOPE, "domain_not_chosen", {"domain": domain}
         if domain in self.federated:

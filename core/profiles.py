@@ -31,6 +31,10 @@ class ProfileStore:
                 continue  # a hand-edited entry we cannot read is skipped, not fatal
         return result
 
+    def names(self) -> list[str]:
+        """The saved connections' names, in the order they were saved."""
+        return [c.name for c in self.list() if c.name]
+
     def get(self, name: str) -> Connection | None:
         return next((c for c in self.list() if c.name == name), None)
 

@@ -39,7 +39,7 @@ NO_MATCH_KEY = "user_has_no_match_key"
 
 
 class SourceSpecError(ValueError):
-    """Bad source options (exit 2). `code` for messages_write, `detail` names what to fix."""
+    """Bad source options (exit 2). `code` for core/message_table, `detail` names what to fix."""
 
     def __init__(self, code: str, detail: str = "") -> None:
         self.code, self.detail = code, detail

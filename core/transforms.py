@@ -26,7 +26,7 @@ class Transform(StrEnum):
         return self in (Transform.GUID_BASE64, Transform.UTF8_BASE64)
 
 
-# Reason codes (also used as `detail` in reports; texts in core/messages_write.py).
+# Reason codes (also used as `detail` in reports; texts in core/message_table.py).
 NOT_A_GUID = "not_a_guid"
 
 

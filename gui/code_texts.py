@@ -1,13 +1,19 @@
-"""Translatable text and hint for every code core/ reports about connections, sign-in and checks.
+"""Code -> translatable English, every table the GUI reads: the texts are made into sentences in
+gui/texts.py (the only GUI module that reads these; this one imports nothing of ours).
 
-Kept apart from gui/texts.py (the functions) because it is long. Context "Code" for text, "Hint" for
-the fix. A test asserts that every code in core.messages has an entry here.
+Each entry is marked with QT_TRANSLATE_NOOP (imported as T; build/translations.py tells lupdate) so lupdate
+collects it; gui/texts.py looks it up through QCoreApplication.translate at display time, so a language
+switch takes effect without a restart. The context says which table: "Code" / "Hint" (connection, sign-in
+and check codes: what happened / what to do), "Status" / "StatusHint", "Detail" (a row's reason code),
+"Column", "Check", "Cloud", "Match", "Attribute", "Transform", "CsvError". tests/gui/test_gui_texts.py
+asserts that every code core/ can report has an entry here.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP as T
 
+# Connection, sign-in and check codes (core.connection, core.auth, core.checks, core.secrets).
 TEXT: dict[str, str] = {
     "tenant_empty": T("Code", "The tenant is missing."),
     "tenant_multi_tenant_alias": T("Code", "'common', 'organizations' and 'consumers' are not a tenant."),
@@ -26,8 +32,12 @@ TEXT: dict[str, str] = {
     "ca_bundle_missing": T("Code", "The CA bundle file does not exist."),
     "profile_not_found": T("Code", "The profile file does not exist."),
     "profile_unreadable": T("Code", "The profile file cannot be read."),
-    "profile_not_json": T("Code", "The profile file is not a JSON object."),
+    "profile_empty": T("Code", "The profile file is empty."),
+    "profile_not_json": T("Code", "The profile file is not valid JSON."),
+    "profile_cut_short": T("Code", "The profile file is not valid JSON: it ends too early, so it may be cut short."),
+    "profile_not_object": T("Code", "The profile file does not hold one JSON object."),
     "profile_missing_field": T("Code", "The profile file lacks a required field."),
+    "profile_not_text": T("Code", "A value in the profile file is not text."),
     "profile_bad_date": T("Code", "The profile's expiry date is not a date."),
     "input_invalid": T("Code", "The connection details are not valid."),
     "secret_empty": T("Code", "The client secret is missing."),
@@ -70,6 +80,7 @@ TEXT: dict[str, str] = {
     "throttled_too_long": T("Code", "Microsoft refused every write for a long time, so the run stopped."),
 }
 
+# Connection, sign-in and check codes: what happened ("Code") and what to do about it ("Hint").
 HINT: dict[str, str] = {
     "tenant_empty": T("Hint", "Enter the Directory (tenant) ID from the app registration's Overview page, or "
                               "the tenant's domain (e.g. school.onmicrosoft.com)."),
@@ -132,4 +143,209 @@ HINT: dict[str, str] = {
                                     "date on the Connection page."),
     "secret_expiry_unknown": T("Hint", "Optional: enter the secret's expiry date on the Connection page to be "
                                        "warned in time."),
+}
+
+
+# Plan and apply statuses (contracts.md "Reports").
+STATUS = {
+    "will_set": T("Status", "Will be set"),
+    "already_set": T("Status", "Already has one"),
+    "no_source_value": T("Status", "No value in the source"),
+    "duplicate_value": T("Status", "Duplicate value"),
+    "value_in_use": T("Status", "Value already in use"),
+    "invalid_value": T("Status", "Invalid value"),
+    "synced_from_ad": T("Status", "Synced from AD"),
+    "federated_domain": T("Status", "Federated domain"),
+    "guest": T("Status", "Guest"),
+    "disabled": T("Status", "Disabled"),
+    "out_of_scope": T("Status", "Out of scope"),
+    "set": T("Status", "Set"),
+    "failed": T("Status", "Failed"),
+    "skipped_already_set": T("Status", "Skipped: set meanwhile"),
+    "dry_run": T("Status", "Dry run (not written)"),
+    "not_attempted": T("Status", "Not attempted"),
+}
+
+# What each status means for the admin, and what to do about it.
+STATUS_HINT = {
+    "will_set": T("StatusHint", "This user gets the new ImmutableId when you run."),
+    "already_set": T("StatusHint", "The user already has an ImmutableId; it is never changed."),
+    "no_source_value": T(
+        "StatusHint", "The source has no value for this user. Check the export file or the key column."),
+    "duplicate_value": T(
+        "StatusHint", "Two or more users would get the same value. Fix the source so every value is unique."),
+    "value_in_use": T(
+        "StatusHint", "Another user in the tenant already has this value. Find that user and fix the source."),
+    "invalid_value": T(
+        "StatusHint", "The value cannot be an ImmutableId (see the detail). Choose another column or transform."),
+    "synced_from_ad": T(
+        "StatusHint", "Synced from on-premises AD: Entra Connect owns its ImmutableId."),
+    "federated_domain": T(
+        "StatusHint", "The domain is already federated; set ImmutableIds before federating, or change the "
+                      "UPN to a managed domain first."),
+    "guest": T("StatusHint", "Guests are left out unless you include them."),
+    "disabled": T("StatusHint", "Disabled accounts are left out unless you include them."),
+    "out_of_scope": T("StatusHint", "The user's domain is not among the chosen domains."),
+    "set": T("StatusHint", "Written."),
+    "failed": T("StatusHint", "Microsoft refused the write; see the detail. Retry the failed "
+                              "ones after fixing the cause."),
+    "skipped_already_set": T(
+        "StatusHint", "Someone set an ImmutableId after the preview; it was left alone."),
+    "dry_run": T("StatusHint", "Dry run: this would have been written."),
+    "not_attempted": T(
+        "StatusHint", "The run was cancelled or stopped before this user; run again to continue."),
+}
+
+# A row's reason code (PlanRow.reason, core/message_table.REASON_DETAIL) -> text; placeholders are the
+# row's reason_args. The GUI never reads the English `detail` to find out what happened.
+REASON = {
+    # Graph refused the write (the admin hint's code; Graph's own code is shown after it)
+    "privileged_user": T(
+        "Detail", "Not allowed: the user probably holds an admin role. Set it by hand as a Privileged "
+                  "Authentication Administrator."),
+    "object_conflict": T("Detail", "Another user already has this value."),
+    "graph_error": T("Detail", "Microsoft rejected the value."),
+    "user_deleted": T("Detail", "The user no longer exists."),
+    "synced_user": T("Detail", "Synced from on-premises AD: set the source anchor there."),
+    "federated_user": T("Detail", "The user's domain is federated."),
+    "network": T("Detail", "The connection failed repeatedly; run again to finish."),
+    "throttled": T("Detail", "Microsoft kept throttling this write; run again later."),
+    # validation, transform and source codes ({extra}: a character, line numbers)
+    "empty": T("Detail", "The value is empty."),
+    "forbidden_character": T("Detail", "The value contains a character that is not allowed."),
+    "whitespace": T("Detail", "The value contains a space."),
+    "control_character": T("Detail", "The value contains a control character."),
+    "too_long": T("Detail", "The value is too long (under 60, special characters count 3)."),
+    "too_long_for_saml_nameid": T("Detail", "The value is longer than 64 characters."),
+    "not_a_guid": T("Detail", "The value is not a GUID, so guid-base64 cannot use it."),
+    "no_csv_row": T("Detail", "No row in the file for this user."),
+    "empty_value_in_csv": T("Detail", "The file's row for this user has an empty value (line)."),
+    "conflicting_csv_rows": T("Detail", "The file has several rows with different values for "
+                                        "this user (lines)."),
+    "attribute_empty": T("Detail", "The chosen attribute is empty for this user."),
+    "user_has_no_match_key": T("Detail", "The user has no value to match the file's key "
+                                         "column with."),
+    # the plan's reasons
+    "on_premises_sync_enabled": T("Detail", "Synced from on-premises AD."),
+    "guest_excluded": T("Detail", "Tick “Include guests” to include."),
+    "disabled_excluded": T("Detail", "Tick “Include disabled accounts” to include."),
+    "value_in_use": T("Detail", "Already held by {value}."),  # {value}: the holder
+    "domain_not_chosen": T("Detail", "Domain {value}."),  # {value}: the domain
+    "domain_federated": T("Detail", "Domain {value} is federated."),
+    "duplicate_value": T("Detail", "Same value as {others}."),
+    # the run's reasons
+    "resumed": T("Detail", "Written by the interrupted run (resumed)."),
+    "confirmed_by_reread": T("Detail", "Confirmed by reading the user again."),
+    "set_after_preview": T("Detail", "Got an ImmutableId after the preview; left alone."),
+    "cancelled": T("Detail", "Cancelled before this user."),
+    "stopped": T("Detail", "The run stopped before this user."),
+    "stopped_sign_in_failed": T("Detail", "The run stopped: sign-in failed ({code})."),
+    "stopped_read_failed": T("Detail", "The run stopped: the current values could not be read."),
+    "stopped_graph_error": T("Detail", "The run stopped: Microsoft Graph answered with an error."),
+    "stopped_internal_error": T("Detail", "The run stopped because of an internal error (see the "
+                                          "log)."),
+    "stopped_throttled_too_long": T(
+        "Detail", "The run stopped: Microsoft refused every write for {minutes} minutes. Run again later."),
+    "reread_failed": T("Detail", "The current value could not be read again; run again to "
+                                 "finish."),
+    "outcome_unknown": T("Detail", "It is not known whether the write arrived; run again to "
+                                   "finish."),
+}
+
+# The plan table's columns, in order.
+COLUMNS = (
+    T("Column", "Display name"),
+    T("Column", "User principal name"),
+    T("Column", "Current ImmutableId"),
+    T("Column", "New ImmutableId"),
+    T("Column", "Status"),
+    T("Column", "Detail"),
+)
+
+# The check page's steps (core.checks.CheckStep).
+CHECK_STEPS = {
+    "tenant": T("Check", "Tenant"),
+    "credentials": T("Check", "Sign-in as the app"),
+    "consent": T("Check", "Admin consent"),
+    "graph_read": T("Check", "Reading users"),
+    "domains": T("Check", "Domains"),
+    "secret_expiry": T("Check", "Secret expiry"),
+}
+
+
+# Choices on the Source/Connection pages
+CLOUDS = {
+    "global": T("Cloud", "Global (most tenants)"),
+    "usgov": T("Cloud", "US Government (GCC High)"),
+    "usgov-dod": T("Cloud", "US Government DoD"),
+    "china": T("Cloud", "China (21Vianet)"),
+}
+MATCHES = {
+    "upn": T("Match", "User principal name"),
+    "mail": T("Match", "E-mail address"),
+    "employeeId": T("Match", "Employee ID"),
+    "id": T("Match", "Entra object ID"),
+}
+ATTRIBUTES = {
+    "objectId": T("Attribute", "Object ID (as Entra Connect does, with guid-base64)"),
+    "employeeId": T("Attribute", "Employee ID"),
+    "mail": T("Attribute", "E-mail address"),
+    "userPrincipalName": T("Attribute", "User principal name"),
+}
+TRANSFORMS = {
+    "none": T("Transform", "None: use the value as it is"),
+    "lower": T("Transform", "Lower case"),
+    "guid-base64": T("Transform", "GUID → base64 (Entra Connect's form)"),
+    "utf8-base64": T("Transform", "Text → base64"),
+}
+
+
+# CSV file problems (core.csvsource.CsvError codes): the title of the error panel.
+CSV_CODES = {
+    "file_not_found": T("CsvError", "The file does not exist."),
+    "unreadable_file": T("CsvError", "The file cannot be read."),
+    "empty_file": T("CsvError", "The file is empty."),
+    "excel_file": T("CsvError", "This is an Excel workbook. Save it as CSV (File → Save as → CSV UTF-8) and "
+                                "choose that file."),
+    "binary_file": T("CsvError", "This is not a text file."),
+    "undecodable": T("CsvError", "The file's text encoding is not recognised. Save it as CSV UTF-8."),
+    "no_header": T("CsvError", "The file has no header row with column names."),
+    "empty_column_name": T("CsvError", "A column has no name in the header row."),
+    "no_rows": T("CsvError", "The file has a header but no rows. Export the list again with one row per person."),
+    "duplicate_column_name": T("CsvError", "Two columns have this name. Rename one of them in the file."),
+    "too_many_fields": T("CsvError", "A row has more fields than the header."),
+    "too_few_fields": T("CsvError", "A row has fewer fields than the header."),
+    "malformed_csv": T("CsvError", "The file is not valid CSV (check the quotes)."),
+    "missing_column": T("CsvError", "The column does not exist."),
+    "same_column": T("CsvError", "The key column and the value column must differ."),
+    "file_changed": T("CsvError", "The file changed after it was read. Choose it again."),
+}
+
+# Plan warnings (core.preflight.plan_warnings): the same codes the command line prints in English.
+PLAN_WARNINGS = {
+    "domain_matches_no_user": T(
+        "PlanWarning", "No user of this tenant is in the chosen domain {domain} (its domains: {existing}). "
+                       "Check the spelling, or whether this is the right tenant."),
+    "no_value_is_a_guid": T(
+        "PlanWarning", "None of the {count} source values is a GUID (for example “{example}”), so the "
+                       "GUID → base64 transform cannot convert them. Choose another transform or column."),
+    "unmatched_rows": T(
+        "PlanWarning", "{count} rows of the export matched no user. They are saved as unmatched_rows.csv in "
+                       "the run's folder; check which attribute the key column holds."),
+    "duplicate_keys": T(
+        "PlanWarning", "{count} keys appear on more than one row of the export (for example {keys}); those "
+                       "users get no value."),
+    "federation_unknown": T(
+        "PlanWarning", "The tool cannot tell whether any domain is already federated (the app may not read "
+                       "domains); users in a federated domain will fail."),
+}
+
+# core.preflight.OutputPathError codes (saving a report).
+OUTPUT_PATHS = {
+    "is_folder": T("OutputPath", "That is a folder: give a file name."),
+    "is_source": T("OutputPath", "That is the export file you chose as the source: choose another name (the "
+                                 "export is never replaced)."),
+    "exists": T("OutputPath", "The file already exists: choose another name."),
+    "cannot_create": T("OutputPath", "The folder cannot be created: choose another place."),
+    "not_writable": T("OutputPath", "The file cannot be written there (no permission): choose another place."),
 }

@@ -72,10 +72,6 @@ def can_leave(current: PageId, state: FlowState) -> bool:
     return True
 
 
-def is_final(current: PageId, state: FlowState) -> bool:
-    return next_page_id(current, state) == END
-
-
 def can_go_back(current: PageId, state: FlowState) -> bool:
     """Back is refused while work runs, and after writing: the tenant has changed, the plan is stale."""
     if state.running:

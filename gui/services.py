@@ -16,6 +16,7 @@ from typing import Any
 
 from core.auth import TokenProvider
 from core.connection import Connection
+from core.directory import upn_domain
 from core.graph import GraphClient
 from core.http import VerifyingSession
 from gui.session import SourceChoice
@@ -65,7 +66,7 @@ def check_job(conn: Connection, secret: str | None):
 def domain_counts(users: list[Any]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for user in users:
-        domain = (user.upn or "").rpartition("@")[2].lower()
+        domain = upn_domain(user.upn)
         if domain:
             counts[domain] = counts.get(domain, 0) + 1
     return counts

@@ -1,15 +1,22 @@
-"""Code -> text in the user's language. core/ reports codes (enums, reason strings); the GUI says them.
+"""Every user-visible sentence of the GUI, in the user's language, made from core/'s codes and numbers.
 
-Every table entry is marked with QT_TRANSLATE_NOOP so lupdate collects it, and looked up through
-QCoreApplication.translate at display time, so a language switch takes effect without a restart.
-Unknown codes fall back to the core's English message (never to a stack trace).
+The code -> text tables are in gui/code_texts.py (a leaf: this module reads it, it reads nothing of ours);
+this module holds the functions only, and pages import nothing else for their texts. Texts are looked up
+through QCoreApplication.translate at display time, so a language switch takes effect without a restart.
+Unknown codes fall back to the core's English message (never to a stack trace). Counts are written as
+"label: n" so that no sentence needs a plural form.
 """
 
 from __future__ import annotations
 
 import logging
+import math
+from collections.abc import Mapping
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from core import messages
+from gui import code_texts
 
 log = logging.getLogger(__name__)
 
@@ -18,133 +25,22 @@ def tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
-# Plan and apply statuses (contracts.md "Reports").
-STATUS = {
-    "will_set": QT_TRANSLATE_NOOP("Status", "Will be set"),
-    "already_set": QT_TRANSLATE_NOOP("Status", "Already has one"),
-    "no_source_value": QT_TRANSLATE_NOOP("Status", "No value in the source"),
-    "duplicate_value": QT_TRANSLATE_NOOP("Status", "Duplicate value"),
-    "value_in_use": QT_TRANSLATE_NOOP("Status", "Value already in use"),
-    "invalid_value": QT_TRANSLATE_NOOP("Status", "Invalid value"),
-    "synced_from_ad": QT_TRANSLATE_NOOP("Status", "Synced from AD"),
-    "federated_domain": QT_TRANSLATE_NOOP("Status", "Federated domain"),
-    "guest": QT_TRANSLATE_NOOP("Status", "Guest"),
-    "disabled": QT_TRANSLATE_NOOP("Status", "Disabled"),
-    "out_of_scope": QT_TRANSLATE_NOOP("Status", "Out of scope"),
-    "set": QT_TRANSLATE_NOOP("Status", "Set"),
-    "failed": QT_TRANSLATE_NOOP("Status", "Failed"),
-    "skipped_already_set": QT_TRANSLATE_NOOP("Status", "Skipped: set meanwhile"),
-    "dry_run": QT_TRANSLATE_NOOP("Status", "Dry run (not written)"),
-    "not_attempted": QT_TRANSLATE_NOOP("Status", "Not attempted"),
-}
-
-# What each status means for the admin, and what to do about it.
-STATUS_HINT = {
-    "will_set": QT_TRANSLATE_NOOP("StatusHint", "This user gets the new ImmutableId when you run."),
-    "already_set": QT_TRANSLATE_NOOP("StatusHint", "The user already has an ImmutableId; it is never changed."),
-    "no_source_value": QT_TRANSLATE_NOOP(
-        "StatusHint", "The source has no value for this user. Check the export file or the key column."),
-    "duplicate_value": QT_TRANSLATE_NOOP(
-        "StatusHint", "Two or more users would get the same value. Fix the source so every value is unique."),
-    "value_in_use": QT_TRANSLATE_NOOP(
-        "StatusHint", "Another user in the tenant already has this value. Find that user and fix the source."),
-    "invalid_value": QT_TRANSLATE_NOOP(
-        "StatusHint", "The value cannot be an ImmutableId (see the detail). Choose another column or transform."),
-    "synced_from_ad": QT_TRANSLATE_NOOP(
-        "StatusHint", "Synced from on-premises AD: Entra Connect owns its ImmutableId."),
-    "federated_domain": QT_TRANSLATE_NOOP(
-        "StatusHint", "The domain is already federated; set ImmutableIds before federating, or change the "
-                      "UPN to a managed domain first."),
-    "guest": QT_TRANSLATE_NOOP("StatusHint", "Guests are left out unless you include them."),
-    "disabled": QT_TRANSLATE_NOOP("StatusHint", "Disabled accounts are left out unless you include them."),
-    "out_of_scope": QT_TRANSLATE_NOOP("StatusHint", "The user's domain is not among the chosen domains."),
-    "set": QT_TRANSLATE_NOOP("StatusHint", "Written."),
-    "failed": QT_TRANSLATE_NOOP("StatusHint", "Microsoft refused the write; see the detail. Retry the failed "
-                                              "ones after fixing the cause."),
-    "skipped_already_set": QT_TRANSLATE_NOOP(
-        "StatusHint", "Someone set an ImmutableId after the preview; it was left alone."),
-    "dry_run": QT_TRANSLATE_NOOP("StatusHint", "Dry run: this would have been written."),
-    "not_attempted": QT_TRANSLATE_NOOP(
-        "StatusHint", "The run was cancelled before this user; run again to continue."),
-}
-
-# A row's reason code (PlanRow.reason, core/messages_write.REASON_DETAIL) -> text; placeholders are the
-# row's reason_args. The GUI never reads the English `detail` to find out what happened.
-REASON = {
-    # Graph refused the write (the admin hint's code; Graph's own code is shown after it)
-    "privileged_user": QT_TRANSLATE_NOOP(
-        "Detail", "Not allowed: the user probably holds an admin role. Set it by hand as a Privileged "
-                  "Authentication Administrator."),
-    "object_conflict": QT_TRANSLATE_NOOP("Detail", "Another user already has this value."),
-    "graph_error": QT_TRANSLATE_NOOP("Detail", "Microsoft rejected the value."),
-    "user_deleted": QT_TRANSLATE_NOOP("Detail", "The user no longer exists."),
-    "synced_user": QT_TRANSLATE_NOOP("Detail", "Synced from on-premises AD: set the source anchor there."),
-    "federated_user": QT_TRANSLATE_NOOP("Detail", "The user's domain is federated."),
-    "network": QT_TRANSLATE_NOOP("Detail", "The connection failed repeatedly; run again to finish."),
-    "throttled": QT_TRANSLATE_NOOP("Detail", "Microsoft kept throttling this write; run again later."),
-    # validation, transform and source codes ({extra}: a character, line numbers)
-    "empty": QT_TRANSLATE_NOOP("Detail", "The value is empty."),
-    "forbidden_character": QT_TRANSLATE_NOOP("Detail", "The value contains a character that is not allowed."),
-    "whitespace": QT_TRANSLATE_NOOP("Detail", "The value contains a space."),
-    "control_character": QT_TRANSLATE_NOOP("Detail", "The value contains a control character."),
-    "too_long": QT_TRANSLATE_NOOP("Detail", "The value is too long (under 60, special characters count 3)."),
-    "too_long_for_saml_nameid": QT_TRANSLATE_NOOP("Detail", "The value is longer than 64 characters."),
-    "not_a_guid": QT_TRANSLATE_NOOP("Detail", "The value is not a GUID, so guid-base64 cannot use it."),
-    "no_csv_row": QT_TRANSLATE_NOOP("Detail", "No row in the file for this user."),
-    "empty_value_in_csv": QT_TRANSLATE_NOOP("Detail", "The file's row for this user has an empty value (line)."),
-    "conflicting_csv_rows": QT_TRANSLATE_NOOP("Detail", "The file has several rows with different values for "
-                                                        "this user (lines)."),
-    "attribute_empty": QT_TRANSLATE_NOOP("Detail", "The chosen attribute is empty for this user."),
-    "user_has_no_match_key": QT_TRANSLATE_NOOP("Detail", "The user has no value to match the file's key "
-                                                         "column with."),
-    # the plan's reasons
-    "on_premises_sync_enabled": QT_TRANSLATE_NOOP("Detail", "Synced from on-premises AD."),
-    "guest_excluded": QT_TRANSLATE_NOOP("Detail", "Tick “Include guests” to include."),
-    "disabled_excluded": QT_TRANSLATE_NOOP("Detail", "Tick “Include disabled accounts” to include."),
-    "value_in_use": QT_TRANSLATE_NOOP("Detail", "Already held by {value}."),  # {value}: the holder
-    "domain_not_chosen": QT_TRANSLATE_NOOP("Detail", "Domain {value}."),  # {value}: the domain
-    "domain_federated": QT_TRANSLATE_NOOP("Detail", "Domain {value} is federated."),
-    "duplicate_value": QT_TRANSLATE_NOOP("Detail", "Same value as {others}."),
-    # the run's reasons
-    "resumed": QT_TRANSLATE_NOOP("Detail", "Written by the interrupted run (resumed)."),
-    "confirmed_by_reread": QT_TRANSLATE_NOOP("Detail", "Confirmed by reading the user again."),
-    "set_after_preview": QT_TRANSLATE_NOOP("Detail", "Got an ImmutableId after the preview; left alone."),
-    "cancelled": QT_TRANSLATE_NOOP("Detail", "Cancelled before this user."),
-    "stopped": QT_TRANSLATE_NOOP("Detail", "The run stopped before this user."),
-    "stopped_sign_in_failed": QT_TRANSLATE_NOOP("Detail", "The run stopped: sign-in failed ({code})."),
-    "stopped_read_failed": QT_TRANSLATE_NOOP("Detail", "The run stopped: the current values could not be read."),
-    "stopped_graph_error": QT_TRANSLATE_NOOP("Detail", "The run stopped: Microsoft Graph answered with an error."),
-    "stopped_internal_error": QT_TRANSLATE_NOOP("Detail", "The run stopped because of an internal error (see the "
-                                                          "log)."),
-    "stopped_throttled_too_long": QT_TRANSLATE_NOOP(
-        "Detail", "The run stopped: Microsoft refused every write for {minutes} minutes. Run again later."),
-    "reread_failed": QT_TRANSLATE_NOOP("Detail", "The current value could not be read again; run again to "
-                                                 "finish."),
-    "outcome_unknown": QT_TRANSLATE_NOOP("Detail", "It is not known whether the write arrived; run again to "
-                                                   "finish."),
-}
-
-COLUMNS = (
-    QT_TRANSLATE_NOOP("Column", "Display name"),
-    QT_TRANSLATE_NOOP("Column", "User principal name"),
-    QT_TRANSLATE_NOOP("Column", "Current ImmutableId"),
-    QT_TRANSLATE_NOOP("Column", "New ImmutableId"),
-    QT_TRANSLATE_NOOP("Column", "Status"),
-    QT_TRANSLATE_NOOP("Column", "Detail"),
-)
+def _tr(text: str) -> str:  # the summaries' sentences share one context
+    return QCoreApplication.translate("Summary", text)
 
 
+# Plan table: statuses, reasons, columns -------------------------------------------------------------
 def column_title(column: int) -> str:
-    return tr("Column", COLUMNS[column])
+    return tr("Column", code_texts.COLUMNS[column])
 
 
 def status_text(code: str) -> str:
-    text = STATUS.get(code)
+    text = code_texts.STATUS.get(code)
     return tr("Status", text) if text else code
 
 
 def status_hint(code: str) -> str:
-    text = STATUS_HINT.get(code)
+    text = code_texts.STATUS_HINT.get(code)
     return tr("StatusHint", text) if text else ""
 
 
@@ -159,7 +55,7 @@ def reason_text(reason: str | None, args: dict | None = None) -> str:
         return ""
     args = dict(args or {})
     args.setdefault("value", args.get("holder") or args.get("domain") or "")
-    text = REASON.get(reason)
+    text = code_texts.REASON.get(reason)
     if text is None:
         log.debug("No translated text for reason %s", reason)
         return reason
@@ -182,28 +78,22 @@ def row_detail(row) -> str:
 def row_hint(row) -> str:
     status = getattr(row.status, "value", row.status)
     parts = [status_hint(status)]
-    if getattr(row, "reason", None) in REASON:
+    if getattr(row, "reason", None) in code_texts.REASON:
         parts.append(row_detail(row))
     return " ".join(p for p in parts if p)
 
 
 # Connection, sign-in and check codes ---------------------------------------------------------------
 def code_text(code: str) -> str:
-    from gui.code_texts import TEXT
-
-    text = TEXT.get(code)
+    text = code_texts.TEXT.get(code)
     if text is not None:
         return tr("Code", text)
-    from core import messages
-
     log.debug("No translated text for code %s", code)
     return messages.text_for(code)
 
 
 def code_hint(code: str) -> str:
-    from gui.code_texts import HINT
-
-    text = HINT.get(code)
+    text = code_texts.HINT.get(code)
     return tr("Hint", text) if text is not None else ""
 
 
@@ -217,18 +107,8 @@ def keyring_notice(reason: str | None) -> str:
     return f"{code_text(code)} {code_hint(code)}".strip()
 
 
-CHECK_STEPS = {
-    "tenant": QT_TRANSLATE_NOOP("Check", "Tenant"),
-    "credentials": QT_TRANSLATE_NOOP("Check", "Sign-in as the app"),
-    "consent": QT_TRANSLATE_NOOP("Check", "Admin consent"),
-    "graph_read": QT_TRANSLATE_NOOP("Check", "Reading users"),
-    "domains": QT_TRANSLATE_NOOP("Check", "Domains"),
-    "secret_expiry": QT_TRANSLATE_NOOP("Check", "Secret expiry"),
-}
-
-
 def check_step_text(step: str) -> str:
-    text = CHECK_STEPS.get(step)
+    text = code_texts.CHECK_STEPS.get(step)
     return tr("Check", text) if text else step
 
 
@@ -258,60 +138,30 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-# Choices on the Source/Connection pages ------------------------------------------------------------
-CLOUDS = {
-    "global": QT_TRANSLATE_NOOP("Cloud", "Global (most tenants)"),
-    "usgov": QT_TRANSLATE_NOOP("Cloud", "US Government (GCC High)"),
-    "usgov-dod": QT_TRANSLATE_NOOP("Cloud", "US Government DoD"),
-    "china": QT_TRANSLATE_NOOP("Cloud", "China (21Vianet)"),
-}
-MATCHES = {
-    "upn": QT_TRANSLATE_NOOP("Match", "User principal name"),
-    "mail": QT_TRANSLATE_NOOP("Match", "E-mail address"),
-    "employeeId": QT_TRANSLATE_NOOP("Match", "Employee ID"),
-    "id": QT_TRANSLATE_NOOP("Match", "Entra object ID"),
-}
-ATTRIBUTES = {
-    "objectId": QT_TRANSLATE_NOOP("Attribute", "Object ID (as Entra Connect does, with guid-base64)"),
-    "employeeId": QT_TRANSLATE_NOOP("Attribute", "Employee ID"),
-    "mail": QT_TRANSLATE_NOOP("Attribute", "E-mail address"),
-    "userPrincipalName": QT_TRANSLATE_NOOP("Attribute", "User principal name"),
-}
-TRANSFORMS = {
-    "none": QT_TRANSLATE_NOOP("Transform", "None: use the value as it is"),
-    "lower": QT_TRANSLATE_NOOP("Transform", "Lower case"),
-    "guid-base64": QT_TRANSLATE_NOOP("Transform", "GUID → base64 (Entra Connect's form)"),
-    "utf8-base64": QT_TRANSLATE_NOOP("Transform", "Text → base64"),
-}
-
-
+# Choices on the Source/Connection pages, figures, domains ------------------------------------------
 def cloud_text(code: str) -> str:
-    return tr("Cloud", CLOUDS.get(code, code))
+    return tr("Cloud", code_texts.CLOUDS.get(code, code))
 
 
 def match_text(code: str) -> str:
-    return tr("Match", MATCHES.get(code, code))
+    return tr("Match", code_texts.MATCHES.get(code, code))
 
 
 def attribute_text(code: str) -> str:
-    return tr("Attribute", ATTRIBUTES.get(code, code))
+    return tr("Attribute", code_texts.ATTRIBUTES.get(code, code))
 
 
 def transform_text(code: str) -> str:
-    return tr("Transform", TRANSFORMS.get(code, code))
+    return tr("Transform", code_texts.TRANSFORMS.get(code, code))
 
 
 def number(n: int) -> str:
     """A count in the user's locale (1 234 in Swedish, 1,234 in English)."""
-    from PySide6.QtCore import QLocale
-
     return QLocale().toString(int(n))
 
 
 def decimal(x: float, places: int = 1) -> str:
     """A measured figure in the user's locale (760,3 in Swedish, 760.3 in English)."""
-    from PySide6.QtCore import QLocale
-
     return QLocale().toString(float(x), "f", places)
 
 
@@ -337,60 +187,152 @@ def domain_label(name: str, users: int, federated: bool) -> str:
     return tr("Domain", "{domain} — {n} users").format(domain=name, n=number(users))
 
 
-# Sentences live in gui.summaries; re-exported so pages use one module for every user-visible text.
-from gui.summaries import (  # noqa: E402
-    confirm_summary,
-    confirm_warnings,
-    describe_error,
-    failure_line,
-    plan_summary,
-    results_summary,
-    run_finished,
-    run_intro,
-    run_status,
-    throttle_text,
-)
-
-__all__ = ["confirm_summary", "confirm_warnings", "describe_error", "failure_line", "plan_summary",
-           "results_summary", "run_finished", "run_intro", "run_status", "throttle_text"]
+# Summaries: the plan, the confirmation, the run, the results ----------------------------------------
+def plan_summary(counts: Mapping[str, int], total: int) -> str:
+    will = counts.get("will_set", 0)
+    already = counts.get("already_set", 0)
+    problems = sum(counts.get(c, 0) for c in ("no_source_value", "duplicate_value", "value_in_use",
+                                              "invalid_value"))
+    left_out = total - will - already - problems
+    return _tr("Will get an ImmutableId: <b>{will}</b> · already have one (left alone): {already} · "
+               "cannot get one yet (see their status): {problems} · left out (synced, guests, disabled, "
+               "other domains): {left}").format(will=number(will), already=number(already),
+                                                problems=number(problems), left=number(left_out))
 
 
-# Plan warnings (core.preflight.plan_warnings): the same codes the command line prints in English.
-PLAN_WARNINGS = {
-    "domain_matches_no_user": QT_TRANSLATE_NOOP(
-        "PlanWarning", "No user of this tenant is in the chosen domain {domain} (its domains: {existing}). "
-                       "Check the spelling, or whether this is the right tenant."),
-    "no_value_is_a_guid": QT_TRANSLATE_NOOP(
-        "PlanWarning", "None of the {count} source values is a GUID (for example “{example}”), so the "
-                       "GUID → base64 transform cannot convert them. Choose another transform or column."),
-    "unmatched_rows": QT_TRANSLATE_NOOP(
-        "PlanWarning", "{count} rows of the export matched no user. They are saved as unmatched_rows.csv in "
-                       "the run's folder; check which attribute the key column holds."),
-    "duplicate_keys": QT_TRANSLATE_NOOP(
-        "PlanWarning", "{count} keys appear on more than one row of the export (for example {keys}); those "
-                       "users get no value."),
-    "federation_unknown": QT_TRANSLATE_NOOP(
-        "PlanWarning", "The tool cannot tell whether any domain is already federated (the app may not read "
-                       "domains); users in a federated domain will fail."),
-}
+def confirm_summary(counts: Mapping[str, int], connection, choice) -> str:
+    will = counts.get("will_set", 0)
+    tenant = getattr(connection, "display_name", None) or getattr(connection, "tenant", "")
+    if choice.kind == "csv":
+        source = _tr("the values in {file} (column “{value}”, matched by {match} in column “{key}”)").format(
+            file=choice.csv_path, value=choice.value_column, key=choice.key_column,
+            match=match_text(choice.match))
+    else:
+        source = _tr("each user's {attribute}").format(attribute=attribute_text(choice.attribute))
+    text = _tr("In tenant <b>{tenant}</b>, <b>{n}</b> users will get an ImmutableId taken from {source}, "
+               "transformed with “{transform}”.").format(
+        tenant=tenant, n=number(will), source=source, transform=transform_text(choice.transform))
+    return f"<p>{text}</p><p>{_tr('Users that already have an ImmutableId are never changed.')}</p>"
+
+
+def confirm_warnings(counts: Mapping[str, int], federated: list[str]) -> list[str]:
+    warnings = []
+    if federated:
+        warnings.append(_tr("These domains are federated: {domains}. Their users cannot get a new "
+                            "ImmutableId and are left out.").format(domains=", ".join(federated)))
+    if counts.get("value_in_use"):
+        warnings.append(_tr("Users whose value another user already has: {n}. They are skipped.").format(
+            n=number(counts["value_in_use"])))
+    if counts.get("duplicate_value"):
+        warnings.append(_tr("Users that share a value with someone else: {n}. They are skipped.").format(
+            n=number(counts["duplicate_value"])))
+    if counts.get("invalid_value"):
+        warnings.append(_tr("Users whose value cannot be an ImmutableId: {n}. They are skipped.").format(
+            n=number(counts["invalid_value"])))
+    warnings.append(_tr("Users that hold an admin role cannot be changed by the app; Microsoft refuses "
+                        "them (they are reported as failed, with what to do)."))
+    if not counts.get("will_set"):
+        warnings.append(_tr("Nothing to write: no user will get an ImmutableId."))
+    return warnings
+
+
+def run_intro(n: int, dry_run: bool) -> str:
+    if dry_run:
+        return _tr("Dry run: users to go through: {n}. Nothing is written.").format(n=number(n))
+    return _tr("Users to write: <b>{n}</b>. Microsoft allows about 20 writes a second per tenant, so large "
+               "schools take a while.").format(n=number(n))
+
+
+def duration(seconds: float | None) -> str:
+    if seconds is None or math.isinf(seconds) or seconds < 0:
+        return _tr("unknown")
+    seconds = int(round(seconds))
+    if seconds < 60:
+        return _tr("{s} s").format(s=seconds)
+    minutes, sec = divmod(seconds, 60)
+    if minutes < 60:
+        return _tr("{m} min {s} s").format(m=minutes, s=sec)
+    hours, minutes = divmod(minutes, 60)
+    return _tr("{h} h {m} min").format(h=hours, m=minutes)
+
+
+def run_status(done: int, total: int, failed: int, rate: float | None, eta_s: float | None) -> str:
+    return _tr("{done} of {total} done, {failed} failed · {rate} users/s · about {eta} left").format(
+        done=number(done), total=number(total), failed=number(failed),
+        rate=decimal(rate or 0), eta=duration(eta_s))
+
+
+def throttle_text(seconds_left: float) -> str:
+    return _tr("Paused by Microsoft's throttling for {s} s; the run continues by itself.").format(
+        s=max(1, int(round(seconds_left))))
+
+
+def run_finished(counts: Mapping[str, int], cancelled: bool) -> str:
+    head = _tr("Cancelled.") if cancelled else _tr("Finished.")
+    parts = [f"{status_text(code)}: {number(n)}" for code, n in counts.items() if n]
+    return f"{head} {' · '.join(parts)}"
+
+
+def failure_line(upn: str, text: str) -> str:
+    """One line of the Run page's failure log; `text` is already in the user's language (row_detail)."""
+    return f"{upn}: {text}"
+
+
+def results_summary(counts: Mapping[str, int], dry_run: bool) -> str:
+    rows = "".join(f"<tr><td>{status_text(code)}</td><td align='right'>&nbsp;{number(n)}</td></tr>"
+                   for code, n in counts.items() if n)
+    head = _tr("Dry run: nothing was written.") if dry_run else ""
+    return f"{head}<table>{rows}</table>"
+
+
+# Errors -------------------------------------------------------------------------------------------
+def describe_error(exc: BaseException) -> tuple[str, str]:
+    """(title, what to do) for any exception a job raised; never a stack trace (that goes to the log)."""
+    code = getattr(exc, "code", None)
+    code = getattr(code, "value", code)
+    name = type(exc).__name__
+    if name == "Cancelled":
+        return _tr("Cancelled."), ""
+    if name == "CsvError":
+        return csv_error(exc)
+    if name in ("AuthError", "ProfileError") and code:
+        return code_text(code), code_hint(code)
+    if name in ("GraphError", "GraphNetworkError", "AmbiguousOutcome"):
+        status = getattr(exc, "status", 0)
+        title = _tr("Microsoft Graph answered with an error ({status} {code}).").format(status=status, code=code)
+        message = getattr(exc, "message", "") or ""
+        return title, f"{message} {code_hint('network_error' if status == 0 else 'graph_error')}".strip()
+    if name == "OutputPathError":
+        return _tr("The report cannot be saved there."), output_path_text(str(code))
+    if name == "RunBusy":
+        return _tr("Another window or program is writing this run."), _tr(
+            "Wait for it to finish (or close it), then start again: the run continues where it stopped.")
+    if name == "SourceSpecError":
+        return _tr("The source settings are not usable."), str(getattr(exc, "detail", "")) or str(code)
+    if isinstance(exc, OSError):
+        return _tr("A file could not be read or written."), _tr("{what}: {file}").format(
+            what=exc.strerror or name, file=exc.filename or "")
+    return _tr("Something went wrong."), _tr("The details are in the log file (Help → About shows where). "
+                                               "Try again; if it persists, send the log to support.")
+
+
+def csv_error(exc: BaseException) -> tuple[str, str]:
+    code = getattr(exc, "code", "")
+    text = code_texts.CSV_CODES.get(code)
+    title = tr("CsvError", text) if text else _tr("The file cannot be used.")
+    line, column = getattr(exc, "line", 0), getattr(exc, "column", None)
+    where = _tr("Line {line}").format(line=line) if line else ""
+    if column is not None:
+        where += (", " if where else "") + _tr("column {column}").format(column=column)
+    detail = getattr(exc, "detail", "")
+    return title, " ".join(p for p in (where, detail) if p)
 
 
 def plan_warning_text(warning) -> str:  # warning: core.preflight.PlanWarning
+    """A plan warning (core.preflight) in the user's language; counts in the locale's digits."""
     args = {k: number(v) if isinstance(v, int) else v for k, v in warning.args.items()}
-    return tr("PlanWarning", PLAN_WARNINGS.get(warning.code, warning.code)).format(**args)
-
-
-# core.preflight.OutputPathError codes (saving a report).
-OUTPUT_PATHS = {
-    "is_folder": QT_TRANSLATE_NOOP("OutputPath", "That is a folder: give a file name."),
-    "is_source": QT_TRANSLATE_NOOP("OutputPath", "That is the export file you chose as the source: choose "
-                                                 "another name (the export is never replaced)."),
-    "exists": QT_TRANSLATE_NOOP("OutputPath", "The file already exists: choose another name."),
-    "cannot_create": QT_TRANSLATE_NOOP("OutputPath", "The folder cannot be created: choose another place."),
-    "not_writable": QT_TRANSLATE_NOOP("OutputPath", "The file cannot be written there (no permission): choose "
-                                                    "another place."),
-}
+    return tr("PlanWarning", code_texts.PLAN_WARNINGS.get(warning.code, warning.code)).format(**args)
 
 
 def output_path_text(code: str) -> str:
-    return tr("OutputPath", OUTPUT_PATHS.get(code, code))
+    return tr("OutputPath", code_texts.OUTPUT_PATHS.get(code, code))

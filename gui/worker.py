@@ -106,8 +106,3 @@ class Worker(QObject):
         kind, value = self._outcome or ("failed", RuntimeError("worker ended without a result"))
         (self.finished if kind == "finished" else self.failed).emit(value)
         self.done.emit()
-
-
-def keep(progress: ProgressFn) -> Callable[[Any], None]:
-    """A progress function that never coalesces (for events that must all arrive, e.g. failures)."""
-    return lambda value: progress(value, True)  # type: ignore[call-arg]

@@ -19,8 +19,15 @@ from core.connection import Connection
 from core.csvsource import CsvError
 from core.directory import list_domains
 from core.graph import Cancelled, GraphClient, GraphError
-from core.messages import hint_for, text_for
-from core.messages_write import OUTPUT_PATH_TEXT, SOURCE_ERROR_TEXT, STATUS_TEXT, csv_error_text, warning_text
+from core.messages import (
+    OUTPUT_PATH_TEXT,
+    SOURCE_ERROR_TEXT,
+    STATUS_TEXT,
+    csv_error_text,
+    hint_for,
+    text_for,
+    warning_text,
+)
 from core.plan import Plan, Scope, Status, list_and_plan
 from core.preflight import OutputPathError, check_output_path, plan_warnings
 from core.run import EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_CANNOT_CONNECT

@@ -17,7 +17,7 @@
     <context>
         <name>Attribute</name>
         <message>
-            <location filename="../../gui/texts.py" line="-55" />
+            <location filename="../../gui/code_texts.py" line="+290" />
             <source>Object ID (as Entra Connect does, with guid-base64)</source>
             <translation>Objekt-ID (som Entra Connect, med guid-base64)</translation>
         </message>
@@ -48,7 +48,7 @@
     <context>
         <name>Check</name>
         <message>
-            <location filename="../../gui/texts.py" line="-57" />
+            <location filename="../../gui/code_texts.py" line="-26" />
             <source>Tenant</source>
             <translation>Klientorganisation</translation>
         </message>
@@ -134,7 +134,7 @@
     <context>
         <name>Cloud</name>
         <message>
-            <location filename="../../gui/texts.py" line="+37" />
+            <location filename="../../gui/code_texts.py" line="+6" />
             <source>Global (most tenants)</source>
             <translation>Global (de flesta klientorganisationer)</translation>
         </message>
@@ -157,7 +157,7 @@
     <context>
         <name>Code</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+12" />
+            <location line="-263" />
             <source>The tenant is missing.</source>
             <translation>Klientorganisationen saknas.</translation>
         </message>
@@ -239,13 +239,33 @@
         </message>
         <message>
             <location line="+1" />
-            <source>The profile file is not a JSON object.</source>
-            <translation>Profilfilen är inte ett JSON-objekt.</translation>
+            <source>The profile file is empty.</source>
+            <translation>Profilfilen är tom.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The profile file is not valid JSON.</source>
+            <translation>Profilfilen är inte giltig JSON.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The profile file is not valid JSON: it ends too early, so it may be cut short.</source>
+            <translation>Profilfilen är inte giltig JSON: den tar slut för tidigt, så den kan vara avkortad.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The profile file does not hold one JSON object.</source>
+            <translation>Profilfilen innehåller inte ett JSON-objekt.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>The profile file lacks a required field.</source>
             <translation>Ett obligatoriskt fält saknas i profilfilen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A value in the profile file is not text.</source>
+            <translation>Ett värde i profilfilen är inte text.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -446,7 +466,7 @@
     <context>
         <name>Column</name>
         <message>
-            <location filename="../../gui/texts.py" line="-138" />
+            <location line="+177" />
             <source>Display name</source>
             <translation>Visningsnamn</translation>
         </message>
@@ -479,7 +499,7 @@
     <context>
         <name>ConfirmPage</name>
         <message>
-            <location filename="../../gui/pages/confirm.py" line="+14" />
+            <location filename="../../gui/pages/confirm.py" line="+15" />
             <source>Confirm</source>
             <translation>Bekräfta</translation>
         </message>
@@ -532,7 +552,7 @@
     <context>
         <name>ConnectionPage</name>
         <message>
-            <location filename="../../gui/pages/connection.py" line="+36" />
+            <location filename="../../gui/pages/connection.py" line="+42" />
             <source>Connection</source>
             <translation>Anslutning</translation>
         </message>
@@ -637,7 +657,7 @@
             <translation>Hemligheten går &amp;ut:</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Secret expiry date</source>
             <translation>Hemlighetens utgångsdatum</translation>
         </message>
@@ -705,7 +725,7 @@
     <context>
         <name>CsvError</name>
         <message>
-            <location filename="../../gui/summaries.py" line="+147" />
+            <location filename="../../gui/code_texts.py" line="+43" />
             <source>The file does not exist.</source>
             <translation>Filen finns inte.</translation>
         </message>
@@ -725,7 +745,7 @@
             <translation>Det här är en Excel-arbetsbok. Spara den som CSV (Arkiv → Spara som → CSV UTF-8) och välj den filen.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>This is not a text file.</source>
             <translation>Det här är inte en textfil.</translation>
         </message>
@@ -788,7 +808,7 @@
     <context>
         <name>Detail</name>
         <message>
-            <location filename="../../gui/texts.py" line="-58" />
+            <location line="-115" />
             <source>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</source>
             <translation>Inte tillåtet: användaren har troligen en administratörsroll. Ange värdet manuellt som Privilegierad autentiseringsadministratör.</translation>
         </message>
@@ -1007,7 +1027,7 @@
     <context>
         <name>Hint</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+4" />
+            <location filename="../../gui/code_texts.py" line="-149" />
             <source>Enter the Directory (tenant) ID from the app registration's Overview page, or the tenant's domain (e.g. school.onmicrosoft.com).</source>
             <translation>Ange Katalog-ID (klientorganisation) från appregistreringens sida Översikt, eller klientorganisationens domän (t.ex. skolan.onmicrosoft.com).</translation>
         </message>
@@ -1225,7 +1245,7 @@
     <context>
         <name>Match</name>
         <message>
-            <location filename="../../gui/texts.py" line="+163" />
+            <location filename="../../gui/code_texts.py" line="+140" />
             <source>User principal name</source>
             <translation>Huvudnamn (UPN)</translation>
         </message>
@@ -1248,7 +1268,7 @@
     <context>
         <name>PlanTableView</name>
         <message>
-            <location filename="../../gui/widgets/plan_table_view.py" line="+47" />
+            <location filename="../../gui/widgets/plan_table_view.py" line="+37" />
             <source>Show status</source>
             <translation>Visa status</translation>
         </message>
@@ -1291,7 +1311,7 @@
     <context>
         <name>PreviewPage</name>
         <message>
-            <location filename="../../gui/pages/preview.py" line="+20" />
+            <location filename="../../gui/pages/preview.py" line="+21" />
             <source>Preview</source>
             <translation>Förhandsgranskning</translation>
         </message>
@@ -1321,7 +1341,7 @@
             <translation>&amp;Läs in igen</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+29" />
             <source>Reading the tenant's users…</source>
             <translation>Läser klientorganisationens användare…</translation>
         </message>
@@ -1336,7 +1356,7 @@
             <translation>Räknar ut vad som ska göras för varje användare… {done} av {total}</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+22" />
             <source>Export the preview report</source>
             <translation>Exportera förhandsrapporten</translation>
         </message>
@@ -1485,7 +1505,7 @@
     <context>
         <name>SourcePage</name>
         <message>
-            <location filename="../../gui/pages/source.py" line="+58" />
+            <location filename="../../gui/pages/source.py" line="+81" />
             <source>Source of the ImmutableIds</source>
             <translation>Källa för ImmutableId</translation>
         </message>
@@ -1500,7 +1520,7 @@
             <translation>Exempel på beräknade värden</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>What would be written (a sample)</source>
             <translation>Vad som skulle skrivas (ett urval)</translation>
         </message>
@@ -1678,7 +1698,7 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/texts.py" line="-249" />
+            <location filename="../../gui/code_texts.py" line="-136" />
             <source>Will be set</source>
             <translation>Kommer att anges</translation>
         </message>
@@ -1837,8 +1857,8 @@
         </message>
         <message>
             <location line="+1" />
-            <source>The run was cancelled before this user; run again to continue.</source>
-            <translation>Körningen avbröts före den här användaren; kör igen för att fortsätta.</translation>
+            <source>The run was cancelled or stopped before this user; run again to continue.</source>
+            <translation>Körningen avbröts eller stoppades före den här användaren; kör igen för att fortsätta.</translation>
         </message>
     </context>
     <context>
@@ -2025,7 +2045,7 @@
     <context>
         <name>Transform</name>
         <message>
-            <location filename="../../gui/texts.py" line="+214" />
+            <location filename="../../gui/code_texts.py" line="+101" />
             <source>None: use the value as it is</source>
             <translation>Ingen: använd värdet som det är</translation>
         </message>

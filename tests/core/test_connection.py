@@ -96,20 +96,42 @@ def test_load_profile_reads_the_sandbox_line_and_keeps_secret_out_of_the_dict(tm
     assert Connection.from_profile_dict(data) == conn
 
 
-@pytest.mark.parametrize(("content", "code"), [
-    (None, "profile_not_found"),
-    ("{not json", "profile_not_json"),
-    ("[1, 2]", "profile_not_json"),
-    (json.dumps({"tenant_id": TENANT}), "profile_missing_field"),
-    (json.dumps({"tenant_id": TENANT, "client_id": CLIENT, "secret_expires": "soon"}), "profile_bad_date"),
+GOOD = json.dumps({"tenant_id": TENANT, "client_id": CLIENT, "login_url": "https://127.0.0.1:9"}, indent=1)
+
+
+@pytest.mark.parametrize(("content", "code", "field"), [
+    (None, "profile_not_found", None),
+    (" \n", "profile_empty", None),
+    ("{not json", "profile_not_json", None),
+    (GOOD[:-10], "profile_cut_short", None),  # a copy that stopped inside a string
+    (GOOD[:-2], "profile_cut_short", None),   # ... or between two values
+    ("[1, 2]", "profile_not_object", None),
+    (json.dumps({"tenant_id": TENANT}), "profile_missing_field", "client_id"),
+    (json.dumps({"tenant_id": TENANT, "client_id": CLIENT, "ca_bundle": True}), "profile_not_text", "ca_bundle"),
+    (json.dumps({"tenant_id": TENANT, "client_id": CLIENT, "login_url": 443}), "profile_not_text", "login_url"),
+    (json.dumps({"tenant_id": TENANT, "client_id": CLIENT, "secret_expires": "soon"}), "profile_bad_date",
+     "secret_expires"),
 ])
-def test_load_profile_errors_are_codes(tmp_path, content, code):
+def test_load_profile_errors_are_codes(tmp_path, content, code, field):
     path = tmp_path / "p.json"
     if content is not None:
         path.write_text(content)
     with pytest.raises(ProfileError) as info:
         load_profile(path)
-    assert info.value.code == code and code in TEXT
+    assert (info.value.code, info.value.field) == (code, field)
+    assert code in TEXT and code in HINTS
+
+
+def test_broken_json_says_where(tmp_path):
+    path = tmp_path / "p.json"
+    path.write_text('{\n  "tenant_id": "x",\n  "client_id" "y"\n}\n')
+    with pytest.raises(ProfileError) as info:
+        load_profile(path)
+    assert (info.value.code, info.value.line, info.value.column) == ("profile_not_json", 3, 15)
+    path.write_text(GOOD[:-10])  # the string that never closes starts on line 4
+    with pytest.raises(ProfileError) as info:
+        load_profile(path)
+    assert (info.value.code, info.value.line) == ("profile_cut_short", 4)
 
 
 def test_input_problem_is_plain_data():

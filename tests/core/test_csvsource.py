@@ -22,7 +22,7 @@ from core.csvsource import (
     CsvError,
     read_table,
 )
-from core.messages_write import csv_error_text
+from core.messages import csv_error_text
 
 NORDIC = [["upn", "anchor"], ["åsa.öberg@school.example", "Åsa-19001"], ["jörgen@school.example", "Jö-2"]]
 

@@ -8,7 +8,7 @@ import pytest
 
 from core.auth import TokenProvider
 from core.connection import Connection
-from core.directory import USER_SELECT, DirectoryUser, domains_from_upns, list_domains, list_users
+from core.directory import USER_SELECT, DirectoryUser, list_domains, list_users, upn_domain
 from core.graph import Cancelled, GraphClient
 
 
@@ -64,11 +64,28 @@ def test_domains_need_domain_read_all(sandbox):
     assert any(d.federated for d in domains)
 
 
-def test_domains_from_upns_most_used_first():
-    def user(upn: str) -> DirectoryUser:
-        return DirectoryUser("x", upn, None, None, None, None, None, None, None)
-    users = [user("a@B.example"), user("b@b.example"), user("c@a.example"), user("broken")]
-    assert domains_from_upns(users) == ["b.example", "a.example"]
+@pytest.mark.parametrize(("upn", "domain"), [
+    ("a@B.Example", "b.example"),
+    ("eva_home.example#EXT#@school.onmicrosoft.com", "school.onmicrosoft.com"),  # a guest: the last "@"
+    ("broken", ""), ("trailing@", ""), ("", ""), (None, ""),
+])
+def test_upn_domain(upn, domain):
+    assert upn_domain(upn) == domain
+
+
+def test_nothing_else_takes_a_upn_apart():
+    """core/ and gui/ find a UPN's domain only through upn_domain (the sandbox models Microsoft on its own)."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    by_hand = re.compile(r"""(rpartition|rsplit|split|rfind|partition)\(["']@["']""")
+    found = [f"{path.relative_to(root)}:{number}" for package in ("core", "gui")
+             for path in sorted((root / package).rglob("*.py")) if "sandbox" not in path.parts
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if by_hand.search(line) and path.name != "directory.py"]
+    assert found == []
+    assert by_hand.search('domain = upn.rpartition("@")[2]')  # the check can see one
 
 
 def test_a_page_with_missing_keys_still_maps():

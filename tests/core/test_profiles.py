@@ -21,6 +21,7 @@ def test_save_list_delete_and_last_used():
     assert b.name == "school.onmicrosoft.com"
     again = ProfileStore()
     assert [c.name for c in again.list()] == ["North school", "school.onmicrosoft.com"]
+    assert again.names() == ["North school", "school.onmicrosoft.com"]
     assert again.get("North school") == a
     assert again.last_used == "school.onmicrosoft.com"
     store.save(Connection(TENANT, CLIENT, name="North school", cloud="china"))

@@ -2,32 +2,29 @@
 
 from __future__ import annotations
 
-from core import messages
+from core import message_table
 from core.auth import AuthCode
 from core.checks import CheckStep
 from core.plan import Status
 from gui import code_texts, texts
 
-# Errors in command-line options: the wizard builds its source from pickers and cannot produce them.
-CLI_ONLY = {"bad_delimiter", "bad_match", "bad_source", "bad_transform", "csv_options_missing",
-            "unknown_attribute"}
+# Errors in command-line options (the wizard builds its source from pickers) and the CLI's own codes.
+CLI_ONLY = set(message_table.SOURCE_ERROR_TEXT) | set(message_table.CLI_TEXT) | set(message_table.CLI_HINTS)
 
 
 def test_every_core_code_has_a_gui_text():
-    from core import messages_write
-    from gui import summaries
-
-    known = (set(code_texts.TEXT) | set(texts.STATUS) | set(texts.REASON) | set(summaries.CSV_CODES)
-             | set(texts.PLAN_WARNINGS) | set(texts.OUTPUT_PATHS))
-    codes = set(messages.TEXT) | {c.value for c in AuthCode} | set(messages_write.WRITE_HINTS)
-    assert sorted(set(messages_write.REASON_DETAIL) - set(texts.REASON)) == []  # every row reason
+    known = set(code_texts.TEXT) | set(code_texts.STATUS) | set(code_texts.REASON) | set(code_texts.CSV_CODES)
+    codes = set().union(*message_table.TEXT_TABLES, *message_table.HINT_TABLES) | {c.value for c in AuthCode}
+    assert sorted(set(message_table.REASON_DETAIL) - set(code_texts.REASON)) == []  # every row reason
+    assert set(message_table.WARNING_TEXT) == set(code_texts.PLAN_WARNINGS)
+    assert set(message_table.OUTPUT_PATH_TEXT) == set(code_texts.OUTPUT_PATHS)
     assert sorted(codes - known - CLI_ONLY) == []
 
 
 def test_every_status_and_check_step_has_a_text_and_hint():
-    assert sorted(s.value for s in Status if s.value not in texts.STATUS) == []
-    assert sorted(s.value for s in Status if s.value not in texts.STATUS_HINT) == []
-    assert sorted(s.value for s in CheckStep if s.value not in texts.CHECK_STEPS) == []
+    assert sorted(s.value for s in Status if s.value not in code_texts.STATUS) == []
+    assert sorted(s.value for s in Status if s.value not in code_texts.STATUS_HINT) == []
+    assert sorted(s.value for s in CheckStep if s.value not in code_texts.CHECK_STEPS) == []
 
 
 def test_details_come_from_reason_codes_never_from_english(qapp):

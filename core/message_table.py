@@ -1,0 +1,315 @@
+"""Code -> English text: every table the command line and the reports read. No functions here: the
+sentences are made in core/messages.py, which re-exports these names.
+
+TEXT[code] says what happened and HINTS[code] what the admin can do about it (connection, sign-in, checks,
+secret store, CLI input). The write side's tables follow: statuses, reason codes, CSV and source errors,
+Graph write hints, and the report's `detail` templates. The GUI keeps its own translated tables for the
+same codes (gui/code_texts.py); tests/gui/test_gui_texts.py checks that none is missing there.
+"""
+
+from __future__ import annotations
+
+TEXT: dict[str, str] = {
+    # --- input problems (core.connection.InputProblem codes) ---
+    "tenant_empty": "The tenant is missing.",
+    "tenant_multi_tenant_alias": "'common', 'organizations' and 'consumers' are not a tenant.",
+    "tenant_is_url": "The tenant looks like a web address, not a tenant ID or domain.",
+    "tenant_is_email": "The tenant looks like an e-mail address.",
+    "tenant_looks_like_secret": "The tenant field seems to hold a client secret.",
+    "tenant_invalid": "The tenant is neither a GUID nor a domain name.",
+    "client_id_empty": "The application (client) ID is missing.",
+    "client_id_is_url": "The application (client) ID looks like a web address.",
+    "client_id_looks_like_secret": "The application (client) ID field seems to hold a client secret.",
+    "client_id_invalid": "The application (client) ID is not a GUID.",
+    "client_id_same_as_tenant": "The application (client) ID is the same as the tenant ID.",
+    "cloud_unknown": "Unknown cloud.",
+    "url_not_https": "The address must start with https://.",
+    "url_invalid": "The address is not a valid https URL.",
+    "ca_bundle_missing": "The CA bundle file does not exist.",
+    "profile_not_found": "The profile file does not exist.",
+    "profile_unreadable": "The profile file cannot be read.",
+    "profile_empty": "The profile file is empty.",
+    "profile_not_json": "The profile file is not valid JSON.",
+    "profile_cut_short": "The profile file is not valid JSON: it ends before the JSON does, so it may be cut short.",
+    "profile_not_object": "The profile file holds JSON, but not one object with the connection's keys.",
+    "profile_missing_field": "The profile file lacks a required key.",
+    "profile_not_text": "The value of this key must be text in quotes.",
+    "profile_bad_date": "The profile's secret_expires is not a date.",
+    "input_invalid": "The connection details are not valid.",
+    # --- secret store ---
+    "keyring_no_backend": "This computer has no usable keyring; the secret is kept for this session only.",
+    "keyring_error": "The keyring failed; the secret is kept for this session only.",
+    "no_secret": "No client secret was found.",
+    # --- auth (core.auth.AuthCode) ---
+    "tenant_not_found": "Entra does not know this tenant.",
+    "app_not_found": "The application was not found in this tenant.",
+    "secret_invalid": "The client secret was refused.",
+    "secret_expired": "The client secret has expired.",
+    "secret_missing": "No client secret was sent.",
+    "app_disabled": "The application is disabled.",
+    "tls_too_old": "This computer's TLS version is too old for Microsoft's login service.",
+    "resource_not_found": "Microsoft Graph was not found for this tenant.",
+    "blocked_by_policy": "A Conditional Access policy blocked the sign-in.",
+    "tls_verify_failed": "The server's certificate is not trusted.",
+    "network_error": "No answer from the server.",
+    "login_unavailable": "Microsoft's login service answered with an error.",
+    "auth_unknown": "Sign-in failed.",
+    # --- checks (core.checks) ---
+    "tenant_found": "Tenant found.",
+    "credentials_ok": "Credentials accepted.",
+    "consent_ok": "Admin consent granted.",
+    "consent_missing": "Admin consent for User.ReadWrite.All is missing.",
+    "graph_read_ok": "Microsoft Graph can read users.",
+    "graph_forbidden": "Microsoft Graph refused to list users (403).",
+    "graph_error": "Microsoft Graph answered with an error.",
+    "ambiguous_outcome": "The connection dropped before Graph answered.",
+    "foreign_url": "Graph pointed to another host; the request was not sent.",
+    "domains_managed": "Domains read; none is federated.",
+    "domains_federated": "Some domains are federated.",
+    "domains_unknown": "Domain federation status unknown (Domain.Read.All is not granted).",
+    "secret_expiry_ok": "The client secret is valid for more than 30 days.",
+    "secret_expiry_soon": "The client secret expires within 30 days.",
+    "secret_expiry_past": "The client secret's expiry date has passed.",
+    "secret_expiry_unknown": "The client secret's expiry date is unknown.",
+    "skipped_earlier_failed": "Skipped because an earlier step failed.",
+    "cancelled": "Cancelled.",
+    "throttled_too_long": "Entra accepted no write for 10 minutes (throttling); the run stopped.",
+}
+
+HINTS: dict[str, str] = {
+    "tenant_empty": "Enter the Directory (tenant) ID from the app registration's Overview page, "
+                    "or the tenant's domain (e.g. school.onmicrosoft.com).",
+    "tenant_multi_tenant_alias": "Enter your own Directory (tenant) ID or domain: app-only sign-in needs one tenant.",
+    "tenant_is_url": "Copy only the Directory (tenant) ID (a GUID), not the whole address.",
+    "tenant_is_email": "Enter the part after @ (the domain), or the Directory (tenant) ID.",
+    "tenant_looks_like_secret": "Paste the secret into the secret field, and the Directory (tenant) ID here.",
+    "tenant_invalid": "Use the Directory (tenant) ID (a GUID like 1b2c3d4e-...) or a domain name.",
+    "client_id_empty": "Enter the Application (client) ID from the app registration's Overview page.",
+    "client_id_is_url": "Copy only the Application (client) ID (a GUID), not the whole address.",
+    "client_id_looks_like_secret": "Paste the secret into the secret field, and the Application (client) ID here.",
+    "client_id_invalid": "The Application (client) ID is a GUID like 1b2c3d4e-0000-1111-2222-333344445555.",
+    "client_id_same_as_tenant": "Copy the Application (client) ID, not the Directory (tenant) ID, "
+                                "from the Overview page.",
+    "cloud_unknown": "Choose one of: global, usgov, usgov-dod, china.",
+    "url_not_https": "Use an https:// address; plain http is never used for sign-in.",
+    "url_invalid": "Use an address like https://login.example.test (no query or fragment).",
+    "ca_bundle_missing": "Check the path to the CA bundle (PEM file).",
+    "profile_not_found": "Check the path given to --profile.",
+    "profile_unreadable": "Check that it is a file (not a folder) that you may read.",
+    "profile_empty": 'Write the profile again: one JSON object such as {"tenant_id": "...", "client_id": "..."}.',
+    "profile_not_json": "Fix the JSON near the line and column shown (a missing comma, quote or brace is the "
+                        "usual cause).",
+    "profile_cut_short": "Copy or save the whole profile again (the sandbox prints it as one line; "
+                         "`immutableid-sync sandbox --profile-out FILE` writes it to a file).",
+    "profile_not_object": 'A profile is one JSON object, e.g. {"tenant_id": "...", "client_id": "..."}.',
+    "profile_missing_field": "A profile needs tenant_id and client_id.",
+    "profile_not_text": 'Write it as a JSON string, e.g. "ca_bundle": "/path/to/ca.pem".',
+    "profile_bad_date": "Write the date as YYYY-MM-DD.",
+    "keyring_no_backend": "Install or unlock a keyring (e.g. GNOME Keyring / KWallet), or set "
+                          "IMMUTABLEID_SYNC_CLIENT_SECRET for each run.",
+    "keyring_error": "Unlock the keyring and try again, or set IMMUTABLEID_SYNC_CLIENT_SECRET for this run.",
+    "no_secret": "Store it with `immutableid-sync secret set --tenant ... --client-id ...`, set the "
+                 "environment variable IMMUTABLEID_SYNC_CLIENT_SECRET, or pipe it in with --secret-stdin.",
+    "tenant_not_found": "Check the Directory (tenant) ID. Is the tenant in another cloud (US Gov, China)?",
+    "app_not_found": "Check the Application (client) ID. Was the app registered in another tenant?",
+    "secret_invalid": "You probably pasted the secret's ID, not its Value: copy the Value column from "
+                      "Certificates & secrets (it is shown only right after the secret is created).",
+    "secret_expired": "Create a new client secret under Certificates & secrets and save it here.",
+    "secret_missing": "Enter the client secret's Value.",
+    "app_disabled": "Enable the application (Enterprise applications > Properties > Enabled for users to sign in).",
+    "tls_too_old": "Update the operating system; Microsoft requires TLS 1.2 or newer.",
+    "resource_not_found": "Check the cloud setting: the tenant may be in US Gov or China.",
+    "blocked_by_policy": "Ask the admin to exclude this application from the Conditional Access policy.",
+    "tls_verify_failed": "A proxy may be inspecting TLS: install its CA certificate, or give the right CA bundle.",
+    "network_error": "Check the internet connection and proxy settings, then try again.",
+    "login_unavailable": "Microsoft's service had a problem; try again in a few minutes.",
+    "auth_unknown": "See the Entra error text below; search for its AADSTS number.",
+    "consent_missing": "In Entra: App registrations > your app > API permissions: add Microsoft Graph "
+                       "application permission User.ReadWrite.All, then click "
+                       "\"Grant admin consent for <your organisation>\".",
+    "graph_forbidden": "Grant admin consent for User.ReadWrite.All (application permission), then check again.",
+    "graph_error": "See Graph's error below; try again later if it persists.",
+    "ambiguous_outcome": "The request may have been applied; the current value is re-read before retrying.",
+    "domains_federated": "Users in federated domains cannot get a new ImmutableId directly. Set ImmutableIds "
+                         "first, then federate the domain.",
+    "domains_unknown": "Optional: grant Domain.Read.All so the federation status can be checked; "
+                       "domains are otherwise taken from users' UPNs.",
+    "throttled_too_long": "The users not written are not_attempted; run apply again later to finish them.",
+    "secret_expiry_soon": "Create a new client secret before this one expires.",
+    "secret_expiry_past": "Create a new client secret under Certificates & secrets, or correct the date.",
+    "secret_expiry_unknown": "Optional: enter the secret's expiry date (Certificates & secrets > Expires) "
+                             "to be warned in time.",
+}
+
+# Codes only the command line reports (the wizard cannot produce them, so gui/code_texts.py has none).
+CLI_TEXT: dict[str, str] = {
+    "profile_name_unknown": "No saved connection has this name, and no file has it either.",
+    "profile_none_saved": "No connection has been saved yet, and no file has this name.",
+    "secret_stdin_empty": "Standard input was empty, so no client secret was read.",
+    "secret_stdin_blank": "The first line of standard input was blank, so no client secret was read.",
+    "secret_set_stdin_empty": "Standard input was empty, so no secret was stored.",
+    "secret_set_stdin_blank": "The first line of standard input was blank, so no secret was stored.",
+    "secret_not_typed": "No secret was typed, so none was stored.",
+    "secret_not_stored_no_keyring": "The secret was not stored: this computer has no usable keyring.",
+    "secret_not_stored_keyring_error": "The secret was not stored: the keyring failed.",
+    "secret_delete_no_keyring": "This computer has no usable keyring, so no secret is stored in one.",
+    "secret_delete_keyring_error": "The keyring failed, so the secret may still be stored.",
+}
+
+_EVERY_RUN = "or give the secret for each run with IMMUTABLEID_SYNC_CLIENT_SECRET or --secret-stdin."
+CLI_HINTS: dict[str, str] = {
+    "profile_name_unknown": "Give one of the saved names (in quotes if it has spaces), or the path of a "
+                            "profile file.",
+    "profile_none_saved": "Save a connection on the wizard's Connection page (immutableid-sync gui) and give "
+                          "its name, or give the path of a profile file (e.g. ./school.json).",
+    "secret_stdin_empty": "Pipe the client secret's Value in as the first line, e.g. printf '%s\\n' "
+                          "\"$SECRET\" | immutableid-sync check --profile FILE --secret-stdin; or store it "
+                          "once with `immutableid-sync secret set`.",
+    "secret_set_stdin_empty": "Pipe the client secret's Value in as the first line, e.g. printf '%s\\n' "
+                              "\"$SECRET\" | immutableid-sync secret set --profile FILE; or run the command "
+                              "in a terminal, without a pipe, to type it (hidden).",
+    "secret_not_typed": "Paste the Value column from Certificates & secrets at the prompt.",
+    "secret_not_stored_no_keyring": "Install or unlock a keyring (e.g. GNOME Keyring / KWallet) and run "
+                                    "`secret set` again, " + _EVERY_RUN,
+    "secret_not_stored_keyring_error": "Unlock the keyring and run `secret set` again, " + _EVERY_RUN,
+    "secret_delete_keyring_error": "Unlock the keyring and run `secret delete` again.",
+}
+CLI_HINTS["secret_stdin_blank"] = CLI_HINTS["secret_stdin_empty"]
+CLI_HINTS["secret_set_stdin_blank"] = CLI_HINTS["secret_set_stdin_empty"]
+
+
+# --- the write side: statuses, reasons, CSV and source errors, Graph write hints ------------------------
+STATUS_TEXT = {
+    "will_set": "will get the new ImmutableId",
+    "already_set": "already has an ImmutableId (never changed)",
+    "no_source_value": "no value in the source",
+    "duplicate_value": "same value as another user in the plan (none of them is written)",
+    "value_in_use": "another user in the tenant already has this value",
+    "invalid_value": "the value cannot be an ImmutableId",
+    "synced_from_ad": "synced from on-premises AD (Entra Connect owns the ImmutableId)",
+    "federated_domain": "UPN is in a federated domain (set ImmutableIds before federating)",
+    "guest": "guest account (use --include-guests to include)",
+    "disabled": "disabled account (use --include-disabled to include)",
+    "out_of_scope": "UPN not in the chosen --domain list",
+    "set": "ImmutableId written",
+    "failed": "write failed",
+    "skipped_already_set": "got an ImmutableId after the preview: left alone",
+    "dry_run": "would be written (dry run)",
+    "not_attempted": "not attempted (the run was cancelled or stopped first)",
+}
+
+REASON_TEXT = {
+    "empty": "the value is empty",
+    "forbidden_character": "contains a character Entra does not allow",
+    "whitespace": "contains a space or other whitespace",
+    "control_character": "contains a control character",
+    "too_long": "too long (fewer than 60 characters; each character other than a-z, A-Z, 0-9 counts 3)",
+    "too_long_for_saml_nameid": "longer than 64 characters (a SAML NameID must equal it)",
+    "not_a_guid": "not a GUID (transform guid-base64 needs one)",
+    "no_csv_row": "no row in the CSV for this user",
+    "empty_value_in_csv": "the CSV row has an empty value",
+    "conflicting_csv_rows": "the CSV has several rows with different values for this user",
+    "attribute_empty": "the chosen attribute is empty for this user",
+    "user_has_no_match_key": "the user has no value for the --match attribute",
+}
+
+CSV_ERROR_TEXT = {
+    "file_not_found": "the file does not exist",
+    "unreadable_file": "the file cannot be read",
+    "empty_file": "the file is empty: export the list again (a header row naming the columns, then one "
+                  "row per person)",
+    "excel_file": "this looks like an Excel file; save it as CSV (File > Save As > CSV UTF-8) and try again",
+    "binary_file": "this is not a text file; export the list as CSV",
+    "undecodable": "the text encoding cannot be read; save the file as CSV UTF-8",
+    "no_header": "the file has no header row (the first line must name the columns)",
+    "no_rows": "the file has a header but no rows: export the list again with one row per person "
+               "below the column names",
+    "empty_column_name": "a column in the header row has no name",
+    "duplicate_column_name": "more than one column in the header row has this name, so which one to read is "
+                             "a guess: rename one of them in the file",
+    "too_many_fields": "this row has more fields than the header row (a stray delimiter or quote?)",
+    "too_few_fields": "this row has fewer fields than the header row",
+    "malformed_csv": "the CSV is malformed here (check quotes)",
+    "missing_column": "no such column in the header row",
+    "same_column": "the key column and the value column are the same column: the value must come from "
+                   "another column than the key",
+    "file_changed": "the file changed after it was read: choose it again",
+}
+
+SOURCE_ERROR_TEXT = {
+    "bad_source": "--source must be csv:PATH or attribute:NAME",
+    "unknown_attribute": "unknown attribute for --source attribute:NAME",
+    "csv_options_missing": "a CSV source also needs these options",
+    "bad_match": "--match must be upn, mail, employeeId or id",
+    "bad_transform": "--transform must be none, lower, guid-base64 or utf8-base64",
+    "bad_delimiter": "--delimiter must be , or ;",
+}
+
+# Graph write errors (detail of `failed`): reason code -> what the admin can do about it.
+WRITE_HINTS = {
+    "privileged_user": ("this user holds an admin role: the app needs a higher role "
+                        "(e.g. Privileged Authentication Administrator), or set it by hand"),
+    "object_conflict": "another object already has this value: fix the source so values are unique",
+    "synced_user": "the user is synced from on-premises AD: set the source anchor there, not in Entra",
+    "federated_user": ("the user's domain is federated: set ImmutableIds before federating, or move the UPN "
+                       "to a managed domain, set it, and move it back"),
+    "user_deleted": "the user was deleted after the preview",
+    "network": "the connection failed repeatedly; run apply again to finish",
+}
+
+# A row's `reason` code -> its English `detail` for the report (contracts.md "Reports"): str.format with
+# the row's reason_args. These strings ARE the report contract; change them only with a reason.
+# Codes not listed here (source/validation codes, possibly "code:extra") keep their code as the detail.
+REASON_DETAIL = {
+    # plan
+    "on_premises_sync_enabled": "on_premises_sync_enabled",
+    "guest_excluded": "use --include-guests to include",
+    "disabled_excluded": "use --include-disabled to include",
+    "domain_not_chosen": "domain {domain}",
+    "domain_federated": "domain {domain} is federated",
+    "value_in_use": "held by {holder}",
+    # apply
+    "resumed": "written by the interrupted run (resumed)",
+    "confirmed_by_reread": "confirmed by re-reading",
+    "set_after_preview": "got an ImmutableId after the preview",
+    "cancelled": "cancelled",
+    "stopped": "stopped",
+    "stopped_sign_in_failed": "stopped: sign-in failed ({code})",
+    "stopped_read_failed": "stopped: could not re-read current values ({error})",
+    "stopped_graph_error": "stopped: {error}",
+    "stopped_internal_error": "stopped by an internal error (see the log)",
+    "stopped_throttled_too_long": ("stopped: Entra throttled every write for {minutes} minutes; "
+                                   "run apply again later to finish"),
+    "reread_failed": "could not re-read the current value ({error}) — run apply again to finish",
+    "outcome_unknown": "{error}; could not confirm the outcome ({why}) — run apply again to finish",
+    "network": "{error} ({attempts} attempts) — " + WRITE_HINTS["network"],
+}
+# Graph refused the write: Graph's own code and message, then our hint (the reason is the hint's code).
+GRAPH_FAILURE_DETAIL = "{code}: {message}"
+
+# text_for() looks a code up in these, in this order (the first table that has it wins); hint_for() in these.
+# Plan warnings (core.preflight.plan_warnings), shown by `preview`, `apply` and the wizard alike.
+WARNING_TEXT = {
+    "domain_matches_no_user": "--domain {domain} matches no user in this tenant (its domains: {existing}). "
+                              "Check the spelling, or whether this is the right tenant.",
+    "no_value_is_a_guid": "None of the {count:,} source values is a GUID (e.g. {example!r}), so guid-base64 "
+                          "cannot convert them: choose another --transform or the right column.",
+    "unmatched_rows": "Export rows that matched no user: {count:,} (listed in unmatched_rows.csv); "
+                      "check --match and --key-column.",
+    "duplicate_keys": "Keys on more than one row of the export: {count:,} (e.g. {keys}); those users "
+                      "get no value.",
+    "federation_unknown": "Whether any domain is federated is unknown (Domain.Read.All not granted): "
+                          "users in a federated domain will fail when written.",
+}
+
+# core.preflight.OutputPathError codes, for --out / --report.
+OUTPUT_PATH_TEXT = {
+    "is_folder": "is a folder; give a file name",
+    "is_source": "is the source export itself; choose another file name (the export is never replaced)",
+    "exists": "already exists; pass --force to replace it, or choose another name",
+    "cannot_create": "cannot create its folder ({detail})",
+    "not_writable": "cannot be written here (no permission)",
+}
+
+TEXT_TABLES = (TEXT, CLI_TEXT, STATUS_TEXT, REASON_TEXT, CSV_ERROR_TEXT, SOURCE_ERROR_TEXT)
+HINT_TABLES = (HINTS, CLI_HINTS, WRITE_HINTS)
