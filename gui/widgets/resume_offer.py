@@ -5,17 +5,19 @@ what the Run page then does (core.run continues the same run folder and journal)
 from __future__ import annotations
 
 from PySide6.QtCore import QDateTime, QLocale, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from gui import texts
 
 
 def run_started_text(run) -> str:  # run: core.run.UnfinishedRun
-    """The run's start in the local time zone and the locale's own short format."""
+    """When the run started, local time, month by name in the user's language ("28 Nov, 14:02"; the
+    year too when it is not this one) — a date an admin recognises at a glance."""
     if run.started is None:
         return "?"
     when = QDateTime.fromSecsSinceEpoch(int(run.started.timestamp())).toLocalTime()
-    return QLocale().toString(when, QLocale.FormatType.ShortFormat)
+    this_year = when.date().year() == QDateTime.currentDateTime().date().year()
+    return QLocale().toString(when, "d MMM, HH:mm" if this_year else "d MMM yyyy, HH:mm")
 
 
 class ResumeOffer(QFrame):
@@ -28,11 +30,16 @@ class ResumeOffer(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.label = QLabel(self)
         self.label.setWordWrap(True)
+        self.label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding)
         self.button = QPushButton(self)
         self.button.clicked.connect(self._toggle)
-        row = QHBoxLayout(self)
-        row.addWidget(self.label, 1)
+        # the sentence on its own line, the button under it: neither squeezes the other (Swedish is longer)
+        column = QVBoxLayout(self)
+        column.addWidget(self.label)
+        row = QHBoxLayout()
         row.addWidget(self.button)
+        row.addStretch(1)
+        column.addLayout(row)
         self.run = None
         self.accepted = False
         self.hide()
@@ -65,3 +72,5 @@ class ResumeOffer(QFrame):
         else:
             self.label.setText(what + " " + self.tr("Continue it, so that its report covers every user?"))
             self.button.setText(self.tr("C&ontinue the run"))
+        self.label.updateGeometry()
+        self.updateGeometry()
