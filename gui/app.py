@@ -49,9 +49,27 @@ def setup_logging() -> None:
         log.warning("File logging is not available", exc_info=True)
 
 
+def refuse_to_start() -> int | None:
+    """Before any Qt object: a known-broken PySide6 for this Python, or no usable display, ends here with
+    the fix on stderr (and in the log, for the windowed program that has no console), instead of an abort
+    and a core dump later. Returns the exit code, or None to go on."""
+    from gui import compat
+
+    problem = compat.startup_problem(app_exists=QApplication.instance() is not None)
+    if problem is None:
+        return None
+    log.error("Cannot start: %s", problem)
+    if sys.stderr is not None:  # pythonw / a windowed frozen program has none
+        print(problem, file=sys.stderr)
+    return compat.EXIT_CODE
+
+
 def main(argv: list[str] | None = None, sandbox: bool = False) -> int:
     """Run the wizard until it is closed. `sandbox`: start the demo tenant and pre-fill its connection."""
     setup_logging()
+    refused = refuse_to_start()
+    if refused is not None:
+        return refused
     app = make_application(argv)
     from gui.session import WizardSession
     from gui.wizard import SyncWizard
