@@ -85,3 +85,24 @@ def confirm(wizard: SyncWizard, qtbot, dry_run: bool = False) -> None:
     if not dry_run:
         qtbot.keyClicks(page.confirm_edit, page.expected_confirmation())
     assert page.isComplete()
+
+
+def run_to_results(wizard: SyncWizard, qtbot, dry_run: bool = False) -> None:
+    """From the Preview page: confirm, go to the Run page, press Start, wait for the end, go to Results."""
+    confirm(wizard, qtbot, dry_run=dry_run)
+    wizard.next()
+    assert wizard.currentId() == PageId.RUN
+    wizard.page_by_id(PageId.RUN).start_button.click()
+    qtbot.waitUntil(lambda: wizard.session.flow.run_finished, timeout=WAIT_MS)
+    wait_idle(wizard, qtbot)
+    wizard.next()
+    assert wizard.currentId() == PageId.RESULTS
+
+
+def plain_text(rich: str) -> str:
+    """A label's rich text as a reader sees it (tags gone, entities resolved, whitespace collapsed)."""
+    from PySide6.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    doc.setHtml(rich)
+    return " ".join(doc.toPlainText().split())
