@@ -6,14 +6,26 @@ test does not merely fail: the process aborts, which fails the suite just as lou
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
+
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from gui.worker import Worker
 
 KEPT = 100_000  # every one a real Signal.emit() from the worker thread
 COALESCED = 20_000  # latest wins: emitted by the GUI thread's flush timer
 TOLERANCE = 50  # other code may hold or drop a few references to True/None meanwhile
+
+
+def _settle() -> None:
+    """Free what earlier tests left for the event loop or the collector, so that their objects (holding
+    True and None) are not freed in the middle of the count."""
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
+        gc.collect()
 
 
 def test_100000_progress_signals_leave_true_and_none_alone(qtbot):
@@ -34,12 +46,17 @@ def test_100000_progress_signals_leave_true_and_none_alone(qtbot):
 
     worker = Worker(job, "refcount soak")
     worker.progress.connect(receive)
-    true_before, none_before = sys.getrefcount(True), sys.getrefcount(None)
-    started = time.perf_counter()
-    with qtbot.waitSignal(worker.done, timeout=120_000):
-        worker.start()
-    elapsed = time.perf_counter() - started
-    true_delta, none_delta = sys.getrefcount(True) - true_before, sys.getrefcount(None) - none_before
+    _settle()
+    gc.disable()  # no collection of unrelated garbage while counting
+    try:
+        true_before, none_before = sys.getrefcount(True), sys.getrefcount(None)
+        started = time.perf_counter()
+        with qtbot.waitSignal(worker.done, timeout=120_000):
+            worker.start()
+        elapsed = time.perf_counter() - started
+        true_delta, none_delta = sys.getrefcount(True) - true_before, sys.getrefcount(None) - none_before
+    finally:
+        gc.enable()
     print(f"\n[refcount] {len(kept) + len(coalesced)} progress signals ({len(kept)} kept, {len(coalesced)} "
           f"coalesced) in {elapsed:.2f} s; refcount delta True {true_delta:+d}, None {none_delta:+d}")
 
