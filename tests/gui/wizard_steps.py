@@ -30,8 +30,16 @@ def wait_idle(wizard: SyncWizard, qtbot) -> None:
     qtbot.waitUntil(lambda: not wizard.session.flow.running and wizard.busy_page() is None, timeout=WAIT_MS)
 
 
-def pass_checks(wizard: SyncWizard, qtbot) -> None:
+def leave_connection(wizard: SyncWizard, qtbot) -> None:
+    """Next on the Connection page. With a keychain it first saves (or removes) the secret on a worker
+    and then goes on by itself: wait for that."""
+    assert wizard.currentId() == PageId.CONNECTION
     wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() != PageId.CONNECTION, timeout=WAIT_MS)
+
+
+def pass_checks(wizard: SyncWizard, qtbot) -> None:
+    leave_connection(wizard, qtbot)
     assert wizard.currentId() == PageId.CHECK
     wait_idle(wizard, qtbot)
     assert wizard.session.check_report is not None and wizard.session.check_report.passed
