@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 EXIT_CODE = 2  # the command line's "bad input / cannot start" code
 
@@ -121,6 +122,16 @@ def display_problem(platform: str, env: Mapping[str, str],
             "For a headless test, set QT_QPA_PLATFORM=offscreen instead.")
 
 
+def find_library(name: str) -> str | None:
+    """ctypes' search, after the frozen bundle's own folder: PyInstaller copies the xcb libraries it found
+    on the build machine into the app, and the app then needs none from the system."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        for found in sorted(Path(bundle).glob(f"lib{name}.so*")):
+            return str(found)
+    return ctypes.util.find_library(name)
+
+
 def installed_versions() -> dict[str, str]:
     """The running PySide6 and shiboken6 (their packages only: importing them emits no signal)."""
     import PySide6
@@ -134,5 +145,5 @@ def startup_problem(app_exists: bool = False) -> str | None:
     smoke test, the tests), Qt evidently found a display."""
     problem = toolkit_problem(installed_versions(), sys.version_info[:3], sys.implementation.name)
     if problem is None and not app_exists:
-        problem = display_problem(sys.platform, os.environ)
+        problem = display_problem(sys.platform, os.environ, find_library)
     return problem

@@ -79,6 +79,14 @@ def test_x11_with_its_libraries_or_wayland_or_an_unknowable_system_goes_on():
     assert compat.display_problem("linux", {"DISPLAY": ":0"}, _no_library("c", "xcb-cursor")) is None
 
 
+def test_a_frozen_app_finds_the_xcb_libraries_it_carries(tmp_path, monkeypatch):
+    (tmp_path / "libxcb-cursor.so.0").write_bytes(b"")
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert compat.find_library("xcb-cursor") == str(tmp_path / "libxcb-cursor.so.0")
+    monkeypatch.delattr(sys, "_MEIPASS")
+    assert compat.find_library("xcb-cursor") != str(tmp_path / "libxcb-cursor.so.0")  # not frozen: the system's
+
+
 def test_the_program_stops_before_qt_with_exit_2_and_the_message_on_stderr(tmp_path):
     # A real start, with the running PySide6 declared broken: no window, the fix on stderr, exit 2.
     script = ("import sys, PySide6\n"
