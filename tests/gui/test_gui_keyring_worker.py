@@ -19,7 +19,9 @@ from gui.navigation import PageId
 class SlowKeyring(KeyringBackend):
     """A keychain that answers only when the test lets it, and notes which thread asked."""
 
-    priority = 1
+    # Every KeyringBackend subclass is registered with keyring, and the default chainer backend then
+    # chains the ones with a positive priority: this one must never answer another test's call.
+    priority = -1
 
     def __init__(self) -> None:
         super().__init__()
