@@ -39,6 +39,12 @@ def _shot(wizard: SyncWizard, out: Path, name: str) -> None:
 
 
 def main(argv: list[str]) -> int:
+    from gui import compat
+
+    problem = compat.startup_problem()  # the wizard's own start-up guards, before any Qt object
+    if problem:
+        print(problem, file=sys.stderr)
+        return compat.EXIT_CODE
     out = Path(argv[0] if argv else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
     # A throwaway home: the tour must not remember choices or leave runs in the user's real folders.
