@@ -112,14 +112,17 @@ def display_problem(platform: str, env: Mapping[str, str],
     if env.get("WAYLAND_DISPLAY"):
         return None  # Qt tries its Wayland plugin first; xcb is only the fallback there
     if find_library("c") is None or find_library("xcb") is None:
-        return None  # find_library cannot see this system's libraries (no ldconfig): we cannot tell
+        # find_library cannot see this system's libraries (no ldconfig, as on NixOS): we cannot tell, and
+        # a wrong refusal would be worse than Qt's own abort
+        return None
     missing = [package for name, package in XCB_LIBRARIES.items() if find_library(name) is None]
     if not missing:
         return None
     return ("Immutable ID Sync cannot open its window on X11: Qt needs " + ", ".join(missing) + ".\n"
             "On Debian or Ubuntu: sudo apt install " + " ".join(missing) + "\n"
             "(Fedora, Arch and others call them xcb-util-cursor, xcb-util-wm, xcb-util-keysyms, ….)\n"
-            "For a headless test, set QT_QPA_PLATFORM=offscreen instead.")
+            "For a headless test, set QT_QPA_PLATFORM=offscreen instead. If they are installed somewhere "
+            "this check cannot see, QT_QPA_PLATFORM=xcb skips it.")
 
 
 def find_library(name: str) -> str | None:
