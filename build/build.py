@@ -1,6 +1,10 @@
 """`make app`: build the onedir app (and the macOS .app) into build/dist with PyInstaller, print its size.
 
-    python build/build.py [--clean]
+    python build/build.py [--clean] [--release X.Y]
+
+The app freezes the interpreter that runs this script, with its PySide6. `--release X.Y` (CI's shipping
+leg, .github/workflows/build.yml says why it is that Python) refuses to build with any other Python, and
+no build, local or not, freezes a PySide6 known to crash with its Python (gui/compat.py).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 DIST = ROOT / "build" / "dist"
 WORK = ROOT / "build" / "work"
 SPEC = ROOT / "build" / "immutableid-sync.spec"
@@ -22,10 +27,33 @@ def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
 
 
+def refusal(release: str | None, python: tuple[int, ...], versions: dict[str, str]) -> str | None:
+    """Why this interpreter must not be frozen, or None."""
+    from gui.compat import toolkit_problem
+
+    problem = toolkit_problem(versions, python)
+    if problem:
+        return problem
+    if release and ".".join(map(str, python[:2])) != release:
+        return (f"--release {release}: this is Python {'.'.join(map(str, python[:3]))}. Release builds "
+                f"ship Python {release} (see .github/workflows/build.yml); run the build with that one.")
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clean", action="store_true", help="ignore PyInstaller's cache of the last build")
+    parser.add_argument("--release", metavar="X.Y", help="the Python a shipped build must be made with")
     args = parser.parse_args(argv)
+    from gui.compat import installed_versions
+
+    versions = installed_versions()
+    problem = refusal(args.release, sys.version_info[:3], versions)
+    if problem:
+        print(f"build refused: {problem}", file=sys.stderr)
+        return 2
+    print(f"freezing Python {sys.version.split()[0]} with PySide6 {versions['PySide6']}"
+          + ("" if args.release else " (a local build; shipped builds come from CI's release leg)"))
     started = time.monotonic()
     command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
                "--distpath", str(DIST), "--workpath", str(WORK / "pyinstaller"), str(SPEC)]

@@ -49,9 +49,27 @@ def setup_logging() -> None:
         log.warning("File logging is not available", exc_info=True)
 
 
+def refuse_to_start() -> int | None:
+    """Before any Qt object: a known-broken PySide6 for this Python, or no usable display, ends here with
+    the fix on stderr (and in the log, for the windowed program that has no console), instead of an abort
+    and a core dump later. Returns the exit code, or None to go on."""
+    from gui import compat
+
+    problem = compat.startup_problem(app_exists=QApplication.instance() is not None)
+    if problem is None:
+        return None
+    log.error("Cannot start: %s", problem)
+    if sys.stderr is not None:  # pythonw / a windowed frozen program has none
+        print(problem, file=sys.stderr)
+    return compat.EXIT_CODE
+
+
 def main(argv: list[str] | None = None, sandbox: bool = False) -> int:
     """Run the wizard until it is closed. `sandbox`: start the demo tenant and pre-fill its connection."""
     setup_logging()
+    refused = refuse_to_start()
+    if refused is not None:
+        return refused
     app = make_application(argv)
     from gui.session import WizardSession
     from gui.wizard import SyncWizard
@@ -67,11 +85,18 @@ def main(argv: list[str] | None = None, sandbox: bool = False) -> int:
             tenant.stop()
 
 
+def demo_export_path() -> Path:
+    """Where the demo keeps its school's sample IdP export (rewritten at every demo start)."""
+    from core import paths
+
+    return paths.data_dir() / "demo" / "skolon-export.csv"
+
+
 def start_sandbox(session, users: int = 300):
     """The demo: a synthetic school on loopback HTTPS; the connection is pre-filled, the secret in memory."""
     from core import logsetup
     from core.connection import Connection
-    from core.sandbox import SandboxTenant
+    from core.sandbox import SandboxTenant, sample_export
 
     tenant = SandboxTenant(users=users).start()
     # The demo's app may also read domains (Domain.Read.All), as a well-prepared real app would: the check
@@ -79,6 +104,10 @@ def start_sandbox(session, users: int = 300):
     app_id = tenant.apps[0]["clientId"]
     tenant.set_app_roles(app_id, sorted({*tenant.apps[0]["roles"], "Domain.Read.All"}))
     profile = tenant.connection_profile()
+    try:  # the Source page offers it; the tour still works without it (Browse…)
+        sample_export(tenant, demo_export_path())
+    except OSError:
+        log.warning("Could not write the demo's sample export", exc_info=True)
     session.sandbox = tenant
     session.connection = Connection.from_profile_dict({**profile, "name": "Sandbox"})
     session.secret = profile["client_secret"]

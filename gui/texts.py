@@ -147,6 +147,14 @@ def match_text(code: str) -> str:
     return tr("Match", code_texts.MATCHES.get(code, code))
 
 
+def attribute_label(code: str, transform: str) -> str:
+    """An attribute's name as the Source page shows it for this transform: Object ID's name says "with
+    guid-base64" only when that is the transform (the pages never name one transform and use another)."""
+    if code == "objectId" and transform != "guid-base64":
+        return tr("Attribute", "Object ID")
+    return attribute_text(code)
+
+
 def attribute_text(code: str) -> str:
     return tr("Attribute", code_texts.ATTRIBUTES.get(code, code))
 
@@ -208,7 +216,7 @@ def confirm_summary(counts: Mapping[str, int], connection, choice) -> str:
             file=choice.csv_path, value=choice.value_column, key=choice.key_column,
             match=match_text(choice.match))
     else:
-        source = _tr("each user's {attribute}").format(attribute=attribute_text(choice.attribute))
+        source = _tr("each user's {attribute}").format(attribute=attribute_label(choice.attribute, choice.transform))
     text = _tr("In tenant <b>{tenant}</b>, <b>{n}</b> users will get an ImmutableId taken from {source}, "
                "transformed with “{transform}”.").format(
         tenant=tenant, n=number(will), source=source, transform=transform_text(choice.transform))

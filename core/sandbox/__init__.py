@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from core.sandbox.config import FaultSpec, SandboxConfig
 from core.sandbox.data import SeedError
+from core.sandbox.export import sample_export
 from core.sandbox.tenant import SandboxTenant
 
-__all__ = ["FaultSpec", "SandboxConfig", "SandboxTenant", "SeedError"]
+__all__ = ["FaultSpec", "SandboxConfig", "SandboxTenant", "SeedError", "sample_export"]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtGui import QAction
@@ -28,7 +30,16 @@ from gui.pages.base import WizardPage
 
 log = logging.getLogger(__name__)
 NEW_PROFILE = ""  # combo data of the "New connection" entry
+# A keychain change the page asks for when the user goes on: ("set"|"delete", tenant, client_id, secret).
+KeyringChange = tuple[str, str, str, str]
 
+
+def keyring_job(call: Callable[..., Any], *args: str):
+    """One SecretStore call (get/set/delete) as a worker job: a keychain can take seconds (a locked login
+    keychain, a macOS permission prompt, a slow D-Bus) and the window must not freeze meanwhile."""
+    def job(progress, cancel):
+        return call(*args)
+    return job
 
 
 def four_digit_year(fmt: str) -> str:
@@ -42,6 +53,8 @@ class ConnectionPage(WizardPage):
         self.setTitle(self.tr("Connection"))
         self.setSubTitle(self.tr("The school's tenant and the app registration the tool signs in as."))
         self._problems: dict[str, str] = {}
+        self._keyring_done: KeyringChange | None = None  # the last keychain change that has been made
+        self._advance = False  # go on by itself once the keychain has answered
         self._build_profile_row()
         self._build_form()
         self._build_advanced()
@@ -198,7 +211,23 @@ class ConnectionPage(WizardPage):
         if conn is None:
             self.load_connection(Connection("", ""), None)
             return
-        self.load_connection(conn, self.session_secret_store().get(conn.tenant, conn.client_id))
+        self.load_connection(conn, None)
+        store = self.session_secret_store()
+        self.run_job(keyring_job(store.get, conn.tenant, conn.client_id), "keyring get",
+                     self.tr("Reading the secret from the keychain…"),
+                     on_finished=lambda secret, chosen=name: self._secret_read(chosen, secret))
+
+    def _secret_read(self, name: str, secret: str | None) -> None:
+        # Only for the profile still chosen, and never over what the user typed meanwhile.
+        if self.profile_combo.currentData() == name and not self.secret_edit.text():
+            self.secret_edit.setText(secret or "")
+        self._notice_if_keyring_failed()
+
+    def _notice_if_keyring_failed(self) -> None:
+        store = self.session_secret_store()
+        if not store.persistent:
+            self.keyring_notice.setText(texts.keyring_notice(store.unavailable_reason))
+            self.keyring_notice.show()
 
     def load_connection(self, conn: Connection, secret: str | None) -> None:
         self.name_edit.setText(conn.name or "")
@@ -222,8 +251,12 @@ class ConnectionPage(WizardPage):
             return
         conn = self.profiles.get(name)
         self.profiles.delete(name)
+        self._keyring_done = None
         if conn is not None:
-            self.session_secret_store().delete(conn.tenant, conn.client_id)
+            store = self.session_secret_store()
+            self.run_job(keyring_job(store.delete, conn.tenant, conn.client_id), "keyring delete",
+                         self.tr("Removing the secret from the keychain…"),
+                         on_finished=lambda _had: self._notice_if_keyring_failed())
         self._fill_profiles()
         self.profile_combo.setCurrentIndex(0)
 
@@ -273,6 +306,10 @@ class ConnectionPage(WizardPage):
     def accept_page(self) -> bool:
         conn = self.connection()
         secret = self.secret_edit.text().strip()
+        change = self._keyring_change(conn, secret)
+        if change is not None and change != self._keyring_done:
+            self._start_keyring_change(change)
+            return False  # the page goes on by itself when the keychain has answered
         changed = (self.session.connection is None or self.session.secret != secret
                    or conn.to_profile_dict() != self.session.connection.to_profile_dict())
         if changed:
@@ -282,19 +319,52 @@ class ConnectionPage(WizardPage):
         return True
 
     def _save(self, conn: Connection, secret: str) -> None:
-        store = self.session_secret_store()
         if self.session.sandbox is None:  # the demo tenant is not worth remembering
             try:
                 self.profiles.save(conn)
             except OSError:
                 log.warning("Could not save the connection profile", exc_info=True)
-        if self.remember_box.isChecked() and self.session.sandbox is None:
-            if not store.set(conn.tenant, conn.client_id, secret):
-                self.keyring_notice.setText(texts.keyring_notice(store.unavailable_reason))
-                self.keyring_notice.show()
-        elif self.session.sandbox is None and store.persistent:
+
+    def _keyring_change(self, conn: Connection, secret: str) -> KeyringChange | None:
+        """What the keychain must be told before going on, if anything (the demo's secret: nothing)."""
+        if self.session.sandbox is not None:
+            return None
+        if self.remember_box.isChecked():
+            return ("set", conn.tenant, conn.client_id, secret)
+        if self.session_secret_store().persistent:
             # Unticked: the user does not want it kept; the session still holds it in memory.
-            store.delete(conn.tenant, conn.client_id)
+            return ("delete", conn.tenant, conn.client_id, "")
+        return None
+
+    def _start_keyring_change(self, change: KeyringChange) -> None:
+        kind, tenant, client_id, secret = change
+        store = self.session_secret_store()
+        if kind == "set":
+            job, waiting = keyring_job(store.set, tenant, client_id, secret), self.tr(
+                "Saving the secret in the keychain… (it may be asking for your permission)")
+        else:
+            job, waiting = keyring_job(store.delete, tenant, client_id), self.tr(
+                "Removing the secret from the keychain…")
+        worker = self.run_job(job, "keyring save", waiting,
+                              on_finished=lambda result: self._keyring_changed(change, result),
+                              on_failed=lambda exc: self._keyring_change_failed(change, exc))
+        worker.done.connect(self._go_on)  # connected after the page's own done handler: runs when idle
+
+    def _keyring_changed(self, change: KeyringChange, result: bool) -> None:
+        self._keyring_done, self._advance = change, True
+        if change[0] == "set" and not result:  # kept in memory only: say so, and go on
+            self._notice_if_keyring_failed()
+
+    def _keyring_change_failed(self, change: KeyringChange, exc: BaseException) -> None:
+        # The secret is in memory for this session: the error stays on the page, and Next goes on.
+        self._keyring_done, self._advance = change, False
+        self.show_error(exc)
+
+    def _go_on(self) -> None:
+        wizard = self.wizard()
+        if self._advance and wizard is not None and wizard.currentPage() is self:
+            self._advance = False
+            wizard.next()
 
 
 def _looks_like_guid(text: str) -> bool:

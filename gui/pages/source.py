@@ -37,22 +37,24 @@ log = logging.getLogger(__name__)
 MATCHES = ("upn", "mail", "employeeId", "id")
 ATTRIBUTES = ("objectId", "employeeId", "mail", "userPrincipalName")
 TRANSFORMS = ("none", "lower", "guid-base64", "utf8-base64")
+OBJECT_ID = "objectId"
+ENTRA_CONNECT_TRANSFORM = "guid-base64"  # how Entra Connect turns an object ID into an ImmutableId
 PREVIEW_ROWS = 5
-
-
-SAMPLE_USER_WIDTH = 260
+# user, source value, new ImmutableId: a GUID source value and its base64 must leave the status in sight
+SAMPLE_WIDTHS = (240, 170, 215)
 SAMPLE_STATUS_COLUMN = 3
-
-
 CSV_COLUMN_WIDTH = 180
+DOMAIN_LIST_MAX_WIDTH = 420
 
 
-def _fit_columns(view: QTableView, widest: int) -> None:
-    """Columns as wide as their contents, but none wider than `widest` (they elide in the middle)."""
+def _fit_columns(view: QTableView, widest: int | tuple[int, ...]) -> None:
+    """Columns as wide as their contents, but none wider than `widest` (one width for all, or one per
+    column; they elide in the middle)."""
     view.resizeColumnsToContents()
     header = view.horizontalHeader()
     for column in range(header.count() - 1):  # the last one stretches
-        header.resizeSection(column, min(header.sectionSize(column), widest))
+        cap = widest if isinstance(widest, int) else widest[min(column, len(widest) - 1)]
+        header.resizeSection(column, min(header.sectionSize(column), cap))
 
 
 def _sample_status(status: str, new: str | None, row) -> str:
@@ -72,6 +74,7 @@ def _small_table(parent: QWidget, model: SimpleTableModel, name: str) -> QTableV
     view.setWordWrap(False)
     view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
     view.setMinimumHeight(110)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)  # one line of text a row
     return view
 
 
@@ -81,6 +84,10 @@ class SourcePage(WizardPage):
         self.setTitle(self.tr("Source of the ImmutableIds"))
         self.setSubTitle(self.tr("Where each user's new ImmutableId comes from, and which users to include."))
         self._listing_worker = None
+        # The transform the admin had before choosing Object ID picked guid-base64 for them (None: no
+        # such choice in effect), so leaving Object ID puts theirs back instead of silently keeping it.
+        self._transform_before_auto: str | None = None
+        self._setting_transform = self._restoring = False
         self._build_kind()
         grid = QGridLayout()
         grid.addWidget(self._build_csv(), 0, 0)
@@ -105,12 +112,23 @@ class SourcePage(WizardPage):
         group.addButton(self.csv_radio)
         group.addButton(self.attr_radio)
         self.csv_radio.setChecked(True)
-        self.csv_radio.toggled.connect(self._kind_changed)
-        row = QHBoxLayout()
-        row.addWidget(self.csv_radio)
-        row.addWidget(self.attr_radio)
-        row.addStretch(1)
-        self.body().addLayout(row)
+        self.csv_radio.toggled.connect(self._kind_toggled)
+        # The attribute sits by its own choice, where its long names have the room to be read.
+        self.attr_combo = QComboBox(self)
+        self.attr_combo.setAccessibleName(self.tr("Entra attribute"))
+        for name in ATTRIBUTES:
+            self.attr_combo.addItem(texts.attribute_text(name), name)
+        self.attr_combo.currentIndexChanged.connect(self._rule_changed)  # before the sample is made
+        self.demo_button = QPushButton(self.tr("Use the de&mo school's export"), self)
+        self.demo_button.clicked.connect(self.use_demo_export)
+        self.demo_button.hide()  # the demo (gui --sandbox) only
+        grid = QGridLayout()
+        grid.addWidget(self.csv_radio, 0, 0)
+        grid.addWidget(self.demo_button, 0, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.attr_radio, 1, 0)
+        grid.addWidget(self.attr_combo, 1, 1)
+        grid.setColumnStretch(1, 1)
+        self.body().addLayout(grid)
 
     def _build_csv(self) -> QGroupBox:
         self.csv_box = QGroupBox(self.tr("Export file"), self)
@@ -121,10 +139,11 @@ class SourcePage(WizardPage):
         self.path_edit.editingFinished.connect(self._load_csv)
         browse = QPushButton(self.tr("&Browse…"), self.csv_box)
         browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
+        row = QHBoxLayout()  # spans the form: a path needs the width more than the labels do
+        row.addWidget(self._buddy(self.tr("&File:"), self.path_edit))
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
-        form.addRow(self._buddy(self.tr("&File:"), self.path_edit), row)
+        form.addRow(row)
         self.csv_model = SimpleTableModel(self)
         self.csv_view = _small_table(self.csv_box, self.csv_model, self.tr("First rows of the file"))
         form.addRow(self.csv_view)
@@ -153,11 +172,6 @@ class SourcePage(WizardPage):
     def _build_rule(self) -> QGroupBox:
         box = QGroupBox(self.tr("Rule and scope"), self)
         form = QFormLayout(box)
-        self.attr_combo = QComboBox(box)
-        self.attr_combo.setAccessibleName(self.tr("Entra attribute"))
-        for name in ATTRIBUTES:
-            self.attr_combo.addItem(texts.attribute_text(name), name)
-        form.addRow(self.tr("A&ttribute:"), self.attr_combo)
         self.transform_combo = QComboBox(box)
         self.transform_combo.setAccessibleName(self.tr("Transform"))
         for name in TRANSFORMS:
@@ -171,6 +185,7 @@ class SourcePage(WizardPage):
         self.disabled_box = QCheckBox(self.tr("Include d&isabled accounts"), box)
         form.addRow("", self.guests_box)
         form.addRow("", self.disabled_box)
+        self.transform_combo.currentIndexChanged.connect(self._transform_chosen)
         for combo in (self.attr_combo, self.transform_combo):
             combo.currentIndexChanged.connect(self._choice_changed)
         for check in (self.guests_box, self.disabled_box):
@@ -181,11 +196,17 @@ class SourcePage(WizardPage):
     # Loading ----------------------------------------------------------------------------------
     def initializePage(self) -> None:
         resume = self.session.resume
-        if resume is not None:  # continuing an unfinished run: its own source, not the last one used
-            self.path_edit.setText(str(resume.source_spec.get("csv_path") or ""))
-            self._restore(dict(resume.source_spec))
-        else:
-            self._restore(self.sync_wizard().profiles.recall("source") or {})
+        self._restoring = True  # a remembered choice is the admin's own: nothing is picked for them
+        try:
+            if resume is not None:  # continuing an unfinished run: its own source, not the last one used
+                self.path_edit.setText(str(resume.source_spec.get("csv_path") or ""))
+                self._restore(dict(resume.source_spec))
+            else:
+                self._restore(self.sync_wizard().profiles.recall("source") or {})
+        finally:
+            self._restoring = False
+        self._label_object_id()
+        self.demo_button.setVisible(self.session.sandbox is not None)
         self._kind_changed()
         if self.session.users is None:
             self.run_job(services.listing_job(self.session.connection, self.session.secret), "listing",
@@ -237,6 +258,10 @@ class SourcePage(WizardPage):
             chosen = self.session.source.domains
             item.setCheckState(Qt.CheckState.Checked if not chosen or name in chosen else Qt.CheckState.Unchecked)
         self.domain_list.blockSignals(False)
+        # as wide as its longest domain (up to a point): the export's table may have what is left
+        fits = (self.domain_list.sizeHintForColumn(0) + 2 * self.domain_list.frameWidth()
+                + self.domain_list.verticalScrollBar().sizeHint().width())
+        self.domain_list.setMinimumWidth(min(fits, DOMAIN_LIST_MAX_WIDTH))
         self._choice_changed()
 
     def _browse(self) -> None:
@@ -245,6 +270,14 @@ class SourcePage(WizardPage):
         if path:
             self.path_edit.setText(path)
             self._load_csv()
+
+    def use_demo_export(self) -> None:
+        """The demo school's sample IdP export (written when the demo started)."""
+        from gui.app import demo_export_path
+
+        self.csv_radio.setChecked(True)
+        self.path_edit.setText(str(demo_export_path()))
+        self._load_csv()
 
     def _load_csv(self) -> None:
         path = self.path_edit.text().strip()
@@ -276,6 +309,44 @@ class SourcePage(WizardPage):
         self._choice_changed()
 
     # Choice -----------------------------------------------------------------------------------
+    def _kind_toggled(self) -> None:
+        self._rule_changed()
+        self._kind_changed()
+
+    def _rule_changed(self) -> None:
+        """The admin chose a kind or an attribute. Object ID is only meaningful as Entra Connect writes it,
+        so it brings guid-base64 along; leaving it restores what the admin had, unless they chose
+        another transform themselves meanwhile."""
+        if self._restoring:
+            return
+        wants = self.attr_radio.isChecked() and self.attr_combo.currentData() == OBJECT_ID
+        current = self.transform_combo.currentData()
+        if wants and self._transform_before_auto is None and current != ENTRA_CONNECT_TRANSFORM:
+            self._transform_before_auto = current
+            self._set_transform(ENTRA_CONNECT_TRANSFORM)
+        elif not wants and self._transform_before_auto is not None:
+            previous, self._transform_before_auto = self._transform_before_auto, None
+            if current == ENTRA_CONNECT_TRANSFORM:
+                self._set_transform(previous)
+
+    def _set_transform(self, name: str) -> None:
+        self._setting_transform = True
+        try:
+            self.transform_combo.setCurrentIndex(max(0, self.transform_combo.findData(name)))
+        finally:
+            self._setting_transform = False
+
+    def _transform_chosen(self) -> None:
+        if not self._setting_transform:
+            self._transform_before_auto = None  # the admin's own choice from now on
+        self._label_object_id()
+
+    def _label_object_id(self) -> None:
+        """Object ID's name says "with guid-base64" only while that is the transform: the page never names
+        one transform and shows another."""
+        index = self.attr_combo.findData(OBJECT_ID)
+        self.attr_combo.setItemText(index, texts.attribute_label(OBJECT_ID, self.transform_combo.currentData()))
+
     def _kind_changed(self) -> None:
         csv = self.csv_radio.isChecked()
         self.csv_box.setEnabled(csv)
@@ -336,7 +407,7 @@ class SourcePage(WizardPage):
         self.sample_model.set_table(headers, [(upn, raw, new or "—", _sample_status(status, new, row))
                                               for upn, raw, new, status, row in rows])
         # long guest UPNs (…#EXT#@…) must not push the status, the column that explains, out of sight
-        _fit_columns(self.sample_view, SAMPLE_USER_WIDTH)
+        _fit_columns(self.sample_view, SAMPLE_WIDTHS)
 
     def accept_page(self) -> bool:
         choice = self.choice()

@@ -30,8 +30,16 @@ def wait_idle(wizard: SyncWizard, qtbot) -> None:
     qtbot.waitUntil(lambda: not wizard.session.flow.running and wizard.busy_page() is None, timeout=WAIT_MS)
 
 
-def pass_checks(wizard: SyncWizard, qtbot) -> None:
+def leave_connection(wizard: SyncWizard, qtbot) -> None:
+    """Next on the Connection page. With a keychain it first saves (or removes) the secret on a worker
+    and then goes on by itself: wait for that."""
+    assert wizard.currentId() == PageId.CONNECTION
     wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() != PageId.CONNECTION, timeout=WAIT_MS)
+
+
+def pass_checks(wizard: SyncWizard, qtbot) -> None:
+    leave_connection(wizard, qtbot)
     assert wizard.currentId() == PageId.CHECK
     wait_idle(wizard, qtbot)
     assert wizard.session.check_report is not None and wizard.session.check_report.passed
@@ -85,3 +93,24 @@ def confirm(wizard: SyncWizard, qtbot, dry_run: bool = False) -> None:
     if not dry_run:
         qtbot.keyClicks(page.confirm_edit, page.expected_confirmation())
     assert page.isComplete()
+
+
+def run_to_results(wizard: SyncWizard, qtbot, dry_run: bool = False) -> None:
+    """From the Preview page: confirm, go to the Run page, press Start, wait for the end, go to Results."""
+    confirm(wizard, qtbot, dry_run=dry_run)
+    wizard.next()
+    assert wizard.currentId() == PageId.RUN
+    wizard.page_by_id(PageId.RUN).start_button.click()
+    qtbot.waitUntil(lambda: wizard.session.flow.run_finished, timeout=WAIT_MS)
+    wait_idle(wizard, qtbot)
+    wizard.next()
+    assert wizard.currentId() == PageId.RESULTS
+
+
+def plain_text(rich: str) -> str:
+    """A label's rich text as a reader sees it (tags gone, entities resolved, whitespace collapsed)."""
+    from PySide6.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    doc.setHtml(rich)
+    return " ".join(doc.toPlainText().split())
