@@ -36,6 +36,11 @@
             <source>User principal name</source>
             <translation>User principal name</translation>
         </message>
+        <message>
+            <location filename="../../build/work/tr_helper_strings.py" line="+2" />
+            <source>Object ID</source>
+            <translation>Object ID</translation>
+        </message>
     </context>
     <context>
         <name>BusyIndicator</name>
@@ -78,7 +83,7 @@
             <translation>Secret expiry</translation>
         </message>
         <message>
-            <location filename="../../build/work/tr_helper_strings.py" line="+2" />
+            <location filename="../../build/work/tr_helper_strings.py" line="+1" />
             <source>Microsoft Graph can read the users ({n} users).</source>
             <translation>Microsoft Graph can read the users ({n} users).</translation>
         </message>
@@ -86,7 +91,7 @@
     <context>
         <name>CheckPage</name>
         <message>
-            <location filename="../../gui/pages/check.py" line="+16" />
+            <location filename="../../gui/pages/check.py" line="+17" />
             <source>Check the connection</source>
             <translation>Check the connection</translation>
         </message>
@@ -106,7 +111,7 @@
             <translation>Retry the checks</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+24" />
             <source>Waiting…</source>
             <translation>Waiting…</translation>
         </message>
@@ -129,6 +134,11 @@
             <location line="+1" />
             <source>Fix what the list above says, then press Retry. Back takes you to the connection details.</source>
             <translation>Fix what the list above says, then press Retry. Back takes you to the connection details.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Looking for an unfinished run…</source>
+            <translation>Looking for an unfinished run…</translation>
         </message>
     </context>
     <context>
@@ -499,7 +509,7 @@
     <context>
         <name>ConfirmPage</name>
         <message>
-            <location filename="../../gui/pages/confirm.py" line="+15" />
+            <location filename="../../gui/pages/confirm.py" line="+16" />
             <source>Confirm</source>
             <translation>Confirm</translation>
         </message>
@@ -534,12 +544,7 @@
             <translation>Reading the failed users again from the tenant…</translation>
         </message>
         <message>
-            <location line="+17" />
-            <source>The tool cannot tell whether any domain is already federated (the app may not read domains); users in a federated domain will fail.</source>
-            <translation>The tool cannot tell whether any domain is already federated (the app may not read domains); users in a federated domain will fail.</translation>
-        </message>
-        <message>
-            <location line="+7" />
+            <location line="+21" />
             <source>To confirm, type the tenant ID &lt;b&gt;{token}&lt;/b&gt; or the tenant's domain, e.g. &lt;b&gt;{domain}&lt;/b&gt;</source>
             <translation>To confirm, type the tenant ID &lt;b&gt;{token}&lt;/b&gt; or the tenant's domain, e.g. &lt;b&gt;{domain}&lt;/b&gt;</translation>
         </message>
@@ -552,7 +557,7 @@
     <context>
         <name>ConnectionPage</name>
         <message>
-            <location filename="../../gui/pages/connection.py" line="+42" />
+            <location filename="../../gui/pages/connection.py" line="+53" />
             <source>Connection</source>
             <translation>Connection</translation>
         </message>
@@ -562,7 +567,7 @@
             <translation>The school's tenant and the app registration the tool signs in as.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+13" />
             <source>Saved connection</source>
             <translation>Saved connection</translation>
         </message>
@@ -721,6 +726,22 @@
             <source>New connection</source>
             <translation>New connection</translation>
         </message>
+        <message>
+            <location line="+20" />
+            <source>Reading the secret from the keychain…</source>
+            <translation>Reading the secret from the keychain…</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <location line="+89" />
+            <source>Removing the secret from the keychain…</source>
+            <translation>Removing the secret from the keychain…</translation>
+        </message>
+        <message>
+            <location line="-3" />
+            <source>Saving the secret in the keychain… (it may be asking for your permission)</source>
+            <translation>Saving the secret in the keychain… (it may be asking for your permission)</translation>
+        </message>
     </context>
     <context>
         <name>CsvError</name>
@@ -808,7 +829,7 @@
     <context>
         <name>Detail</name>
         <message>
-            <location line="-115" />
+            <location line="-118" />
             <source>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</source>
             <translation>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</translation>
         </message>
@@ -1266,6 +1287,34 @@
         </message>
     </context>
     <context>
+        <name>OutputPath</name>
+        <message>
+            <location line="+58" />
+            <source>That is a folder: give a file name.</source>
+            <translation>That is a folder: give a file name.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>That is the export file you chose as the source: choose another name (the export is never replaced).</source>
+            <translation>That is the export file you chose as the source: choose another name (the export is never replaced).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The file already exists: choose another name.</source>
+            <translation>The file already exists: choose another name.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The folder cannot be created: choose another place.</source>
+            <translation>The folder cannot be created: choose another place.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The file cannot be written there (no permission): choose another place.</source>
+            <translation>The file cannot be written there (no permission): choose another place.</translation>
+        </message>
+    </context>
+    <context>
         <name>PlanTableView</name>
         <message>
             <location filename="../../gui/widgets/plan_table_view.py" line="+37" />
@@ -1309,9 +1358,37 @@
         </message>
     </context>
     <context>
+        <name>PlanWarning</name>
+        <message>
+            <location filename="../../gui/code_texts.py" line="-24" />
+            <source>No user of this tenant is in the chosen domain {domain} (its domains: {existing}). Check the spelling, or whether this is the right tenant.</source>
+            <translation>No user of this tenant is in the chosen domain {domain} (its domains: {existing}). Check the spelling, or whether this is the right tenant.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>None of the {count} source values is a GUID (for example “{example}”), so the GUID → base64 transform cannot convert them. Choose another transform or column.</source>
+            <translation>None of the {count} source values is a GUID (for example “{example}”), so the GUID → base64 transform cannot convert them. Choose another transform or column.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{count} rows of the export matched no user. They are saved as unmatched_rows.csv in the run's folder; check which attribute the key column holds.</source>
+            <translation>{count} rows of the export matched no user. They are saved as unmatched_rows.csv in the run's folder; check which attribute the key column holds.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{count} keys appear on more than one row of the export (for example {keys}); those users get no value.</source>
+            <translation>{count} keys appear on more than one row of the export (for example {keys}); those users get no value.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The tool cannot tell whether any domain is already federated (the app may not read domains); users in a federated domain will fail.</source>
+            <translation>The tool cannot tell whether any domain is already federated (the app may not read domains); users in a federated domain will fail.</translation>
+        </message>
+    </context>
+    <context>
         <name>PreviewPage</name>
         <message>
-            <location filename="../../gui/pages/preview.py" line="+21" />
+            <location filename="../../gui/pages/preview.py" line="+19" />
             <source>Preview</source>
             <translation>Preview</translation>
         </message>
@@ -1326,7 +1403,12 @@
             <translation>Summary</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
+            <source>Warnings</source>
+            <translation>Warnings</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Preview of every user</source>
             <translation>Preview of every user</translation>
         </message>
@@ -1341,7 +1423,7 @@
             <translation>Re&amp;load</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+30" />
             <source>Reading the tenant's users…</source>
             <translation>Reading the tenant's users…</translation>
         </message>
@@ -1356,25 +1438,15 @@
             <translation>Working out what to do for each user… {done} of {total}</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+31" />
             <source>Export the preview report</source>
             <translation>Export the preview report</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>CSV files (*.csv)</source>
-            <translation>CSV files (*.csv)</translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <source>Saved to {path}</source>
-            <translation>Saved to {path}</translation>
         </message>
     </context>
     <context>
         <name>ResultsPage</name>
         <message>
-            <location filename="../../gui/pages/results.py" line="+23" />
+            <location filename="../../gui/pages/results.py" line="+24" />
             <source>Results</source>
             <translation>Results</translation>
         </message>
@@ -1419,25 +1491,48 @@
             <translation>Report: {path}</translation>
         </message>
         <message>
-            <location line="+13" />
-            <source>Export the report</source>
-            <translation>Export the report</translation>
+            <location line="+3" />
+            <source>{n} export rows matched no user: {path}</source>
+            <translation>{n} export rows matched no user: {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResumeOffer</name>
+        <message>
+            <location filename="../../gui/widgets/resume_offer.py" line="+63" />
+            <source>An unfinished run from {when} — {done} of {total} done.</source>
+            <translation>An unfinished run from {when} — {done} of {total} done.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>An unfinished run from {when} — {done} done.</source>
+            <translation>An unfinished run from {when} — {done} done.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&lt;b&gt;It will be continued&lt;/b&gt; with the same source: go on with Next. Users it already wrote are not written again.</source>
+            <translation>&lt;b&gt;It will be continued&lt;/b&gt; with the same source: go on with Next. Users it already wrote are not written again.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Start a &amp;new run instead</source>
+            <translation>Start a &amp;new run instead</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Continue it, so that its report covers every user?</source>
+            <translation>Continue it, so that its report covers every user?</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>CSV files (*.csv)</source>
-            <translation>CSV files (*.csv)</translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <source>Saved to {path}</source>
-            <translation>Saved to {path}</translation>
+            <source>C&amp;ontinue the run</source>
+            <translation>C&amp;ontinue the run</translation>
         </message>
     </context>
     <context>
         <name>RunPage</name>
         <message>
-            <location filename="../../gui/pages/run.py" line="+27" />
+            <location filename="../../gui/pages/run.py" line="+26" />
             <source>Run</source>
             <translation>Run</translation>
         </message>
@@ -1477,12 +1572,17 @@
             <translation>Failures so far</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+18" />
+            <source>This continues the unfinished run in {folder}; users it already wrote are reported as set and not written again.</source>
+            <translation>This continues the unfinished run in {folder}; users it already wrote are reported as set and not written again.</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>Press Start when you are ready.</source>
             <translation>Press Start when you are ready.</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+16" />
             <source>Writing… Next and Back wait until the run ends.</source>
             <translation>Writing… Next and Back wait until the run ends.</translation>
         </message>
@@ -1505,7 +1605,7 @@
     <context>
         <name>SourcePage</name>
         <message>
-            <location filename="../../gui/pages/source.py" line="+81" />
+            <location filename="../../gui/pages/source.py" line="+84" />
             <source>Source of the ImmutableIds</source>
             <translation>Source of the ImmutableIds</translation>
         </message>
@@ -1515,7 +1615,7 @@
             <translation>Where each user's new ImmutableId comes from, and which users to include.</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+14" />
             <source>Sample of computed values</source>
             <translation>Sample of computed values</translation>
         </message>
@@ -1535,7 +1635,12 @@
             <translation>From an &amp;attribute the users already have in Entra</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+12" />
+            <source>Use the de&amp;mo school's export</source>
+            <translation>Use the de&amp;mo school's export</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>Export file</source>
             <translation>Export file</translation>
         </message>
@@ -1555,12 +1660,12 @@
             <translation>&amp;Browse…</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+3" />
             <source>&amp;File:</source>
             <translation>&amp;File:</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+5" />
             <source>First rows of the file</source>
             <translation>First rows of the file</translation>
         </message>
@@ -1595,17 +1700,12 @@
             <translation>Rule and scope</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-55" />
             <source>Entra attribute</source>
             <translation>Entra attribute</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>A&amp;ttribute:</source>
-            <translation>A&amp;ttribute:</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="+58" />
             <source>Transform</source>
             <translation>Transform</translation>
         </message>
@@ -1635,7 +1735,7 @@
             <translation>Include d&amp;isabled accounts</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+28" />
             <source>Reading the tenant's users to count them per domain…</source>
             <translation>Reading the tenant's users to count them per domain…</translation>
         </message>
@@ -1645,7 +1745,7 @@
             <translation>Reading the tenant's users… {n} so far</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+28" />
             <source>Choose the export file</source>
             <translation>Choose the export file</translation>
         </message>
@@ -1655,12 +1755,12 @@
             <translation>CSV files (*.csv *.txt);;All files (*)</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+20" />
             <source>Reading the export file…</source>
             <translation>Reading the export file…</translation>
         </message>
         <message>
-            <location line="+48" />
+            <location line="+86" />
             <source>Tick at least one domain.</source>
             <translation>Tick at least one domain.</translation>
         </message>
@@ -1698,7 +1798,7 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-136" />
+            <location filename="../../gui/code_texts.py" line="-187" />
             <source>Will be set</source>
             <translation>Will be set</translation>
         </message>
@@ -1870,6 +1970,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Another window or program is writing this run.</source>
+            <translation>Another window or program is writing this run.</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Cancelled.</source>
             <translation>Cancelled.</translation>
         </message>
@@ -1930,6 +2035,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>The report cannot be saved there.</source>
+            <translation>The report cannot be saved there.</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>The source settings are not usable.</source>
             <translation>The source settings are not usable.</translation>
         </message>
@@ -1967,6 +2077,11 @@
             <location line="+1" />
             <source>Users whose value cannot be an ImmutableId: {n}. They are skipped.</source>
             <translation>Users whose value cannot be an ImmutableId: {n}. They are skipped.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wait for it to finish (or close it), then start again: the run continues where it stopped.</source>
+            <translation>Wait for it to finish (or close it), then start again: the run continues where it stopped.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2086,6 +2201,29 @@
             <location line="+9" />
             <source>&lt;p&gt;&lt;b&gt;Prepare an app registration&lt;/b&gt; in the Azure portal (Microsoft Entra ID → App registrations → New registration):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API permissions&lt;/b&gt; → Add a permission → Microsoft Graph → Application permissions → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, then click &lt;b&gt;Grant admin consent for &amp;lt;your organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certificates &amp;amp; secrets&lt;/b&gt; → New client secret; copy its &lt;b&gt;Value&lt;/b&gt; (not the Secret ID) at once, and note the expiry date.&lt;/li&gt;&lt;li&gt;From the app's &lt;b&gt;Overview&lt;/b&gt;, copy the &lt;b&gt;Application (client) ID&lt;/b&gt; and the &lt;b&gt;Directory (tenant) ID&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsoft's guide: &lt;a href="{url}"&gt;Register an application&lt;/a&gt;. Set ImmutableIds &lt;b&gt;before&lt;/b&gt; you federate the domain.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;Prepare an app registration&lt;/b&gt; in the Azure portal (Microsoft Entra ID → App registrations → New registration):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API permissions&lt;/b&gt; → Add a permission → Microsoft Graph → Application permissions → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, then click &lt;b&gt;Grant admin consent for &amp;lt;your organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certificates &amp;amp; secrets&lt;/b&gt; → New client secret; copy its &lt;b&gt;Value&lt;/b&gt; (not the Secret ID) at once, and note the expiry date.&lt;/li&gt;&lt;li&gt;From the app's &lt;b&gt;Overview&lt;/b&gt;, copy the &lt;b&gt;Application (client) ID&lt;/b&gt; and the &lt;b&gt;Directory (tenant) ID&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsoft's guide: &lt;a href="{url}"&gt;Register an application&lt;/a&gt;. Set ImmutableIds &lt;b&gt;before&lt;/b&gt; you federate the domain.&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>WizardPage</name>
+        <message>
+            <location filename="../../gui/pages/base.py" line="+152" />
+            <source>Export the report</source>
+            <translation>Export the report</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV files (*.csv)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Saving the report…</source>
+            <translation>Saving the report…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Saved to {path}</source>
+            <translation>Saved to {path}</translation>
         </message>
     </context>
 </TS>

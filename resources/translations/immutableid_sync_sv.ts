@@ -36,6 +36,11 @@
             <source>User principal name</source>
             <translation>Huvudnamn (UPN)</translation>
         </message>
+        <message>
+            <location filename="../../build/work/tr_helper_strings.py" line="+2" />
+            <source>Object ID</source>
+            <translation>Objekt-ID</translation>
+        </message>
     </context>
     <context>
         <name>BusyIndicator</name>
@@ -78,7 +83,7 @@
             <translation>Hemlighetens giltighetstid</translation>
         </message>
         <message>
-            <location filename="../../build/work/tr_helper_strings.py" line="+2" />
+            <location filename="../../build/work/tr_helper_strings.py" line="+1" />
             <source>Microsoft Graph can read the users ({n} users).</source>
             <translation>Microsoft Graph kan läsa användarna ({n} användare).</translation>
         </message>
@@ -86,7 +91,7 @@
     <context>
         <name>CheckPage</name>
         <message>
-            <location filename="../../gui/pages/check.py" line="+16" />
+            <location filename="../../gui/pages/check.py" line="+17" />
             <source>Check the connection</source>
             <translation>Kontrollera anslutningen</translation>
         </message>
@@ -106,7 +111,7 @@
             <translation>Kontrollera igen</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+24" />
             <source>Waiting…</source>
             <translation>Väntar…</translation>
         </message>
@@ -129,6 +134,11 @@
             <location line="+1" />
             <source>Fix what the list above says, then press Retry. Back takes you to the connection details.</source>
             <translation>Åtgärda det som listan ovan säger och tryck sedan på Kontrollera igen. Med Bakåt kommer du till anslutningsuppgifterna.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Looking for an unfinished run…</source>
+            <translation>Letar efter en oavslutad körning…</translation>
         </message>
     </context>
     <context>
@@ -499,7 +509,7 @@
     <context>
         <name>ConfirmPage</name>
         <message>
-            <location filename="../../gui/pages/confirm.py" line="+15" />
+            <location filename="../../gui/pages/confirm.py" line="+16" />
             <source>Confirm</source>
             <translation>Bekräfta</translation>
         </message>
@@ -534,12 +544,7 @@
             <translation>Läser de misslyckade användarna på nytt från klientorganisationen…</translation>
         </message>
         <message>
-            <location line="+17" />
-            <source>The tool cannot tell whether any domain is already federated (the app may not read domains); users in a federated domain will fail.</source>
-            <translation>Verktyget kan inte se om någon domän redan är federerad (appen får inte läsa domäner); användare i en federerad domän kommer att misslyckas.</translation>
-        </message>
-        <message>
-            <location line="+7" />
+            <location line="+21" />
             <source>To confirm, type the tenant ID &lt;b&gt;{token}&lt;/b&gt; or the tenant's domain, e.g. &lt;b&gt;{domain}&lt;/b&gt;</source>
             <translation>Bekräfta genom att skriva katalog-ID:t &lt;b&gt;{token}&lt;/b&gt; eller klientorganisationens domän, t.ex. &lt;b&gt;{domain}&lt;/b&gt;</translation>
         </message>
@@ -552,7 +557,7 @@
     <context>
         <name>ConnectionPage</name>
         <message>
-            <location filename="../../gui/pages/connection.py" line="+42" />
+            <location filename="../../gui/pages/connection.py" line="+53" />
             <source>Connection</source>
             <translation>Anslutning</translation>
         </message>
@@ -562,7 +567,7 @@
             <translation>Skolans klientorganisation och den appregistrering som verktyget loggar in som.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+13" />
             <source>Saved connection</source>
             <translation>Sparad anslutning</translation>
         </message>
@@ -721,6 +726,22 @@
             <source>New connection</source>
             <translation>Ny anslutning</translation>
         </message>
+        <message>
+            <location line="+20" />
+            <source>Reading the secret from the keychain…</source>
+            <translation>Läser hemligheten från nyckelringen…</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <location line="+89" />
+            <source>Removing the secret from the keychain…</source>
+            <translation>Tar bort hemligheten från nyckelringen…</translation>
+        </message>
+        <message>
+            <location line="-3" />
+            <source>Saving the secret in the keychain… (it may be asking for your permission)</source>
+            <translation>Sparar hemligheten i nyckelringen… (den kanske ber om ditt tillstånd)</translation>
+        </message>
     </context>
     <context>
         <name>CsvError</name>
@@ -808,7 +829,7 @@
     <context>
         <name>Detail</name>
         <message>
-            <location line="-115" />
+            <location line="-118" />
             <source>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</source>
             <translation>Inte tillåtet: användaren har troligen en administratörsroll. Ange värdet manuellt som Privilegierad autentiseringsadministratör.</translation>
         </message>
@@ -1266,6 +1287,34 @@
         </message>
     </context>
     <context>
+        <name>OutputPath</name>
+        <message>
+            <location line="+58" />
+            <source>That is a folder: give a file name.</source>
+            <translation>Det är en mapp: ange ett filnamn.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>That is the export file you chose as the source: choose another name (the export is never replaced).</source>
+            <translation>Det är exportfilen du valde som källa: välj ett annat namn (exportfilen ersätts aldrig).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The file already exists: choose another name.</source>
+            <translation>Filen finns redan: välj ett annat namn.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The folder cannot be created: choose another place.</source>
+            <translation>Mappen kan inte skapas: välj en annan plats.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The file cannot be written there (no permission): choose another place.</source>
+            <translation>Filen kan inte skrivas där (behörighet saknas): välj en annan plats.</translation>
+        </message>
+    </context>
+    <context>
         <name>PlanTableView</name>
         <message>
             <location filename="../../gui/widgets/plan_table_view.py" line="+37" />
@@ -1309,9 +1358,37 @@
         </message>
     </context>
     <context>
+        <name>PlanWarning</name>
+        <message>
+            <location filename="../../gui/code_texts.py" line="-24" />
+            <source>No user of this tenant is in the chosen domain {domain} (its domains: {existing}). Check the spelling, or whether this is the right tenant.</source>
+            <translation>Ingen användare i den här klientorganisationen finns i den valda domänen {domain} (dess domäner: {existing}). Kontrollera stavningen, eller om det är rätt klientorganisation.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>None of the {count} source values is a GUID (for example “{example}”), so the GUID → base64 transform cannot convert them. Choose another transform or column.</source>
+            <translation>Inget av de {count} källvärdena är ett GUID (till exempel ”{example}”), så omvandlingen GUID → base64 kan inte omvandla dem. Välj en annan omvandling eller kolumn.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{count} rows of the export matched no user. They are saved as unmatched_rows.csv in the run's folder; check which attribute the key column holds.</source>
+            <translation>{count} rader i exportfilen matchade ingen användare. De sparas som unmatched_rows.csv i körningens mapp; kontrollera vilket attribut nyckelkolumnen innehåller.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{count} keys appear on more than one row of the export (for example {keys}); those users get no value.</source>
+            <translation>{count} nycklar finns på mer än en rad i exportfilen (till exempel {keys}); de användarna får inget värde.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The tool cannot tell whether any domain is already federated (the app may not read domains); users in a federated domain will fail.</source>
+            <translation>Verktyget kan inte se om någon domän redan är federerad (appen får inte läsa domäner); användare i en federerad domän kommer att misslyckas.</translation>
+        </message>
+    </context>
+    <context>
         <name>PreviewPage</name>
         <message>
-            <location filename="../../gui/pages/preview.py" line="+21" />
+            <location filename="../../gui/pages/preview.py" line="+19" />
             <source>Preview</source>
             <translation>Förhandsgranskning</translation>
         </message>
@@ -1326,7 +1403,12 @@
             <translation>Sammanfattning</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
+            <source>Warnings</source>
+            <translation>Varningar</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Preview of every user</source>
             <translation>Förhandsgranskning av alla användare</translation>
         </message>
@@ -1341,7 +1423,7 @@
             <translation>&amp;Läs in igen</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+30" />
             <source>Reading the tenant's users…</source>
             <translation>Läser klientorganisationens användare…</translation>
         </message>
@@ -1356,25 +1438,15 @@
             <translation>Räknar ut vad som ska göras för varje användare… {done} av {total}</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+31" />
             <source>Export the preview report</source>
             <translation>Exportera förhandsrapporten</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>CSV files (*.csv)</source>
-            <translation>CSV-filer (*.csv)</translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <source>Saved to {path}</source>
-            <translation>Sparad i {path}</translation>
         </message>
     </context>
     <context>
         <name>ResultsPage</name>
         <message>
-            <location filename="../../gui/pages/results.py" line="+23" />
+            <location filename="../../gui/pages/results.py" line="+24" />
             <source>Results</source>
             <translation>Resultat</translation>
         </message>
@@ -1419,25 +1491,48 @@
             <translation>Rapport: {path}</translation>
         </message>
         <message>
-            <location line="+13" />
-            <source>Export the report</source>
-            <translation>Exportera rapporten</translation>
+            <location line="+3" />
+            <source>{n} export rows matched no user: {path}</source>
+            <translation>{n} rader i exportfilen matchade ingen användare: {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResumeOffer</name>
+        <message>
+            <location filename="../../gui/widgets/resume_offer.py" line="+63" />
+            <source>An unfinished run from {when} — {done} of {total} done.</source>
+            <translation>En oavslutad körning från {when} — {done} av {total} klara.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>An unfinished run from {when} — {done} done.</source>
+            <translation>En oavslutad körning från {when} — {done} klara.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&lt;b&gt;It will be continued&lt;/b&gt; with the same source: go on with Next. Users it already wrote are not written again.</source>
+            <translation>&lt;b&gt;Den fortsätts&lt;/b&gt; med samma källa: gå vidare med Nästa. Användare som den redan skrev skrivs inte igen.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Start a &amp;new run instead</source>
+            <translation>Starta en &amp;ny körning i stället</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Continue it, so that its report covers every user?</source>
+            <translation>Fortsätta den, så att dess rapport omfattar alla användare?</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>CSV files (*.csv)</source>
-            <translation>CSV-filer (*.csv)</translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <source>Saved to {path}</source>
-            <translation>Sparad i {path}</translation>
+            <source>C&amp;ontinue the run</source>
+            <translation>&amp;Fortsätt körningen</translation>
         </message>
     </context>
     <context>
         <name>RunPage</name>
         <message>
-            <location filename="../../gui/pages/run.py" line="+27" />
+            <location filename="../../gui/pages/run.py" line="+26" />
             <source>Run</source>
             <translation>Kör</translation>
         </message>
@@ -1477,12 +1572,17 @@
             <translation>Misslyckade hittills</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+18" />
+            <source>This continues the unfinished run in {folder}; users it already wrote are reported as set and not written again.</source>
+            <translation>Detta fortsätter den oavslutade körningen i {folder}; användare som den redan skrev rapporteras som satta och skrivs inte igen.</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>Press Start when you are ready.</source>
             <translation>Tryck på Starta när du är redo.</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+16" />
             <source>Writing… Next and Back wait until the run ends.</source>
             <translation>Skriver… Nästa och Bakåt väntar tills körningen är klar.</translation>
         </message>
@@ -1505,7 +1605,7 @@
     <context>
         <name>SourcePage</name>
         <message>
-            <location filename="../../gui/pages/source.py" line="+81" />
+            <location filename="../../gui/pages/source.py" line="+84" />
             <source>Source of the ImmutableIds</source>
             <translation>Källa för ImmutableId</translation>
         </message>
@@ -1515,7 +1615,7 @@
             <translation>Varifrån varje användares nya ImmutableId kommer och vilka användare som ska tas med.</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+14" />
             <source>Sample of computed values</source>
             <translation>Exempel på beräknade värden</translation>
         </message>
@@ -1535,7 +1635,12 @@
             <translation>Från ett &amp;attribut som användarna redan har i Entra</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+12" />
+            <source>Use the de&amp;mo school's export</source>
+            <translation>Använd de&amp;moskolans exportfil</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>Export file</source>
             <translation>Exportfil</translation>
         </message>
@@ -1555,12 +1660,12 @@
             <translation>&amp;Bläddra…</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+3" />
             <source>&amp;File:</source>
             <translation>&amp;Fil:</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+5" />
             <source>First rows of the file</source>
             <translation>Filens första rader</translation>
         </message>
@@ -1595,17 +1700,12 @@
             <translation>Regel och omfattning</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-55" />
             <source>Entra attribute</source>
             <translation>Attribut i Entra</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>A&amp;ttribute:</source>
-            <translation>A&amp;ttribut:</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="+58" />
             <source>Transform</source>
             <translation>Omvandling</translation>
         </message>
@@ -1635,7 +1735,7 @@
             <translation>Ta med &amp;inaktiverade konton</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+28" />
             <source>Reading the tenant's users to count them per domain…</source>
             <translation>Läser klientorganisationens användare för att räkna dem per domän…</translation>
         </message>
@@ -1645,7 +1745,7 @@
             <translation>Läser klientorganisationens användare… {n} hittills</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+28" />
             <source>Choose the export file</source>
             <translation>Välj exportfilen</translation>
         </message>
@@ -1655,12 +1755,12 @@
             <translation>CSV-filer (*.csv *.txt);;Alla filer (*)</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+20" />
             <source>Reading the export file…</source>
             <translation>Läser exportfilen…</translation>
         </message>
         <message>
-            <location line="+48" />
+            <location line="+86" />
             <source>Tick at least one domain.</source>
             <translation>Markera minst en domän.</translation>
         </message>
@@ -1698,7 +1798,7 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-136" />
+            <location filename="../../gui/code_texts.py" line="-187" />
             <source>Will be set</source>
             <translation>Kommer att anges</translation>
         </message>
@@ -1870,6 +1970,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Another window or program is writing this run.</source>
+            <translation>Ett annat fönster eller program skriver den här körningen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Cancelled.</source>
             <translation>Avbruten.</translation>
         </message>
@@ -1930,6 +2035,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>The report cannot be saved there.</source>
+            <translation>Rapporten kan inte sparas där.</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>The source settings are not usable.</source>
             <translation>Inställningarna för källan går inte att använda.</translation>
         </message>
@@ -1967,6 +2077,11 @@
             <location line="+1" />
             <source>Users whose value cannot be an ImmutableId: {n}. They are skipped.</source>
             <translation>Användare vars värde inte kan vara ett ImmutableId: {n}. De hoppas över.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wait for it to finish (or close it), then start again: the run continues where it stopped.</source>
+            <translation>Vänta tills det är klart (eller stäng det) och starta sedan igen: körningen fortsätter där den stannade.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2086,6 +2201,29 @@
             <location line="+9" />
             <source>&lt;p&gt;&lt;b&gt;Prepare an app registration&lt;/b&gt; in the Azure portal (Microsoft Entra ID → App registrations → New registration):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API permissions&lt;/b&gt; → Add a permission → Microsoft Graph → Application permissions → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, then click &lt;b&gt;Grant admin consent for &amp;lt;your organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certificates &amp;amp; secrets&lt;/b&gt; → New client secret; copy its &lt;b&gt;Value&lt;/b&gt; (not the Secret ID) at once, and note the expiry date.&lt;/li&gt;&lt;li&gt;From the app's &lt;b&gt;Overview&lt;/b&gt;, copy the &lt;b&gt;Application (client) ID&lt;/b&gt; and the &lt;b&gt;Directory (tenant) ID&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsoft's guide: &lt;a href="{url}"&gt;Register an application&lt;/a&gt;. Set ImmutableIds &lt;b&gt;before&lt;/b&gt; you federate the domain.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;Förbered en appregistrering&lt;/b&gt; i Azure-portalen (Microsoft Entra ID → Appregistreringar → Ny registrering):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API-behörigheter&lt;/b&gt; → Lägg till en behörighet → Microsoft Graph → Programbehörigheter → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, och klicka sedan på &lt;b&gt;Bevilja administratörsmedgivande för &amp;lt;din organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certifikat och hemligheter&lt;/b&gt; → Ny klienthemlighet; kopiera genast dess &lt;b&gt;Värde&lt;/b&gt; (inte Hemlighets-ID) och anteckna utgångsdatumet.&lt;/li&gt;&lt;li&gt;Kopiera &lt;b&gt;Program-ID (klient)&lt;/b&gt; och &lt;b&gt;Katalog-ID (klientorganisation)&lt;/b&gt; från appens &lt;b&gt;Översikt&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsofts guide: &lt;a href="{url}"&gt;Registrera ett program&lt;/a&gt;. Ange ImmutableId &lt;b&gt;innan&lt;/b&gt; du federerar domänen.&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>WizardPage</name>
+        <message>
+            <location filename="../../gui/pages/base.py" line="+152" />
+            <source>Export the report</source>
+            <translation>Exportera rapporten</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV-filer (*.csv)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Saving the report…</source>
+            <translation>Sparar rapporten…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Saved to {path}</source>
+            <translation>Sparad i {path}</translation>
         </message>
     </context>
 </TS>
