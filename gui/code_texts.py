@@ -330,11 +330,12 @@ PLAN_WARNINGS = {
         "PlanWarning", "None of the {count} source values is a GUID (for example “{example}”), so the "
                        "GUID → base64 transform cannot convert them. Choose another transform or column."),
     "unmatched_rows": T(
-        "PlanWarning", "{count} rows of the export matched no user. They are saved as unmatched_rows.csv in "
-                       "the run's folder; check which attribute the key column holds."),
+        "PlanWarning", "Rows of the export that matched no user: {count}. Check which attribute the key "
+                       "column holds. They are listed in unmatched_rows.csv in the run's folder and beside an "
+                       "exported report."),
     "duplicate_keys": T(
-        "PlanWarning", "{count} keys appear on more than one row of the export (for example {keys}); those "
-                       "users get no value."),
+        "PlanWarning", "Keys on more than one row of the export: {count} (for example {keys}). Those users get "
+                       "no value."),
     "federation_unknown": T(
         "PlanWarning", "The tool cannot tell whether any domain is already federated (the app may not read "
                        "domains); users in a federated domain will fail."),

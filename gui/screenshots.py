@@ -56,6 +56,7 @@ def main(argv: list[str]) -> int:
         wizard = SyncWizard(session)
         wizard.show()
         _walk(wizard, tenant, out)
+        _resume_offer(tenant, out)
         _error_states(tenant, out)
         wizard.stop_all_workers()
     finally:
@@ -99,6 +100,36 @@ def _walk(wizard: SyncWizard, tenant, out: Path) -> None:
     _shot(wizard, out, "7-run-finished")
     wizard.next()
     _shot(wizard, out, "8-results")
+
+
+def _resume_offer(tenant, out: Path) -> None:
+    """The next wizard after a run was killed half-way: the offer to continue it, and once chosen."""
+    from core import paths
+    from core.connection import Connection
+    from core.journal import Journal
+
+    profile = tenant.connection_profile()
+    journal = Journal(paths.new_run_dir(profile["tenant_id"]), {
+        "tenant": profile["tenant_id"], "client_id": profile["client_id"], "to_write": 9800, "face": "wizard",
+        "source_spec": {"kind": "attribute", "attribute": "objectId", "transform": "guid-base64"}})
+    for n in range(4210):  # as if killed after 4,210 users (the journal is all the offer reads)
+        journal.outcome(f"user-{n}", "set")
+    journal.close()
+    session = WizardSession(connection=Connection.from_profile_dict(profile), secret=profile["client_secret"])
+    session.sandbox = tenant
+    wizard = SyncWizard(session)
+    wizard.show()
+    wizard.next()
+    _idle(wizard)
+    wizard.next()
+    offer = wizard.page_by_id(PageId.CHECK).resume_offer
+    _wait(lambda: offer.isVisible())
+    _idle(wizard)
+    _shot(wizard, out, "3-check-resume-offer")
+    offer.button.click()
+    _shot(wizard, out, "3-check-resume-chosen")
+    wizard.stop_all_workers()
+    wizard.close()
 
 
 def _error_states(tenant, out: Path) -> None:

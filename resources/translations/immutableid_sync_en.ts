@@ -1289,7 +1289,7 @@
     <context>
         <name>OutputPath</name>
         <message>
-            <location line="+58" />
+            <location line="+59" />
             <source>That is a folder: give a file name.</source>
             <translation>That is a folder: give a file name.</translation>
         </message>
@@ -1360,7 +1360,7 @@
     <context>
         <name>PlanWarning</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-24" />
+            <location filename="../../gui/code_texts.py" line="-25" />
             <source>No user of this tenant is in the chosen domain {domain} (its domains: {existing}). Check the spelling, or whether this is the right tenant.</source>
             <translation>No user of this tenant is in the chosen domain {domain} (its domains: {existing}). Check the spelling, or whether this is the right tenant.</translation>
         </message>
@@ -1371,13 +1371,13 @@
         </message>
         <message>
             <location line="+3" />
-            <source>{count} rows of the export matched no user. They are saved as unmatched_rows.csv in the run's folder; check which attribute the key column holds.</source>
-            <translation>{count} rows of the export matched no user. They are saved as unmatched_rows.csv in the run's folder; check which attribute the key column holds.</translation>
+            <source>Rows of the export that matched no user: {count}. Check which attribute the key column holds. They are listed in unmatched_rows.csv in the run's folder and beside an exported report.</source>
+            <translation>Rows of the export that matched no user: {count}. Check which attribute the key column holds. They are listed in unmatched_rows.csv in the run's folder and beside an exported report.</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>{count} keys appear on more than one row of the export (for example {keys}); those users get no value.</source>
-            <translation>{count} keys appear on more than one row of the export (for example {keys}); those users get no value.</translation>
+            <location line="+4" />
+            <source>Keys on more than one row of the export: {count} (for example {keys}). Those users get no value.</source>
+            <translation>Keys on more than one row of the export: {count} (for example {keys}). Those users get no value.</translation>
         </message>
         <message>
             <location line="+3" />
@@ -1798,7 +1798,7 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-187" />
+            <location filename="../../gui/code_texts.py" line="-188" />
             <source>Will be set</source>
             <translation>Will be set</translation>
         </message>

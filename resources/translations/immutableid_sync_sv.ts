@@ -1289,7 +1289,7 @@
     <context>
         <name>OutputPath</name>
         <message>
-            <location line="+58" />
+            <location line="+59" />
             <source>That is a folder: give a file name.</source>
             <translation>Det är en mapp: ange ett filnamn.</translation>
         </message>
@@ -1360,7 +1360,7 @@
     <context>
         <name>PlanWarning</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-24" />
+            <location filename="../../gui/code_texts.py" line="-25" />
             <source>No user of this tenant is in the chosen domain {domain} (its domains: {existing}). Check the spelling, or whether this is the right tenant.</source>
             <translation>Ingen användare i den här klientorganisationen finns i den valda domänen {domain} (dess domäner: {existing}). Kontrollera stavningen, eller om det är rätt klientorganisation.</translation>
         </message>
@@ -1371,13 +1371,13 @@
         </message>
         <message>
             <location line="+3" />
-            <source>{count} rows of the export matched no user. They are saved as unmatched_rows.csv in the run's folder; check which attribute the key column holds.</source>
-            <translation>{count} rader i exportfilen matchade ingen användare. De sparas som unmatched_rows.csv i körningens mapp; kontrollera vilket attribut nyckelkolumnen innehåller.</translation>
+            <source>Rows of the export that matched no user: {count}. Check which attribute the key column holds. They are listed in unmatched_rows.csv in the run's folder and beside an exported report.</source>
+            <translation>Rader i exportfilen som inte matchade någon användare: {count}. Kontrollera vilket attribut nyckelkolumnen innehåller. De listas i unmatched_rows.csv i körningens mapp och bredvid en exporterad rapport.</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>{count} keys appear on more than one row of the export (for example {keys}); those users get no value.</source>
-            <translation>{count} nycklar finns på mer än en rad i exportfilen (till exempel {keys}); de användarna får inget värde.</translation>
+            <location line="+4" />
+            <source>Keys on more than one row of the export: {count} (for example {keys}). Those users get no value.</source>
+            <translation>Nycklar på mer än en rad i exportfilen: {count} (till exempel {keys}). De användarna får inget värde.</translation>
         </message>
         <message>
             <location line="+3" />
@@ -1798,7 +1798,7 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-187" />
+            <location filename="../../gui/code_texts.py" line="-188" />
             <source>Will be set</source>
             <translation>Kommer att anges</translation>
         </message>

@@ -47,7 +47,7 @@ def test_wizard_and_cli_run_folders_hold_the_same_files(make_wizard, qtbot, sand
     choose_csv(wizard, qtbot, _export(tmp_path / "gui-export.csv", gui_tenant))
     to_preview(wizard, qtbot)
     preview = wizard.page_by_id(PageId.PREVIEW)
-    assert "1 rows of the export matched no user" in preview.warnings.text()  # shown before writing
+    assert "Rows of the export that matched no user: 1." in preview.warnings.text()  # shown before writing
     confirm(wizard, qtbot)
     wizard.next()
     wizard.page_by_id(PageId.RUN).start_button.click()
