@@ -16,6 +16,7 @@ from core.run import (  # noqa: E402,F401
     EXIT_BAD_INPUT,
     EXIT_CANCELLED,
     EXIT_CANNOT_CONNECT,
+    EXIT_GUARD_REFUSED,
     EXIT_OK,
     EXIT_SOME_FAILED,
 )
@@ -28,6 +29,8 @@ COMMANDS = {
     "preview": "core.commands.preview",
     "apply": "core.commands.apply",
     "secret": "core.commands.secret",
+    "connection": "core.commands.connection",
+    "schedule": "core.commands.schedule",
 }
 
 

@@ -14,6 +14,10 @@ from core.connection import Connection
 FILE_NAME = "profiles.json"
 # Keys that must never be remembered, whatever a caller passes in.
 _FORBIDDEN_KEYS = ("secret", "password", "token", "credential")
+# Keys saved with a connection besides the connection itself: the source choice (the journal's
+# `source_spec` keys), the schedule as installed, and unattended runs' settings.
+SOURCE_KEY, SCHEDULE_KEY, KEEP_RUNS_KEY = "source", "schedule", "keep_runs"
+_ATTACHED = (SOURCE_KEY, SCHEDULE_KEY, KEEP_RUNS_KEY)
 
 
 class ProfileStore:
@@ -44,8 +48,11 @@ class ProfileStore:
             conn = Connection.from_profile_dict({**conn.to_profile_dict(), "name": conn.tenant})
         with self._lock:
             data = self._read()
+            old = next((p for p in data["profiles"] if p.get("name") == conn.name), {})
             data["profiles"] = [p for p in data["profiles"] if p.get("name") != conn.name]
-            data["profiles"].append(conn.to_profile_dict())
+            # What is saved *with* the connection (its source, its schedule) survives a re-save of it.
+            kept = {k: old[k] for k in _ATTACHED if k in old}
+            data["profiles"].append({**conn.to_profile_dict(), **kept})
             data["last"]["profile"] = conn.name
             self._write(data)
         return conn
@@ -59,6 +66,28 @@ class ProfileStore:
             data["profiles"] = kept
             if data["last"].get("profile") == name:
                 data["last"].pop("profile")
+            self._write(data)
+        return True
+
+    # --- what is saved with a connection (issue 11: its source, its schedule, unattended settings) ---
+    def attached(self, name: str, key: str, default: object = None) -> object:
+        item = next((p for p in self._read()["profiles"] if p.get("name") == name), None)
+        return default if item is None else item.get(key, default)
+
+    def attach(self, name: str, key: str, value: object) -> bool:
+        """Save `value` under `key` with the connection NAME (None removes it). False: no such connection."""
+        if key not in _ATTACHED:
+            raise ValueError(f"not a setting saved with a connection: {key!r}")
+        _refuse_secret_keys(key, value)
+        with self._lock:
+            data = self._read()
+            item = next((p for p in data["profiles"] if p.get("name") == name), None)
+            if item is None:
+                return False
+            if value is None:
+                item.pop(key, None)
+            else:
+                item[key] = value
             self._write(data)
         return True
 

@@ -37,6 +37,7 @@ EXIT_SOME_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_CANNOT_CONNECT = 3
 EXIT_CANCELLED = 4
+EXIT_GUARD_REFUSED = 5   # an unattended run above its guard rail (--max-writes/--max-percent): nothing written
 
 REPORT_FILE = "report.csv"
 PREVIEW_FILE = "preview.csv"
@@ -180,7 +181,7 @@ class RunSpec:
     tenant_id: str | None = None            # from the sign-in, when known
     source_spec: Mapping[str, Any] = field(default_factory=dict)  # the face's source choice, for resume
     federation_known: bool = True
-    face: str = "cli"                       # who started it: "cli" | "wizard" (recorded, never decides)
+    face: str = "cli"                       # who started it: "cli" | "wizard" | "unattended" (recorded, never decides)
     report_copy: Path | None = None         # --report: the report written here too
     delimiter: str = ","
     timings: dict[str, float] = field(default_factory=dict)

@@ -17,6 +17,7 @@ from typing import TextIO
 
 from core import logsetup, messages
 from core.apply import ApplyProgress
+from core.commands import unattended
 from core.commands.common import CliError, add_connection_options, fail
 from core.commands.planning import (
     Session,
@@ -51,7 +52,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                    description="Builds the plan again from live data and writes the "
                                                "ImmutableIds. Asks for confirmation unless --yes.")
     add_connection_options(parser)
-    add_source_options(parser)
+    add_source_options(parser, source_required=False)  # a saved connection (--connection) brings its own
+    unattended.add_options(parser)
     parser.add_argument("--report", metavar="FILE", help="write the result report (CSV) here too")
     parser.add_argument("--dry-run", action="store_true", help="go through everything but the writes")
     parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
@@ -80,6 +82,14 @@ def run(args: argparse.Namespace, stdin: TextIO | None = None) -> int:
         if not 1 <= args.concurrency <= 16:
             raise CliError(EXIT_BAD_INPUT, "--concurrency must be between 1 and 16")
         pacer = parse_quota(args.write_quota)
+        unattended.check_options(args)
+        if args.unattended:
+            return unattended.run_unattended(args, pacer, cancel)
+        if args.connection:  # a person at a saved connection: its source, and the usual questions
+            args.profile = args.connection
+            unattended.use_saved_source(args, unattended.saved_connection(args.connection)[1])
+        if not args.source:
+            raise CliError(EXIT_BAD_INPUT, "apply: give --source (or --connection NAME with a saved source).")
         source = load_source(args)
         report = output_path("--report", args.report, args, stdin)
         if not args.dry_run and not args.yes and not stdin.isatty():

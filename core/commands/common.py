@@ -20,12 +20,14 @@ from core.secrets import ENV_SECRET, SecretStore
 
 
 class CliError(Exception):
-    """A message for the user and the exit code to leave with. Never holds a secret."""
+    """A message for the user and the exit code to leave with. Never holds a secret. `code`: what went
+    wrong as a code, when known (an unattended run records it for the wizard to show)."""
 
-    def __init__(self, exit_code: int, message: str) -> None:
+    def __init__(self, exit_code: int, message: str, code: str | None = None) -> None:
         super().__init__(message)
         self.exit_code = exit_code
         self.message = message
+        self.code = code
 
 
 def add_connection_options(parser: argparse.ArgumentParser, secret_input: bool = True) -> None:
@@ -80,7 +82,7 @@ def resolve_secret(conn: Connection, args: argparse.Namespace, profile_secret: s
             code = "secret_stdin_blank" if line else "secret_stdin_empty"
             raise CliError(EXIT_BAD_INPUT, f"--secret-stdin: {describe(code)}")
     if not secret:
-        raise CliError(EXIT_CANNOT_CONNECT, describe("no_secret"))
+        raise CliError(EXIT_CANNOT_CONNECT, describe("no_secret"), "no_secret")
     logsetup.register_secret(secret)
     return secret
 

@@ -37,9 +37,9 @@ from core.transforms import Transform
 MATCH_CHOICES = ("upn", "mail", "employeeId", "id")
 
 
-def add_source_options(parser: argparse.ArgumentParser) -> None:
+def add_source_options(parser: argparse.ArgumentParser, source_required: bool = True) -> None:
     group = parser.add_argument_group("source")
-    group.add_argument("--source", required=True, metavar="csv:PATH|attribute:NAME",
+    group.add_argument("--source", required=source_required, metavar="csv:PATH|attribute:NAME",
                        help="where each user's new ImmutableId comes from")
     group.add_argument("--match", choices=MATCH_CHOICES, help="CSV: the user attribute the key column holds")
     group.add_argument("--key-column", metavar="NAME", help="CSV: column that identifies the user")
@@ -63,10 +63,11 @@ def load_source(args: argparse.Namespace) -> Source:
         return parse_source_spec(args.source, args.match, args.key_column, args.value_column)
     except SourceSpecError as exc:
         text = SOURCE_ERROR_TEXT.get(exc.code, exc.code)
-        raise CliError(EXIT_BAD_INPUT, f"--source: {text}" + (f": {exc.detail}" if exc.detail else "")) from None
+        raise CliError(EXIT_BAD_INPUT, f"--source: {text}" + (f": {exc.detail}" if exc.detail else ""),
+                       exc.code) from None
     except CsvError as exc:
         what = "--key-column/--value-column" if exc.code == "missing_column" else args.source
-        raise CliError(EXIT_BAD_INPUT, f"{what}: {csv_error_text(exc)}") from None
+        raise CliError(EXIT_BAD_INPUT, f"{what}: {csv_error_text(exc)}", exc.code) from None
 
 
 def source_path(args: argparse.Namespace) -> str | None:
@@ -123,9 +124,11 @@ class Session:
     domains: list[str] = field(default_factory=list)  # the tenant's domains as listed (may be empty)
 
 
-def connect_and_plan(args: argparse.Namespace, source: Source, cancel: threading.Event) -> Session:
-    """Connect, list users and domains (with progress on stderr), plan. CliError on failure."""
-    conn, secret = connection_and_secret(args)
+def connect_and_plan(args: argparse.Namespace, source: Source, cancel: threading.Event,
+                     conn_secret: tuple[Connection, str] | None = None) -> Session:
+    """Connect, list users and domains (with progress on stderr), plan. CliError on failure (with the
+    sign-in code when signing in failed). `conn_secret`: given by a face that resolved them itself."""
+    conn, secret = conn_secret or connection_and_secret(args)
     graph = GraphClient(conn, TokenProvider(conn, secret))
     line = ProgressLine("Listing users")
     t0 = time.monotonic()
@@ -135,11 +138,11 @@ def connect_and_plan(args: argparse.Namespace, source: Source, cancel: threading
         plan = list_and_plan(graph, source, args.transform, scope_from(args), federated,
                              progress=lambda n: line.update(f"{n:,} users"), cancel=cancel)
     except AuthError as exc:
-        raise CliError(EXIT_CANNOT_CONNECT, _connect_text(exc.code)) from None
+        raise CliError(EXIT_CANNOT_CONNECT, _connect_text(exc.code), str(exc.code)) from None
     except Cancelled:
-        raise CliError(EXIT_CANCELLED, "Cancelled.") from None
+        raise CliError(EXIT_CANCELLED, "Cancelled.", "cancelled") from None
     except GraphError as exc:
-        raise CliError(EXIT_CANNOT_CONNECT, _graph_text(exc)) from None
+        raise CliError(EXIT_CANNOT_CONNECT, _graph_text(exc), "graph_read_failed") from None
     finally:
         line.done()
     # pages are planned as they arrive (plan.list_and_plan), so one figure covers both

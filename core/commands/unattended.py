@@ -1,0 +1,181 @@
+"""`apply --unattended --connection NAME` (issue 11 §1): a saved connection and its saved source, run
+without a person. It never prompts; the run goes through core/run.py like every other (run folder,
+journal, report, summary), with the guard rail of core/unattended.py in front of it. Whatever happens,
+the outcome is recorded for the wizard's Welcome page, and old unattended run folders are pruned.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import threading
+from typing import Any
+
+from core import logsetup
+from core.commands.common import CliError, fail, resolve_secret
+from core.commands.planning import connect_and_plan, load_source, print_counts
+from core.connection import Connection
+from core.profiles import KEEP_RUNS_KEY, SOURCE_KEY, ProfileStore
+from core.run import (
+    EXIT_BAD_INPUT,
+    EXIT_CANCELLED,
+    EXIT_GUARD_REFUSED,
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    RunBusy,
+    RunOutcome,
+    RunSpec,
+    execute,
+    find_unfinished_run,
+)
+from core.unattended import (
+    DEFAULT_KEEP_RUNS,
+    DEFAULT_MAX_WRITES,
+    FACE,
+    Guard,
+    Refusal,
+    check_guard,
+    prune_runs,
+    record_status,
+    write_refused_run,
+)
+
+log = logging.getLogger(__name__)
+
+
+def add_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("saved connection and unattended runs")
+    group.add_argument("--connection", metavar="NAME",
+                       help="a saved connection (`connection save`); its saved source is used unless "
+                            "--source is given")
+    group.add_argument("--unattended", action="store_true",
+                       help="run without a person: never ask, refuse a surprising mass change "
+                            "(needs --connection)")
+    group.add_argument("--max-writes", type=int, default=DEFAULT_MAX_WRITES, metavar="N",
+                       help=f"unattended: write nothing if more than N users would be written "
+                            f"(default {DEFAULT_MAX_WRITES})")
+    group.add_argument("--max-percent", type=float, metavar="P",
+                       help="unattended: write nothing if more than P %% of the tenant's users would be written")
+
+
+def saved_connection(name: str, store: ProfileStore | None = None) -> tuple[Connection, dict[str, Any]]:
+    store = store or ProfileStore()
+    conn = store.get(name)
+    if conn is None:
+        saved = ", ".join(f'"{n}"' for n in store.names()) or "none yet"
+        raise CliError(EXIT_BAD_INPUT, f'--connection: no saved connection is called "{name}" (saved: {saved}). '
+                                       "Save one with `immutableid-sync connection save`.", "unknown_connection")
+    spec = store.attached(name, SOURCE_KEY) or {}
+    return conn, dict(spec) if isinstance(spec, dict) else {}
+
+
+def use_saved_source(args: argparse.Namespace, spec: dict[str, Any]) -> None:
+    """Fill the source options from a saved source choice (the journal's `source_spec` keys) unless the
+    command line gave a source of its own."""
+    if args.source:
+        return
+    if not spec.get("kind"):
+        raise CliError(EXIT_BAD_INPUT, f'--connection "{args.connection}" has no saved source: save one with '
+                                       "`connection save NAME ... --source ...`, or give --source.",
+                       "no_saved_source")
+    if spec["kind"] == "csv":
+        args.source = f"csv:{spec.get('csv_path') or ''}"
+        args.match, args.key_column, args.value_column = (spec.get(k) for k in ("match", "key_column",
+                                                                                 "value_column"))
+    else:
+        args.source = f"attribute:{spec.get('attribute') or ''}"
+    args.transform = spec.get("transform") or "none"
+    args.domain = list(spec.get("domains") or ())
+    args.include_guests = bool(spec.get("include_guests"))
+    args.include_disabled = bool(spec.get("include_disabled"))
+
+
+def check_options(args: argparse.Namespace) -> None:
+    if args.unattended and not args.connection:
+        raise CliError(EXIT_BAD_INPUT, "--unattended needs --connection NAME (a saved connection and source).")
+    if args.max_writes is not None and args.max_writes < 0:
+        raise CliError(EXIT_BAD_INPUT, "--max-writes must be 0 or more")
+    if args.max_percent is not None and not 0 < args.max_percent <= 100:
+        raise CliError(EXIT_BAD_INPUT, "--max-percent must be above 0 and at most 100")
+
+
+def run_unattended(args: argparse.Namespace, pacer: Any, cancel: threading.Event) -> int:
+    """The whole unattended run; every way out records the connection's status."""
+    name = args.connection
+    logsetup.setup_logging()
+    log.info("Unattended run for saved connection %s", name)
+    try:
+        conn, spec = saved_connection(name)
+        use_saved_source(args, spec)
+        source = load_source(args)
+        args.secret_stdin = False  # nobody is there to type or pipe it
+        secret = resolve_secret(conn, args)
+        session = connect_and_plan(args, source, cancel, (conn, secret))
+        print(f"Plan for {conn.display_name} (unattended):")
+        print_counts(session.plan)
+        refusal = check_guard(session.plan, Guard(args.max_writes, args.max_percent))
+        if refusal is not None:
+            return _refuse(name, conn, session.plan, refusal, spec)
+        outcome = _execute(args, conn, session, spec, pacer, cancel)
+    except CliError as exc:
+        log.warning("Unattended run for %s failed: %s", name, exc.code or exc.exit_code)
+        if exc.code != "unknown_connection":
+            record_status(name, exc.exit_code, exc.code or "unknown")
+        return fail(exc)
+    code = outcome.exit_code
+    record_status(name, code, _problem(outcome), run_folder=outcome.run_dir, counts=outcome.counts)
+    keep = ProfileStore().attached(name, KEEP_RUNS_KEY, DEFAULT_KEEP_RUNS)
+    prune_runs(conn, int(keep) if isinstance(keep, int) else DEFAULT_KEEP_RUNS)
+    return code
+
+
+def _execute(args: argparse.Namespace, conn: Connection, session: Any, spec: dict[str, Any], pacer: Any,
+             cancel: threading.Event) -> RunOutcome:
+    from core.commands.apply import _on_stop_signals, _restore  # the same clean stop as apply's
+
+    tenant_id = _tenant_id(session)
+    run = RunSpec(conn, session.plan, False, tenant_id=tenant_id, source_spec=spec or {},
+                  federation_known=session.federation_known, face=FACE, delimiter=args.delimiter,
+                  timings=session.timings)
+    run.resume = find_unfinished_run(conn, tenant_id)
+    previous = _on_stop_signals(cancel)
+    try:
+        outcome = execute(run, session.graph, cancel=cancel, pacer=pacer, concurrency=args.concurrency)
+    except RunBusy as exc:
+        raise CliError(EXIT_BAD_INPUT, f"Another apply for {conn.tenant} is running ({exc.run_dir}).",
+                       "run_busy") from None
+    finally:
+        _restore(previous)
+    print("Result:")
+    print_counts(outcome.counts)
+    print(f"Report: {outcome.report_path}  (run folder: {outcome.run_dir})")
+    return outcome
+
+
+def _tenant_id(session: Any) -> str | None:
+    try:
+        return session.graph.tokens.token().tid
+    except Exception:  # noqa: BLE001 — only a nicer match for resume
+        return None
+
+
+def _refuse(name: str, conn: Connection, plan: Any, refusal: Refusal, spec: dict[str, Any]) -> int:
+    run_dir = write_refused_run(conn, plan, refusal, source_spec=spec, connection_name=name)
+    why = (f"more than {refusal.limit:,.0f} users" if refusal.code == "too_many_writes"
+           else f"more than {refusal.limit:g} % of the tenant's users")
+    print(f"Refused: this unattended run would write {refusal.to_write:,} of {refusal.users:,} users "
+          f"({refusal.percent:g} %), {why}. Nothing was written. Look at the plan in {run_dir}, then run "
+          "apply yourself (without --unattended) or raise --max-writes/--max-percent.", file=sys.stderr)
+    record_status(name, EXIT_GUARD_REFUSED, refusal.code, run_folder=run_dir, counts=plan.counts())
+    return EXIT_GUARD_REFUSED
+
+
+def _problem(outcome: RunOutcome) -> str | None:
+    result = outcome.result
+    if result.fatal:
+        return str(result.fatal)
+    if result.cancelled or outcome.exit_code == EXIT_CANCELLED:
+        return "cancelled"
+    return "some_failed" if outcome.exit_code == EXIT_SOME_FAILED else None if outcome.exit_code == EXIT_OK \
+        else "unknown"
