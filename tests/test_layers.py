@@ -12,6 +12,9 @@ CORE = Path(__file__).resolve().parents[1] / "core"
 FORBIDDEN = {"PySide6", "shiboken6", "gui"}
 # a module path or file path that names a forbidden package: "gui", "gui.app", "gui/app.py", "PySide6.QtCore"
 _NAMES = re.compile(r"^(?:PySide6|shiboken6|gui)(?:[./].*)?$")
+# Strings that look like the GUI layer but name something else: launchd's per-user session domain
+# (`launchctl bootstrap gui/501 …`, core/scheduler.py).
+_NOT_OURS = {"gui/{uid}"}
 _LOADERS = {"import_module", "__import__", "find_spec", "import_from_string", "run_module"}
 
 
@@ -24,7 +27,8 @@ def _imported_modules(path: Path) -> set[str]:
             names.add(node.module)
         elif isinstance(node, ast.Call) and _loader_name(node.func) in _LOADERS:
             names.update(a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str))
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and _NAMES.match(node.value.strip()):
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and _NAMES.match(node.value.strip()) \
+                and node.value not in _NOT_OURS:
             names.add(node.value.strip())
     return names
 
