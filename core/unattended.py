@@ -27,8 +27,10 @@ from core.connection import Connection
 from core.journal import FILE_NAME as JOURNAL_FILE
 from core.journal import Journal
 from core.plan import Plan
+from core.profiles import SCHEDULE_KEY, ProfileStore
 from core.report import write_summary
 from core.run import EXIT_GUARD_REFUSED, EXIT_OK, REPORT_FILE, SUMMARY_FILE, write_outputs
+from core.schedule import Schedule, ScheduleError, next_run
 
 log = logging.getLogger(__name__)
 
@@ -181,6 +183,39 @@ def forget_status(name: str) -> None:
         _write_json(status_path(), {k: asdict(v) for k, v in statuses.items()})
 
 
+@dataclass(frozen=True)
+class SavedOverview:
+    """One saved connection as the wizard's Welcome page lists it. Times are local (naive)."""
+
+    name: str
+    status: RunStatus | None
+    every: str | None          # the schedule's, when one was installed from this program
+    next_run: datetime | None
+
+    @property
+    def last_run(self) -> datetime | None:
+        when = self.status.when if self.status else None
+        return when.astimezone().replace(tzinfo=None) if when and when.tzinfo else when
+
+
+def overview(store: ProfileStore | None = None, now: datetime | None = None) -> list[SavedOverview]:
+    store = store or ProfileStore()
+    statuses, now = read_statuses(), now or datetime.now()
+    result = []
+    for name in store.names():
+        saved = store.attached(name, SCHEDULE_KEY)
+        every, following = None, None
+        if isinstance(saved, dict):
+            try:
+                schedule = Schedule(name, str(saved.get("at")), str(saved.get("every")))
+            except ScheduleError:
+                schedule = None  # hand-edited: shown as not scheduled rather than failing the page
+            if schedule is not None:
+                every, following = schedule.every, next_run(schedule, now)
+        result.append(SavedOverview(name, statuses.get(name), every, following))
+    return result
+
+
 def _write_json(path: Path, data: Any) -> None:
     fd, tmp = tempfile.mkstemp(prefix=".status-", suffix=".tmp", dir=path.parent)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -188,5 +223,5 @@ def _write_json(path: Path, data: Any) -> None:
     os.replace(tmp, path)
 
 
-__all__ = ["EXIT_GUARD_REFUSED", "Guard", "Refusal", "RunStatus", "check_guard", "prune_runs", "read_statuses",
-           "record_status", "write_refused_run"]
+__all__ = ["EXIT_GUARD_REFUSED", "Guard", "Refusal", "RunStatus", "SavedOverview", "check_guard", "overview",
+           "prune_runs", "read_statuses", "record_status", "write_refused_run"]

@@ -350,3 +350,16 @@ OUTPUT_PATHS = {
     "cannot_create": T("OutputPath", "The folder cannot be created: choose another place."),
     "not_writable": T("OutputPath", "The file cannot be written there (no permission): choose another place."),
 }
+
+# Why an unattended (scheduled) run did not finish well (core.unattended.RunStatus.problem) — the codes
+# that are not sign-in codes (those are in TEXT/HINT above): the guard rail, a run with failures, a source.
+UNATTENDED_PROBLEMS = {
+    "too_many_writes": T("Unattended", "it would have written more users than its limit, so it wrote nothing "
+                                       "— look at the plan in its run folder and run it yourself"),
+    "too_large_share": T("Unattended", "it would have written a larger share of the users than its limit, so it "
+                                       "wrote nothing — look at the plan in its run folder and run it yourself"),
+    "some_failed": T("Unattended", "some users could not be written — see the report in its run folder"),
+    "cancelled": T("Unattended", "it was stopped before it finished — the next run continues it"),
+    "no_saved_source": T("Unattended", "no source is saved with the connection — open it here and choose one"),
+    "unknown_connection": T("Unattended", "the saved connection is gone — remove the schedule"),
+}

@@ -56,7 +56,9 @@ def main(argv: list[str]) -> int:
         wizard = SyncWizard(session)
         wizard.show()
         _walk(wizard, tenant, out)
+        _keep_in_sync(wizard, out)
         _resume_offer(tenant, out)
+        _saved_connections(tenant, out)
         _error_states(tenant, out)
         wizard.stop_all_workers()
     finally:
@@ -100,6 +102,37 @@ def _walk(wizard: SyncWizard, tenant, out: Path) -> None:
     _shot(wizard, out, "7-run-finished")
     wizard.next()
     _shot(wizard, out, "8-results")
+
+
+def _keep_in_sync(wizard: SyncWizard, out: Path) -> None:
+    """The Results page's offer to schedule, for a saved connection (the demo's own is never saved)."""
+    wizard.profiles.save(wizard.session.connection)
+    page = wizard.page_by_id(PageId.RESULTS)
+    page.initializePage()
+    page.keep_in_sync.enabled_box.setChecked(True)
+    _shot(wizard, out, "8-results-keep-in-sync")
+    wizard.profiles.delete(wizard.session.connection.name or wizard.session.connection.tenant)
+
+
+def _saved_connections(tenant, out: Path) -> None:
+    """The Welcome page after a nightly run failed: the problem first, then each saved connection."""
+    from datetime import UTC, datetime, timedelta
+
+    from core import unattended
+    from core.connection import Connection
+    from core.profiles import SCHEDULE_KEY, ProfileStore
+
+    store, profile = ProfileStore(), tenant.connection_profile()
+    for name, at in (("Norra skolan", "02:00"), ("Södra skolan", None)):
+        store.save(Connection.from_profile_dict({**profile, "name": name}))
+        if at:
+            store.attach(name, SCHEDULE_KEY, {"at": at, "every": "day", "kind": "systemd"})
+    unattended.record_status("Norra skolan", 3, "secret_expired", now=datetime.now(UTC) - timedelta(hours=7))
+    unattended.record_status("Södra skolan", 0, None, counts={"set": 12})
+    wizard = SyncWizard(WizardSession())
+    wizard.show()
+    _shot(wizard, out, "1-welcome-saved-connections")
+    wizard.close()
 
 
 def _resume_offer(tenant, out: Path) -> None:

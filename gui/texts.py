@@ -13,7 +13,7 @@ import logging
 import math
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 from core import messages
 from gui import code_texts
@@ -344,3 +344,49 @@ def plan_warning_text(warning) -> str:  # warning: core.preflight.PlanWarning
 
 def output_path_text(code: str) -> str:
     return tr("OutputPath", code_texts.OUTPUT_PATHS.get(code, code))
+
+
+# Saved connections and their unattended runs (Welcome page, Results page) ---------------------------
+def _ut(text: str) -> str:
+    return QCoreApplication.translate("Unattended", text)
+
+
+def unattended_problem(code: str) -> str:
+    """Why an unattended run failed, and what to do: a sign-in code's own text and hint, or ours."""
+    if code in code_texts.UNATTENDED_PROBLEMS:
+        return _ut(code_texts.UNATTENDED_PROBLEMS[code])
+    if code in code_texts.CSV_CODES:
+        return tr("CsvError", code_texts.CSV_CODES[code])
+    hint = code_hint(code)
+    return code_text(code) + (f" — {hint}" if hint else "")
+
+
+def short_date(when) -> str:  # "3 Dec" in the user's language
+    return QLocale().toString(QDate(when.year, when.month, when.day), "d MMM")
+
+
+def short_time(when) -> str:  # a local datetime in the locale's own short form
+    qt = QDateTime(QDate(when.year, when.month, when.day), QTime(when.hour, when.minute))
+    return QLocale().toString(qt, QLocale.FormatType.ShortFormat)
+
+
+def unattended_failure(name: str, every: str | None, when, problem: str) -> str:
+    """"The nightly sync for North failed on 3 Dec: the client secret has expired — renew it"."""
+    text = {"day": _ut("The nightly sync for {name} failed on {date}: {problem}"),
+            "week": _ut("The weekly sync for {name} failed on {date}: {problem}")}.get(
+        every or "", _ut("The unattended sync for {name} failed on {date}: {problem}"))
+    return text.format(name=name, date=short_date(when), problem=unattended_problem(problem))
+
+
+def saved_connection_line(name: str, last_run, last_ok: bool | None, next_run) -> str:
+    last = (_ut("last run: {when}, {outcome}").format(
+        when=short_time(last_run), outcome=_ut("done") if last_ok else _ut("failed"))
+        if last_run is not None else _ut("no unattended run yet"))
+    following = _ut("next run: {when}").format(when=short_time(next_run)) if next_run else _ut("not scheduled")
+    return f"{name} — {last} · {following}"
+
+
+def schedule_done(every: str, at: str, next_run) -> str:
+    text = _ut("Scheduled every day at {at}; next run {when}.") if every == "day" else \
+        _ut("Scheduled every Monday at {at}; next run {when}.")
+    return text.format(at=at, when=short_time(next_run))

@@ -10,6 +10,7 @@ from core import run as runs
 from gui import navigation, texts
 from gui.models import plan_table
 from gui.pages.base import WizardPage
+from gui.widgets.keep_in_sync import KeepInSync
 from gui.widgets.plan_table_view import PlanTableView
 
 
@@ -52,6 +53,8 @@ class ResultsPage(WizardPage):
         self.note.setWordWrap(True)
         self.body().addLayout(row)
         self.body().addWidget(self.note)
+        self.keep_in_sync = KeepInSync(self, self.run_job)  # issue 11: schedule this connection
+        self.body().addWidget(self.keep_in_sync)
         self.finish_layout()
 
     def initializePage(self) -> None:
@@ -71,6 +74,7 @@ class ResultsPage(WizardPage):
             notes.append(self.tr("{n} export rows matched no user: {path}").format(
                 n=texts.number(unmatched), path=s.run_dir / runs.UNMATCHED_FILE))
         self.note.setText("<br>".join(_escape(str(n)) for n in notes))
+        self.keep_in_sync.set_connection(s.connection, self.sync_wizard().profiles)
 
     def _show_hint(self) -> None:
         index = self.table.view.currentIndex()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.profiles import SOURCE_KEY
 from gui import services, texts
 from gui.models.simple_table import SimpleTableModel
 from gui.pages.base import WizardPage
@@ -201,8 +202,9 @@ class SourcePage(WizardPage):
             if resume is not None:  # continuing an unfinished run: its own source, not the last one used
                 self.path_edit.setText(str(resume.source_spec.get("csv_path") or ""))
                 self._restore(dict(resume.source_spec))
-            else:
-                self._restore(self.sync_wizard().profiles.recall("source") or {})
+            else:  # this connection's own source first (saved with it), else the last one used anywhere
+                profiles = self.sync_wizard().profiles
+                self._restore(profiles.attached(self._connection_name(), SOURCE_KEY) or profiles.recall("source") or {})
         finally:
             self._restoring = False
         self._label_object_id()
@@ -409,6 +411,10 @@ class SourcePage(WizardPage):
         # long guest UPNs (…#EXT#@…) must not push the status, the column that explains, out of sight
         _fit_columns(self.sample_view, SAMPLE_WIDTHS)
 
+    def _connection_name(self) -> str:
+        conn = self.session.connection
+        return (conn.name or conn.tenant) if conn is not None else ""
+
     def accept_page(self) -> bool:
         choice = self.choice()
         self.session.source = choice
@@ -417,6 +423,8 @@ class SourcePage(WizardPage):
         saved = {k: v for k, v in asdict(choice).items() if k != "domains"}
         try:
             self.sync_wizard().profiles.remember("source", saved)
+            # saved with the connection too: what `apply --connection` and scheduled runs use (issue 11)
+            self.sync_wizard().profiles.attach(self._connection_name(), SOURCE_KEY, services.source_spec(choice))
         except (OSError, ValueError):
             log.warning("Could not remember the source choice", exc_info=True)
         return True

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from core import unattended
+from gui import texts
 from gui.i18n import LanguageBox
 from gui.pages.base import WizardPage
 
@@ -37,7 +39,14 @@ class WelcomePage(WizardPage):
             "<b>Directory (tenant) ID</b>.</li></ol>"
             "<p>Microsoft's guide: <a href=\"{url}\">Register an application</a>. Set ImmutableIds "
             "<b>before</b> you federate the domain.</p>").format(url=MS_GUIDE), self)
+        # Saved connections with their unattended runs: a failed scheduled run is said first, at the top.
+        self.problems = self.wrapped("", self)
+        self.problems.setAccessibleName(self.tr("Problems with scheduled syncs"))
+        self.saved = self.wrapped("", self)
+        self.saved.setAccessibleName(self.tr("Saved connections"))
+        self.body().addWidget(self.problems)
         self.body().addWidget(self.intro)
+        self.body().addWidget(self.saved)
         self.body().addWidget(self.prereq)
         self.body().addStretch(1)
         row = QHBoxLayout()
@@ -52,3 +61,26 @@ class WelcomePage(WizardPage):
         row.addWidget(note, 1)
         self.body().addLayout(row)
         self.finish_layout()
+
+    def initializePage(self) -> None:
+        self.show_saved_connections()
+
+    def show_saved_connections(self) -> None:
+        """Each saved connection with its last unattended run, its next scheduled run and any problem."""
+        try:
+            items = unattended.overview(self.sync_wizard().profiles)
+        except OSError:  # an unreadable status file must not keep the wizard from opening
+            items = []
+        problems = [texts.unattended_failure(i.name, i.every, i.last_run, i.status.problem or "unknown")
+                    for i in items if i.status is not None and i.status.failed and i.last_run is not None]
+        self.problems.setText("".join(f"<p><b>{_escape(p)}</b></p>" for p in problems))
+        self.problems.setVisible(bool(problems))
+        lines = [texts.saved_connection_line(i.name, i.last_run, None if i.status is None else not i.status.failed,
+                                             i.next_run) for i in items]
+        self.saved.setText(f"<p><b>{_escape(self.tr('Saved connections'))}</b></p><ul>"
+                           + "".join(f"<li>{_escape(line)}</li>" for line in lines) + "</ul>" if lines else "")
+        self.saved.setVisible(bool(lines))
+
+
+def _escape(text: str) -> str:
+    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

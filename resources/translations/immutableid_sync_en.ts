@@ -1249,10 +1249,73 @@
         </message>
     </context>
     <context>
+        <name>KeepInSync</name>
+        <message>
+            <location filename="../../gui/widgets/keep_in_sync.py" line="+56" />
+            <source>&amp;Keep new users in sync automatically</source>
+            <translation>&amp;Keep new users in sync automatically</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Time of the scheduled sync</source>
+            <translation>Time of the scheduled sync</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>every day</source>
+            <translation>every day</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>every Monday</source>
+            <translation>every Monday</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How often</source>
+            <translation>How often</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Save the schedule</source>
+            <translation>&amp;Save the schedule</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>at</source>
+            <translation>at</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Only a saved connection can be scheduled (the demo tenant is not saved).</source>
+            <translation>Only a saved connection can be scheduled (the demo tenant is not saved).</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Setting up the scheduled sync…</source>
+            <translation>Setting up the scheduled sync…</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The scheduled sync is removed.</source>
+            <translation>The scheduled sync is removed.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The secret is not in this computer's keychain, so the scheduled run cannot sign in: tick “Remember the secret” on the Connection page.</source>
+            <translation>The secret is not in this computer's keychain, so the scheduled run cannot sign in: tick “Remember the secret” on the Connection page.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The scheduled sync could not be set up: {error}</source>
+            <translation>The scheduled sync could not be set up: {error}</translation>
+        </message>
+    </context>
+    <context>
         <name>LanguageBox</name>
         <message>
             <location filename="../../gui/i18n.py" line="+143" />
-            <location filename="../../gui/pages/welcome.py" line="+45" />
+            <location filename="../../gui/pages/welcome.py" line="+54" />
             <source>Language</source>
             <translation>Language</translation>
         </message>
@@ -1446,7 +1509,7 @@
     <context>
         <name>ResultsPage</name>
         <message>
-            <location filename="../../gui/pages/results.py" line="+24" />
+            <location filename="../../gui/pages/results.py" line="+25" />
             <source>Results</source>
             <translation>Results</translation>
         </message>
@@ -1481,7 +1544,7 @@
             <translation>&amp;Retry the failed ones</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+21" />
             <source>Select a user to see what to do.</source>
             <translation>Select a user to see what to do.</translation>
         </message>
@@ -1605,7 +1668,7 @@
     <context>
         <name>SourcePage</name>
         <message>
-            <location filename="../../gui/pages/source.py" line="+84" />
+            <location filename="../../gui/pages/source.py" line="+85" />
             <source>Source of the ImmutableIds</source>
             <translation>Source of the ImmutableIds</translation>
         </message>
@@ -1735,7 +1798,7 @@
             <translation>Include d&amp;isabled accounts</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+29" />
             <source>Reading the tenant's users to count them per domain…</source>
             <translation>Reading the tenant's users to count them per domain…</translation>
         </message>
@@ -2181,9 +2244,97 @@
         </message>
     </context>
     <context>
+        <name>Unattended</name>
+        <message>
+            <location line="+58" />
+            <source>it would have written more users than its limit, so it wrote nothing — look at the plan in its run folder and run it yourself</source>
+            <translation>it would have written more users than its limit, so it wrote nothing — look at the plan in its run folder and run it yourself</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>it would have written a larger share of the users than its limit, so it wrote nothing — look at the plan in its run folder and run it yourself</source>
+            <translation>it would have written a larger share of the users than its limit, so it wrote nothing — look at the plan in its run folder and run it yourself</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>some users could not be written — see the report in its run folder</source>
+            <translation>some users could not be written — see the report in its run folder</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>it was stopped before it finished — the next run continues it</source>
+            <translation>it was stopped before it finished — the next run continues it</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>no source is saved with the connection — open it here and choose one</source>
+            <translation>no source is saved with the connection — open it here and choose one</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the saved connection is gone — remove the schedule</source>
+            <translation>the saved connection is gone — remove the schedule</translation>
+        </message>
+        <message>
+            <location filename="../../build/work/tr_helper_strings.py" line="+1" />
+            <source>Scheduled every Monday at {at}; next run {when}.</source>
+            <translation>Scheduled every Monday at {at}; next run {when}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Scheduled every day at {at}; next run {when}.</source>
+            <translation>Scheduled every day at {at}; next run {when}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The nightly sync for {name} failed on {date}: {problem}</source>
+            <translation>The nightly sync for {name} failed on {date}: {problem}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The unattended sync for {name} failed on {date}: {problem}</source>
+            <translation>The unattended sync for {name} failed on {date}: {problem}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The weekly sync for {name} failed on {date}: {problem}</source>
+            <translation>The weekly sync for {name} failed on {date}: {problem}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>done</source>
+            <translation>done</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>failed</source>
+            <translation>failed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>last run: {when}, {outcome}</source>
+            <translation>last run: {when}, {outcome}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>next run: {when}</source>
+            <translation>next run: {when}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>no unattended run yet</source>
+            <translation>no unattended run yet</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>not scheduled</source>
+            <translation>not scheduled</translation>
+        </message>
+    </context>
+    <context>
         <name>WelcomePage</name>
         <message>
-            <location filename="../../gui/pages/welcome.py" line="-31" />
+            <location filename="../../gui/pages/welcome.py" line="-38" />
             <source>Welcome</source>
             <translation>Welcome</translation>
         </message>
@@ -2201,6 +2352,16 @@
             <location line="+9" />
             <source>&lt;p&gt;&lt;b&gt;Prepare an app registration&lt;/b&gt; in the Azure portal (Microsoft Entra ID → App registrations → New registration):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API permissions&lt;/b&gt; → Add a permission → Microsoft Graph → Application permissions → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, then click &lt;b&gt;Grant admin consent for &amp;lt;your organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certificates &amp;amp; secrets&lt;/b&gt; → New client secret; copy its &lt;b&gt;Value&lt;/b&gt; (not the Secret ID) at once, and note the expiry date.&lt;/li&gt;&lt;li&gt;From the app's &lt;b&gt;Overview&lt;/b&gt;, copy the &lt;b&gt;Application (client) ID&lt;/b&gt; and the &lt;b&gt;Directory (tenant) ID&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsoft's guide: &lt;a href="{url}"&gt;Register an application&lt;/a&gt;. Set ImmutableIds &lt;b&gt;before&lt;/b&gt; you federate the domain.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;Prepare an app registration&lt;/b&gt; in the Azure portal (Microsoft Entra ID → App registrations → New registration):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API permissions&lt;/b&gt; → Add a permission → Microsoft Graph → Application permissions → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, then click &lt;b&gt;Grant admin consent for &amp;lt;your organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certificates &amp;amp; secrets&lt;/b&gt; → New client secret; copy its &lt;b&gt;Value&lt;/b&gt; (not the Secret ID) at once, and note the expiry date.&lt;/li&gt;&lt;li&gt;From the app's &lt;b&gt;Overview&lt;/b&gt;, copy the &lt;b&gt;Application (client) ID&lt;/b&gt; and the &lt;b&gt;Directory (tenant) ID&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsoft's guide: &lt;a href="{url}"&gt;Register an application&lt;/a&gt;. Set ImmutableIds &lt;b&gt;before&lt;/b&gt; you federate the domain.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Problems with scheduled syncs</source>
+            <translation>Problems with scheduled syncs</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Saved connections</source>
+            <translation>Saved connections</translation>
         </message>
     </context>
     <context>

@@ -1249,10 +1249,73 @@
         </message>
     </context>
     <context>
+        <name>KeepInSync</name>
+        <message>
+            <location filename="../../gui/widgets/keep_in_sync.py" line="+56" />
+            <source>&amp;Keep new users in sync automatically</source>
+            <translation>&amp;Håll nya användare synkade automatiskt</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Time of the scheduled sync</source>
+            <translation>Tid för den schemalagda synken</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>every day</source>
+            <translation>varje dag</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>every Monday</source>
+            <translation>varje måndag</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How often</source>
+            <translation>Hur ofta</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Save the schedule</source>
+            <translation>&amp;Spara schemat</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>at</source>
+            <translation>kl.</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Only a saved connection can be scheduled (the demo tenant is not saved).</source>
+            <translation>Bara en sparad anslutning kan schemaläggas (demotenanten sparas inte).</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Setting up the scheduled sync…</source>
+            <translation>Ställer in den schemalagda synken…</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The scheduled sync is removed.</source>
+            <translation>Den schemalagda synken är borttagen.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The secret is not in this computer's keychain, so the scheduled run cannot sign in: tick “Remember the secret” on the Connection page.</source>
+            <translation>Hemligheten finns inte i datorns nyckelring, så den schemalagda körningen kan inte logga in: kryssa i ”Kom ihåg hemligheten” på sidan Anslutning.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The scheduled sync could not be set up: {error}</source>
+            <translation>Den schemalagda synken kunde inte ställas in: {error}</translation>
+        </message>
+    </context>
+    <context>
         <name>LanguageBox</name>
         <message>
             <location filename="../../gui/i18n.py" line="+143" />
-            <location filename="../../gui/pages/welcome.py" line="+45" />
+            <location filename="../../gui/pages/welcome.py" line="+54" />
             <source>Language</source>
             <translation>Språk</translation>
         </message>
@@ -1446,7 +1509,7 @@
     <context>
         <name>ResultsPage</name>
         <message>
-            <location filename="../../gui/pages/results.py" line="+24" />
+            <location filename="../../gui/pages/results.py" line="+25" />
             <source>Results</source>
             <translation>Resultat</translation>
         </message>
@@ -1481,7 +1544,7 @@
             <translation>&amp;Försök igen med de misslyckade</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+21" />
             <source>Select a user to see what to do.</source>
             <translation>Välj en användare för att se vad du ska göra.</translation>
         </message>
@@ -1605,7 +1668,7 @@
     <context>
         <name>SourcePage</name>
         <message>
-            <location filename="../../gui/pages/source.py" line="+84" />
+            <location filename="../../gui/pages/source.py" line="+85" />
             <source>Source of the ImmutableIds</source>
             <translation>Källa för ImmutableId</translation>
         </message>
@@ -1735,7 +1798,7 @@
             <translation>Ta med &amp;inaktiverade konton</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+29" />
             <source>Reading the tenant's users to count them per domain…</source>
             <translation>Läser klientorganisationens användare för att räkna dem per domän…</translation>
         </message>
@@ -2181,9 +2244,97 @@
         </message>
     </context>
     <context>
+        <name>Unattended</name>
+        <message>
+            <location line="+58" />
+            <source>it would have written more users than its limit, so it wrote nothing — look at the plan in its run folder and run it yourself</source>
+            <translation>den skulle ha skrivit fler användare än sin gräns och skrev därför ingenting — titta på planen i körningens mapp och kör den själv</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>it would have written a larger share of the users than its limit, so it wrote nothing — look at the plan in its run folder and run it yourself</source>
+            <translation>den skulle ha skrivit en större andel av användarna än sin gräns och skrev därför ingenting — titta på planen i körningens mapp och kör den själv</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>some users could not be written — see the report in its run folder</source>
+            <translation>några användare kunde inte skrivas — se rapporten i körningens mapp</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>it was stopped before it finished — the next run continues it</source>
+            <translation>den stoppades innan den var klar — nästa körning fortsätter den</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>no source is saved with the connection — open it here and choose one</source>
+            <translation>ingen källa är sparad med anslutningen — öppna den här och välj en</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the saved connection is gone — remove the schedule</source>
+            <translation>den sparade anslutningen finns inte längre — ta bort schemat</translation>
+        </message>
+        <message>
+            <location filename="../../build/work/tr_helper_strings.py" line="+1" />
+            <source>Scheduled every Monday at {at}; next run {when}.</source>
+            <translation>Schemalagd varje måndag kl. {at}; nästa körning {when}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Scheduled every day at {at}; next run {when}.</source>
+            <translation>Schemalagd varje dag kl. {at}; nästa körning {when}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The nightly sync for {name} failed on {date}: {problem}</source>
+            <translation>Nattens synk för {name} misslyckades {date}: {problem}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The unattended sync for {name} failed on {date}: {problem}</source>
+            <translation>Den obevakade synken för {name} misslyckades {date}: {problem}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The weekly sync for {name} failed on {date}: {problem}</source>
+            <translation>Veckans synk för {name} misslyckades {date}: {problem}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>done</source>
+            <translation>klar</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>failed</source>
+            <translation>misslyckades</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>last run: {when}, {outcome}</source>
+            <translation>senaste körning: {when}, {outcome}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>next run: {when}</source>
+            <translation>nästa körning: {when}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>no unattended run yet</source>
+            <translation>ingen obevakad körning ännu</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>not scheduled</source>
+            <translation>inte schemalagd</translation>
+        </message>
+    </context>
+    <context>
         <name>WelcomePage</name>
         <message>
-            <location filename="../../gui/pages/welcome.py" line="-31" />
+            <location filename="../../gui/pages/welcome.py" line="-38" />
             <source>Welcome</source>
             <translation>Välkommen</translation>
         </message>
@@ -2201,6 +2352,16 @@
             <location line="+9" />
             <source>&lt;p&gt;&lt;b&gt;Prepare an app registration&lt;/b&gt; in the Azure portal (Microsoft Entra ID → App registrations → New registration):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API permissions&lt;/b&gt; → Add a permission → Microsoft Graph → Application permissions → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, then click &lt;b&gt;Grant admin consent for &amp;lt;your organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certificates &amp;amp; secrets&lt;/b&gt; → New client secret; copy its &lt;b&gt;Value&lt;/b&gt; (not the Secret ID) at once, and note the expiry date.&lt;/li&gt;&lt;li&gt;From the app's &lt;b&gt;Overview&lt;/b&gt;, copy the &lt;b&gt;Application (client) ID&lt;/b&gt; and the &lt;b&gt;Directory (tenant) ID&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsoft's guide: &lt;a href="{url}"&gt;Register an application&lt;/a&gt;. Set ImmutableIds &lt;b&gt;before&lt;/b&gt; you federate the domain.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;Förbered en appregistrering&lt;/b&gt; i Azure-portalen (Microsoft Entra ID → Appregistreringar → Ny registrering):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API-behörigheter&lt;/b&gt; → Lägg till en behörighet → Microsoft Graph → Programbehörigheter → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, och klicka sedan på &lt;b&gt;Bevilja administratörsmedgivande för &amp;lt;din organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certifikat och hemligheter&lt;/b&gt; → Ny klienthemlighet; kopiera genast dess &lt;b&gt;Värde&lt;/b&gt; (inte Hemlighets-ID) och anteckna utgångsdatumet.&lt;/li&gt;&lt;li&gt;Kopiera &lt;b&gt;Program-ID (klient)&lt;/b&gt; och &lt;b&gt;Katalog-ID (klientorganisation)&lt;/b&gt; från appens &lt;b&gt;Översikt&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsofts guide: &lt;a href="{url}"&gt;Registrera ett program&lt;/a&gt;. Ange ImmutableId &lt;b&gt;innan&lt;/b&gt; du federerar domänen.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Problems with scheduled syncs</source>
+            <translation>Problem med schemalagda synkar</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Saved connections</source>
+            <translation>Sparade anslutningar</translation>
         </message>
     </context>
     <context>

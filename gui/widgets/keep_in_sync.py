@@ -1,0 +1,115 @@
+""""Keep new users in sync automatically": the Results page's offer to schedule this saved connection
+(issue 11 §2) with the computer's own scheduler (core/scheduler.py), as `schedule install` does.
+
+The page gives it its `run_job` (so the page's worker bookkeeping stops the job with the wizard), and
+the scheduler (tests give one with a fake runner: nothing is ever scheduled by a test).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.profiles import SCHEDULE_KEY, ProfileStore
+from core.schedule import Schedule, next_run
+from core.scheduler import Scheduler
+from core.secrets import SecretStore
+from gui import texts
+
+
+def schedule_job(scheduler: Scheduler, schedule: Schedule | None, name: str, profiles: ProfileStore,
+                 tenant: str, client_id: str):
+    """Install (or with `schedule` None, remove) the task. Returns whether the keyring holds the secret:
+    a scheduled run has nobody to type it."""
+
+    def job(progress: Any, cancel: threading.Event) -> bool:
+        if schedule is None:
+            scheduler.remove(name, profiles)
+            return True
+        scheduler.install(schedule, profiles)
+        return SecretStore().get(tenant, client_id) is not None
+    return job
+
+
+class KeepInSync(QWidget):
+    def __init__(self, parent: QWidget, run_job: Callable[..., Any]) -> None:
+        super().__init__(parent)
+        self.run_job = run_job
+        self.scheduler: Scheduler | None = None  # None: this computer's own
+        self.profiles: ProfileStore | None = None
+        self.name = ""
+        self._conn: Any = None
+        self.enabled_box = QCheckBox(self.tr("&Keep new users in sync automatically"), self)
+        self.time_edit = QTimeEdit(QTime(2, 0), self)
+        self.time_edit.setDisplayFormat("HH:mm")
+        self.time_edit.setAccessibleName(self.tr("Time of the scheduled sync"))
+        self.every_combo = QComboBox(self)
+        self.every_combo.addItem(self.tr("every day"), "day")
+        self.every_combo.addItem(self.tr("every Monday"), "week")
+        self.every_combo.setAccessibleName(self.tr("How often"))
+        self.apply_button = QPushButton(self.tr("&Save the schedule"), self)
+        self.apply_button.clicked.connect(self.save)
+        row = QHBoxLayout()
+        for widget in (self.enabled_box, self.every_combo, QLabel(self.tr("at"), self), self.time_edit,
+                       self.apply_button):
+            row.addWidget(widget)
+        row.addStretch(1)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.note)
+
+    def set_connection(self, conn: Any, profiles: ProfileStore) -> None:
+        """The session's connection; only a saved one (with its source) can run unattended."""
+        self._conn, self.profiles = conn, profiles
+        self.name = (conn.name or conn.tenant) if conn is not None else ""
+        saved = profiles.get(self.name) is not None if self.name else False
+        for widget in (self.enabled_box, self.every_combo, self.time_edit, self.apply_button):
+            widget.setEnabled(saved)
+        current = profiles.attached(self.name, SCHEDULE_KEY) if saved else None
+        self.enabled_box.setChecked(isinstance(current, dict))
+        if isinstance(current, dict):
+            self.time_edit.setTime(QTime.fromString(str(current.get("at")), "HH:mm"))
+            self.every_combo.setCurrentIndex(max(self.every_combo.findData(current.get("every")), 0))
+        self.note.setText("" if saved else self.tr("Only a saved connection can be scheduled (the demo tenant "
+                                                   "is not saved)."))
+
+    def save(self) -> None:
+        if not self.name or self.profiles is None:
+            return
+        schedule = Schedule(self.name, self.time_edit.time().toString("HH:mm"), self.every_combo.currentData()) \
+            if self.enabled_box.isChecked() else None
+        job = schedule_job(self.scheduler or Scheduler(), schedule, self.name, self.profiles,
+                           self._conn.tenant, self._conn.client_id)
+        self.run_job(job, "schedule", self.tr("Setting up the scheduled sync…"),
+                     on_finished=lambda has_secret: self._done(schedule, has_secret),
+                     on_failed=self._failed)
+
+    def _done(self, schedule: Schedule | None, has_secret: bool) -> None:
+        if schedule is None:
+            self.note.setText(self.tr("The scheduled sync is removed."))
+            return
+        text = texts.schedule_done(schedule.every, schedule.at, next_run(schedule, datetime.now()))
+        if not has_secret:
+            text += " " + self.tr("The secret is not in this computer's keychain, so the scheduled run cannot "
+                                  "sign in: tick “Remember the secret” on the Connection page.")
+        self.note.setText(text)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.note.setText(self.tr("The scheduled sync could not be set up: {error}").format(error=str(exc)))
