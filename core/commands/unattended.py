@@ -118,16 +118,25 @@ def run_unattended(args: argparse.Namespace, pacer: Any, cancel: threading.Event
         if refusal is not None:
             return _refuse(name, conn, session.plan, refusal, spec)
         outcome = _execute(args, conn, session, spec, pacer, cancel)
+        record_status(name, outcome.exit_code, _problem(outcome), run_folder=outcome.run_dir,
+                      counts=outcome.counts)
+        return outcome.exit_code
     except CliError as exc:
         log.warning("Unattended run for %s failed: %s", name, exc.code or exc.exit_code)
         if exc.code != "unknown_connection":
             record_status(name, exc.exit_code, exc.code or "unknown")
         return fail(exc)
-    code = outcome.exit_code
-    record_status(name, code, _problem(outcome), run_folder=outcome.run_dir, counts=outcome.counts)
-    keep = ProfileStore().attached(name, KEEP_RUNS_KEY, DEFAULT_KEEP_RUNS)
-    prune_runs(conn, int(keep) if isinstance(keep, int) else DEFAULT_KEEP_RUNS)
-    return code
+    finally:
+        _prune(name)
+
+
+def _prune(name: str) -> None:
+    """After every unattended run, refused ones included: a nightly refusal must not fill the disk."""
+    store = ProfileStore()
+    conn = store.get(name)
+    if conn is not None:
+        keep = store.attached(name, KEEP_RUNS_KEY, DEFAULT_KEEP_RUNS)
+        prune_runs(conn, keep if isinstance(keep, int) and keep > 0 else DEFAULT_KEEP_RUNS)
 
 
 def _execute(args: argparse.Namespace, conn: Connection, session: Any, spec: dict[str, Any], pacer: Any,

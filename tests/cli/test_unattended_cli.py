@@ -123,3 +123,13 @@ def test_pruning_keeps_the_newest_unattended_runs(isolated_home):
     assert sorted(pruned) == unattended[:3]
     assert [p.exists() for p in unattended] == [False, False, False, True, True]
     assert wizard.exists() and other.exists() and unfinished.exists()
+
+
+def test_unattended_runs_prune_their_old_run_folders(sandbox, sandbox_profile_file, memory_keyring, isolated_home):
+    assert save(sandbox_profile_file, "North", "--keep-runs", "2") == EXIT_OK
+    assert main(["preview", "--profile", str(sandbox_profile_file), *SOURCE]) == EXIT_OK  # a person's run
+    for _ in range(4):
+        assert main(["apply", "--unattended", "--connection", "North", "--max-writes", "0"]) == EXIT_GUARD_REFUSED
+    runs = sorted(p.name for p in (isolated_home / "data" / "runs").iterdir())
+    assert len([r for r in runs if "-refused-" in r]) == 2
+    assert len(runs) == 3  # the person's own run is never pruned
