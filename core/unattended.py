@@ -73,7 +73,7 @@ def check_guard(plan: Plan, guard: Guard) -> Refusal | None:
 
 
 def write_refused_run(conn: Connection, plan: Plan, refusal: Refusal, *, source_spec: dict[str, Any],
-                      connection_name: str, delimiter: str = ",") -> Path:
+                      connection_name: str, delimiter: str = ",", dry_run: bool = False) -> Path:
     """A run folder for a refused run: the plan (what *would* have been written) and the summary saying
     why. No journal: there is nothing to continue."""
     run_dir = paths.new_run_dir(conn.tenant, REFUSED_KIND)
@@ -82,7 +82,7 @@ def write_refused_run(conn: Connection, plan: Plan, refusal: Refusal, *, source_
              "source_spec": source_spec, "written": 0, "run_folder": str(run_dir),
              "refused": {**asdict(refusal), "percent": refusal.percent}}
     write_summary(plan, run_dir / SUMMARY_FILE, tenant=conn.tenant, client_id=conn.client_id,
-                  command="apply", dry_run=False, extra=extra)
+                  command="apply", dry_run=dry_run, extra=extra)
     log.warning("Unattended run for %s refused (%s): %d users to write of %d, limit %s; nothing written",
                 connection_name, refusal.code, refusal.to_write, refusal.users, refusal.limit)
     return run_dir

@@ -9,6 +9,8 @@ import re
 from pathlib import Path
 
 from core.cli import EXIT_CANNOT_CONNECT, main
+from core.schedule import Schedule
+from core.scheduler import Completed, Scheduler
 
 SECRET = "LeakCanary~Q7v9xZp2Wm4Rt6Yb8Nc1Kd3Hf5Jg0Ls"  # noqa: S105 — a test secret, meant to be searched for
 WRONG = "LeakCanaryWrong~0Ls9Jg5Hf3Kd1Nc8Yb6Rt4Wm2Zp"  # noqa: S105
@@ -49,6 +51,12 @@ def test_no_secret_or_token_in_any_written_file(sandbox_factory, tmp_path_factor
     assert main(["apply", *conn, *source, "--dry-run", "--report", str(out_dir / "dry.csv")]) == 0
     assert main(["apply", *conn, *source, "--yes", "--report", str(out_dir / "apply.csv")]) == 0
     assert all(u["onPremisesImmutableId"] for u in tenant.users.values())  # the run really wrote
+    # issue 11: a saved connection with its source, an unattended run, and a schedule's definition
+    assert main(["connection", "save", "North", *conn, *source, "--keep-runs", "5"]) == 0
+    assert main(["apply", "--unattended", "--connection", "North"]) == 0
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    Scheduler("systemd", lambda argv, text=None: Completed(0), out_dir, ["/opt/immutableid-sync"]).install(
+        Schedule("North"))
     monkeypatch.setenv("IMMUTABLEID_SYNC_CLIENT_SECRET", WRONG)
     assert main(["check", *conn]) == EXIT_CANNOT_CONNECT
     assert main(["apply", *conn, *source, "--yes"]) == EXIT_CANNOT_CONNECT
@@ -56,7 +64,9 @@ def test_no_secret_or_token_in_any_written_file(sandbox_factory, tmp_path_factor
 
     files = _files(isolated_home, out_dir)
     names = {p.name for p in files}
-    assert {"journal.jsonl", "report.csv", "summary.json", "preview.csv", "apply.csv"} <= names
+    assert {"journal.jsonl", "report.csv", "summary.json", "preview.csv", "apply.csv", "profiles.json",
+            "unattended-status.json"} <= names
+    assert any(p.suffix == ".timer" for p in files)
     assert any(p.suffix == ".log" or ".log" in p.name for p in files)  # the log was scanned too
     for path in files:
         data = path.read_bytes()

@@ -14,7 +14,7 @@ from typing import Any
 
 from core import logsetup
 from core.commands.common import CliError, fail, resolve_secret
-from core.commands.planning import connect_and_plan, load_source, print_counts
+from core.commands.planning import connect_and_plan, load_source, output_path, print_counts
 from core.connection import Connection
 from core.profiles import KEEP_RUNS_KEY, SOURCE_KEY, ProfileStore
 from core.run import (
@@ -109,6 +109,7 @@ def run_unattended(args: argparse.Namespace, pacer: Any, cancel: threading.Event
         conn, spec = saved_connection(name)
         use_saved_source(args, spec)
         source = load_source(args)
+        args.report_copy = output_path("--report", args.report, args)  # an existing file needs --force
         args.secret_stdin = False  # nobody is there to type or pipe it
         secret = resolve_secret(conn, args)
         session = connect_and_plan(args, source, cancel, (conn, secret))
@@ -116,18 +117,24 @@ def run_unattended(args: argparse.Namespace, pacer: Any, cancel: threading.Event
         print_counts(session.plan)
         refusal = check_guard(session.plan, Guard(args.max_writes, args.max_percent))
         if refusal is not None:
-            return _refuse(name, conn, session.plan, refusal, spec)
+            return _refuse(args, name, conn, session.plan, refusal, spec)
         outcome = _execute(args, conn, session, spec, pacer, cancel)
-        record_status(name, outcome.exit_code, _problem(outcome), run_folder=outcome.run_dir,
-                      counts=outcome.counts)
+        _record(args, name, outcome.exit_code, _problem(outcome), run_folder=outcome.run_dir,
+                counts=outcome.counts)
         return outcome.exit_code
     except CliError as exc:
         log.warning("Unattended run for %s failed: %s", name, exc.code or exc.exit_code)
         if exc.code != "unknown_connection":
-            record_status(name, exc.exit_code, exc.code or "unknown")
+            _record(args, name, exc.exit_code, exc.code or "unknown")
         return fail(exc)
     finally:
         _prune(name)
+
+
+def _record(args: argparse.Namespace, name: str, code: int, problem: str | None, **kwargs: Any) -> None:
+    """A dry run (someone trying what tonight's run would do) never replaces the scheduled run's status."""
+    if not args.dry_run:
+        record_status(name, code, problem, **kwargs)
 
 
 def _prune(name: str) -> None:
@@ -144,10 +151,10 @@ def _execute(args: argparse.Namespace, conn: Connection, session: Any, spec: dic
     from core.commands.apply import _on_stop_signals, _restore  # the same clean stop as apply's
 
     tenant_id = _tenant_id(session)
-    run = RunSpec(conn, session.plan, False, tenant_id=tenant_id, source_spec=spec or {},
-                  federation_known=session.federation_known, face=FACE, delimiter=args.delimiter,
-                  timings=session.timings)
-    run.resume = find_unfinished_run(conn, tenant_id)
+    run = RunSpec(conn, session.plan, args.dry_run, tenant_id=tenant_id, source_spec=spec or {},
+                  federation_known=session.federation_known, face=FACE, report_copy=args.report_copy,
+                  delimiter=args.delimiter, timings=session.timings)
+    run.resume = None if args.dry_run else find_unfinished_run(conn, tenant_id)
     previous = _on_stop_signals(cancel)
     try:
         outcome = execute(run, session.graph, cancel=cancel, pacer=pacer, concurrency=args.concurrency)
@@ -169,14 +176,15 @@ def _tenant_id(session: Any) -> str | None:
         return None
 
 
-def _refuse(name: str, conn: Connection, plan: Any, refusal: Refusal, spec: dict[str, Any]) -> int:
-    run_dir = write_refused_run(conn, plan, refusal, source_spec=spec, connection_name=name)
+def _refuse(args: argparse.Namespace, name: str, conn: Connection, plan: Any, refusal: Refusal,
+            spec: dict[str, Any]) -> int:
+    run_dir = write_refused_run(conn, plan, refusal, source_spec=spec, connection_name=name, dry_run=args.dry_run)
     why = (f"more than {refusal.limit:,.0f} users" if refusal.code == "too_many_writes"
            else f"more than {refusal.limit:g} % of the tenant's users")
     print(f"Refused: this unattended run would write {refusal.to_write:,} of {refusal.users:,} users "
           f"({refusal.percent:g} %), {why}. Nothing was written. Look at the plan in {run_dir}, then run "
           "apply yourself (without --unattended) or raise --max-writes/--max-percent.", file=sys.stderr)
-    record_status(name, EXIT_GUARD_REFUSED, refusal.code, run_folder=run_dir, counts=plan.counts())
+    _record(args, name, EXIT_GUARD_REFUSED, refusal.code, run_folder=run_dir, counts=plan.counts())
     return EXIT_GUARD_REFUSED
 
 
