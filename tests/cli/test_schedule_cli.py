@@ -67,7 +67,7 @@ def test_windows_task_xml():
     assert daily.find("t:Triggers/t:CalendarTrigger/t:ScheduleByDay/t:DaysInterval", NS).text == "1"
 
 
-def test_macos_plist(tmp_path):
+def test_macos_plist(tmp_path, capsys):
     runner = FakeRunner()
     scheduler = Scheduler("macos", runner, tmp_path, PROG, uid=501)
     saved()
@@ -80,6 +80,12 @@ def test_macos_plist(tmp_path):
     assert [c[0] for c in runner.calls] == [["launchctl", "bootout", f"gui/501/{data['Label']}"],
                                             ["launchctl", "bootstrap", "gui/501", str(plist_path)]]
     assert ProfileStore().attached(NAME, "schedule")["at"] == "23:05"
+    runner.answers[("launchctl", "print")] = Completed(0, "state = not running\n")
+    capsys.readouterr()
+    assert cmd(scheduler, "status", "--connection", NAME) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "every week at 23:05 (macos)" in out and "state = not running" in out
+    assert runner.calls[-1][0] == ["launchctl", "print", f"gui/501/{data['Label']}"]
     assert cmd(scheduler, "remove", "--connection", NAME) == EXIT_OK
     assert not plist_path.exists() and ProfileStore().attached(NAME, "schedule") is None
 
