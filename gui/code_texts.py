@@ -362,4 +362,9 @@ UNATTENDED_PROBLEMS = {
     "cancelled": T("Unattended", "it was stopped before it finished — the next run continues it"),
     "no_saved_source": T("Unattended", "no source is saved with the connection — open it here and choose one"),
     "unknown_connection": T("Unattended", "the saved connection is gone — remove the schedule"),
+    "no_secret": T("Unattended", "no client secret for it is in this computer's keychain — open the connection "
+                                 "here and tick “Remember the secret”"),
+    "graph_read_failed": T("Unattended", "Microsoft Graph refused to list the users — run the checks here"),
+    "run_busy": T("Unattended", "another run of the same tenant was still writing — the next run continues"),
+    "unknown": T("Unattended", "an unexpected error — see the log"),
 }

@@ -2276,6 +2276,26 @@
             <translation>the saved connection is gone — remove the schedule</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>no client secret for it is in this computer's keychain — open the connection here and tick “Remember the secret”</source>
+            <translation>no client secret for it is in this computer's keychain — open the connection here and tick “Remember the secret”</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Microsoft Graph refused to list the users — run the checks here</source>
+            <translation>Microsoft Graph refused to list the users — run the checks here</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>another run of the same tenant was still writing — the next run continues</source>
+            <translation>another run of the same tenant was still writing — the next run continues</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>an unexpected error — see the log</source>
+            <translation>an unexpected error — see the log</translation>
+        </message>
+        <message>
             <location filename="../../build/work/tr_helper_strings.py" line="+1" />
             <source>Scheduled every Monday at {at}; next run {when}.</source>
             <translation>Scheduled every Monday at {at}; next run {when}.</translation>

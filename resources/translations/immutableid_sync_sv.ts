@@ -2276,6 +2276,26 @@
             <translation>den sparade anslutningen finns inte längre — ta bort schemat</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>no client secret for it is in this computer's keychain — open the connection here and tick “Remember the secret”</source>
+            <translation>ingen klienthemlighet för den finns i datorns nyckelring — öppna anslutningen här och kryssa i ”Kom ihåg hemligheten”</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Microsoft Graph refused to list the users — run the checks here</source>
+            <translation>Microsoft Graph vägrade lista användarna — kör kontrollerna här</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>another run of the same tenant was still writing — the next run continues</source>
+            <translation>en annan körning för samma klientorganisation skrev fortfarande — nästa körning fortsätter</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>an unexpected error — see the log</source>
+            <translation>ett oväntat fel — se loggen</translation>
+        </message>
+        <message>
             <location filename="../../build/work/tr_helper_strings.py" line="+1" />
             <source>Scheduled every Monday at {at}; next run {when}.</source>
             <translation>Schemalagd varje måndag kl. {at}; nästa körning {when}.</translation>

@@ -114,3 +114,12 @@ def test_results_offer_is_off_for_an_unsaved_connection(qtbot):
     qtbot.addWidget(widget)
     widget.set_connection(Connection("demo.example", "11111111-1111-4111-8111-111111111111"), ProfileStore())
     assert not widget.apply_button.isEnabled() and "Only a saved connection" in widget.note.text()
+
+
+def test_every_problem_an_unattended_run_records_has_a_sentence(qapp):
+    recorded = ["too_many_writes", "too_large_share", "some_failed", "cancelled", "no_saved_source", "no_secret",
+                "graph_read_failed", "run_busy", "unknown", "secret_expired", "secret_invalid", "file_not_found",
+                "throttled_too_long"]
+    for code in recorded:
+        text = texts.unattended_problem(code)
+        assert text and text.lower() != code.replace("_", " ").lower(), code  # not the code as words
