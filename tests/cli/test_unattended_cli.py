@@ -86,8 +86,9 @@ def test_guard_rail_writes_nothing_above_the_threshold(sandbox, sandbox_profile_
     assert written > 10
     status = read_statuses()["North"]
     assert status.problem == "some_failed" and status.counts["set"] == written and status.last_success is None
-    run = [s for s in summaries(isolated_home).values() if "refused" not in s]
-    assert run[0]["face"] == FACE and run[0]["counts"]["set"] == written
+    (run,) = [s for s in summaries(isolated_home).values() if "refused" not in s and not s["dry_run"]]
+    assert run["face"] == FACE and run["counts"]["set"] == written
+    assert run["source"] == "attribute:objectId" and run["transform"] == "guid-base64"
 
 
 def test_failed_run_leaves_its_status(sandbox, sandbox_profile_file, memory_keyring, capsys):
