@@ -93,8 +93,12 @@ class KeepInSync(QWidget):
     def save(self) -> None:
         if not self.name or self.profiles is None:
             return
-        schedule = Schedule(self.name, self.time_edit.time().toString("HH:mm"), self.every_combo.currentData()) \
-            if self.enabled_box.isChecked() else None
+        schedule = None
+        if self.enabled_box.isChecked():  # a guard rail set with `schedule install --max-…` is kept
+            current = self.profiles.attached(self.name, SCHEDULE_KEY)
+            limits = current if isinstance(current, dict) else {}
+            schedule = Schedule(self.name, self.time_edit.time().toString("HH:mm"), self.every_combo.currentData(),
+                                limits.get("max_writes"), limits.get("max_percent"))
         job = schedule_job(self.scheduler or Scheduler(), schedule, self.name, self.profiles,
                            self._conn.tenant, self._conn.client_id)
         self.run_job(job, "schedule", self.tr("Setting up the scheduled sync…"),

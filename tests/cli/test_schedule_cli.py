@@ -145,7 +145,8 @@ def test_windows_install_runs_schtasks(tmp_path):
         "C:\\app\\immutableid-sync.exe"
 
 
-def test_install_needs_a_saved_connection_with_source_and_reports_tool_failures(tmp_path, capsys):
+def test_install_needs_a_saved_connection_with_source_and_reports_tool_failures(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)  # unit files go under tmp_path, nowhere real
     runner = FakeRunner({("systemctl", "--user"): Completed(1, "", "Failed to connect to bus")})
     scheduler = Scheduler("systemd", runner, tmp_path, PROG)
     assert cmd(scheduler, "install", "--connection", "Nowhere") == EXIT_BAD_INPUT

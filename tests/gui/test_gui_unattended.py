@@ -30,7 +30,8 @@ class FakeRunner:
 
 
 def test_welcome_page_shows_the_failed_nightly_sync(make_wizard, sandbox, sandbox_profile_file, memory_keyring,
-                                                     tmp_path):
+                                                     tmp_path, monkeypatch):
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)  # unit files go under tmp_path, nowhere real
     assert main(["connection", "save", "North", "--profile", str(sandbox_profile_file),
                  "--source", "attribute:objectId", "--transform", "guid-base64"]) == EXIT_OK
     assert main(["connection", "save", "South", "--profile", str(sandbox_profile_file),
@@ -87,7 +88,8 @@ def run_now(job, name, waiting_for, *, on_finished=None, on_failed=None, on_prog
         on_finished(result)
 
 
-def test_results_offer_schedules_the_connection(qtbot, tmp_path, memory_keyring):
+def test_results_offer_schedules_the_connection(qtbot, tmp_path, memory_keyring, monkeypatch):
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)  # unit files go under tmp_path, nowhere real
     store = ProfileStore()
     conn = store.save(Connection("school.example", "11111111-1111-4111-8111-111111111111", name="North"))
     store.attach("North", "source", {"kind": "attribute", "attribute": "objectId"})
@@ -97,11 +99,17 @@ def test_results_offer_schedules_the_connection(qtbot, tmp_path, memory_keyring)
     widget.scheduler = Scheduler("systemd", runner, tmp_path, PROG)
     widget.set_connection(conn, store)
     assert widget.apply_button.isEnabled() and not widget.enabled_box.isChecked()
-    widget.enabled_box.setChecked(True)
+    Scheduler("systemd", FakeRunner(), tmp_path, PROG).install(Schedule("North", "03:00", "week", max_writes=40))
+    widget.set_connection(conn, store)  # an existing schedule is shown as it is
+    assert widget.enabled_box.isChecked() and widget.every_combo.currentData() == "week"
+    widget.every_combo.setCurrentIndex(widget.every_combo.findData("day"))
     widget.time_edit.setTime(widget.time_edit.time().fromString("21:30", "HH:mm"))
     widget.apply_button.click()
     assert runner.calls[-1][:4] == ["systemctl", "--user", "enable", "--now"]
     assert store.attached("North", "schedule")["at"] == "21:30"
+    assert store.attached("North", "schedule")["max_writes"] == 40  # the guard rail set on the command line
+    unit = next((tmp_path / ".config" / "systemd" / "user").glob("*.service")).read_text("utf-8")
+    assert '"--max-writes" "40"' in unit
     assert "Scheduled every day at 21:30" in widget.note.text()
     assert "keychain" in widget.note.text()  # no secret saved for it: the run could not sign in
     widget.enabled_box.setChecked(False)
