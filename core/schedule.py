@@ -128,8 +128,9 @@ def windows_task_xml(schedule: Schedule, argv: list[str], user: str, start: date
     add(info, "Description", f"Immutable ID Sync: unattended run for {schedule.connection}")
     add(info, "URI", task_name(schedule))
     trigger = add(add(task, "Triggers"), "CalendarTrigger")
+    # Only StartBoundary (required) and the schedule: Enabled defaults to true, and leaving it out keeps
+    # clear of the order of the trigger's base elements.
     add(trigger, "StartBoundary", f"{start.isoformat()}T{schedule.hour:02d}:{schedule.minute:02d}:00")
-    add(trigger, "Enabled", "true")
     if schedule.every == "week":
         weekly = add(trigger, "ScheduleByWeek")
         add(weekly, "WeeksInterval", "1")
