@@ -54,6 +54,9 @@ def test_windows_task_xml():
     text = windows_task_xml(s, ["C:\\Program Files\\Immutable ID Sync\\immutableid-sync.exe", *s.arguments()],
                             "SCHOOL\\admin", date(2026, 12, 1))
     task = ET.fromstring(text.split("\n", 1)[1])
+    assert text.startswith('<?xml version="1.0" encoding="UTF-16"?>')
+    assert [child.tag.split("}")[1] for child in task] == ["RegistrationInfo", "Triggers", "Principals", "Settings",
+                                                           "Actions"]  # the order Windows exports
     assert task.find("t:Triggers/t:CalendarTrigger/t:StartBoundary", NS).text == "2026-12-01T02:30:00"
     assert task.find("t:Triggers/t:CalendarTrigger/t:ScheduleByWeek/t:DaysOfWeek/t:Monday", NS) is not None
     principal = task.find("t:Principals/t:Principal", NS)
