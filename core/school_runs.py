@@ -26,6 +26,7 @@ from core.apply import ApplyProgress
 from core.auth import AuthError, TokenProvider
 from core.directory import list_domains
 from core.graph import Cancelled, GraphClient, GraphError
+from core.messages import school_reason_text
 from core.pacing import WritePacer
 from core.plan import Plan, Status, list_and_plan
 from core.report import write_csv
@@ -221,7 +222,7 @@ def is_batch_confirmed(typed: str, to_write: int) -> bool:
 
 # --- batch-summary.csv --------------------------------------------------------------------------------
 SUMMARY_FILE = "batch-summary.csv"
-SUMMARY_COLUMNS = ("name", "tenant", "state", "exit_code", "reason", "to_write",
+SUMMARY_COLUMNS = ("name", "tenant", "state", "exit_code", "reason", "detail", "to_write",
                    *(s.value for s in Status), "run_folder")
 
 
@@ -231,7 +232,8 @@ def summary_rows(runs: Iterable[SchoolRun]) -> list[dict[str, Any]]:
         counts = run.counts
         row: dict[str, Any] = {"name": run.name, "tenant": run.school.conn.tenant, "state": run.state.value,
                                "exit_code": "" if run.exit_code is None else run.exit_code,
-                               "reason": run.reason or "", "to_write": run.to_write,
+                               "reason": run.reason or "", "detail": school_reason_text(run.reason, hint=True),
+                               "to_write": run.to_write,
                                "run_folder": str(run.outcome.run_dir) if run.outcome else ""}
         row.update({s.value: counts.get(s.value, 0) for s in Status})
         rows.append(row)

@@ -73,6 +73,8 @@ def read_schools(path: str | Path, store: ProfileStore | None = None) -> list[Sc
     try:
         table = read_table(path)
     except CsvError as exc:
+        if exc.code == "no_rows":
+            raise SchoolsFileError([SchoolProblem(None, None, "no_schools")]) from None
         raise SchoolsFileError([SchoolProblem(None, None, "file_unreadable", csv_error_text(exc))]) from None
     index, problems = _columns(table)
     if problems:
@@ -85,8 +87,6 @@ def read_schools(path: str | Path, store: ProfileStore | None = None) -> list[Sc
         if school is not None:
             schools.append(school)
     problems += _repeats(schools)
-    if not table.rows:
-        problems.append(SchoolProblem(None, None, "no_schools"))
     if problems:
         raise SchoolsFileError(sorted(problems, key=lambda p: (p.line or 0, _order(p.column))))
     return schools

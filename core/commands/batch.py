@@ -19,7 +19,7 @@ from core import logsetup, paths
 from core.commands.apply import _on_stop_signals, _restore, parse_quota
 from core.commands.common import CliError, fail
 from core.commands.progress import ProgressBoard
-from core.messages import SCHOOL_STATE_TEXT, school_problem_text, text_for, warning_text
+from core.messages import SCHOOL_STATE_TEXT, school_problem_text, school_reason_text, warning_text
 from core.preflight import plan_warnings
 from core.run import EXIT_BAD_INPUT, EXIT_CANCELLED
 from core.school_runs import (
@@ -139,20 +139,13 @@ def school_line(run: SchoolRun, width: int, cancelling: bool = False) -> str:
     if run.state is SchoolState.PLANNED:
         return f"{head}  {run.to_write:,} to write" + (" (continues an unfinished run)" if run.resume else "")
     if p is None:
-        return f"{head}  {reason_text(run.reason)}".rstrip()
+        return f"{head}  {school_reason_text(run.reason)}".rstrip()
     done = p.done - getattr(p, "not_attempted", 0)
     total = max(p.total, done)
     eta = f" ETA {_duration(p.eta_s)}" if p.eta_s and run.state is SchoolState.WRITING and not cancelling else ""
     paused = " (paused for the write quota)" if p.throttled_until and p.throttled_until > time.time() else ""
-    tail = f"  {reason_text(run.reason)}" if run.reason and run.state is not SchoolState.WRITING else ""
+    tail = f"  {school_reason_text(run.reason)}" if run.reason and run.state is not SchoolState.WRITING else ""
     return f"{head}  {done:,}/{total:,}  failed {p.failed:,}  {p.rate:.1f}/s{eta}{paused}{tail}".rstrip()
-
-
-def reason_text(reason: str | None) -> str:
-    if not reason:
-        return ""
-    code, _, extra = reason.partition(":")
-    return text_for(code) + (f" ({extra})" if extra else "")
 
 
 def _duration(seconds: float) -> str:
@@ -167,7 +160,7 @@ def print_plans(runs: list[SchoolRun], out: TextIO | None = None) -> None:
     print("Plan:", file=out)
     for run in runs:
         if run.state is not SchoolState.PLANNED:
-            print(f"  {run.name:<{width}}  not planned: {reason_text(run.reason)}", file=out)
+            print(f"  {run.name:<{width}}  not planned: {school_reason_text(run.reason, hint=True)}", file=out)
             continue
         counts = run.counts
         others = sum(counts.values()) - run.to_write - counts.get("already_set", 0)
@@ -185,7 +178,7 @@ def print_results(runs: list[SchoolRun], summary: Path, out: TextIO | None = Non
     for run in runs:
         counts = run.counts if run.outcome else {}
         folder = f"  ({run.outcome.run_dir})" if run.outcome else ""
-        what = ", ".join(f"{n:,} {s}" for s, n in counts.items()) or reason_text(run.reason)
+        what = ", ".join(f"{n:,} {s}" for s, n in counts.items()) or school_reason_text(run.reason)
         state = SCHOOL_STATE_TEXT.get(run.state.value, run.state.value)
         print(f"  {run.name:<{width}}  {state} (exit {run.exit_code}): {what}{folder}", file=out)
     print(f"Batch summary: {summary}", file=out)

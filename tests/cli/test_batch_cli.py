@@ -1,0 +1,147 @@
+"""`batch`: many schools at once, each school its own sandbox tenant with its own write quota — a school
+whose secret is wrong does not stop the others, a cancelled batch resumes every school where it stopped
+(each user written once in its tenant's audit log), and nothing is written unless confirmed."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+
+from batch_helpers import read_batch_summary, school_tenant, schools_file, written_once
+from cli_helpers import ROOT, outcomes, wait_for
+
+from core import paths
+from core.cli import EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_CANNOT_CONNECT, EXIT_OK, build_parser, main
+from core.commands import batch as batch_cmd
+from core.journal import Journal
+from core.sandbox import SandboxConfig
+from core.school_runs import SchoolRun, SchoolState, WriteOptions, plan_all, run_all
+from core.schools import read_schools
+
+SLOW = SandboxConfig(write_limit=20, write_window_s=1)  # a slow quota: cancels land mid-run
+
+
+def test_a_school_with_a_wrong_secret_does_not_stop_the_others(sandbox_factory, tmp_path, capsys):
+    tenants = [school_tenant(sandbox_factory, tmp_path, n) for n in range(3)]
+    file = schools_file(tmp_path, tenants, wrong_secret={1})
+    assert main(["batch", str(file), "--yes"]) == EXIT_CANNOT_CONNECT
+    assert written_once(tenants[0], 30) and written_once(tenants[2], 30)
+    assert not [e for e in tenants[1].audit() if e["method"] == "PATCH"]
+    summary = read_batch_summary()
+    failed = summary["School 1"]
+    assert (failed["state"], failed["exit_code"], failed["reason"]) == ("failed", "3", "secret_invalid")
+    assert "secret was refused" in failed["detail"] and failed["run_folder"] == ""
+    for name in ("School 0", "School 2"):
+        row = summary[name]
+        assert (row["state"], row["exit_code"], row["set"], row["to_write"]) == ("done", "0", "30", "30")
+        run = json.loads((paths.runs_dir() / row["run_folder"] / "summary.json").read_text("utf-8"))
+        assert run["face"] == "batch" and run["counts"] == {"set": 30}
+    out = capsys.readouterr()
+    text = out.out + out.err + "".join(p.read_text("utf-8-sig") for p in paths.runs_dir().rglob("*.csv"))
+    assert "School 1  not planned: The client secret was refused." in out.out
+    assert "Not-the-secret" not in text and tenants[0].apps[0]["secret"] not in text
+
+
+def test_a_cancelled_batch_resumes_every_school(sandbox_factory, tmp_path):
+    tenants = [school_tenant(sandbox_factory, tmp_path, n, users=60, config=SLOW) for n in range(3)]
+    file = schools_file(tmp_path, tenants)
+    runs = [SchoolRun(school) for school in read_schools(file)]
+    cancel = threading.Event()
+
+    def changed(run: SchoolRun) -> None:  # Ctrl-C once a school has written a few users
+        if run.progress is not None and run.progress.done >= 10:
+            cancel.set()
+
+    plan_all(runs, parallel=2, cancel=cancel)
+    code = run_all(runs, WriteOptions(quota=(20, 1.0)), parallel=2, cancel=cancel, on_change=changed)
+    assert code == EXIT_CANCELLED
+    started = [r for r in runs if r.outcome is not None]
+    assert [r.name for r in started] == ["School 0", "School 1"]
+    assert all(r.state is SchoolState.CANCELLED and r.exit_code == EXIT_CANCELLED for r in runs)
+    assert runs[2].reason == "not_started" and not [e for e in tenants[2].audit() if e["method"] == "PATCH"]
+    for run in started:  # writes in flight finished, the rest left for the rerun; the run ended cleanly
+        assert 0 < run.counts.get("set", 0) < 60 and run.counts["not_attempted"] > 0
+        assert Journal.replay(run.outcome.run_dir / "journal.jsonl").ended
+        summary = json.loads((run.outcome.run_dir / "summary.json").read_text("utf-8"))
+        assert summary["cancelled"] is True
+
+    assert main(["batch", str(file), "--yes", "--write-quota", "20/1"]) == EXIT_OK
+    assert all(written_once(t, 60) for t in tenants)  # the rerun wrote the rest, nobody twice
+    summary = read_batch_summary()
+    for run in started:  # what the cancelled run wrote is already set now
+        row = summary[run.name]
+        assert row["state"] == "done" and int(row["already_set"]) == run.counts["set"]
+        assert int(row["set"]) == 60 - run.counts["set"]
+    assert summary["School 2"]["set"] == "60"
+
+
+def test_a_killed_batch_continues_each_schools_unfinished_run(sandbox_factory, tmp_path, isolated_home):
+    tenants = [school_tenant(sandbox_factory, tmp_path, n, users=100, config=SLOW) for n in range(2)]
+    file = schools_file(tmp_path, tenants)
+    env = {**os.environ, "IMMUTABLEID_SYNC_HOME": str(isolated_home)}
+    cmd = [sys.executable, "-m", "core.cli", "batch", str(file), "--yes", "--write-quota", "20/1"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    assert wait_for(lambda: outcomes(isolated_home) >= 30, timeout=60)
+    proc.kill()  # a power cut: no report, no summary, journals without an end
+    proc.wait(timeout=30)
+    unfinished = sorted(paths.runs_dir().glob("*-apply-*"))
+    assert len(unfinished) == 2 and not any(Journal.replay(d / "journal.jsonl").ended for d in unfinished)
+    assert main(["batch", str(file), "--yes", "--write-quota", "20/1"]) == EXIT_OK
+    assert all(written_once(t, 100) for t in tenants)
+    summary = read_batch_summary()
+    assert sorted(r["run_folder"] for r in summary.values()) == [str(d) for d in unfinished]
+    for folder in unfinished:
+        assert json.loads((folder / "summary.json").read_text("utf-8"))["resumed"] is True
+
+
+def test_sigterm_cancels_every_school_and_a_rerun_finishes(sandbox_factory, tmp_path, isolated_home):
+    tenants = [school_tenant(sandbox_factory, tmp_path, n, users=100, config=SLOW) for n in range(2)]
+    file = schools_file(tmp_path, tenants)
+    env = {**os.environ, "IMMUTABLEID_SYNC_HOME": str(isolated_home)}
+    cmd = [sys.executable, "-m", "core.cli", "batch", str(file), "--yes", "--write-quota", "20/1"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert wait_for(lambda: outcomes(isolated_home) >= 20, timeout=60)
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == EXIT_CANCELLED, err
+    assert "SIGTERM: cancelling" in err
+    summary = read_batch_summary()
+    assert {r["state"] for r in summary.values()} == {"cancelled"}
+    assert sum(int(r["not_attempted"]) for r in summary.values()) > 0
+    assert main(["batch", str(file), "--yes", "--write-quota", "20/1"]) == EXIT_OK
+    assert all(written_once(t, 100) for t in tenants)
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _run(argv, typed: str | None) -> int:
+    args = build_parser().parse_args(["batch", *argv])
+    return batch_cmd.run(args, stdin=Terminal(typed) if typed is not None else io.StringIO())
+
+
+def test_confirmation_names_what_it_writes(sandbox_factory, tmp_path, capsys):
+    tenants = [school_tenant(sandbox_factory, tmp_path, n, users=12) for n in range(2)]
+    file = str(schools_file(tmp_path, tenants))
+    assert _run([file], None) == EXIT_BAD_INPUT  # no terminal, no --yes: refused before any sign-in
+    assert not [e for t in tenants for e in t.audit()]
+    assert _run([file], "yes\n") == EXIT_CANCELLED
+    out = capsys.readouterr().out
+    assert "Type the number of ImmutableIds to write (24)" in out
+    assert not [e for t in tenants for e in t.audit() if e["method"] == "PATCH"]
+    assert _run([file], " 24 \n") == EXIT_OK
+    assert all(written_once(t, 12) for t in tenants)
+
+
+def test_dry_run_writes_nothing_and_reports_every_school(sandbox_factory, tmp_path):
+    tenants = [school_tenant(sandbox_factory, tmp_path, n, users=12) for n in range(2)]
+    assert main(["batch", str(schools_file(tmp_path, tenants)), "--dry-run"]) == EXIT_OK
+    assert not [e for t in tenants for e in t.audit() if e["method"] == "PATCH"]
+    assert {r["dry_run"] for r in read_batch_summary().values()} == {"12"}
