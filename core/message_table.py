@@ -160,6 +160,8 @@ CLI_TEXT: dict[str, str] = {
     "some_failed": "Some users failed; see the report.",
     "internal_error": "Stopped by an internal error (see the log).",
     "graph_error": "Graph refused to list users.",
+    "tenant_repeated": "Another school of this batch signs in to the same tenant (named otherwise); "
+                       "give each tenant one row.",
 }
 
 _EVERY_RUN = "or give the secret for each run with IMMUTABLEID_SYNC_CLIENT_SECRET or --secret-stdin."

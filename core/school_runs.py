@@ -128,14 +128,28 @@ def plan_all(runs: list[SchoolRun], *, parallel: int = 4, cancel: threading.Even
     """Sign in, list and plan every school (its live value re-read again before writing)."""
     cancel = cancel or threading.Event()
     store = secrets or SecretStore()  # one per process: a keyring-less machine keeps secrets in it
-    _each(runs, parallel, lambda run: _plan(run, store, cancel, on_change), on_change)
+    # The keyring is asked here, one school after another: not every backend (D-Bus) is safe across threads.
+    found = {id(run): run.school.profile_secret or store.get(run.school.conn.tenant, run.school.conn.client_id)
+             for run in runs}
+    _each(runs, parallel, lambda run: _plan(run, found[id(run)], cancel, on_change), on_change)
+    _one_run_per_tenant(runs)
 
 
-def _plan(run: SchoolRun, store: SecretStore, cancel: threading.Event, on_change: Changed) -> None:
+def _one_run_per_tenant(runs: list[SchoolRun]) -> None:
+    """Two rows may name one tenant differently (its domain, its id): only the sign-in tells. The later
+    row is refused rather than written side by side against one quota and one unfinished run."""
+    seen: dict[str, str] = {}
+    for run in runs:
+        if run.state is SchoolState.PLANNED and run.tenant_id:
+            if run.tenant_id in seen:
+                run.end(SchoolState.FAILED, EXIT_BAD_INPUT, f"tenant_repeated:{seen[run.tenant_id]}")
+            seen.setdefault(run.tenant_id, run.name)
+
+
+def _plan(run: SchoolRun, secret: str | None, cancel: threading.Event, on_change: Changed) -> None:
     if cancel.is_set():
         return run.end(SchoolState.CANCELLED, EXIT_CANCELLED, "not_started")
     conn = run.school.conn
-    secret = run.school.profile_secret or store.get(conn.tenant, conn.client_id)
     if not secret:
         return run.end(SchoolState.FAILED, EXIT_CANNOT_CONNECT, "no_secret")
     logsetup.register_secret(secret)

@@ -145,3 +145,21 @@ def test_dry_run_writes_nothing_and_reports_every_school(sandbox_factory, tmp_pa
     assert main(["batch", str(schools_file(tmp_path, tenants)), "--dry-run"]) == EXIT_OK
     assert not [e for t in tenants for e in t.audit() if e["method"] == "PATCH"]
     assert {r["dry_run"] for r in read_batch_summary().values()} == {"12"}
+
+
+def test_a_live_line_says_done_total_rate_eta_and_state(tmp_path):
+    from core.apply import ApplyProgress
+    from core.connection import Connection
+    from core.schools import School
+    from core.sources import AttributeSource
+
+    school = School(2, "North", Connection("north.example", "33333333-3333-4333-8333-333333333333"),
+                    AttributeSource("mail"), {})
+    run = SchoolRun(school, SchoolState.WRITING, progress=ApplyProgress(1200, 3000, 3, 19.5, 92.0, None))
+    assert batch_cmd.school_line(run, 6) == "North   writing    1,200/3,000  failed 3  19.5/s ETA 1m32s"
+    run.end(SchoolState.FAILED, EXIT_CANNOT_CONNECT, "throttled_too_long")
+    assert batch_cmd.school_line(run, 5).endswith("19.5/s  Entra accepted no write for 10 minutes (throttling); "
+                                                  "the run stopped.")
+    run = SchoolRun(school)
+    run.end(SchoolState.FAILED, EXIT_CANNOT_CONNECT, "no_secret")
+    assert batch_cmd.school_line(run, 5) == "North  failed     No client secret was found."

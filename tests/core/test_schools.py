@@ -130,3 +130,14 @@ def test_progress_board_redraws_in_place_on_a_terminal_and_prints_lines_otherwis
     board.update(0, "A 1/10", force=True)  # unchanged: not printed again
     board.done()
     assert plain.getvalue() == "A 1/10\nB 2/10\n"
+
+
+def test_one_tenant_named_twice_is_found_at_sign_in(folder):
+    from core.school_runs import SchoolRun, SchoolState, _one_run_per_tenant
+
+    path = folder / "schools.csv"
+    path.write_text(HEADER + "A,a.json,attribute:objectId,,,,,\nB,b.json,attribute:objectId,,,,,\n", encoding="utf-8")
+    runs = [SchoolRun(s, SchoolState.PLANNED, tenant_id=TENANT_A) for s in read_schools(path)]
+    _one_run_per_tenant(runs)  # b.json turned out to sign in to A's tenant (a domain of it, say)
+    assert runs[0].state is SchoolState.PLANNED
+    assert (runs[1].state, runs[1].exit_code, runs[1].reason) == (SchoolState.FAILED, 2, "tenant_repeated:A")
