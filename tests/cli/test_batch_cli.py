@@ -86,7 +86,7 @@ def test_a_killed_batch_continues_each_schools_unfinished_run(sandbox_factory, t
     env = {**os.environ, "IMMUTABLEID_SYNC_HOME": str(isolated_home)}
     cmd = [sys.executable, "-m", "core.cli", "batch", str(file), "--yes", "--write-quota", "20/1"]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    assert wait_for(lambda: outcomes(isolated_home) >= 30, timeout=60)
+    assert wait_for(lambda: _each_school_wrote(isolated_home, 2, 10), timeout=60)
     proc.kill()  # a power cut: no report, no summary, journals without an end
     proc.wait(timeout=30)
     unfinished = sorted(paths.runs_dir().glob("*-apply-*"))
@@ -115,6 +115,12 @@ def test_sigterm_cancels_every_school_and_a_rerun_finishes(sandbox_factory, tmp_
     assert sum(int(r["not_attempted"]) for r in summary.values()) > 0
     assert main(["batch", str(file), "--yes", "--write-quota", "20/1"]) == EXIT_OK
     assert all(written_once(t, 100) for t in tenants)
+
+
+def _each_school_wrote(home, schools: int, at_least: int) -> bool:
+    journals = list((home / "data" / "runs").glob("*-apply-*/journal.jsonl"))
+    counts = [j.read_text("utf-8").count('"type":"outcome"') for j in journals]
+    return len(counts) == schools and min(counts) >= at_least
 
 
 class Terminal(io.StringIO):
@@ -163,3 +169,26 @@ def test_a_live_line_says_done_total_rate_eta_and_state(tmp_path):
     run = SchoolRun(school)
     run.end(SchoolState.FAILED, EXIT_CANNOT_CONNECT, "no_secret")
     assert batch_cmd.school_line(run, 5) == "North  failed     No client secret was found."
+
+
+def test_saved_connections_with_the_secret_in_the_keyring(sandbox_factory, tmp_path, memory_keyring):
+    from core.connection import Connection
+    from core.profiles import ProfileStore
+    from core.secrets import SecretStore
+
+    tenants = [school_tenant(sandbox_factory, tmp_path, n, users=12) for n in range(2)]
+    for n, tenant in enumerate(tenants):
+        profile = tenant.connection_profile()
+        secret = profile.pop("client_secret")
+        ProfileStore().save(Connection.from_profile_dict({**profile, "name": f"Saved {n}"}))
+        if n == 0:  # the second school's secret was never stored
+            assert SecretStore().set(profile["tenant_id"], profile["client_id"], secret)
+    file = tmp_path / "saved.csv"
+    file.write_text("name,connection,source,match,key_column,value_column,transform,domains\n"
+                    "One,Saved 0,attribute:employeeId,,,,,\nTwo,Saved 1,attribute:employeeId,,,,,\n", encoding="utf-8")
+    assert main(["batch", str(file), "--yes"]) == EXIT_CANNOT_CONNECT
+    assert written_once(tenants[0], 12) and not [e for e in tenants[1].audit() if e["method"] == "PATCH"]
+    summary = read_batch_summary()
+    assert (summary["One"]["state"], summary["One"]["set"]) == ("done", "12")
+    assert (summary["Two"]["state"], summary["Two"]["reason"]) == ("failed", "no_secret")
+    assert "secret set" in summary["Two"]["detail"]
