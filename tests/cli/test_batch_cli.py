@@ -26,7 +26,7 @@ from core.schools import read_schools
 SLOW = SandboxConfig(write_limit=20, write_window_s=1)  # a slow quota: cancels land mid-run
 
 
-def test_a_school_with_a_wrong_secret_does_not_stop_the_others(sandbox_factory, tmp_path, capsys):
+def test_a_school_with_a_wrong_secret_does_not_stop_the_others(sandbox_factory, tmp_path, capsys, isolated_home):
     tenants = [school_tenant(sandbox_factory, tmp_path, n) for n in range(3)]
     file = schools_file(tmp_path, tenants, wrong_secret={1})
     assert main(["batch", str(file), "--yes"]) == EXIT_CANNOT_CONNECT
@@ -42,9 +42,11 @@ def test_a_school_with_a_wrong_secret_does_not_stop_the_others(sandbox_factory, 
         run = json.loads((paths.runs_dir() / row["run_folder"] / "summary.json").read_text("utf-8"))
         assert run["face"] == "batch" and run["counts"] == {"set": 30}
     out = capsys.readouterr()
-    text = out.out + out.err + "".join(p.read_text("utf-8-sig") for p in paths.runs_dir().rglob("*.csv"))
     assert "School 1  not planned: The client secret was refused." in out.out
-    assert "Not-the-secret" not in text and tenants[0].apps[0]["secret"] not in text
+    written = [p.read_bytes() for p in isolated_home.rglob("*") if p.is_file()]  # runs, batch folder, logs
+    assert len(written) >= 8  # 2 × (journal, report, summary), batch-summary.csv, the log
+    for secret in ["Not-the-secret-1", *(t.apps[0]["secret"] for t in tenants)]:
+        assert secret not in out.out + out.err and not any(secret.encode() in data for data in written)
 
 
 def test_a_cancelled_batch_resumes_every_school(sandbox_factory, tmp_path):
