@@ -109,7 +109,7 @@ def _batch(args: argparse.Namespace, runs: list[SchoolRun], options: WriteOption
         if not _confirmed(runs, total, stdin):
             print("Not confirmed; nothing was written.", file=sys.stderr)
             return EXIT_CANCELLED
-    board = ProgressBoard(len(runs))
+    # the same board again, drawn afresh below the plan (a school that failed to plan keeps its line)
     code = run_all(runs, options, parallel=args.parallel, cancel=cancel, on_change=changed)
     board.done()
     summary = write_batch_summary(runs, _batch_dir(args.file) / SUMMARY_FILE)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 import threading
 import time
@@ -90,8 +91,10 @@ class ProgressBoard:
             self._drawn = 0
 
     def _draw(self) -> None:
+        # a line wider than the terminal would wrap, and moving up by the count of lines would then miss
+        width = max(20, shutil.get_terminal_size().columns - 1)
         up = f"\x1b[{self._drawn}A" if self._drawn else ""
-        self.stream.write(up + "".join(f"\r\x1b[K{line}\n" for line in self.lines))
+        self.stream.write(up + "".join(f"\r\x1b[K{line[:width]}\n" for line in self.lines))
         self.stream.flush()
         self._drawn = len(self.lines)
 
