@@ -141,3 +141,17 @@ def test_one_tenant_named_twice_is_found_at_sign_in(folder):
     _one_run_per_tenant(runs)  # b.json turned out to sign in to A's tenant (a domain of it, say)
     assert runs[0].state is SchoolState.PLANNED
     assert (runs[1].state, runs[1].exit_code, runs[1].reason) == (SchoolState.FAILED, 2, "tenant_repeated:A")
+
+
+def test_batch_summary_is_a_neutralised_utf8_bom_csv_without_secrets(folder, tmp_path):
+    from core.school_runs import SUMMARY_COLUMNS, SchoolRun, SchoolState, write_batch_summary
+
+    path = folder / "schools.csv"
+    path.write_text(HEADER + '"=HYPERLINK(""x"")",a.json,attribute:objectId,,,,,\n', encoding="utf-8")
+    run = SchoolRun(read_schools(path)[0])
+    run.end(SchoolState.FAILED, 3, "secret_invalid")
+    data = write_batch_summary([run], tmp_path / "out" / "batch-summary.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data and b"s3cret-value" not in data
+    header, row = data.decode("utf-8-sig").splitlines()
+    assert header == ",".join(SUMMARY_COLUMNS)
+    assert row.startswith("\"'=HYPERLINK(\"\"x\"\")\"," + TENANT_A + ",failed,3,secret_invalid,")
