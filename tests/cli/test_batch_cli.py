@@ -194,3 +194,20 @@ def test_saved_connections_with_the_secret_in_the_keyring(sandbox_factory, tmp_p
     assert (summary["One"]["state"], summary["One"]["set"]) == ("done", "12")
     assert (summary["Two"]["state"], summary["Two"]["reason"]) == ("failed", "no_secret")
     assert "secret set" in summary["Two"]["detail"]
+
+
+def test_a_csv_export_beside_the_schools_file_and_a_domain_scope(sandbox_factory, tmp_path):
+    tenants = [school_tenant(sandbox_factory, tmp_path, n, users=6) for n in range(2)]
+    file = schools_file(tmp_path, tenants)
+    (tmp_path / "exports").mkdir()
+    (tmp_path / "exports" / "one.csv").write_bytes(  # ; and Windows-1252, as an old export would be
+        b"UPN;Anchor\r\n" + "".join(f"user{i}@school.example;Å-{i}\r\n" for i in range(1, 5)).encode("cp1252"))
+    rows = file.read_text("utf-8").splitlines()
+    rows[2] = "School 1,school1.json,csv:exports/one.csv,upn,upn,Anchor,,school.example"
+    file.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert main(["batch", str(file), "--yes"]) == EXIT_OK
+    written = {e["path"].rsplit("/", 1)[1]: e["body"]["onPremisesImmutableId"] for e in tenants[1].audit()
+               if e["method"] == "PATCH" and e["status"] == 204}
+    assert sorted(written.values()) == [f"Å-{i}" for i in range(1, 5)]
+    row = read_batch_summary()["School 1"]
+    assert (row["set"], row["no_source_value"]) == ("4", "2")
