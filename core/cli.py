@@ -31,6 +31,7 @@ COMMANDS = {
     "secret": "core.commands.secret",
     "connection": "core.commands.connection",
     "schedule": "core.commands.schedule",
+    "batch": "core.commands.batch",
 }
 
 

@@ -154,6 +154,14 @@ CLI_TEXT: dict[str, str] = {
     "secret_not_stored_keyring_error": "The secret was not stored: the keyring failed.",
     "secret_delete_no_keyring": "This computer has no usable keyring, so no secret is stored in one.",
     "secret_delete_keyring_error": "The keyring failed, so the secret may still be stored.",
+    # batch: why a school did not run or did not finish (core.school_runs.SchoolRun.reason)
+    "not_started": "Not started (cancelled first); nothing was written.",
+    "run_busy": "Another apply is writing this tenant's run; wait for it to finish.",
+    "some_failed": "Some users failed; see the report.",
+    "internal_error": "Stopped by an internal error (see the log).",
+    "graph_error": "Graph refused to list users.",
+    "tenant_repeated": "Another school of this batch signs in to the same tenant (named otherwise); "
+                       "give each tenant one row.",
 }
 
 _EVERY_RUN = "or give the secret for each run with IMMUTABLEID_SYNC_CLIENT_SECRET or --secret-stdin."
@@ -309,6 +317,44 @@ OUTPUT_PATH_TEXT = {
     "exists": "already exists; pass --force to replace it, or choose another name",
     "cannot_create": "cannot create its folder ({detail})",
     "not_writable": "cannot be written here (no permission)",
+}
+
+# Problems in the schools file of `batch` (core.schools.SchoolProblem codes); the caller adds the line and
+# column, and the problem's detail after a dash.
+SCHOOLS_FILE_TEXT = {
+    "file_unreadable": "the schools file cannot be read",
+    "missing_columns": "the header row lacks these columns (name,connection,source,match,key_column,"
+                       "value_column,transform,domains)",
+    "unknown_columns": "the header row has columns batch does not know (a typo?)",
+    "no_schools": "the schools file has a header but no school",
+    "name_missing": "every school needs a name",
+    "name_repeated": "another row has this name",
+    "connection_missing": "give a saved connection's name or a profile file",
+    "connection_unknown": "no saved connection has this name, and no file has it either",
+    "profile_bad": "the profile file cannot be used",
+    "connection_invalid": "the connection details need fixing",
+    "tenant_repeated": "another row writes the same tenant (one row per tenant: they share a write quota)",
+    "source_missing": "give csv:PATH or attribute:NAME",
+    "bad_source": "the source must be csv:PATH or attribute:NAME",
+    "unknown_attribute": "unknown attribute",
+    "csv_column_missing": "a csv: source needs match, key_column and value_column",
+    "match_bad": "match must be upn, mail, employeeId or id",
+    "bad_match": "match must be upn, mail, employeeId or id",
+    "export_bad": "the export cannot be used",
+    "transform_bad": "transform must be none, lower, guid-base64 or utf8-base64 (or empty)",
+    "domain_bad": "domains are names like school.example, separated by ;",
+}
+
+# How one school of a batch ended or stands (core.school_runs.SchoolState), for the live lines and
+# batch-summary.csv.
+SCHOOL_STATE_TEXT = {
+    "waiting": "waiting",
+    "planning": "signing in and listing users",
+    "planned": "planned",
+    "writing": "writing",
+    "done": "done",
+    "failed": "failed",
+    "cancelled": "cancelled",
 }
 
 TEXT_TABLES = (TEXT, CLI_TEXT, STATUS_TEXT, REASON_TEXT, CSV_ERROR_TEXT, SOURCE_ERROR_TEXT)

@@ -17,6 +17,8 @@ from core.message_table import (
     OUTPUT_PATH_TEXT,
     REASON_DETAIL,
     REASON_TEXT,
+    SCHOOL_STATE_TEXT,
+    SCHOOLS_FILE_TEXT,
     SOURCE_ERROR_TEXT,
     STATUS_TEXT,
     TEXT,
@@ -26,9 +28,9 @@ from core.message_table import (
 )
 
 __all__ = ["CLI_HINTS", "CLI_TEXT", "CSV_ERROR_TEXT", "GRAPH_FAILURE_DETAIL", "HINTS", "OUTPUT_PATH_TEXT",
-           "REASON_DETAIL", "REASON_TEXT", "SOURCE_ERROR_TEXT", "STATUS_TEXT", "TEXT", "WARNING_TEXT",
-           "WRITE_HINTS", "csv_error_text", "describe", "detail_for", "hint_for", "profile_error_text",
-           "text_for", "unknown_profile_text", "warning_text"]
+           "REASON_DETAIL", "REASON_TEXT", "SCHOOLS_FILE_TEXT", "SCHOOL_STATE_TEXT", "SOURCE_ERROR_TEXT",
+           "STATUS_TEXT", "TEXT", "WARNING_TEXT", "WRITE_HINTS", "csv_error_text", "describe", "detail_for", "hint_for", "profile_error_text",
+           "school_problem_text", "school_reason_text", "text_for", "unknown_profile_text", "warning_text"]
 
 
 def text_for(code: str) -> str:
@@ -104,3 +106,22 @@ def unknown_profile_text(name: str, saved: list[str]) -> str:
     names = ", ".join(f'"{n}"' for n in saved)
     code = "profile_name_unknown"
     return f'"{name}": {text_for(code)} Saved connections: {names}. {hint_for(code)}'
+
+
+def school_problem_text(problem) -> str:  # problem: core.schools.SchoolProblem
+    """"line 4, column connection: what is wrong — detail" (the caller names the schools file)."""
+    where = [f"line {problem.line}"] if problem.line else []
+    if problem.column:
+        where.append(f"column {problem.column}")
+    text = SCHOOLS_FILE_TEXT.get(problem.code, problem.code.replace("_", " "))
+    prefix = ", ".join(where) + ": " if where else ""
+    return prefix + text + (f" — {problem.detail}" if problem.detail else "")
+
+
+def school_reason_text(reason: str | None, hint: bool = False) -> str:
+    """Why a school of a batch failed or stopped (core.school_runs.SchoolRun.reason: `code` or `code:extra`)."""
+    if not reason:
+        return ""
+    code, _, extra = reason.partition(":")
+    text = describe(code) if hint else text_for(code)
+    return text + (f" ({extra})" if extra else "")
