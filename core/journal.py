@@ -35,6 +35,9 @@ class JournalState:
     intents: dict[str, str | None] = field(default_factory=dict)     # object id -> value meant
     outcomes: dict[str, tuple[str, str]] = field(default_factory=dict)  # object id -> (status, detail)
     ended: bool = False
+    # ended with every planned user reached; a cancelled or stopped run (users left not_attempted, or an
+    # older journal's `cancelled`) ended without finishing, and the next apply continues it
+    complete: bool = False
     lines: int = 0
 
     def pending(self) -> dict[str, str | None]:
@@ -162,5 +165,6 @@ def _apply_record(state: JournalState, rec: dict[str, Any]) -> None:
         state.outcomes[rec["id"]] = (rec.get("status", ""), rec.get("detail", ""))
     elif kind == "end":
         state.ended = True
+        state.complete = not (rec.get("cancelled") or (rec.get("counts") or {}).get("not_attempted"))
     elif kind == "resume":
-        state.ended = False
+        state.ended = state.complete = False

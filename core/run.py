@@ -113,7 +113,8 @@ def is_confirmed(typed: str, tokens: frozenset[str]) -> bool:
 # --- unfinished runs ----------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class UnfinishedRun:
-    """An apply whose journal has no end (killed, crashed, power cut): the next apply continues it."""
+    """An apply that did not finish (killed, crashed, power cut, cancelled, stopped): the next apply
+    continues it."""
 
     path: Path
     started: datetime | None
@@ -137,8 +138,10 @@ def _same_tenant(header: Mapping[str, Any], conn: Connection, tenant_id: str | N
 
 def find_unfinished_run(conn: Connection, tenant_id: str | None = None,
                         runs: Path | None = None) -> UnfinishedRun | None:
-    """The latest apply run of this tenant and app, if it never ended. A later run that did end (or a
-    later dry run) means the earlier one was left behind on purpose."""
+    """The latest apply run of this tenant and app, if it did not finish: killed (no end), or cancelled or
+    stopped (it ended with users not attempted) — the next apply continues it in the same folder, so one
+    report covers the whole run. A later run that finished means the earlier one was left behind on
+    purpose; dry runs never count."""
     base = runs or paths.runs_dir()
     for run_dir in sorted((p for p in base.iterdir() if p.is_dir()), reverse=True):
         journal = run_dir / JOURNAL_FILE
@@ -147,7 +150,7 @@ def find_unfinished_run(conn: Connection, tenant_id: str | None = None,
         state = Journal.replay(journal)
         if not _same_tenant(state.header, conn, tenant_id) or state.header.get("dry_run"):
             continue
-        if state.ended:
+        if state.complete:
             return None
         return UnfinishedRun(run_dir, _parse_time(state.header.get("time")), len(state.outcomes),
                              state.header.get("to_write"), dict(state.header))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 import os
 import signal
 import subprocess
@@ -75,10 +76,11 @@ def test_a_cancelled_batch_resumes_every_school(sandbox_factory, tmp_path):
     assert main(["batch", str(file), "--yes", "--write-quota", "20/1"]) == EXIT_OK
     assert all(written_once(t, 60) for t in tenants)  # the rerun wrote the rest, nobody twice
     summary = read_batch_summary()
-    for run in started:  # what the cancelled run wrote is already set now
+    for run in started:  # the cancelled run is continued in its own folder: one report for all 60
         row = summary[run.name]
-        assert row["state"] == "done" and int(row["already_set"]) == run.counts["set"]
-        assert int(row["set"]) == 60 - run.counts["set"]
+        assert row["state"] == "done" and row["set"] == "60" and row["already_set"] == "0"
+        assert Path(row["run_folder"]) == run.outcome.run_dir
+        assert json.loads((run.outcome.run_dir / "summary.json").read_text("utf-8"))["resumed"] is True
     assert summary["School 2"]["set"] == "60"
 
 

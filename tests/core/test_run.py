@@ -112,3 +112,17 @@ def test_run_files_are_the_same_for_every_face(tmp_path):
         assert summary["face"] == face and summary["counts"] == {"set": 1, "failed": 1}
         assert summary["unmatched_rows"] == 1
     assert names["cli"] == names["wizard"] == {"report.csv", "unmatched_rows.csv", "summary.json"}
+
+
+def test_a_cancelled_or_stopped_run_is_continued_a_finished_one_is_not(tmp_path):
+    for name, counts, cancelled in (("20261101-100000-apply-a", {"set": 2, "not_attempted": 8}, True),
+                                    ("20261101-110000-apply-a", {"set": 2, "not_attempted": 8}, False)):
+        journal = Journal(tmp_path / name, {"tenant": "school.example", "client_id": CLIENT, "to_write": 10})
+        journal.end(counts, cancelled=cancelled)  # cancelled, then stopped (a fatal error: not cancelled)
+        journal.close()
+        found = find_unfinished_run(_conn(), runs=tmp_path)
+        assert found is not None and found.path.name == name
+    finished = Journal(tmp_path / "20261101-120000-apply-a", {"tenant": "school.example", "client_id": CLIENT})
+    finished.end({"set": 9, "failed": 1})  # failures are not "unfinished": a retry is a new run
+    finished.close()
+    assert find_unfinished_run(_conn(), runs=tmp_path) is None
