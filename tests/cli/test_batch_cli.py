@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 import os
 import signal
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 from batch_helpers import read_batch_summary, school_tenant, schools_file, written_once
 from cli_helpers import ROOT, outcomes, wait_for
