@@ -98,6 +98,12 @@ class SandboxConfig:
     faults_on_login: bool = False
     token_lifetime_s: int = facts.DEFAULT_TOKEN_LIFETIME_S
     throttled_write_applied: bool = bool(facts.UNCONFIRMED["throttled_write_applied"])
+    # App registration (graph-facts §10): how long a new app/secret/consent takes to reach sign-in,
+    # whether /authorize signs the seeded admin in at once, and the tenant's secret policy.
+    replication_delay_s: float = 0.0
+    auto_sign_in: bool = False
+    secrets_blocked: bool = False
+    secret_max_days: int | None = None
 
 
 @dataclass(frozen=True)
