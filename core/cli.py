@@ -28,6 +28,7 @@ COMMANDS = {
     "preview": "core.commands.preview",
     "apply": "core.commands.apply",
     "secret": "core.commands.secret",
+    "app": "core.commands.app",
 }
 
 

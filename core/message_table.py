@@ -9,6 +9,8 @@ same codes (gui/code_texts.py); tests/gui/test_gui_texts.py checks that none is 
 
 from __future__ import annotations
 
+from core.message_table_appreg import APPREG_HINTS, APPREG_TEXT
+
 TEXT: dict[str, str] = {
     # --- input problems (core.connection.InputProblem codes) ---
     "tenant_empty": "The tenant is missing.",
@@ -311,5 +313,7 @@ OUTPUT_PATH_TEXT = {
     "not_writable": "cannot be written here (no permission)",
 }
 
+CLI_TEXT.update(APPREG_TEXT)  # the wizard does not create apps yet: command-line only for now
+CLI_HINTS.update(APPREG_HINTS)
 TEXT_TABLES = (TEXT, CLI_TEXT, STATUS_TEXT, REASON_TEXT, CSV_ERROR_TEXT, SOURCE_ERROR_TEXT)
 HINT_TABLES = (HINTS, CLI_HINTS, WRITE_HINTS)
