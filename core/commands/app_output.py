@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 
 from core.appreg import AppRegError, NewApp, Progress
-from core.message_table_appreg import APPREG_TEXT
+from core.message_table import APPREG_TEXT
 from core.messages import describe
 
 _STEPS = {
