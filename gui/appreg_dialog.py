@@ -78,12 +78,16 @@ class AppRegDialog(QDialog):
         self.name_edit.setAccessibleName(self.tr("App name"))
         self.optional_boxes = [QCheckBox(self.tr("Also {role} (recommended)").format(role=r), page)
                                for r in OPTIONAL_ROLES]
+        for box in self.optional_boxes:
+            box.setChecked(True)
         if not self.renew_of:
             form.addRow(self.tr("App &name:"), self.name_edit)
             form.addRow(self.tr("Permissions:"), _label(page, "User.ReadWrite.All"))
             for box in self.optional_boxes:
-                box.setChecked(True)
                 form.addRow("", box)
+        else:  # not in the layout: keep them from showing up at the page's corner
+            for widget in (self.name_edit, *self.optional_boxes):
+                widget.hide()
         self.years_spin = QSpinBox(page)
         self.years_spin.setRange(1, 10)
         self.years_spin.setValue(3)
@@ -92,6 +96,8 @@ class AppRegDialog(QDialog):
         self.remove_old_box = QCheckBox(self.tr("Then delete the old secret"), page)
         if self.renew_of:
             form.addRow("", self.remove_old_box)
+        else:
+            self.remove_old_box.hide()
         self.sign_in_button = QPushButton(self.tr("&Sign in with Microsoft"), page)
         self.sign_in_button.setDefault(True)
         self.sign_in_button.clicked.connect(self.start)
@@ -165,6 +171,8 @@ class AppRegDialog(QDialog):
             self.url_label.show()
         else:
             self.step_label.setText(texts.appreg_step(event[1], event[2]))
+            if event[1] != "appreg_signin":  # signed in: the address is of no use any more
+                self.url_label.hide()
 
     def _failed(self, exc: BaseException) -> None:
         title, hint = texts.appreg_failure(exc)

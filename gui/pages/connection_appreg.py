@@ -23,7 +23,8 @@ class AppRegButtons:
     def __init__(self, page) -> None:
         self.page = page
         self.create_button = QPushButton(_page_tr("Create it for &me…"), page)
-        self.create_button.setToolTip(_page_tr("Sign in once as an admin; the tool creates the app registration"))
+        self.create_button.setToolTip(_page_tr("Enter the tenant, then sign in once as an admin: the tool creates "
+                                               "the app registration"))
         self.renew_button = QPushButton(_page_tr("Re&new the secret…"), page)
         self.reminder_button = QPushButton(_page_tr("Expiry re&minder…"), page)
         self.create_button.clicked.connect(lambda: self.open_dialog(renew=False))
@@ -42,6 +43,8 @@ class AppRegButtons:
         near = expires is not None and (expires - date.today()).days <= RENEW_WITHIN_DAYS
         self.renew_button.setVisible(bool(conn.client_id) and near)
         self.reminder_button.setVisible(expires is not None and bool(conn.client_id))
+        # The app is created in the tenant typed above (and the cloud under Advanced): it must be valid.
+        self.create_button.setEnabled("tenant" not in self.page.problems())
 
     def make_dialog(self, renew: bool) -> AppRegDialog:
         page = self.page

@@ -251,7 +251,7 @@
             <translation>Also {role} (recommended)</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+5" />
             <source>App &amp;name:</source>
             <translation>App &amp;name:</translation>
         </message>
@@ -261,7 +261,7 @@
             <translation>Permissions:</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+9" />
             <source> years</source>
             <translation> years</translation>
         </message>
@@ -276,7 +276,7 @@
             <translation>Then delete the old secret</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+5" />
             <source>&amp;Sign in with Microsoft</source>
             <translation>&amp;Sign in with Microsoft</translation>
         </message>
@@ -1101,6 +1101,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Enter the tenant, then sign in once as an admin: the tool creates the app registration</source>
+            <translation>Enter the tenant, then sign in once as an admin: the tool creates the app registration</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Expiry re&amp;minder…</source>
             <translation>Expiry re&amp;minder…</translation>
         </message>
@@ -1113,11 +1118,6 @@
             <location line="+1" />
             <source>Save a calendar reminder</source>
             <translation>Save a calendar reminder</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Sign in once as an admin; the tool creates the app registration</source>
-            <translation>Sign in once as an admin; the tool creates the app registration</translation>
         </message>
     </context>
     <context>

@@ -251,7 +251,7 @@
             <translation>Även {role} (rekommenderas)</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+5" />
             <source>App &amp;name:</source>
             <translation>Appens &amp;namn:</translation>
         </message>
@@ -261,7 +261,7 @@
             <translation>Behörigheter:</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+9" />
             <source> years</source>
             <translation> år</translation>
         </message>
@@ -276,7 +276,7 @@
             <translation>Ta sedan bort den gamla hemligheten</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+5" />
             <source>&amp;Sign in with Microsoft</source>
             <translation>&amp;Logga in med Microsoft</translation>
         </message>
@@ -1101,6 +1101,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Enter the tenant, then sign in once as an admin: the tool creates the app registration</source>
+            <translation>Ange klientorganisationen och logga sedan in en gång som administratör: verktyget skapar appregistreringen</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Expiry re&amp;minder…</source>
             <translation>&amp;Påminnelse om utgång…</translation>
         </message>
@@ -1113,11 +1118,6 @@
             <location line="+1" />
             <source>Save a calendar reminder</source>
             <translation>Spara en kalenderpåminnelse</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Sign in once as an admin; the tool creates the app registration</source>
-            <translation>Logga in en gång som administratör; verktyget skapar appregistreringen</translation>
         </message>
     </context>
     <context>

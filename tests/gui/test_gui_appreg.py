@@ -81,6 +81,10 @@ def test_renew_button_shows_when_expiry_is_near_and_the_reminder_is_offered_for_
     tenant = sandbox_factory(users=3, config=SandboxConfig())
     wizard, page = _connection_page(make_wizard, tenant, browser)
     page.client_edit.setText(tenant.apps[0]["clientId"])
+    assert page.appreg.create_button.isEnabled()
+    page.tenant_edit.setText("https://portal.azure.com")  # the app is made in the tenant typed: it must be one
+    assert not page.appreg.create_button.isEnabled()
+    page.tenant_edit.setText(tenant.tenant_id)
     assert not page.appreg.renew_button.isVisibleTo(page) and not page.appreg.reminder_button.isVisibleTo(page)
     page.expiry_box.setChecked(True)
     soon = date.today() + timedelta(days=20)
