@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from core.appreg import DEFAULT_NAME, OPTIONAL_ROLES, Options
-from core.connection import Connection
+from core.connection import GUID_RE, Connection
 from core.reminder import write_reminder
 from core.secrets import SecretStore
+from core.signin import DEFAULT_SIGN_IN_CLIENT_ID
 from gui import texts
 from gui.appreg_jobs import AppRegOutcome, create_job, renew_job
 from gui.worker import Worker
@@ -98,6 +99,12 @@ class AppRegDialog(QDialog):
             form.addRow("", self.remove_old_box)
         else:
             self.remove_old_box.hide()
+        # graph-facts §10: Microsoft Graph Command Line Tools by default; a school may prefer its own client.
+        self.client_id_edit = QLineEdit(DEFAULT_SIGN_IN_CLIENT_ID, page)
+        self.client_id_edit.setAccessibleName(self.tr("Sign-in client ID"))
+        self.client_id_edit.setToolTip(self.tr("The public client that signs you in. Leave it, or use your own "
+                                               "client ID (a public client with http://localhost as redirect URI)."))
+        form.addRow(self.tr("Sign-in &client ID:"), self.client_id_edit)
         self.sign_in_button = QPushButton(self.tr("&Sign in with Microsoft"), page)
         self.sign_in_button.setDefault(True)
         self.sign_in_button.clicked.connect(self.start)
@@ -150,6 +157,9 @@ class AppRegDialog(QDialog):
                        optional_roles=optional)
 
     def start(self) -> None:
+        client_id = self.client_id_edit.text().strip().lower()
+        if GUID_RE.match(client_id):
+            self.sign_in_options = {**self.sign_in_options, "client_id": client_id}
         if self.renew_of is not None:
             job = renew_job(self.renew_of, self.years_spin.value(), self.remove_old_box.isChecked(), self.store,
                             self.save, self.sign_in_options)

@@ -221,7 +221,7 @@
     <context>
         <name>AppRegDialog</name>
         <message>
-            <location filename="../../gui/appreg_dialog.py" line="+57" />
+            <location filename="../../gui/appreg_dialog.py" line="+58" />
             <source>Renew the client secret</source>
             <translation>Renew the client secret</translation>
         </message>
@@ -276,7 +276,22 @@
             <translation>Then delete the old secret</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
+            <source>Sign-in client ID</source>
+            <translation>Sign-in client ID</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The public client that signs you in. Leave it, or use your own client ID (a public client with http://localhost as redirect URI).</source>
+            <translation>The public client that signs you in. Leave it, or use your own client ID (a public client with http://localhost as redirect URI).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Sign-in &amp;client ID:</source>
+            <translation>Sign-in &amp;client ID:</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>&amp;Sign in with Microsoft</source>
             <translation>&amp;Sign in with Microsoft</translation>
         </message>
@@ -301,7 +316,7 @@
             <translation>C&amp;ontinue to the check</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+34" />
             <source>the sign-in page</source>
             <translation>the sign-in page</translation>
         </message>
@@ -311,7 +326,7 @@
             <translation>If no browser window opened, open {link}.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+19" />
             <source>Client ID: {v}</source>
             <translation>Client ID: {v}</translation>
         </message>

@@ -221,7 +221,7 @@
     <context>
         <name>AppRegDialog</name>
         <message>
-            <location filename="../../gui/appreg_dialog.py" line="+57" />
+            <location filename="../../gui/appreg_dialog.py" line="+58" />
             <source>Renew the client secret</source>
             <translation>Förnya klienthemligheten</translation>
         </message>
@@ -276,7 +276,22 @@
             <translation>Ta sedan bort den gamla hemligheten</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
+            <source>Sign-in client ID</source>
+            <translation>Klient-ID för inloggning</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The public client that signs you in. Leave it, or use your own client ID (a public client with http://localhost as redirect URI).</source>
+            <translation>Den offentliga klient som loggar in dig. Låt den vara, eller ange ett eget klient-ID (en offentlig klient med http://localhost som omdirigerings-URI).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Sign-in &amp;client ID:</source>
+            <translation>&amp;Klient-ID för inloggning:</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>&amp;Sign in with Microsoft</source>
             <translation>&amp;Logga in med Microsoft</translation>
         </message>
@@ -301,7 +316,7 @@
             <translation>&amp;Fortsätt till kontrollen</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+34" />
             <source>the sign-in page</source>
             <translation>inloggningssidan</translation>
         </message>
@@ -311,7 +326,7 @@
             <translation>Om inget webbläsarfönster öppnades, öppna {link}.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+19" />
             <source>Client ID: {v}</source>
             <translation>Klient-ID: {v}</translation>
         </message>

@@ -53,6 +53,8 @@ def test_create_it_for_me_hands_over_and_goes_on_to_a_passing_check(sandbox_fact
     event = icalendar.Calendar.from_ical((tmp_path / "r.ics").read_bytes()).walk("VEVENT")[0]
     assert str(app.client_id) in str(event.get("DESCRIPTION"))
     assert list(memory_keyring.store.values()) == [secret]
+    assert [e for e in tenant.audit() if e["path"].endswith("/authorize")]  # signed in, with the default client id
+    assert dialog.sign_in_options["client_id"] == "14d82eec-204b-4c2f-b7e8-296a70dab67e"
     dialog.done_button.click()
     qtbot.waitUntil(lambda: wizard.currentId() == PageId.CHECK, timeout=WAIT_MS)
     wait_idle(wizard, qtbot)
