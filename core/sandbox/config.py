@@ -101,6 +101,7 @@ class SandboxConfig:
     # App registration (graph-facts §10): how long a new app/secret/consent takes to reach sign-in,
     # whether /authorize signs the seeded admin in at once, and the tenant's secret policy.
     replication_delay_s: float = 0.0
+    directory_lag_s: float = 0.0  # Graph itself: a new app/service principal unknown to steps 3 and 5 until then
     auto_sign_in: bool = False
     secrets_blocked: bool = False
     secret_max_days: int | None = None

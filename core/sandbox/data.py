@@ -43,6 +43,7 @@ class App:
     passwords: list[Password] = field(default_factory=list)  # added through Graph
     ready_at: float = 0.0  # an app created through Graph is unknown to sign-in until then (replication)
     sp_id: str | None = None  # its service principal, once created
+    graph_ready_at: float = 0.0  # until then Graph's other replicas do not know the app (or its SP) yet
     pending_roles: list[tuple[str, float]] = field(default_factory=list)  # consent granted, not replicated
     required: list[dict[str, Any]] = field(default_factory=list)  # requiredResourceAccess
 

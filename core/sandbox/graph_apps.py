@@ -100,7 +100,8 @@ def _create_app(tenant: SandboxTenant, req: Request, body: Any) -> Response:
                 return graph_error(req, 400, "Request_BadRequest", "Invalid value specified for property "
                                    "'resourceAccess' of resource 'Application'.")
     app = App(str(uuid.uuid4()), "", [], datetime.now(UTC), str(body["displayName"]).strip(), str(uuid.uuid4()),
-              ready_at=tenant.clock() + tenant.config.replication_delay_s, required=list(required))
+              ready_at=tenant.clock() + tenant.config.replication_delay_s, required=list(required),
+              graph_ready_at=tenant.clock() + tenant.config.directory_lag_s)
     tenant.directory.apps.append(app)
     return Response(201, _application(tenant, app))
 
@@ -120,7 +121,7 @@ def _credential(p: Password, secret: str | None) -> dict[str, Any]:
 def _create_sp(tenant: SandboxTenant, req: Request, body: Any) -> Response:
     app_id = str((body or {}).get("appId") or "").lower() if isinstance(body, dict) else ""
     app = tenant.find_app(app_id)
-    if app is None:
+    if app is None or app.graph_ready_at > tenant.clock():  # §10: Azure CLI retries this 36 x 5 s
         return graph_error(req, 400, "Request_BadRequest", str(UF["sp_app_not_replicated_message"]).format(
             app_id=app_id))
     if app.sp_id is not None:
@@ -128,6 +129,7 @@ def _create_sp(tenant: SandboxTenant, req: Request, body: Any) -> Response:
                            "The service principal cannot be created, updated, or restored because the service "
                            "principal name is already in use.")
     app.sp_id = str(uuid.uuid4())
+    app.graph_ready_at = tenant.clock() + tenant.config.directory_lag_s
     return Response(201, {"@odata.context": f"{tenant.url}/v1.0/$metadata#servicePrincipals/$entity",
                           "id": app.sp_id, "appId": app.client_id, "displayName": app.display_name,
                           "servicePrincipalType": "Application", "accountEnabled": True, "appRoles": []})
@@ -171,7 +173,7 @@ def _assign(tenant: SandboxTenant, req: Request, resource_id: str, body: Any) ->
     body = body if isinstance(body, dict) else {}
     app = next((a for a in tenant.directory.apps if a.sp_id and a.sp_id == str(body.get("principalId", "")).lower()),
                None)
-    if app is None:
+    if app is None or app.graph_ready_at > tenant.clock():  # a new service principal not replicated yet
         return _not_found(req, str(body.get("principalId")))
     value = next((v for v, rid in facts.GRAPH_APP_ROLES.items() if rid == body.get("appRoleId")), None)
     if value is None or str(body.get("resourceId", "")).lower() != tenant.graph_sp_id:

@@ -55,3 +55,29 @@ def test_an_app_admin_without_consent_rights_learns_what_was_created(sandbox, br
     assert [c.kind for c in error.created] == ["application", "service_principal", "client_secret"]
     assert error.client_id and error.client_id in [a.client_id for a in sandbox.directory.apps]
     assert all(p.secret not in repr(error.__dict__) for a in sandbox.directory.apps for p in a.passwords)
+
+
+def test_graph_steps_that_meet_an_unreplicated_object_are_retried(sandbox_factory, browser):
+    """graph-facts §10: POST /servicePrincipals and appRoleAssignedTo may answer 400/404 "does not
+    reference / does not exist" for seconds after the object was made; creation retries with backoff."""
+    import time
+
+    from core.sandbox.config import SandboxConfig
+
+    offset = [0.0]
+    tenant = sandbox_factory(users=3, config=SandboxConfig(directory_lag_s=5),
+                             clock=lambda: time.time() + offset[0])
+    base = _base(tenant, browser)
+    waits = []
+
+    def sleep(seconds):
+        waits.append(seconds)
+        offset[0] += seconds
+
+    new = create(base, sign_in(base, lambda url: None, timeout=30).token, Options(optional_roles=()),
+                 lambda code, values: None, sleep=sleep)
+    assert len(waits) >= 2  # one wait for the service principal, one for the consent
+    refused = [e for e in tenant.audit() if e["status"] in (400, 404)]
+    assert {e["path"].rsplit("/", 1)[-1] for e in refused} == {"servicePrincipals", "appRoleAssignedTo"}
+    app = next(a for a in tenant.directory.apps if a.client_id == new.connection.client_id)
+    assert app.sp_id and app.roles_at(tenant.clock()) == ["User.ReadWrite.All"]
