@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QStackedWidget,
@@ -156,7 +157,22 @@ class AppRegDialog(QDialog):
         return Options(name=self.name_edit.text().strip() or DEFAULT_NAME, secret_years=self.years_spin.value(),
                        optional_roles=optional)
 
+    def keyring_choice_ok(self) -> bool:
+        """No keychain: the admin chooses to have the secret shown once (Copy for Skolon Data Hub) or to
+        cancel before anything is created."""
+        if self.store.persistent:
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("No keychain"),
+            self.tr("This computer has no keychain to keep the new secret in. Go on, and the secret can be "
+                    "copied once, on the last step, and never again? Or cancel: nothing is created."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
+
     def start(self) -> None:
+        if not self.keyring_choice_ok():
+            self.reject()
+            return
         client_id = self.client_id_edit.text().strip().lower()
         if GUID_RE.match(client_id):
             self.sign_in_options = {**self.sign_in_options, "client_id": client_id}

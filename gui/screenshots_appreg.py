@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox
 
 from core.http import VerifyingSession
 from gui.navigation import PageId
@@ -36,12 +37,14 @@ def _demo_browser(ca_bundle: str) -> Callable[..., bool]:
 def appreg_tour(tenant, out: Path, shot: Callable[[object, Path, str], None],
                 wait: Callable[[Callable[[], bool]], None]) -> None:
     tenant.config.auto_sign_in = True
-    original = webbrowser.open
+    original, question = webbrowser.open, QMessageBox.question
     webbrowser.open = _demo_browser(tenant.ca_bundle)
+    # Without a keychain (as on a build machine) the dialog asks first; the tour goes on (show once).
+    QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
     try:
         _tour(tenant, out, shot, wait)
     finally:
-        webbrowser.open = original
+        webbrowser.open, QMessageBox.question = original, question
         tenant.config.auto_sign_in = False
 
 

@@ -221,7 +221,7 @@
     <context>
         <name>AppRegDialog</name>
         <message>
-            <location filename="../../gui/appreg_dialog.py" line="+58" />
+            <location filename="../../gui/appreg_dialog.py" line="+59" />
             <source>Renew the client secret</source>
             <translation>Renew the client secret</translation>
         </message>
@@ -316,7 +316,17 @@
             <translation>C&amp;ontinue to the check</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+22" />
+            <source>No keychain</source>
+            <translation>No keychain</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This computer has no keychain to keep the new secret in. Go on, and the secret can be copied once, on the last step, and never again? Or cancel: nothing is created.</source>
+            <translation>This computer has no keychain to keep the new secret in. Go on, and the secret can be copied once, on the last step, and never again? Or cancel: nothing is created.</translation>
+        </message>
+        <message>
+            <location line="+26" />
             <source>the sign-in page</source>
             <translation>the sign-in page</translation>
         </message>

@@ -221,7 +221,7 @@
     <context>
         <name>AppRegDialog</name>
         <message>
-            <location filename="../../gui/appreg_dialog.py" line="+58" />
+            <location filename="../../gui/appreg_dialog.py" line="+59" />
             <source>Renew the client secret</source>
             <translation>Förnya klienthemligheten</translation>
         </message>
@@ -316,7 +316,17 @@
             <translation>&amp;Fortsätt till kontrollen</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+22" />
+            <source>No keychain</source>
+            <translation>Ingen nyckelring</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This computer has no keychain to keep the new secret in. Go on, and the secret can be copied once, on the last step, and never again? Or cancel: nothing is created.</source>
+            <translation>Datorn har ingen nyckelring att spara den nya hemligheten i. Vill du fortsätta, så kan hemligheten kopieras en gång, i sista steget, och aldrig igen? Eller avbryt: ingenting skapas.</translation>
+        </message>
+        <message>
+            <location line="+26" />
             <source>the sign-in page</source>
             <translation>inloggningssidan</translation>
         </message>

@@ -116,3 +116,22 @@ def test_renew_dialog_adds_proves_stores_and_removes_the_old_secret(sandbox_fact
     assert dialog.stack.currentIndex() == 2, dialog.error_label.text()
     assert dialog.outcome.removed_old == 1 and old not in app.passwords and len(app.passwords) == 1
     assert list(memory_keyring.store.values()) == [app.passwords[0].secret]
+
+
+def test_without_a_keychain_the_admin_chooses_show_once_or_cancel(sandbox_factory, make_wizard, qtbot, browser,
+                                                                   no_keyring, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    tenant = sandbox_factory(users=3)
+    wizard, page = _connection_page(make_wizard, tenant, browser)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    dialog = page.appreg.make_dialog(renew=False)
+    qtbot.addWidget(dialog)
+    dialog.sign_in_button.click()
+    assert dialog.worker is None and browser.opened == [] and not [a for a in tenant.directory.apps if a.ready_at]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog = _run_dialog(page, qtbot)
+    (app,) = [a for a in tenant.directory.apps if a.passwords]
+    assert "no keychain" in dialog.keyring_label.text() and app.passwords[0].secret not in dialog.summary_label.text()
+    dialog.copy_button.click()
+    assert app.passwords[0].secret in QGuiApplication.clipboard().text()
