@@ -63,7 +63,7 @@ def sign_in(conn: Connection, show_url: Callable[[str], None], *, client_id: str
     except Exception as exc:
         raise SignInError(_auth_code(error_from_exception(exc).code), type(exc).__name__) from None
     if "access_token" not in result:
-        raise _result_error(result)
+        raise _result_error(result, device_code)
     claims = decode_claims(result["access_token"])
     return SignedIn(result["access_token"], claims.get("upn") or claims.get("unique_name"), claims.get("tid"))
 
@@ -87,10 +87,12 @@ def _device_code(app: msal.PublicClientApplication, scopes: list[str], show: Cal
     return app.acquire_token_by_device_flow(flow)
 
 
-def _result_error(result: dict) -> SignInError:
+def _result_error(result: dict, device_code: bool) -> SignInError:
     if result.get("error") == "access_denied":
         return SignInError("signin_cancelled", str(result.get("error_description") or ""))
     error = error_from_result(result)
+    if device_code and error.code == AuthCode.BLOCKED_BY_POLICY:  # Conditional Access blocks device code
+        return SignInError("signin_device_code_blocked", error.description)
     return SignInError(_auth_code(error.code), error.description)
 
 

@@ -104,6 +104,7 @@ class SandboxConfig:
     directory_lag_s: float = 0.0  # Graph itself: a new app/service principal unknown to steps 3 and 5 until then
     auto_sign_in: bool = False
     secrets_blocked: bool = False
+    device_code_blocked: bool = False  # a Conditional Access policy blocking device-code sign-in (§10)
     secret_max_days: int | None = None
 
 

@@ -55,6 +55,12 @@ AADSTS: dict[int, tuple[int, str, str]] = {
     70008: (400, "invalid_grant",
             "The provided authorization code or refresh token has expired due to inactivity. Send a new "
             "interactive authorization request for this user and resource."),
+    53003: (400, "invalid_grant", "Access has been blocked by Conditional Access policies. The access policy "
+                                  "does not allow token issuance."),
+    # Device-code grant (§10): still waiting for the user, and an unknown or used code.
+    70016: (400, "authorization_pending", "OAuth 2.0 device flow error. Authorization is pending. Continue "
+                                          "polling."),
+    70019: (400, "expired_token", "Verification code expired."),
     501481: (400, "invalid_grant", "The Code_Verifier does not match the code_challenge supplied in the "
                                    "authorization request."),
 }

@@ -80,6 +80,8 @@ def token(tenant: SandboxTenant, req: Request, segment: str,
     grant = form.get("grant_type", "")
     if grant == "authorization_code":
         return signin.redeem(tenant, req, form), client_id
+    if grant == signin.DEVICE_CODE_GRANT:
+        return signin.redeem_device_code(tenant, req, form), client_id
     if grant != "client_credentials":
         if not grant:
             return aadsts_error(req, 900144, parameter="grant_type"), client_id

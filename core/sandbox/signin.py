@@ -137,6 +137,10 @@ def redeem(tenant: SandboxTenant, req: Request, form: dict[str, str]) -> Respons
     digest = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
     if not verifier or digest != grant.challenge:
         return aadsts_error(req, 501481)
+    return _tokens(tenant, grant)
+
+
+def _tokens(tenant: SandboxTenant, grant: Grant) -> Response:
     lifetime = int(tenant.config.token_lifetime_s)
     account = grant.account
     wids = [facts.ROLE_TEMPLATE_IDS[account.role]] if account.role in facts.ROLE_TEMPLATE_IDS else []
@@ -148,3 +152,53 @@ def redeem(tenant: SandboxTenant, req: Request, form: dict[str, str]) -> Respons
     body = {"token_type": "Bearer", "scope": scope, "expires_in": lifetime, "ext_expires_in": lifetime,
             "access_token": access, "id_token": id_token, "client_info": info.rstrip(b"=").decode()}
     return Response(200, body, content_type=PLAIN_JSON, headers={"Cache-Control": "no-store, no-cache"})
+
+
+DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code"
+
+
+def device_code(tenant: SandboxTenant, req: Request) -> Response:
+    """POST /devicecode: a user code to type at the verification page (approved at once with auto_sign_in)."""
+    form = dict(parse_qsl(req.body.decode("utf-8", "replace")))
+    code, user_code = secrets.token_urlsafe(32), secrets.token_hex(4).upper()
+    admin = tenant.directory.admin if tenant.config.auto_sign_in else None
+    tenant.device_codes[code] = {"user_code": user_code, "client_id": form.get("client_id", "").lower(),
+                                 "scopes": _api_scopes(tenant, form.get("scope", "")), "account": admin,
+                                 "expires_at": tenant.clock() + 900}
+    uri = f"{tenant.url}/{tenant.tenant_id}/devicelogin"
+    return Response(200, {"user_code": user_code, "device_code": code, "verification_uri": uri, "expires_in": 900,
+                          "interval": 1, "message": f"To sign in, use a web browser to open the page {uri} and "
+                                                    f"enter the code {user_code} to authenticate."},
+                    content_type=PLAIN_JSON)
+
+
+def redeem_device_code(tenant: SandboxTenant, req: Request, form: dict[str, str]) -> Response:
+    entry = tenant.device_codes.get(form.get("device_code", ""))
+    if entry is None or entry["expires_at"] < tenant.clock():
+        return aadsts_error(req, 70019)
+    if entry["account"] is None:
+        return aadsts_error(req, 70016)
+    if tenant.config.device_code_blocked:
+        return aadsts_error(req, 53003)
+    del tenant.device_codes[form["device_code"]]
+    grant = Grant(entry["client_id"], "", "", None, entry["account"], entry["scopes"], tenant.clock() + 60)
+    return _tokens(tenant, grant)
+
+
+def device_login(tenant: SandboxTenant, req: Request) -> Response:
+    """The verification page: type the user code, pick an account, Accept (approves that device code)."""
+    form = dict(parse_qsl(req.body.decode("utf-8", "replace"))) if req.method == "POST" else {}
+    if req.method == "POST":
+        entry = next((e for e in tenant.device_codes.values() if e["user_code"] == form.get("code", "").upper()),
+                     None)
+        account = tenant.directory.account(form.get("login", ""))
+        if entry is None or account is None:
+            return _error_page("AADSTS70019: That code didn't work. Check the code and try again.")
+        entry["account"] = account
+        return Response(200, raw=b"<html><body><p>You have signed in. You may now close this window.</p></body>"
+                                 b"</html>", content_type=HTML)
+    people = "".join(f'<p><label><input type="radio" name="login" value="{html.escape(a.upn)}" /> '
+                     f'{html.escape(a.upn)} ({html.escape(a.role)})</label></p>' for a in tenant.directory.accounts)
+    page = (f'<html><body><h1>Enter code</h1><form method="POST" action=""><input type="text" name="code" />'
+            f'{people}<button type="submit">Next</button></form></body></html>')
+    return Response(200, raw=page.encode(), content_type=HTML)

@@ -26,7 +26,7 @@ from core.sandbox.tokens import TokenMint
 DEFAULT_USERS = 200
 PREWARM_MIN_USERS = 5000
 _LOGIN = re.compile(r"^/([^/]+)(/v2\.0/\.well-known/openid-configuration|/oauth2/v2\.0/token"
-                    r"|/oauth2/v2\.0/authorize)$")
+                    r"|/oauth2/v2\.0/authorize|/oauth2/v2\.0/devicecode|/devicelogin)$")
 _LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
 
@@ -58,6 +58,7 @@ class SandboxTenant:
         self.faults = FaultInjector(self.config)
         self.certs: Certificates | None = None
         self.grants: dict[str, signin.Grant] = {}  # authorization codes not redeemed yet
+        self.device_codes: dict[str, dict[str, Any]] = {}  # device-code sign-ins (approved: "account" set)
         self.graph_sp_id = stable_guid("graph-sp", directory.tenant_id)  # Graph's service principal here
         self._server: SandboxServer | None = None
         self._thread: threading.Thread | None = None
@@ -299,9 +300,11 @@ class SandboxTenant:
                 response = self.fault_response(req, decision.fault)
                 self.record(req, None, response)
                 return response
-        if match.group(2).endswith("/authorize"):
+        if match.group(2).endswith(("/authorize", "/devicecode", "/devicelogin")):
             refused = login.resolve_tenant(self, req, match.group(1))
-            response = refused or signin.authorize(self, req)
+            handler = {"authorize": signin.authorize, "devicecode": signin.device_code,
+                       "devicelogin": signin.device_login}[match.group(2).rsplit("/", 1)[1]]
+            response = refused or handler(self, req)
             self.record(req, None, response, None, in_batch=False)
             return response
         if match.group(2).startswith("/v2.0"):

@@ -164,3 +164,19 @@ def test_replication_that_never_finishes_times_out_and_says_the_secret_is_stored
     assert f"az ad app delete --id {app.client_id}" in err
     assert list(memory_keyring.store.values()) == [app.passwords[0].secret]
     assert ProfileStore().get("Slow").client_id == app.client_id
+
+
+def test_device_code_only_when_asked_with_the_warning(tenant, browser, memory_keyring, capsys):
+    tenant.config.auto_sign_in = True  # the admin approves the code at once (as if typed elsewhere)
+    assert _create(tenant, "--device-code") == EXIT_OK
+    err = capsys.readouterr().err
+    assert "many tenants block it" in err and "/devicelogin" in err and browser.opened == []
+    assert len(_new_apps(tenant)) == 1
+
+
+def test_device_code_blocked_by_conditional_access(tenant, browser, memory_keyring, capsys):
+    tenant.config.auto_sign_in = tenant.config.device_code_blocked = True
+    assert _create(tenant, "--device-code") == EXIT_CANNOT_CONNECT
+    err = capsys.readouterr().err
+    assert "refused the device-code sign-in" in err and "Leave out --device-code" in err
+    assert _new_apps(tenant) == []

@@ -117,3 +117,23 @@ def test_secret_policy_refuses_long_or_any_secrets(sandbox_factory, browser):
     tenant.config.secrets_blocked = True
     blocked = _graph(tenant, token, "POST", f"applications/{app['id']}/addPassword", {"passwordCredential": {}})
     assert blocked.status_code == 400 and "not allowed" in blocked.json()["error"]["message"]
+
+
+def test_device_code_is_approved_on_the_verification_page(sandbox, browser):
+    import re
+    import threading
+
+    app = msal.PublicClientApplication(facts.SIGN_IN_CLIENT_ID, authority=sandbox.authority,
+                                       http_client=VerifyingSession(sandbox.ca_bundle), instance_discovery=False)
+    flow = app.initiate_device_flow(scopes=[f"{sandbox.url}/{s}" for s in SCOPES])
+    assert flow["user_code"] in flow["message"]
+    session = VerifyingSession(sandbox.ca_bundle)
+    page = session.get(flow["verification_uri"]).text
+    upn = re.search(r'name="login" value="(staff@[^"]*)"', page).group(1)
+    result = {}
+    poller = threading.Thread(target=lambda: result.update(app.acquire_token_by_device_flow(flow)))
+    poller.start()  # MSAL polls (authorization_pending) until the code is approved
+    assert "signed in" in session.post(flow["verification_uri"], data={"code": flow["user_code"].lower(),
+                                                                      "login": upn}).text
+    poller.join(timeout=60)
+    assert decode_claims(result["access_token"])["upn"] == upn
