@@ -144,7 +144,7 @@ def _graph_failure(exc: GraphCallError, created: list[Created], name: str) -> Ap
 
 def wait_until_ready(conn: Connection, secret: str, progress: Progress, *, timeout_s: float = REPLICATION_TIMEOUT_S,
                      sleep: Callable[[float], None] | None = None, clock: Callable[[], float] | None = None,
-                     created: list[Created] | None = None) -> int:
+                     created: list[Created] | None = None, timeout_code: str = "appreg_replication_timeout") -> int:
     """Ask for client-credentials tokens until one carries User.ReadWrite.All; returns the attempts.
     Raises AppRegError("appreg_replication_timeout") after `timeout_s`."""
     sleep, clock = sleep or pause, clock or elapsed_clock
@@ -156,7 +156,7 @@ def wait_until_ready(conn: Connection, secret: str, progress: Progress, *, timeo
         if _token_ready(conn, secret):
             return attempt
         if elapsed + delay > timeout_s:
-            raise AppRegError("appreg_replication_timeout", created or [], client_id=conn.client_id,
+            raise AppRegError(timeout_code, created or [], client_id=conn.client_id,
                               name=conn.name or "")
         sleep(delay)
         delay = min(delay * 1.5, 15.0)

@@ -332,6 +332,8 @@ APPREG_TEXT: dict[str, str] = {
     "appreg_secrets_blocked": "The tenant's app management policy does not allow client secrets.",
     "appreg_graph_failed": "Microsoft Graph refused a step of creating the app registration.",
     "appreg_replication_timeout": "The new app registration did not start working in time.",
+    "appreg_renew_not_proven": "The new secret did not start working in time, so it was not stored; the old "
+                               "secret is still stored and in use.",
     "appreg_keyring_missing": "This computer has no usable keyring to keep the new secret in. Nothing was "
                               "created.",
     "appreg_keyring_failed": "The keyring failed, so the new secret was not stored.",
@@ -339,6 +341,9 @@ APPREG_TEXT: dict[str, str] = {
     "appreg_nothing_created": "Nothing was created in the tenant.",
     "appreg_created_list": "Created in the tenant: {items}.",
     "appreg_delete_how": _DELETE,
+    "appreg_delete_secret_how": "To delete it: Entra admin center > App registrations > the app > Certificates & "
+                                "secrets > delete the secret with ID {key_id}, or run `az ad app credential "
+                                "delete --id {client_id} --key-id {key_id}`.",
     "appreg_secret_capped": "The tenant's policy caps secret lifetimes: the secret lasts until {expires} "
                             "instead of the {years} years asked for.",
 }
@@ -362,6 +367,7 @@ APPREG_HINTS: dict[str, str] = {
                               "add a secret to it in the Entra admin center, and store it with "
                               "`immutableid-sync secret set`; or delete the app.",
     "appreg_graph_failed": "Run the command again in a few minutes.",
+    "appreg_renew_not_proven": "Run `app renew` again later, and delete the unused new secret (below).",
     "appreg_replication_timeout": "Microsoft can take several minutes. The secret is stored: run "
                                   "`immutableid-sync check --profile NAME` in a few minutes.",
     "appreg_keyring_missing": "Install or unlock a keyring (GNOME Keyring, KWallet, Windows Credential "

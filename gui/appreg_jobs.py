@@ -53,7 +53,8 @@ def renew_job(conn: Connection, years: int, remove_old: bool, store: SecretStore
         signed = _signed_in(conn, progress, sign_in_options or {})
         old = store.get(conn.tenant, conn.client_id)
         new = renew(conn, signed.token, _reporter(progress), years=years, old_secret=old)
-        wait_until_ready(new.connection, new.secret.value, _reporter(progress), created=new.created)
+        wait_until_ready(new.connection, new.secret.value, _reporter(progress), created=new.created,
+                         timeout_code="appreg_renew_not_proven")
         outcome = _keep(new, store, save)
         if remove_old and new.old_key_ids:
             outcome.removed_old = remove_old_secret(conn, signed.token, new.object_id, new.old_key_ids)

@@ -365,6 +365,8 @@ APPREG_TEXT = {
     "appreg_secrets_blocked": T("AppReg", "The tenant's app management policy does not allow client secrets."),
     "appreg_graph_failed": T("AppReg", "Microsoft Graph refused a step of creating the app registration."),
     "appreg_replication_timeout": T("AppReg", "The new app registration did not start working in time."),
+    "appreg_renew_not_proven": T("AppReg", "The new secret did not start working in time, so it was not kept; the "
+                                           "old secret is still in use."),
 }
 APPREG_HINT = {
     "signin_tenant_not_found": T("AppReg", "Check the tenant and, under Advanced, the cloud."),
@@ -379,6 +381,7 @@ APPREG_HINT = {
     "appreg_secrets_blocked": T("AppReg", "Ask the tenant's admins to exempt this app from the policy, or "
                                           "delete it."),
     "appreg_graph_failed": T("AppReg", "Try again in a few minutes."),
+    "appreg_renew_not_proven": T("AppReg", "Renew again later, and delete the unused new secret."),
     "appreg_replication_timeout": T("AppReg", "Microsoft can take several minutes. The secret is kept: run the "
                                               "check again in a few minutes."),
 }
@@ -396,6 +399,6 @@ APPREG_STEPS = {
 APPREG_CREATED = {
     "application": T("AppReg", "the application (client ID {ident})"),
     "service_principal": T("AppReg", "its service principal"),
-    "client_secret": T("AppReg", "a client secret"),
+    "client_secret": T("AppReg", "a client secret (ID {ident})"),
     "consent": T("AppReg", "admin consent for {ident}"),
 }

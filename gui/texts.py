@@ -363,9 +363,7 @@ def appreg_failure(exc: BaseException) -> tuple[str, str]:
     if created:
         items = "; ".join(tr("AppReg", code_texts.APPREG_CREATED[c.kind]).format(ident=c.ident) for c in created)
         lines.append(tr("AppReg", "Created in the tenant: {items}.").format(items=items))
-        lines.append(tr("AppReg", "To delete it: Entra admin center > App registrations > All applications > "
-                                  "“{name}” > Delete, or run: az ad app delete --id {client_id}").format(
-            name=getattr(exc, "name", ""), client_id=getattr(exc, "client_id", "")))
+        lines.append(_appreg_delete_how(exc, created))
     elif code.startswith(("signin_", "appreg_not_admin")):
         lines.append(tr("AppReg", "Nothing was created in the tenant."))
     return tr("AppReg", code_texts.APPREG_TEXT[code]), " ".join(lines)
@@ -377,3 +375,15 @@ def skolon_handover(tenant_id: str, client_id: str, secret: str, expires: str) -
                       tr("AppReg", "Tenant Id: {v}").format(v=tenant_id),
                       tr("AppReg", "Client secret: {v}").format(v=secret),
                       tr("AppReg", "Secret expires: {v}").format(v=expires)]) + "\n"
+
+
+def _appreg_delete_how(exc: BaseException, created: list) -> str:
+    client_id = getattr(exc, "client_id", "")
+    if any(c.kind == "application" for c in created):
+        return tr("AppReg", "To delete it: Entra admin center > App registrations > All applications > “{name}” > "
+                            "Delete, or run: az ad app delete --id {client_id}").format(
+            name=getattr(exc, "name", ""), client_id=client_id)
+    key_id = next((c.ident for c in created if c.kind == "client_secret"), "")
+    return tr("AppReg", "To delete it: the app's Certificates & secrets page, the secret with ID {key_id}, or run: "
+                        "az ad app credential delete --id {client_id} --key-id {key_id}").format(
+        key_id=key_id, client_id=client_id)

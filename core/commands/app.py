@@ -109,7 +109,8 @@ def run_renew(args: argparse.Namespace) -> int:
     old = store.get(conn.tenant, conn.client_id)
     try:
         new = renew(conn, signed.token, progress, years=args.secret_years, old_secret=old)
-        wait_until_ready(new.connection, new.secret.value, progress, created=new.created)
+        wait_until_ready(new.connection, new.secret.value, progress, created=new.created,
+                         timeout_code="appreg_renew_not_proven")
     except AppRegError as exc:
         print(failure_text(exc), file=sys.stderr)
         return EXIT_CANNOT_CONNECT

@@ -42,6 +42,9 @@ def failure_text(exc: AppRegError) -> str:
     lines.append(APPREG_TEXT["appreg_created_list"].format(items=items))
     if any(c.kind == "application" for c in exc.created):
         lines.append(APPREG_TEXT["appreg_delete_how"].format(name=exc.name, client_id=exc.client_id))
+    else:  # a renewal: only a secret was added to an existing app
+        for key_id in (c.ident for c in exc.created if c.kind == "client_secret"):
+            lines.append(APPREG_TEXT["appreg_delete_secret_how"].format(client_id=exc.client_id, key_id=key_id))
     return "\n".join(lines)
 
 

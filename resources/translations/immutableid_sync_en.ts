@@ -77,7 +77,12 @@
             <translation>The new app registration did not start working in time.</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+1" />
+            <source>The new secret did not start working in time, so it was not kept; the old secret is still in use.</source>
+            <translation>The new secret did not start working in time, so it was not kept; the old secret is still in use.</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Check the tenant and, under Advanced, the cloud.</source>
             <translation>Check the tenant and, under Advanced, the cloud.</translation>
         </message>
@@ -116,6 +121,11 @@
             <location line="+2" />
             <source>Try again in a few minutes.</source>
             <translation>Try again in a few minutes.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Renew again later, and delete the unused new secret.</source>
+            <translation>Renew again later, and delete the unused new secret.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -174,8 +184,8 @@
         </message>
         <message>
             <location line="+1" />
-            <source>a client secret</source>
-            <translation>a client secret</translation>
+            <source>a client secret (ID {ident})</source>
+            <translation>a client secret (ID {ident})</translation>
         </message>
         <message>
             <location line="+1" />
@@ -216,6 +226,11 @@
             <location line="+1" />
             <source>To delete it: Entra admin center &gt; App registrations &gt; All applications &gt; “{name}” &gt; Delete, or run: az ad app delete --id {client_id}</source>
             <translation>To delete it: Entra admin center &gt; App registrations &gt; All applications &gt; “{name}” &gt; Delete, or run: az ad app delete --id {client_id}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>To delete it: the app's Certificates &amp; secrets page, the secret with ID {key_id}, or run: az ad app credential delete --id {client_id} --key-id {key_id}</source>
+            <translation>To delete it: the app's Certificates &amp; secrets page, the secret with ID {key_id}, or run: az ad app credential delete --id {client_id} --key-id {key_id}</translation>
         </message>
     </context>
     <context>
@@ -389,7 +404,7 @@
     <context>
         <name>Attribute</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-110" />
+            <location filename="../../gui/code_texts.py" line="-113" />
             <source>Object ID (as Entra Connect does, with guid-base64)</source>
             <translation>Object ID (as Entra Connect does, with guid-base64)</translation>
         </message>

@@ -77,7 +77,12 @@
             <translation>Den nya appregistreringen började inte fungera i tid.</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+1" />
+            <source>The new secret did not start working in time, so it was not kept; the old secret is still in use.</source>
+            <translation>Den nya hemligheten började inte fungera i tid, så den sparades inte; den gamla hemligheten används fortfarande.</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Check the tenant and, under Advanced, the cloud.</source>
             <translation>Kontrollera klientorganisationen och, under Avancerat, molnet.</translation>
         </message>
@@ -116,6 +121,11 @@
             <location line="+2" />
             <source>Try again in a few minutes.</source>
             <translation>Försök igen om några minuter.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Renew again later, and delete the unused new secret.</source>
+            <translation>Förnya igen senare och ta bort den nya, oanvända hemligheten.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -174,8 +184,8 @@
         </message>
         <message>
             <location line="+1" />
-            <source>a client secret</source>
-            <translation>en klienthemlighet</translation>
+            <source>a client secret (ID {ident})</source>
+            <translation>en klienthemlighet (ID {ident})</translation>
         </message>
         <message>
             <location line="+1" />
@@ -216,6 +226,11 @@
             <location line="+1" />
             <source>To delete it: Entra admin center &gt; App registrations &gt; All applications &gt; “{name}” &gt; Delete, or run: az ad app delete --id {client_id}</source>
             <translation>Så tar du bort den: Administrationscentret för Entra &gt; Appregistreringar &gt; Alla program &gt; ”{name}” &gt; Ta bort, eller kör: az ad app delete --id {client_id}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>To delete it: the app's Certificates &amp; secrets page, the secret with ID {key_id}, or run: az ad app credential delete --id {client_id} --key-id {key_id}</source>
+            <translation>Så tar du bort den: appens sida Certifikat och hemligheter, hemligheten med ID {key_id}, eller kör: az ad app credential delete --id {client_id} --key-id {key_id}</translation>
         </message>
     </context>
     <context>
@@ -389,7 +404,7 @@
     <context>
         <name>Attribute</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-110" />
+            <location filename="../../gui/code_texts.py" line="-113" />
             <source>Object ID (as Entra Connect does, with guid-base64)</source>
             <translation>Objekt-ID (som Entra Connect, med guid-base64)</translation>
         </message>

@@ -180,3 +180,21 @@ def test_device_code_blocked_by_conditional_access(tenant, browser, memory_keyri
     err = capsys.readouterr().err
     assert "refused the device-code sign-in" in err and "Leave out --device-code" in err
     assert _new_apps(tenant) == []
+
+
+def test_renew_that_cannot_be_proven_keeps_the_old_secret_and_names_the_new_one(
+        tenant, memory_keyring, monkeypatch, capsys):
+    assert _create(tenant) == EXIT_OK
+    (app,) = _new_apps(tenant)
+    old = app.passwords[0].secret
+    tenant.config.replication_delay_s = 10_000
+    offset = [0.0]
+    monkeypatch.setattr("core.appreg.pause", lambda s: offset.__setitem__(0, offset[0] + s))
+    monkeypatch.setattr("core.appreg.elapsed_clock", lambda: offset[0])
+    capsys.readouterr()
+    assert main(["app", "renew", "--profile", "School"]) == EXIT_CANNOT_CONNECT
+    err = capsys.readouterr().err
+    new = app.passwords[1]
+    assert "old secret is still stored" in err and new.secret not in err
+    assert f"az ad app credential delete --id {app.client_id} --key-id {new.key_id}" in err
+    assert list(memory_keyring.store.values()) == [old]
