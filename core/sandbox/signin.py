@@ -45,7 +45,7 @@ def authorize(tenant: SandboxTenant, req: Request) -> Response:
         params.update(parse_qsl(req.body.decode("utf-8", "replace"), keep_blank_values=True))
     problem = _request_problem(tenant, params)
     if problem:
-        return _error_page(problem)
+        return error_page(problem)
     if req.method == "GET" and not tenant.config.auto_sign_in:
         return Response(200, raw=_sign_in_page(tenant, params).encode(), content_type=HTML)
     if params.get("action") == "cancel":
@@ -54,7 +54,7 @@ def authorize(tenant: SandboxTenant, req: Request) -> Response:
     account = tenant.directory.account(params.get("login", "")) if req.method == "POST" \
         else tenant.directory.admin
     if account is None:
-        return _error_page("AADSTS50034: The user account does not exist in this directory.")
+        return error_page("AADSTS50034: The user account does not exist in this directory.")
     code = secrets.token_urlsafe(32)
     tenant.grants[code] = Grant(params["client_id"].lower(), params["redirect_uri"], params["code_challenge"],
                                 params.get("nonce"), account, _api_scopes(tenant, params.get("scope", "")),
@@ -120,7 +120,7 @@ def _sign_in_page(tenant: SandboxTenant, params: dict[str, str]) -> str:
             '<button type="submit" name="action" value="cancel">Cancel</button></form></body></html>')
 
 
-def _error_page(message: str) -> Response:
+def error_page(message: str) -> Response:
     page = f"<html><body><h1>Sign in</h1><p>Sorry, but we're having trouble signing you in.</p>" \
            f"<p>{html.escape(message)}</p></body></html>"
     return Response(400, raw=page.encode(), content_type=HTML)
@@ -193,7 +193,7 @@ def device_login(tenant: SandboxTenant, req: Request) -> Response:
                      None)
         account = tenant.directory.account(form.get("login", ""))
         if entry is None or account is None:
-            return _error_page("AADSTS70019: That code didn't work. Check the code and try again.")
+            return error_page("AADSTS70019: That code didn't work. Check the code and try again.")
         entry["account"] = account
         return Response(200, raw=b"<html><body><p>You have signed in. You may now close this window.</p></body>"
                                  b"</html>", content_type=HTML)

@@ -302,6 +302,8 @@ class SandboxTenant:
                 return response
         if match.group(2).endswith(("/authorize", "/devicecode", "/devicelogin")):
             refused = login.resolve_tenant(self, req, match.group(1))
+            if refused is not None and not match.group(2).endswith("/devicecode"):  # a page: Entra answers HTML
+                refused = signin.error_page(str(refused.payload["error_description"]).split("\r\n")[0])
             handler = {"authorize": signin.authorize, "devicecode": signin.device_code,
                        "devicelogin": signin.device_login}[match.group(2).rsplit("/", 1)[1]]
             response = refused or handler(self, req)

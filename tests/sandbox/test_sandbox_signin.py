@@ -137,3 +137,10 @@ def test_device_code_is_approved_on_the_verification_page(sandbox, browser):
                                                                       "login": upn}).text
     poller.join(timeout=60)
     assert decode_claims(result["access_token"])["upn"] == upn
+
+
+def test_sign_in_page_for_an_unknown_tenant_is_an_html_error(sandbox):
+    session = VerifyingSession(sandbox.ca_bundle)
+    page = session.get(f"{sandbox.url}/0b9f3c1e-1111-4222-8333-944455566677/oauth2/v2.0/authorize")
+    assert page.status_code == 400 and page.headers["Content-Type"].startswith("text/html")
+    assert "AADSTS90002" in page.text
