@@ -64,7 +64,6 @@ class Options:
     name: str = DEFAULT_NAME
     secret_years: int = 3
     optional_roles: tuple[str, ...] = OPTIONAL_ROLES
-    timeout_s: float = REPLICATION_TIMEOUT_S
 
 
 @dataclass
