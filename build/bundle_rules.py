@@ -29,6 +29,8 @@ HIDDEN_IMPORTS = KEYRING_BACKENDS + [
     # SVG icons load through Qt's iconengines/imageformats plugins, which PyInstaller keeps only when
     # libQt6Svg is collected; the code may only ever use QIcon("….svg").
     "PySide6.QtSvg",
+    # The OS certificate store for sign-in and Graph (graph-facts §13): imported lazily by core/http.py.
+    "truststore", "truststore._api", "truststore._openssl", "truststore._macos", "truststore._windows",
 ]
 
 # Qt for Python modules we never import (tests/build checks that gui/ and core/ don't). Excluding the

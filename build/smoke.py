@@ -82,9 +82,9 @@ def check_report(path: Path, statuses: set[str]) -> dict[str, int]:
 class Sandbox:
     """The frozen `sandbox` command in the background; ready when its JSON connection line appears."""
 
-    def __init__(self, cli: Path, env: dict[str, str], profile: Path) -> None:
+    def __init__(self, cli: Path, env: dict[str, str], profile: Path, extra: tuple[str, ...] = ()) -> None:
         self.profile = profile
-        self.proc = subprocess.Popen([str(cli), "sandbox", "--users", "300", "--profile-out", str(profile)],
+        self.proc = subprocess.Popen([str(cli), "sandbox", "--users", "300", "--profile-out", str(profile), *extra],
                                      env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         self.line = ""
         reader = threading.Thread(target=self._read_first_line, daemon=True)
@@ -199,6 +199,13 @@ def report_start_times(frozen_ms: list[float], source_ms: list[float]) -> None:
           f"(best of 2; all runs: frozen {[round(m) for m in frozen_ms]}, source {[round(m) for m in source_ms]})")
 
 
+def smoke_app_create(cli: Path, env: dict[str, str], tmp: Path) -> None:
+    from smoke_appreg import app_create_with_os_trust
+
+    print("frozen app create (BROWSER stand-in, OS certificate store):")
+    app_create_with_os_trust(cli, env, tmp, Sandbox, run, SmokeFailure)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dist", type=Path, default=ROOT / "build" / "dist" / rules.CLI_NAME)
@@ -215,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         env.pop("IMMUTABLEID_SYNC_CLIENT_SECRET", None)
         try:
             smoke_cli(cli, env, tmp)
+            smoke_app_create(cli, env, tmp)
             smoke_gui(gui, env, tmp)
         except (SmokeFailure, subprocess.TimeoutExpired) as exc:
             print(f"SMOKE TEST FAILED: {exc}", file=sys.stderr)

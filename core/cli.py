@@ -32,6 +32,7 @@ COMMANDS = {
     "connection": "core.commands.connection",
     "schedule": "core.commands.schedule",
     "batch": "core.commands.batch",
+    "app": "core.commands.app",
 }
 
 

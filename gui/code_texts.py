@@ -368,3 +368,55 @@ UNATTENDED_PROBLEMS = {
     "run_busy": T("Unattended", "another run of the same tenant was still writing — the next run continues"),
     "unknown": T("Unattended", "an unexpected error — see the log"),
 }
+
+# Creating and renewing the app registration (core.signin, core.appreg; issue 9): what happened / what to do.
+APPREG_TEXT = {
+    "signin_tenant_not_found": T("AppReg", "Microsoft's sign-in service does not know this tenant in this cloud."),
+    "signin_cancelled": T("AppReg", "The sign-in was cancelled, or consent was declined, in the browser."),
+    "signin_timeout": T("AppReg", "The sign-in was not finished in the browser in time (was the window closed?)."),
+    "signin_failed": T("AppReg", "The sign-in failed."),
+    "signin_device_code_blocked": T("AppReg", "The tenant refused the device-code sign-in."),
+    "appreg_role_unknown": T("AppReg", "Microsoft Graph does not offer a permission this tool needs."),
+    "appreg_not_admin": T("AppReg", "The account that signed in may not create app registrations."),
+    "appreg_consent_forbidden": T("AppReg", "The account that signed in may not grant admin consent."),
+    "appreg_renew_not_allowed": T("AppReg", "The account that signed in may not add a secret to this app."),
+    "appreg_secrets_blocked": T("AppReg", "The tenant's app management policy does not allow client secrets."),
+    "appreg_graph_failed": T("AppReg", "Microsoft Graph refused a step of creating the app registration."),
+    "appreg_replication_timeout": T("AppReg", "The new app registration did not start working in time."),
+    "appreg_renew_not_proven": T("AppReg", "The new secret did not start working in time, so it was not kept; the "
+                                           "old secret is still in use."),
+}
+APPREG_HINT = {
+    "signin_tenant_not_found": T("AppReg", "Check the tenant and, under Advanced, the cloud."),
+    "signin_cancelled": T("AppReg", "Try again and choose Accept, signed in as an admin."),
+    "signin_timeout": T("AppReg", "Try again and finish the sign-in in the browser window that opens."),
+    "signin_failed": T("AppReg", "Try again; if it fails again, check the account at entra.microsoft.com."),
+    "appreg_not_admin": T("AppReg", "Sign in as a Global Administrator, or as someone with both Privileged "
+                                    "Role Administrator and Application Administrator."),
+    "appreg_consent_forbidden": T("AppReg", "Sign in as a Global Administrator, or as someone with both "
+                                            "Privileged Role Administrator and Application Administrator."),
+    "appreg_renew_not_allowed": T("AppReg", "Sign in as a Global Administrator or an Application Administrator."),
+    "appreg_secrets_blocked": T("AppReg", "Ask the tenant's admins to exempt this app from the policy, or "
+                                          "delete it."),
+    "appreg_graph_failed": T("AppReg", "Try again in a few minutes."),
+    "appreg_renew_not_proven": T("AppReg", "Renew again later, and delete the unused new secret."),
+    "appreg_replication_timeout": T("AppReg", "Microsoft can take several minutes. The secret is kept: run the "
+                                              "check again in a few minutes."),
+}
+APPREG_STEPS = {
+    "appreg_signin": T("AppReg", "Sign in as an admin in the browser window that opened…"),
+    "appreg_roles": T("AppReg", "Looking up Microsoft Graph's permissions…"),
+    "appreg_app": T("AppReg", "Creating the app registration “{name}”…"),
+    "appreg_sp": T("AppReg", "Creating its service principal…"),
+    "appreg_secret": T("AppReg", "Adding a client secret ({days} days)…"),
+    "appreg_consent": T("AppReg", "Granting admin consent for {role}…"),
+    "appreg_find": T("AppReg", "Finding the app…"),
+    "appreg_waiting": T("AppReg", "Waiting for Microsoft to make the app ready (attempt {attempt}, {elapsed} s "
+                                  "of at most {timeout} s)…"),
+}
+APPREG_CREATED = {
+    "application": T("AppReg", "the application (client ID {ident})"),
+    "service_principal": T("AppReg", "its service principal"),
+    "client_secret": T("AppReg", "a client secret (ID {ident})"),
+    "consent": T("AppReg", "admin consent for {ident}"),
+}

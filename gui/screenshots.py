@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop
 
 from gui.app import make_application, start_sandbox
 from gui.navigation import PageId
+from gui.screenshots_appreg import appreg_tour
 from gui.session import WizardSession
 from gui.wizard import SyncWizard
 
@@ -31,7 +32,7 @@ def _idle(wizard: SyncWizard) -> None:
     QCoreApplication.processEvents()
 
 
-def _shot(wizard: SyncWizard, out: Path, name: str) -> None:
+def _shot(wizard, out: Path, name: str) -> None:
     QCoreApplication.processEvents()
     path = out / f"{name}.png"
     wizard.grab().save(str(path))
@@ -59,6 +60,7 @@ def main(argv: list[str]) -> int:
         _keep_in_sync(wizard, out)
         _resume_offer(tenant, out)
         _saved_connections(tenant, out)
+        appreg_tour(tenant, out, _shot, _wait)
         _error_states(tenant, out)
         wizard.stop_all_workers()
     finally:

@@ -390,3 +390,45 @@ def schedule_done(every: str, at: str, next_run) -> str:
     text = _ut("Scheduled every day at {at}; next run {when}.") if every == "day" else \
         _ut("Scheduled every Monday at {at}; next run {when}.")
     return text.format(at=at, when=short_time(next_run))
+
+# Creating the app registration (issue 9) ----------------------------------------------------------------
+def appreg_step(code: str, values: Mapping) -> str:
+    text = code_texts.APPREG_STEPS.get(code)
+    return tr("AppReg", text).format(**values) if text else code
+
+
+def appreg_failure(exc: BaseException) -> tuple[str, str]:
+    """(what happened, what to do + what exists now and how to delete it) for SignInError / AppRegError."""
+    code = str(getattr(exc, "code", "") or "")
+    if code not in code_texts.APPREG_TEXT:
+        return describe_error(exc)
+    hint = code_texts.APPREG_HINT.get(code)
+    lines = [tr("AppReg", hint)] if hint else []
+    created = list(getattr(exc, "created", []) or [])
+    if created:
+        items = "; ".join(tr("AppReg", code_texts.APPREG_CREATED[c.kind]).format(ident=c.ident) for c in created)
+        lines.append(tr("AppReg", "Created in the tenant: {items}.").format(items=items))
+        lines.append(_appreg_delete_how(exc, created))
+    elif code.startswith(("signin_", "appreg_not_admin")):
+        lines.append(tr("AppReg", "Nothing was created in the tenant."))
+    return tr("AppReg", code_texts.APPREG_TEXT[code]), " ".join(lines)
+
+
+def skolon_handover(tenant_id: str, client_id: str, secret: str, expires: str) -> str:
+    """What "Copy for Skolon Data Hub" puts on the clipboard: the four values Data Hub asks for."""
+    return "\n".join([tr("AppReg", "Client Id: {v}").format(v=client_id),
+                      tr("AppReg", "Tenant Id: {v}").format(v=tenant_id),
+                      tr("AppReg", "Client secret: {v}").format(v=secret),
+                      tr("AppReg", "Secret expires: {v}").format(v=expires)]) + "\n"
+
+
+def _appreg_delete_how(exc: BaseException, created: list) -> str:
+    client_id = getattr(exc, "client_id", "")
+    if any(c.kind == "application" for c in created):
+        return tr("AppReg", "To delete it: Entra admin center > App registrations > All applications > “{name}” > "
+                            "Delete, or run: az ad app delete --id {client_id}").format(
+            name=getattr(exc, "name", ""), client_id=client_id)
+    key_id = next((c.ident for c in created if c.kind == "client_secret"), "")
+    return tr("AppReg", "To delete it: the app's Certificates & secrets page, the secret with ID {key_id}, or run: "
+                        "az ad app credential delete --id {client_id} --key-id {key_id}").format(
+        key_id=key_id, client_id=client_id)

@@ -121,3 +121,82 @@ def sandbox_profile_file(sandbox, tmp_path):
     path = tmp_path / "sandbox-profile.json"
     path.write_text(json.dumps(sandbox_connection_profile(sandbox)), encoding="utf-8")
     return path
+
+
+# --- A stand-in for the system browser (interactive sign-in, graph-facts §10) ------------------
+class StandInBrowser:
+    """Does what a browser does with the sign-in address MSAL opens: fetch the page (following
+    redirects), pick an account and press Accept or Cancel on the sandbox's sign-in page, then submit
+    the auto-posting form to MSAL's loopback server. Runs in its own thread, as a browser is its own
+    process: MSAL only answers the loopback request after `webbrowser.open` has returned."""
+
+    def __init__(self, ca_bundle: str | None = None) -> None:
+        self.ca_bundle = ca_bundle
+        self.account: str | None = None  # None: the first one offered
+        self.action = "accept"  # or "cancel"; "close" = the admin closes the window
+        self.opened: list[str] = []
+        self.pages: list[str] = []
+        self.threads: list = []
+        self.errors: list[BaseException] = []
+
+    def open(self, url, *args, **kwargs) -> bool:
+        import threading
+
+        self.opened.append(url)
+        if self.action == "close":
+            return True
+        thread = threading.Thread(target=self._visit, args=(url,), daemon=True)
+        self.threads.append(thread)
+        thread.start()
+        return True
+
+    def _visit(self, url: str) -> None:
+        from core.http import VerifyingSession
+
+        try:
+            session = VerifyingSession(self.ca_bundle or True)
+            page = session.get(url, allow_redirects=True)
+            self.pages.append(page.text)
+            action, fields = _form(page.text)
+            if "login" in page.text and 'name="action"' in page.text:  # the sign-in page: choose
+                fields["login"] = self.account or _first_radio(page.text)
+                fields["action"] = self.action
+                page = session.post(url if not action else action, data=fields)
+                self.pages.append(page.text)
+                action, fields = _form(page.text)
+            if action.startswith("http://"):
+                session.post(action, data=fields)
+        except BaseException as exc:  # recorded for the test to see
+            self.errors.append(exc)
+
+    def join(self) -> None:
+        for thread in self.threads:
+            thread.join(timeout=30)
+
+
+def _form(text: str) -> tuple[str, dict[str, str]]:
+    import html
+    import re
+
+    action = re.search(r'<form[^>]*action="([^"]*)"', text)
+    fields = {html.unescape(n): html.unescape(v) for n, v in
+              re.findall(r'<input type="hidden" name="([^"]*)" value="([^"]*)"', text)}
+    return (html.unescape(action.group(1)) if action else ""), fields
+
+
+def _first_radio(text: str) -> str:
+    import html
+    import re
+
+    return html.unescape(re.search(r'type="radio" name="login" value="([^"]*)"', text).group(1))
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    """The stand-in browser, installed as the system browser (`webbrowser.open`)."""
+    import webbrowser
+
+    stand_in = StandInBrowser()
+    monkeypatch.setattr(webbrowser, "open", stand_in.open)
+    yield stand_in
+    stand_in.join()

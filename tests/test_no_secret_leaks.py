@@ -83,3 +83,35 @@ def test_the_scan_can_fail(tmp_path):
     leaky.write_text(f"token eyJhbGciOiJSUzI1NiJ9.eyJyb2xlcyI6WyJhIl19.c2ln secret {SECRET}", encoding="utf-8")
     data = leaky.read_bytes()
     assert SECRET.encode() in data and JWT.search(data)
+
+
+def test_app_create_and_renew_leak_no_new_secret_or_token(sandbox_factory, browser, memory_keyring,
+                                                          tmp_path_factory, isolated_home, capsys):
+    """The secrets `app create` and `app renew` make, and the admin's delegated token, reach the keyring
+    only: no file, no output."""
+    out_dir = tmp_path_factory.mktemp("appout")
+    tenant = sandbox_factory(users=5)
+    browser.ca_bundle = tenant.ca_bundle
+    profile = out_dir / "tenant.json"
+    public = tenant.connection_profile()
+    del public["client_secret"]
+    profile.write_text(json.dumps(public), encoding="utf-8")
+    assert main(["app", "create", "--profile", str(profile), "--save-as", "Leak",
+                 "--reminder", str(out_dir / "r.ics")]) == 0
+    first = list(memory_keyring.store.values())
+    assert main(["check", "--profile", "Leak"]) == 0
+    assert main(["app", "renew", "--profile", "Leak", "--remove-old", "--reminder", str(out_dir / "r2.ics")]) == 0
+    printed = capsys.readouterr()
+    new = [p.secret for a in tenant.directory.apps for p in a.passwords]
+    assert len(new) == 1 and list(memory_keyring.store.values()) == new and len(first) == 1
+    secrets = new + first  # the renewed one, and the first (now removed from the app)
+    assert len(set(secrets)) == 2
+    files = _files(isolated_home, out_dir)
+    assert {"r.ics", "r2.ics", "profiles.json"} <= {p.name for p in files}
+    for path in files:
+        data = path.read_bytes()
+        for needle in secrets:
+            assert needle.encode() not in data, f"new secret found in {path}"
+        assert not JWT.search(data), f"token-like string in {path}"
+    for stream in (printed.out, printed.err):
+        assert not any(s in stream for s in secrets) and not JWT.search(stream.encode())

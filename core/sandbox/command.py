@@ -40,6 +40,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="access token lifetime in seconds (default 3599)")
     parser.add_argument("--no-throttling", action="store_true",
                         help="switch all quotas off (for measuring a client's own speed)")
+    parser.add_argument("--replication-delay", type=float, default=0.0, metavar="SECONDS",
+                        help="how long a new app, secret or consent takes to work for sign-in (default 0)")
+    parser.add_argument("--auto-sign-in", action="store_true",
+                        help="the sign-in page signs the seeded admin in at once (for headless tests)")
     parser.set_defaults(func=run)
 
 
@@ -72,6 +76,10 @@ def build_config(args: argparse.Namespace) -> SandboxConfig:
             raise ValueError("--token-lifetime: must be at least 1 second")
         config.token_lifetime_s = args.token_lifetime
     config.throttling = not args.no_throttling
+    if getattr(args, "replication_delay", 0) < 0:
+        raise ValueError("--replication-delay: must not be negative")
+    config.replication_delay_s = getattr(args, "replication_delay", 0.0)
+    config.auto_sign_in = getattr(args, "auto_sign_in", False)
     return config
 
 

@@ -98,6 +98,14 @@ class SandboxConfig:
     faults_on_login: bool = False
     token_lifetime_s: int = facts.DEFAULT_TOKEN_LIFETIME_S
     throttled_write_applied: bool = bool(facts.UNCONFIRMED["throttled_write_applied"])
+    # App registration (graph-facts §10): how long a new app/secret/consent takes to reach sign-in,
+    # whether /authorize signs the seeded admin in at once, and the tenant's secret policy.
+    replication_delay_s: float = 0.0
+    directory_lag_s: float = 0.0  # Graph itself: a new app/service principal unknown to steps 3 and 5 until then
+    auto_sign_in: bool = False
+    secrets_blocked: bool = False
+    device_code_blocked: bool = False  # a Conditional Access policy blocking device-code sign-in (§10)
+    secret_max_days: int | None = None
 
 
 @dataclass(frozen=True)

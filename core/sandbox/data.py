@@ -21,18 +21,58 @@ AUTH_TYPES = ("Managed", "Federated")
 
 
 @dataclass
+class Password:
+    """A client secret added through Graph (addPassword); works for sign-in once `ready_at` has passed."""
+
+    key_id: str
+    secret: str
+    start: datetime
+    end: datetime
+    display_name: str
+    ready_at: float = 0.0
+
+
+@dataclass
 class App:
     client_id: str
-    secret: str
+    secret: str  # the seed's secret ("" once removed with removePassword)
     roles: list[str]
     secret_expires: datetime
     display_name: str = "Immutable ID Sync"
     object_id: str = ""
+    passwords: list[Password] = field(default_factory=list)  # added through Graph
+    ready_at: float = 0.0  # an app created through Graph is unknown to sign-in until then (replication)
+    sp_id: str | None = None  # its service principal, once created
+    graph_ready_at: float = 0.0  # until then Graph's other replicas do not know the app (or its SP) yet
+    pending_roles: list[tuple[str, float]] = field(default_factory=list)  # consent granted, not replicated
+    required: list[dict[str, Any]] = field(default_factory=list)  # requiredResourceAccess
+
+    def roles_at(self, now: float) -> list[str]:
+        return sorted(set(self.roles) | {r for r, at in self.pending_roles if at <= now})
 
     def public(self) -> dict[str, Any]:
         """For SandboxTenant.apps: everything a test or the GUI needs (this is a sandbox secret)."""
         return {"clientId": self.client_id, "secret": self.secret, "roles": list(self.roles),
                 "secretExpires": _iso(self.secret_expires), "displayName": self.display_name}
+
+
+@dataclass
+class Account:
+    """A person who can sign in on the sandbox's sign-in page, with their directory role."""
+
+    upn: str
+    display_name: str
+    role: str  # "Global Administrator", another admin role, or "User"
+    object_id: str = ""
+
+
+ACCOUNT_ROLES = ("User", *sorted(facts.ROLE_TEMPLATE_IDS))
+
+
+def default_accounts(domain: str, tenant_id: str) -> list[Account]:
+    """An admin and a non-admin, so both answers of Graph can be tried."""
+    return [Account(f"admin@{domain}", "Sandbox Admin", facts.GLOBAL_ADMIN, stable_guid("acct", tenant_id, 0)),
+            Account(f"staff@{domain}", "Sandbox Staff", "User", stable_guid("acct", tenant_id, 1))]
 
 
 @dataclass
@@ -43,6 +83,14 @@ class Directory:
     domains: list[dict[str, Any]]
     apps: list[App]
     users: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> user, in listing order
+    accounts: list[Account] = field(default_factory=list)  # who can sign in interactively
+
+    def account(self, upn: str) -> Account | None:
+        return next((a for a in self.accounts if a.upn.lower() == upn.strip().lower()), None)
+
+    @property
+    def admin(self) -> Account | None:
+        return next((a for a in self.accounts if a.role == facts.GLOBAL_ADMIN), None)
 
     @property
     def initial_domain(self) -> str:
@@ -120,10 +168,10 @@ def _build_directory(raw: Any, problems: list[str], content: bytes) -> Directory
     if not isinstance(raw, dict):
         problems.append("the top level must be a JSON object with a 'users' list")
         return None
-    unknown = set(raw) - {"tenant", "domains", "apps", "users"}
+    unknown = set(raw) - {"tenant", "domains", "apps", "users", "accounts"}
     if unknown:
         problems.append(f"unknown top-level keys: {', '.join(sorted(unknown))} "
-                        "(allowed: tenant, domains, apps, users)")
+                        "(allowed: tenant, domains, apps, users, accounts)")
     users_raw = raw.get("users")
     if not isinstance(users_raw, list):
         problems.append("'users' is missing or not a list")
@@ -134,7 +182,29 @@ def _build_directory(raw: Any, problems: list[str], content: bytes) -> Directory
     apps = _apps(raw.get("apps"), problems, fingerprint)
     directory = Directory(tenant["id"], tenant["displayName"], tenant["size"], domains, apps)
     _users(users_raw, directory, problems)
+    directory.accounts = _accounts(raw.get("accounts"), directory, problems)
     return directory
+
+
+def _accounts(raw: Any, directory: Directory, problems: list[str]) -> list[Account]:
+    """Seed key `accounts`: [{userPrincipalName, displayName, role}]; default an admin and a non-admin."""
+    if raw is None:
+        return default_accounts(directory.initial_domain, directory.tenant_id)
+    if not isinstance(raw, list):
+        problems.append("'accounts' must be a list")
+        return []
+    out = []
+    for i, a in enumerate(raw):
+        upn = a.get("userPrincipalName") if isinstance(a, dict) else None
+        if not isinstance(upn, str) or upn.count("@") != 1:
+            problems.append(f"accounts[{i}].userPrincipalName: must look like name@domain")
+            continue
+        role = a.get("role", "User")
+        if role not in ACCOUNT_ROLES:
+            problems.append(f"accounts[{i}].role: {role!r} must be one of {', '.join(ACCOUNT_ROLES)}")
+        out.append(Account(upn, str(a.get("displayName", upn)), str(role),
+                           stable_guid("acct", directory.tenant_id, i)))
+    return out
 
 
 def _tenant(raw: Any, problems: list[str], fingerprint: str, n_users: int) -> dict[str, str]:

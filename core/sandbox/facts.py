@@ -51,6 +51,18 @@ AADSTS: dict[int, tuple[int, str, str]] = {
              "{tenant_name}. This can happen if the application has not been installed by the "
              "administrator of the tenant or consented to by any user in the tenant. You might have "
              "sent your authentication request to the wrong tenant."),
+    # Authorization-code grant (§10): a code used twice, expired, or for another client/redirect.
+    70008: (400, "invalid_grant",
+            "The provided authorization code or refresh token has expired due to inactivity. Send a new "
+            "interactive authorization request for this user and resource."),
+    53003: (400, "invalid_grant", "Access has been blocked by Conditional Access policies. The access policy "
+                                  "does not allow token issuance."),
+    # Device-code grant (§10): still waiting for the user, and an unknown or used code.
+    70016: (400, "authorization_pending", "OAuth 2.0 device flow error. Authorization is pending. Continue "
+                                          "polling."),
+    70019: (400, "expired_token", "Verification code expired."),
+    501481: (400, "invalid_grant", "The Code_Verifier does not match the code_challenge supplied in the "
+                                   "authorization request."),
 }
 
 # --- Graph permissions (§1 writes, §2 reads, §8 optional reads) ---------------------------------
@@ -171,4 +183,47 @@ UNCONFIRMED: dict[str, object] = {
     "token_signature_message": "Access token validation failure. Invalid signature.",
     "token_expired_message": "Lifetime validation failed, the token is expired.",
     "token_audience_message": "Access token validation failure. Invalid audience.",
+    # §10: the tenant's app-management policy refusing or capping client secrets. Graph's exact code
+    # and wording are not documented; the facts say only "400 with a policy message".
+    "secret_policy_code": "Request_BadRequest",
+    "secrets_blocked_message": "Credential type not allowed as per assigned policy.",
+    "secret_lifetime_message": "Credential lifetime exceeds the max value allowed as per assigned policy.",
+    # §10: POST /applications by a user without an admin role. Real tenants let every user register
+    # apps unless "Users can register applications" is off; the sandbox models it off (issue 9 asks
+    # for a 403 here), with Graph's usual 403 text.
+    "users_can_register_apps": False,
+    # §10: Graph answers to steps 3/5 while the new app has not replicated yet (texts from public
+    # threads about Azure CLI's retry loop; the status is 400 in some reports, 404 in others).
+    "sp_app_not_replicated_message": "The appId '{app_id}' of the service principal does not "
+                                     "reference a valid application object.",
+    # §10: the sign-in page's answer when the admin cancels (form_post of error + description).
+    "consent_declined_description": "AADSTS65004: User declined to consent to access the app.",
+    # §10: the sign-in client id Graph PowerShell uses is accepted by every tenant; the sandbox also
+    # accepts its own registered apps as public clients.
 }
+
+# --- Creating the app registration (graph-facts §10) ------------------------------------------
+SIGN_IN_CLIENT_ID = "14d82eec-204b-4c2f-b7e8-296a70dab67e"  # Microsoft Graph Command Line Tools
+# Graph's application permissions (Role) by value, with their real ids. User.Read.All is listed on
+# purpose: many scripts use its id for User.ReadWrite.All.
+GRAPH_APP_ROLES = {
+    "User.ReadWrite.All": "741f803b-c850-494e-b5df-cde7c675a1ca",
+    "User.Read.All": "df021288-bdef-4463-88db-98f22de89214",
+    "Domain.Read.All": "dbb9058a-0e50-45d7-ae91-66909b5d4664",
+    "Application.Read.All": "9a5d68dd-52b0-4cc2-bd40-abcf44ac3a30",
+    "RoleManagement.Read.Directory": "483bed4a-2ad3-4361-a73b-c83ccdbdc53c",
+    "Directory.Read.All": "7ab1d382-f21e-4acd-a863-ba3e13f7da61",
+}
+GLOBAL_ADMIN = "Global Administrator"
+# Directory roles that may create apps, and that may grant an application permission of Graph.
+APP_CREATOR_ROLES = frozenset({GLOBAL_ADMIN, "Application Administrator", "Cloud Application Administrator"})
+CONSENT_GRANTER_ROLES = frozenset({GLOBAL_ADMIN, "Privileged Role Administrator"})
+ROLE_TEMPLATE_IDS = {GLOBAL_ADMIN: "62e90394-69f5-4237-9190-012177145e10",
+                     "Application Administrator": "9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3",
+                     "Cloud Application Administrator": "158c047a-c907-4556-b7ef-446551a6b5f7",
+                     "Privileged Role Administrator": "e8611ab8-c189-46e8-94e1-60213ab1f814"}
+APP_WRITE_SCOPES = frozenset({"Application.ReadWrite.All", "Directory.ReadWrite.All"})
+APP_READ_SCOPES = APP_WRITE_SCOPES | {"Application.Read.All", "Directory.Read.All"}
+ASSIGN_SCOPES = frozenset({"AppRoleAssignment.ReadWrite.All"})
+AUTH_CODE_LIFETIME_S = 600  # Entra's codes live 10 minutes
+

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
-from core.sandbox import facts, graph_users
+from core.sandbox import facts, graph_apps, graph_users
 from core.sandbox.responses import Request, Response, graph_error
 from core.sandbox.tokens import TokenError
 
@@ -29,6 +29,8 @@ class Caller:
     client_id: str
     roles: frozenset[str]
     usage: float = 0.0  # highest quota fraction in use after this caller's last admitted request
+    scopes: frozenset[str] = frozenset()  # delegated tokens: the `scp` claim
+    upn: str | None = None  # delegated tokens: who signed in
 
     def allowed(self, needed: frozenset[str]) -> bool:
         return bool(self.roles & needed)
@@ -59,7 +61,8 @@ def authenticate(tenant: SandboxTenant, req: Request) -> Caller | Response:
         claims = tenant.mint.check(token.strip())
     except TokenError as exc:
         return _unauthorized(req, str(exc))
-    return Caller(tenant, req, claims["appid"], frozenset(claims.get("roles", ())))
+    return Caller(tenant, req, claims["appid"], frozenset(claims.get("roles", ())),
+                  scopes=frozenset(str(claims.get("scp", "")).split()), upn=claims.get("upn"))
 
 
 def _unauthorized(req: Request, message: str) -> Response:
@@ -76,6 +79,8 @@ def route(tenant: SandboxTenant, req: Request, caller: Caller, rel: str, body: A
     """`rel` is the path after /v1.0/, e.g. "users" or "users/<id>"."""
     parts = rel.strip("/").split("/")
     head = parts[0]
+    if graph_apps.handles(req.method, parts):
+        return graph_apps.route(tenant, req, caller, parts, body)
     if head == "users" and len(parts) <= 2:
         return _users(tenant, req, caller, parts, body)
     if req.method == "GET" and head in ("domains", "organization") and len(parts) <= 2:
@@ -85,7 +90,7 @@ def route(tenant: SandboxTenant, req: Request, caller: Caller, rel: str, body: A
         refused = caller.admit(facts.RU_COST_OTHER_READ, 0)
         return refused or _listing(tenant, req, caller, head, parts[1] if len(parts) > 1 else None)
     if req.method == "GET" and (head == "applications" or _APP_BY_ID.match(head)) and len(parts) == 1:
-        if not caller.allowed(facts.READ_APPS_ROLES):
+        if not (caller.allowed(facts.READ_APPS_ROLES) or caller.scopes & facts.APP_READ_SCOPES):
             return _denied(req)
         refused = caller.admit(facts.RU_COST_OTHER_READ, 0)
         return refused or _applications(tenant, req, caller, head)

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, unquote
 
-from core.sandbox import facts
+from core.sandbox import facts, signin
 from core.sandbox.data import App, is_guid
 from core.sandbox.responses import PLAIN_JSON, Request, Response, aadsts_error
 
@@ -78,6 +78,10 @@ def token(tenant: SandboxTenant, req: Request, segment: str,
     if refused is not None:
         return refused, client_id
     grant = form.get("grant_type", "")
+    if grant == "authorization_code":
+        return signin.redeem(tenant, req, form), client_id
+    if grant == signin.DEVICE_CODE_GRANT:
+        return signin.redeem_device_code(tenant, req, form), client_id
     if grant != "client_credentials":
         if not grant:
             return aadsts_error(req, 900144, parameter="grant_type"), client_id
@@ -85,7 +89,7 @@ def token(tenant: SandboxTenant, req: Request, segment: str,
     if not client_id:
         return aadsts_error(req, 900144, parameter="client_id"), client_id
     app = tenant.find_app(client_id)
-    if app is None:
+    if app is None or app.ready_at > now():  # a new app is unknown until it has replicated (§10)
         return aadsts_error(req, 700016, client_id=client_id, tenant_name=segment), client_id
     checks = [lambda: _secret_problem(req, app, secret, now()),
               lambda: _scope_problem(req, tenant, form.get("scope", ""))]
@@ -95,7 +99,7 @@ def token(tenant: SandboxTenant, req: Request, segment: str,
     if problem is not None:
         return problem, client_id
     lifetime = int(tenant.config.token_lifetime_s)
-    access = tenant.mint.mint(app.client_id, app.object_id, list(app.roles), lifetime)
+    access = tenant.mint.mint(app.client_id, app.object_id, app.roles_at(now()), lifetime)
     body = {"token_type": "Bearer", "expires_in": lifetime, "ext_expires_in": lifetime,
             "access_token": access}
     return Response(200, body, content_type=PLAIN_JSON,
@@ -117,9 +121,11 @@ def _client_auth(form: dict[str, str], authorization: str) -> tuple[str, str | N
 def _secret_problem(req: Request, app: App, secret: str | None, now: float) -> Response | None:
     if not secret:
         return aadsts_error(req, 7000218)
-    if secret != app.secret:
+    expires = app.secret_expires if app.secret and secret == app.secret else next(
+        (p.end for p in app.passwords if p.secret == secret and p.ready_at <= now), None)
+    if expires is None:  # wrong, removed, or a new secret not replicated yet (§10)
         return aadsts_error(req, 7000215, client_id=app.client_id)
-    if app.secret_expires <= datetime.fromtimestamp(now, UTC):
+    if expires <= datetime.fromtimestamp(now, UTC):
         return aadsts_error(req, 7000222, client_id=app.client_id)
     return None
 

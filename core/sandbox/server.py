@@ -19,7 +19,7 @@ from core.sandbox.responses import Request, graph_error
 if TYPE_CHECKING:
     from core.sandbox.tenant import SandboxTenant
 
-_REASONS = {200: "OK", 204: "No Content", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden",
+_REASONS = {200: "OK", 201: "Created", 302: "Found", 409: "Conflict", 204: "No Content", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden",
             404: "Not Found", 405: "Method Not Allowed", 411: "Length Required", 429: "Too Many Requests",
             500: "Internal Server Error", 503: "Service Unavailable", 504: "Gateway Timeout"}
 MAX_BODY = 16 * 1024 * 1024

@@ -9,7 +9,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 from core.sandbox import facts
-from core.sandbox.data import USER_FIELDS, App, Directory, make_domain
+from core.sandbox.data import USER_FIELDS, App, Directory, default_accounts, make_domain
 
 FIRST = ("Åsa", "Åke", "Märta", "Björn", "Sören", "Göran", "Jörgen", "Linnéa", "Mårten", "Pär",
          "Ingrid", "Elin", "Olle", "Maja", "Nils", "Saga", "Ebba", "Lars", "Tove", "Hjördis",
@@ -53,6 +53,7 @@ def synthetic(n: int, seed: int = 1) -> Directory:
     domains = [make_domain(DOMAIN, default=True), make_domain(FEDERATED_DOMAIN, "Federated"),
                make_domain(INITIAL_DOMAIN, initial=True)]
     directory = Directory(tenant_id, "Nordskolan", facts.size_for_user_count(n), domains, apps)
+    directory.accounts = default_accounts(DOMAIN, tenant_id)
     used: dict[str, int] = {}
     users = directory.users
     for i in range(n):

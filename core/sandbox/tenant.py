@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from core.sandbox import facts, graph_api, login
+from core.sandbox import facts, graph_api, login, signin
 from core.sandbox.config import FaultInjector, SandboxConfig
 from core.sandbox.data import App, Directory, load_seed, make_user, stable_guid
 from core.sandbox.graph_users import Pager, project
@@ -25,7 +25,8 @@ from core.sandbox.tokens import TokenMint
 
 DEFAULT_USERS = 200
 PREWARM_MIN_USERS = 5000
-_LOGIN = re.compile(r"^/([^/]+)(/v2\.0/\.well-known/openid-configuration|/oauth2/v2\.0/token)$")
+_LOGIN = re.compile(r"^/([^/]+)(/v2\.0/\.well-known/openid-configuration|/oauth2/v2\.0/token"
+                    r"|/oauth2/v2\.0/authorize|/oauth2/v2\.0/devicecode|/devicelogin)$")
 _LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
 
@@ -56,6 +57,9 @@ class SandboxTenant:
         self.throttle = Throttle(self.config, directory.tenant_id, directory.size, self.clock)
         self.faults = FaultInjector(self.config)
         self.certs: Certificates | None = None
+        self.grants: dict[str, signin.Grant] = {}  # authorization codes not redeemed yet
+        self.device_codes: dict[str, dict[str, Any]] = {}  # device-code sign-ins (approved: "account" set)
+        self.graph_sp_id = stable_guid("graph-sp", directory.tenant_id)  # Graph's service principal here
         self._server: SandboxServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -128,8 +132,11 @@ class SandboxTenant:
     def connection_profile(self, app_index: int = 0) -> dict[str, str]:
         """The contract's connection JSON (contracts.md, `sandbox` command)."""
         app = self.directory.apps[app_index]
-        return {"tenant_id": self.tenant_id, "client_id": app.client_id, "client_secret": app.secret,
-                "login_url": self.url, "graph_url": self.url, "ca_bundle": self.ca_bundle}
+        profile = {"tenant_id": self.tenant_id, "client_id": app.client_id, "client_secret": app.secret,
+                   "login_url": self.url, "graph_url": self.url, "ca_bundle": self.ca_bundle}
+        if self.directory.admin is not None:  # who `--auto-sign-in` signs in as (app create)
+            profile["admin_upn"] = self.directory.admin.upn
+        return profile
 
     # --- state, for tests and the GUI --------------------------------------------------------
     def audit(self) -> list[dict[str, Any]]:
@@ -182,8 +189,14 @@ class SandboxTenant:
 
     def application(self, app: App) -> dict[str, Any]:
         start = app.secret_expires - timedelta(days=730)
+        added = [{"customKeyIdentifier": None, "displayName": p.display_name, "hint": p.secret[:3],
+                  "endDateTime": p.end.strftime("%Y-%m-%dT%H:%M:%SZ"), "keyId": p.key_id, "secretText": None,
+                  "startDateTime": p.start.strftime("%Y-%m-%dT%H:%M:%SZ")} for p in app.passwords]
+        if not app.secret:
+            return {"id": app.object_id, "appId": app.client_id, "displayName": app.display_name,
+                    "passwordCredentials": added}
         return {"id": app.object_id, "appId": app.client_id, "displayName": app.display_name,
-                "passwordCredentials": [{
+                "passwordCredentials": added + [{
                     "customKeyIdentifier": None, "displayName": "sandbox secret",
                     "endDateTime": app.secret_expires.strftime("%Y-%m-%dT%H:%M:%SZ"),
                     "hint": app.secret[:3], "keyId": stable_guid("key", app.client_id), "secretText": None,
@@ -287,6 +300,15 @@ class SandboxTenant:
                 response = self.fault_response(req, decision.fault)
                 self.record(req, None, response)
                 return response
+        if match.group(2).endswith(("/authorize", "/devicecode", "/devicelogin")):
+            refused = login.resolve_tenant(self, req, match.group(1))
+            if refused is not None and not match.group(2).endswith("/devicecode"):  # a page: Entra answers HTML
+                refused = signin.error_page(str(refused.payload["error_description"]).split("\r\n")[0])
+            handler = {"authorize": signin.authorize, "devicecode": signin.device_code,
+                       "devicelogin": signin.device_login}[match.group(2).rsplit("/", 1)[1]]
+            response = refused or handler(self, req)
+            self.record(req, None, response, None, in_batch=False)
+            return response
         if match.group(2).startswith("/v2.0"):
             response = login.discovery(self, req, match.group(1)) if req.method == "GET" else \
                 Response(405, {"error": "invalid_request"}, content_type=PLAIN_JSON)
@@ -371,7 +393,7 @@ def _safe_form(req: Request) -> dict[str, str]:
     from urllib.parse import parse_qsl
 
     form = dict(parse_qsl(req.body.decode("utf-8", "replace")))
-    return {k: v for k, v in form.items() if k in ("grant_type", "scope", "client_id")}
+    return {k: v for k, v in form.items() if k in ("grant_type", "scope", "client_id")}  # never code/verifier
 
 
 def _peek(tenant: SandboxTenant, req: Request) -> tuple[str | None, Any]:

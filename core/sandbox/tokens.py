@@ -50,6 +50,31 @@ class TokenMint:
         }
         if roles:  # graph-facts §5: no consent => no roles claim at all, the token is still issued
             claims["roles"] = sorted(roles)
+        return self._sign(claims)
+
+    def mint_user(self, client_id: str, user_oid: str, upn: str, scopes: list[str], wids: list[str],
+                  lifetime_s: int) -> str:
+        """A delegated token (graph-facts §10): `scp` holds the granted scopes, `wids` the user's roles."""
+        now = int(self._clock())
+        claims: dict[str, Any] = {
+            "aud": facts.GRAPH_AUDIENCE, "iss": f"https://sts.windows.net/{self._tenant}/", "iat": now,
+            "nbf": now, "exp": now + lifetime_s, "appid": client_id, "idtyp": "user", "oid": user_oid,
+            "scp": " ".join(sorted(scopes)), "sub": user_oid, "tid": self._tenant, "upn": upn,
+            "unique_name": upn, "uti": _b64(uuid.uuid4().bytes), "ver": "1.0", "wids": wids}
+        return self._sign(claims)
+
+    def id_token(self, issuer: str, client_id: str, user_oid: str, upn: str, name: str, nonce: str | None,
+                 lifetime_s: int) -> str:
+        """An OpenID id_token; MSAL checks `nonce` against the one it sent."""
+        now = int(self._clock())
+        claims: dict[str, Any] = {"aud": client_id, "iss": issuer, "iat": now, "nbf": now,
+                                  "exp": now + lifetime_s, "name": name, "oid": user_oid,
+                                  "preferred_username": upn, "sub": user_oid, "tid": self._tenant, "ver": "2.0"}
+        if nonce:
+            claims["nonce"] = nonce
+        return self._sign(claims)
+
+    def _sign(self, claims: dict[str, Any]) -> str:
         header = {"typ": "JWT", "alg": "HS256", "kid": self._kid}
         signing_input = _b64(json.dumps(header).encode()) + "." + _b64(json.dumps(claims).encode())
         signature = hmac.new(self._key, signing_input.encode(), hashlib.sha256).digest()

@@ -27,6 +27,7 @@ from core.connection import Connection
 from core.profiles import ProfileStore
 from gui import texts
 from gui.pages.base import WizardPage
+from gui.pages.connection_appreg import AppRegButtons
 
 log = logging.getLogger(__name__)
 NEW_PROFILE = ""  # combo data of the "New connection" entry
@@ -56,6 +57,8 @@ class ConnectionPage(WizardPage):
         self._keyring_done: KeyringChange | None = None  # the last keychain change that has been made
         self._advance = False  # go on by itself once the keychain has answered
         self._build_profile_row()
+        self.appreg = AppRegButtons(self)
+        self.body().addLayout(self.appreg.row)
         self._build_form()
         self._build_advanced()
         self.body().addStretch(1)
@@ -132,6 +135,8 @@ class ConnectionPage(WizardPage):
         self.expiry_edit.setEnabled(False)
         self.expiry_edit.setAccessibleName(self.tr("Secret expiry date"))
         self.expiry_box.toggled.connect(self.expiry_edit.setEnabled)
+        self.expiry_box.toggled.connect(self._revalidate)
+        self.expiry_edit.dateChanged.connect(self._revalidate)
         row = QHBoxLayout()
         row.addWidget(self.expiry_box)
         row.addWidget(self.expiry_edit)
@@ -286,6 +291,7 @@ class ConnectionPage(WizardPage):
         self.advanced_problem.setVisible(bool(adv) and self.advanced.isChecked())
         if adv:
             self.advanced.setChecked(True)
+        self.appreg.refresh()
         self.completeChanged.emit()
 
     def _show_problem(self, label: QLabel, code: str | None, touched: bool) -> None:
@@ -324,6 +330,13 @@ class ConnectionPage(WizardPage):
                 self.profiles.save(conn)
             except OSError:
                 log.warning("Could not save the connection profile", exc_info=True)
+
+    def mark_keyring_done(self, conn: Connection, secret: str, stored: bool) -> None:
+        """The app-registration dialog already stored the secret: going on needs no keychain call."""
+        if stored or self.session.sandbox is not None:
+            self._keyring_done = ("set", conn.tenant, conn.client_id, secret)
+        else:
+            self.remember_box.setChecked(False)
 
     def _keyring_change(self, conn: Connection, secret: str) -> KeyringChange | None:
         """What the keychain must be told before going on, if anything (the demo's secret: nothing)."""

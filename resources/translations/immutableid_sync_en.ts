@@ -15,9 +15,396 @@
         </message>
     </context>
     <context>
+        <name>AppReg</name>
+        <message>
+            <location filename="../../gui/code_texts.py" line="+356" />
+            <source>Microsoft's sign-in service does not know this tenant in this cloud.</source>
+            <translation>Microsoft's sign-in service does not know this tenant in this cloud.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The sign-in was cancelled, or consent was declined, in the browser.</source>
+            <translation>The sign-in was cancelled, or consent was declined, in the browser.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The sign-in was not finished in the browser in time (was the window closed?).</source>
+            <translation>The sign-in was not finished in the browser in time (was the window closed?).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The sign-in failed.</source>
+            <translation>The sign-in failed.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The tenant refused the device-code sign-in.</source>
+            <translation>The tenant refused the device-code sign-in.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft Graph does not offer a permission this tool needs.</source>
+            <translation>Microsoft Graph does not offer a permission this tool needs.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The account that signed in may not create app registrations.</source>
+            <translation>The account that signed in may not create app registrations.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The account that signed in may not grant admin consent.</source>
+            <translation>The account that signed in may not grant admin consent.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The account that signed in may not add a secret to this app.</source>
+            <translation>The account that signed in may not add a secret to this app.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The tenant's app management policy does not allow client secrets.</source>
+            <translation>The tenant's app management policy does not allow client secrets.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft Graph refused a step of creating the app registration.</source>
+            <translation>Microsoft Graph refused a step of creating the app registration.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The new app registration did not start working in time.</source>
+            <translation>The new app registration did not start working in time.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The new secret did not start working in time, so it was not kept; the old secret is still in use.</source>
+            <translation>The new secret did not start working in time, so it was not kept; the old secret is still in use.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Check the tenant and, under Advanced, the cloud.</source>
+            <translation>Check the tenant and, under Advanced, the cloud.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Try again and choose Accept, signed in as an admin.</source>
+            <translation>Try again and choose Accept, signed in as an admin.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Try again and finish the sign-in in the browser window that opens.</source>
+            <translation>Try again and finish the sign-in in the browser window that opens.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Try again; if it fails again, check the account at entra.microsoft.com.</source>
+            <translation>Try again; if it fails again, check the account at entra.microsoft.com.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+2" />
+            <source>Sign in as a Global Administrator, or as someone with both Privileged Role Administrator and Application Administrator.</source>
+            <translation>Sign in as a Global Administrator, or as someone with both Privileged Role Administrator and Application Administrator.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Sign in as a Global Administrator or an Application Administrator.</source>
+            <translation>Sign in as a Global Administrator or an Application Administrator.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ask the tenant's admins to exempt this app from the policy, or delete it.</source>
+            <translation>Ask the tenant's admins to exempt this app from the policy, or delete it.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Try again in a few minutes.</source>
+            <translation>Try again in a few minutes.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Renew again later, and delete the unused new secret.</source>
+            <translation>Renew again later, and delete the unused new secret.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft can take several minutes. The secret is kept: run the check again in a few minutes.</source>
+            <translation>Microsoft can take several minutes. The secret is kept: run the check again in a few minutes.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Sign in as an admin in the browser window that opened…</source>
+            <translation>Sign in as an admin in the browser window that opened…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Looking up Microsoft Graph's permissions…</source>
+            <translation>Looking up Microsoft Graph's permissions…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Creating the app registration “{name}”…</source>
+            <translation>Creating the app registration “{name}”…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Creating its service principal…</source>
+            <translation>Creating its service principal…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Adding a client secret ({days} days)…</source>
+            <translation>Adding a client secret ({days} days)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Granting admin consent for {role}…</source>
+            <translation>Granting admin consent for {role}…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Finding the app…</source>
+            <translation>Finding the app…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Waiting for Microsoft to make the app ready (attempt {attempt}, {elapsed} s of at most {timeout} s)…</source>
+            <translation>Waiting for Microsoft to make the app ready (attempt {attempt}, {elapsed} s of at most {timeout} s)…</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the application (client ID {ident})</source>
+            <translation>the application (client ID {ident})</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>its service principal</source>
+            <translation>its service principal</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>a client secret (ID {ident})</source>
+            <translation>a client secret (ID {ident})</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>admin consent for {ident}</source>
+            <translation>admin consent for {ident}</translation>
+        </message>
+        <message>
+            <location filename="../../build/work/tr_helper_strings.py" line="+2" />
+            <source>Client Id: {v}</source>
+            <translation>Client Id: {v}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Client secret: {v}</source>
+            <translation>Client secret: {v}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Created in the tenant: {items}.</source>
+            <translation>Created in the tenant: {items}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nothing was created in the tenant.</source>
+            <translation>Nothing was created in the tenant.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Secret expires: {v}</source>
+            <translation>Secret expires: {v}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant Id: {v}</source>
+            <translation>Tenant Id: {v}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>To delete it: Entra admin center &gt; App registrations &gt; All applications &gt; “{name}” &gt; Delete, or run: az ad app delete --id {client_id}</source>
+            <translation>To delete it: Entra admin center &gt; App registrations &gt; All applications &gt; “{name}” &gt; Delete, or run: az ad app delete --id {client_id}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>To delete it: the app's Certificates &amp; secrets page, the secret with ID {key_id}, or run: az ad app credential delete --id {client_id} --key-id {key_id}</source>
+            <translation>To delete it: the app's Certificates &amp; secrets page, the secret with ID {key_id}, or run: az ad app credential delete --id {client_id} --key-id {key_id}</translation>
+        </message>
+    </context>
+    <context>
+        <name>AppRegDialog</name>
+        <message>
+            <location filename="../../gui/appreg_dialog.py" line="+59" />
+            <source>Renew the client secret</source>
+            <translation>Renew the client secret</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Create the app registration</source>
+            <translation>Create the app registration</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>You sign in once, as an admin of the school's tenant (Global Administrator, or Privileged Role Administrator and Application Administrator). The tool then creates the app registration, its secret and the admin consent, and keeps the secret in this computer's keychain.</source>
+            <translation>You sign in once, as an admin of the school's tenant (Global Administrator, or Privileged Role Administrator and Application Administrator). The tool then creates the app registration, its secret and the admin consent, and keeps the secret in this computer's keychain.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>You sign in once, as an admin. The tool adds a new secret to the app, checks that it works and keeps it in this computer's keychain.</source>
+            <translation>You sign in once, as an admin. The tool adds a new secret to the app, checks that it works and keeps it in this computer's keychain.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>App name</source>
+            <translation>App name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Also {role} (recommended)</source>
+            <translation>Also {role} (recommended)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>App &amp;name:</source>
+            <translation>App &amp;name:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Permissions:</source>
+            <translation>Permissions:</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source> years</source>
+            <translation> years</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Secret &amp;valid for:</source>
+            <translation>Secret &amp;valid for:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Then delete the old secret</source>
+            <translation>Then delete the old secret</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Sign-in client ID</source>
+            <translation>Sign-in client ID</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The public client that signs you in. Leave it, or use your own client ID (a public client with http://localhost as redirect URI).</source>
+            <translation>The public client that signs you in. Leave it, or use your own client ID (a public client with http://localhost as redirect URI).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Sign-in &amp;client ID:</source>
+            <translation>Sign-in &amp;client ID:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Sign in with Microsoft</source>
+            <translation>&amp;Sign in with Microsoft</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>&amp;Copy for Skolon Data Hub</source>
+            <translation>&amp;Copy for Skolon Data Hub</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Save a calendar &amp;reminder…</source>
+            <translation>Save a calendar &amp;reminder…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>C&amp;ontinue to the check</source>
+            <translation>C&amp;ontinue to the check</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>No keychain</source>
+            <translation>No keychain</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This computer has no keychain to keep the new secret in. Go on, and the secret can be copied once, on the last step, and never again? Or cancel: nothing is created.</source>
+            <translation>This computer has no keychain to keep the new secret in. Go on, and the secret can be copied once, on the last step, and never again? Or cancel: nothing is created.</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>the sign-in page</source>
+            <translation>the sign-in page</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>If no browser window opened, open {link}.</source>
+            <translation>If no browser window opened, open {link}.</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Client ID: {v}</source>
+            <translation>Client ID: {v}</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Tenant ID: {v}</source>
+            <translation>Tenant ID: {v}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The secret expires on: {v}</source>
+            <translation>The secret expires on: {v}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The tenant's policy does not allow longer secrets.</source>
+            <translation>The tenant's policy does not allow longer secrets.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The secret is kept in this computer's keychain.</source>
+            <translation>The secret is kept in this computer's keychain.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Warning: this computer has no keychain. Copy the secret now (Copy for Skolon Data Hub): it cannot be shown again after this window closes.</source>
+            <translation>Warning: this computer has no keychain. Copy the secret now (Copy for Skolon Data Hub): it cannot be shown again after this window closes.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Copied: paste it into Skolon Data Hub, then copy something else.</source>
+            <translation>Copied: paste it into Skolon Data Hub, then copy something else.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Save a calendar reminder</source>
+            <translation>Save a calendar reminder</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Calendar (*.ics)</source>
+            <translation>Calendar (*.ics)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Reminder saved: {path}</source>
+            <translation>Reminder saved: {path}</translation>
+        </message>
+    </context>
+    <context>
         <name>Attribute</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+290" />
+            <location filename="../../gui/code_texts.py" line="-113" />
             <source>Object ID (as Entra Connect does, with guid-base64)</source>
             <translation>Object ID (as Entra Connect does, with guid-base64)</translation>
         </message>
@@ -37,7 +424,7 @@
             <translation>User principal name</translation>
         </message>
         <message>
-            <location filename="../../build/work/tr_helper_strings.py" line="+2" />
+            <location filename="../../build/work/tr_helper_strings.py" line="+1" />
             <source>Object ID</source>
             <translation>Object ID</translation>
         </message>
@@ -557,7 +944,7 @@
     <context>
         <name>ConnectionPage</name>
         <message>
-            <location filename="../../gui/pages/connection.py" line="+53" />
+            <location filename="../../gui/pages/connection.py" line="+54" />
             <source>Connection</source>
             <translation>Connection</translation>
         </message>
@@ -567,7 +954,7 @@
             <translation>The school's tenant and the app registration the tool signs in as.</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+15" />
             <source>Saved connection</source>
             <translation>Saved connection</translation>
         </message>
@@ -667,7 +1054,7 @@
             <translation>Secret expiry date</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+8" />
             <source>Optional:</source>
             <translation>Optional:</translation>
         </message>
@@ -733,7 +1120,7 @@
         </message>
         <message>
             <location line="+41" />
-            <location line="+89" />
+            <location line="+97" />
             <source>Removing the secret from the keychain…</source>
             <translation>Removing the secret from the keychain…</translation>
         </message>
@@ -741,6 +1128,36 @@
             <location line="-3" />
             <source>Saving the secret in the keychain… (it may be asking for your permission)</source>
             <translation>Saving the secret in the keychain… (it may be asking for your permission)</translation>
+        </message>
+        <message>
+            <location filename="../../build/work/tr_helper_strings.py" line="+1" />
+            <source>Calendar (*.ics)</source>
+            <translation>Calendar (*.ics)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Create it for &amp;me…</source>
+            <translation>Create it for &amp;me…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Enter the tenant, then sign in once as an admin: the tool creates the app registration</source>
+            <translation>Enter the tenant, then sign in once as an admin: the tool creates the app registration</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Expiry re&amp;minder…</source>
+            <translation>Expiry re&amp;minder…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Re&amp;new the secret…</source>
+            <translation>Re&amp;new the secret…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save a calendar reminder</source>
+            <translation>Save a calendar reminder</translation>
         </message>
     </context>
     <context>

@@ -15,9 +15,396 @@
         </message>
     </context>
     <context>
+        <name>AppReg</name>
+        <message>
+            <location filename="../../gui/code_texts.py" line="+356" />
+            <source>Microsoft's sign-in service does not know this tenant in this cloud.</source>
+            <translation>Microsofts inloggningstjänst känner inte till den här klientorganisationen i det här molnet.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The sign-in was cancelled, or consent was declined, in the browser.</source>
+            <translation>Inloggningen avbröts, eller så nekades medgivandet, i webbläsaren.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The sign-in was not finished in the browser in time (was the window closed?).</source>
+            <translation>Inloggningen slutfördes inte i webbläsaren i tid (stängdes fönstret?).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The sign-in failed.</source>
+            <translation>Inloggningen misslyckades.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The tenant refused the device-code sign-in.</source>
+            <translation>Klientorganisationen nekade inloggning med enhetskod.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft Graph does not offer a permission this tool needs.</source>
+            <translation>Microsoft Graph erbjuder inte en behörighet som verktyget behöver.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The account that signed in may not create app registrations.</source>
+            <translation>Kontot som loggade in får inte skapa appregistreringar.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The account that signed in may not grant admin consent.</source>
+            <translation>Kontot som loggade in får inte ge administratörsmedgivande.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The account that signed in may not add a secret to this app.</source>
+            <translation>Kontot som loggade in får inte lägga till en hemlighet i den här appen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The tenant's app management policy does not allow client secrets.</source>
+            <translation>Klientorganisationens princip för apphantering tillåter inte klienthemligheter.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft Graph refused a step of creating the app registration.</source>
+            <translation>Microsoft Graph nekade ett steg när appregistreringen skapades.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The new app registration did not start working in time.</source>
+            <translation>Den nya appregistreringen började inte fungera i tid.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The new secret did not start working in time, so it was not kept; the old secret is still in use.</source>
+            <translation>Den nya hemligheten började inte fungera i tid, så den sparades inte; den gamla hemligheten används fortfarande.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Check the tenant and, under Advanced, the cloud.</source>
+            <translation>Kontrollera klientorganisationen och, under Avancerat, molnet.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Try again and choose Accept, signed in as an admin.</source>
+            <translation>Försök igen och välj Godkänn, inloggad som administratör.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Try again and finish the sign-in in the browser window that opens.</source>
+            <translation>Försök igen och slutför inloggningen i webbläsarfönstret som öppnas.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Try again; if it fails again, check the account at entra.microsoft.com.</source>
+            <translation>Försök igen; om det misslyckas igen, kontrollera kontot på entra.microsoft.com.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+2" />
+            <source>Sign in as a Global Administrator, or as someone with both Privileged Role Administrator and Application Administrator.</source>
+            <translation>Logga in som global administratör, eller som någon som är både administratör för privilegierade roller och programadministratör.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Sign in as a Global Administrator or an Application Administrator.</source>
+            <translation>Logga in som global administratör eller programadministratör.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ask the tenant's admins to exempt this app from the policy, or delete it.</source>
+            <translation>Be klientorganisationens administratörer att undanta appen från principen, eller ta bort appen.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Try again in a few minutes.</source>
+            <translation>Försök igen om några minuter.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Renew again later, and delete the unused new secret.</source>
+            <translation>Förnya igen senare och ta bort den nya, oanvända hemligheten.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft can take several minutes. The secret is kept: run the check again in a few minutes.</source>
+            <translation>Det kan ta Microsoft flera minuter. Hemligheten är sparad: kör kontrollen igen om några minuter.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Sign in as an admin in the browser window that opened…</source>
+            <translation>Logga in som administratör i webbläsarfönstret som öppnades…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Looking up Microsoft Graph's permissions…</source>
+            <translation>Slår upp Microsoft Graphs behörigheter…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Creating the app registration “{name}”…</source>
+            <translation>Skapar appregistreringen ”{name}”…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Creating its service principal…</source>
+            <translation>Skapar dess tjänsthuvudnamn…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Adding a client secret ({days} days)…</source>
+            <translation>Lägger till en klienthemlighet ({days} dagar)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Granting admin consent for {role}…</source>
+            <translation>Ger administratörsmedgivande för {role}…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Finding the app…</source>
+            <translation>Letar upp appen…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Waiting for Microsoft to make the app ready (attempt {attempt}, {elapsed} s of at most {timeout} s)…</source>
+            <translation>Väntar på att Microsoft gör appen redo (försök {attempt}, {elapsed} s av högst {timeout} s)…</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the application (client ID {ident})</source>
+            <translation>programmet (klient-ID {ident})</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>its service principal</source>
+            <translation>dess tjänsthuvudnamn</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>a client secret (ID {ident})</source>
+            <translation>en klienthemlighet (ID {ident})</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>admin consent for {ident}</source>
+            <translation>administratörsmedgivande för {ident}</translation>
+        </message>
+        <message>
+            <location filename="../../build/work/tr_helper_strings.py" line="+2" />
+            <source>Client Id: {v}</source>
+            <translation>Client Id: {v}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Client secret: {v}</source>
+            <translation>Klienthemlighet: {v}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Created in the tenant: {items}.</source>
+            <translation>Skapat i klientorganisationen: {items}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nothing was created in the tenant.</source>
+            <translation>Inget skapades i klientorganisationen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Secret expires: {v}</source>
+            <translation>Hemligheten går ut: {v}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tenant Id: {v}</source>
+            <translation>Tenant Id: {v}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>To delete it: Entra admin center &gt; App registrations &gt; All applications &gt; “{name}” &gt; Delete, or run: az ad app delete --id {client_id}</source>
+            <translation>Så tar du bort den: Administrationscentret för Entra &gt; Appregistreringar &gt; Alla program &gt; ”{name}” &gt; Ta bort, eller kör: az ad app delete --id {client_id}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>To delete it: the app's Certificates &amp; secrets page, the secret with ID {key_id}, or run: az ad app credential delete --id {client_id} --key-id {key_id}</source>
+            <translation>Så tar du bort den: appens sida Certifikat och hemligheter, hemligheten med ID {key_id}, eller kör: az ad app credential delete --id {client_id} --key-id {key_id}</translation>
+        </message>
+    </context>
+    <context>
+        <name>AppRegDialog</name>
+        <message>
+            <location filename="../../gui/appreg_dialog.py" line="+59" />
+            <source>Renew the client secret</source>
+            <translation>Förnya klienthemligheten</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Create the app registration</source>
+            <translation>Skapa appregistreringen</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>You sign in once, as an admin of the school's tenant (Global Administrator, or Privileged Role Administrator and Application Administrator). The tool then creates the app registration, its secret and the admin consent, and keeps the secret in this computer's keychain.</source>
+            <translation>Du loggar in en gång, som administratör för skolans klientorganisation (global administratör, eller administratör för privilegierade roller och programadministratör). Verktyget skapar sedan appregistreringen, dess hemlighet och administratörsmedgivandet, och sparar hemligheten i datorns nyckelring.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>You sign in once, as an admin. The tool adds a new secret to the app, checks that it works and keeps it in this computer's keychain.</source>
+            <translation>Du loggar in en gång, som administratör. Verktyget lägger till en ny hemlighet i appen, kontrollerar att den fungerar och sparar den i datorns nyckelring.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>App name</source>
+            <translation>Appens namn</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Also {role} (recommended)</source>
+            <translation>Även {role} (rekommenderas)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>App &amp;name:</source>
+            <translation>Appens &amp;namn:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Permissions:</source>
+            <translation>Behörigheter:</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source> years</source>
+            <translation> år</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Secret &amp;valid for:</source>
+            <translation>Hemligheten &amp;gäller i:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Then delete the old secret</source>
+            <translation>Ta sedan bort den gamla hemligheten</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Sign-in client ID</source>
+            <translation>Klient-ID för inloggning</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The public client that signs you in. Leave it, or use your own client ID (a public client with http://localhost as redirect URI).</source>
+            <translation>Den offentliga klient som loggar in dig. Låt den vara, eller ange ett eget klient-ID (en offentlig klient med http://localhost som omdirigerings-URI).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Sign-in &amp;client ID:</source>
+            <translation>&amp;Klient-ID för inloggning:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Sign in with Microsoft</source>
+            <translation>&amp;Logga in med Microsoft</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Close</source>
+            <translation>Stäng</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>&amp;Copy for Skolon Data Hub</source>
+            <translation>&amp;Kopiera för Skolon Data Hub</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Save a calendar &amp;reminder…</source>
+            <translation>Spara en &amp;kalenderpåminnelse…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>C&amp;ontinue to the check</source>
+            <translation>&amp;Fortsätt till kontrollen</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>No keychain</source>
+            <translation>Ingen nyckelring</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This computer has no keychain to keep the new secret in. Go on, and the secret can be copied once, on the last step, and never again? Or cancel: nothing is created.</source>
+            <translation>Datorn har ingen nyckelring att spara den nya hemligheten i. Vill du fortsätta, så kan hemligheten kopieras en gång, i sista steget, och aldrig igen? Eller avbryt: ingenting skapas.</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>the sign-in page</source>
+            <translation>inloggningssidan</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>If no browser window opened, open {link}.</source>
+            <translation>Om inget webbläsarfönster öppnades, öppna {link}.</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Client ID: {v}</source>
+            <translation>Klient-ID: {v}</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Tenant ID: {v}</source>
+            <translation>Klientorganisations-ID: {v}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The secret expires on: {v}</source>
+            <translation>Hemligheten går ut: {v}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The tenant's policy does not allow longer secrets.</source>
+            <translation>Klientorganisationens princip tillåter inte längre hemligheter.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The secret is kept in this computer's keychain.</source>
+            <translation>Hemligheten sparas i datorns nyckelring.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Warning: this computer has no keychain. Copy the secret now (Copy for Skolon Data Hub): it cannot be shown again after this window closes.</source>
+            <translation>Varning: datorn har ingen nyckelring. Kopiera hemligheten nu (Kopiera för Skolon Data Hub): den kan inte visas igen när fönstret har stängts.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Copied: paste it into Skolon Data Hub, then copy something else.</source>
+            <translation>Kopierat: klistra in det i Skolon Data Hub och kopiera sedan något annat.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Save a calendar reminder</source>
+            <translation>Spara en kalenderpåminnelse</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Calendar (*.ics)</source>
+            <translation>Kalender (*.ics)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Reminder saved: {path}</source>
+            <translation>Påminnelsen sparades: {path}</translation>
+        </message>
+    </context>
+    <context>
         <name>Attribute</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+290" />
+            <location filename="../../gui/code_texts.py" line="-113" />
             <source>Object ID (as Entra Connect does, with guid-base64)</source>
             <translation>Objekt-ID (som Entra Connect, med guid-base64)</translation>
         </message>
@@ -37,7 +424,7 @@
             <translation>Huvudnamn (UPN)</translation>
         </message>
         <message>
-            <location filename="../../build/work/tr_helper_strings.py" line="+2" />
+            <location filename="../../build/work/tr_helper_strings.py" line="+1" />
             <source>Object ID</source>
             <translation>Objekt-ID</translation>
         </message>
@@ -557,7 +944,7 @@
     <context>
         <name>ConnectionPage</name>
         <message>
-            <location filename="../../gui/pages/connection.py" line="+53" />
+            <location filename="../../gui/pages/connection.py" line="+54" />
             <source>Connection</source>
             <translation>Anslutning</translation>
         </message>
@@ -567,7 +954,7 @@
             <translation>Skolans klientorganisation och den appregistrering som verktyget loggar in som.</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+15" />
             <source>Saved connection</source>
             <translation>Sparad anslutning</translation>
         </message>
@@ -667,7 +1054,7 @@
             <translation>Hemlighetens utgångsdatum</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+8" />
             <source>Optional:</source>
             <translation>Valfritt:</translation>
         </message>
@@ -733,7 +1120,7 @@
         </message>
         <message>
             <location line="+41" />
-            <location line="+89" />
+            <location line="+97" />
             <source>Removing the secret from the keychain…</source>
             <translation>Tar bort hemligheten från nyckelringen…</translation>
         </message>
@@ -741,6 +1128,36 @@
             <location line="-3" />
             <source>Saving the secret in the keychain… (it may be asking for your permission)</source>
             <translation>Sparar hemligheten i nyckelringen… (den kanske ber om ditt tillstånd)</translation>
+        </message>
+        <message>
+            <location filename="../../build/work/tr_helper_strings.py" line="+1" />
+            <source>Calendar (*.ics)</source>
+            <translation>Kalender (*.ics)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Create it for &amp;me…</source>
+            <translation>Skapa den åt &amp;mig…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Enter the tenant, then sign in once as an admin: the tool creates the app registration</source>
+            <translation>Ange klientorganisationen och logga sedan in en gång som administratör: verktyget skapar appregistreringen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Expiry re&amp;minder…</source>
+            <translation>&amp;Påminnelse om utgång…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Re&amp;new the secret…</source>
+            <translation>För&amp;nya hemligheten…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save a calendar reminder</source>
+            <translation>Spara en kalenderpåminnelse</translation>
         </message>
     </context>
     <context>

@@ -14,7 +14,7 @@ import pytest
 from core.http import VerifyingSession
 
 ROOT = Path(__file__).resolve().parents[2]
-KEYS = {"tenant_id", "client_id", "client_secret", "login_url", "graph_url", "ca_bundle"}
+KEYS = {"tenant_id", "client_id", "client_secret", "login_url", "graph_url", "ca_bundle", "admin_upn"}
 
 
 def _start(*args: str) -> tuple[subprocess.Popen, dict]:

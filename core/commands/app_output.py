@@ -1,0 +1,71 @@
+"""What `app create|renew` prints: progress lines (stderr), the result (stdout), and failures that name
+what was created and how to delete it. The secret is printed only by `show_secret_once`."""
+
+from __future__ import annotations
+
+import sys
+
+from core.appreg import AppRegError, NewApp, Progress
+from core.message_table import APPREG_TEXT
+from core.messages import describe
+
+_STEPS = {
+    "appreg_roles": "Looking up Microsoft Graph's permissions ...",
+    "appreg_app": "Creating the app registration \"{name}\" ...",
+    "appreg_sp": "Creating its service principal ...",
+    "appreg_secret": "Adding a client secret ({days} days) ...",
+    "appreg_consent": "Granting admin consent for {role} ...",
+    "appreg_find": "Finding the app {client_id} ...",
+    "appreg_waiting": "Waiting for Microsoft to make the app ready (attempt {attempt}, {elapsed} s of at most "
+                      "{timeout} s) ...",
+}
+_KINDS = {"application": "the application (client id {ident})", "service_principal": "its service principal",
+          "client_secret": "a client secret (key id {ident})", "consent": "admin consent for {ident}"}
+
+
+def progress_printer() -> Progress:
+    def show(code: str, values: dict) -> None:
+        print(_STEPS.get(code, code).format(**values), file=sys.stderr, flush=True)
+
+    return show
+
+
+def failure_text(exc: AppRegError) -> str:
+    """What went wrong, what to do, what exists now and how to delete it."""
+    lines = [describe(exc.code)]
+    if exc.detail:
+        lines.append(f"  (Microsoft said: {exc.detail})")
+    if not exc.created:
+        lines.append(APPREG_TEXT["appreg_nothing_created"])
+        return "\n".join(lines)
+    items = "; ".join(_KINDS[c.kind].format(ident=c.ident) for c in exc.created)
+    lines.append(APPREG_TEXT["appreg_created_list"].format(items=items))
+    if any(c.kind == "application" for c in exc.created):
+        lines.append(APPREG_TEXT["appreg_delete_how"].format(name=exc.name, client_id=exc.client_id))
+    else:  # a renewal: only a secret was added to an existing app
+        for key_id in (c.ident for c in exc.created if c.kind == "client_secret"):
+            lines.append(APPREG_TEXT["appreg_delete_secret_how"].format(client_id=exc.client_id, key_id=key_id))
+    return "\n".join(lines)
+
+
+def print_result(new: NewApp, name: str, secret_shown: bool, reminder: str | None) -> None:
+    conn = new.connection
+    print(f"App registration ready: {name}")
+    print(f"Client ID: {conn.client_id}")
+    print(f"Tenant ID: {conn.tenant}")
+    print(f"Secret expires: {new.secret.expires.date().isoformat()}")
+    if new.capped:
+        print(APPREG_TEXT["appreg_secret_capped"].format(expires=new.secret.expires.date().isoformat(),
+                                                         years=new.asked_days // 365))
+    if not secret_shown:
+        print(f"The secret is stored in the keyring; the connection is saved as \"{conn.name}\" "
+              f"(immutableid-sync check --profile \"{conn.name}\").")
+    if reminder:
+        print(f"Calendar reminder (30 days before expiry): {reminder}")
+
+
+def show_secret_once(new: NewApp, reason: str | None) -> None:
+    """No keyring (the admin chose this with --show-secret-once) or a failing one: the only copy."""
+    print("WARNING: no keyring kept the secret. It is shown this once and never again: copy it now into "
+          "Skolon Data Hub or a password manager, then clear this terminal.", file=sys.stderr)
+    print(f"Client secret: {new.secret.value}", flush=True)

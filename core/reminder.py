@@ -1,0 +1,54 @@
+"""An iCalendar (RFC 5545) reminder to renew the client secret, 30 days before it expires.
+
+Written by hand (no dependency): CRLF line ends, lines folded at 75 octets, text values escaped. The
+handover for Skolon's Data Hub asks for it (graph-facts §10)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+REMIND_DAYS_BEFORE = 30
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _fold(line: str) -> str:
+    """RFC 5545 §3.1: at most 75 octets a line; continuation lines start with one space."""
+    out, current = [], b""
+    for char in line:
+        encoded = char.encode("utf-8")
+        if len(current) + len(encoded) > (75 if not out else 74):
+            out.append(current.decode("utf-8"))
+            current = b""
+        current += encoded
+    out.append(current.decode("utf-8"))
+    return "\r\n ".join(out)
+
+
+def reminder_ics(expires: date, tenant: str, client_id: str, app_name: str, now: datetime | None = None) -> str:
+    """The calendar text: an all-day event 30 days before `expires`, with an alarm that morning."""
+    when = expires - timedelta(days=REMIND_DAYS_BEFORE)
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    summary = f"Renew the client secret of {app_name}"
+    description = (f"The client secret of the app registration '{app_name}' (client id {client_id}, tenant "
+                   f"{tenant}) expires on {expires.isoformat()}. Renew it with: immutableid-sync app renew "
+                   "--profile NAME (or the Renew button on the wizard's Connection page), then give the new "
+                   "secret to Skolon Data Hub.")
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Immutable ID Sync//Secret reminder//EN",
+             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "BEGIN:VEVENT", f"UID:{uuid.uuid4()}@immutableid-sync",
+             f"DTSTAMP:{stamp}", f"DTSTART;VALUE=DATE:{when.strftime('%Y%m%d')}",
+             f"DTEND;VALUE=DATE:{(when + timedelta(days=1)).strftime('%Y%m%d')}",
+             f"SUMMARY:{_escape(summary)}", f"DESCRIPTION:{_escape(description)}", "TRANSP:TRANSPARENT",
+             "BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{_escape(summary)}", "TRIGGER:PT9H", "END:VALARM",
+             "END:VEVENT", "END:VCALENDAR"]
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def write_reminder(path: str | Path, expires: date, tenant: str, client_id: str, app_name: str) -> Path:
+    path = Path(path)
+    path.write_bytes(reminder_ics(expires, tenant, client_id, app_name).encode("utf-8"))
+    return path
