@@ -43,6 +43,8 @@ class Directory:
     domains: list[dict[str, Any]]
     apps: list[App]
     users: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> user, in listing order
+    groups: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> role-assignable group (§12)
+    role_assignments: list[dict[str, Any]] = field(default_factory=list)  # graph_roles.add_assignment
 
     @property
     def initial_domain(self) -> str:
@@ -120,10 +122,10 @@ def _build_directory(raw: Any, problems: list[str], content: bytes) -> Directory
     if not isinstance(raw, dict):
         problems.append("the top level must be a JSON object with a 'users' list")
         return None
-    unknown = set(raw) - {"tenant", "domains", "apps", "users"}
+    unknown = set(raw) - {"tenant", "domains", "apps", "users", "groups", "roleAssignments"}
     if unknown:
         problems.append(f"unknown top-level keys: {', '.join(sorted(unknown))} "
-                        "(allowed: tenant, domains, apps, users)")
+                        "(allowed: tenant, domains, apps, users, groups, roleAssignments)")
     users_raw = raw.get("users")
     if not isinstance(users_raw, list):
         problems.append("'users' is missing or not a list")
@@ -134,6 +136,9 @@ def _build_directory(raw: Any, problems: list[str], content: bytes) -> Directory
     apps = _apps(raw.get("apps"), problems, fingerprint)
     directory = Directory(tenant["id"], tenant["displayName"], tenant["size"], domains, apps)
     _users(users_raw, directory, problems)
+    from core.sandbox.graph_roles import load_seed_roles  # imports this module
+
+    load_seed_roles(raw, directory, problems)
     return directory
 
 
