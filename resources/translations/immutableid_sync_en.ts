@@ -17,7 +17,7 @@
     <context>
         <name>Attribute</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+290" />
+            <location filename="../../gui/code_texts.py" line="+304" />
             <source>Object ID (as Entra Connect does, with guid-base64)</source>
             <translation>Object ID (as Entra Connect does, with guid-base64)</translation>
         </message>
@@ -53,7 +53,7 @@
     <context>
         <name>Check</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-26" />
+            <location filename="../../gui/code_texts.py" line="-27" />
             <source>Tenant</source>
             <translation>Tenant</translation>
         </message>
@@ -81,6 +81,11 @@
             <location line="+1" />
             <source>Secret expiry</source>
             <translation>Secret expiry</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Admins known before writing</source>
+            <translation>Admins known before writing</translation>
         </message>
         <message>
             <location filename="../../build/work/tr_helper_strings.py" line="+1" />
@@ -167,7 +172,7 @@
     <context>
         <name>Code</name>
         <message>
-            <location line="-263" />
+            <location line="-277" />
             <source>The tenant is missing.</source>
             <translation>The tenant is missing.</translation>
         </message>
@@ -439,6 +444,21 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Admins are known before writing.</source>
+            <translation>Admins are known before writing.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Admins are known, except members of groups the app cannot read.</source>
+            <translation>Admins are known, except members of groups the app cannot read.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not known (optional permission not granted).</source>
+            <translation>Not known (optional permission not granted).</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>The secret is valid for more than 30 days.</source>
             <translation>The secret is valid for more than 30 days.</translation>
         </message>
@@ -476,7 +496,7 @@
     <context>
         <name>Column</name>
         <message>
-            <location line="+177" />
+            <location line="+187" />
             <source>Display name</source>
             <translation>Display name</translation>
         </message>
@@ -746,7 +766,7 @@
     <context>
         <name>CsvError</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+43" />
+            <location filename="../../gui/code_texts.py" line="+44" />
             <source>The file does not exist.</source>
             <translation>The file does not exist.</translation>
         </message>
@@ -829,7 +849,7 @@
     <context>
         <name>Detail</name>
         <message>
-            <location line="-118" />
+            <location line="-121" />
             <source>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</source>
             <translation>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</translation>
         </message>
@@ -914,7 +934,12 @@
             <translation>Synced from on-premises AD.</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+1" />
+            <source>Holds {roles}: a Privileged Authentication Administrator must set it, by hand.</source>
+            <translation>Holds {roles}: a Privileged Authentication Administrator must set it, by hand.</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>Same value as {others}.</source>
             <translation>Same value as {others}.</translation>
         </message>
@@ -979,7 +1004,7 @@
             <translation>It is not known whether the write arrived; run again to finish.</translation>
         </message>
         <message>
-            <location line="-42" />
+            <location line="-44" />
             <source>Synced from on-premises AD: set the source anchor there.</source>
             <translation>Synced from on-premises AD: set the source anchor there.</translation>
         </message>
@@ -999,7 +1024,7 @@
             <translation>The connection failed repeatedly; run again to finish.</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+21" />
             <source>Tick “Include guests” to include.</source>
             <translation>Tick “Include guests” to include.</translation>
         </message>
@@ -1048,7 +1073,7 @@
     <context>
         <name>Hint</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-149" />
+            <location filename="../../gui/code_texts.py" line="-159" />
             <source>Enter the Directory (tenant) ID from the app registration's Overview page, or the tenant's domain (e.g. school.onmicrosoft.com).</source>
             <translation>Enter the Directory (tenant) ID from the app registration's Overview page, or the tenant's domain (e.g. school.onmicrosoft.com).</translation>
         </message>
@@ -1224,6 +1249,16 @@
         </message>
         <message>
             <location line="+2" />
+            <source>Optional: grant RoleManagement.Read.Directory so that admins are shown in the preview instead of failing when written.</source>
+            <translation>Optional: grant RoleManagement.Read.Directory so that admins are shown in the preview instead of failing when written.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Optional: grant GroupMember.Read.All so that members of role-assignable groups are known too.</source>
+            <translation>Optional: grant GroupMember.Read.All so that members of role-assignable groups are known too.</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Optional: grant Domain.Read.All so that federated domains can be recognised.</source>
             <translation>Optional: grant Domain.Read.All so that federated domains can be recognised.</translation>
         </message>
@@ -1291,7 +1326,7 @@
             <translation>Only a saved connection can be scheduled (the demo tenant is not saved).</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+14" />
             <source>Setting up the scheduled sync…</source>
             <translation>Setting up the scheduled sync…</translation>
         </message>
@@ -1329,7 +1364,7 @@
     <context>
         <name>Match</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+140" />
+            <location filename="../../gui/code_texts.py" line="+147" />
             <source>User principal name</source>
             <translation>User principal name</translation>
         </message>
@@ -1861,7 +1896,7 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-188" />
+            <location filename="../../gui/code_texts.py" line="-195" />
             <source>Will be set</source>
             <translation>Will be set</translation>
         </message>
@@ -1894,6 +1929,11 @@
             <location line="+1" />
             <source>Synced from AD</source>
             <translation>Synced from AD</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Admin role</source>
+            <translation>Admin role</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1980,6 +2020,11 @@
         </message>
         <message>
             <location line="+2" />
+            <source>The user holds an admin role, so this app may not set it. A Privileged Authentication Administrator can set it by hand.</source>
+            <translation>The user holds an admin role, so this app may not set it. A Privileged Authentication Administrator can set it by hand.</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>The domain is already federated; set ImmutableIds before federating, or change the UPN to a managed domain first.</source>
             <translation>The domain is already federated; set ImmutableIds before federating, or change the UPN to a managed domain first.</translation>
         </message>
@@ -2223,7 +2268,7 @@
     <context>
         <name>Transform</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+101" />
+            <location filename="../../gui/code_texts.py" line="+104" />
             <source>None: use the value as it is</source>
             <translation>None: use the value as it is</translation>
         </message>

@@ -17,7 +17,7 @@
     <context>
         <name>Attribute</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+290" />
+            <location filename="../../gui/code_texts.py" line="+304" />
             <source>Object ID (as Entra Connect does, with guid-base64)</source>
             <translation>Objekt-ID (som Entra Connect, med guid-base64)</translation>
         </message>
@@ -53,7 +53,7 @@
     <context>
         <name>Check</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-26" />
+            <location filename="../../gui/code_texts.py" line="-27" />
             <source>Tenant</source>
             <translation>Klientorganisation</translation>
         </message>
@@ -81,6 +81,11 @@
             <location line="+1" />
             <source>Secret expiry</source>
             <translation>Hemlighetens giltighetstid</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Admins known before writing</source>
+            <translation>Administratörer kända före skrivning</translation>
         </message>
         <message>
             <location filename="../../build/work/tr_helper_strings.py" line="+1" />
@@ -167,7 +172,7 @@
     <context>
         <name>Code</name>
         <message>
-            <location line="-263" />
+            <location line="-277" />
             <source>The tenant is missing.</source>
             <translation>Klientorganisationen saknas.</translation>
         </message>
@@ -439,6 +444,21 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Admins are known before writing.</source>
+            <translation>Administratörerna är kända före skrivningen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Admins are known, except members of groups the app cannot read.</source>
+            <translation>Administratörerna är kända, utom medlemmar i grupper som appen inte kan läsa.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not known (optional permission not granted).</source>
+            <translation>Okänt (den valfria behörigheten är inte beviljad).</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>The secret is valid for more than 30 days.</source>
             <translation>Hemligheten gäller i mer än 30 dagar till.</translation>
         </message>
@@ -476,7 +496,7 @@
     <context>
         <name>Column</name>
         <message>
-            <location line="+177" />
+            <location line="+187" />
             <source>Display name</source>
             <translation>Visningsnamn</translation>
         </message>
@@ -746,7 +766,7 @@
     <context>
         <name>CsvError</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+43" />
+            <location filename="../../gui/code_texts.py" line="+44" />
             <source>The file does not exist.</source>
             <translation>Filen finns inte.</translation>
         </message>
@@ -829,7 +849,7 @@
     <context>
         <name>Detail</name>
         <message>
-            <location line="-118" />
+            <location line="-121" />
             <source>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</source>
             <translation>Inte tillåtet: användaren har troligen en administratörsroll. Ange värdet manuellt som Privilegierad autentiseringsadministratör.</translation>
         </message>
@@ -914,7 +934,12 @@
             <translation>Synkroniserad från lokalt AD.</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+1" />
+            <source>Holds {roles}: a Privileged Authentication Administrator must set it, by hand.</source>
+            <translation>Har rollen {roles}: en Privilegierad autentiseringsadministratör måste ange värdet för hand.</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>Same value as {others}.</source>
             <translation>Samma värde som {others}.</translation>
         </message>
@@ -979,7 +1004,7 @@
             <translation>Det går inte att veta om skrivningen kom fram; kör igen för att slutföra.</translation>
         </message>
         <message>
-            <location line="-42" />
+            <location line="-44" />
             <source>Synced from on-premises AD: set the source anchor there.</source>
             <translation>Synkroniserad från lokalt AD: ange källankaret där.</translation>
         </message>
@@ -999,7 +1024,7 @@
             <translation>Anslutningen misslyckades upprepade gånger; kör igen för att slutföra.</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+21" />
             <source>Tick “Include guests” to include.</source>
             <translation>Markera ”Ta med gäster” för att ta med.</translation>
         </message>
@@ -1048,7 +1073,7 @@
     <context>
         <name>Hint</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-149" />
+            <location filename="../../gui/code_texts.py" line="-159" />
             <source>Enter the Directory (tenant) ID from the app registration's Overview page, or the tenant's domain (e.g. school.onmicrosoft.com).</source>
             <translation>Ange Katalog-ID (klientorganisation) från appregistreringens sida Översikt, eller klientorganisationens domän (t.ex. skolan.onmicrosoft.com).</translation>
         </message>
@@ -1224,6 +1249,16 @@
         </message>
         <message>
             <location line="+2" />
+            <source>Optional: grant RoleManagement.Read.Directory so that admins are shown in the preview instead of failing when written.</source>
+            <translation>Valfritt: bevilja RoleManagement.Read.Directory så att administratörer visas i förhandsgranskningen i stället för att misslyckas när de skrivs.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Optional: grant GroupMember.Read.All so that members of role-assignable groups are known too.</source>
+            <translation>Valfritt: bevilja GroupMember.Read.All så att även medlemmar i grupper som kan tilldelas roller blir kända.</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Optional: grant Domain.Read.All so that federated domains can be recognised.</source>
             <translation>Valfritt: bevilja Domain.Read.All så att federerade domäner kan kännas igen.</translation>
         </message>
@@ -1291,7 +1326,7 @@
             <translation>Bara en sparad anslutning kan schemaläggas (demotenanten sparas inte).</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+14" />
             <source>Setting up the scheduled sync…</source>
             <translation>Ställer in den schemalagda synken…</translation>
         </message>
@@ -1329,7 +1364,7 @@
     <context>
         <name>Match</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+140" />
+            <location filename="../../gui/code_texts.py" line="+147" />
             <source>User principal name</source>
             <translation>Huvudnamn (UPN)</translation>
         </message>
@@ -1861,7 +1896,7 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-188" />
+            <location filename="../../gui/code_texts.py" line="-195" />
             <source>Will be set</source>
             <translation>Kommer att anges</translation>
         </message>
@@ -1894,6 +1929,11 @@
             <location line="+1" />
             <source>Synced from AD</source>
             <translation>Synkroniserad från AD</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Admin role</source>
+            <translation>Administratörsroll</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1980,6 +2020,11 @@
         </message>
         <message>
             <location line="+2" />
+            <source>The user holds an admin role, so this app may not set it. A Privileged Authentication Administrator can set it by hand.</source>
+            <translation>Användaren har en administratörsroll, så den här appen får inte ange värdet. En Privilegierad autentiseringsadministratör kan ange det för hand.</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>The domain is already federated; set ImmutableIds before federating, or change the UPN to a managed domain first.</source>
             <translation>Domänen är redan federerad; ange ImmutableId innan du federerar, eller byt först användarens UPN till en hanterad domän.</translation>
         </message>
@@ -2223,7 +2268,7 @@
     <context>
         <name>Transform</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+101" />
+            <location filename="../../gui/code_texts.py" line="+104" />
             <source>None: use the value as it is</source>
             <translation>Ingen: använd värdet som det är</translation>
         </message>
