@@ -12,7 +12,7 @@ from core import logsetup, paths
 from core.checks import CheckStep, Verdict, run_checks
 from core.connection import Connection
 
-LATER = [CheckStep.GRAPH_READ, CheckStep.DOMAINS, CheckStep.SECRET_EXPIRY]
+LATER = [CheckStep.GRAPH_READ, CheckStep.DOMAINS, CheckStep.SECRET_EXPIRY, CheckStep.ADMIN_ROLES]
 
 
 def conn_for(sb, app_index: int = 0, **changes) -> tuple[Connection, str]:
@@ -36,7 +36,9 @@ def test_all_good(sandbox):
     assert verdicts(report) == {
         "tenant": ("ok", "tenant_found"), "credentials": ("ok", "credentials_ok"),
         "consent": ("ok", "consent_ok"), "graph_read": ("ok", "graph_read_ok"),
-        "domains": ("unknown", "domains_unknown"), "secret_expiry": ("unknown", "secret_expiry_unknown")}
+        "domains": ("unknown", "domains_unknown"), "secret_expiry": ("unknown", "secret_expiry_unknown"),
+        "admin_roles": ("unknown", "admin_roles_unknown")}
+    assert not [e for e in sandbox.audit() if "roleManagement" in e["path"]]  # not asked without the role
     assert report.user_count == len(sandbox.users) == 60
     assert report.tenant_id == sandbox.tenant_id and report.token_roles == ["User.ReadWrite.All"]
     assert report.domains is None
@@ -170,7 +172,7 @@ def test_cancel_skips_what_is_left(sandbox):
             cancel.set()
 
     report = run_checks(conn, secret, on_result=on_result, cancel=cancel)
-    assert [r.verdict for r in report.results] == [Verdict.OK, Verdict.OK] + [Verdict.SKIPPED] * 4
+    assert [r.verdict for r in report.results] == [Verdict.OK, Verdict.OK] + [Verdict.SKIPPED] * 5
     assert {r.code for r in report.results[2:]} == {"cancelled"}
 
 

@@ -1,0 +1,46 @@
+"""The wizard with the optional RoleManagement.Read.Directory (issue 10 §3): the Check page says admins
+are known, and the preview marks them `admin_role` ("Admin role") instead of letting their writes fail."""
+
+from __future__ import annotations
+
+from wizard_steps import fill_connection, pass_checks, to_preview, to_source_with_export
+
+from gui.navigation import PageId
+
+
+def _check_row(wizard):
+    return wizard.page_by_id(PageId.CHECK).rows["admin_roles"]
+
+
+def test_admins_known_on_check_and_preview(make_wizard, qtbot, sandbox, sandbox_profile, tmp_path,
+                                           memory_keyring):
+    sandbox.set_app_roles(sandbox.apps[0]["clientId"], ["User.ReadWrite.All", "RoleManagement.Read.Directory"])
+    admins = {uid for uid, u in sandbox.users.items() if u["privilegedRole"]}
+    assert admins
+    wizard = make_wizard()
+    fill_connection(wizard, qtbot, sandbox_profile)
+    pass_checks(wizard, qtbot)
+    row = _check_row(wizard)
+    assert row.state == "ok" and row._verdict.text() == "Admins are known before writing."
+    to_source_with_export(wizard, qtbot, sandbox, tmp_path)
+    to_preview(wizard, qtbot)
+    marked = {r.object_id for r in wizard.session.plan.rows if r.status.value == "admin_role"}
+    unset_admins = {uid for uid in admins if sandbox.users[uid]["onPremisesImmutableId"] is None
+                    and not sandbox.users[uid]["onPremisesSyncEnabled"]}
+    assert unset_admins and marked == unset_admins
+    model = wizard.page_by_id(PageId.PREVIEW).table.model
+    shown = {model.index(i, 4).data() for i in range(model.rowCount())
+             if model.index(i, 4).data() == "Admin role"}
+    assert shown == {"Admin role"}
+    wizard.stop_all_workers()
+
+
+def test_without_the_permission_the_check_says_optional(make_wizard, qtbot, sandbox, sandbox_profile,
+                                                        memory_keyring):
+    wizard = make_wizard()
+    fill_connection(wizard, qtbot, sandbox_profile)
+    pass_checks(wizard, qtbot)
+    row = _check_row(wizard)
+    assert row.state == "unknown" and "optional permission" in row._verdict.text()
+    assert "RoleManagement.Read.Directory" in row._hint.text()
+    wizard.stop_all_workers()
