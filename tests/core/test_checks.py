@@ -202,3 +202,25 @@ def test_logs_hold_no_secret_or_token_after_a_check(sandbox, bad_secret):
 def test_an_untrusted_certificate_is_named_as_such(sandbox):
     conn, secret = conn_for(sandbox, ca_bundle=None)  # the sandbox's CA is not trusted by default
     _failed_then_skipped(run_checks(conn, secret), CheckStep.TENANT, "tls_verify_failed")
+
+
+def test_admin_roles_step_with_the_optional_permission(sandbox):
+    """issue 10 §3: RoleManagement.Read.Directory known; a group whose members cannot be read warns."""
+    from core.sandbox import graph_roles
+
+    group = "0b9d5c3e-0000-4000-8000-00000000bbbb"
+    member = next(uid for uid, u in sandbox.users.items() if not u["privilegedRole"])
+    sandbox.directory.groups[group] = {"id": group, "displayName": "Helpdesk", "isAssignableToRole": True,
+                                       "members": [member]}
+    graph_roles.add_assignment(sandbox.directory, group, "729827e3-9c14-49f7-bb1b-9608f156bbb8")
+    direct = sum(1 for u in sandbox.users.values() if u["privilegedRole"])
+    client = sandbox.apps[0]["clientId"]
+    sandbox.set_app_roles(client, ["User.ReadWrite.All", "RoleManagement.Read.Directory", "GroupMember.Read.All"])
+    result = run_checks(*conn_for(sandbox)).result(CheckStep.ADMIN_ROLES)
+    assert (result.verdict, result.code) == (Verdict.OK, "admin_roles_known")
+    assert result.data == {"admins": direct + 1, "unread_groups": []}
+    sandbox.set_app_roles(client, ["User.ReadWrite.All", "RoleManagement.Read.Directory"])
+    report = run_checks(*conn_for(sandbox))
+    result = report.result(CheckStep.ADMIN_ROLES)
+    assert (result.verdict, result.code, result.detail) == (Verdict.WARNING, "admin_roles_groups_unread", "Helpdesk")
+    assert report.passed  # optional: a warning never blocks

@@ -94,3 +94,18 @@ def test_every_seed_has_an_initial_onmicrosoft_domain(tmp_path):
     directory = load_seed(_seed(tmp_path))
     initial = [d["id"] for d in directory.domains if d["isInitial"]]
     assert len(initial) == 1 and initial[0].endswith(".onmicrosoft.com")
+
+
+def test_a_seed_may_declare_its_initial_domain(tmp_path, sandbox_factory):
+    path = tmp_path / "seed.json"
+    path.write_text(json.dumps({"tenant": {"initialDomain": "Skolan.onmicrosoft.com"},
+                                "users": [_user(1), _user(2)]}), encoding="utf-8")
+    tenant = sandbox_factory(seed_path=path)
+    assert [d["id"] for d in tenant.directory.domains if d["isInitial"]] == ["skolan.onmicrosoft.com"]
+    graph = Graph(tenant, token_for(tenant))
+    assert graph.patch(f"/users/{_user(1)['id']}", {"userPrincipalName": "user1@skolan.onmicrosoft.com"}
+                       ).status_code == 204
+    path.write_text(json.dumps({"tenant": {"initialDomain": "skolan.example"}, "users": [_user(1)]}),
+                    encoding="utf-8")
+    with pytest.raises(SeedError, match="initialDomain"):
+        load_seed(path)
