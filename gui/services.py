@@ -122,9 +122,10 @@ def sample_values(users: list[Any], choice: SourceChoice, table: Any, limit: int
 
 def preview_job(conn: Connection, secret: str | None, choice: SourceChoice, table: Any,
                 federated: list[str] | None, only_ids: frozenset[str] | None = None,
-                users: list[Any] | None = None):
+                users: list[Any] | None = None, token_roles: list[str] | None = None):
     """Build the plan the Preview page (and a retry) shows: from `users` when given (a recent listing),
-    else from a fresh listing."""
+    else from a fresh listing. `token_roles` (the check's): admins are read only when they allow it;
+    None = ask the token."""
     from core.admins import read_admins_or_none
     from core.directory import list_users
     from core.plan import build_plan
@@ -132,7 +133,7 @@ def preview_job(conn: Connection, secret: str | None, choice: SourceChoice, tabl
     def job(progress: Progress, cancel: threading.Event):
         with quiet_gc():
             graph = make_graph(conn, secret, cancel)
-            admins = read_admins_or_none(graph, cancel=cancel)  # optional permission (graph-facts §12)
+            admins = read_admins_or_none(graph, token_roles, cancel)  # optional permission (graph-facts §12)
             if users is not None and only_ids is None:
                 return _plan(users, None, progress, cancel, admins)
             listed = list_users(graph, progress=lambda n: progress(PreviewProgress("listing", n)), cancel=cancel)

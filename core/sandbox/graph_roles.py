@@ -4,12 +4,13 @@ keys `groups` and `roleAssignments`, and the reads `GET /roleManagement/director
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from core.sandbox import facts
 from core.sandbox.data import Directory, is_guid, stable_guid
+from core.sandbox.graph_users import QueryError
 from core.sandbox.responses import Request, Response, graph_error
 
 if TYPE_CHECKING:
@@ -32,23 +33,24 @@ def add_assignment(directory: Directory, principal_id: str, role: str) -> dict[s
     assignment = {"id": stable_guid("roleassignment", directory.tenant_id, principal_id, role, n),
                   "principalId": principal_id, "roleDefinitionId": role, "directoryScopeId": "/"}
     directory.role_assignments.append(assignment)
+    group = directory.groups.get(principal_id)
+    for uid in group["members"] if group else [principal_id]:
+        if uid in directory.users:  # the marker the PATCH rule reads (graph-facts §1 sensitive property)
+            directory.users[uid]["privilegedRole"] = True
     return assignment
 
 
 def finish(directory: Directory) -> None:
-    """`privilegedRole: true` (the older seed marker) becomes a Global Administrator assignment, and every
-    effective role holder — assigned directly or through a group — carries the marker, which is what the
-    PATCH rule reads (graph-facts §1 sensitive property)."""
-    direct = {a["principalId"] for a in directory.role_assignments}
-    for uid, user in directory.users.items():
-        if user.get("privilegedRole") and uid not in direct:
+    """`privilegedRole: true` (the older seed marker) becomes a Global Administrator assignment; every
+    effective role holder carries the marker (add_assignment), directly or through a group."""
+    covered = holders(directory)
+    for uid, user in list(directory.users.items()):
+        if user.get("privilegedRole") and uid not in covered:
             add_assignment(directory, uid, facts.ROLE_TEMPLATES["Global Administrator"])
-    for uid in holders(directory):
-        if uid in directory.users:
-            directory.users[uid]["privilegedRole"] = True
 
 
 def holders(directory: Directory) -> set[str]:
+    """Every user holding a role, directly or as a member of a role-assignable group."""
     out: set[str] = set()
     for assignment in directory.role_assignments:
         group = directory.groups.get(assignment["principalId"])
@@ -159,7 +161,8 @@ def _principal(tenant: SandboxTenant, oid: str) -> dict[str, Any]:
             "userPrincipalName": user.get("userPrincipalName")}
 
 
-def _paged(tenant: SandboxTenant, req: Request, caller: Caller, path: str, items) -> Response:
+def _paged(tenant: SandboxTenant, req: Request, caller: Caller, path: str,
+           items: Callable[[], list[dict[str, Any]] | Response]) -> Response:
     """Server-driven paging with an opaque skip token (the same pager as /users)."""
     params = req.params()
     unknown = set(params) - {"$expand", "$top", "$skiptoken", "$select"}
@@ -181,13 +184,13 @@ def _paged(tenant: SandboxTenant, req: Request, caller: Caller, path: str, items
     context = f"{path}|{params.get('$expand')}"
     try:
         start = tenant.pager.decode(params["$skiptoken"], context) if "$skiptoken" in params else 0
-    except Exception as exc:  # graph_users.QueryError: a tampered or foreign token
-        return graph_error(req, 400, "Request_BadRequest", getattr(exc, "message", str(exc)))
+    except QueryError as exc:  # a tampered or foreign token
+        return graph_error(req, exc.status, exc.code, exc.message)
     body: dict[str, Any] = {"@odata.context": f"{tenant.url}/v1.0/$metadata#{path}"}
     end = start + top
     if end < len(values):
         query = [f"$expand={params['$expand']}"] if "$expand" in params else []
         query += [f"$top={top}", "$skiptoken=" + tenant.pager.encode(end, context)]
         body["@odata.nextLink"] = f"{tenant.url}/v1.0/{path}?" + "&".join(query)
-    body["value"] = json.loads(json.dumps(values[start:end]))
+    body["value"] = values[start:end]  # built fresh for this answer
     return Response(200, body, headers=caller.ok_headers(facts.RU_COST_OTHER_READ))

@@ -209,11 +209,11 @@ def test_admin_roles_step_with_the_optional_permission(sandbox):
     from core.sandbox import graph_roles
 
     group = "0b9d5c3e-0000-4000-8000-00000000bbbb"
+    direct = sum(1 for u in sandbox.users.values() if u["privilegedRole"])
     member = next(uid for uid, u in sandbox.users.items() if not u["privilegedRole"])
     sandbox.directory.groups[group] = {"id": group, "displayName": "Helpdesk", "isAssignableToRole": True,
                                        "members": [member]}
     graph_roles.add_assignment(sandbox.directory, group, "729827e3-9c14-49f7-bb1b-9608f156bbb8")
-    direct = sum(1 for u in sandbox.users.values() if u["privilegedRole"])
     client = sandbox.apps[0]["clientId"]
     sandbox.set_app_roles(client, ["User.ReadWrite.All", "RoleManagement.Read.Directory", "GroupMember.Read.All"])
     result = run_checks(*conn_for(sandbox)).result(CheckStep.ADMIN_ROLES)

@@ -40,7 +40,7 @@ def tenant():
 
 def admins_of(users):
     names = {"admin": "Global Administrator", "admin_has": "User Administrator", "admin_fed": "Global Reader"}
-    return {u.id.upper(): names[u.upn.split("@")[0]] for u in users if u.upn.split("@")[0] in names}
+    return {u.id: names[u.upn.split("@")[0]] for u in users if u.upn.split("@")[0] in names}
 
 
 def by_upn(plan):
@@ -49,7 +49,7 @@ def by_upn(plan):
 
 def test_every_preview_status_with_reason():
     users = tenant()
-    admins = {k.lower(): v for k, v in admins_of(users).items()}
+    admins = admins_of(users)
     plan = build_plan(users, AttributeSource("employeeId"), "none",
                       Scope(domains=("school.example", "fed.example")), federated_domains=["FED.example"],
                       admins=admins)

@@ -49,6 +49,7 @@ def test_role_assignments_expand_users_and_groups(roles_tenant):
     assert [(m["@odata.type"], m["userPrincipalName"]) for m in members] == [
         ("#microsoft.graph.user", "user3@school.example")]
     assert "principal" not in graph.get("/roleManagement/directory/roleAssignments").json()["value"][0]
+    assert len(body["value"]) == 3  # the group's member got no assignment of its own
 
 
 def test_role_assignments_page(roles_tenant):
@@ -109,3 +110,14 @@ def test_a_seed_may_declare_its_initial_domain(tmp_path, sandbox_factory):
                     encoding="utf-8")
     with pytest.raises(SeedError, match="initialDomain"):
         load_seed(path)
+
+
+def test_an_assignment_made_at_run_time_protects_its_holders(roles_tenant):
+    from core.sandbox import graph_roles
+
+    graph = Graph(roles_tenant, token_for(roles_tenant))
+    group = "0b9d5c3e-0000-4000-8000-00000000cccc"
+    roles_tenant.directory.groups[group] = {"id": group, "displayName": "Late", "isAssignableToRole": True,
+                                            "members": [_user(4)["id"]]}
+    graph_roles.add_assignment(roles_tenant.directory, group, GA)
+    assert graph.patch(f"/users/{_user(4)['id']}", {"onPremisesImmutableId": "late"}).status_code == 403
