@@ -167,6 +167,10 @@ UNCONFIRMED: dict[str, object] = {
                           "one of the verified domain names in your organization.",
     # §1/§11: every assigned directory role makes the user's sensitive attributes (ImmutableId, UPN) need
     # a higher-privileged caller (graph_roles.finish). Real Entra distinguishes roles; we are conservative.
+    # §12: whether reading a role-assignable group's members needs a group read (GroupMember.Read.All or
+    # wider; Microsoft's list-members docs) even for an app holding RoleManagement.Read.Directory. True:
+    # RoleManagement.Read.Directory alone gets 403 there (the stricter guess; the client copes with both).
+    "role_group_members_need_group_read": True,
     # §12: page size of roleAssignments and group members when no $top is given.
     "role_page_size": 100,
     # §1: a `$`/`_` value; the message is Graph's generic text for invalid property values.

@@ -121,7 +121,9 @@ def route(tenant: SandboxTenant, req: Request, caller: Caller, parts: list[str])
         return _paged(tenant, req, caller, "roleManagement/directory/roleAssignments",
                       lambda: _assignments(tenant, req))
     if len(parts) == 3 and parts[2] == "members":
-        if not caller.allowed(facts.READ_GROUP_MEMBERS_ROLES):
+        needed = facts.READ_GROUP_MEMBERS_ROLES if UF["role_group_members_need_group_read"] else (
+            facts.READ_GROUP_MEMBERS_ROLES | facts.READ_ROLES_ROLES)
+        if not caller.allowed(needed):
             return _denied(req)
         group = tenant.directory.groups.get(unquote(parts[1]).lower())
         if group is None:

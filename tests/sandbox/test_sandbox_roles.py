@@ -121,3 +121,14 @@ def test_an_assignment_made_at_run_time_protects_its_holders(roles_tenant):
                                             "members": [_user(4)["id"]]}
     graph_roles.add_assignment(roles_tenant.directory, group, GA)
     assert graph.patch(f"/users/{_user(4)['id']}", {"onPremisesImmutableId": "late"}).status_code == 403
+
+
+def test_group_members_permission_is_one_switch(roles_tenant, monkeypatch):
+    """UNCONFIRMED['role_group_members_need_group_read']: flipped, RoleManagement.Read.Directory suffices."""
+    from core.sandbox import facts
+
+    roles_tenant.set_app_roles(roles_tenant.apps[0]["clientId"], ["RoleManagement.Read.Directory"])
+    graph = Graph(roles_tenant, token_for(roles_tenant))
+    assert graph.get(f"/groups/{GROUP}/members").status_code == 403
+    monkeypatch.setitem(facts.UNCONFIRMED, "role_group_members_need_group_read", False)
+    assert graph.get(f"/groups/{GROUP}/members").status_code == 200
