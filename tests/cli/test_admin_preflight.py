@@ -96,3 +96,15 @@ def test_group_members_unread_without_a_group_permission(school):
     admins = read_admins(GraphClient(conn, TokenProvider(conn, p["client_secret"])))
     assert admins is not None and DIRECT in admins and VIA_GROUP not in admins
     assert admins.unread_groups == ("IT staff",)
+
+
+def test_check_command_reports_the_optional_permission(school, capsys):
+    tenant, profile = school
+    assert main(["check", "--profile", str(profile)]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "[ ?? ] Admins: Admins are not known before writing" in out
+    assert "→ Optional: grant RoleManagement.Read.Directory" in out
+    _grant(tenant, "RoleManagement.Read.Directory", "GroupMember.Read.All")
+    assert main(["check", "--profile", str(profile)]) == EXIT_OK
+    assert "[ ok ] Admins: Admins are known before writing (RoleManagement.Read.Directory). Role holders: 3." \
+        in capsys.readouterr().out
