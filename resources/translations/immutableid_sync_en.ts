@@ -559,7 +559,7 @@
             <translation>Confirmation</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+29" />
             <source>Reading the failed users again from the tenant…</source>
             <translation>Reading the failed users again from the tenant…</translation>
         </message>
@@ -1521,7 +1521,7 @@
             <translation>Re&amp;load</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+31" />
             <source>Reading the tenant's users…</source>
             <translation>Reading the tenant's users…</translation>
         </message>
@@ -2165,6 +2165,11 @@
             <location line="+1" />
             <source>Users that hold an admin role cannot be changed by the app; Microsoft refuses them (they are reported as failed, with what to do).</source>
             <translation>Users that hold an admin role cannot be changed by the app; Microsoft refuses them (they are reported as failed, with what to do).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users that hold an admin role: {n}. They are left out; a Privileged Authentication Administrator can set theirs by hand.</source>
+            <translation>Users that hold an admin role: {n}. They are left out; a Privileged Authentication Administrator can set theirs by hand.</translation>
         </message>
         <message>
             <location line="+1" />

@@ -559,7 +559,7 @@
             <translation>Bekräftelse</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+29" />
             <source>Reading the failed users again from the tenant…</source>
             <translation>Läser de misslyckade användarna på nytt från klientorganisationen…</translation>
         </message>
@@ -1521,7 +1521,7 @@
             <translation>&amp;Läs in igen</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+31" />
             <source>Reading the tenant's users…</source>
             <translation>Läser klientorganisationens användare…</translation>
         </message>
@@ -2165,6 +2165,11 @@
             <location line="+1" />
             <source>Users that hold an admin role cannot be changed by the app; Microsoft refuses them (they are reported as failed, with what to do).</source>
             <translation>Användare med en administratörsroll kan inte ändras av appen; Microsoft nekar dem (de rapporteras som misslyckade, med vad du ska göra).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users that hold an admin role: {n}. They are left out; a Privileged Authentication Administrator can set theirs by hand.</source>
+            <translation>Användare med en administratörsroll: {n}. De lämnas utanför; en Privilegierad autentiseringsadministratör kan ange deras värden för hand.</translation>
         </message>
         <message>
             <location line="+1" />

@@ -32,6 +32,11 @@ def test_admins_known_on_check_and_preview(make_wizard, qtbot, sandbox, sandbox_
     shown = {model.index(i, 4).data() for i in range(model.rowCount())
              if model.index(i, 4).data() == "Admin role"}
     assert shown == {"Admin role"}
+    wizard.next()
+    assert wizard.currentId() == PageId.CONFIRM
+    warnings = wizard.page_by_id(PageId.CONFIRM).warnings.text()
+    assert f"Users that hold an admin role: {len(marked)}. They are left out" in warnings
+    assert "reported as failed" not in warnings
     wizard.stop_all_workers()
 
 
