@@ -157,7 +157,8 @@ UNCONFIRMED: dict[str, object] = {
     "federated_clear_message": "Unable to clear property 'onPremisesImmutableId' of a user in a federated "
                                "domain.",
     # §11: `""` (what Update-MgUser sends): we answer 204 and the value stays (msgraph-sdk-powershell
-    # reports the value stays; whether Graph answers 204 or 400 is unconfirmed).
+    # reports the value stays; whether Graph answers 204 or 400 is unconfirmed). Any other number: `""` is
+    # refused as an invalid value (400, invalid_value_message).
     "empty_string_status": 204,
     # §11: a UPN taken by another object; Graph's ObjectConflict shape, texts as for the ImmutableId.
     "upn_conflict_message": "Another object with the same value for property userPrincipalName already exists.",

@@ -119,3 +119,13 @@ def test_upn_and_value_in_a_batch(graph, sandbox):
     assert sandbox.users[user["id"]][ID] == "in-batch" and sandbox.users[user["id"]][UPN] == user[UPN]
     sent = [e["body"] for e in sandbox.audit() if e["method"] == "PATCH" and e["in_batch"]]
     assert sent[-1] == {UPN: user[UPN], ID: "in-batch"}
+
+
+def test_empty_string_switch_refuses_it(graph, sandbox, monkeypatch):
+    from core.sandbox import facts
+
+    monkeypatch.setitem(facts.UNCONFIRMED, "empty_string_status", 400)
+    user = writable_user(sandbox)
+    graph.patch(f"/users/{user['id']}", {ID: "kept"})
+    assert graph.patch(f"/users/{user['id']}", {ID: ""}).status_code == 400
+    assert sandbox.users[user["id"]][ID] == "kept"
