@@ -317,6 +317,8 @@ WARNING_TEXT = {
                       "get no value.",
     "federation_unknown": "Whether any domain is federated is unknown (Domain.Read.All not granted): "
                           "users in a federated domain will fail when written.",
+    "admin_groups_unread": "Members of these admin role groups are not known (GroupMember.Read.All not "
+                           "granted): {groups}; they will fail when written.",
 }
 
 # core.preflight.OutputPathError codes, for --out / --report.

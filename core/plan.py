@@ -109,6 +109,9 @@ class Plan:
     duplicate_keys: dict[str, list[int]] = field(default_factory=dict)
     started: datetime | None = None
     finished: datetime | None = None
+    # role-assignable groups whose members could not be read (core/admins.py): their admins are not
+    # marked admin_role, and will fail with 403 (core.preflight warns)
+    admin_groups_unread: tuple[str, ...] = ()
 
     def counts(self) -> dict[str, int]:
         counts = Counter(row.status.value for row in self.rows)

@@ -353,6 +353,9 @@ PLAN_WARNINGS = {
     "federation_unknown": T(
         "PlanWarning", "The tool cannot tell whether any domain is already federated (the app may not read "
                        "domains); users in a federated domain will fail."),
+    "admin_groups_unread": T(
+        "PlanWarning", "The members of these admin role groups are not known (the app may not read group "
+                       "members): {groups}. Their writes will fail."),
 }
 
 # core.preflight.OutputPathError codes (saving a report).

@@ -145,6 +145,7 @@ def preview_job(conn: Connection, secret: str | None, choice: SourceChoice, tabl
         plan = build_plan(chosen, make_source(choice, table), choice.transform, make_scope(choice),
                           federated_domains=federated, admins=admins.roles_by_user if admins else None,
                           progress=lambda d, t: progress(PreviewProgress("planning", d, t)), cancel=cancel)
+        plan.admin_groups_unread = admins.unread_groups if admins else ()
         from gui.models.filter_proxy import haystacks
 
         return PreviewResult(plan, plan.counts(), haystacks(plan.rows), listed)

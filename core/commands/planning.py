@@ -140,6 +140,7 @@ def connect_and_plan(args: argparse.Namespace, source: Source, cancel: threading
         plan = list_and_plan(graph, source, args.transform, scope_from(args), federated,
                              progress=lambda n: line.update(f"{n:,} users"), cancel=cancel,
                              admins=admins.roles_by_user if admins else None)
+        plan.admin_groups_unread = admins.unread_groups if admins else ()
     except AuthError as exc:
         raise CliError(EXIT_CANNOT_CONNECT, _connect_text(exc.code), str(exc.code)) from None
     except Cancelled:

@@ -1387,7 +1387,7 @@
     <context>
         <name>OutputPath</name>
         <message>
-            <location line="+59" />
+            <location line="+62" />
             <source>That is a folder: give a file name.</source>
             <translation>Det är en mapp: ange ett filnamn.</translation>
         </message>
@@ -1458,7 +1458,7 @@
     <context>
         <name>PlanWarning</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-25" />
+            <location filename="../../gui/code_texts.py" line="-28" />
             <source>No user of this tenant is in the chosen domain {domain} (its domains: {existing}). Check the spelling, or whether this is the right tenant.</source>
             <translation>Ingen användare i den här klientorganisationen finns i den valda domänen {domain} (dess domäner: {existing}). Kontrollera stavningen, eller om det är rätt klientorganisation.</translation>
         </message>
@@ -1481,6 +1481,11 @@
             <location line="+3" />
             <source>The tool cannot tell whether any domain is already federated (the app may not read domains); users in a federated domain will fail.</source>
             <translation>Verktyget kan inte se om någon domän redan är federerad (appen får inte läsa domäner); användare i en federerad domän kommer att misslyckas.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The members of these admin role groups are not known (the app may not read group members): {groups}. Their writes will fail.</source>
+            <translation>Medlemmarna i de här administratörsrollgrupperna är okända (appen får kanske inte läsa gruppmedlemmar): {groups}. Skrivningarna för dem kommer att misslyckas.</translation>
         </message>
     </context>
     <context>
@@ -1896,7 +1901,7 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-195" />
+            <location filename="../../gui/code_texts.py" line="-198" />
             <source>Will be set</source>
             <translation>Kommer att anges</translation>
         </message>
@@ -2296,7 +2301,7 @@
     <context>
         <name>Unattended</name>
         <message>
-            <location line="+58" />
+            <location line="+61" />
             <source>it would have written more users than its limit, so it wrote nothing — look at the plan in its run folder and run it yourself</source>
             <translation>den skulle ha skrivit fler användare än sin gräns och skrev därför ingenting — titta på planen i körningens mapp och kör den själv</translation>
         </message>

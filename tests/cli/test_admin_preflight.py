@@ -108,3 +108,15 @@ def test_check_command_reports_the_optional_permission(school, capsys):
     assert main(["check", "--profile", str(profile)]) == EXIT_OK
     assert "[ ok ] Admins: Admins are known before writing (RoleManagement.Read.Directory). Role holders: 3." \
         in capsys.readouterr().out
+
+
+def test_preview_warns_when_a_role_groups_members_cannot_be_read(school, tmp_path, capsys):
+    tenant, profile = school
+    _grant(tenant, "RoleManagement.Read.Directory")
+    out = tmp_path / "preview.csv"
+    assert main(["preview", "--profile", str(profile), "--source", "attribute:employeeId", "--out", str(out)]) \
+        == EXIT_OK
+    statuses = {r["object_id"]: r["status"] for r in read_report(out)}
+    assert statuses[DIRECT] == "admin_role" and statuses[VIA_GROUP] == "will_set"  # not known: not marked
+    assert ("Warning: Members of these admin role groups are not known (GroupMember.Read.All not granted): "
+            "IT staff; they will fail when written.") in capsys.readouterr().out

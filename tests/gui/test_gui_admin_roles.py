@@ -49,3 +49,24 @@ def test_without_the_permission_the_check_says_optional(make_wizard, qtbot, sand
     assert row.state == "unknown" and "optional permission" in row._verdict.text()
     assert "RoleManagement.Read.Directory" in row._hint.text()
     wizard.stop_all_workers()
+
+
+def test_preview_warns_about_role_groups_it_cannot_read(make_wizard, qtbot, sandbox, sandbox_profile, tmp_path,
+                                                        memory_keyring):
+    from core.sandbox import graph_roles
+
+    group = "0b9d5c3e-0000-4000-8000-00000000dddd"
+    member = next(uid for uid, u in sandbox.users.items() if not u["privilegedRole"])
+    sandbox.directory.groups[group] = {"id": group, "displayName": "Skolans IT", "isAssignableToRole": True,
+                                       "members": [member]}
+    graph_roles.add_assignment(sandbox.directory, group, "729827e3-9c14-49f7-bb1b-9608f156bbb8")
+    sandbox.set_app_roles(sandbox.apps[0]["clientId"], ["User.ReadWrite.All", "RoleManagement.Read.Directory"])
+    wizard = make_wizard()
+    fill_connection(wizard, qtbot, sandbox_profile)
+    pass_checks(wizard, qtbot)
+    assert _check_row(wizard).state == "warning"
+    to_source_with_export(wizard, qtbot, sandbox, tmp_path)
+    to_preview(wizard, qtbot)
+    text = wizard.page_by_id(PageId.PREVIEW).warnings.text()
+    assert "The members of these admin role groups are not known" in text and "Skolans IT" in text
+    wizard.stop_all_workers()
