@@ -14,6 +14,7 @@ from core.auth import TokenProvider
 from core.cli import EXIT_OK, EXIT_SOME_FAILED, main
 from core.connection import Connection
 from core.graph import GraphClient
+from core.sandbox import graph_roles
 
 GROUP = "0b9d5c3e-0000-4000-8000-00000000aaaa"
 DIRECT, VIA_GROUP, PLAIN = (person(n)["id"] for n in (1, 2, 3))
@@ -120,3 +121,16 @@ def test_preview_warns_when_a_role_groups_members_cannot_be_read(school, tmp_pat
     assert statuses[DIRECT] == "admin_role" and statuses[VIA_GROUP] == "will_set"  # not known: not marked
     assert ("Warning: Members of these admin role groups are not known (GroupMember.Read.All not granted): "
             "IT staff; they will fail when written.") in capsys.readouterr().out
+
+
+def test_batch_marks_admins_too(sandbox_factory, tmp_path, isolated_home):
+    from batch_helpers import read_batch_summary, school_tenant, schools_file
+
+    tenant = school_tenant(sandbox_factory, tmp_path, 0, users=5)
+    admin = person(3)["id"]
+    graph_roles.add_assignment(tenant.directory, admin, "62e90394-69f5-4237-9190-012177145e10")
+    _grant(tenant, "RoleManagement.Read.Directory")
+    assert main(["batch", str(schools_file(tmp_path, [tenant])), "--yes"]) == EXIT_OK
+    summary = read_batch_summary()["School 0"]
+    assert (summary["admin_role"], summary["set"], summary["failed"]) == ("1", "4", "0")
+    assert admin not in _patched(tenant)
