@@ -1,7 +1,7 @@
 """`check`: ordered steps that prove a connection works, each with a verdict, a code and data.
 
-Steps: tenant → credentials → consent → graph_read are required; domains and secret_expiry are
-informative. When a required step fails, the later steps are `skipped` (not failed).
+Steps: tenant → credentials → consent → graph_read are required; domains, secret_expiry and admin_roles
+(RoleManagement.Read.Directory: admins known before writing, core/admins.py) are informative. When a required step fails, the later steps are `skipped` (not failed).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from enum import StrEnum
 
 import requests
 
+from core.admins import has_permission, read_admins
 from core.auth import AuthError, TokenProvider
 from core.connection import Connection, parse_date
 from core.directory import list_domains
@@ -34,6 +35,7 @@ class CheckStep(StrEnum):
     GRAPH_READ = "graph_read"
     DOMAINS = "domains"
     SECRET_EXPIRY = "secret_expiry"  # noqa: S105 (a step name)
+    ADMIN_ROLES = "admin_roles"
 
 
 REQUIRED_STEPS = (CheckStep.TENANT, CheckStep.CREDENTIALS, CheckStep.CONSENT, CheckStep.GRAPH_READ)
@@ -92,7 +94,8 @@ class _Checker:
     def run(self) -> CheckReport:
         steps = [(CheckStep.TENANT, self.tenant), (CheckStep.CREDENTIALS, self.credentials),
                  (CheckStep.CONSENT, self.consent), (CheckStep.GRAPH_READ, self.graph_read),
-                 (CheckStep.DOMAINS, self.domains), (CheckStep.SECRET_EXPIRY, self.secret_expiry)]
+                 (CheckStep.DOMAINS, self.domains), (CheckStep.SECRET_EXPIRY, self.secret_expiry),
+                 (CheckStep.ADMIN_ROLES, self.admin_roles)]
         blocked = None
         for step, func in steps:
             if blocked is None and self.cancel is not None and self.cancel.is_set():
@@ -192,6 +195,25 @@ class _Checker:
             return CheckResult(CheckStep.SECRET_EXPIRY, Verdict.WARNING, "secret_expiry_soon",
                                expires.isoformat(), data)
         return CheckResult(CheckStep.SECRET_EXPIRY, Verdict.OK, "secret_expiry_ok", expires.isoformat(), data)
+
+
+    def admin_roles(self) -> CheckResult:
+        """Optional: with RoleManagement.Read.Directory the preview knows admins (graph-facts §12)."""
+        if not has_permission(self.report.token_roles):
+            return CheckResult(CheckStep.ADMIN_ROLES, Verdict.UNKNOWN, "admin_roles_unknown")
+        try:
+            admins = read_admins(self.graph, self.report.token_roles, self.cancel)
+        except GraphError as exc:
+            return CheckResult(CheckStep.ADMIN_ROLES, Verdict.UNKNOWN, "admin_roles_unknown",
+                               f"{exc.code}: {exc.message}")
+        if admins is None:
+            return CheckResult(CheckStep.ADMIN_ROLES, Verdict.UNKNOWN, "admin_roles_unknown")
+        data = {"admins": len(admins.roles_by_user), "unread_groups": list(admins.unread_groups)}
+        if admins.unread_groups:
+            return CheckResult(CheckStep.ADMIN_ROLES, Verdict.WARNING, "admin_roles_groups_unread",
+                               ", ".join(admins.unread_groups), data)
+        return CheckResult(CheckStep.ADMIN_ROLES, Verdict.OK, "admin_roles_known", str(len(admins.roles_by_user)),
+                           data)
 
 
 def _auth_failure(step: CheckStep, exc: AuthError) -> CheckResult:

@@ -67,6 +67,9 @@ TEXT: dict[str, str] = {
     "domains_managed": "Domains read; none is federated.",
     "domains_federated": "Some domains are federated.",
     "domains_unknown": "Domain federation status unknown (Domain.Read.All is not granted).",
+    "admin_roles_known": "Admins are known before writing (RoleManagement.Read.Directory).",
+    "admin_roles_groups_unread": "Admins are known, except members of role groups the app cannot read.",
+    "admin_roles_unknown": "Admins are not known before writing (RoleManagement.Read.Directory is not granted).",
     "secret_expiry_ok": "The client secret is valid for more than 30 days.",
     "secret_expiry_soon": "The client secret expires within 30 days.",
     "secret_expiry_past": "The client secret's expiry date has passed.",
@@ -132,6 +135,10 @@ HINTS: dict[str, str] = {
     "ambiguous_outcome": "The request may have been applied; the current value is re-read before retrying.",
     "domains_federated": "Users in federated domains cannot get a new ImmutableId directly. Set ImmutableIds "
                          "first, then federate the domain.",
+    "admin_roles_unknown": "Optional: grant RoleManagement.Read.Directory so admins are shown in the preview "
+                           "instead of failing with 403 when written.",
+    "admin_roles_groups_unread": "Optional: grant GroupMember.Read.All so members of role-assignable groups "
+                                 "are known too.",
     "domains_unknown": "Optional: grant Domain.Read.All so the federation status can be checked; "
                        "domains are otherwise taken from users' UPNs.",
     "throttled_too_long": "The users not written are not_attempted; run apply again later to finish them.",
@@ -195,6 +202,7 @@ STATUS_TEXT = {
     "value_in_use": "another user in the tenant already has this value",
     "invalid_value": "the value cannot be an ImmutableId",
     "synced_from_ad": "synced from on-premises AD (Entra Connect owns the ImmutableId)",
+    "admin_role": "holds an admin role: only a Privileged Authentication Administrator can set it, by hand",
     "federated_domain": "UPN is in a federated domain (set ImmutableIds before federating)",
     "guest": "guest account (use --include-guests to include)",
     "disabled": "disabled account (use --include-disabled to include)",
@@ -271,6 +279,7 @@ WRITE_HINTS = {
 REASON_DETAIL = {
     # plan
     "on_premises_sync_enabled": "on_premises_sync_enabled",
+    "admin_role": "holds {roles}: a Privileged Authentication Administrator must set it, by hand",
     "guest_excluded": "use --include-guests to include",
     "disabled_excluded": "use --include-disabled to include",
     "domain_not_chosen": "domain {domain}",
@@ -308,6 +317,8 @@ WARNING_TEXT = {
                       "get no value.",
     "federation_unknown": "Whether any domain is federated is unknown (Domain.Read.All not granted): "
                           "users in a federated domain will fail when written.",
+    "admin_groups_unread": "Members of these admin role groups are not known (GroupMember.Read.All not "
+                           "granted): {groups}; they will fail when written.",
 }
 
 # core.preflight.OutputPathError codes, for --out / --report.

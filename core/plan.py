@@ -4,6 +4,8 @@
 Precedence, first match wins — the order is the safety argument:
  1. already_set      the user has an ImmutableId: never touched, whatever else is true
  2. synced_from_ad   Entra Connect owns the attribute; Graph refuses the write (graph-facts §1)
+ 2b. admin_role      holds a directory role (known only with RoleManagement.Read.Directory, core/admins.py):
+                     the app would get 403; a Privileged Authentication Administrator sets it by hand
  3. guest / disabled / out_of_scope   unless included by the scope options
  4. federated_domain UPN in a federated domain: a direct write is refused (graph-facts §1)
  5. no_source_value  no CSV row / empty attribute
@@ -47,6 +49,7 @@ class Status(StrEnum):
     VALUE_IN_USE = "value_in_use"
     INVALID_VALUE = "invalid_value"
     SYNCED_FROM_AD = "synced_from_ad"
+    ADMIN_ROLE = "admin_role"
     FEDERATED_DOMAIN = "federated_domain"
     GUEST = "guest"
     DISABLED = "disabled"
@@ -60,8 +63,8 @@ class Status(StrEnum):
 
 
 __all__ = ["Cancelled", "Plan", "PlanBuilder", "PlanRow", "Scope", "Status", "build_plan", "list_and_plan"]
-PREVIEW_STATUSES = tuple(list(Status)[:11])
-APPLY_STATUSES = tuple(list(Status)[11:])
+PREVIEW_STATUSES = tuple(list(Status)[:list(Status).index(Status.SET)])
+APPLY_STATUSES = tuple(list(Status)[list(Status).index(Status.SET):])
 
 
 @dataclass(slots=True)
@@ -106,6 +109,9 @@ class Plan:
     duplicate_keys: dict[str, list[int]] = field(default_factory=dict)
     started: datetime | None = None
     finished: datetime | None = None
+    # role-assignable groups whose members could not be read (core/admins.py): their admins are not
+    # marked admin_role, and will fail with 403 (core.preflight warns)
+    admin_groups_unread: tuple[str, ...] = ()
 
     def counts(self) -> dict[str, int]:
         counts = Counter(row.status.value for row in self.rows)
@@ -128,10 +134,11 @@ _fold = str.casefold if UNIQUENESS_CASE_INSENSITIVE else str
 def build_plan(users: Iterable[Any], source: Any, transform: Transform | str = Transform.NONE,
                scope: Scope | None = None, federated_domains: Iterable[str] | None = None,
                progress: Callable[[int, int], None] | None = None,
-               cancel: threading.Event | None = None) -> Plan:
-    """Classify every user. `progress(done, total)`; raises Cancelled when `cancel` is set."""
+               cancel: threading.Event | None = None, admins: Mapping[str, str] | None = None) -> Plan:
+    """Classify every user. `progress(done, total)`; raises Cancelled when `cancel` is set.
+    `admins`: user id (lower case) -> role names, when known (core/admins.py); None = not known."""
     users = list(users)
-    builder = PlanBuilder(source, transform, scope, federated_domains)
+    builder = PlanBuilder(source, transform, scope, federated_domains, admins)
     total = len(users)
     for start in range(0, total, PROGRESS_EVERY):
         if cancel is not None and cancel.is_set():
@@ -150,11 +157,11 @@ class PlanBuilder:
     each page, then `finish()`. Steps 7-8 need every user, so they run in finish()."""
 
     def __init__(self, source: Any, transform: Transform | str = Transform.NONE, scope: Scope | None = None,
-                 federated_domains: Iterable[str] | None = None) -> None:
+                 federated_domains: Iterable[str] | None = None, admins: Mapping[str, str] | None = None) -> None:
         self.started = datetime.now(UTC)
         self.source, self.transform, self.scope = source, Transform(transform), scope or Scope()
         federated = frozenset(d.lower() for d in (federated_domains or ()))
-        self._classify = _Classifier(source, self.transform, self.scope, federated)
+        self._classify = _Classifier(source, self.transform, self.scope, federated, admins or {})
         self.rows: list[PlanRow] = []
         self._in_use: dict[str, str] = {}  # values already held in the tenant -> holder's UPN
 
@@ -182,8 +189,10 @@ class PlanBuilder:
 class _Classifier:
     """Steps 1-9 for one user; built once per plan so the per-user work is lookups and compares."""
 
-    def __init__(self, source: Any, transform: Transform, scope: Scope, federated: frozenset[str]) -> None:
+    def __init__(self, source: Any, transform: Transform, scope: Scope, federated: frozenset[str],
+                 admins: Mapping[str, str]) -> None:
         self.resolve = source.resolve
+        self.admins = admins
         self.convert = None if transform is Transform.NONE else transform_function(transform)
         self.base64 = transform.is_base64
         self.domains, self.federated = frozenset(scope.domains), federated
@@ -213,6 +222,8 @@ class _Classifier:
             return Status.ALREADY_SET, None, _NO_ARGS
         if user.sync_enabled:
             return Status.SYNCED_FROM_AD, "on_premises_sync_enabled", _NO_ARGS
+        if self.admins and user.id and user.id.lower() in self.admins:
+            return Status.ADMIN_ROLE, "admin_role", {"roles": self.admins[user.id.lower()]}
         if self.skip_guests and user.user_type and user.user_type.lower() == "guest":
             return Status.GUEST, "guest_excluded", _NO_ARGS
         if self.skip_disabled and user.account_enabled is False:
@@ -266,7 +277,7 @@ def _mark_duplicates(rows: list[PlanRow]) -> None:
 def list_and_plan(graph: Any, source: Any, transform: Transform | str = Transform.NONE,
                   scope: Scope | None = None, federated_domains: Iterable[str] | None = None,
                   progress: Callable[[int], None] | None = None,
-                  cancel: threading.Event | None = None) -> Plan:
+                  cancel: threading.Event | None = None, admins: Mapping[str, str] | None = None) -> Plan:
     """List every user (as core.directory.list_users does) and plan each page as it arrives, so the
     users never sit in a second big list. `progress(users_listed)` after each page.
 
@@ -274,7 +285,7 @@ def list_and_plan(graph: Any, source: Any, transform: Transform | str = Transfor
     classifying take turns), so the pages are planned in the listing loop itself."""
     from core.directory import PAGE_SIZE, USER_SELECT, users_from_page
 
-    builder = PlanBuilder(source, transform, scope, federated_domains)
+    builder = PlanBuilder(source, transform, scope, federated_domains, admins)
     params = {"$select": USER_SELECT, "$top": str(PAGE_SIZE)}
     listed = 0
     for page in graph.iter_pages("/users", params, cancel=cancel):

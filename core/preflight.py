@@ -35,6 +35,8 @@ def plan_warnings(plan: Plan, federation_known: bool = True) -> list[PlanWarning
                                                   "keys": ", ".join(sorted(plan.duplicate_keys)[:3])}))
     if not federation_known:
         out.append(PlanWarning("federation_unknown"))
+    if plan.admin_groups_unread:
+        out.append(PlanWarning("admin_groups_unread", {"groups": ", ".join(plan.admin_groups_unread)}))
     return out
 
 

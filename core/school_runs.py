@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from core import logsetup
+from core.admins import read_admins_or_none
 from core.apply import ApplyProgress
 from core.auth import AuthError, TokenProvider
 from core.directory import list_domains
@@ -164,8 +165,11 @@ def _plan(run: SchoolRun, secret: str | None, cancel: threading.Event, on_change
     try:
         domains = list_domains(run.graph, cancel=cancel)
         federated = [d.name for d in domains or () if d.federated]
+        admins = read_admins_or_none(run.graph, cancel=cancel)  # optional permission (graph-facts §12)
         run.plan = list_and_plan(run.graph, run.school.source, run.school.transform, run.school.scope,
-                                 federated, progress=listed, cancel=cancel)
+                                 federated, progress=listed, cancel=cancel,
+                                 admins=admins.roles_by_user if admins else None)
+        run.plan.admin_groups_unread = admins.unread_groups if admins else ()
         run.tenant_id = run.graph.tokens.token().tid
     except AuthError as exc:
         return run.end(SchoolState.FAILED, EXIT_CANNOT_CONNECT, getattr(exc.code, "value", str(exc.code)))

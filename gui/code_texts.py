@@ -71,6 +71,9 @@ TEXT: dict[str, str] = {
     "domains_managed": T("Code", "No domain is federated."),
     "domains_federated": T("Code", "Some domains are federated."),
     "domains_unknown": T("Code", "Not known (the app may not read domains)."),
+    "admin_roles_known": T("Code", "Admins are known before writing."),
+    "admin_roles_groups_unread": T("Code", "Admins are known, except members of groups the app cannot read."),
+    "admin_roles_unknown": T("Code", "Not known (optional permission not granted)."),
     "secret_expiry_ok": T("Code", "The secret is valid for more than 30 days."),
     "secret_expiry_soon": T("Code", "The secret expires within 30 days."),
     "secret_expiry_past": T("Code", "The secret's expiry date has passed."),
@@ -134,6 +137,10 @@ HINT: dict[str, str] = {
     "ambiguous_outcome": T("Hint", "The current value is read again before any retry."),
     "domains_federated": T("Hint", "Users in federated domains cannot get a new ImmutableId directly. Set "
                                    "ImmutableIds first, then federate the domain."),
+    "admin_roles_unknown": T("Hint", "Optional: grant RoleManagement.Read.Directory so that admins are shown "
+                                     "in the preview instead of failing when written."),
+    "admin_roles_groups_unread": T("Hint", "Optional: grant GroupMember.Read.All so that members of "
+                                           "role-assignable groups are known too."),
     "domains_unknown": T("Hint", "Optional: grant Domain.Read.All so that federated domains can be "
                                  "recognised."),
     "throttled_too_long": T("Hint", "Nothing was lost: the users not written are marked as not attempted. "
@@ -155,6 +162,7 @@ STATUS = {
     "value_in_use": T("Status", "Value already in use"),
     "invalid_value": T("Status", "Invalid value"),
     "synced_from_ad": T("Status", "Synced from AD"),
+    "admin_role": T("Status", "Admin role"),
     "federated_domain": T("Status", "Federated domain"),
     "guest": T("Status", "Guest"),
     "disabled": T("Status", "Disabled"),
@@ -180,6 +188,9 @@ STATUS_HINT = {
         "StatusHint", "The value cannot be an ImmutableId (see the detail). Choose another column or transform."),
     "synced_from_ad": T(
         "StatusHint", "Synced from on-premises AD: Entra Connect owns its ImmutableId."),
+    "admin_role": T(
+        "StatusHint", "The user holds an admin role, so this app may not set it. A Privileged "
+                      "Authentication Administrator can set it by hand."),
     "federated_domain": T(
         "StatusHint", "The domain is already federated; set ImmutableIds before federating, or change the "
                       "UPN to a managed domain first."),
@@ -227,6 +238,8 @@ REASON = {
                                          "column with."),
     # the plan's reasons
     "on_premises_sync_enabled": T("Detail", "Synced from on-premises AD."),
+    "admin_role": T("Detail", "Holds {roles}: a Privileged Authentication Administrator must set it, by "
+                              "hand."),
     "guest_excluded": T("Detail", "Tick “Include guests” to include."),
     "disabled_excluded": T("Detail", "Tick “Include disabled accounts” to include."),
     "value_in_use": T("Detail", "Already held by {value}."),  # {value}: the holder
@@ -270,6 +283,7 @@ CHECK_STEPS = {
     "graph_read": T("Check", "Reading users"),
     "domains": T("Check", "Domains"),
     "secret_expiry": T("Check", "Secret expiry"),
+    "admin_roles": T("Check", "Admins known before writing"),
 }
 
 
@@ -339,6 +353,9 @@ PLAN_WARNINGS = {
     "federation_unknown": T(
         "PlanWarning", "The tool cannot tell whether any domain is already federated (the app may not read "
                        "domains); users in a federated domain will fail."),
+    "admin_groups_unread": T(
+        "PlanWarning", "The members of these admin role groups are not known (the app may not read group "
+                       "members): {groups}. Their writes will fail."),
 }
 
 # core.preflight.OutputPathError codes (saving a report).

@@ -122,26 +122,30 @@ def sample_values(users: list[Any], choice: SourceChoice, table: Any, limit: int
 
 def preview_job(conn: Connection, secret: str | None, choice: SourceChoice, table: Any,
                 federated: list[str] | None, only_ids: frozenset[str] | None = None,
-                users: list[Any] | None = None):
+                users: list[Any] | None = None, token_roles: list[str] | None = None):
     """Build the plan the Preview page (and a retry) shows: from `users` when given (a recent listing),
-    else from a fresh listing."""
+    else from a fresh listing. `token_roles` (the check's): admins are read only when they allow it;
+    None = ask the token."""
+    from core.admins import read_admins_or_none
     from core.directory import list_users
     from core.plan import build_plan
 
     def job(progress: Progress, cancel: threading.Event):
         with quiet_gc():
-            if users is not None and only_ids is None:
-                return _plan(users, None, progress, cancel)
             graph = make_graph(conn, secret, cancel)
+            admins = read_admins_or_none(graph, token_roles, cancel)  # optional permission (graph-facts §12)
+            if users is not None and only_ids is None:
+                return _plan(users, None, progress, cancel, admins)
             listed = list_users(graph, progress=lambda n: progress(PreviewProgress("listing", n)), cancel=cancel)
             chosen = listed if only_ids is None else [u for u in listed if u.id in only_ids]
-            return _plan(chosen, listed, progress, cancel)
+            return _plan(chosen, listed, progress, cancel, admins)
 
     def _plan(chosen: list[Any], listed: list[Any] | None, progress: Progress,
-              cancel: threading.Event) -> PreviewResult:
+              cancel: threading.Event, admins: Any) -> PreviewResult:
         plan = build_plan(chosen, make_source(choice, table), choice.transform, make_scope(choice),
-                          federated_domains=federated,
+                          federated_domains=federated, admins=admins.roles_by_user if admins else None,
                           progress=lambda d, t: progress(PreviewProgress("planning", d, t)), cancel=cancel)
+        plan.admin_groups_unread = admins.unread_groups if admins else ()
         from gui.models.filter_proxy import haystacks
 
         return PreviewResult(plan, plan.counts(), haystacks(plan.rows), listed)

@@ -237,8 +237,13 @@ def confirm_warnings(counts: Mapping[str, int], federated: list[str]) -> list[st
     if counts.get("invalid_value"):
         warnings.append(_tr("Users whose value cannot be an ImmutableId: {n}. They are skipped.").format(
             n=number(counts["invalid_value"])))
-    warnings.append(_tr("Users that hold an admin role cannot be changed by the app; Microsoft refuses "
-                        "them (they are reported as failed, with what to do)."))
+    if counts.get("admin_role"):  # admins known before writing (RoleManagement.Read.Directory)
+        warnings.append(_tr("Users that hold an admin role: {n}. They are left out; a Privileged "
+                            "Authentication Administrator can set theirs by hand.").format(
+            n=number(counts["admin_role"])))
+    else:
+        warnings.append(_tr("Users that hold an admin role cannot be changed by the app; Microsoft refuses "
+                            "them (they are reported as failed, with what to do)."))
     if not counts.get("will_set"):
         warnings.append(_tr("Nothing to write: no user will get an ImmutableId."))
     return warnings

@@ -14,7 +14,8 @@ from core.messages import hint_for, text_for
 _MARK = {Verdict.OK: " ok ", Verdict.WARNING: "warn", Verdict.FAILED: "FAIL", Verdict.SKIPPED: "skip",
          Verdict.UNKNOWN: " ?? "}
 _STEP = {"tenant": "Tenant", "credentials": "Credentials", "consent": "Admin consent",
-         "graph_read": "Graph read", "domains": "Domains", "secret_expiry": "Secret expiry"}
+         "graph_read": "Graph read", "domains": "Domains", "secret_expiry": "Secret expiry",
+         "admin_roles": "Admins"}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -43,6 +44,8 @@ def _print_result(result: CheckResult) -> None:
     line = f"[{_MARK[result.verdict]}] {_STEP.get(result.step, result.step)}: {text_for(result.code)}"
     if result.code == "graph_read_ok":
         line += f" Users: {result.data.get('user_count')}."
+    elif result.code == "admin_roles_known":
+        line += f" Role holders: {result.data.get('admins')}."
     elif result.detail and result.verdict not in (Verdict.SKIPPED,):
         line += f" ({result.detail})"
     print(line)

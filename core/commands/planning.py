@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from core.admins import read_admins_or_none
 from core.auth import AuthError, TokenProvider
 from core.commands.common import CliError, connection_and_secret
 from core.commands.progress import ProgressLine
@@ -135,8 +136,11 @@ def connect_and_plan(args: argparse.Namespace, source: Source, cancel: threading
     try:
         domains = list_domains(graph, cancel=cancel)
         federated = [d.name for d in domains or () if d.federated]
+        admins = read_admins_or_none(graph, cancel=cancel)  # optional permission (graph-facts §12)
         plan = list_and_plan(graph, source, args.transform, scope_from(args), federated,
-                             progress=lambda n: line.update(f"{n:,} users"), cancel=cancel)
+                             progress=lambda n: line.update(f"{n:,} users"), cancel=cancel,
+                             admins=admins.roles_by_user if admins else None)
+        plan.admin_groups_unread = admins.unread_groups if admins else ()
     except AuthError as exc:
         raise CliError(EXIT_CANNOT_CONNECT, _connect_text(exc.code), str(exc.code)) from None
     except Cancelled:

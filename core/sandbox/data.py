@@ -83,6 +83,8 @@ class Directory:
     domains: list[dict[str, Any]]
     apps: list[App]
     users: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> user, in listing order
+    groups: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> role-assignable group (§12)
+    role_assignments: list[dict[str, Any]] = field(default_factory=list)  # graph_roles.add_assignment
     accounts: list[Account] = field(default_factory=list)  # who can sign in interactively
 
     def account(self, upn: str) -> Account | None:
@@ -168,21 +170,25 @@ def _build_directory(raw: Any, problems: list[str], content: bytes) -> Directory
     if not isinstance(raw, dict):
         problems.append("the top level must be a JSON object with a 'users' list")
         return None
-    unknown = set(raw) - {"tenant", "domains", "apps", "users", "accounts"}
+    unknown = set(raw) - {"tenant", "domains", "apps", "users", "accounts", "groups", "roleAssignments"}
     if unknown:
         problems.append(f"unknown top-level keys: {', '.join(sorted(unknown))} "
-                        "(allowed: tenant, domains, apps, users, accounts)")
+                        "(allowed: tenant, domains, apps, users, accounts, groups, roleAssignments)")
     users_raw = raw.get("users")
     if not isinstance(users_raw, list):
         problems.append("'users' is missing or not a list")
         users_raw = []
     fingerprint = hashlib.sha256(content).hexdigest()
     tenant = _tenant(raw.get("tenant", {}), problems, fingerprint, len(users_raw))
-    domains = _domains(raw.get("domains"), users_raw, problems, fingerprint)
+    domains = _domains(raw.get("domains"), users_raw, problems, fingerprint,
+                       _initial_domain(raw.get("tenant"), problems))
     apps = _apps(raw.get("apps"), problems, fingerprint)
     directory = Directory(tenant["id"], tenant["displayName"], tenant["size"], domains, apps)
     _users(users_raw, directory, problems)
     directory.accounts = _accounts(raw.get("accounts"), directory, problems)
+    from core.sandbox.graph_roles import load_seed_roles  # imports this module
+
+    load_seed_roles(raw, directory, problems)
     return directory
 
 
@@ -227,8 +233,21 @@ def _tenant(raw: Any, problems: list[str], fingerprint: str, n_users: int) -> di
     return out
 
 
-def _domains(raw: Any, users: list, problems: list[str], fingerprint: str) -> list[dict]:
-    initial = f"sandbox{fingerprint[:6]}.onmicrosoft.com"
+def _initial_domain(raw: Any, problems: list[str]) -> str | None:
+    """`tenant.initialDomain`: the tenant's `<name>.onmicrosoft.com` domain (every Entra tenant has one;
+    the UPN swap moves users to it, graph-facts §11)."""
+    name = raw.get("initialDomain") if isinstance(raw, dict) else None
+    if name is None:
+        return None
+    if not isinstance(name, str) or not name.lower().endswith(".onmicrosoft.com") or name.count(".") != 2:
+        problems.append(f"tenant.initialDomain: {name!r} must look like school.onmicrosoft.com")
+        return None
+    return name.lower()
+
+
+def _domains(raw: Any, users: list, problems: list[str], fingerprint: str,
+             declared_initial: str | None = None) -> list[dict]:
+    initial = declared_initial or f"sandbox{fingerprint[:6]}.onmicrosoft.com"
     if raw is None:  # default: one managed domain per UPN suffix
         names = sorted({u["userPrincipalName"].rsplit("@", 1)[-1].lower() for u in users
                         if isinstance(u, dict) and isinstance(u.get("userPrincipalName"), str)
@@ -247,10 +266,13 @@ def _domains(raw: Any, users: list, problems: list[str], fingerprint: str) -> li
             if auth not in AUTH_TYPES:
                 problems.append(f"domains[{i}].authenticationType: {auth!r} must be Managed or Federated")
             domains.append(make_domain(d["id"].lower(), auth, default=not domains))
-    if not any(d["id"].endswith(".onmicrosoft.com") for d in domains):
+    if declared_initial and not any(d["id"] == declared_initial for d in domains):
+        domains.append(make_domain(initial, initial=True, default=not domains))
+    elif not any(d["id"].endswith(".onmicrosoft.com") for d in domains):
         domains.append(make_domain(initial, initial=True, default=not domains))
     else:
-        next(d for d in domains if d["id"].endswith(".onmicrosoft.com"))["isInitial"] = True
+        next(d for d in domains if d["id"] == declared_initial
+             or (not declared_initial and d["id"].endswith(".onmicrosoft.com")))["isInitial"] = True
     return domains
 
 

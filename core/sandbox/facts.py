@@ -75,6 +75,24 @@ READ_ORG_ROLES = frozenset({"Organization.Read.All", "Organization.ReadWrite.All
                             "Directory.ReadWrite.All"})  # §8
 READ_APPS_ROLES = frozenset({"Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All",
                              "Directory.ReadWrite.All"})  # §8
+# §12: role assignments need RoleManagement.Read.Directory (or a wider RoleManagement/Directory role);
+# expanding a role-assignable group's members is a group read (GroupMember.Read.All and wider).
+READ_ROLES_ROLES = frozenset({"RoleManagement.Read.Directory", "RoleManagement.Read.All",
+                              "RoleManagement.ReadWrite.Directory", "Directory.Read.All",
+                              "Directory.ReadWrite.All"})
+READ_GROUP_MEMBERS_ROLES = frozenset({"GroupMember.Read.All", "GroupMember.ReadWrite.All", "Group.Read.All",
+                                      "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"})
+# §12: built-in Entra roles by display name -> role template id (the roleDefinitionId of an assignment).
+ROLE_TEMPLATES = {
+    "Global Administrator": "62e90394-69f5-4237-9190-012177145e10",
+    "Privileged Authentication Administrator": "7be44c8a-adaf-4e2a-84d6-ab2649e08a13",
+    "Privileged Role Administrator": "e8611ab8-c189-46e8-94e1-60213ab1f814",
+    "User Administrator": "fe930be7-5e62-47db-91af-98c3a49a38b1",
+    "Authentication Administrator": "c4e39bd9-1100-46d3-8c65-fb160da0071f",
+    "Helpdesk Administrator": "729827e3-9c14-49f7-bb1b-9608f156bbb8",
+    "Intune Administrator": "3a2c62db-5318-420d-8d74-23affee5d9d5",
+    "Global Reader": "f2ef992c-3afb-46b9-b7cf-a126ee74c451",
+}
 INSUFFICIENT_PRIVILEGES = "Insufficient privileges to complete the operation."  # §1 sensitive property
 
 # --- Listing (§2) --------------------------------------------------------------------------------
@@ -121,6 +139,8 @@ IMMUTABLE_ID_PROPERTY = "onPremisesImmutableId"
 IMMUTABLE_ID_FORBIDDEN_CHARS = "$_"  # the Graph resource docs forbid these two
 SYNCED_USER_MESSAGE = ("Unable to update the specified properties for on-premises mastered Directory "
                        "Sync objects or objects currently undergoing migration.")
+UPN_PROPERTY = "userPrincipalName"  # §11: the UPN swap changes it; a sensitive attribute too
+ODATA_ANNOTATION_PREFIX = "@odata."  # §11: annotations in a body (the SDK's "@odata.type") are ignored
 OBJECT_CONFLICT_DETAIL = {"code": "ObjectConflict",
                           "message": "Another object with the same value for property "
                                      "onPremisesImmutableId already exists.",
@@ -133,12 +153,39 @@ UNCONFIRMED: dict[str, object] = {
     "object_conflict_code": "Request_BadRequest",
     "object_conflict_message": "Another object with the same value for property onPremisesImmutableId "
                                "already exists.",
-    # §1: a federated-domain user getting a new ImmutableId; Graph's text is not documented. We answer
-    # 400 with MSOnline's text. Clearing (null) on such a user is allowed.
+    # §1/§11: a federated-domain user getting a new ImmutableId; Graph's text is not documented. We answer
+    # 400 with MSOnline's text.
     "federated_status": 400,
     "federated_code": "Request_BadRequest",
     "federated_message": "You must provide a required property: Parameter name: FederatedUser.SourceAnchor",
-    "federated_blocks_clearing": False,
+    # §11: the exact federated rule is a guess built from Microsoft's swap recipe: a PATCH that sets a new
+    # value is judged by the UPN the user has BEFORE it, unless the same PATCH also changes the UPN; then
+    # it is judged by the NEW UPN... except that §11 step 2 (UPN moved back INTO the federated domain with
+    # the value) is documented to work. So: refused only when the UPN is federated before the PATCH and
+    # the PATCH leaves it in a federated domain. A UPN move out (step 1 with a value) and step 2 pass.
+    # (graph_users._federated; rule order: patch_rule_order.)
+    # §11: clearing (null) for a user in a federated domain is undocumented, "most likely refused".
+    "federated_blocks_clearing": True,
+    "federated_clear_message": "Unable to clear property 'onPremisesImmutableId' of a user in a federated "
+                               "domain.",
+    # §11: `""` (what Update-MgUser sends): we answer 204 and the value stays (msgraph-sdk-powershell
+    # reports the value stays; whether Graph answers 204 or 400 is unconfirmed). Any other number: `""` is
+    # refused as an invalid value (400, invalid_value_message).
+    "empty_string_status": 204,
+    # §11: a UPN taken by another object; Graph's ObjectConflict shape, texts as for the ImmutableId.
+    "upn_conflict_message": "Another object with the same value for property userPrincipalName already exists.",
+    # §11: a UPN in a domain the tenant has not verified (text as public threads quote it).
+    "upn_domain_code": "Request_BadRequest",
+    "upn_domain_message": "The domain portion of the userPrincipalName property is invalid. You must use "
+                          "one of the verified domain names in your organization.",
+    # §1/§11: every assigned directory role makes the user's sensitive attributes (ImmutableId, UPN) need
+    # a higher-privileged caller (graph_roles.finish). Real Entra distinguishes roles; we are conservative.
+    # §12: whether reading a role-assignable group's members needs a group read (GroupMember.Read.All or
+    # wider; Microsoft's list-members docs) even for an app holding RoleManagement.Read.Directory. True:
+    # RoleManagement.Read.Directory alone gets 403 there (the stricter guess; the client copes with both).
+    "role_group_members_need_group_read": True,
+    # §12: page size of roleAssignments and group members when no $top is given.
+    "role_page_size": 100,
     # §1: a `$`/`_` value; the message is Graph's generic text for invalid property values.
     "invalid_value_code": "Request_BadRequest",
     "invalid_value_message": "Invalid value specified for property 'onPremisesImmutableId' of resource 'User'.",
@@ -147,12 +194,15 @@ UNCONFIRMED: dict[str, object] = {
     "max_length": None,
     # §1: uniqueness compared case-sensitively (SAML NameID matching is case-sensitive).
     "unique_case_sensitive": True,
-    # §1: the sandbox models only onPremisesImmutableId; any other property in a PATCH is refused.
+    # §1: the sandbox models only onPremisesImmutableId and userPrincipalName (§11); any other property
+    # in a PATCH is refused (annotations like "@odata.type" are ignored, as Graph does).
     "other_property_code": "Request_BadRequest",
-    "other_property_message": "The sandbox tenant models only the property 'onPremisesImmutableId'; "
+    "other_property_message": "The sandbox tenant models only the properties 'onPremisesImmutableId' and "
+                              "'userPrincipalName'; "
                               "property '{name}' cannot be updated here.",
     # §1: order of the PATCH checks (first failing rule answers).
-    "patch_rule_order": ("synced", "privileged", "invalid_value", "federated", "duplicate"),
+    "patch_rule_order": ("synced", "privileged", "upn_domain", "upn_conflict", "invalid_value",
+                         "federated", "duplicate"),
     # §3: a throttled (429) write was NOT applied. True makes the sandbox apply it anyway, as the
     # facts warn may happen ("retries must be idempotent").
     "throttled_write_applied": False,

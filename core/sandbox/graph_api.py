@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
-from core.sandbox import facts, graph_apps, graph_users
+from core.sandbox import facts, graph_apps, graph_roles, graph_users
 from core.sandbox.responses import Request, Response, graph_error
 from core.sandbox.tokens import TokenError
 
@@ -94,6 +94,8 @@ def route(tenant: SandboxTenant, req: Request, caller: Caller, rel: str, body: A
             return _denied(req)
         refused = caller.admit(facts.RU_COST_OTHER_READ, 0)
         return refused or _applications(tenant, req, caller, head)
+    if head == "roleManagement" or (head == "groups" and len(parts) == 3):
+        return graph_roles.route(tenant, req, caller, parts)  # §12
     if head in ("users", "domains", "organization", "applications"):
         return graph_error(req, 405, "Request_BadRequest",
                            f"The sandbox tenant does not model {req.method} /{rel}.")

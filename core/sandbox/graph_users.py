@@ -197,94 +197,148 @@ def _not_found(req: Request, key: str) -> Response:
                        "or one of its queried reference-property objects are not present.")
 
 
+@dataclass(frozen=True)
+class Change:
+    """What one PATCH asks for: `value` (None = clear; KEEP = not sent) and a new `upn` (None = not sent)."""
+
+    value: Any
+    upn: str | None
+
+    def sets_value(self) -> bool:
+        return self.value is not KEEP
+
+
+KEEP = object()  # the property was not in the body
+
+
 def patch_user(tenant: SandboxTenant, req: Request, caller: Caller, key: str,
                body: Any) -> Response:
     user = tenant.find_user(unquote(key))
     if user is None:
         return _not_found(req, key)
-    problem = _body_problem(req, body)
-    if problem is not None:
-        return problem
-    value = body[facts.IMMUTABLE_ID_PROPERTY]
+    change = _parse_body(req, body)
+    if isinstance(change, Response):
+        return change
+
     def rules(current: dict[str, Any]) -> Response | None:
-        return _rule_problem(tenant, req, current, value)
+        return _rule_problem(tenant, req, current, change)
 
     refused = caller.admit(facts.RU_COST_PATCH_USER, 1)
     if refused is not None:
         if tenant.config.throttled_write_applied:  # graph-facts §3: "may still have been applied"
-            refused.applied = tenant.set_immutable_id(user["id"], value, check=rules) is None
+            refused.applied = tenant.update_user(user["id"], change.value, change.upn, check=rules) is None
         return refused
-    problem = tenant.set_immutable_id(user["id"], value, check=rules)
+    problem = tenant.update_user(user["id"], change.value, change.upn, check=rules)
     return problem or Response(204, headers=caller.ok_headers(facts.RU_COST_PATCH_USER), applied=True)
 
 
-def _body_problem(req: Request, body: Any) -> Response | None:
+def _parse_body(req: Request, body: Any) -> Change | Response:
+    """graph-facts §1/§11: `@odata.*` annotations (Microsoft's SDK sends "@odata.type") are ignored."""
     if not isinstance(body, dict) or not body:
         return graph_error(req, 400, "Request_BadRequest", "Empty Payload. JSON content expected.")
-    for name in body:
-        if name != facts.IMMUTABLE_ID_PROPERTY:
+    props = {k: v for k, v in body.items() if not str(k).lower().startswith(facts.ODATA_ANNOTATION_PREFIX)}
+    for name in props:
+        if name not in (facts.IMMUTABLE_ID_PROPERTY, facts.UPN_PROPERTY):
             return graph_error(req, 400, str(UF["other_property_code"]),
                                str(UF["other_property_message"]).format(name=name))
-    value = body[facts.IMMUTABLE_ID_PROPERTY]
-    if value is not None and not isinstance(value, str):
+    value = props.get(facts.IMMUTABLE_ID_PROPERTY, KEEP)
+    if value is not KEEP and value is not None and not isinstance(value, str):
         return graph_error(req, 400, "Request_BadRequest", "Invalid value specified for property "
                            "'onPremisesImmutableId' of resource 'User'.")
-    return None
+    if value == "" and UF["empty_string_status"] == 204:
+        value = KEEP  # §11: accepted, and the value stays (UNCONFIRMED)
+    upn = props.get(facts.UPN_PROPERTY)
+    if facts.UPN_PROPERTY in props and (not isinstance(upn, str) or upn.count("@") != 1
+                                        or not all(upn.split("@"))):
+        return graph_error(req, 400, "Request_BadRequest", "Invalid value specified for property "
+                           "'userPrincipalName' of resource 'User'.")
+    return Change(value, upn)
 
 
-def _rule_problem(tenant: SandboxTenant, req: Request, user: dict[str, Any], value: str | None) -> Response | None:
-    """graph-facts §1, in the order of UNCONFIRMED['patch_rule_order']; called under the state lock."""
+def _rule_problem(tenant: SandboxTenant, req: Request, user: dict[str, Any], change: Change) -> Response | None:
+    """graph-facts §1/§11, in the order of UNCONFIRMED['patch_rule_order']; called under the state lock."""
     for rule in UF["patch_rule_order"]:  # type: ignore[attr-defined]
-        problem = _RULES[rule](tenant, req, user, value)
+        problem = _RULES[rule](tenant, req, user, change)
         if problem is not None:
             return problem
     return None
 
 
-def _synced(tenant: SandboxTenant, req: Request, user: dict[str, Any], value: str | None) -> Response | None:
+def _synced(tenant: SandboxTenant, req: Request, user: dict[str, Any], change: Change) -> Response | None:
     """§1: synced users are mastered by Entra Connect."""
     if user.get("onPremisesSyncEnabled"):
         return graph_error(req, 400, "Request_BadRequest", facts.SYNCED_USER_MESSAGE)
     return None
 
 
-def _privileged(tenant: SandboxTenant, req: Request, user: dict[str, Any], value: str | None) -> Response | None:
-    """§1: sensitive property of admins: a plain app gets 403."""
-    if user.get("privilegedRole"):
+def _privileged(tenant: SandboxTenant, req: Request, user: dict[str, Any], change: Change) -> Response | None:
+    """§1/§11: ImmutableId and UPN are sensitive attributes of admins: a plain app gets 403."""
+    if user.get("privilegedRole") and (change.sets_value() or change.upn is not None):
         return graph_error(req, 403, "Authorization_RequestDenied", facts.INSUFFICIENT_PRIVILEGES)
     return None
 
 
-def _invalid_value(tenant: SandboxTenant, req: Request, user: dict[str, Any], value: str | None) -> Response | None:
+def _domain(upn: str) -> str:
+    return upn.rsplit("@", 1)[-1].lower()
+
+
+def _upn_domain(tenant: SandboxTenant, req: Request, user: dict[str, Any], change: Change) -> Response | None:
+    """§11: the new UPN must be in one of the tenant's verified domains (the .onmicrosoft.com one too)."""
+    if change.upn is not None and _domain(change.upn) not in tenant.directory.domain_names():
+        return graph_error(req, 400, str(UF["upn_domain_code"]), str(UF["upn_domain_message"]))
+    return None
+
+
+def _upn_conflict(tenant: SandboxTenant, req: Request, user: dict[str, Any], change: Change) -> Response | None:
+    """§11: UPNs are unique (compared case-insensitively); the swap's alias may be taken."""
+    if change.upn is None:
+        return None
+    owner = tenant.upn_owner(change.upn)
+    if owner is not None and owner != user["id"]:
+        return graph_error(req, 400, str(UF["object_conflict_code"]), str(UF["upn_conflict_message"]),
+                           details=[{"code": "ObjectConflict", "message": str(UF["upn_conflict_message"]),
+                                     "target": facts.UPN_PROPERTY}])
+    return None
+
+
+def _invalid_value(tenant: SandboxTenant, req: Request, user: dict[str, Any], change: Change) -> Response | None:
     """§1: `$` and `_` are refused by Graph (length only if UNCONFIRMED says so)."""
-    limit = UF["max_length"]
-    if value is not None and (any(c in value for c in facts.IMMUTABLE_ID_FORBIDDEN_CHARS) or value == ""
-                              or (isinstance(limit, int) and len(value) > limit)):
+    value, limit = change.value, UF["max_length"]
+    if isinstance(value, str) and (any(c in value for c in facts.IMMUTABLE_ID_FORBIDDEN_CHARS) or value == ""
+                                   or (isinstance(limit, int) and len(value) > limit)):
         return graph_error(req, 400, str(UF["invalid_value_code"]), str(UF["invalid_value_message"]))
     return None
 
 
-def _federated(tenant: SandboxTenant, req: Request, user: dict[str, Any], value: str | None) -> Response | None:
-    """§1: a user in a federated domain cannot get a new ImmutableId directly."""
-    if value is None and not UF["federated_blocks_clearing"]:
+def _federated(tenant: SandboxTenant, req: Request, user: dict[str, Any], change: Change) -> Response | None:
+    """§1/§11: no new value (nor a clear) while the UPN is in a federated domain before AND after this
+    PATCH; moving the UPN out with the value, or back in with it (the swap's step 2), passes."""
+    if not change.sets_value() or change.value == user.get("onPremisesImmutableId"):
         return None
-    domain = user["userPrincipalName"].rsplit("@", 1)[-1].lower()
-    if domain in tenant.directory.federated_domains() and value != user.get("onPremisesImmutableId"):
+    federated = tenant.directory.federated_domains()
+    before = _domain(user["userPrincipalName"])
+    after = _domain(change.upn) if change.upn is not None else before
+    if before not in federated or after not in federated:
+        return None
+    if change.value is None:
+        if not UF["federated_blocks_clearing"]:
+            return None
         return graph_error(req, int(UF["federated_status"]), str(UF["federated_code"]),  # type: ignore[arg-type]
-                           str(UF["federated_message"]))
-    return None
+                           str(UF["federated_clear_message"]))
+    return graph_error(req, int(UF["federated_status"]), str(UF["federated_code"]),  # type: ignore[arg-type]
+                       str(UF["federated_message"]))
 
 
-def _duplicate(tenant: SandboxTenant, req: Request, user: dict[str, Any], value: str | None) -> Response | None:
+def _duplicate(tenant: SandboxTenant, req: Request, user: dict[str, Any], change: Change) -> Response | None:
     """§1: unique in the tenant; the conflict comes back as ObjectConflict details."""
-    if value is None:
+    if not isinstance(change.value, str):
         return None
-    owner = tenant.immutable_id_owner(value)
+    owner = tenant.immutable_id_owner(change.value)
     if owner is not None and owner != user["id"]:
         return graph_error(req, 400, str(UF["object_conflict_code"]), str(UF["object_conflict_message"]),
                            details=[dict(facts.OBJECT_CONFLICT_DETAIL)])
     return None
 
 
-_RULES = {"synced": _synced, "privileged": _privileged, "invalid_value": _invalid_value,
-          "federated": _federated, "duplicate": _duplicate}
+_RULES = {"synced": _synced, "privileged": _privileged, "upn_domain": _upn_domain, "upn_conflict": _upn_conflict,
+          "invalid_value": _invalid_value, "federated": _federated, "duplicate": _duplicate}

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from core.sandbox import facts, graph_api, login, signin
+from core.sandbox import facts, graph_api, graph_roles, login, signin
 from core.sandbox.config import FaultInjector, SandboxConfig
 from core.sandbox.data import App, Directory, load_seed, make_user, stable_guid
 from core.sandbox.graph_users import Pager, project
@@ -39,6 +39,7 @@ class SandboxTenant:
             directory = load_seed(seed_path) if seed_path else synthetic(
                 DEFAULT_USERS if users is None else users, seed)
         self.directory = directory
+        graph_roles.finish(directory)  # privilegedRole <-> role assignments (§12)
         self.users: dict[str, dict[str, Any]] = directory.users  # live state, id -> user
         self.clock = clock or time.time
         self._host, self._port = host, port
@@ -178,6 +179,9 @@ class SandboxTenant:
             if user.get("onPremisesImmutableId") is not None:
                 self._anchor_index[self._anchor_key(user["onPremisesImmutableId"])] = user["id"]
             self._order = self._order + [user["id"]]
+            if user.get("privilegedRole"):
+                graph_roles.add_assignment(self.directory, user["id"],
+                                           facts.ROLE_TEMPLATES["Global Administrator"])
         return user
 
     def organization(self) -> dict[str, Any]:
@@ -261,24 +265,41 @@ class SandboxTenant:
                 return
             self.fragments(select, ids[start:start + 500])
 
+    def upn_owner(self, upn: str) -> str | None:
+        return self._upn_index.get(upn.lower())
+
     def set_immutable_id(self, uid: str, value: str | None,
                          check: Callable[[dict[str, Any]], Response | None]) -> Response | None:
-        """Apply one write atomically after `check` (the PATCH rules) passes; returns its refusal."""
+        return self.update_user(uid, value, None, check)
+
+    def update_user(self, uid: str, value: Any, upn: str | None,
+                    check: Callable[[dict[str, Any]], Response | None]) -> Response | None:
+        """Apply one PATCH atomically after `check` (the PATCH rules) passes; returns its refusal.
+        `value`: graph_users.KEEP leaves the ImmutableId alone; `upn`: None leaves the UPN alone."""
+        from core.sandbox.graph_users import KEEP
+
         with self._lock:
             user = self.users[uid]
             problem = check(user)
             if problem is not None:
                 return problem
             old = user.get("onPremisesImmutableId")
-            if old == value:
-                return None
-            if old is not None:
-                self._anchor_index.pop(self._anchor_key(old), None)
-            if value is not None:
-                self._anchor_index[self._anchor_key(value)] = uid
-            user["onPremisesImmutableId"] = value
-            for cache in self._fragments.values():
-                cache.pop(uid, None)
+            changed = False
+            if value is not KEEP and old != value:
+                if old is not None:
+                    self._anchor_index.pop(self._anchor_key(old), None)
+                if value is not None:
+                    self._anchor_index[self._anchor_key(value)] = uid
+                user["onPremisesImmutableId"] = value
+                changed = True
+            if upn is not None and upn != user["userPrincipalName"]:
+                self._upn_index.pop(user["userPrincipalName"].lower(), None)
+                self._upn_index[upn.lower()] = uid
+                user["userPrincipalName"] = upn
+                changed = True
+            if changed:
+                for cache in self._fragments.values():
+                    cache.pop(uid, None)
             return None
 
     # --- request handling --------------------------------------------------------------------

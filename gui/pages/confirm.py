@@ -48,7 +48,8 @@ class ConfirmPage(WizardPage):
         """Retry: the plan is built again from live data, limited to the users that failed."""
         s = self.session
         job = services.preview_job(s.connection, s.secret, s.source, s.csv_table,
-                                   texts.federated_domains(s.check_report), only_ids=s.retry_ids)
+                                   texts.federated_domains(s.check_report), only_ids=s.retry_ids,
+                                   token_roles=getattr(s.check_report, "token_roles", None))
         self.summary.setText("")
         self.warnings.setText("")
         self.run_job(job, "retry plan", self.tr("Reading the failed users again from the tenant…"),

@@ -61,7 +61,8 @@ class PreviewPage(WizardPage):
         self.reload_button.setEnabled(False)
         job = services.preview_job(s.connection, s.secret, s.source, s.csv_table,
                                    texts.federated_domains(s.check_report),
-                                   users=s.recent_users(LISTING_REUSE_S) if reuse_listing else None)
+                                   users=s.recent_users(LISTING_REUSE_S) if reuse_listing else None,
+                                   token_roles=getattr(s.check_report, "token_roles", None))
         self.run_job(job, "preview", self.tr("Reading the tenant's users…"),
                      on_progress=self._progress, on_finished=self._planned, on_failed=self._failed)
 

@@ -17,7 +17,7 @@
     <context>
         <name>AppReg</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+356" />
+            <location filename="../../gui/code_texts.py" line="+391" />
             <source>Microsoft's sign-in service does not know this tenant in this cloud.</source>
             <translation>Microsoft's sign-in service does not know this tenant in this cloud.</translation>
         </message>
@@ -404,7 +404,7 @@
     <context>
         <name>Attribute</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-113" />
+            <location filename="../../gui/code_texts.py" line="-134" />
             <source>Object ID (as Entra Connect does, with guid-base64)</source>
             <translation>Object ID (as Entra Connect does, with guid-base64)</translation>
         </message>
@@ -440,7 +440,7 @@
     <context>
         <name>Check</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-26" />
+            <location filename="../../gui/code_texts.py" line="-27" />
             <source>Tenant</source>
             <translation>Tenant</translation>
         </message>
@@ -468,6 +468,11 @@
             <location line="+1" />
             <source>Secret expiry</source>
             <translation>Secret expiry</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Admins known before writing</source>
+            <translation>Admins known before writing</translation>
         </message>
         <message>
             <location filename="../../build/work/tr_helper_strings.py" line="+1" />
@@ -554,7 +559,7 @@
     <context>
         <name>Code</name>
         <message>
-            <location line="-263" />
+            <location line="-277" />
             <source>The tenant is missing.</source>
             <translation>The tenant is missing.</translation>
         </message>
@@ -826,6 +831,21 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Admins are known before writing.</source>
+            <translation>Admins are known before writing.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Admins are known, except members of groups the app cannot read.</source>
+            <translation>Admins are known, except members of groups the app cannot read.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not known (optional permission not granted).</source>
+            <translation>Not known (optional permission not granted).</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>The secret is valid for more than 30 days.</source>
             <translation>The secret is valid for more than 30 days.</translation>
         </message>
@@ -863,7 +883,7 @@
     <context>
         <name>Column</name>
         <message>
-            <location line="+177" />
+            <location line="+187" />
             <source>Display name</source>
             <translation>Display name</translation>
         </message>
@@ -926,7 +946,7 @@
             <translation>Confirmation</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+29" />
             <source>Reading the failed users again from the tenant…</source>
             <translation>Reading the failed users again from the tenant…</translation>
         </message>
@@ -1163,7 +1183,7 @@
     <context>
         <name>CsvError</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+43" />
+            <location filename="../../gui/code_texts.py" line="+44" />
             <source>The file does not exist.</source>
             <translation>The file does not exist.</translation>
         </message>
@@ -1246,7 +1266,7 @@
     <context>
         <name>Detail</name>
         <message>
-            <location line="-118" />
+            <location line="-121" />
             <source>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</source>
             <translation>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</translation>
         </message>
@@ -1331,7 +1351,12 @@
             <translation>Synced from on-premises AD.</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+1" />
+            <source>Holds {roles}: a Privileged Authentication Administrator must set it, by hand.</source>
+            <translation>Holds {roles}: a Privileged Authentication Administrator must set it, by hand.</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>Same value as {others}.</source>
             <translation>Same value as {others}.</translation>
         </message>
@@ -1396,7 +1421,7 @@
             <translation>It is not known whether the write arrived; run again to finish.</translation>
         </message>
         <message>
-            <location line="-42" />
+            <location line="-44" />
             <source>Synced from on-premises AD: set the source anchor there.</source>
             <translation>Synced from on-premises AD: set the source anchor there.</translation>
         </message>
@@ -1416,7 +1441,7 @@
             <translation>The connection failed repeatedly; run again to finish.</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+21" />
             <source>Tick “Include guests” to include.</source>
             <translation>Tick “Include guests” to include.</translation>
         </message>
@@ -1465,7 +1490,7 @@
     <context>
         <name>Hint</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-149" />
+            <location filename="../../gui/code_texts.py" line="-159" />
             <source>Enter the Directory (tenant) ID from the app registration's Overview page, or the tenant's domain (e.g. school.onmicrosoft.com).</source>
             <translation>Enter the Directory (tenant) ID from the app registration's Overview page, or the tenant's domain (e.g. school.onmicrosoft.com).</translation>
         </message>
@@ -1641,6 +1666,16 @@
         </message>
         <message>
             <location line="+2" />
+            <source>Optional: grant RoleManagement.Read.Directory so that admins are shown in the preview instead of failing when written.</source>
+            <translation>Optional: grant RoleManagement.Read.Directory so that admins are shown in the preview instead of failing when written.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Optional: grant GroupMember.Read.All so that members of role-assignable groups are known too.</source>
+            <translation>Optional: grant GroupMember.Read.All so that members of role-assignable groups are known too.</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Optional: grant Domain.Read.All so that federated domains can be recognised.</source>
             <translation>Optional: grant Domain.Read.All so that federated domains can be recognised.</translation>
         </message>
@@ -1708,7 +1743,7 @@
             <translation>Only a saved connection can be scheduled (the demo tenant is not saved).</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+14" />
             <source>Setting up the scheduled sync…</source>
             <translation>Setting up the scheduled sync…</translation>
         </message>
@@ -1746,7 +1781,7 @@
     <context>
         <name>Match</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+140" />
+            <location filename="../../gui/code_texts.py" line="+147" />
             <source>User principal name</source>
             <translation>User principal name</translation>
         </message>
@@ -1769,7 +1804,7 @@
     <context>
         <name>OutputPath</name>
         <message>
-            <location line="+59" />
+            <location line="+62" />
             <source>That is a folder: give a file name.</source>
             <translation>That is a folder: give a file name.</translation>
         </message>
@@ -1840,7 +1875,7 @@
     <context>
         <name>PlanWarning</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-25" />
+            <location filename="../../gui/code_texts.py" line="-28" />
             <source>No user of this tenant is in the chosen domain {domain} (its domains: {existing}). Check the spelling, or whether this is the right tenant.</source>
             <translation>No user of this tenant is in the chosen domain {domain} (its domains: {existing}). Check the spelling, or whether this is the right tenant.</translation>
         </message>
@@ -1863,6 +1898,11 @@
             <location line="+3" />
             <source>The tool cannot tell whether any domain is already federated (the app may not read domains); users in a federated domain will fail.</source>
             <translation>The tool cannot tell whether any domain is already federated (the app may not read domains); users in a federated domain will fail.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The members of these admin role groups are not known (the app may not read group members): {groups}. Their writes will fail.</source>
+            <translation>The members of these admin role groups are not known (the app may not read group members): {groups}. Their writes will fail.</translation>
         </message>
     </context>
     <context>
@@ -1903,7 +1943,7 @@
             <translation>Re&amp;load</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+31" />
             <source>Reading the tenant's users…</source>
             <translation>Reading the tenant's users…</translation>
         </message>
@@ -2278,7 +2318,7 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-188" />
+            <location filename="../../gui/code_texts.py" line="-198" />
             <source>Will be set</source>
             <translation>Will be set</translation>
         </message>
@@ -2311,6 +2351,11 @@
             <location line="+1" />
             <source>Synced from AD</source>
             <translation>Synced from AD</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Admin role</source>
+            <translation>Admin role</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2397,6 +2442,11 @@
         </message>
         <message>
             <location line="+2" />
+            <source>The user holds an admin role, so this app may not set it. A Privileged Authentication Administrator can set it by hand.</source>
+            <translation>The user holds an admin role, so this app may not set it. A Privileged Authentication Administrator can set it by hand.</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>The domain is already federated; set ImmutableIds before federating, or change the UPN to a managed domain first.</source>
             <translation>The domain is already federated; set ImmutableIds before federating, or change the UPN to a managed domain first.</translation>
         </message>
@@ -2540,6 +2590,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Users that hold an admin role: {n}. They are left out; a Privileged Authentication Administrator can set theirs by hand.</source>
+            <translation>Users that hold an admin role: {n}. They are left out; a Privileged Authentication Administrator can set theirs by hand.</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Users that share a value with someone else: {n}. They are skipped.</source>
             <translation>Users that share a value with someone else: {n}. They are skipped.</translation>
         </message>
@@ -2640,7 +2695,7 @@
     <context>
         <name>Transform</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+101" />
+            <location filename="../../gui/code_texts.py" line="+104" />
             <source>None: use the value as it is</source>
             <translation>None: use the value as it is</translation>
         </message>
@@ -2663,7 +2718,7 @@
     <context>
         <name>Unattended</name>
         <message>
-            <location line="+58" />
+            <location line="+61" />
             <source>it would have written more users than its limit, so it wrote nothing — look at the plan in its run folder and run it yourself</source>
             <translation>it would have written more users than its limit, so it wrote nothing — look at the plan in its run folder and run it yourself</translation>
         </message>

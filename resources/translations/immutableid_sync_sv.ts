@@ -17,7 +17,7 @@
     <context>
         <name>AppReg</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+356" />
+            <location filename="../../gui/code_texts.py" line="+391" />
             <source>Microsoft's sign-in service does not know this tenant in this cloud.</source>
             <translation>Microsofts inloggningstjänst känner inte till den här klientorganisationen i det här molnet.</translation>
         </message>
@@ -404,7 +404,7 @@
     <context>
         <name>Attribute</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-113" />
+            <location filename="../../gui/code_texts.py" line="-134" />
             <source>Object ID (as Entra Connect does, with guid-base64)</source>
             <translation>Objekt-ID (som Entra Connect, med guid-base64)</translation>
         </message>
@@ -440,7 +440,7 @@
     <context>
         <name>Check</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-26" />
+            <location filename="../../gui/code_texts.py" line="-27" />
             <source>Tenant</source>
             <translation>Klientorganisation</translation>
         </message>
@@ -468,6 +468,11 @@
             <location line="+1" />
             <source>Secret expiry</source>
             <translation>Hemlighetens giltighetstid</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Admins known before writing</source>
+            <translation>Administratörer kända före skrivning</translation>
         </message>
         <message>
             <location filename="../../build/work/tr_helper_strings.py" line="+1" />
@@ -554,7 +559,7 @@
     <context>
         <name>Code</name>
         <message>
-            <location line="-263" />
+            <location line="-277" />
             <source>The tenant is missing.</source>
             <translation>Klientorganisationen saknas.</translation>
         </message>
@@ -826,6 +831,21 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Admins are known before writing.</source>
+            <translation>Administratörerna är kända före skrivningen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Admins are known, except members of groups the app cannot read.</source>
+            <translation>Administratörerna är kända, utom medlemmar i grupper som appen inte kan läsa.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not known (optional permission not granted).</source>
+            <translation>Okänt (den valfria behörigheten är inte beviljad).</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>The secret is valid for more than 30 days.</source>
             <translation>Hemligheten gäller i mer än 30 dagar till.</translation>
         </message>
@@ -863,7 +883,7 @@
     <context>
         <name>Column</name>
         <message>
-            <location line="+177" />
+            <location line="+187" />
             <source>Display name</source>
             <translation>Visningsnamn</translation>
         </message>
@@ -926,7 +946,7 @@
             <translation>Bekräftelse</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+29" />
             <source>Reading the failed users again from the tenant…</source>
             <translation>Läser de misslyckade användarna på nytt från klientorganisationen…</translation>
         </message>
@@ -1163,7 +1183,7 @@
     <context>
         <name>CsvError</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+43" />
+            <location filename="../../gui/code_texts.py" line="+44" />
             <source>The file does not exist.</source>
             <translation>Filen finns inte.</translation>
         </message>
@@ -1246,7 +1266,7 @@
     <context>
         <name>Detail</name>
         <message>
-            <location line="-118" />
+            <location line="-121" />
             <source>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</source>
             <translation>Inte tillåtet: användaren har troligen en administratörsroll. Ange värdet manuellt som Privilegierad autentiseringsadministratör.</translation>
         </message>
@@ -1331,7 +1351,12 @@
             <translation>Synkroniserad från lokalt AD.</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+1" />
+            <source>Holds {roles}: a Privileged Authentication Administrator must set it, by hand.</source>
+            <translation>Har rollen {roles}: en Privilegierad autentiseringsadministratör måste ange värdet för hand.</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>Same value as {others}.</source>
             <translation>Samma värde som {others}.</translation>
         </message>
@@ -1396,7 +1421,7 @@
             <translation>Det går inte att veta om skrivningen kom fram; kör igen för att slutföra.</translation>
         </message>
         <message>
-            <location line="-42" />
+            <location line="-44" />
             <source>Synced from on-premises AD: set the source anchor there.</source>
             <translation>Synkroniserad från lokalt AD: ange källankaret där.</translation>
         </message>
@@ -1416,7 +1441,7 @@
             <translation>Anslutningen misslyckades upprepade gånger; kör igen för att slutföra.</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+21" />
             <source>Tick “Include guests” to include.</source>
             <translation>Markera ”Ta med gäster” för att ta med.</translation>
         </message>
@@ -1465,7 +1490,7 @@
     <context>
         <name>Hint</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-149" />
+            <location filename="../../gui/code_texts.py" line="-159" />
             <source>Enter the Directory (tenant) ID from the app registration's Overview page, or the tenant's domain (e.g. school.onmicrosoft.com).</source>
             <translation>Ange Katalog-ID (klientorganisation) från appregistreringens sida Översikt, eller klientorganisationens domän (t.ex. skolan.onmicrosoft.com).</translation>
         </message>
@@ -1641,6 +1666,16 @@
         </message>
         <message>
             <location line="+2" />
+            <source>Optional: grant RoleManagement.Read.Directory so that admins are shown in the preview instead of failing when written.</source>
+            <translation>Valfritt: bevilja RoleManagement.Read.Directory så att administratörer visas i förhandsgranskningen i stället för att misslyckas när de skrivs.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Optional: grant GroupMember.Read.All so that members of role-assignable groups are known too.</source>
+            <translation>Valfritt: bevilja GroupMember.Read.All så att även medlemmar i grupper som kan tilldelas roller blir kända.</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Optional: grant Domain.Read.All so that federated domains can be recognised.</source>
             <translation>Valfritt: bevilja Domain.Read.All så att federerade domäner kan kännas igen.</translation>
         </message>
@@ -1708,7 +1743,7 @@
             <translation>Bara en sparad anslutning kan schemaläggas (demotenanten sparas inte).</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+14" />
             <source>Setting up the scheduled sync…</source>
             <translation>Ställer in den schemalagda synken…</translation>
         </message>
@@ -1746,7 +1781,7 @@
     <context>
         <name>Match</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+140" />
+            <location filename="../../gui/code_texts.py" line="+147" />
             <source>User principal name</source>
             <translation>Huvudnamn (UPN)</translation>
         </message>
@@ -1769,7 +1804,7 @@
     <context>
         <name>OutputPath</name>
         <message>
-            <location line="+59" />
+            <location line="+62" />
             <source>That is a folder: give a file name.</source>
             <translation>Det är en mapp: ange ett filnamn.</translation>
         </message>
@@ -1840,7 +1875,7 @@
     <context>
         <name>PlanWarning</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-25" />
+            <location filename="../../gui/code_texts.py" line="-28" />
             <source>No user of this tenant is in the chosen domain {domain} (its domains: {existing}). Check the spelling, or whether this is the right tenant.</source>
             <translation>Ingen användare i den här klientorganisationen finns i den valda domänen {domain} (dess domäner: {existing}). Kontrollera stavningen, eller om det är rätt klientorganisation.</translation>
         </message>
@@ -1863,6 +1898,11 @@
             <location line="+3" />
             <source>The tool cannot tell whether any domain is already federated (the app may not read domains); users in a federated domain will fail.</source>
             <translation>Verktyget kan inte se om någon domän redan är federerad (appen får inte läsa domäner); användare i en federerad domän kommer att misslyckas.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The members of these admin role groups are not known (the app may not read group members): {groups}. Their writes will fail.</source>
+            <translation>Medlemmarna i de här administratörsrollgrupperna är okända (appen får kanske inte läsa gruppmedlemmar): {groups}. Skrivningarna för dem kommer att misslyckas.</translation>
         </message>
     </context>
     <context>
@@ -1903,7 +1943,7 @@
             <translation>&amp;Läs in igen</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+31" />
             <source>Reading the tenant's users…</source>
             <translation>Läser klientorganisationens användare…</translation>
         </message>
@@ -2278,7 +2318,7 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-188" />
+            <location filename="../../gui/code_texts.py" line="-198" />
             <source>Will be set</source>
             <translation>Kommer att anges</translation>
         </message>
@@ -2311,6 +2351,11 @@
             <location line="+1" />
             <source>Synced from AD</source>
             <translation>Synkroniserad från AD</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Admin role</source>
+            <translation>Administratörsroll</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2397,6 +2442,11 @@
         </message>
         <message>
             <location line="+2" />
+            <source>The user holds an admin role, so this app may not set it. A Privileged Authentication Administrator can set it by hand.</source>
+            <translation>Användaren har en administratörsroll, så den här appen får inte ange värdet. En Privilegierad autentiseringsadministratör kan ange det för hand.</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>The domain is already federated; set ImmutableIds before federating, or change the UPN to a managed domain first.</source>
             <translation>Domänen är redan federerad; ange ImmutableId innan du federerar, eller byt först användarens UPN till en hanterad domän.</translation>
         </message>
@@ -2540,6 +2590,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Users that hold an admin role: {n}. They are left out; a Privileged Authentication Administrator can set theirs by hand.</source>
+            <translation>Användare med en administratörsroll: {n}. De lämnas utanför; en Privilegierad autentiseringsadministratör kan ange deras värden för hand.</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Users that share a value with someone else: {n}. They are skipped.</source>
             <translation>Användare som delar värde med någon annan: {n}. De hoppas över.</translation>
         </message>
@@ -2640,7 +2695,7 @@
     <context>
         <name>Transform</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+101" />
+            <location filename="../../gui/code_texts.py" line="+104" />
             <source>None: use the value as it is</source>
             <translation>Ingen: använd värdet som det är</translation>
         </message>
@@ -2663,7 +2718,7 @@
     <context>
         <name>Unattended</name>
         <message>
-            <location line="+58" />
+            <location line="+61" />
             <source>it would have written more users than its limit, so it wrote nothing — look at the plan in its run folder and run it yourself</source>
             <translation>den skulle ha skrivit fler användare än sin gräns och skrev därför ingenting — titta på planen i körningens mapp och kör den själv</translation>
         </message>

@@ -12,7 +12,7 @@ from core import logsetup, paths
 from core.checks import CheckStep, Verdict, run_checks
 from core.connection import Connection
 
-LATER = [CheckStep.GRAPH_READ, CheckStep.DOMAINS, CheckStep.SECRET_EXPIRY]
+LATER = [CheckStep.GRAPH_READ, CheckStep.DOMAINS, CheckStep.SECRET_EXPIRY, CheckStep.ADMIN_ROLES]
 
 
 def conn_for(sb, app_index: int = 0, **changes) -> tuple[Connection, str]:
@@ -36,7 +36,9 @@ def test_all_good(sandbox):
     assert verdicts(report) == {
         "tenant": ("ok", "tenant_found"), "credentials": ("ok", "credentials_ok"),
         "consent": ("ok", "consent_ok"), "graph_read": ("ok", "graph_read_ok"),
-        "domains": ("unknown", "domains_unknown"), "secret_expiry": ("unknown", "secret_expiry_unknown")}
+        "domains": ("unknown", "domains_unknown"), "secret_expiry": ("unknown", "secret_expiry_unknown"),
+        "admin_roles": ("unknown", "admin_roles_unknown")}
+    assert not [e for e in sandbox.audit() if "roleManagement" in e["path"]]  # not asked without the role
     assert report.user_count == len(sandbox.users) == 60
     assert report.tenant_id == sandbox.tenant_id and report.token_roles == ["User.ReadWrite.All"]
     assert report.domains is None
@@ -170,7 +172,7 @@ def test_cancel_skips_what_is_left(sandbox):
             cancel.set()
 
     report = run_checks(conn, secret, on_result=on_result, cancel=cancel)
-    assert [r.verdict for r in report.results] == [Verdict.OK, Verdict.OK] + [Verdict.SKIPPED] * 4
+    assert [r.verdict for r in report.results] == [Verdict.OK, Verdict.OK] + [Verdict.SKIPPED] * 5
     assert {r.code for r in report.results[2:]} == {"cancelled"}
 
 
@@ -200,3 +202,25 @@ def test_logs_hold_no_secret_or_token_after_a_check(sandbox, bad_secret):
 def test_an_untrusted_certificate_is_named_as_such(sandbox):
     conn, secret = conn_for(sandbox, ca_bundle=None)  # the sandbox's CA is not trusted by default
     _failed_then_skipped(run_checks(conn, secret), CheckStep.TENANT, "tls_verify_failed")
+
+
+def test_admin_roles_step_with_the_optional_permission(sandbox):
+    """issue 10 §3: RoleManagement.Read.Directory known; a group whose members cannot be read warns."""
+    from core.sandbox import graph_roles
+
+    group = "0b9d5c3e-0000-4000-8000-00000000bbbb"
+    direct = sum(1 for u in sandbox.users.values() if u["privilegedRole"])
+    member = next(uid for uid, u in sandbox.users.items() if not u["privilegedRole"])
+    sandbox.directory.groups[group] = {"id": group, "displayName": "Helpdesk", "isAssignableToRole": True,
+                                       "members": [member]}
+    graph_roles.add_assignment(sandbox.directory, group, "729827e3-9c14-49f7-bb1b-9608f156bbb8")
+    client = sandbox.apps[0]["clientId"]
+    sandbox.set_app_roles(client, ["User.ReadWrite.All", "RoleManagement.Read.Directory", "GroupMember.Read.All"])
+    result = run_checks(*conn_for(sandbox)).result(CheckStep.ADMIN_ROLES)
+    assert (result.verdict, result.code) == (Verdict.OK, "admin_roles_known")
+    assert result.data == {"admins": direct + 1, "unread_groups": []}
+    sandbox.set_app_roles(client, ["User.ReadWrite.All", "RoleManagement.Read.Directory"])
+    report = run_checks(*conn_for(sandbox))
+    result = report.result(CheckStep.ADMIN_ROLES)
+    assert (result.verdict, result.code, result.detail) == (Verdict.WARNING, "admin_roles_groups_unread", "Helpdesk")
+    assert report.passed  # optional: a warning never blocks

@@ -32,7 +32,15 @@ def tenant():
         user("dup1", "D-9"), user("dup2", "D-9"), user("dup3", "d-9"),
         # precedence: already set wins over synced/guest/disabled
         user("both", "19010", imm="Y", synced=True, guest=True, enabled=False),
+        user("admin", "19011"),  # holds a role (admins known: core/admins.py)
+        user("admin_has", "19012", imm="Z"),  # already set wins over admin_role
+        user("admin_fed", "19013", domain="fed.example"),  # admin_role wins over federated_domain
     ]
+
+
+def admins_of(users):
+    names = {"admin": "Global Administrator", "admin_has": "User Administrator", "admin_fed": "Global Reader"}
+    return {u.id: names[u.upn.split("@")[0]] for u in users if u.upn.split("@")[0] in names}
 
 
 def by_upn(plan):
@@ -40,14 +48,18 @@ def by_upn(plan):
 
 
 def test_every_preview_status_with_reason():
-    plan = build_plan(tenant(), AttributeSource("employeeId"), "none",
-                      Scope(domains=("school.example", "fed.example")), federated_domains=["FED.example"])
+    users = tenant()
+    admins = admins_of(users)
+    plan = build_plan(users, AttributeSource("employeeId"), "none",
+                      Scope(domains=("school.example", "fed.example")), federated_domains=["FED.example"],
+                      admins=admins)
     rows = by_upn(plan)
     expected = {"ok": "will_set", "has": "already_set", "synced": "synced_from_ad", "guest": "guest",
                 "off": "disabled", "other": "out_of_scope", "fed": "federated_domain",
                 "none": "no_source_value", "bad": "invalid_value", "taken": "value_in_use",
                 "dup1": "duplicate_value", "dup2": "duplicate_value", "dup3": "duplicate_value",
-                "both": "already_set"}
+                "both": "already_set", "admin": "admin_role", "admin_has": "already_set",
+                "admin_fed": "admin_role"}
     assert {k: r.status.value for k, r in rows.items()} == expected
     assert {s.value for s in PREVIEW_STATUSES} == set(expected.values())
     assert rows["bad"].detail == "whitespace"
@@ -56,6 +68,8 @@ def test_every_preview_status_with_reason():
     assert "dup2@school.example" in rows["dup1"].detail and "dup3@school.example" in rows["dup1"].detail
     # the codes the GUI translates from, and the report's English detail made from them (contracts.md)
     coded = {k: (r.reason, r.reason_args, r.detail) for k, r in rows.items()}
+    assert coded["admin"] == ("admin_role", {"roles": "Global Administrator"}, "holds Global Administrator: a "
+                              "Privileged Authentication Administrator must set it, by hand")
     assert coded["fed"] == ("domain_federated", {"domain": "fed.example"}, "domain fed.example is federated")
     assert coded["other"] == ("domain_not_chosen", {"domain": "elsewhere.example"}, "domain elsewhere.example")
     assert coded["guest"] == ("guest_excluded", {}, "use --include-guests to include")
