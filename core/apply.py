@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import random
 import threading
 import time
 from collections.abc import Callable
@@ -34,6 +33,7 @@ from core.graph import Cancelled, GraphClient, GraphError
 from core.journal import Journal
 from core.pacing import WritePacer
 from core.plan import Plan, PlanRow, Status
+from core.retry import backoff
 
 log = logging.getLogger(__name__)
 
@@ -294,7 +294,7 @@ class _Run:
     @staticmethod
     def backoff(attempt: int) -> float:
         """Full jitter, growing with the attempt (5xx, timeouts, dropped connections)."""
-        return random.uniform(0.1, min(8.0, 0.5 * 2 ** attempt))
+        return backoff(attempt, base=0.5, cap=8.0, floor=0.1)
 
 
 def _fatal_reason(exc: Exception) -> tuple[str, dict[str, Any]]:

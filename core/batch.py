@@ -12,11 +12,11 @@ import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import quote
 
-from core.graph import GraphClient, GraphError
+from core.graph import GraphClient, GraphError, RetryPolicy
+from core.retry import parse_retry_after
 
 ALLOWED_PROPERTY = "onPremisesImmutableId"
 MAX_BATCH = 20  # Graph's limit per $batch
@@ -68,16 +68,8 @@ class InnerResponse:
 
     @property
     def retry_after(self) -> float | None:
-        value = self.header("Retry-After")
-        if not value:
-            return None
-        try:
-            return max(0.0, float(value))
-        except ValueError:
-            try:
-                return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
-            except (TypeError, ValueError):
-                return None
+        """Seconds this inner answer asked us to wait (capped as the client caps its own), or None."""
+        return parse_retry_after(self.header("Retry-After"), RetryPolicy.max_retry_after)
 
     def error(self) -> GraphError:
         return GraphError.from_body(self.status, self.body, self.headers)

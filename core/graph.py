@@ -20,7 +20,6 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 import requests
@@ -29,6 +28,7 @@ import urllib3.exceptions
 from core.auth import AuthCode, AuthError, TokenProvider
 from core.connection import Connection
 from core.http import VerifyingSession
+from core.retry import backoff, parse_retry_after
 
 log = logging.getLogger(__name__)
 
@@ -164,8 +164,7 @@ class GraphClient:
 
     # --- internals used by _Call -----------------------------------------------------------
     def _backoff(self, attempt: int) -> float:
-        policy = self.policy
-        return self._rng.uniform(0, min(policy.backoff_cap, policy.backoff_base * 2 ** attempt))
+        return backoff(attempt, self.policy.backoff_base, self.policy.backoff_cap, rng=self._rng)
 
     def _throttled(self, seconds: float, scope: str | None) -> None:
         self.throttled_until = max(self.throttled_until, time.monotonic() + seconds)
@@ -250,7 +249,7 @@ class _Call:
         if not self.retry or status not in NOT_PROCESSED and not (status in TRANSIENT and self.safe):
             return None
         policy = self.client.policy
-        retry_after = _retry_after(resp, policy.max_retry_after)
+        retry_after = parse_retry_after(resp.headers.get("Retry-After"), policy.max_retry_after)
         if status == 429:
             self.throttled += 1
             if self.throttled > policy.max_throttled:
@@ -283,20 +282,6 @@ def _not_sent(exc: Exception) -> bool:
     reason = exc.args[0] if exc.args else None
     reason = getattr(reason, "reason", reason)  # urllib3's MaxRetryError wraps the cause
     return isinstance(reason, urllib3.exceptions.NewConnectionError)
-
-
-def _retry_after(resp: requests.Response, cap: float) -> float | None:
-    value = resp.headers.get("Retry-After")
-    if not value:
-        return None
-    try:
-        seconds = float(value)
-    except ValueError:
-        try:
-            seconds = parsedate_to_datetime(value).timestamp() - time.time()
-        except (TypeError, ValueError):
-            return None
-    return min(max(seconds, 0.0), cap)
 
 
 def _json_or_none(resp: requests.Response) -> object:

@@ -198,19 +198,3 @@ def test_graph_error_from_an_inner_batch_body():
     assert (error.status, error.code, error.inner_code, error.request_id) == \
         (400, "Request_BadRequest", "ObjectConflict", "outer-id")
     assert GraphError.from_body(502, "not json").code == "http_502"
-
-
-def test_retry_after_in_seconds_or_as_a_date():
-    from email.utils import formatdate
-
-    import requests
-
-    from core.graph import _retry_after
-
-    resp = requests.Response()
-    resp.headers["Retry-After"] = "7"
-    assert _retry_after(resp, 300) == 7.0 and _retry_after(resp, 5) == 5
-    resp.headers["Retry-After"] = formatdate(time.time() + 30, usegmt=True)
-    assert 25 <= _retry_after(resp, 300) <= 31
-    resp.headers["Retry-After"] = "soon"
-    assert _retry_after(resp, 300) is None
