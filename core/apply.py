@@ -21,19 +21,19 @@ import dataclasses
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from core.auth import AuthError
-from core.batch import MISSING, ChunkWriter, ReadFailed, classify_failure, read_current
+from core.batch import MISSING, ReadFailed, classify_failure, read_current
 from core.directory import list_users
 from core.graph import Cancelled, GraphClient, GraphError
 from core.journal import Journal
 from core.pacing import WritePacer
 from core.plan import Plan, PlanRow, Status
-from core.retry import backoff
+from core.writer import ChunkWriter, ThrottledTooLong, Valve, WriteJob
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,10 @@ PROGRESS_INTERVAL_S = 0.25
 MAX_ATTEMPTS = 6  # per user, for 5xx / timeouts / dropped connections; 429s never count
 THROTTLE_GIVE_UP_S = 600.0  # no successful write for this long while throttled: stop (the valve)
 PAUSE_NOTICE_S = 1.0  # a pacer wait at least this long is told to the caller at once
-FRESH_S = 30.0  # after this long since the first re-read, each chunk is read again just before writing
+# Each chunk is read just before it is written (while it waits for the pacer, so no write slot is held);
+# if that read is older than this once the pacer admits the chunk, it is read again: another writer's
+# value that arrived meanwhile is then seen, not overwritten.
+FRESH_S = 1.0
 LIST_REREAD_MIN = 200  # above this many users to write, a full listing is cheaper than GETs
 
 
@@ -85,24 +88,14 @@ def apply_plan(plan: Plan, graph: GraphClient, journal: Journal, dry_run: bool =
                cancel: threading.Event | None = None, concurrency: int = 4, *,
                pacer: WritePacer | None = None, reread: str = "auto", fresh_s: float = FRESH_S,
                give_up_s: float = THROTTLE_GIVE_UP_S) -> ApplyResult:
-    """Writes `plan` (see module doc). `reread`: "auto" | "list" | "batch"; `fresh_s`: once the first
-    re-read is older than this, every chunk is re-read just before it is written; `give_up_s`: the
-    throttling valve. Never raises for a single user's failure; AuthError / network loss / the valve stop
-    the run with `fatal` set and the rest not_attempted."""
+    """Writes `plan` (see module doc). `reread`: "auto" | "list" | "batch"; `fresh_s`: a chunk whose read
+    is older than this when admitted is read again; `give_up_s`: the throttling valve. Never raises for a
+    single user's failure; AuthError / network loss / the valve stop the run with `fatal` set and the rest
+    not_attempted."""
     run = _Run(plan, graph, journal, dry_run, progress, cancel or threading.Event(), max(1, concurrency),
                pacer or getattr(graph, "pacer", None) or WritePacer())
     run.fresh_s, run.give_up_s = fresh_s, give_up_s
     return run.execute(reread)
-
-
-class ThrottledTooLong(Exception):
-    """Entra let no write through for `give_up_s`: the run stops instead of waiting for ever."""
-
-    code = "throttled_too_long"
-
-    def __init__(self, seconds: float) -> None:
-        super().__init__(f"no write was accepted for {seconds:.0f} s")
-        self.seconds = seconds
 
 
 class _Run:
@@ -125,7 +118,7 @@ class _Run:
         self.fresh_s = FRESH_S
         self.give_up_s = THROTTLE_GIVE_UP_S
         self.read_at = time.monotonic()  # when the current values were last read in bulk
-        self.last_write_ok = time.monotonic()  # the valve measures from here (a write accepted, or start)
+        self.last_write_at = 0.0  # monotonic time the last $batch of writes was answered
         self._new_failures: list[PlanRow] = []
         self._pause_told = 0.0  # the pause (monotonic end) last reported, so each is told once
 
@@ -161,8 +154,7 @@ class _Run:
                 for row in queue:
                     self._finish(row, Status.DRY_RUN, None, journal=False)
             elif queue:
-                self.last_write_ok = time.monotonic()
-                ChunkWriter(self, queue).run()
+                ChunkWriter(self._write_job(), queue, self.read_at).run()
         except (AuthError, GraphError, ReadFailed, ThrottledTooLong) as exc:
             self.result.fatal = getattr(exc, "code", None) or "read_failed"
             self.result.fatal = getattr(self.result.fatal, "value", self.result.fatal)
@@ -229,8 +221,9 @@ class _Run:
     def _intended(self, row: PlanRow) -> bool:
         """Did this run, or the interrupted run it continues, send this very value to this user?"""
         prior = self.journal.previous
-        return row.object_id in self.sent_ids or bool(
-            prior and prior.intents.get(row.object_id) == row.new_immutable_id)
+        with self._lock:
+            sent = row.object_id in self.sent_ids
+        return sent or bool(prior and prior.intents.get(row.object_id) == row.new_immutable_id)
 
     def _abandon(self, reason: str, args: dict) -> None:
         for row in self.rows:
@@ -252,18 +245,34 @@ class _Run:
             self.journal.outcome(row.object_id, status.value, row.detail)
         self._report(force=status is Status.FAILED and self.failed == 1)
 
-    def fail(self, row: PlanRow, reason: str, **args: Any) -> None:
+    def _write_job(self) -> WriteJob:
+        """The writer's only way into this run: each callable keeps shared state under self._lock."""
+        return WriteJob(self.graph, self.pacer, self.cancel, Valve(self.give_up_s), self._announce,
+                        self._finish_set, self._fail, self.settle_by_current, self._note_sent,
+                        self._note_throttled, self.concurrency, self.max_attempts, self.fresh_s)
+
+    def _announce(self, rows: Sequence[PlanRow]) -> None:
+        """Before a chunk is sent: its intents on disk, and its users marked as written by this run."""
+        with self._lock:
+            self.sent_ids.update(row.object_id for row in rows)
+        for row in rows:
+            self.journal.intent(row.object_id, row.new_immutable_id)
+        self.journal.sync()
+
+    def _fail(self, row: PlanRow, reason: str, **args: Any) -> None:
         self._finish(row, Status.FAILED, reason, **args)
 
-    def finish_set(self, row: PlanRow) -> None:
-        self.last_write_ok = time.monotonic()
+    def _finish_set(self, row: PlanRow) -> None:
         self._finish(row, Status.SET, None)
 
-    def check_stalled(self) -> None:
-        """The valve: raise ThrottledTooLong when no write got through for give_up_s."""
-        stalled = time.monotonic() - self.last_write_ok
-        if stalled >= self.give_up_s:
-            raise ThrottledTooLong(stalled)
+    def _note_sent(self, n: int) -> None:
+        with self._lock:
+            self.result.writes_sent += n
+            self.last_write_at = time.monotonic()
+
+    def _note_throttled(self, n: int) -> None:
+        with self._lock:
+            self.result.throttled += n
 
     def _paused(self, until: float) -> None:
         """The pacer is about to hold writes until `until` (monotonic): tell the caller now."""
@@ -290,11 +299,6 @@ class _Run:
             snapshot = ApplyProgress(self.done, self.total, self.failed, rate, eta,
                                      time.time() + (paused - now) if paused > now else None, failures)
         self._progress_cb(snapshot)
-
-    @staticmethod
-    def backoff(attempt: int) -> float:
-        """Full jitter, growing with the attempt (5xx, timeouts, dropped connections)."""
-        return backoff(attempt, base=0.5, cap=8.0, floor=0.1)
 
 
 def _fatal_reason(exc: Exception) -> tuple[str, dict[str, Any]]:
