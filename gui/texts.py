@@ -36,6 +36,7 @@ STATUS = {
     "skipped_already_set": QT_TRANSLATE_NOOP("Status", "Skipped: set meanwhile"),
     "dry_run": QT_TRANSLATE_NOOP("Status", "Dry run (not written)"),
     "not_attempted": QT_TRANSLATE_NOOP("Status", "Not attempted"),
+    "conflict": QT_TRANSLATE_NOOP("Status", "Changed by someone else"),
 }
 
 # What each status means for the admin, and what to do about it.
@@ -66,6 +67,9 @@ STATUS_HINT = {
     "dry_run": QT_TRANSLATE_NOOP("StatusHint", "Dry run: this would have been written."),
     "not_attempted": QT_TRANSLATE_NOOP(
         "StatusHint", "The run was cancelled before this user; run again to continue."),
+    "conflict": QT_TRANSLATE_NOOP(
+        "StatusHint", "Written, then another run or person set a different value before this run read it "
+                      "back. Check which value is right."),
 }
 
 # A row's reason code (PlanRow.reason, core/messages_write.REASON_DETAIL) -> text; placeholders are the
@@ -122,6 +126,8 @@ REASON = {
                                                  "finish."),
     "outcome_unknown": QT_TRANSLATE_NOOP("Detail", "It is not known whether the write arrived; run again to "
                                                    "finish."),
+    "overwritten_after_write": QT_TRANSLATE_NOOP("Detail", "Someone else set {found} after this run wrote "
+                                                           "{wrote}."),
 }
 
 COLUMNS = (

@@ -967,6 +967,10 @@
             <source>Domain {value} is federated.</source>
             <translation>Domain {value} is federated.</translation>
         </message>
+        <message>
+            <source>Someone else set {found} after this run wrote {wrote}.</source>
+            <translation>Someone else set {found} after this run wrote {wrote}.</translation>
+        </message>
     </context>
     <context>
         <name>Domain</name>
@@ -1742,6 +1746,10 @@
             <source>Not attempted</source>
             <translation>Not attempted</translation>
         </message>
+        <message>
+            <source>Changed by someone else</source>
+            <translation>Changed by someone else</translation>
+        </message>
     </context>
     <context>
         <name>StatusHint</name>
@@ -1824,6 +1832,10 @@
             <location line="+1" />
             <source>The run was cancelled before this user; run again to continue.</source>
             <translation>The run was cancelled before this user; run again to continue.</translation>
+        </message>
+        <message>
+            <source>Written, then another run or person set a different value before this run read it back. Check which value is right.</source>
+            <translation>Written, then another run or person set a different value before this run read it back. Check which value is right.</translation>
         </message>
     </context>
     <context>

@@ -967,6 +967,10 @@
             <source>Domain {value} is federated.</source>
             <translation>Domänen {value} är federerad.</translation>
         </message>
+        <message>
+            <source>Someone else set {found} after this run wrote {wrote}.</source>
+            <translation>Någon annan satte {found} efter att den här körningen skrev {wrote}.</translation>
+        </message>
     </context>
     <context>
         <name>Domain</name>
@@ -1742,6 +1746,10 @@
             <source>Not attempted</source>
             <translation>Ej försökt</translation>
         </message>
+        <message>
+            <source>Changed by someone else</source>
+            <translation>Ändrad av någon annan</translation>
+        </message>
     </context>
     <context>
         <name>StatusHint</name>
@@ -1824,6 +1832,10 @@
             <location line="+1" />
             <source>The run was cancelled before this user; run again to continue.</source>
             <translation>Körningen avbröts före den här användaren; kör igen för att fortsätta.</translation>
+        </message>
+        <message>
+            <source>Written, then another run or person set a different value before this run read it back. Check which value is right.</source>
+            <translation>Skrevs, men en annan körning eller person satte ett annat värde innan den här körningen läste tillbaka det. Kontrollera vilket värde som är rätt.</translation>
         </message>
     </context>
     <context>
