@@ -98,6 +98,6 @@ class WorkQueue:
             self._cond.notify_all()
 
     def leftovers(self) -> list[Item]:
-        """Everything not taken (call after the threads have ended)."""
+        """Everything not taken, each item once (call after the threads have ended)."""
         with self._cond:
-            return list(self._ready) + [entry[2] for entry in self._waiting]
+            return list(dict.fromkeys([*self._ready, *(entry[2] for entry in self._waiting)]))

@@ -35,7 +35,7 @@ from core.batch import (
 )
 from core.graph import Cancelled, GraphClient, GraphError
 from core.pacing import WritePacer
-from core.plan import PlanRow
+from core.plan import PlanRow, Status
 from core.retry import backoff
 from core.write_queue import Item, WorkQueue
 
@@ -281,7 +281,7 @@ class ChunkWriter:
         """The run stops (or ended) with writes in doubt: read those users once more, so the report says
         what happened; those still empty stay unwritten (not_attempted)."""
         job = self.job
-        doubt = [item for item in self.queue.leftovers() if item.unsure]
+        doubt = [item for item in self.queue.leftovers() if item.unsure and item.row.status is Status.WILL_SET]
         if not doubt:
             return
         self._calm.wait(max(0.0, max(item.settle_by for item in doubt) - time.monotonic()))
