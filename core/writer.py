@@ -160,8 +160,10 @@ class ChunkWriter:
         requests = [patch_request(str(i), row.object_id, {ALLOWED_PROPERTY: row.new_immutable_id})
                     for i, row in enumerate(rows)]
         job.announce(rows)  # every intent on disk before the writes leave the machine
-        try:  # a 503 is handed back rather than waited out while holding the chunk's slots
-            answers = send_batch(job.graph, requests, cancel=job.cancel, hand_back=(503,))
+        # An envelope 503 is waited out by the client while the slots are held (rare; handing it back would
+        # charge each user one of its MAX_ATTEMPTS for what the client retries up to 6 times for free).
+        try:
+            answers = send_batch(job.graph, requests, cancel=job.cancel)
         except GraphError as exc:
             job.pacer.release(len(chunk), sent=_maybe_counted(exc.status, getattr(exc, "sent", True)))
             # an envelope 429 that outlasted the client's retries is still only "wait": no attempt used
