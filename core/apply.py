@@ -13,27 +13,30 @@ Order of work (architecture.md, safety rules):
     no successful write at all for THROTTLE_GIVE_UP_S stops the run (fatal `throttled_too_long`), the
     rest `not_attempted`.
  6. Cancel: chunks in flight finish, the rest are `not_attempted`.
+ 7. Verification (verify=True): once the writes are done and have settled, the users this run set are
+    read back; one that holds another value now was overwritten by another writer (Graph has no
+    compare-and-swap; see core/readback.py) and becomes `conflict`, which counts as failed.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
-import random
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from core.auth import AuthError
-from core.batch import MISSING, ChunkWriter, ReadFailed, classify_failure, read_current
-from core.directory import list_users
+from core.batch import MISSING, ReadFailed, classify_failure
 from core.graph import Cancelled, GraphClient, GraphError
 from core.journal import Journal
 from core.pacing import WritePacer
 from core.plan import Plan, PlanRow, Status
+from core.readback import VERIFY_SETTLE_S, overwritten, read_values
+from core.writer import ChunkWriter, ThrottledTooLong, Valve, WriteJob
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +44,10 @@ PROGRESS_INTERVAL_S = 0.25
 MAX_ATTEMPTS = 6  # per user, for 5xx / timeouts / dropped connections; 429s never count
 THROTTLE_GIVE_UP_S = 600.0  # no successful write for this long while throttled: stop (the valve)
 PAUSE_NOTICE_S = 1.0  # a pacer wait at least this long is told to the caller at once
-FRESH_S = 30.0  # after this long since the first re-read, each chunk is read again just before writing
-LIST_REREAD_MIN = 200  # above this many users to write, a full listing is cheaper than GETs
+# Each chunk is read just before it is written (while it waits for the pacer, so no write slot is held);
+# if that read is older than this once the pacer admits the chunk, it is read again: another writer's
+# value that arrived meanwhile is then seen, not overwritten (core/readback.py).
+FRESH_S = 1.0
 
 
 @dataclass
@@ -68,6 +73,7 @@ class ApplyResult:
     fatal: str | None = None           # code of an error that stopped the run (auth, network)
     writes_sent: int = 0
     throttled: int = 0                 # inner 429s seen
+    verified: bool = False             # the written users were read back (conflicts, if any, found)
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -77,32 +83,26 @@ class ApplyResult:
 
     @property
     def failed(self) -> int:
-        return sum(1 for r in self.rows if r.status is Status.FAILED)
+        """Users not as planned for a reason the admin must look at: refused writes and conflicts."""
+        return sum(1 for r in self.rows if r.status in (Status.FAILED, Status.CONFLICT))
 
 
 def apply_plan(plan: Plan, graph: GraphClient, journal: Journal, dry_run: bool = False,
                progress: Callable[[ApplyProgress], None] | None = None,
                cancel: threading.Event | None = None, concurrency: int = 4, *,
                pacer: WritePacer | None = None, reread: str = "auto", fresh_s: float = FRESH_S,
-               give_up_s: float = THROTTLE_GIVE_UP_S) -> ApplyResult:
-    """Writes `plan` (see module doc). `reread`: "auto" | "list" | "batch"; `fresh_s`: once the first
-    re-read is older than this, every chunk is re-read just before it is written; `give_up_s`: the
-    throttling valve. Never raises for a single user's failure; AuthError / network loss / the valve stop
-    the run with `fatal` set and the rest not_attempted."""
+               give_up_s: float = THROTTLE_GIVE_UP_S, verify: bool = True,
+               verify_settle_s: float = VERIFY_SETTLE_S) -> ApplyResult:
+    """Writes `plan` (see module doc). `reread`: "auto" | "list" | "batch" (how users are read in bulk,
+    before and after the writes); `fresh_s`: a chunk whose read is older than this when admitted is read
+    again; `give_up_s`: the throttling valve; `verify`: read the written users back after the writes
+    (once `verify_settle_s` has passed since the last). Never raises for a single user's failure;
+    AuthError / network loss / the valve stop the run with `fatal` set and the rest not_attempted."""
     run = _Run(plan, graph, journal, dry_run, progress, cancel or threading.Event(), max(1, concurrency),
                pacer or getattr(graph, "pacer", None) or WritePacer())
     run.fresh_s, run.give_up_s = fresh_s, give_up_s
+    run.verify_settle_s = verify_settle_s if verify else None
     return run.execute(reread)
-
-
-class ThrottledTooLong(Exception):
-    """Entra let no write through for `give_up_s`: the run stops instead of waiting for ever."""
-
-    code = "throttled_too_long"
-
-    def __init__(self, seconds: float) -> None:
-        super().__init__(f"no write was accepted for {seconds:.0f} s")
-        self.seconds = seconds
 
 
 class _Run:
@@ -124,8 +124,9 @@ class _Run:
         self.max_attempts = MAX_ATTEMPTS
         self.fresh_s = FRESH_S
         self.give_up_s = THROTTLE_GIVE_UP_S
+        self.verify_settle_s: float | None = VERIFY_SETTLE_S  # None: no verification
         self.read_at = time.monotonic()  # when the current values were last read in bulk
-        self.last_write_ok = time.monotonic()  # the valve measures from here (a write accepted, or start)
+        self.last_write_at = 0.0  # monotonic time the last $batch of writes was answered
         self._new_failures: list[PlanRow] = []
         self._pause_told = 0.0  # the pause (monotonic end) last reported, so each is told once
 
@@ -161,8 +162,9 @@ class _Run:
                 for row in queue:
                     self._finish(row, Status.DRY_RUN, None, journal=False)
             elif queue:
-                self.last_write_ok = time.monotonic()
-                ChunkWriter(self, queue).run()
+                ChunkWriter(self._write_job(), queue, self.read_at).run()
+            if not self.dry_run and self.verify_settle_s is not None:
+                self._verify(reread)
         except (AuthError, GraphError, ReadFailed, ThrottledTooLong) as exc:
             self.result.fatal = getattr(exc, "code", None) or "read_failed"
             self.result.fatal = getattr(self.result.fatal, "value", self.result.fatal)
@@ -200,16 +202,37 @@ class _Run:
 
     def _recheck(self, rows: list[PlanRow], reread: str) -> list[PlanRow]:
         """Step 2: the live value of each user right before writing."""
-        if not rows:
-            return []
         self.read_at = time.monotonic()
-        use_list = reread == "list" or (reread == "auto" and len(rows) > max(LIST_REREAD_MIN, len(self.rows) // 50))
-        if use_list:
-            live = {u.id: u.immutable_id for u in list_users(self.graph, cancel=self.cancel)}
-            current = {r.object_id: live.get(r.object_id, MISSING) for r in rows}
-        else:
-            current = read_current(self.graph, [r.object_id for r in rows], cancel=self.cancel)
+        current = read_values(self.graph, [r.object_id for r in rows], len(self.rows), reread, self.cancel)
         return [row for row in rows if self.settle_by_current(row, current.get(row.object_id, MISSING))]
+
+    def _verify(self, reread: str) -> None:
+        """Step 7: read back the users set; who holds another value now is a conflict. A read that fails
+        leaves the rows as written (logged: the writes themselves were confirmed by Graph)."""
+        written = [row for row in self.rows if row.status is Status.SET]
+        settle = self.last_write_at + (self.verify_settle_s or 0.0) - time.monotonic()
+        if written and settle > 0 and self.cancel.wait(settle):
+            return
+        try:
+            current = read_values(self.graph, [r.object_id for r in written], len(self.rows), reread,
+                                  self.cancel)
+        except (AuthError, GraphError, ReadFailed) as exc:
+            log.warning("Could not read the written users back: %s", exc)
+            return
+        for row, found in overwritten(written, current):
+            self._conflict(row, found)
+        self.result.verified = True
+
+    def _conflict(self, row: PlanRow, found: str | None) -> None:
+        """Another writer set `found` after this run wrote the row's value (already counted as done)."""
+        with self._lock:
+            row.status = Status.CONFLICT
+            row.current_immutable_id = found or ""
+            row.set_reason("overwritten_after_write", found=found or "(none)", wrote=row.new_immutable_id)
+            self.failed += 1
+            self._new_failures.append(row)
+        self.journal.outcome(row.object_id, Status.CONFLICT.value, row.detail)
+        self._report(force=True)
 
     def settle_by_current(self, row: PlanRow, current: str | None) -> bool:
         """Decide a row from the user's live value; True when it still has to be written."""
@@ -229,8 +252,9 @@ class _Run:
     def _intended(self, row: PlanRow) -> bool:
         """Did this run, or the interrupted run it continues, send this very value to this user?"""
         prior = self.journal.previous
-        return row.object_id in self.sent_ids or bool(
-            prior and prior.intents.get(row.object_id) == row.new_immutable_id)
+        with self._lock:
+            sent = row.object_id in self.sent_ids
+        return sent or bool(prior and prior.intents.get(row.object_id) == row.new_immutable_id)
 
     def _abandon(self, reason: str, args: dict) -> None:
         for row in self.rows:
@@ -252,18 +276,34 @@ class _Run:
             self.journal.outcome(row.object_id, status.value, row.detail)
         self._report(force=status is Status.FAILED and self.failed == 1)
 
-    def fail(self, row: PlanRow, reason: str, **args: Any) -> None:
+    def _write_job(self) -> WriteJob:
+        """The writer's only way into this run: each callable keeps shared state under self._lock."""
+        return WriteJob(self.graph, self.pacer, self.cancel, Valve(self.give_up_s), self._announce,
+                        self._finish_set, self._fail, self.settle_by_current, self._note_sent,
+                        self._note_throttled, self.concurrency, self.max_attempts, self.fresh_s)
+
+    def _announce(self, rows: Sequence[PlanRow]) -> None:
+        """Before a chunk is sent: its intents on disk, and its users marked as written by this run."""
+        with self._lock:
+            self.sent_ids.update(row.object_id for row in rows)
+        for row in rows:
+            self.journal.intent(row.object_id, row.new_immutable_id)
+        self.journal.sync()
+
+    def _fail(self, row: PlanRow, reason: str, **args: Any) -> None:
         self._finish(row, Status.FAILED, reason, **args)
 
-    def finish_set(self, row: PlanRow) -> None:
-        self.last_write_ok = time.monotonic()
+    def _finish_set(self, row: PlanRow) -> None:
         self._finish(row, Status.SET, None)
 
-    def check_stalled(self) -> None:
-        """The valve: raise ThrottledTooLong when no write got through for give_up_s."""
-        stalled = time.monotonic() - self.last_write_ok
-        if stalled >= self.give_up_s:
-            raise ThrottledTooLong(stalled)
+    def _note_sent(self, n: int) -> None:
+        with self._lock:
+            self.result.writes_sent += n
+            self.last_write_at = time.monotonic()
+
+    def _note_throttled(self, n: int) -> None:
+        with self._lock:
+            self.result.throttled += n
 
     def _paused(self, until: float) -> None:
         """The pacer is about to hold writes until `until` (monotonic): tell the caller now."""
@@ -290,11 +330,6 @@ class _Run:
             snapshot = ApplyProgress(self.done, self.total, self.failed, rate, eta,
                                      time.time() + (paused - now) if paused > now else None, failures)
         self._progress_cb(snapshot)
-
-    @staticmethod
-    def backoff(attempt: int) -> float:
-        """Full jitter, growing with the attempt (5xx, timeouts, dropped connections)."""
-        return random.uniform(0.1, min(8.0, 0.5 * 2 ** attempt))
 
 
 def _fatal_reason(exc: Exception) -> tuple[str, dict[str, Any]]:

@@ -18,9 +18,8 @@ import random
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
-from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 import requests
@@ -29,6 +28,7 @@ import urllib3.exceptions
 from core.auth import AuthCode, AuthError, TokenProvider
 from core.connection import Connection
 from core.http import VerifyingSession
+from core.retry import backoff, parse_retry_after
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,8 @@ class GraphError(Exception):
     """A Graph answer that is not a success, or no answer at all (status 0)."""
 
     def __init__(self, status: int, code: str, message: str = "", request_id: str | None = None,
-                 inner_code: str | None = None, details: list | None = None) -> None:
+                 inner_code: str | None = None, details: list | None = None,
+                 retry_after: float | None = None) -> None:
         super().__init__(f"HTTP {status} {code}: {message}" if status else f"{code}: {message}")
         self.status = status
         self.code = code
@@ -53,6 +54,7 @@ class GraphError(Exception):
         self.request_id = request_id
         self.inner_code = inner_code
         self.details = details or []
+        self.retry_after = retry_after  # seconds Graph asked us to wait (Retry-After), if it said
 
     @classmethod
     def from_response(cls, resp: requests.Response) -> GraphError:
@@ -70,7 +72,8 @@ class GraphError(Exception):
         headers = {str(k).lower(): v for k, v in (headers or {}).items()}
         request_id = headers.get("request-id") or (inner.get("request-id") if isinstance(inner, dict) else None)
         return cls(status, str(error.get("code") or f"http_{status}"), str(error.get("message") or ""),
-                   request_id, inner_code, details if isinstance(details, list) else [])
+                   request_id, inner_code, details if isinstance(details, list) else [],
+                   parse_retry_after(headers.get("retry-after"), RetryPolicy.max_retry_after))
 
 
 class GraphNetworkError(GraphError):
@@ -135,12 +138,15 @@ class GraphClient:
 
     def request(self, method: str, path_or_url: str, *, params: dict | None = None, json: object = None,
                 headers: dict | None = None, retry: bool = True, retry_unsafe: bool | None = None,
-                cancel: threading.Event | None = None) -> requests.Response:
+                cancel: threading.Event | None = None, hand_back: Collection[int] = ()) -> requests.Response:
         """Send one request with the retry rules above. Returns the final response whatever its status;
-        raises Cancelled, AuthError, GraphNetworkError / AmbiguousOutcome."""
+        raises Cancelled, AuthError, GraphNetworkError / AmbiguousOutcome. `hand_back`: statuses returned
+        at once instead of waited out and retried (for a caller that holds something it must not hold
+        while waiting, e.g. write-quota slots)."""
         method = method.upper()
         call = _Call(self, method, self.url_for(path_or_url), params, json, headers, cancel or self.cancel,
                      retry, retry_unsafe if retry_unsafe is not None else method in SAFE_METHODS)
+        call.hand_back = frozenset(hand_back)
         return call.run()
 
     def get(self, path: str, params: dict | None = None, *, headers: dict | None = None,
@@ -164,8 +170,7 @@ class GraphClient:
 
     # --- internals used by _Call -----------------------------------------------------------
     def _backoff(self, attempt: int) -> float:
-        policy = self.policy
-        return self._rng.uniform(0, min(policy.backoff_cap, policy.backoff_base * 2 ** attempt))
+        return backoff(attempt, self.policy.backoff_base, self.policy.backoff_cap, rng=self._rng)
 
     def _throttled(self, seconds: float, scope: str | None) -> None:
         self.throttled_until = max(self.throttled_until, time.monotonic() + seconds)
@@ -186,6 +191,7 @@ class _Call:
         self.failures = 0
         self.throttled = 0
         self.refreshed = False
+        self.hand_back: frozenset[int] = frozenset()
 
     def run(self) -> requests.Response:
         while True:
@@ -247,10 +253,11 @@ class _Call:
             self.refreshed = True
             self.client.tokens.invalidate()
             return 0.0
-        if not self.retry or status not in NOT_PROCESSED and not (status in TRANSIENT and self.safe):
+        if not self.retry or status in self.hand_back \
+                or status not in NOT_PROCESSED and not (status in TRANSIENT and self.safe):
             return None
         policy = self.client.policy
-        retry_after = _retry_after(resp, policy.max_retry_after)
+        retry_after = parse_retry_after(resp.headers.get("Retry-After"), policy.max_retry_after)
         if status == 429:
             self.throttled += 1
             if self.throttled > policy.max_throttled:
@@ -283,20 +290,6 @@ def _not_sent(exc: Exception) -> bool:
     reason = exc.args[0] if exc.args else None
     reason = getattr(reason, "reason", reason)  # urllib3's MaxRetryError wraps the cause
     return isinstance(reason, urllib3.exceptions.NewConnectionError)
-
-
-def _retry_after(resp: requests.Response, cap: float) -> float | None:
-    value = resp.headers.get("Retry-After")
-    if not value:
-        return None
-    try:
-        seconds = float(value)
-    except ValueError:
-        try:
-            seconds = parsedate_to_datetime(value).timestamp() - time.time()
-        except (TypeError, ValueError):
-            return None
-    return min(max(seconds, 0.0), cap)
 
 
 def _json_or_none(resp: requests.Response) -> object:

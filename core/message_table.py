@@ -212,6 +212,7 @@ STATUS_TEXT = {
     "skipped_already_set": "got an ImmutableId after the preview: left alone",
     "dry_run": "would be written (dry run)",
     "not_attempted": "not attempted (the run was cancelled or stopped first)",
+    "conflict": "written, then changed by another writer (check which value is right)",
 }
 
 REASON_TEXT = {
@@ -227,6 +228,7 @@ REASON_TEXT = {
     "conflicting_csv_rows": "the CSV has several rows with different values for this user",
     "attribute_empty": "the chosen attribute is empty for this user",
     "user_has_no_match_key": "the user has no value for the --match attribute",
+    "overwritten_after_write": "another writer changed the value after this run wrote it",
 }
 
 CSV_ERROR_TEXT = {
@@ -300,6 +302,7 @@ REASON_DETAIL = {
     "reread_failed": "could not re-read the current value ({error}) — run apply again to finish",
     "outcome_unknown": "{error}; could not confirm the outcome ({why}) — run apply again to finish",
     "network": "{error} ({attempts} attempts) — " + WRITE_HINTS["network"],
+    "overwritten_after_write": "another writer set {found} after this run wrote {wrote}",
 }
 # Graph refused the write: Graph's own code and message, then our hint (the reason is the hint's code).
 GRAPH_FAILURE_DETAIL = "{code}: {message}"

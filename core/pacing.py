@@ -84,23 +84,33 @@ class WritePacer:
         when not admitted within `timeout` seconds."""
         if n > self.limit:
             raise ValueError(f"cannot admit {n} writes at once with a quota of {self.limit}")
+        return self._admit(n, n, cancel, timeout) == n
+
+    def acquire_up_to(self, n: int, cancel: threading.Event | None = None, timeout: float | None = None) -> int:
+        """Like acquire, but admits as many of `n` writes as the window has room for as soon as it has
+        room for any: a batch shrinks rather than leave free slots idle while it waits for room for all
+        of it (room frees in uneven groups). The number admitted; 0 when cancelled or timed out."""
+        return self._admit(1, n, cancel, timeout)
+
+    def _admit(self, least: int, most: int, cancel: threading.Event | None, timeout: float | None) -> int:
         deadline = None if timeout is None else self._clock() + max(0.0, timeout)
         while True:
             with self._lock:
-                wait = self._wait_for(n)
+                wait = self._wait_for(least)
                 if wait <= 0:
+                    n = min(most, self.limit - len(self._done) - self._in_flight)
                     self._in_flight += n
-                    return True
+                    return n
             if cancel is not None and cancel.is_set():
-                return False
+                return 0
             started = self._clock()
             if deadline is not None and started >= deadline:
-                return False
+                return 0
             if wait >= NOTICE_S:
                 self._notice(started + wait)
             nap = wait if deadline is None else min(wait, deadline - started)
             if self._sleep(nap, cancel):
-                return False
+                return 0
             self.waited_s += max(0.0, self._clock() - started)
 
     def _notice(self, until: float) -> None:

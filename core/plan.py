@@ -60,6 +60,7 @@ class Status(StrEnum):
     SKIPPED_ALREADY_SET = "skipped_already_set"
     DRY_RUN = "dry_run"
     NOT_ATTEMPTED = "not_attempted"
+    CONFLICT = "conflict"  # written, then overwritten by another writer before the run read it back
 
 
 __all__ = ["Cancelled", "Plan", "PlanBuilder", "PlanRow", "Scope", "Status", "build_plan", "list_and_plan"]

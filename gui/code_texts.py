@@ -172,6 +172,7 @@ STATUS = {
     "skipped_already_set": T("Status", "Skipped: set meanwhile"),
     "dry_run": T("Status", "Dry run (not written)"),
     "not_attempted": T("Status", "Not attempted"),
+    "conflict": T("Status", "Changed by someone else"),
 }
 
 # What each status means for the admin, and what to do about it.
@@ -205,6 +206,8 @@ STATUS_HINT = {
     "dry_run": T("StatusHint", "Dry run: this would have been written."),
     "not_attempted": T(
         "StatusHint", "The run was cancelled or stopped before this user; run again to continue."),
+    "conflict": T("StatusHint", "Written, then another run or person set a different value before this run read "
+                                "it back. Check which value is right."),
 }
 
 # A row's reason code (PlanRow.reason, core/message_table.REASON_DETAIL) -> text; placeholders are the
@@ -263,6 +266,7 @@ REASON = {
                                  "finish."),
     "outcome_unknown": T("Detail", "It is not known whether the write arrived; run again to "
                                    "finish."),
+    "overwritten_after_write": T("Detail", "Someone else set {found} after this run wrote {wrote}."),
 }
 
 # The plan table's columns, in order.

@@ -17,7 +17,7 @@
     <context>
         <name>AppReg</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+391" />
+            <location filename="../../gui/code_texts.py" line="+395" />
             <source>Microsoft's sign-in service does not know this tenant in this cloud.</source>
             <translation>Microsofts inloggningstjänst känner inte till den här klientorganisationen i det här molnet.</translation>
         </message>
@@ -559,7 +559,7 @@
     <context>
         <name>Code</name>
         <message>
-            <location line="-277" />
+            <location line="-281" />
             <source>The tenant is missing.</source>
             <translation>Klientorganisationen saknas.</translation>
         </message>
@@ -883,7 +883,7 @@
     <context>
         <name>Column</name>
         <message>
-            <location line="+187" />
+            <location line="+191" />
             <source>Display name</source>
             <translation>Visningsnamn</translation>
         </message>
@@ -1266,7 +1266,7 @@
     <context>
         <name>Detail</name>
         <message>
-            <location line="-121" />
+            <location line="-122" />
             <source>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</source>
             <translation>Inte tillåtet: användaren har troligen en administratörsroll. Ange värdet manuellt som Privilegierad autentiseringsadministratör.</translation>
         </message>
@@ -1465,6 +1465,11 @@
             <source>Domain {value} is federated.</source>
             <translation>Domänen {value} är federerad.</translation>
         </message>
+        <message>
+            <location line="+19" />
+            <source>Someone else set {found} after this run wrote {wrote}.</source>
+            <translation>Någon annan satte {found} efter att den här körningen skrev {wrote}.</translation>
+        </message>
     </context>
     <context>
         <name>Domain</name>
@@ -1490,7 +1495,7 @@
     <context>
         <name>Hint</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-159" />
+            <location filename="../../gui/code_texts.py" line="-181" />
             <source>Enter the Directory (tenant) ID from the app registration's Overview page, or the tenant's domain (e.g. school.onmicrosoft.com).</source>
             <translation>Ange Katalog-ID (klientorganisation) från appregistreringens sida Översikt, eller klientorganisationens domän (t.ex. skolan.onmicrosoft.com).</translation>
         </message>
@@ -1781,7 +1786,7 @@
     <context>
         <name>Match</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+147" />
+            <location filename="../../gui/code_texts.py" line="+151" />
             <source>User principal name</source>
             <translation>Huvudnamn (UPN)</translation>
         </message>
@@ -2318,7 +2323,7 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-198" />
+            <location filename="../../gui/code_texts.py" line="-202" />
             <source>Will be set</source>
             <translation>Kommer att anges</translation>
         </message>
@@ -2401,6 +2406,11 @@
             <location line="+1" />
             <source>Not attempted</source>
             <translation>Ej försökt</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Changed by someone else</source>
+            <translation>Ändrad av någon annan</translation>
         </message>
     </context>
     <context>
@@ -2489,6 +2499,11 @@
             <location line="+1" />
             <source>The run was cancelled or stopped before this user; run again to continue.</source>
             <translation>Körningen avbröts eller stoppades före den här användaren; kör igen för att fortsätta.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Written, then another run or person set a different value before this run read it back. Check which value is right.</source>
+            <translation>Skrevs, men en annan körning eller person satte ett annat värde innan den här körningen läste tillbaka det. Kontrollera vilket värde som är rätt.</translation>
         </message>
     </context>
     <context>
@@ -2695,7 +2710,7 @@
     <context>
         <name>Transform</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+104" />
+            <location filename="../../gui/code_texts.py" line="+105" />
             <source>None: use the value as it is</source>
             <translation>Ingen: använd värdet som det är</translation>
         </message>

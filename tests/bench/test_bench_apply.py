@@ -1,9 +1,16 @@
-"""Benchmark: writing 2,000 ImmutableIds against a sandbox with a write quota of 200 per 2 s (sliding)
-and 30 ms ± 10 ms latency — our paced, batched, concurrent apply vs a naive one-PATCH-at-a-time loop
-that honours Retry-After, side by side in one run.
+"""Benchmark: writing 2,000 ImmutableIds against a sandbox with a write quota of 200 per 2 s (sliding, so
+the ceiling is 100 writes/s) and 20 ms ± 10 ms latency.
 
-Targets: achieved writes/s ÷ quota ceiling (100/s) ≥ 0.9; ≥ 2.5× faster than the naive loop; no failures.
-Run: make bench (or .venv/bin/python -m pytest tests/bench/test_bench_apply.py -s)
+1. Under faults: no faults; 3 % 503s; 3 % 503s + 1 % dropped connections. The write ceiling ratio is
+   writes/s achieved ÷ 100/s, measured from the call of apply_plan to its return (so the re-read before
+   writing, the verification read-back and every retry are inside it). The sliding window admits the
+   first 200 writes at once, so 2,000 users are needed for the ratio to mean "steady state": the best
+   possible is 2,000 / 18 s = 1.11. Targets: ≥ 0.9 without faults, ≥ 0.8 with them. Each scenario also
+   checks, in the sandbox's audit log, that no user got two applied PATCHes.
+2. Ours vs a naive one-PATCH-at-a-time loop that honours Retry-After, side by side: ≥ 2.5× faster.
+
+Run: /work/main/.venv/bin/python -m pytest tests/bench/test_bench_apply.py -s -p no:cacheprovider \
+         --override-ini addopts= --timeout=1800
 """
 
 from __future__ import annotations
@@ -11,6 +18,8 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
+
+import pytest
 
 from core.apply import apply_plan
 from core.auth import TokenProvider
@@ -20,14 +29,22 @@ from core.graph import GraphClient
 from core.journal import Journal
 from core.pacing import WritePacer
 from core.plan import Scope, Status, build_plan
-from core.sandbox import SandboxConfig, SandboxTenant
+from core.sandbox import FaultSpec, SandboxConfig, SandboxTenant
 from core.sources import AttributeSource
 
 USERS = 2000
 LIMIT, WINDOW = 200, 2.0
+CEILING = LIMIT / WINDOW
+SCENARIOS = {  # name -> (faults, target ratio)
+    "none": (FaultSpec(), 0.9),
+    "503=0.03": (FaultSpec(p503=0.03, seed=3), 0.8),
+    "503=0.03+drop=0.01": (FaultSpec(p503=0.03, drop=0.01, seed=3), 0.8),
+}
 
 
-def _seed(path):
+@pytest.fixture(scope="module")
+def seed(tmp_path_factory):
+    path = tmp_path_factory.mktemp("bench") / "seed.json"
     users = [{"id": f"00000000-0000-4000-8000-{n:012d}", "displayName": f"Elev {n}",
               "userPrincipalName": f"elev{n}@school.example", "employeeId": f"E{n}", "userType": "Member",
               "accountEnabled": True} for n in range(USERS)]
@@ -37,7 +54,8 @@ def _seed(path):
 
 
 def _tenant(seed) -> SandboxTenant:
-    config = SandboxConfig(write_limit=LIMIT, write_window_s=WINDOW, latency_ms=25, jitter_ms=10)  # 30 ms ± 5
+    # the jitter is added to the latency: 20-30 ms per request
+    config = SandboxConfig(write_limit=LIMIT, write_window_s=WINDOW, latency_ms=20, jitter_ms=10)
     return SandboxTenant(config, seed_path=seed).start()
 
 
@@ -49,23 +67,42 @@ def _graph(tenant) -> GraphClient:
     return graph
 
 
-def _writes(tenant) -> tuple[Counter, int]:
+def _audit(tenant) -> tuple[Counter, int]:
+    """Applied PATCHes per user, and the 429s Graph answered to writes."""
     entries = [e for e in tenant.audit() if e["method"] == "PATCH"]
-    return Counter(e["path"] for e in entries if e["status"] == 204), sum(e["status"] == 429 for e in entries)
+    return Counter(e["path"] for e in entries if e["applied"]), sum(e["status"] == 429 for e in entries)
 
 
-def run_ours(seed, tmp_path) -> dict:
+def run_ours(seed, run_dir, faults: FaultSpec = FaultSpec()) -> dict:  # noqa: B008
     with _tenant(seed) as tenant:
         graph = _graph(tenant)
         plan = build_plan(list_users(graph), AttributeSource("employeeId"), "none", Scope())
         assert len(plan.to_write()) == USERS
-        with Journal(tmp_path / "ours", {"tenant": tenant.tenant_id}) as journal:
+        tenant.config.faults = faults  # faults from here on: the apply, not the preview
+        with Journal(run_dir, {"tenant": tenant.tenant_id}) as journal:
             started = time.perf_counter()
             result = apply_plan(plan, graph, journal, pacer=WritePacer(LIMIT, WINDOW), concurrency=4)
             elapsed = time.perf_counter() - started
-        writes, throttled = _writes(tenant)
-        return {"elapsed": elapsed, "set": result.counts().get(Status.SET.value, 0), "failed": result.failed,
-                "max_writes_per_user": max(writes.values()), "throttled": throttled}
+        applied, throttled = _audit(tenant)
+        faults_seen = Counter(e["fault"] for e in tenant.audit() if e.get("fault"))
+        return {"elapsed": elapsed, "counts": result.counts(), "failed": result.failed,
+                "applied": applied, "throttled": throttled, "faults": dict(faults_seen)}
+
+
+def test_bench_write_ceiling_under_faults(seed, tmp_path):
+    lines, misses = [], []
+    for name, (faults, target) in SCENARIOS.items():
+        ours = run_ours(seed, tmp_path / name.replace("=", "-"), faults)
+        ratio = USERS / ours["elapsed"] / CEILING
+        lines.append(f"{name:20s}: {USERS} writes in {ours['elapsed']:6.2f} s = ceiling ratio {ratio:.2f} "
+                     f"(target >= {target}); faults injected {ours['faults']}; write 429s {ours['throttled']}; "
+                     f"failed {ours['failed']}")
+        assert ours["counts"].get(Status.SET.value) == USERS and ours["failed"] == 0, ours["counts"]
+        assert len(ours["applied"]) == USERS and max(ours["applied"].values()) == 1  # nobody written twice
+        if ratio < target:
+            misses.append(name)
+    print("\n" + "\n".join(lines))
+    assert not misses, f"below target: {misses}"
 
 
 def run_naive(seed) -> dict:
@@ -78,26 +115,20 @@ def run_naive(seed) -> dict:
             resp = graph.request("PATCH", f"/users/{user.id}", json={"onPremisesImmutableId": user.employee_id})
             failed += resp.status_code != 204
         elapsed = time.perf_counter() - started
-        writes, throttled = _writes(tenant)
-        return {"elapsed": elapsed, "set": len(writes), "failed": failed, "throttled": throttled}
+        applied, throttled = _audit(tenant)
+        return {"elapsed": elapsed, "set": len(applied), "failed": failed, "throttled": throttled}
 
 
-def test_bench_apply_vs_naive(tmp_path):
-    seed = _seed(tmp_path / "seed.json")
+def test_bench_apply_vs_naive(seed, tmp_path):
     ours = run_ours(seed, tmp_path)
     naive = run_naive(seed)
-    ceiling = LIMIT / WINDOW
-    best_possible = USERS / ((USERS - LIMIT) / ceiling)  # an empty window admits the first 200 at once
     rate = USERS / ours["elapsed"]
     speedup = naive["elapsed"] / ours["elapsed"]
-    print(f"\nours : {USERS} writes in {ours['elapsed']:.2f} s = {rate:.1f} writes/s; "
-          f"÷ quota ceiling {ceiling:.0f}/s = {rate / ceiling:.2f} (target >= 0.9); "
-          f"÷ best possible from an empty window {best_possible:.1f}/s = {rate / best_possible:.2f}; "
-          f"inner 429s: {ours['throttled']}; failed: {ours['failed']}")
+    print(f"\nours : {USERS} writes in {ours['elapsed']:.2f} s = {rate:.1f} writes/s "
+          f"(ceiling ratio {rate / CEILING:.2f}); inner 429s: {ours['throttled']}; failed: {ours['failed']}")
     print(f"naive: {USERS} writes in {naive['elapsed']:.2f} s = {USERS / naive['elapsed']:.1f} writes/s; "
           f"429s: {naive['throttled']}; failed: {naive['failed']}")
     print(f"speed-up ours vs naive: {speedup:.2f}x (target >= 2.5)")
-    assert ours["set"] == USERS and ours["failed"] == 0 and ours["max_writes_per_user"] == 1
+    assert ours["counts"].get(Status.SET.value) == USERS and max(ours["applied"].values()) == 1
     assert naive["set"] == USERS
-    assert rate / ceiling >= 0.9
     assert speedup >= 2.5

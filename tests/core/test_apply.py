@@ -81,6 +81,7 @@ def test_apply_writes_every_planned_user_once(sandbox, tmp_path):
 def apply_and_check(plan, graph, journal, **kw):
     from core.apply import apply_plan
 
+    kw.setdefault("verify_settle_s", 0.0)  # nobody else writes here: read back at once (test_apply_conflicts)
     result = apply_plan(plan, graph, journal, **kw)
     assert sum(result.counts().values()) == len(plan.rows)
     assert result.finished is not None and result.fatal is None
@@ -160,7 +161,8 @@ def test_faulty_run_ends_exactly_as_planned(sandbox_factory, tmp_path, spec, use
         result = apply_and_check(plan, graph, journal)
     rows = {r.object_id: r for r in result.rows}
     writes = patches(tenant)
-    assert {uid: tenant.users[uid]["onPremisesImmutableId"] for uid in planned} == planned
+    assert {uid: tenant.users[uid]["onPremisesImmutableId"] for uid in planned} == planned, \
+        [rows[uid] for uid in planned if rows[uid].status is not Status.SET]
     assert all(rows[uid].status is Status.SET for uid in planned)
     assert max(writes.values()) == 1 and set(writes) == set(planned)
     faults_seen = Counter(e.get("fault") for e in tenant.audit() if e.get("fault"))

@@ -200,17 +200,12 @@ def test_graph_error_from_an_inner_batch_body():
     assert GraphError.from_body(502, "not json").code == "http_502"
 
 
-def test_retry_after_in_seconds_or_as_a_date():
-    from email.utils import formatdate
-
-    import requests
-
-    from core.graph import _retry_after
-
-    resp = requests.Response()
-    resp.headers["Retry-After"] = "7"
-    assert _retry_after(resp, 300) == 7.0 and _retry_after(resp, 5) == 5
-    resp.headers["Retry-After"] = formatdate(time.time() + 30, usegmt=True)
-    assert 25 <= _retry_after(resp, 300) <= 31
-    resp.headers["Retry-After"] = "soon"
-    assert _retry_after(resp, 300) is None
+def test_hand_back_returns_a_503_at_once_with_its_retry_after(sandbox):
+    user_id = next(iter(sandbox.users))
+    sandbox.config.faults = faults_in_order(["503", None, None], p503=0.3)
+    sandbox.config.fault_retry_after_s = 7
+    graph = connect(sandbox, policy=RetryPolicy())  # would wait 7 s before retrying, were it not handed back
+    resp = graph.request("POST", "/$batch", json=_batch_body(user_id), hand_back=(503,))
+    assert resp.status_code == 503 and GraphError.from_response(resp).retry_after == 7.0
+    assert [c["status"] for c in graph_calls(sandbox, "$batch")] == [503]  # not retried
+    assert graph.request("POST", "/$batch", json=_batch_body(user_id), hand_back=(503,)).status_code == 200

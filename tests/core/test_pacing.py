@@ -127,3 +127,28 @@ def test_listeners_hear_pauses_and_long_waits_at_once_and_timeouts_give_up():
     p.remove_listener(heard.append)
     p.pause_for(10.0)
     assert heard == [1003.0, 1008.0]
+
+
+def test_acquire_up_to_takes_the_room_there_is_instead_of_waiting_for_all():
+    p, t = pacer(limit=10, window=2.0)
+    assert p.acquire(7) and p.acquire(3)
+    p.release(7)              # answered at 1000.0: free at 1002.0
+    t.now += 0.5
+    p.release(3)              # free at 1002.5
+    assert p.acquire_up_to(5) == 5 and t.now == pytest.approx(1002.0)  # room for 7 by then: all 5
+    assert p.acquire_up_to(8) == 2 and t.now == pytest.approx(1002.0)  # room for 2 left: 2 now, no wait
+    assert p.in_window() == 3 + 5 + 2
+    p.release(5, sent=False)  # never sent: free at once
+    assert p.acquire_up_to(9) == 5 and t.now == pytest.approx(1002.0)
+
+
+def test_acquire_up_to_never_overfills_and_gives_up_like_acquire():
+    p, t = pacer(limit=4, window=2.0)
+    cancel = threading.Event()
+    assert p.acquire_up_to(20) == 4 and p.in_window() == 4
+    assert p.acquire_up_to(1, timeout=0.5) == 0 and t.now == pytest.approx(1000.5)  # all in flight
+    cancel.set()
+    assert p.acquire_up_to(1, cancel) == 0
+    p.release(4)
+    p.pause_for(3.0)          # a 429: nobody, not even one write, before the pause ends
+    assert p.acquire_up_to(2) == 2 and t.now >= 1000.5 + 3.0
