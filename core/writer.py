@@ -27,6 +27,7 @@ from core.batch import (
     ALLOWED_PROPERTY,
     MISSING,
     READ_ROUNDS,
+    ReadPass,
     classify_failure,
     patch_request,
     read_current,
@@ -182,19 +183,20 @@ class ChunkWriter:
         self._sort_answers(chunk, answers)
 
     def _still_empty(self, chunk: list[Item], held: bool) -> list[Item]:
-        """Read the chunk's users before writing them: users who have a value now are settled, users the
-        service did not read this time wait for a later chunk. `held`: the chunk holds pacer slots (given
-        back for every user not written now)."""
+        """Read the chunk's users before writing them: users who have a value now are settled. A user the
+        service did not read this time waits for a later chunk if its last write is in doubt; otherwise
+        its earlier read stands (this one only narrows the window for another writer). `held`: the chunk
+        holds pacer slots (given back for every user not written now)."""
         job = self.job
-        try:  # a refused batch is handed back, not waited out: slots are never held through a wait
-            done = read_once(job.graph, [item.row.object_id for item in chunk], self._calm, hand_back=(503,))
-        except BaseException as exc:
+        try:  # a refused or dropped read is handed back, not waited out: no slot is held through a wait
+            done = read_once(job.graph, [item.row.object_id for item in chunk], self._calm, hand_back=(503,),
+                             retry_drops=False)
+        except GraphError as exc:  # nobody read: as if each user's read had failed
+            done = ReadPass({}, [item.row.object_id for item in chunk], 0.5, str(exc))
+        except BaseException:
             if held:
                 job.pacer.release(len(chunk), sent=False)
-            if not isinstance(exc, GraphError):
-                raise  # sign-in failed, a bug: the run stops (rows in doubt are read once more at the end)
-            self._unread(chunk, str(exc), wait=0.5)
-            return []
+            raise  # sign-in failed, a bug: the run stops (rows in doubt are read once more at the end)
         unread, keep, doubt = set(done.unread), [], []
         for item in chunk:
             if item.row.object_id not in unread:
@@ -221,17 +223,16 @@ class ChunkWriter:
         return True
 
     def _unread(self, items: list[Item], error: str, wait: float) -> None:
-        """Users whose read failed: they wait for a later chunk, a few times, then fail as unknown."""
-        job, again = self.job, []
+        """Users in doubt whose read failed: they wait for a later chunk, a few times, then fail as
+        unknown (the write may or may not have happened; a rerun reads them first)."""
+        again = []
         for item in items:
             item.misses += 1
             if item.misses < READ_ROUNDS:
                 item.not_before = time.monotonic() + max(wait, 0.1)
                 again.append(item)
-            elif item.unsure:
-                job.fail(item.row, "outcome_unknown", error=item.error, why=error)
             else:
-                job.fail(item.row, "reread_failed", error=error)
+                self.job.fail(item.row, "outcome_unknown", error=item.error, why=error)
         self.queue.wait(again)
 
     def _sort_answers(self, chunk: list[Item], answers: dict[str, Any]) -> None:
