@@ -1,13 +1,14 @@
 """Apply's writer threads: PATCH chunks of ≤ 20 users, each admitted by the WritePacer.
 
-    rows ─► ready ─► [thread: pacer slots ─► read if needed ─► journal intents ─► $batch] ─► set / failed
-                ▲                                                              │ fate unknown
-                └──────────── waiting until not_before (Retry-After, backoff) ◄┘ (5xx, drop, 429)
+    rows ─► ready ─► [thread: read ─► pacer slots (─► read again if stale) ─► intents ─► $batch] ─► set
+                ▲                                                                   │ fate unknown
+                └────────────── waiting until not_before (Retry-After, backoff) ◄───┘ (5xx, drop, 429)
 
-A write whose fate is unknown is never resent blind: the row waits (the thread goes on with fresh rows),
-then rides in a later chunk, whose users are read right before it is written — anyone who has a value by
-then is settled (ours: `set`; someone else's: skipped) and only the rest are sent again. So no user is
-written twice, and no thread sleeps through another row's backoff. A 429 pauses the pacer for everyone.
+Every chunk is read right before it is written (while it waits for the pacer anyway): anyone who has a
+value by then is settled (ours: `set`; someone else's: skipped), which also narrows the window in which
+another writer's value could be overwritten. A write whose fate is unknown is never resent blind: the row
+waits (the thread goes on with fresh rows), then rides in a later chunk and is read with it. So no user
+is written twice, and no thread sleeps through another row's backoff. A 429 pauses the pacer for everyone.
 
 The writer touches the run only through WriteJob (a few callables, each thread-safe on the run's side);
 its own shared state is the WorkQueue.
@@ -15,7 +16,6 @@ its own shared state is the WorkQueue.
 
 from __future__ import annotations
 
-import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -39,8 +39,6 @@ from core.pacing import WritePacer
 from core.plan import PlanRow, Status
 from core.retry import backoff
 from core.write_queue import Item, WorkQueue
-
-log = logging.getLogger(__name__)
 
 SETTLE_S = 2.0  # the longest we wait for a half-done write to land before reading its user
 
