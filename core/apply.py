@@ -4,8 +4,9 @@ Order of work (architecture.md, safety rules):
  1. Users that an interrupted run of this journal already wrote are `set` and never sent again.
  2. Re-read the current value of every user about to be written (a listing for many, $batch GETs for
     few); anyone who has a value now is `skipped_already_set`.
- 3. Write in $batch chunks of ≤ 20 from a few threads, each chunk admitted by the WritePacer; every
-    intent is fsync'd in the journal before its chunk is sent, every outcome after.
+ 3. Write in $batch chunks of ≤ 20 from a few threads (core/writer.py), each chunk read once more just
+    before it is written and admitted by the WritePacer; every intent is fsync'd in the journal before
+    its chunk is sent, every outcome after.
  4. A write whose fate is unknown (dropped connection, 5xx, 429) is re-read before any resend: if the
     user has the intended value it is `set`, so nobody is written twice.
  5. Throttling (429, inner or envelope) is Entra saying "wait Retry-After and try again": it pauses the
@@ -219,9 +220,12 @@ class _Run:
         except (AuthError, GraphError, ReadFailed) as exc:
             log.warning("Could not read the written users back: %s", exc)
             return
-        for row, found in overwritten(written, current):
+        conflicts = overwritten(written, current)
+        for row, found in conflicts:
             self._conflict(row, found)
         self.result.verified = True
+        if conflicts:
+            self._report(force=True)
 
     def _conflict(self, row: PlanRow, found: str | None) -> None:
         """Another writer set `found` after this run wrote the row's value (already counted as done)."""
@@ -232,7 +236,6 @@ class _Run:
             self.failed += 1
             self._new_failures.append(row)
         self.journal.outcome(row.object_id, Status.CONFLICT.value, row.detail)
-        self._report(force=True)
 
     def settle_by_current(self, row: PlanRow, current: str | None) -> bool:
         """Decide a row from the user's live value; True when it still has to be written."""

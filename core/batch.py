@@ -118,20 +118,23 @@ class ReadPass:
 
 
 def read_once(graph: GraphClient, object_ids: list[str], cancel: threading.Event | None = None,
-              hand_back: Collection[int] = ()) -> ReadPass:
+              hand_back: Collection[int] = (), retry_drops: bool = True) -> ReadPass:
     """The live onPremisesImmutableId of each user, one pass of $batch GETs (20 per batch), no waiting of
     its own: users not read are listed with how long to wait. A batch refused with a status in
-    `hand_back` (429/503: not processed) leaves its users unread instead of being waited out."""
+    `hand_back` (e.g. 503: not processed), or whose answer was lost when not `retry_drops`, leaves its
+    users unread instead of being waited out by the client."""
     result = ReadPass({})
     for chunk in chunks(object_ids):
         try:
             answers = send_batch(graph, [get_request(str(i), oid) for i, oid in enumerate(chunk)],
-                                 idempotent=True, cancel=cancel, hand_back=hand_back)
+                                 idempotent=retry_drops, cancel=cancel, hand_back=hand_back)
         except GraphError as exc:
-            if exc.status not in hand_back:
+            dropped = exc.status == 0 and getattr(exc, "sent", True) and not retry_drops
+            if exc.status not in hand_back and not dropped:
                 raise
             result.unread += chunk
-            result.wait, result.error = max(result.wait, exc.retry_after or 1.0), f"HTTP {exc.status}"
+            result.wait = max(result.wait, exc.retry_after or (0.5 if dropped else 1.0))
+            result.error = f"HTTP {exc.status}" if exc.status else exc.code
             continue
         for i, oid in enumerate(chunk):
             _take_answer(result, oid, answers.get(str(i)))

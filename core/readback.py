@@ -18,8 +18,9 @@ from core.plan import PlanRow
 
 LIST_REREAD_MIN = 200  # above this many users to read, a full listing is cheaper than GETs
 # Before reading back, let the last writes settle: another writer's write that raced ours lands within
-# its own read-to-write gap (about apply.FRESH_S plus a round trip), and Graph's replicas may lag a write.
-VERIFY_SETTLE_S = 2.0
+# its own read-to-write gap — apply.FRESH_S (1 s) plus the write's trip to Graph — and the margin above
+# that is for Graph's replicas, which may lag a write. Every apply waits this long once, at its end.
+VERIFY_SETTLE_S = 1.5
 
 
 def read_values(graph: GraphClient, ids: list[str], tenant_rows: int, mode: str = "auto",

@@ -1,13 +1,14 @@
 """Apply's writer threads: PATCH chunks of ≤ 20 users, each admitted by the WritePacer.
 
-    rows ─► ready ─► [thread: pacer slots ─► read if needed ─► journal intents ─► $batch] ─► set / failed
-                ▲                                                              │ fate unknown
-                └──────────── waiting until not_before (Retry-After, backoff) ◄┘ (5xx, drop, 429)
+    rows ─► ready ─► [thread: read ─► pacer slots (─► read again if stale) ─► intents ─► $batch] ─► set
+                ▲                                                                   │ fate unknown
+                └────────────── waiting until not_before (Retry-After, backoff) ◄───┘ (5xx, drop, 429)
 
-A write whose fate is unknown is never resent blind: the row waits (the thread goes on with fresh rows),
-then rides in a later chunk, whose users are read right before it is written — anyone who has a value by
-then is settled (ours: `set`; someone else's: skipped) and only the rest are sent again. So no user is
-written twice, and no thread sleeps through another row's backoff. A 429 pauses the pacer for everyone.
+Every chunk is read right before it is written (while it waits for the pacer anyway): anyone who has a
+value by then is settled (ours: `set`; someone else's: skipped), which also narrows the window in which
+another writer's value could be overwritten. A write whose fate is unknown is never resent blind: the row
+waits (the thread goes on with fresh rows), then rides in a later chunk and is read with it. So no user
+is written twice, and no thread sleeps through another row's backoff. A 429 pauses the pacer for everyone.
 
 The writer touches the run only through WriteJob (a few callables, each thread-safe on the run's side);
 its own shared state is the WorkQueue.
@@ -15,7 +16,6 @@ its own shared state is the WorkQueue.
 
 from __future__ import annotations
 
-import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -27,6 +27,7 @@ from core.batch import (
     ALLOWED_PROPERTY,
     MISSING,
     READ_ROUNDS,
+    ReadPass,
     classify_failure,
     patch_request,
     read_current,
@@ -38,8 +39,6 @@ from core.pacing import WritePacer
 from core.plan import PlanRow, Status
 from core.retry import backoff
 from core.write_queue import Item, WorkQueue
-
-log = logging.getLogger(__name__)
 
 SETTLE_S = 2.0  # the longest we wait for a half-done write to land before reading its user
 
@@ -182,19 +181,20 @@ class ChunkWriter:
         self._sort_answers(chunk, answers)
 
     def _still_empty(self, chunk: list[Item], held: bool) -> list[Item]:
-        """Read the chunk's users before writing them: users who have a value now are settled, users the
-        service did not read this time wait for a later chunk. `held`: the chunk holds pacer slots (given
-        back for every user not written now)."""
+        """Read the chunk's users before writing them: users who have a value now are settled. A user the
+        service did not read this time waits for a later chunk if its last write is in doubt; otherwise
+        its earlier read stands (this one only narrows the window for another writer). `held`: the chunk
+        holds pacer slots (given back for every user not written now)."""
         job = self.job
-        try:  # a refused batch is handed back, not waited out: slots are never held through a wait
-            done = read_once(job.graph, [item.row.object_id for item in chunk], self._calm, hand_back=(503,))
-        except BaseException as exc:
+        try:  # a refused or dropped read is handed back, not waited out: no slot is held through a wait
+            done = read_once(job.graph, [item.row.object_id for item in chunk], self._calm, hand_back=(503,),
+                             retry_drops=False)
+        except GraphError as exc:  # nobody read: as if each user's read had failed
+            done = ReadPass({}, [item.row.object_id for item in chunk], 0.5, str(exc))
+        except BaseException:
             if held:
                 job.pacer.release(len(chunk), sent=False)
-            if not isinstance(exc, GraphError):
-                raise  # sign-in failed, a bug: the run stops (rows in doubt are read once more at the end)
-            self._unread(chunk, str(exc), wait=0.5)
-            return []
+            raise  # sign-in failed, a bug: the run stops (rows in doubt are read once more at the end)
         unread, keep, doubt = set(done.unread), [], []
         for item in chunk:
             if item.row.object_id not in unread:
@@ -221,17 +221,16 @@ class ChunkWriter:
         return True
 
     def _unread(self, items: list[Item], error: str, wait: float) -> None:
-        """Users whose read failed: they wait for a later chunk, a few times, then fail as unknown."""
-        job, again = self.job, []
+        """Users in doubt whose read failed: they wait for a later chunk, a few times, then fail as
+        unknown (the write may or may not have happened; a rerun reads them first)."""
+        again = []
         for item in items:
             item.misses += 1
             if item.misses < READ_ROUNDS:
                 item.not_before = time.monotonic() + max(wait, 0.1)
                 again.append(item)
-            elif item.unsure:
-                job.fail(item.row, "outcome_unknown", error=item.error, why=error)
             else:
-                job.fail(item.row, "reread_failed", error=error)
+                self.job.fail(item.row, "outcome_unknown", error=item.error, why=error)
         self.queue.wait(again)
 
     def _sort_answers(self, chunk: list[Item], answers: dict[str, Any]) -> None:

@@ -52,9 +52,10 @@ def test_a_user_overwritten_after_our_write_is_reported_as_conflict(sandbox, tmp
     graph = connect(sandbox)
     plan = plan_for(graph, domains=("nordskolan.example",))
     planned = writable(sandbox, plan)
-    progress, rivals = rival_after_our_write(sandbox, planned, 3)
+    rival, rivals = rival_after_our_write(sandbox, planned, 3)
+    seen = []
     with Journal(tmp_path, {"tenant": sandbox.tenant_id}) as journal:
-        result = apply_plan(plan, graph, journal, progress=progress, reread=reread)
+        result = apply_plan(plan, graph, journal, progress=lambda p: (seen.append(p), rival(p)), reread=reread)
     rows = {r.object_id: r for r in result.rows}
     assert len(rivals) == 3 and result.verified
     for uid, found in rivals.items():
@@ -68,6 +69,8 @@ def test_a_user_overwritten_after_our_write_is_reported_as_conflict(sandbox, tmp
     assert all(rows[uid].status is Status.SET for uid in others)
     assert Counter(r.status for r in result.rows)[Status.CONFLICT] == 3
     assert result.failed == 3 + sum(r.status is Status.FAILED for r in result.rows)  # conflicts count as failed
+    told = {r.object_id for p in seen for r in p.new_failures if r.status is Status.CONFLICT}
+    assert told == set(rivals) and seen[-1].failed == result.failed  # the caller heard of them
     state = Journal.replay(tmp_path / FILE_NAME)
     assert {uid: state.outcomes[uid][0] for uid in rivals} == dict.fromkeys(rivals, "conflict")
     report = write_report(result.rows, tmp_path / "report.csv").read_text("utf-8-sig")
