@@ -35,7 +35,7 @@ from core.batch import MISSING, ReadFailed, classify_failure
 from core.graph import Cancelled, GraphClient, GraphError
 from core.journal import Journal
 from core.pacing import WritePacer
-from core.plan import Plan, PlanRow, Status
+from core.plan import Plan, PlanRow, Status, count_statuses
 from core.readback import VERIFY_SETTLE_S, overwritten, read_values
 from core.writer import ChunkWriter, ThrottledTooLong, Valve, WriteJob
 
@@ -62,6 +62,8 @@ class ApplyProgress:
     # waiting for the quota window — or None. A pause is reported at once, even if nobody finished.
     throttled_until: float | None
     new_failures: list[PlanRow] = dataclasses.field(default_factory=list)  # failed since the last call
+    # of `done`, the users a cancel or a stop left alone: a progress line after Ctrl-C must not read 100 %
+    not_attempted: int = 0
 
 
 @dataclass
@@ -77,10 +79,7 @@ class ApplyResult:
     verified: bool = False             # the written users were read back (conflicts, if any, found)
 
     def counts(self) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for row in self.rows:
-            out[row.status.value] = out.get(row.status.value, 0) + 1
-        return {s.value: out[s.value] for s in Status if s.value in out}
+        return count_statuses(self.rows)
 
     @property
     def failed(self) -> int:
@@ -121,6 +120,8 @@ class _Run:
         self.total = 0
         self.done = 0
         self.failed = 0
+        self.not_attempted = 0
+        self._quiet = True  # no progress before the total is known (a resume once said "1/0")
         self.sent_ids: set[str] = set()  # users whose PATCH left this process in this run
         self.max_attempts = MAX_ATTEMPTS
         self.fresh_s = FRESH_S
@@ -158,6 +159,8 @@ class _Run:
         try:
             targets = self._resume([r for r in self.rows if r.status in (Status.WILL_SET, Status.ALREADY_SET)])
             self.total = len(targets) + self.done
+            self._quiet = False
+            self._report(force=True)
             queue = self._recheck(targets, reread)
             if self.dry_run:
                 for row in queue:
@@ -272,6 +275,7 @@ class _Run:
             if status is Status.SET:
                 row.current_immutable_id = row.new_immutable_id
             self.done += 1
+            self.not_attempted += status is Status.NOT_ATTEMPTED
             if status is Status.FAILED:
                 self.failed += 1
                 self._new_failures.append(row)
@@ -317,7 +321,7 @@ class _Run:
         self._report(force=True)
 
     def _report(self, force: bool = False) -> None:
-        if self._progress_cb is None:
+        if self._progress_cb is None or self._quiet:
             return
         now = time.monotonic()
         with self._lock:
@@ -331,7 +335,8 @@ class _Run:
             paused = max(self.pacer.paused_until, self.pacer.waiting_until)
             failures, self._new_failures = self._new_failures, []
             snapshot = ApplyProgress(self.done, self.total, self.failed, rate, eta,
-                                     time.time() + (paused - now) if paused > now else None, failures)
+                                     time.time() + (paused - now) if paused > now else None, failures,
+                                     self.not_attempted)
         self._progress_cb(snapshot)
 
 

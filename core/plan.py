@@ -63,9 +63,18 @@ class Status(StrEnum):
     CONFLICT = "conflict"  # written, then overwritten by another writer before the run read it back
 
 
-__all__ = ["Cancelled", "Plan", "PlanBuilder", "PlanRow", "Scope", "Status", "build_plan", "list_and_plan"]
+__all__ = ["Cancelled", "Plan", "PlanBuilder", "PlanRow", "Scope", "Status", "build_plan", "count_statuses",
+           "list_and_plan"]
 PREVIEW_STATUSES = tuple(list(Status)[:list(Status).index(Status.SET)])
 APPLY_STATUSES = tuple(list(Status)[list(Status).index(Status.SET):])
+
+
+def count_statuses(rows: Iterable[Any]) -> dict[str, int]:
+    """Counts per status in the contract's order (then any other, as met): the one status count for the
+    plan, the apply result, the run's summary and both faces. Rows: PlanRow-like (status an enum or code)."""
+    counts = Counter(getattr(row.status, "value", row.status) for row in rows)
+    known = {s.value: counts[s.value] for s in Status if counts.get(s.value)}
+    return known | {s: n for s, n in counts.items() if s not in known}
 
 
 @dataclass(slots=True)
@@ -115,8 +124,7 @@ class Plan:
     admin_groups_unread: tuple[str, ...] = ()
 
     def counts(self) -> dict[str, int]:
-        counts = Counter(row.status.value for row in self.rows)
-        return {s.value: counts[s.value] for s in Status if counts[s.value]}
+        return count_statuses(self.rows)
 
     def to_write(self) -> list[PlanRow]:
         return [row for row in self.rows if row.status is Status.WILL_SET]

@@ -14,7 +14,6 @@ No Qt, no printing, no prompting.
 from __future__ import annotations
 
 import threading
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -28,7 +27,7 @@ from core.directory import upn_domain
 from core.journal import FILE_NAME as JOURNAL_FILE
 from core.journal import Journal, JournalBusy
 from core.pacing import WritePacer
-from core.plan import Plan, Status
+from core.plan import Plan, count_statuses  # noqa: F401 (count_statuses: re-exported for the faces)
 from core.report import write_report, write_summary, write_unmatched
 
 # Exit codes (contracts.md); core.cli re-exports them for the command line.
@@ -53,14 +52,6 @@ FAILURE_STATUSES = frozenset({"failed", "conflict"})
 
 def status_of(row: Any) -> str:
     return getattr(row.status, "value", row.status)
-
-
-def count_statuses(rows: Iterable[Any]) -> dict[str, int]:
-    """Counts per status, in the contract's order of statuses (then any other, as met)."""
-    counts = Counter(status_of(row) for row in rows)
-    order = [s.value for s in Status]
-    known = {s: counts[s] for s in order if counts.get(s)}
-    return known | {s: n for s, n in counts.items() if s not in known}
 
 
 def needs_attention(rows: Iterable[Any]) -> list[Any]:

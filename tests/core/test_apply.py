@@ -123,8 +123,10 @@ def test_cancel_finishes_in_flight_and_leaves_the_rest(sandbox_factory, tmp_path
     graph = connect(tenant)
     plan = plan_for(graph)
     cancel = threading.Event()
+    seen = []
 
     def progress(p):
+        seen.append(p)
         if p.done >= 30:
             cancel.set()
 
@@ -132,6 +134,8 @@ def test_cancel_finishes_in_flight_and_leaves_the_rest(sandbox_factory, tmp_path
         result = apply_and_check(plan, graph, journal, progress=progress, cancel=cancel,
                                  pacer=WritePacer(40, 1.0))
     counts = result.counts()
+    last = seen[-1]  # what the last progress line says: the users left alone are not "done"
+    assert last.not_attempted == counts["not_attempted"] and last.done - last.not_attempted < last.total
     assert result.cancelled and counts["not_attempted"] > 100 and counts["set"] >= 30
     writes = patches(tenant)
     assert all(n == 1 for n in writes.values())
@@ -184,8 +188,10 @@ def test_resume_never_resends_what_the_interrupted_run_wrote(sandbox, tmp_path):
     for r in done + unsure:  # these writes reached the tenant before the crash
         set_directly(sandbox, r.object_id, r.new_immutable_id)
     replan = plan_for(graph, domains=("nordskolan.example",))
+    seen = []
     with Journal(tmp_path, {"tenant": sandbox.tenant_id}) as journal:
-        result = apply_and_check(replan, graph, journal)
+        result = apply_and_check(replan, graph, journal, progress=seen.append)
+    assert seen and all(p.done <= p.total for p in seen)  # the resumed users never read "1/0"
     rows = {r.object_id: r for r in result.rows}
     for r in done + unsure:
         assert rows[r.object_id].status is Status.SET and "resumed" in rows[r.object_id].detail
