@@ -46,6 +46,13 @@ def patch_request(request_id: str, object_id: str, body: dict[str, Any]) -> dict
             "headers": {"Content-Type": "application/json"}, "body": {ALLOWED_PROPERTY: value}}
 
 
+def clear_request(request_id: str, object_id: str) -> dict[str, Any]:
+    """One inner PATCH /users/{id} that clears the ImmutableId (undo, graph-facts §11): the body is exactly
+    {"onPremisesImmutableId": null} and can be nothing else — there is no body parameter to misuse."""
+    return {"id": request_id, "method": "PATCH", "url": f"/users/{_check_id(object_id)}",
+            "headers": {"Content-Type": "application/json"}, "body": {ALLOWED_PROPERTY: None}}
+
+
 def get_request(request_id: str, object_id: str) -> dict[str, Any]:
     return {"id": request_id, "method": "GET",
             "url": f"/users/{_check_id(object_id)}?$select={CURRENT_SELECT}"}

@@ -33,6 +33,7 @@ COMMANDS = {
     "schedule": "core.commands.schedule",
     "batch": "core.commands.batch",
     "app": "core.commands.app",
+    "undo": "core.commands.undo",
 }
 
 

@@ -150,6 +150,10 @@ HINTS: dict[str, str] = {
 
 # Codes only the command line reports (the wizard cannot produce them, so gui/code_texts.py has none).
 CLI_TEXT: dict[str, str] = {
+    "undo_no_journal": "this folder has no journal.jsonl: it is not a run folder",
+    "undo_not_an_apply": "this run is not an apply run (an undo cannot be undone)",
+    "undo_dry_run": "this was a dry run: it wrote nothing, so there is nothing to undo",
+    "undo_no_last_run": "no finished apply run of this tenant and app was found",
     "profile_name_unknown": "No saved connection has this name, and no file has it either.",
     "profile_none_saved": "No connection has been saved yet, and no file has this name.",
     "secret_stdin_empty": "Standard input was empty, so no client secret was read.",
@@ -213,6 +217,9 @@ STATUS_TEXT = {
     "dry_run": "would be written (dry run)",
     "not_attempted": "not attempted (the run was cancelled or stopped first)",
     "conflict": "written, then changed by another writer (check which value is right)",
+    # undo (contracts.md "Undo a run"); failed, dry_run and not_attempted are shared with apply
+    "cleared": "ImmutableId cleared (undone)",
+    "skipped_changed": "the value changed after the run wrote it: left alone",
 }
 
 REASON_TEXT = {
@@ -273,6 +280,9 @@ WRITE_HINTS = {
                        "to a managed domain, set it, and move it back"),
     "user_deleted": "the user was deleted after the preview",
     "network": "the connection failed repeatedly; run apply again to finish",
+    "needs_upn_swap": ("the user's domain is federated, so Entra refuses to clear the value: it needs the UPN "
+                       "swap (move the UPN to a managed domain, clear it, move it back), which this tool "
+                       "cannot do yet"),
 }
 
 # A row's `reason` code -> its English `detail` for the report (contracts.md "Reports"): str.format with
@@ -303,6 +313,11 @@ REASON_DETAIL = {
     "outcome_unknown": "{error}; could not confirm the outcome ({why}) — run apply again to finish",
     "network": "{error} ({attempts} attempts) — " + WRITE_HINTS["network"],
     "overwritten_after_write": "another writer set {found} after this run wrote {wrote}",
+    # undo
+    "changed_since_run": "now holds {found}, not the value the run wrote: left alone",
+    "cleared_meanwhile": "already empty: cleared by someone else after the run; left alone",
+    "user_deleted_undo": "the user no longer exists",
+    "outcome_unknown_undo": "could not confirm the clear after several tries — run undo again to finish",
 }
 # Graph refused the write: Graph's own code and message, then our hint (the reason is the hint's code).
 GRAPH_FAILURE_DETAIL = "{code}: {message}"

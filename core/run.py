@@ -141,6 +141,8 @@ def find_unfinished_run(conn: Connection, tenant_id: str | None = None,
         state = Journal.replay(journal)
         if not _same_tenant(state.header, conn, tenant_id) or state.header.get("dry_run"):
             continue
+        if state.header.get("kind", "apply") != "apply":  # an undo's journal (core/undo.py) is not an apply
+            continue
         if state.complete:
             return None
         return UnfinishedRun(run_dir, _parse_time(state.header.get("time")), len(state.outcomes),

@@ -173,6 +173,8 @@ STATUS = {
     "dry_run": T("Status", "Dry run (not written)"),
     "not_attempted": T("Status", "Not attempted"),
     "conflict": T("Status", "Changed by someone else"),
+    "cleared": T("Status", "Cleared"),
+    "skipped_changed": T("Status", "Skipped: changed since"),
 }
 
 # What each status means for the admin, and what to do about it.
@@ -208,6 +210,8 @@ STATUS_HINT = {
         "StatusHint", "The run was cancelled or stopped before this user; run again to continue."),
     "conflict": T("StatusHint", "Written, then another run or person set a different value before this run read "
                                 "it back. Check which value is right."),
+    "cleared": T("StatusHint", "Undone: the value this run wrote was cleared."),
+    "skipped_changed": T("StatusHint", "The value changed after the run wrote it, so the undo left it alone."),
 }
 
 # A row's reason code (PlanRow.reason, core/message_table.REASON_DETAIL) -> text; placeholders are the
@@ -267,6 +271,12 @@ REASON = {
     "outcome_unknown": T("Detail", "It is not known whether the write arrived; run again to "
                                    "finish."),
     "overwritten_after_write": T("Detail", "Someone else set {found} after this run wrote {wrote}."),
+    "changed_since_run": T("Detail", "Now holds {found}, not the value the run wrote; left alone."),
+    "cleared_meanwhile": T("Detail", "Already empty: someone cleared it after the run; left alone."),
+    "user_deleted_undo": T("Detail", "The user no longer exists."),
+    "outcome_unknown_undo": T("Detail", "The clear could not be confirmed; run the undo again to finish."),
+    "needs_upn_swap": T("Detail", "The domain is federated, so Microsoft refuses to clear the value. It needs "
+                                  "the UPN swap, which this tool cannot do yet."),
 }
 
 # The plan table's columns, in order.

@@ -170,9 +170,10 @@ def print_counts(plan: Plan | dict[str, int], out: TextIO | None = None) -> None
     out = out or sys.stdout
     counts = plan.counts() if isinstance(plan, Plan) else plan
     width = max((len(s) for s in counts), default=0)
-    for status in Status:
-        if status.value in counts:
-            print(f"  {status.value:<{width}}  {counts[status.value]:>7,}  {STATUS_TEXT[status.value]}", file=out)
+    order = [s.value for s in Status] + [s for s in counts if s not in Status.__members__.values()]
+    for status in order:  # the plan's and apply's statuses, then any other (undo's)
+        if status in counts:
+            print(f"  {status:<{width}}  {counts[status]:>7,}  {STATUS_TEXT.get(status, '')}", file=out)
     print(f"  {'total':<{width}}  {sum(counts.values()):>7,}", file=out)
 
 

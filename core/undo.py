@@ -1,0 +1,365 @@
+"""Undo an apply run (issue 10 §2): clear (JSON null) exactly the ImmutableIds that run set and that still
+hold the value it wrote. No Qt, no printing, no prompting.
+
+- The targets are the original run's `JournalState.written()`: users that had a value before that run
+  were never written by it, so they are never touched.
+- Every chunk of ≤ 20 users is read right before it is cleared: a value changed since (or already
+  cleared by someone else) is left alone (`skipped_changed`); a user gone is `failed` (user_deleted).
+- An intent is journalled (and synced) before each clear is sent. A clear whose fate is unknown (5xx,
+  429, a lost answer) is never resent blind: the user is read again, and only one that still holds the
+  value we wrote is cleared again. So no user is cleared twice, and no value someone else set is cleared.
+- Users now in a federated domain: Entra most likely refuses the clear (graph-facts §11); they fail with
+  `needs_upn_swap` (the UPN swap is not built yet).
+- The undo has its own run folder and journal (header kind "undo", `undo_of` = the original run folder);
+  an unfinished undo of the same run is continued.
+"""
+
+from __future__ import annotations
+
+import csv
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from core import __version__, paths
+from core.auth import AuthError
+from core.batch import MISSING, ReadFailed, chunks, classify_failure, clear_request, read_current, send_batch
+from core.connection import Connection
+from core.graph import Cancelled, GraphClient, GraphError
+from core.journal import FILE_NAME as JOURNAL_FILE
+from core.journal import Journal, JournalBusy, JournalState
+from core.messages import detail_for
+from core.pacing import WritePacer
+from core.plan import count_statuses
+from core.report import write_summary
+from core.run import REPORT_FILE, SUMMARY_FILE, RunBusy, _same_tenant, write_outputs
+
+KIND = "undo"
+MAX_ATTEMPTS = 4  # sends per user whose answer was unknown (each after a fresh read)
+
+# Undo statuses (contracts.md "Undo").
+CLEARED = "cleared"
+SKIPPED_CHANGED = "skipped_changed"
+FAILED = "failed"
+DRY_RUN = "dry_run"
+NOT_ATTEMPTED = "not_attempted"
+UNDO_STATUSES = (CLEARED, SKIPPED_CHANGED, FAILED, DRY_RUN, NOT_ATTEMPTED)
+
+
+class UndoError(Exception):
+    """The run cannot be undone (no journal, not an apply run, a dry run, ...). `code`: message_table."""
+
+    def __init__(self, code: str, path: Path | None = None) -> None:
+        super().__init__(f"{code}: {path}" if path else code)
+        self.code, self.path = code, path
+
+
+@dataclass
+class UndoRow:
+    """One user of an undo; attribute names are the report's columns (core/report.py). `source_value`
+    and `current_immutable_id` both start as the value the original run wrote; `current_immutable_id` is
+    what was found live when the user was read."""
+
+    object_id: str
+    user_principal_name: str
+    display_name: str
+    source_value: str                 # the value the undone run wrote
+    current_immutable_id: str
+    new_immutable_id: str = ""        # always empty: undo clears
+    status: str = NOT_ATTEMPTED
+    detail: str = ""
+    reason: str | None = None
+    reason_args: Mapping[str, Any] = field(default_factory=dict)
+
+    def settle(self, status: str, reason: str | None = None, **args: Any) -> None:
+        self.status, self.reason, self.reason_args = status, reason, args
+        self.detail = detail_for(reason, args)
+
+
+@dataclass
+class UndoResult:
+    rows: list[UndoRow]
+    started: datetime
+    finished: datetime | None = None
+    dry_run: bool = False
+    cancelled: bool = False
+    fatal: str | None = None
+    writes_sent: int = 0
+    throttled: int = 0
+
+    def counts(self) -> dict[str, int]:
+        return count_statuses(self.rows)
+
+
+# --- which run -----------------------------------------------------------------------------------------
+def is_apply_header(header: Mapping[str, Any]) -> bool:
+    return header.get("kind", "apply") == "apply"
+
+
+def load_targets(run_dir: Path) -> tuple[JournalState, list[UndoRow]]:
+    """The users `run_dir`'s apply run set, as undo rows (UPN and name from its report when there)."""
+    journal = Path(run_dir) / JOURNAL_FILE
+    if not journal.exists():
+        raise UndoError("undo_no_journal", Path(run_dir))
+    state = Journal.replay(journal)
+    if not is_apply_header(state.header):
+        raise UndoError("undo_not_an_apply", Path(run_dir))
+    if state.header.get("dry_run"):
+        raise UndoError("undo_dry_run", Path(run_dir))
+    names = _report_names(Path(run_dir) / REPORT_FILE)
+    rows = []
+    for oid, value in sorted(state.written().items()):
+        upn, display = names.get(oid, ("", ""))
+        rows.append(UndoRow(oid, upn, display, value or "", value or ""))
+    return state, rows
+
+
+def _report_names(report: Path) -> dict[str, tuple[str, str]]:
+    if not report.exists():
+        return {}
+    try:
+        text = report.read_text(encoding="utf-8-sig")
+        delimiter = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
+        reader = csv.DictReader(text.splitlines(), delimiter=delimiter)
+        return {r.get("object_id", ""): (r.get("user_principal_name", ""), r.get("display_name", ""))
+                for r in reader}
+    except (OSError, ValueError, csv.Error):
+        return {}
+
+
+def _run_dirs(base: Path | None) -> list[Path]:
+    base = base or paths.runs_dir()
+    return sorted((p for p in base.iterdir() if p.is_dir() and (p / JOURNAL_FILE).exists()), reverse=True)
+
+
+def find_last_run(conn: Connection, tenant_id: str | None = None, runs: Path | None = None) -> Path | None:
+    """`--last`: the latest finished, non-dry-run apply run of this tenant and app."""
+    for run_dir in _run_dirs(runs):
+        state = Journal.replay(run_dir / JOURNAL_FILE)
+        header = state.header
+        if is_apply_header(header) and not header.get("dry_run") and state.ended \
+                and _same_tenant(header, conn, tenant_id):
+            return run_dir
+    return None
+
+
+def find_unfinished_undo(conn: Connection, undo_of: Path, tenant_id: str | None = None,
+                         runs: Path | None = None) -> Path | None:
+    """An undo of the same run that did not finish (killed, cancelled, stopped): it is continued."""
+    for run_dir in _run_dirs(runs):
+        state = Journal.replay(run_dir / JOURNAL_FILE)
+        header = state.header
+        if header.get("kind") != KIND or header.get("dry_run") or not _same_tenant(header, conn, tenant_id):
+            continue
+        if Path(str(header.get("undo_of", ""))).resolve() != Path(undo_of).resolve():
+            continue
+        return None if state.complete else run_dir
+    return None
+
+
+# --- the run -------------------------------------------------------------------------------------------
+@dataclass
+class UndoSpec:
+    conn: Connection
+    undo_of: Path                        # the apply run folder being undone
+    rows: list[UndoRow]                  # from load_targets()
+    dry_run: bool = False
+    resume: Path | None = None           # an unfinished undo folder to continue
+    tenant_id: str | None = None
+    face: str = "cli"
+    report_copy: Path | None = None
+    delimiter: str = ","
+
+
+@dataclass
+class UndoOutcome:
+    result: UndoResult
+    run_dir: Path
+    report_path: Path
+    files: list[Path]
+    resumed: bool
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return count_statuses(self.result.rows)
+
+    @property
+    def exit_code(self) -> int:
+        from core.run import exit_code
+
+        return exit_code(self.result)
+
+
+def journal_header(spec: UndoSpec) -> dict[str, Any]:
+    return {"kind": KIND, "undo_of": str(Path(spec.undo_of).resolve()), "tenant": spec.conn.tenant,
+            "tenant_id": spec.tenant_id, "client_id": spec.conn.client_id, "to_write": len(spec.rows),
+            "dry_run": spec.dry_run, "face": spec.face, "tool_version": __version__}
+
+
+def open_journal(spec: UndoSpec) -> tuple[Journal, bool]:
+    resume = None if spec.dry_run else spec.resume
+    run_dir = resume or paths.new_run_dir(spec.conn.tenant, "undo-dry-run" if spec.dry_run else "undo")
+    try:
+        return Journal(run_dir, journal_header(spec)), resume is not None
+    except JournalBusy:
+        raise RunBusy(run_dir) from None
+
+
+def execute(spec: UndoSpec, graph: GraphClient, *, pacer: WritePacer | None = None,
+            cancel: threading.Event | None = None, journal: tuple[Journal, bool] | None = None,
+            progress: Callable[[int, int], None] | None = None) -> UndoOutcome:
+    """Undo (or go through it, dry run); the run folder ends complete whatever happens."""
+    journal_obj, resumed = journal or open_journal(spec)
+    try:
+        result = undo_rows(spec.rows, graph, journal_obj, spec.dry_run, pacer=pacer, cancel=cancel,
+                           progress=progress)
+    finally:
+        journal_obj.close()
+    run_dir = journal_obj.run_dir
+    files = write_outputs(result.rows, run_dir, REPORT_FILE, [], spec.delimiter, spec.report_copy)
+    extra = {"undo_of": str(spec.undo_of), "face": spec.face, "resumed": resumed, "cancelled": result.cancelled,
+             "fatal": result.fatal, "writes_sent": result.writes_sent, "throttled": result.throttled,
+             "run_folder": str(run_dir)}
+    files.append(write_summary(result, run_dir / SUMMARY_FILE, tenant=spec.conn.tenant,
+                               client_id=spec.conn.client_id, command=KIND, dry_run=spec.dry_run, extra=extra))
+    return UndoOutcome(result, run_dir, files[0], files, resumed)
+
+
+def undo_rows(rows: list[UndoRow], graph: GraphClient, journal: Journal, dry_run: bool = False, *,
+              pacer: WritePacer | None = None, cancel: threading.Event | None = None,
+              progress: Callable[[int, int], None] | None = None, retry_wait_s: float = 0.5) -> UndoResult:
+    """Clear `rows` in chunks of ≤ 20, each read right before it is cleared (module doc). Never raises for
+    one user; a sign-in failure or lost connection stops the run with `fatal` set, the rest not_attempted."""
+    cancel = cancel or threading.Event()
+    pacer = pacer or WritePacer()
+    result = UndoResult(rows, datetime.now(UTC), dry_run=dry_run)
+    previous = journal.previous
+    todo: list[UndoRow] = []
+    for row in rows:
+        done = previous.outcomes.get(row.object_id) if previous else None
+        if done and done[0] != NOT_ATTEMPTED:  # settled by the interrupted undo: never again
+            row.settle(done[0], None)
+            row.detail = done[1]
+        else:
+            todo.append(row)
+    total = len(rows)
+
+    def tell() -> None:
+        if progress:
+            progress(sum(1 for r in rows if r.status != NOT_ATTEMPTED), total)
+
+    try:
+        for chunk in chunks(todo):
+            _undo_chunk(chunk, graph, journal, dry_run, pacer, cancel, result, retry_wait_s)
+            tell()
+    except Cancelled:
+        result.cancelled = True
+    except AuthError as exc:
+        result.fatal = str(getattr(exc.code, "value", exc.code))
+    except (GraphError, ReadFailed) as exc:
+        result.fatal = getattr(exc, "code", None) or "graph_error"
+    for row in rows:
+        if row.status == NOT_ATTEMPTED:
+            row.settle(NOT_ATTEMPTED, "stopped" if result.fatal else "cancelled")
+            journal.outcome(row.object_id, NOT_ATTEMPTED, row.detail)
+    result.finished = datetime.now(UTC)
+    journal.end(result.counts(), cancelled=result.cancelled)
+    return result
+
+
+def _settle(row: UndoRow, found: str | None, journal: Journal, sent: bool) -> bool:
+    """Sort one user by its live value; True when it still holds the value the run wrote (to clear)."""
+    if found == MISSING:
+        row.settle(FAILED, "user_deleted_undo")
+    elif found is None and sent:
+        row.current_immutable_id = ""
+        row.settle(CLEARED, "confirmed_by_reread")
+    elif found is None:
+        row.current_immutable_id = ""
+        row.settle(SKIPPED_CHANGED, "cleared_meanwhile")
+    elif found != row.source_value:
+        row.current_immutable_id = found
+        row.settle(SKIPPED_CHANGED, "changed_since_run", found=found)
+    else:
+        return True
+    journal.outcome(row.object_id, row.status, row.detail)
+    return False
+
+
+def _undo_chunk(chunk: list[UndoRow], graph: GraphClient, journal: Journal, dry_run: bool, pacer: WritePacer,
+                cancel: threading.Event, result: UndoResult, retry_wait_s: float) -> None:
+    previous = journal.previous
+    pending = previous.pending() if previous else {}
+    live = read_current(graph, [r.object_id for r in chunk], cancel=cancel)
+    # a user whose clear the interrupted undo announced and may have sent: None now means it landed
+    left = [r for r in chunk if _settle(r, live.get(r.object_id, MISSING), journal, r.object_id in pending)]
+    attempts = 0
+    while left:
+        if cancel.is_set():
+            raise Cancelled()
+        if dry_run:
+            for row in left:
+                row.settle(DRY_RUN, None)
+                journal.outcome(row.object_id, DRY_RUN, "")
+            return
+        if not pacer.acquire(len(left), cancel):
+            raise Cancelled()
+        for row in left:
+            journal.intent(row.object_id, row.source_value)
+        journal.sync()  # every intent on disk before the clears leave the machine
+        attempts += 1
+        unsure = _send(left, graph, journal, pacer, result)
+        if not unsure:
+            return
+        if attempts >= MAX_ATTEMPTS:
+            for row in unsure:
+                row.settle(FAILED, "outcome_unknown_undo")
+                journal.outcome(row.object_id, FAILED, row.detail)
+            return
+        cancel.wait(retry_wait_s * attempts)
+        live = read_current(graph, [r.object_id for r in unsure], cancel=cancel)  # read before any resend
+        left = [r for r in unsure if _settle(r, live.get(r.object_id, MISSING), journal, True)]
+
+
+def _send(rows: list[UndoRow], graph: GraphClient, journal: Journal, pacer: WritePacer,
+          result: UndoResult) -> list[UndoRow]:
+    """One $batch of clears; the users whose fate is unknown."""
+    requests = [clear_request(str(i), row.object_id) for i, row in enumerate(rows)]
+    try:
+        answers = send_batch(graph, requests)
+    except GraphError as exc:
+        pacer.release(len(rows), sent=exc.status != 503)
+        if exc.status in (0, 429) or exc.status >= 500:
+            return list(rows)
+        raise
+    except BaseException:
+        pacer.release(len(rows), sent=False)
+        raise
+    pacer.release(len(rows), sent=True)
+    result.writes_sent += len(rows)
+    unsure = []
+    for i, row in enumerate(rows):
+        inner = answers.get(str(i))
+        if inner is None or inner.status == 429 or inner.status >= 500:
+            if inner is not None and inner.status == 429:
+                result.throttled += 1
+                pacer.pause_for(inner.retry_after or 1.0)
+            unsure.append(row)
+        elif inner.ok:
+            row.current_immutable_id = ""
+            row.settle(CLEARED, None)
+            journal.outcome(row.object_id, CLEARED, "")
+        else:
+            reason, args = classify_failure(inner)
+            if reason == "federated_user":
+                row.settle(FAILED, "needs_upn_swap", **args)
+            elif reason == "user_deleted":
+                row.settle(FAILED, "user_deleted_undo")
+            else:
+                row.settle(FAILED, reason, **args)
+            journal.outcome(row.object_id, FAILED, row.detail)
+    return unsure
+
