@@ -17,7 +17,7 @@
     <context>
         <name>AppReg</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+395" />
+            <location filename="../../gui/code_texts.py" line="+405" />
             <source>Microsoft's sign-in service does not know this tenant in this cloud.</source>
             <translation>Microsoft's sign-in service does not know this tenant in this cloud.</translation>
         </message>
@@ -559,7 +559,7 @@
     <context>
         <name>Code</name>
         <message>
-            <location line="-281" />
+            <location line="-291" />
             <source>The tenant is missing.</source>
             <translation>The tenant is missing.</translation>
         </message>
@@ -883,7 +883,7 @@
     <context>
         <name>Column</name>
         <message>
-            <location line="+191" />
+            <location line="+201" />
             <source>Display name</source>
             <translation>Display name</translation>
         </message>
@@ -1266,7 +1266,7 @@
     <context>
         <name>Detail</name>
         <message>
-            <location line="-122" />
+            <location line="-128" />
             <source>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</source>
             <translation>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</translation>
         </message>
@@ -1282,11 +1282,12 @@
         </message>
         <message>
             <location line="+1" />
+            <location line="+50" />
             <source>The user no longer exists.</source>
             <translation>The user no longer exists.</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="-44" />
             <source>The value is empty.</source>
             <translation>The value is empty.</translation>
         </message>
@@ -1421,7 +1422,27 @@
             <translation>It is not known whether the write arrived; run again to finish.</translation>
         </message>
         <message>
-            <location line="-44" />
+            <location line="+3" />
+            <source>Now holds {found}, not the value the run wrote; left alone.</source>
+            <translation>Now holds {found}, not the value the run wrote; left alone.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Already empty: someone cleared it after the run; left alone.</source>
+            <translation>Already empty: someone cleared it after the run; left alone.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The clear could not be confirmed; run the undo again to finish.</source>
+            <translation>The clear could not be confirmed; run the undo again to finish.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The domain is federated, so Microsoft refuses to clear the value. It needs the UPN swap, which this tool cannot do yet.</source>
+            <translation>The domain is federated, so Microsoft refuses to clear the value. It needs the UPN swap, which this tool cannot do yet.</translation>
+        </message>
+        <message>
+            <location line="-51" />
             <source>Synced from on-premises AD: set the source anchor there.</source>
             <translation>Synced from on-premises AD: set the source anchor there.</translation>
         </message>
@@ -1495,7 +1516,7 @@
     <context>
         <name>Hint</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-181" />
+            <location filename="../../gui/code_texts.py" line="-185" />
             <source>Enter the Directory (tenant) ID from the app registration's Overview page, or the tenant's domain (e.g. school.onmicrosoft.com).</source>
             <translation>Enter the Directory (tenant) ID from the app registration's Overview page, or the tenant's domain (e.g. school.onmicrosoft.com).</translation>
         </message>
@@ -1786,7 +1807,7 @@
     <context>
         <name>Match</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+151" />
+            <location filename="../../gui/code_texts.py" line="+161" />
             <source>User principal name</source>
             <translation>User principal name</translation>
         </message>
@@ -2323,7 +2344,7 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-202" />
+            <location filename="../../gui/code_texts.py" line="-212" />
             <source>Will be set</source>
             <translation>Will be set</translation>
         </message>
@@ -2411,6 +2432,16 @@
             <location line="+1" />
             <source>Changed by someone else</source>
             <translation>Changed by someone else</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cleared</source>
+            <translation>Cleared</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Skipped: changed since</source>
+            <translation>Skipped: changed since</translation>
         </message>
     </context>
     <context>
@@ -2504,6 +2535,16 @@
             <location line="+2" />
             <source>Written, then another run or person set a different value before this run read it back. Check which value is right.</source>
             <translation>Written, then another run or person set a different value before this run read it back. Check which value is right.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Undone: the value this run wrote was cleared.</source>
+            <translation>Undone: the value this run wrote was cleared.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The value changed after the run wrote it, so the undo left it alone.</source>
+            <translation>The value changed after the run wrote it, so the undo left it alone.</translation>
         </message>
     </context>
     <context>
@@ -2710,7 +2751,7 @@
     <context>
         <name>Transform</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+105" />
+            <location filename="../../gui/code_texts.py" line="+110" />
             <source>None: use the value as it is</source>
             <translation>None: use the value as it is</translation>
         </message>
