@@ -14,7 +14,7 @@ Order of work (architecture.md, safety rules):
     no successful write at all for THROTTLE_GIVE_UP_S stops the run (fatal `throttled_too_long`), the
     rest `not_attempted`.
  6. Cancel: chunks in flight finish, the rest are `not_attempted`.
- 7. Verification (verify=True): once the writes are done and have settled, the users this run set are
+ 7. Verification (read_back=True): once the writes are done and have settled, the users this run set are
     read back; one that holds another value now was overwritten by another writer (Graph has no
     compare-and-swap; see core/readback.py) and becomes `conflict`, which counts as failed.
 """
@@ -36,7 +36,7 @@ from core.graph import Cancelled, GraphClient, GraphError
 from core.journal import Journal
 from core.pacing import WritePacer
 from core.plan import Plan, PlanRow, Status, count_statuses
-from core.readback import VERIFY_SETTLE_S, overwritten, read_values
+from core.readback import READ_BACK_SETTLE_S, overwritten, read_values
 from core.writer import ChunkWriter, ThrottledTooLong, Valve, WriteJob
 
 log = logging.getLogger(__name__)
@@ -91,17 +91,17 @@ def apply_plan(plan: Plan, graph: GraphClient, journal: Journal, dry_run: bool =
                progress: Callable[[ApplyProgress], None] | None = None,
                cancel: threading.Event | None = None, concurrency: int = 4, *,
                pacer: WritePacer | None = None, reread: str = "auto", fresh_s: float = FRESH_S,
-               give_up_s: float = THROTTLE_GIVE_UP_S, verify: bool = True,
-               verify_settle_s: float = VERIFY_SETTLE_S) -> ApplyResult:
+               give_up_s: float = THROTTLE_GIVE_UP_S, read_back: bool = True,
+               read_back_settle_s: float = READ_BACK_SETTLE_S) -> ApplyResult:
     """Writes `plan` (see module doc). `reread`: "auto" | "list" | "batch" (how users are read in bulk,
     before and after the writes); `fresh_s`: a chunk whose read is older than this when admitted is read
-    again; `give_up_s`: the throttling valve; `verify`: read the written users back after the writes
-    (once `verify_settle_s` has passed since the last). Never raises for a single user's failure;
+    again; `give_up_s`: the throttling valve; `read_back`: read the written users back after the writes
+    (once `read_back_settle_s` has passed since the last). Never raises for a single user's failure;
     AuthError / network loss / the valve stop the run with `fatal` set and the rest not_attempted."""
     run = _Run(plan, graph, journal, dry_run, progress, cancel or threading.Event(), max(1, concurrency),
                pacer or getattr(graph, "pacer", None) or WritePacer())
     run.fresh_s, run.give_up_s = fresh_s, give_up_s
-    run.verify_settle_s = verify_settle_s if verify else None
+    run.read_back_settle_s = read_back_settle_s if read_back else None
     return run.execute(reread)
 
 
@@ -126,7 +126,7 @@ class _Run:
         self.max_attempts = MAX_ATTEMPTS
         self.fresh_s = FRESH_S
         self.give_up_s = THROTTLE_GIVE_UP_S
-        self.verify_settle_s: float | None = VERIFY_SETTLE_S  # None: no verification
+        self.read_back_settle_s: float | None = READ_BACK_SETTLE_S  # None: no verification
         self.read_at = time.monotonic()  # when the current values were last read in bulk
         self.last_write_at = 0.0  # monotonic time the last $batch of writes was answered
         self._new_failures: list[PlanRow] = []
@@ -167,7 +167,7 @@ class _Run:
                     self._finish(row, Status.DRY_RUN, None, journal=False)
             elif queue:
                 ChunkWriter(self._write_job(), queue, self.read_at).run()
-            if not self.dry_run and self.verify_settle_s is not None:
+            if not self.dry_run and self.read_back_settle_s is not None:
                 self._verify(reread)
         except (AuthError, GraphError, ReadFailed, ThrottledTooLong) as exc:
             self.result.fatal = getattr(exc, "code", None) or "read_failed"
@@ -214,7 +214,7 @@ class _Run:
         """Step 7: read back the users set; who holds another value now is a conflict. A read that fails
         leaves the rows as written (logged: the writes themselves were confirmed by Graph)."""
         written = [row for row in self.rows if row.status is Status.SET]
-        settle = self.last_write_at + (self.verify_settle_s or 0.0) - time.monotonic()
+        settle = self.last_write_at + (self.read_back_settle_s or 0.0) - time.monotonic()
         if written and settle > 0 and self.cancel.wait(settle):
             return
         try:

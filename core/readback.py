@@ -20,7 +20,7 @@ LIST_REREAD_MIN = 200  # above this many users to read, a full listing is cheape
 # Before reading back, let the last writes settle: another writer's write that raced ours lands within
 # its own read-to-write gap — apply.FRESH_S (1 s) plus the write's trip to Graph — and the margin above
 # that is for Graph's replicas, which may lag a write. Every apply waits this long once, at its end.
-VERIFY_SETTLE_S = 1.5
+READ_BACK_SETTLE_S = 1.5
 
 
 def read_values(graph: GraphClient, ids: list[str], tenant_rows: int, mode: str = "auto",

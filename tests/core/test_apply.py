@@ -81,7 +81,7 @@ def test_apply_writes_every_planned_user_once(sandbox, tmp_path):
 def apply_and_check(plan, graph, journal, **kw):
     from core.apply import apply_plan
 
-    kw.setdefault("verify_settle_s", 0.0)  # nobody else writes here: read back at once (test_apply_conflicts)
+    kw.setdefault("read_back_settle_s", 0.0)  # nobody else writes here: read back at once (test_apply_conflicts)
     result = apply_plan(plan, graph, journal, **kw)
     assert sum(result.counts().values()) == len(plan.rows)
     assert result.finished is not None and result.fatal is None

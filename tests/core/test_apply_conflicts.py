@@ -94,7 +94,7 @@ def test_without_a_rival_nothing_is_a_conflict_and_verify_can_be_off(sandbox_fac
         plan = plan_for(graph, domains=("nordskolan.example",))
         planned = writable(tenant, plan)
         with Journal(tmp_path / str(verify), {"tenant": tenant.tenant_id}) as journal:
-            result = apply_plan(plan, graph, journal, verify=verify)
+            result = apply_plan(plan, graph, journal, read_back=verify)
         rows = {r.object_id: r for r in result.rows}
         assert {uid: rows[uid].status for uid in planned} == dict.fromkeys(planned, Status.SET)
         assert not [r for r in result.rows if r.status is Status.CONFLICT] and result.verified is verify

@@ -39,7 +39,7 @@ def test_faults_never_clear_a_user_twice(sandbox_factory, tmp_path, faults):
     graph = connect(tenant)
     plan = plan_for(graph, domains=("nordskolan.example",))
     with Journal(tmp_path / "apply", {"tenant": tenant.tenant_id}) as journal:
-        apply_plan(plan, graph, journal, concurrency=1, verify=False)
+        apply_plan(plan, graph, journal, concurrency=1, read_back=False)
     written = Journal.replay(tmp_path / "apply" / "journal.jsonl").written()
     assert len(written) > 20  # more than one chunk
     _state, rows = undo.load_targets(tmp_path / "apply")

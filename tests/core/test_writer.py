@@ -21,7 +21,7 @@ def test_a_503_row_waits_its_turn_while_the_thread_writes_fresh_rows(sandbox_fac
     planned = {r.object_id: r.new_immutable_id for r in plan.to_write()
                if not tenant.users[r.object_id].get("privilegedRole")}
     with Journal(tmp_path, {"tenant": tenant.tenant_id}) as journal:
-        result = apply_plan(plan, graph, journal, concurrency=1, verify=False)
+        result = apply_plan(plan, graph, journal, concurrency=1, read_back=False)
     rows = {r.object_id: r for r in result.rows}
     assert {uid: rows[uid].status for uid in planned} == dict.fromkeys(planned, Status.SET)
     assert {uid: tenant.users[uid]["onPremisesImmutableId"] for uid in planned} == planned
