@@ -185,7 +185,7 @@ class RunSpec:
 
 @dataclass
 class RunOutcome:
-    result: ApplyResult
+    result: ApplyResult  # or core.undo.UndoResult: rows, fatal, cancelled are all this uses
     run_dir: Path
     report_path: Path
     files: list[Path]

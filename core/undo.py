@@ -35,7 +35,7 @@ from core.messages import detail_for
 from core.pacing import WritePacer
 from core.plan import count_statuses
 from core.report import write_summary
-from core.run import REPORT_FILE, SUMMARY_FILE, RunBusy, _same_tenant, write_outputs
+from core.run import REPORT_FILE, SUMMARY_FILE, RunBusy, RunOutcome, _same_tenant, write_outputs
 
 KIND = "undo"
 MAX_ATTEMPTS = 4  # sends per user whose answer was unknown (each after a fresh read)
@@ -174,23 +174,8 @@ class UndoSpec:
     delimiter: str = ","
 
 
-@dataclass
-class UndoOutcome:
-    result: UndoResult
-    run_dir: Path
-    report_path: Path
-    files: list[Path]
-    resumed: bool
-
-    @property
-    def counts(self) -> dict[str, int]:
-        return count_statuses(self.result.rows)
-
-    @property
-    def exit_code(self) -> int:
-        from core.run import exit_code
-
-        return exit_code(self.result)
+# An undo ends as an apply does (run folder, report, counts, exit code): the same outcome type.
+UndoOutcome = RunOutcome
 
 
 def journal_header(spec: UndoSpec) -> dict[str, Any]:
