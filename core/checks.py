@@ -17,7 +17,7 @@ import requests
 from core.admins import has_permission, read_admins
 from core.auth import AuthError, TokenProvider
 from core.connection import Connection, parse_date
-from core.directory import list_domains
+from core.directory import initial_domain, list_domains
 from core.graph import Cancelled, GraphClient, GraphError
 from core.http import VerifyingSession
 
@@ -63,6 +63,7 @@ class CheckReport:
     results: list[CheckResult] = field(default_factory=list)
     user_count: int | None = None
     domains: list[tuple[str, str | None]] | None = None  # (name, authenticationType); None = unknown
+    initial_domain: str | None = None  # <name>.onmicrosoft.com, when the domains were read (UPN swap)
     token_roles: list[str] = field(default_factory=list)
     tenant_id: str | None = None
 
@@ -173,6 +174,7 @@ class _Checker:
         if domains is None:
             return CheckResult(CheckStep.DOMAINS, Verdict.UNKNOWN, "domains_unknown")
         self.report.domains = [(d.name, d.authentication_type) for d in domains]
+        self.report.initial_domain = initial_domain(domains)
         federated = [d.name for d in domains if d.federated]
         data = {"domains": self.report.domains, "federated": federated}
         if federated:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import starmap
 from operator import itemgetter
@@ -41,10 +41,27 @@ class Domain:
     authentication_type: str | None  # "Managed" / "Federated"
     is_verified: bool | None = None
     is_default: bool | None = None
+    is_initial: bool | None = None
 
     @property
     def federated(self) -> bool:
         return (self.authentication_type or "").lower() == "federated"
+
+
+# The tenant's own domains, by cloud (graph-facts §7): <name>.onmicrosoft.com and its national twins.
+_INITIAL_SUFFIXES = (".onmicrosoft.com", ".onmicrosoft.us", ".partner.onmschina.cn")
+
+
+def initial_domain(domains: Iterable[Domain] | None) -> str | None:
+    """The tenant's initial <name>.onmicrosoft.com domain (the UPN swap's step 1 moves users there): the
+    one Graph marks isInitial, else the only one shaped like it; None when not known."""
+    domains = list(domains or ())
+    marked = [d.name.lower() for d in domains if d.is_initial]
+    if marked:
+        return marked[0]
+    shaped = [d.name.lower() for d in domains
+              if any(d.name.lower().endswith(s) and "." not in d.name[:-len(s)] for s in _INITIAL_SUFFIXES)]
+    return shaped[0] if len(shaped) == 1 else None
 
 
 def upn_domain(upn: str | None) -> str:
@@ -95,5 +112,5 @@ def list_domains(graph: GraphClient, cancel: threading.Event | None = None) -> l
         if exc.status in (401, 403):
             return None
         raise
-    return [Domain(str(d.get("id")), d.get("authenticationType"), d.get("isVerified"), d.get("isDefault"))
-            for d in items if d.get("id")]
+    return [Domain(str(d.get("id")), d.get("authenticationType"), d.get("isVerified"), d.get("isDefault"),
+                   d.get("isInitial")) for d in items if d.get("id")]

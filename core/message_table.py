@@ -296,6 +296,8 @@ REASON_DETAIL = {
     "disabled_excluded": "use --include-disabled to include",
     "domain_not_chosen": "domain {domain}",
     "domain_federated": "domain {domain} is federated",
+    "federated_swap_ready": "domain {domain} is federated: can be set with the UPN swap (--federated-upn-swap)",
+    "swap_alias_taken": "domain federated, and the UPN swap cannot be used: {alias} is another user's UPN",
     "value_in_use": "held by {holder}",
     # apply
     "resumed": "written by the interrupted run (resumed)",

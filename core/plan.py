@@ -7,7 +7,11 @@ Precedence, first match wins — the order is the safety argument:
  2b. admin_role      holds a directory role (known only with RoleManagement.Read.Directory, core/admins.py):
                      the app would get 403; a Privileged Authentication Administrator sets it by hand
  3. guest / disabled / out_of_scope   unless included by the scope options
- 4. federated_domain UPN in a federated domain: a direct write is refused (graph-facts §1)
+ 4. federated_domain UPN in a federated domain: a direct write is refused (graph-facts §1). Its value is
+                     still worked out (steps 5-8): when it would be will_set, the reason is
+                     `federated_swap_ready` and new_immutable_id holds it — the UPN swap (core/swap.py,
+                     opt-in) can set it; `swap_alias_taken` when alias@<tenant>.onmicrosoft.com is
+                     another user's UPN; otherwise the value's problem is the reason (status unchanged)
  5. no_source_value  no CSV row / empty attribute
  6. invalid_value    transform failed, or the value breaks graph-facts §1 rules
  7. value_in_use     another tenant user already holds this value
@@ -37,6 +41,7 @@ from core.validation import MAX_WEIGHTED, check_immutable_id
 # case-insensitively can only make us more careful (one constant to flip if it is confirmed).
 UNIQUENESS_CASE_INSENSITIVE = True
 PROGRESS_EVERY = 5000
+SWAP_READY = "federated_swap_ready"  # reason of a federated_domain row the UPN swap can set
 _NO_ARGS: Mapping[str, Any] = MappingProxyType({})  # read-only: safe to share between rows
 
 
@@ -63,8 +68,8 @@ class Status(StrEnum):
     CONFLICT = "conflict"  # written, then overwritten by another writer before the run read it back
 
 
-__all__ = ["Cancelled", "Plan", "PlanBuilder", "PlanRow", "Scope", "Status", "build_plan", "count_statuses",
-           "list_and_plan"]
+__all__ = ["SWAP_READY", "Cancelled", "Plan", "PlanBuilder", "PlanRow", "Scope", "Status", "build_plan", "count_statuses",
+           "list_and_plan", "swap_alias"]
 PREVIEW_STATUSES = tuple(list(Status)[:list(Status).index(Status.SET)])
 APPLY_STATUSES = tuple(list(Status)[list(Status).index(Status.SET):])
 
@@ -129,6 +134,10 @@ class Plan:
     def to_write(self) -> list[PlanRow]:
         return [row for row in self.rows if row.status is Status.WILL_SET]
 
+    def swappable(self) -> list[PlanRow]:
+        """federated_domain users the UPN swap could set (issue 10 §1): a valid, unique value planned."""
+        return [row for row in self.rows if row.status is Status.FEDERATED_DOMAIN and row.reason == SWAP_READY]
+
     def plan_hash(self) -> str:
         """Identifies what would be written (for the journal header: resume only the same plan)."""
         h = hashlib.sha256()
@@ -143,11 +152,13 @@ _fold = str.casefold if UNIQUENESS_CASE_INSENSITIVE else str
 def build_plan(users: Iterable[Any], source: Any, transform: Transform | str = Transform.NONE,
                scope: Scope | None = None, federated_domains: Iterable[str] | None = None,
                progress: Callable[[int, int], None] | None = None,
-               cancel: threading.Event | None = None, admins: Mapping[str, str] | None = None) -> Plan:
+               cancel: threading.Event | None = None, admins: Mapping[str, str] | None = None,
+               initial_domain: str | None = None) -> Plan:
     """Classify every user. `progress(done, total)`; raises Cancelled when `cancel` is set.
-    `admins`: user id (lower case) -> role names, when known (core/admins.py); None = not known."""
+    `admins`: user id (lower case) -> role names, when known (core/admins.py); None = not known.
+    `initial_domain`: the tenant's <name>.onmicrosoft.com, when known (the UPN swap's alias check)."""
     users = list(users)
-    builder = PlanBuilder(source, transform, scope, federated_domains, admins)
+    builder = PlanBuilder(source, transform, scope, federated_domains, admins, initial_domain)
     total = len(users)
     for start in range(0, total, PROGRESS_EVERY):
         if cancel is not None and cancel.is_set():
@@ -166,8 +177,10 @@ class PlanBuilder:
     each page, then `finish()`. Steps 7-8 need every user, so they run in finish()."""
 
     def __init__(self, source: Any, transform: Transform | str = Transform.NONE, scope: Scope | None = None,
-                 federated_domains: Iterable[str] | None = None, admins: Mapping[str, str] | None = None) -> None:
+                 federated_domains: Iterable[str] | None = None, admins: Mapping[str, str] | None = None,
+                 initial_domain: str | None = None) -> None:
         self.started = datetime.now(UTC)
+        self.initial_domain = (initial_domain or "").strip().lower() or None
         self.source, self.transform, self.scope = source, Transform(transform), scope or Scope()
         federated = frozenset(d.lower() for d in (federated_domains or ()))
         self._classify = _Classifier(source, self.transform, self.scope, federated, admins or {})
@@ -184,10 +197,13 @@ class PlanBuilder:
     def finish(self) -> Plan:
         in_use = self._in_use
         for row in self.rows:
-            if row.status is Status.WILL_SET and _fold(row.new_immutable_id) in in_use:
-                row.status = Status.VALUE_IN_USE
+            if _planned(row) and _fold(row.new_immutable_id) in in_use:
+                if row.status is Status.WILL_SET:
+                    row.status = Status.VALUE_IN_USE
                 row.set_reason("value_in_use", holder=in_use[_fold(row.new_immutable_id)])
         _mark_duplicates(self.rows)
+        if self.initial_domain:
+            _mark_taken_aliases(self.rows, self.initial_domain)
         source = self.source
         unmatched = source.unmatched_rows() if hasattr(source, "unmatched_rows") else []
         dupes = getattr(source, "duplicate_keys", {}) or {}
@@ -213,6 +229,8 @@ class _Classifier:
         raw, problem = self.resolve(user)
         upn = user.upn or ""
         status, reason, args = self._gate(user, upn)
+        if status is Status.FEDERATED_DOMAIN:
+            return self._federated(user, upn, raw, problem, args)
         if status is not None:
             row = PlanRow(user.id, upn, user.display_name or "", raw or "", user.immutable_id or "", "", status)
             if reason is not None:
@@ -244,6 +262,16 @@ class _Classifier:
             return Status.FEDERATED_DOMAIN, "domain_federated", {"domain": domain}
         return None, None, _NO_ARGS
 
+    def _federated(self, user: Any, upn: str, raw: str | None, problem: str | None,
+                   args: Mapping[str, str]) -> PlanRow:
+        """Step 4 with the value worked out: ready for the UPN swap, or why not (status stays)."""
+        status, new, _coded = self._value(raw, problem)
+        ready = status is Status.WILL_SET
+        row = PlanRow(user.id, upn, user.display_name or "", raw or "", "", new if ready else "",
+                      Status.FEDERATED_DOMAIN)
+        row.set_reason(SWAP_READY if ready else "domain_federated", **args)
+        return row
+
     def _value(self, raw: str | None, problem: str | None) -> tuple[Status, str, str]:
         """Steps 5-6: (status, new value, reason code as the source/validation gave it, maybe "code:extra")."""
         if raw is None:
@@ -265,11 +293,32 @@ def _split_code(coded: str) -> tuple[str, Mapping[str, str]]:
     return code, ({"extra": extra} if sep else _NO_ARGS)
 
 
+def _planned(row: PlanRow) -> bool:
+    """A value will be written to this user: directly, or with the UPN swap when it is chosen."""
+    return row.status is Status.WILL_SET or (row.status is Status.FEDERATED_DOMAIN and row.reason == SWAP_READY)
+
+
+def _mark_taken_aliases(rows: list[PlanRow], initial_domain: str) -> None:
+    """The swap moves alias@domain to alias@<initial domain>: another user holding that UPN would make
+    step 1 fail (graph-facts §11, "check first"); say so at preview."""
+    owners = {_fold(r.user_principal_name): r.object_id for r in rows if r.user_principal_name}
+    for row in rows:
+        if row.status is Status.FEDERATED_DOMAIN and row.reason == SWAP_READY:
+            alias = swap_alias(row.user_principal_name, initial_domain)
+            if owners.get(_fold(alias), row.object_id) != row.object_id:
+                row.set_reason("swap_alias_taken", alias=alias)
+
+
+def swap_alias(upn: str, initial_domain: str) -> str:
+    """The UPN the swap's step 1 moves a user to: the same alias in the tenant's .onmicrosoft.com domain."""
+    return f"{upn.rpartition('@')[0]}@{initial_domain}"
+
+
 def _mark_duplicates(rows: list[PlanRow]) -> None:
     first: dict[str, PlanRow] = {}
     groups: dict[str, list[PlanRow]] = {}  # only values given to more than one user
     for row in rows:
-        if row.status is Status.WILL_SET:
+        if _planned(row):
             key = _fold(row.new_immutable_id)
             seen = first.setdefault(key, row)
             if seen is not row:
@@ -279,14 +328,16 @@ def _mark_duplicates(rows: list[PlanRow]) -> None:
         more = max(0, len(group) - 4)
         for row in group:
             others = [n for n in names if n != row.user_principal_name][:3]
-            row.status = Status.DUPLICATE_VALUE
+            if row.status is Status.WILL_SET:  # a federated row keeps its status, with this reason
+                row.status = Status.DUPLICATE_VALUE
             row.set_reason("duplicate_value", others=", ".join(others), more=more)
 
 
 def list_and_plan(graph: Any, source: Any, transform: Transform | str = Transform.NONE,
                   scope: Scope | None = None, federated_domains: Iterable[str] | None = None,
                   progress: Callable[[int], None] | None = None,
-                  cancel: threading.Event | None = None, admins: Mapping[str, str] | None = None) -> Plan:
+                  cancel: threading.Event | None = None, admins: Mapping[str, str] | None = None,
+                  initial_domain: str | None = None) -> Plan:
     """List every user (as core.directory.list_users does) and plan each page as it arrives, so the
     users never sit in a second big list. `progress(users_listed)` after each page.
 
@@ -294,7 +345,7 @@ def list_and_plan(graph: Any, source: Any, transform: Transform | str = Transfor
     classifying take turns), so the pages are planned in the listing loop itself."""
     from core.directory import PAGE_SIZE, USER_SELECT, users_from_page
 
-    builder = PlanBuilder(source, transform, scope, federated_domains, admins)
+    builder = PlanBuilder(source, transform, scope, federated_domains, admins, initial_domain)
     params = {"$select": USER_SELECT, "$top": str(PAGE_SIZE)}
     listed = 0
     for page in graph.iter_pages("/users", params, cancel=cancel):

@@ -181,6 +181,9 @@ class RunSpec:
     report_copy: Path | None = None         # --report: the report written here too
     delimiter: str = ","
     timings: dict[str, float] = field(default_factory=dict)
+    # issue 10 §1: federated_domain users with a ready value (Plan.swappable) are set with the two-step
+    # UPN swap (core/swap.py). Opt-in: the admin confirmed its effects (graph-facts §11).
+    federated_upn_swap: bool = False
 
 
 @dataclass

@@ -172,6 +172,9 @@ class UndoSpec:
     face: str = "cli"
     report_copy: Path | None = None
     delimiter: str = ","
+    # issue 10 §2: users now in a federated domain are cleared through the UPN swap (core/swap.py)
+    # instead of failing with needs_upn_swap. Opt-in, as for apply.
+    upn_swap: bool = False
 
 
 # An undo ends as an apply does (run folder, report, counts, exit code): the same outcome type.

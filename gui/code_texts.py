@@ -252,6 +252,9 @@ REASON = {
     "value_in_use": T("Detail", "Already held by {value}."),  # {value}: the holder
     "domain_not_chosen": T("Detail", "Domain {value}."),  # {value}: the domain
     "domain_federated": T("Detail", "Domain {value} is federated."),
+    "federated_swap_ready": T("Detail", "Domain {value} is federated: can be set with the UPN swap."),
+    "swap_alias_taken": T("Detail", "Domain federated; the UPN swap cannot be used: {alias} is another "
+                                    "user's UPN."),
     "duplicate_value": T("Detail", "Same value as {others}."),
     # the run's reasons
     "resumed": T("Detail", "Written by the interrupted run (resumed)."),

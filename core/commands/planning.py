@@ -18,7 +18,7 @@ from core.commands.common import CliError, connection_and_secret
 from core.commands.progress import ProgressLine
 from core.connection import Connection
 from core.csvsource import CsvError
-from core.directory import list_domains
+from core.directory import initial_domain, list_domains
 from core.graph import Cancelled, GraphClient, GraphError
 from core.messages import (
     OUTPUT_PATH_TEXT,
@@ -139,7 +139,8 @@ def connect_and_plan(args: argparse.Namespace, source: Source, cancel: threading
         admins = read_admins_or_none(graph, cancel=cancel)  # optional permission (graph-facts §12)
         plan = list_and_plan(graph, source, args.transform, scope_from(args), federated,
                              progress=lambda n: line.update(f"{n:,} users"), cancel=cancel,
-                             admins=admins.roles_by_user if admins else None)
+                             admins=admins.roles_by_user if admins else None,
+                             initial_domain=initial_domain(domains))
         plan.admin_groups_unread = admins.unread_groups if admins else ()
     except AuthError as exc:
         raise CliError(EXIT_CANNOT_CONNECT, _connect_text(exc.code), str(exc.code)) from None

@@ -70,7 +70,9 @@ def test_every_preview_status_with_reason():
     coded = {k: (r.reason, r.reason_args, r.detail) for k, r in rows.items()}
     assert coded["admin"] == ("admin_role", {"roles": "Global Administrator"}, "holds Global Administrator: a "
                               "Privileged Authentication Administrator must set it, by hand")
-    assert coded["fed"] == ("domain_federated", {"domain": "fed.example"}, "domain fed.example is federated")
+    # a federated user with a ready value: the UPN swap could set it (issue 10 §1)
+    assert coded["fed"] == ("federated_swap_ready", {"domain": "fed.example"}, "domain fed.example is federated: "
+                            "can be set with the UPN swap (--federated-upn-swap)")
     assert coded["other"] == ("domain_not_chosen", {"domain": "elsewhere.example"}, "domain elsewhere.example")
     assert coded["guest"] == ("guest_excluded", {}, "use --include-guests to include")
     assert coded["off"] == ("disabled_excluded", {}, "use --include-disabled to include")
