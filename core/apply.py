@@ -17,6 +17,10 @@ Order of work (architecture.md, safety rules):
  7. Verification (read_back=True): once the writes are done and have settled, the users this run set are
     read back; one that holds another value now was overwritten by another writer (Graph has no
     compare-and-swap; see core/readback.py) and becomes `conflict`, which counts as failed.
+ 8. The UPN swap (upn_swap=True; core/swap.py): federated_domain users with a ready value are set in two
+    steps. Swaps the interrupted run began are finished first, before any other write (nobody stays on
+    the temporary UPN longer than needed), whether or not this run has the option on; new swaps run
+    after the direct writes. Each swapped user weighs two writes in the ETA.
 """
 
 from __future__ import annotations
@@ -35,8 +39,19 @@ from core.batch import MISSING, ReadFailed, classify_failure
 from core.graph import Cancelled, GraphClient, GraphError
 from core.journal import Journal
 from core.pacing import WritePacer
-from core.plan import Plan, PlanRow, Status, count_statuses
+from core.plan import SWAP_READY, Plan, PlanRow, Status, count_statuses
 from core.readback import READ_BACK_SETTLE_S, overwritten, read_values
+from core.swap import (
+    CHANGED,
+    DONE,
+    FAILED,
+    SKIPPED,
+    SwapRunner,
+    SwapTask,
+    plan_tasks,
+    resumed_task,
+    swap_domain,
+)
 from core.writer import ChunkWriter, ThrottledTooLong, Valve, WriteJob
 
 log = logging.getLogger(__name__)
@@ -92,16 +107,18 @@ def apply_plan(plan: Plan, graph: GraphClient, journal: Journal, dry_run: bool =
                cancel: threading.Event | None = None, concurrency: int = 4, *,
                pacer: WritePacer | None = None, reread: str = "auto", fresh_s: float = FRESH_S,
                give_up_s: float = THROTTLE_GIVE_UP_S, read_back: bool = True,
-               read_back_settle_s: float = READ_BACK_SETTLE_S) -> ApplyResult:
+               read_back_settle_s: float = READ_BACK_SETTLE_S, upn_swap: bool = False) -> ApplyResult:
     """Writes `plan` (see module doc). `reread`: "auto" | "list" | "batch" (how users are read in bulk,
     before and after the writes); `fresh_s`: a chunk whose read is older than this when admitted is read
     again; `give_up_s`: the throttling valve; `read_back`: read the written users back after the writes
-    (once `read_back_settle_s` has passed since the last). Never raises for a single user's failure;
+    (once `read_back_settle_s` has passed since the last); `upn_swap`: set the federated users of
+    Plan.swappable() with the UPN swap (step 8). Never raises for a single user's failure;
     AuthError / network loss / the valve stop the run with `fatal` set and the rest not_attempted."""
     run = _Run(plan, graph, journal, dry_run, progress, cancel or threading.Event(), max(1, concurrency),
                pacer or getattr(graph, "pacer", None) or WritePacer())
     run.fresh_s, run.give_up_s = fresh_s, give_up_s
     run.read_back_settle_s = read_back_settle_s if read_back else None
+    run.upn_swap = upn_swap
     return run.execute(reread)
 
 
@@ -131,6 +148,10 @@ class _Run:
         self.last_write_at = 0.0  # monotonic time the last $batch of writes was answered
         self._new_failures: list[PlanRow] = []
         self._pause_told = 0.0  # the pause (monotonic end) last reported, so each is told once
+        self.upn_swap = False
+        self.swap_ids: set[str] = set()  # users set with the UPN swap in this run: two writes each
+        self.units_total = 0  # writes this run expects to make (a swap counts 2): the ETA's measure
+        self.units_done = 0
 
     # --- the steps ---------------------------------------------------------------------------
     def execute(self, reread: str) -> ApplyResult:
@@ -157,16 +178,23 @@ class _Run:
 
     def _execute(self, reread: str) -> None:
         try:
-            targets = self._resume([r for r in self.rows if r.status in (Status.WILL_SET, Status.ALREADY_SET)])
-            self.total = len(targets) + self.done
+            resumed, fresh = self._swap_tasks()
+            targets = self._resume([r for r in self.rows if r.status in (Status.WILL_SET, Status.ALREADY_SET)
+                                    and r.object_id not in self.swap_ids])
+            self.total = len(targets) + len(self.swap_ids) + self.done
+            self.units_total = len(targets) + 2 * len(self.swap_ids)
             self._quiet = False
             self._report(force=True)
+            self._swap(resumed)  # a run killed between the steps: finished before anything else
             queue = self._recheck(targets, reread)
             if self.dry_run:
-                for row in queue:
-                    self._finish(row, Status.DRY_RUN, None, journal=False)
+                for row in queue + [task.row for task in fresh]:
+                    self._finish(row, Status.DRY_RUN, "swap_dry_run" if row.object_id in self.swap_ids else None,
+                                 journal=False)
+                fresh = []
             elif queue:
                 ChunkWriter(self._write_job(), queue, self.read_at).run()
+            self._swap(fresh)
             if not self.dry_run and self.read_back_settle_s is not None:
                 self._verify(reread)
         except (AuthError, GraphError, ReadFailed, ThrottledTooLong) as exc:
@@ -184,6 +212,49 @@ class _Run:
         self.result.finished = datetime.now(UTC)
         self.journal.end(self.result.counts(), cancelled=self.result.cancelled)
         self._report(force=True)
+
+    # --- the UPN swap (step 8) -----------------------------------------------------------------
+    def _swap_tasks(self) -> tuple[list[SwapTask], list[SwapTask]]:
+        """(swaps the interrupted run began, new swaps). Their rows become will_set (so a stop leaves
+        them not_attempted) and weigh two writes."""
+        prior = self.journal.previous
+        pending = prior.swap_pending() if prior and not self.dry_run else {}
+        by_id = {row.object_id: row for row in self.rows}
+        resumed = [resumed_task(by_id[oid], rec) for oid, rec in pending.items() if oid in by_id]
+        fresh_rows = [row for row in self.rows if self.upn_swap and row.object_id not in pending
+                      and row.status is Status.FEDERATED_DOMAIN and row.reason == SWAP_READY]
+        fresh: list[SwapTask] = []
+        if fresh_rows:
+            domain = None if self.dry_run else swap_domain(self.graph, self.rows, self.cancel)
+            if domain is None and not self.dry_run:
+                for row in fresh_rows:
+                    self._finish(row, Status.FAILED, "swap_domain_unknown", journal=False)
+                fresh_rows = []
+            fresh = plan_tasks(fresh_rows, domain or "onmicrosoft.com", goal=lambda row: row.new_immutable_id)
+        for task in resumed + fresh:
+            row = task.row
+            row.user_principal_name, row.new_immutable_id = task.upn, task.goal or row.new_immutable_id
+            row.status = Status.WILL_SET
+            row.swap = task.trace
+            self.swap_ids.add(row.object_id)
+        return resumed, fresh
+
+    def _swap(self, tasks: list[SwapTask]) -> None:
+        if tasks:
+            SwapRunner(self.graph, self.journal, self.pacer, self.cancel, self._swap_finished,
+                       on_write=self._note_sent, on_throttled=self._note_throttled).run(tasks)
+
+    def _swap_finished(self, task: SwapTask, outcome: str, reason: str | None, args: dict[str, Any]) -> None:
+        row = task.row
+        if outcome == DONE:
+            self._finish(row, Status.SET, "set_with_swap")
+        elif outcome == SKIPPED and reason == CHANGED:
+            row.current_immutable_id = args.get("found", "")
+            self._finish(row, Status.SKIPPED_ALREADY_SET, "set_after_preview")
+        elif outcome == FAILED:
+            self._finish(row, Status.FAILED, reason, **args)
+        else:  # a fatal stop between the steps: the journal keeps it pending for the next run
+            self._finish(row, Status.NOT_ATTEMPTED, reason, **args)
 
     def _resume(self, rows: list[PlanRow]) -> list[PlanRow]:
         """Rows that an earlier, interrupted run of this journal wrote become `set` (step 1)."""
@@ -275,6 +346,7 @@ class _Run:
             if status is Status.SET:
                 row.current_immutable_id = row.new_immutable_id
             self.done += 1
+            self.units_done += 2 if row.object_id in self.swap_ids else 1
             self.not_attempted += status is Status.NOT_ATTEMPTED
             if status is Status.FAILED:
                 self.failed += 1
@@ -331,7 +403,10 @@ class _Run:
             elapsed = max(now - self._t0, 1e-6)
             rate = self.done / elapsed
             left = self.total - self.done
-            eta = left / rate if rate > 0 and left > 0 else (0.0 if left <= 0 else None)
+            # measured in writes, not users: a swap costs two (its rows weigh 2 in units_*)
+            unit_rate = self.units_done / elapsed
+            units_left = max(self.units_total - self.units_done, left)
+            eta = units_left / unit_rate if unit_rate > 0 and left > 0 else (0.0 if left <= 0 else None)
             paused = max(self.pacer.paused_until, self.pacer.waiting_until)
             failures, self._new_failures = self._new_failures, []
             snapshot = ApplyProgress(self.done, self.total, self.failed, rate, eta,

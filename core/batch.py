@@ -2,8 +2,10 @@
 answered (and throttled) on its own. Transport only: building requests, sending a batch, reading current
 values, classifying refusals. What a run does with the answers is core/writer.py's business.
 
-The request builder is the one place a write is shaped, and it refuses any property other than
-onPremisesImmutableId (architecture.md, safety rules): nothing else can ever be sent.
+The request builders are the only places a write is shaped. `patch_request` refuses any property other
+than onPremisesImmutableId (architecture.md, safety rules); `clear_request` can only send null; and
+`swap_request` (the federated-domain UPN swap, graph-facts §11, core/swap.py) is the one builder that may
+carry userPrincipalName — with nothing else but onPremisesImmutableId.
 """
 
 from __future__ import annotations
@@ -53,9 +55,28 @@ def clear_request(request_id: str, object_id: str) -> dict[str, Any]:
             "headers": {"Content-Type": "application/json"}, "body": {ALLOWED_PROPERTY: None}}
 
 
-def get_request(request_id: str, object_id: str) -> dict[str, Any]:
+UPN_PROPERTY = "userPrincipalName"
+_UPN = re.compile(r"^[^@\s/?#%]{1,64}@[A-Za-z0-9.-]{1,255}$")  # alias@domain; never a path or a query
+KEEP = object()  # swap_request: the ImmutableId is not part of this PATCH
+
+
+def swap_request(request_id: str, object_id: str, upn: str, value: Any = KEEP) -> dict[str, Any]:
+    """One inner PATCH /users/{id} of the UPN swap: {"userPrincipalName": upn}, plus onPremisesImmutableId
+    (a non-empty string to set, None to clear) when `value` is given. Nothing else can be built here."""
+    if not isinstance(upn, str) or not _UPN.match(upn):
+        raise ForbiddenWrite(f"not a user principal name: {upn!r}")
+    body: dict[str, Any] = {UPN_PROPERTY: upn}
+    if value is not KEEP:
+        if value is not None and (not isinstance(value, str) or not value):
+            raise ForbiddenWrite("the ImmutableId must be a non-empty string, or None to clear it")
+        body[ALLOWED_PROPERTY] = value
+    return {"id": request_id, "method": "PATCH", "url": f"/users/{_check_id(object_id)}",
+            "headers": {"Content-Type": "application/json"}, "body": body}
+
+
+def get_request(request_id: str, object_id: str, select: str = CURRENT_SELECT) -> dict[str, Any]:
     return {"id": request_id, "method": "GET",
-            "url": f"/users/{_check_id(object_id)}?$select={CURRENT_SELECT}"}
+            "url": f"/users/{_check_id(object_id)}?$select={select}"}
 
 
 @dataclass

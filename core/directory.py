@@ -59,9 +59,20 @@ def initial_domain(domains: Iterable[Domain] | None) -> str | None:
     marked = [d.name.lower() for d in domains if d.is_initial]
     if marked:
         return marked[0]
-    shaped = [d.name.lower() for d in domains
-              if any(d.name.lower().endswith(s) and "." not in d.name[:-len(s)] for s in _INITIAL_SUFFIXES)]
-    return shaped[0] if len(shaped) == 1 else None
+    shaped = {d.name.lower() for d in domains if _initial_shaped(d.name)}
+    return shaped.pop() if len(shaped) == 1 else None
+
+
+def initial_domain_from_upns(upns: Iterable[str]) -> str | None:
+    """The initial domain as the users' UPNs show it (when the domains cannot be read): the one domain
+    shaped like <name>.onmicrosoft.com that any UPN uses; None when none, or more than one."""
+    shaped = {d for d in map(upn_domain, upns) if _initial_shaped(d)}
+    return shaped.pop() if len(shaped) == 1 else None
+
+
+def _initial_shaped(name: str) -> bool:
+    name = name.lower()
+    return any(name.endswith(s) and name[:-len(s)] and "." not in name[:-len(s)] for s in _INITIAL_SUFFIXES)
 
 
 def upn_domain(upn: str | None) -> str:
@@ -71,6 +82,12 @@ def upn_domain(upn: str | None) -> str:
         return ""
     at = upn.rfind("@")  # a guest's UPN has its home domain before "#EXT#@": the last "@" is the one
     return upn[at + 1:].strip().lower() if at >= 0 else ""
+
+
+def move_upn(upn: str, domain: str) -> str:
+    """The same alias in another domain (the UPN swap parks alias@school in alias@<tenant>.onmicrosoft.com)."""
+    at = upn.rfind("@")
+    return f"{upn[:at] if at >= 0 else upn}@{domain}"
 
 
 _GRAPH_KEYS = ("id", "userPrincipalName", "displayName", "mail", "employeeId", "userType", "accountEnabled",

@@ -2,7 +2,10 @@
 crash or `kill -9` resumes from.
 
 Lines: one `header` (tenant, client id, started, plan hash), an `intent` per user BEFORE its write is
-sent, an `outcome` after, and `end` when the run finished. Lines are flushed and fsync'd in small
+sent, an `outcome` after, and `end` when the run finished. A user set with the UPN swap (core/swap.py)
+also gets a `swap` line before each of its UPN PATCHes (step "out", "back" or "restore", with the
+original UPN, the temporary one, the value and the mail seen first): a run killed between the steps is
+finished from these on resume. Lines are flushed and fsync'd in small
 groups (every `sync_every` lines or `sync_ms`), and `sync()` is called before any batch is sent, so an
 intent is on disk before the write it announces leaves the machine. Holds no secret and no token.
 """
@@ -39,6 +42,13 @@ class JournalState:
     # older journal's `cancelled`) ended without finishing, and the next apply continues it
     complete: bool = False
     lines: int = 0
+    swaps: dict[str, dict[str, Any]] = field(default_factory=dict)  # object id -> its latest swap line
+
+    def swap_pending(self) -> dict[str, dict[str, Any]]:
+        """Users whose UPN swap was begun and not settled (no outcome since, or not_attempted): the UPN may
+        still be the temporary one, so the next run must finish them first."""
+        return {k: v for k, v in self.swaps.items()
+                if self.outcomes.get(k, ("not_attempted",))[0] == "not_attempted"}
 
     def pending(self) -> dict[str, str | None]:
         """Intents with no outcome: the write may or may not have happened (re-read before deciding)."""
@@ -98,6 +108,12 @@ class Journal:
 
     def intent(self, object_id: str, value: str | None) -> None:
         self._write({"type": "intent", "id": object_id, "value": value, "time": _now()})
+
+    def swap(self, object_id: str, step: str, upn: str, temp: str, value: str | None,
+             mail: str | None = None) -> None:
+        """Before a UPN PATCH of the swap: `upn` is the user's own UPN (the one to end with)."""
+        self._write({"type": "swap", "id": object_id, "step": step, "upn": upn, "temp": temp, "value": value,
+                     "mail": mail, "time": _now()})
 
     def outcome(self, object_id: str, status: str, detail: str = "") -> None:
         self._write({"type": "outcome", "id": object_id, "status": status, "detail": detail, "time": _now()})
@@ -161,6 +177,11 @@ def _apply_record(state: JournalState, rec: dict[str, Any]) -> None:
     elif kind == "intent":
         state.intents[rec["id"]] = rec.get("value")
         state.outcomes.pop(rec["id"], None)  # a new attempt: its old outcome no longer stands
+    elif kind == "swap":
+        first = state.swaps.get(rec["id"], {})
+        state.swaps[rec["id"]] = {**{k: v for k, v in rec.items() if k not in ("type", "time")},
+                                  "mail": first.get("mail", rec.get("mail"))}  # the mail seen before any step
+        state.outcomes.pop(rec["id"], None)
     elif kind == "outcome":
         state.outcomes[rec["id"]] = (rec.get("status", ""), rec.get("detail", ""))
     elif kind == "end":

@@ -197,6 +197,19 @@ CLI_HINTS["secret_stdin_blank"] = CLI_HINTS["secret_stdin_empty"]
 CLI_HINTS["secret_set_stdin_blank"] = CLI_HINTS["secret_set_stdin_empty"]
 
 
+# --- the UPN swap's effects (graph-facts §11), said before the admin confirms it ---------------------------
+SWAP_EFFECTS = (
+    "each user's UPN moves to alias@<tenant>.onmicrosoft.com and back within seconds; meanwhile the user "
+    "cannot sign in through the identity provider",
+    "OneDrive's URL may change (old links redirect for a while)",
+    "Microsoft Authenticator may show the account as a new one",
+    "Intune app protection (MAM) may need the user to sign in to the apps again",
+    "Entra-joined PCs may show \"Other user\" at sign-in",
+    "mail and proxy addresses are not expected to change: the report shows UPN and mail before and after",
+    "admins cannot be swapped by this app (403): they are reported",
+)
+
+
 # --- the write side: statuses, reasons, CSV and source errors, Graph write hints ------------------------
 STATUS_TEXT = {
     "will_set": "will get the new ImmutableId",
@@ -281,8 +294,8 @@ WRITE_HINTS = {
     "user_deleted": "the user was deleted after the preview",
     "network": "the connection failed repeatedly; run apply again to finish",
     "needs_upn_swap": ("the user's domain is federated, so Entra refuses to clear the value: it needs the UPN "
-                       "swap (move the UPN to a managed domain, clear it, move it back), which this tool "
-                       "cannot do yet"),
+                       "swap (move the UPN to a managed domain, clear it, move it back) — run undo with "
+                       "--federated-upn-swap"),
 }
 
 # A row's `reason` code -> its English `detail` for the report (contracts.md "Reports"): str.format with
@@ -315,6 +328,19 @@ REASON_DETAIL = {
     "outcome_unknown": "{error}; could not confirm the outcome ({why}) — run apply again to finish",
     "network": "{error} ({attempts} attempts) — " + WRITE_HINTS["network"],
     "overwritten_after_write": "another writer set {found} after this run wrote {wrote}",
+    # the UPN swap (core/swap.py)
+    "set_with_swap": "set with the UPN swap (UPN moved to the .onmicrosoft.com domain and back)",
+    "swap_dry_run": "would be set with the UPN swap (dry run)",
+    "swap_step1_refused": "UPN swap step 1 refused ({code}: {message}); nothing was changed",
+    "swap_restored": ("UPN swap step 2 refused ({code}: {message}); the UPN was put back, the value not "
+                      "set"),
+    "swap_stranded": ("the UPN could not be put back: it is still {upn} (was {original}) — change it back by "
+                      "hand in the Entra admin center, then run again"),
+    "swap_upn_changed": "the UPN changed meanwhile (now {found}, expected {original}): left alone",
+    "swap_unfinished": ("the run stopped between the two steps of the UPN swap (UPN {temp}, to be {upn}): "
+                        "run again to finish it — it is finished first"),
+    "swap_domain_unknown": ("the tenant's .onmicrosoft.com domain could not be read (grant Domain.Read.All), "
+                            "so the UPN swap was not started; nothing was changed"),
     # undo
     "changed_since_run": "now holds {found}, not the value the run wrote: left alone",
     "cleared_meanwhile": "already empty: cleared by someone else after the run; left alone",

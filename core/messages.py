@@ -62,7 +62,7 @@ def detail_for(reason: str | None, args: dict | None = None) -> str:
     if "more" in args and reason == "duplicate_value":
         more = f" and {args['more']} more" if args["more"] else ""
         return f"same value as {args.get('others', '')}{more}"
-    if "message" in args:  # a Graph refusal: code + message (+ hint)
+    if "message" in args and reason not in REASON_DETAIL:  # a Graph refusal: code + message (+ hint)
         hint = WRITE_HINTS.get(reason)
         return GRAPH_FAILURE_DETAIL.format(**args) + (f" — {hint}" if hint else "")
     template = REASON_DETAIL.get(reason)

@@ -31,9 +31,10 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
-from core.directory import upn_domain
+from core.directory import move_upn, upn_domain
 from core.graph import Cancelled  # one "cancelled" for every long job (re-exported here)
 from core.messages import detail_for
+from core.swap_trace import SwapColumns, SwapTrace
 from core.transforms import Transform, transform_function
 from core.validation import MAX_WEIGHTED, check_immutable_id
 
@@ -69,7 +70,7 @@ class Status(StrEnum):
 
 
 __all__ = ["SWAP_READY", "Cancelled", "Plan", "PlanBuilder", "PlanRow", "Scope", "Status", "build_plan", "count_statuses",
-           "list_and_plan", "swap_alias"]
+           "list_and_plan"]
 PREVIEW_STATUSES = tuple(list(Status)[:list(Status).index(Status.SET)])
 APPLY_STATUSES = tuple(list(Status)[list(Status).index(Status.SET):])
 
@@ -83,7 +84,7 @@ def count_statuses(rows: Iterable[Any]) -> dict[str, int]:
 
 
 @dataclass(slots=True)
-class PlanRow:
+class PlanRow(SwapColumns):
     # attribute names are the report's column names (core/report.py)
     object_id: str
     user_principal_name: str
@@ -97,6 +98,7 @@ class PlanRow:
     # e.g. {"holder": upn}, {"domain": d}; rows without args share one read-only empty mapping (a new
     # dict per row made planning 100,000 users measurably slower)
     reason_args: Mapping[str, Any] = field(default_factory=lambda: _NO_ARGS)
+    swap: SwapTrace | None = None  # a user set with the UPN swap: the report's before/after columns
 
     def set_reason(self, reason: str | None, **args: Any) -> None:
         """Sets the code and its args, and the report's English detail made from them."""
@@ -304,14 +306,9 @@ def _mark_taken_aliases(rows: list[PlanRow], initial_domain: str) -> None:
     owners = {_fold(r.user_principal_name): r.object_id for r in rows if r.user_principal_name}
     for row in rows:
         if row.status is Status.FEDERATED_DOMAIN and row.reason == SWAP_READY:
-            alias = swap_alias(row.user_principal_name, initial_domain)
+            alias = move_upn(row.user_principal_name, initial_domain)
             if owners.get(_fold(alias), row.object_id) != row.object_id:
                 row.set_reason("swap_alias_taken", alias=alias)
-
-
-def swap_alias(upn: str, initial_domain: str) -> str:
-    """The UPN the swap's step 1 moves a user to: the same alias in the tenant's .onmicrosoft.com domain."""
-    return f"{upn.rpartition('@')[0]}@{initial_domain}"
 
 
 def _mark_duplicates(rows: list[PlanRow]) -> None:

@@ -19,7 +19,10 @@ from typing import Any
 from core import __version__
 
 REPORT_COLUMNS = ("object_id", "user_principal_name", "display_name", "source_value",
-                  "current_immutable_id", "new_immutable_id", "status", "detail")
+                  "current_immutable_id", "new_immutable_id", "status", "detail",
+                  # the UPN swap (issue 10 §1): as read before step 1 and after the last step; empty for
+                  # users not swapped — an admin can prove nothing but the UPN's round trip happened
+                  "upn_before", "upn_after", "mail_before", "mail_after")
 UNMATCHED_COLUMNS = ("line", "key", "value", "reason")
 DELIMITERS = (",", ";")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

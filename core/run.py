@@ -212,7 +212,8 @@ def journal_header(spec: RunSpec) -> dict[str, Any]:
     return {"tenant": conn.tenant, "tenant_id": spec.tenant_id, "client_id": conn.client_id,
             "plan_hash": plan.plan_hash(), "to_write": len(plan.to_write()), "source": plan.source,
             "source_spec": dict(spec.source_spec), "transform": plan.transform, "dry_run": spec.dry_run,
-            "face": spec.face, "tool_version": __version__}
+            "face": spec.face, "tool_version": __version__, "federated_upn_swap": spec.federated_upn_swap,
+            "to_swap": len(plan.swappable()) if spec.federated_upn_swap else 0}
 
 
 def open_journal(spec: RunSpec) -> tuple[Journal, bool]:
@@ -234,7 +235,7 @@ def execute(spec: RunSpec, graph: Any, *, progress: Callable[[ApplyProgress], No
     journal_obj, resumed = journal or open_journal(spec)
     try:
         result = apply_plan(spec.plan, graph, journal_obj, spec.dry_run, progress=progress, cancel=cancel,
-                            concurrency=concurrency, pacer=pacer)
+                            concurrency=concurrency, pacer=pacer, upn_swap=spec.federated_upn_swap)
     finally:
         journal_obj.close()
     files = write_run_files(spec, result, journal_obj.run_dir, resumed)

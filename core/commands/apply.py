@@ -30,6 +30,7 @@ from core.commands.planning import (
     source_spec,
 )
 from core.commands.progress import ProgressLine
+from core.message_table import SWAP_EFFECTS
 from core.pacing import WritePacer
 from core.run import (
     EXIT_BAD_INPUT,
@@ -60,7 +61,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--write-quota", default="3000/150", metavar="Q/SECONDS",
                         help="pace writes to this quota (Entra's: 3000/150)")
     parser.add_argument("--concurrency", type=int, default=4, metavar="N", help="batches in flight (default 4)")
+    add_swap_option(parser, "also set users in federated domains with the UPN swap: each user's UPN is moved "
+                            "to alias@<tenant>.onmicrosoft.com and back with the value (two writes; see "
+                            "the effects printed before confirming)")
     parser.set_defaults(func=run)
+
+
+def add_swap_option(parser: argparse.ArgumentParser, text: str) -> None:
+    parser.add_argument("--federated-upn-swap", action="store_true", help=text)
+
+
+def print_swap_effects(count: int, verb: str = "set", out: TextIO | None = None) -> None:
+    """graph-facts §11: what the swap does to a user, said before the admin confirms (both faces say it)."""
+    out = out or sys.stdout
+    print(f"UPN swap: {count:,} users in federated domains will be {verb} in two steps (two writes each):",
+          file=out)
+    for effect in SWAP_EFFECTS:
+        print(f"  - {effect}", file=out)
 
 
 def parse_quota(spec: str) -> WritePacer:
@@ -98,14 +115,21 @@ def run(args: argparse.Namespace, stdin: TextIO | None = None) -> int:
         session = connect_and_plan(args, source, cancel)
         spec = RunSpec(session.conn, session.plan, args.dry_run, tenant_id=_tenant_id(session),
                        source_spec=source_spec(args), federation_known=session.federation_known,
-                       report_copy=report, delimiter=args.delimiter, timings=session.timings)
+                       report_copy=report, delimiter=args.delimiter, timings=session.timings,
+                       federated_upn_swap=args.federated_upn_swap)
         spec.resume = None if args.dry_run else find_unfinished_run(spec.conn, spec.tenant_id)
         print(f"Plan for {session.conn.display_name}:")
         print_counts(session.plan)
         print_warnings(session)
-        to_write = len(session.plan.to_write())
+        swaps = len(session.plan.swappable())
+        if swaps and args.federated_upn_swap:
+            print_swap_effects(swaps)
+        elif swaps:
+            print(f"  Note: {swaps:,} users in federated domains can be set with the UPN swap: add "
+                  "--federated-upn-swap (read its effects first).")
+        to_write = len(session.plan.to_write()) + (swaps if args.federated_upn_swap else 0)
         if not args.dry_run and to_write and not args.yes:
-            _confirm(session, spec, to_write, stdin)
+            _confirm(session, spec, to_write, stdin, swaps if args.federated_upn_swap else 0)
         return _apply(args, spec, session, pacer, cancel)
     except CliError as exc:
         return fail(exc)
@@ -118,12 +142,13 @@ def _tenant_id(session: Session) -> str | None:
         return None
 
 
-def _confirm(session: Session, spec: RunSpec, to_write: int, stdin: TextIO) -> None:
+def _confirm(session: Session, spec: RunSpec, to_write: int, stdin: TextIO, swaps: int = 0) -> None:
     """The one confirmation rule (core.run): type the tenant, its id, or one of its domains."""
     conn = session.conn
     domains = tenant_domains(session.domains, session.plan.rows)
     example = example_domain(domains)
-    print(f"About to write {to_write:,} ImmutableIds in tenant {conn.tenant}.")
+    with_swap = f" ({swaps:,} of them with the UPN swap)" if swaps else ""
+    print(f"About to write {to_write:,} ImmutableIds in tenant {conn.tenant}{with_swap}.")
     hint = f" or its domain (e.g. {example})" if example and example != conn.tenant.lower() else ""
     print(f"Type the tenant ({conn.tenant}){hint} to go ahead: ", end="", flush=True)
     if not is_confirmed(stdin.readline(), confirmation_tokens(conn, spec.tenant_id, domains)):
@@ -157,6 +182,11 @@ def _finish(args: argparse.Namespace, outcome: RunOutcome) -> int:
     print("Result:")
     print_counts(outcome.counts)
     print(f"Report: {args.report or outcome.report_path}  (run folder: {outcome.run_dir})")
+    stuck = [r for r in result.rows if r.reason in ("swap_unfinished", "swap_stranded")]
+    if stuck:
+        print(f"{len(stuck):,} users are not back on their own UPN yet (UPN swap): "
+              + ", ".join(f"{r.upn_after or '?'} → {r.user_principal_name}" for r in stuck[:5])
+              + (" …" if len(stuck) > 5 else "") + ". Run apply again: it finishes them first.", file=sys.stderr)
     conflicts = outcome.counts.get("conflict", 0)
     if conflicts:
         print(f"{conflicts:,} users were changed by someone else after this run wrote them (status conflict: "

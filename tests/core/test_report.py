@@ -24,7 +24,8 @@ def row(**kw):
 
 def test_columns_are_the_contract():
     assert REPORT_COLUMNS == ("object_id", "user_principal_name", "display_name", "source_value",
-                              "current_immutable_id", "new_immutable_id", "status", "detail")
+                              "current_immutable_id", "new_immutable_id", "status", "detail",
+                              "upn_before", "upn_after", "mail_before", "mail_after")  # the UPN swap's
 
 
 @pytest.mark.parametrize("delimiter", [",", ";"])
@@ -38,7 +39,8 @@ def test_report_format(tmp_path, delimiter):
     text = data.decode("utf-8-sig")
     parsed = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     assert parsed[0] == list(REPORT_COLUMNS)
-    assert parsed[1] == ["id-1", "åsa@school.example", "Åsa Öberg", "19001", "", "19001", "will_set", ""]
+    assert parsed[1] == ["id-1", "åsa@school.example", "Åsa Öberg", "19001", "", "19001", "will_set", "",
+                         "", "", "", ""]  # not swapped: the four UPN-swap columns are empty
     assert parsed[2][2] == 'Doe, Jane; "JJ"' and parsed[2][7] == "line1\nline2" and parsed[2][6] == "failed"
     assert not (tmp_path / "r.csv.part").exists()
 
