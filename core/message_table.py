@@ -342,6 +342,8 @@ REASON_DETAIL = {
     "swap_domain_unknown": ("the tenant's .onmicrosoft.com domain could not be read (grant Domain.Read.All), "
                             "so the UPN swap was not started; nothing was changed"),
     # undo
+    "needs_upn_swap": "the domain is federated, so Entra refuses to clear the value: " + WRITE_HINTS["needs_upn_swap"],
+    "cleared_with_swap": "cleared with the UPN swap (UPN moved to the .onmicrosoft.com domain and back)",
     "changed_since_run": "now holds {found}, not the value the run wrote: left alone",
     "cleared_meanwhile": "already empty: cleared by someone else after the run; left alone",
     "user_deleted_undo": "the user no longer exists",

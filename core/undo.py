@@ -8,8 +8,10 @@ hold the value it wrote. No Qt, no printing, no prompting.
 - An intent is journalled (and synced) before each clear is sent. A clear whose fate is unknown (5xx,
   429, a lost answer) is never resent blind: the user is read again, and only one that still holds the
   value we wrote is cleared again. So no user is cleared twice, and no value someone else set is cleared.
-- Users now in a federated domain: Entra most likely refuses the clear (graph-facts §11); they fail with
-  `needs_upn_swap` (the UPN swap is not built yet).
+- Users now in a federated domain: Entra most likely refuses the clear (graph-facts §11). With `upn_swap`
+  they are cleared through the UPN swap (core/swap.py: UPN to the .onmicrosoft.com domain, then back
+  with null in one PATCH; their UPN ends as it was); without it they fail with `needs_upn_swap`. An
+  undo of a swap run is just that: the values are cleared and the UPNs stay the originals.
 - The undo has its own run folder and journal (header kind "undo", `undo_of` = the original run folder);
   an unfinished undo of the same run is continued.
 """
@@ -36,6 +38,9 @@ from core.pacing import WritePacer
 from core.plan import count_statuses
 from core.report import write_summary
 from core.run import REPORT_FILE, SUMMARY_FILE, RunBusy, RunOutcome, _same_tenant, write_outputs
+from core.swap import DONE, SKIPPED, SwapRunner, SwapTask, plan_tasks, resumed_task, swap_domain
+from core.swap import FAILED as SWAP_FAILED
+from core.swap_trace import SwapColumns, SwapTrace
 
 KIND = "undo"
 MAX_ATTEMPTS = 4  # sends per user whose answer was unknown (each after a fresh read)
@@ -58,7 +63,7 @@ class UndoError(Exception):
 
 
 @dataclass
-class UndoRow:
+class UndoRow(SwapColumns):
     """One user of an undo; attribute names are the report's columns (core/report.py). `source_value`
     and `current_immutable_id` both start as the value the original run wrote; `current_immutable_id` is
     what was found live when the user was read."""
@@ -73,6 +78,7 @@ class UndoRow:
     detail: str = ""
     reason: str | None = None
     reason_args: Mapping[str, Any] = field(default_factory=dict)
+    swap: SwapTrace | None = None     # cleared with the UPN swap: the report's before/after columns
 
     def settle(self, status: str, reason: str | None = None, **args: Any) -> None:
         self.status, self.reason, self.reason_args = status, reason, args
@@ -203,7 +209,7 @@ def execute(spec: UndoSpec, graph: GraphClient, *, pacer: WritePacer | None = No
     journal_obj, resumed = journal or open_journal(spec)
     try:
         result = undo_rows(spec.rows, graph, journal_obj, spec.dry_run, pacer=pacer, cancel=cancel,
-                           progress=progress)
+                           progress=progress, upn_swap=spec.upn_swap)
     finally:
         journal_obj.close()
     run_dir = journal_obj.run_dir
@@ -218,16 +224,23 @@ def execute(spec: UndoSpec, graph: GraphClient, *, pacer: WritePacer | None = No
 
 def undo_rows(rows: list[UndoRow], graph: GraphClient, journal: Journal, dry_run: bool = False, *,
               pacer: WritePacer | None = None, cancel: threading.Event | None = None,
-              progress: Callable[[int, int], None] | None = None, retry_wait_s: float = 0.5) -> UndoResult:
+              progress: Callable[[int, int], None] | None = None, retry_wait_s: float = 0.5,
+              upn_swap: bool = False) -> UndoResult:
     """Clear `rows` in chunks of ≤ 20, each read right before it is cleared (module doc). Never raises for
     one user; a sign-in failure or lost connection stops the run with `fatal` set, the rest not_attempted."""
     cancel = cancel or threading.Event()
     pacer = pacer or WritePacer()
     result = UndoResult(rows, datetime.now(UTC), dry_run=dry_run)
     previous = journal.previous
+    pending = previous.swap_pending() if previous and not dry_run else {}
+    swapper = _Swapper(rows, graph, journal, pacer, cancel, result, upn_swap)
+    resumed = [resumed_task(row, pending[row.object_id], expect=row.source_value)
+               for row in rows if row.object_id in pending]
     todo: list[UndoRow] = []
     for row in rows:
         done = previous.outcomes.get(row.object_id) if previous else None
+        if row.object_id in pending:
+            continue  # an interrupted swap: finished first, below
         if done and done[0] != NOT_ATTEMPTED:  # settled by the interrupted undo: never again
             row.settle(done[0], None)
             row.detail = done[1]
@@ -240,8 +253,10 @@ def undo_rows(rows: list[UndoRow], graph: GraphClient, journal: Journal, dry_run
             progress(sum(1 for r in rows if r.status != NOT_ATTEMPTED), total)
 
     try:
+        swapper.run(resumed)
         for chunk in chunks(todo):
-            _undo_chunk(chunk, graph, journal, dry_run, pacer, cancel, result, retry_wait_s)
+            federated = _undo_chunk(chunk, graph, journal, dry_run, pacer, cancel, result, retry_wait_s)
+            swapper.clear(federated)
             tell()
     except Cancelled:
         result.cancelled = True
@@ -277,14 +292,74 @@ def _settle(row: UndoRow, found: str | None, journal: Journal, sent: bool) -> bo
     return False
 
 
+class _Swapper:
+    """Undo's side of the UPN swap: clears federated users' values with core/swap.py (when allowed)."""
+
+    def __init__(self, rows: list[UndoRow], graph: GraphClient, journal: Journal, pacer: WritePacer,
+                 cancel: threading.Event, result: UndoResult, enabled: bool) -> None:
+        self.rows, self.graph, self.journal, self.pacer, self.cancel = rows, graph, journal, pacer, cancel
+        self.result, self.enabled = result, enabled
+        self._domain: str | None = None
+
+    def clear(self, rows: list[UndoRow]) -> None:
+        """Users Entra refused to clear because their domain is federated."""
+        if not rows:
+            return
+        if not self.enabled:
+            for row in rows:
+                self._settle(row, FAILED, "needs_upn_swap")
+            return
+        self._domain = self._domain or swap_domain(self.graph, self.rows, self.cancel)
+        if self._domain is None:
+            for row in rows:
+                self._settle(row, FAILED, "swap_domain_unknown")
+            return
+        self.run(plan_tasks(rows, self._domain, goal=lambda row: None, expect=lambda row: row.source_value))
+
+    def run(self, tasks: list[SwapTask]) -> None:
+        for task in tasks:
+            task.row.swap = task.trace
+        if tasks:
+            SwapRunner(self.graph, self.journal, self.pacer, self.cancel, self._finished,
+                       on_write=self._wrote, on_throttled=self._throttled).run(tasks)
+
+    def _finished(self, task: SwapTask, outcome: str, reason: str | None, args: dict[str, Any]) -> None:
+        row = task.row
+        if outcome == DONE:
+            row.current_immutable_id = ""
+            self._settle(row, CLEARED, "cleared_with_swap")
+        elif outcome == SKIPPED and args.get("found"):
+            row.current_immutable_id = args["found"]
+            self._settle(row, SKIPPED_CHANGED, "changed_since_run", found=args["found"])
+        elif outcome == SKIPPED:
+            row.current_immutable_id = ""
+            self._settle(row, SKIPPED_CHANGED, "cleared_meanwhile")
+        elif outcome == SWAP_FAILED:
+            self._settle(row, FAILED, reason, **args)
+        else:  # stopped between the steps: pending in the journal, finished by the next undo
+            self._settle(row, NOT_ATTEMPTED, reason, **args)
+
+    def _settle(self, row: UndoRow, status: str, reason: str | None, **args: Any) -> None:
+        row.settle(status, reason, **args)
+        self.journal.outcome(row.object_id, status, row.detail)
+
+    def _wrote(self, n: int) -> None:
+        self.result.writes_sent += n
+
+    def _throttled(self, n: int) -> None:
+        self.result.throttled += n
+
+
 def _undo_chunk(chunk: list[UndoRow], graph: GraphClient, journal: Journal, dry_run: bool, pacer: WritePacer,
-                cancel: threading.Event, result: UndoResult, retry_wait_s: float) -> None:
+                cancel: threading.Event, result: UndoResult, retry_wait_s: float) -> list[UndoRow]:
+    """Clear one chunk; returns the users Entra refused to clear because their domain is federated."""
     previous = journal.previous
     pending = previous.pending() if previous else {}
     live = read_current(graph, [r.object_id for r in chunk], cancel=cancel)
     # a user whose clear the interrupted undo announced and may have sent: None now means it landed
     left = [r for r in chunk if _settle(r, live.get(r.object_id, MISSING), journal, r.object_id in pending)]
     attempts = 0
+    federated: list[UndoRow] = []
     while left:
         if cancel.is_set():
             raise Cancelled()
@@ -292,28 +367,33 @@ def _undo_chunk(chunk: list[UndoRow], graph: GraphClient, journal: Journal, dry_
             for row in left:
                 row.settle(DRY_RUN, None)
                 journal.outcome(row.object_id, DRY_RUN, "")
-            return
-        if not pacer.acquire(len(left), cancel):
-            raise Cancelled()
-        for row in left:
-            journal.intent(row.object_id, row.source_value)
-        journal.sync()  # every intent on disk before the clears leave the machine
+            return federated
         attempts += 1
-        unsure = _send(left, graph, journal, pacer, result)
+        unsure: list[UndoRow] = []
+        while left:  # as many clears at a time as the write quota admits (a small quota: fewer than 20)
+            admitted = pacer.acquire_up_to(len(left), cancel)
+            if not admitted:
+                raise Cancelled()
+            group, left = left[:admitted], left[admitted:]
+            for row in group:
+                journal.intent(row.object_id, row.source_value)
+            journal.sync()  # every intent on disk before the clears leave the machine
+            unsure += _send(group, graph, journal, pacer, result, federated)
         if not unsure:
-            return
+            return federated
         if attempts >= MAX_ATTEMPTS:
             for row in unsure:
                 row.settle(FAILED, "outcome_unknown_undo")
                 journal.outcome(row.object_id, FAILED, row.detail)
-            return
+            return federated
         cancel.wait(retry_wait_s * attempts)
         live = read_current(graph, [r.object_id for r in unsure], cancel=cancel)  # read before any resend
         left = [r for r in unsure if _settle(r, live.get(r.object_id, MISSING), journal, True)]
+    return federated
 
 
 def _send(rows: list[UndoRow], graph: GraphClient, journal: Journal, pacer: WritePacer,
-          result: UndoResult) -> list[UndoRow]:
+          result: UndoResult, federated: list[UndoRow]) -> list[UndoRow]:
     """One $batch of clears; the users whose fate is unknown."""
     requests = [clear_request(str(i), row.object_id) for i, row in enumerate(rows)]
     try:
@@ -343,8 +423,9 @@ def _send(rows: list[UndoRow], graph: GraphClient, journal: Journal, pacer: Writ
         else:
             reason, args = classify_failure(inner)
             if reason == "federated_user":
-                row.settle(FAILED, "needs_upn_swap", **args)
-            elif reason == "user_deleted":
+                federated.append(row)  # cleared through the UPN swap, or reported as needing it
+                continue
+            if reason == "user_deleted":
                 row.settle(FAILED, "user_deleted_undo")
             else:
                 row.settle(FAILED, reason, **args)

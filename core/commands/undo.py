@@ -14,7 +14,7 @@ from typing import TextIO
 
 from core import logsetup, messages
 from core.auth import AuthError, TokenProvider
-from core.commands.apply import _on_stop_signals, _restore, parse_quota
+from core.commands.apply import _on_stop_signals, _restore, add_swap_option, parse_quota, print_swap_effects
 from core.commands.common import CliError, add_connection_options, connection_and_secret, fail
 from core.commands.planning import output_path, print_counts
 from core.commands.progress import ProgressLine
@@ -58,6 +58,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     parser.add_argument("--write-quota", default="3000/150", metavar="Q/SECONDS",
                         help="pace writes to this quota (Entra's: 3000/150)")
+    add_swap_option(parser, "clear users in federated domains with the UPN swap (their UPN is moved to "
+                            "alias@<tenant>.onmicrosoft.com and back; two writes each); without it they are "
+                            "reported as needing it")
     parser.set_defaults(func=run, source=None)
 
 
@@ -81,11 +84,19 @@ def run(args: argparse.Namespace, stdin: TextIO | None = None) -> int:
             _state, rows = load_targets(run_dir)
         except UndoError as exc:
             raise CliError(EXIT_BAD_INPUT, f"undo: {run_dir}: {CLI_TEXT[exc.code]}.") from None
-        spec = UndoSpec(conn, run_dir, rows, args.dry_run, tenant_id=tenant_id, report_copy=report)
+        spec = UndoSpec(conn, run_dir, rows, args.dry_run, tenant_id=tenant_id, report_copy=report,
+                        upn_swap=args.federated_upn_swap)
         spec.resume = None if args.dry_run else find_unfinished_undo(conn, run_dir, tenant_id)
         print(f"Undo of {run_dir} in {conn.display_name}:")
         print(f"  {len(rows):,} ImmutableIds were set by that run; those that still hold the value it wrote "
               "will be cleared, any other value is left alone.")
+        swapped = len(_state.swaps)
+        if args.federated_upn_swap:
+            print_swap_effects(swapped, "cleared (at most; any user Entra refuses to clear for its federated "
+                                        "domain)")
+        elif swapped:
+            print(f"  {swapped:,} of them were set with the UPN swap: clearing them needs it again "
+                  "(--federated-upn-swap); without it they are reported as needing it.")
         if rows and not args.dry_run and not args.yes:
             _confirm(graph, conn, tenant_id, len(rows), stdin, cancel)
         return _undo(spec, graph, pacer, cancel)
@@ -140,8 +151,12 @@ def _undo(spec: UndoSpec, graph: GraphClient, pacer, cancel: threading.Event) ->
     result = outcome.result
     swaps = sum(1 for r in result.rows if r.reason == "needs_upn_swap")
     if swaps:
-        print(f"{swaps:,} users are in a federated domain: clearing their value needs the UPN swap, which this "
-              "tool cannot do yet (see the report).", file=sys.stderr)
+        print(f"{swaps:,} users are in a federated domain: clearing their value needs the UPN swap. Run undo "
+              "again with --federated-upn-swap (it continues this undo).", file=sys.stderr)
+    stuck = [r for r in result.rows if r.reason in ("swap_unfinished", "swap_stranded")]
+    if stuck:
+        print(f"{len(stuck):,} users are not back on their own UPN yet (UPN swap): run undo again, it "
+              "finishes them first (see the report).", file=sys.stderr)
     if result.fatal:
         print(f"Stopped: {messages.describe(result.fatal)} Run undo again to finish (it continues this undo).",
               file=sys.stderr)
