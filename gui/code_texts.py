@@ -280,6 +280,14 @@ REASON = {
     "outcome_unknown_undo": T("Detail", "The clear could not be confirmed; run the undo again to finish."),
     "needs_upn_swap": T("Detail", "The domain is federated, so Microsoft refuses to clear the value. It needs "
                                   "the UPN swap, which this tool cannot do yet."),
+    # the UPN swap's outcomes (issue 10 §1, graph-facts §11; codes from core/swap.py)
+    "set_with_swap": T("Detail", "Set with the UPN swap."),
+    "swap_step1_refused": T("Detail", "Microsoft refused to move the UPN for the swap, so nothing was changed: "
+                                      "{message} ({code})"),
+    "swap_restored": T("Detail", "The UPN swap's second step failed; the UPN was put back."),
+    "swap_stranded": T("Detail", "The UPN could not be put back: it is still {upn}. Change it back by hand."),
+    "swap_upn_changed": T("Detail", "The UPN changed since the preview; preview again."),
+    "swap_domain_unknown": T("Detail", "The tenant's .onmicrosoft.com domain could not be read."),
 }
 
 # The plan table's columns, in order.
