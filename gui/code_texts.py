@@ -195,8 +195,8 @@ STATUS_HINT = {
         "StatusHint", "The user holds an admin role, so this app may not set it. A Privileged "
                       "Authentication Administrator can set it by hand."),
     "federated_domain": T(
-        "StatusHint", "The domain is already federated; set ImmutableIds before federating, or change the "
-                      "UPN to a managed domain first."),
+        "StatusHint", "The domain is already federated, so a direct write is refused. If the detail says so, "
+                      "the UPN swap (chosen on the Confirm page) can set it."),
     "guest": T("StatusHint", "Guests are left out unless you include them."),
     "disabled": T("StatusHint", "Disabled accounts are left out unless you include them."),
     "out_of_scope": T("StatusHint", "The user's domain is not among the chosen domains."),

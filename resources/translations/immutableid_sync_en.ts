@@ -2538,8 +2538,8 @@
         </message>
         <message>
             <location line="+3" />
-            <source>The domain is already federated; set ImmutableIds before federating, or change the UPN to a managed domain first.</source>
-            <translation>The domain is already federated; set ImmutableIds before federating, or change the UPN to a managed domain first.</translation>
+            <source>The domain is already federated, so a direct write is refused. If the detail says so, the UPN swap (chosen on the Confirm page) can set it.</source>
+            <translation>The domain is already federated, so a direct write is refused. If the detail says so, the UPN swap (chosen on the Confirm page) can set it.</translation>
         </message>
         <message>
             <location line="+3" />

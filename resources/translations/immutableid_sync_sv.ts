@@ -2538,8 +2538,8 @@
         </message>
         <message>
             <location line="+3" />
-            <source>The domain is already federated; set ImmutableIds before federating, or change the UPN to a managed domain first.</source>
-            <translation>Domänen är redan federerad; ange ImmutableId innan du federerar, eller byt först användarens UPN till en hanterad domän.</translation>
+            <source>The domain is already federated, so a direct write is refused. If the detail says so, the UPN swap (chosen on the Confirm page) can set it.</source>
+            <translation>Domänen är redan federerad, så en direkt skrivning nekas. Om detaljen säger det kan UPN-bytet (som väljs på sidan Bekräfta) ange värdet.</translation>
         </message>
         <message>
             <location line="+3" />
