@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop
 
 from gui.app import make_application, start_sandbox
+from gui.models.plan_table import COL_DETAIL
 from gui.navigation import PageId
 from gui.screenshots_appreg import appreg_tour
 from gui.session import WizardSession
@@ -112,9 +113,13 @@ def _preview_federated(wizard: SyncWizard, out: Path) -> None:
     """The Preview's federated users, the detail column in view: which ones the UPN swap could set."""
     table = wizard.page_by_id(PageId.PREVIEW).table
     table.show_status("federated_domain")
+    header = table.view.horizontalHeader()
+    width = header.sectionSize(COL_DETAIL)
+    header.resizeSection(COL_DETAIL, 480)  # as a reader widens it (the column elides by default)
     QCoreApplication.processEvents()
     table.view.horizontalScrollBar().setValue(table.view.horizontalScrollBar().maximum())
     _shot(wizard, out, "5-preview-federated")
+    header.resizeSection(COL_DETAIL, width)
     table.show_status(None)
     table.view.horizontalScrollBar().setValue(0)
 
