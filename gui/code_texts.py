@@ -136,7 +136,8 @@ HINT: dict[str, str] = {
     "graph_error": T("Hint", "Try again later if it persists."),
     "ambiguous_outcome": T("Hint", "The current value is read again before any retry."),
     "domains_federated": T("Hint", "Users in federated domains cannot get a new ImmutableId directly. Set "
-                                   "ImmutableIds first, then federate the domain."),
+                                   "ImmutableIds first, then federate the domain; or choose the UPN swap on the "
+                                   "Confirm page."),
     "admin_roles_unknown": T("Hint", "Optional: grant RoleManagement.Read.Directory so that admins are shown "
                                      "in the preview instead of failing when written."),
     "admin_roles_groups_unread": T("Hint", "Optional: grant GroupMember.Read.All so that members of "

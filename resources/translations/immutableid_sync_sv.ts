@@ -17,7 +17,7 @@
     <context>
         <name>AppReg</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+416" />
+            <location filename="../../gui/code_texts.py" line="+417" />
             <source>Microsoft's sign-in service does not know this tenant in this cloud.</source>
             <translation>Microsofts inloggningstjänst känner inte till den här klientorganisationen i det här molnet.</translation>
         </message>
@@ -559,7 +559,7 @@
     <context>
         <name>Code</name>
         <message>
-            <location line="-302" />
+            <location line="-303" />
             <source>The tenant is missing.</source>
             <translation>Klientorganisationen saknas.</translation>
         </message>
@@ -883,7 +883,7 @@
     <context>
         <name>Column</name>
         <message>
-            <location line="+212" />
+            <location line="+213" />
             <source>Display name</source>
             <translation>Visningsnamn</translation>
         </message>
@@ -1561,7 +1561,7 @@
     <context>
         <name>Hint</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-188" />
+            <location filename="../../gui/code_texts.py" line="-189" />
             <source>Enter the Directory (tenant) ID from the app registration's Overview page, or the tenant's domain (e.g. school.onmicrosoft.com).</source>
             <translation>Ange Katalog-ID (klientorganisation) från appregistreringens sida Översikt, eller klientorganisationens domän (t.ex. skolan.onmicrosoft.com).</translation>
         </message>
@@ -1732,11 +1732,11 @@
         </message>
         <message>
             <location line="+1" />
-            <source>Users in federated domains cannot get a new ImmutableId directly. Set ImmutableIds first, then federate the domain.</source>
-            <translation>Användare i federerade domäner kan inte få ett nytt ImmutableId direkt. Ange ImmutableId först och federera sedan domänen.</translation>
+            <source>Users in federated domains cannot get a new ImmutableId directly. Set ImmutableIds first, then federate the domain; or choose the UPN swap on the Confirm page.</source>
+            <translation>Användare i federerade domäner kan inte få ett nytt ImmutableId direkt. Ange ImmutableId först och federera sedan domänen; eller välj UPN-bytet på sidan Bekräfta.</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Optional: grant RoleManagement.Read.Directory so that admins are shown in the preview instead of failing when written.</source>
             <translation>Valfritt: bevilja RoleManagement.Read.Directory så att administratörer visas i förhandsgranskningen i stället för att misslyckas när de skrivs.</translation>
         </message>
