@@ -80,9 +80,9 @@ class ConfirmPage(WizardPage):
     def show_plan(self) -> None:
         s = self.session
         swappable = s.plan.swappable() if s.plan is not None else []
-        domain = getattr(s.check_report, "initial_domain", None)
-        example = swap_alias(swappable[0].user_principal_name, domain) if swappable and domain else None
-        self.swap_choice.offer(len(swappable), domain, example)
+        initial = getattr(s.check_report, "initial_domain", None)  # where the swap moves each UPN
+        example = swap_alias(swappable[0].user_principal_name, initial) if swappable and initial else None
+        self.swap_choice.offer(len(swappable), initial, example)
         self.show_texts()
         self._accepted = self.accepted_confirmations()
         domain = self.tenant_domain()
