@@ -216,3 +216,17 @@ def test_the_swap_speaks_swedish(qtbot, swedish):
                       texts.reason_text("set_with_swap"), texts.swap_unavailable()])
     assert not [w for w in english if w in shown], shown
     assert INITIAL in shown and "OneDrive" in shown and "MAM" in shown
+
+
+def test_preview_marks_a_taken_alias_and_leaves_that_user_out_of_the_swap(demo, qtbot, tmp_path):
+    wizard, tenant = demo
+    federated = next(u for u in tenant.users.values() if u["userPrincipalName"].endswith("@fjordskolan.example")
+                     and not u["onPremisesImmutableId"])
+    alias = federated["userPrincipalName"].split("@")[0] + "@" + INITIAL
+    tenant.add_user(userPrincipalName=alias, displayName="Same alias", onPremisesImmutableId="taken-already")
+    page = _to_confirm(wizard, qtbot, tenant, tmp_path)
+    row = next(r for r in wizard.session.plan.rows if r.object_id == federated["id"])
+    assert (row.status.value, row.reason) == ("federated_domain", "swap_alias_taken")
+    assert texts.row_detail(row) == f"Domain federated; the UPN swap cannot be used: {alias} is another user's UPN."
+    assert row not in wizard.session.plan.swappable()
+    assert f"the {len(wizard.session.plan.swappable())} users" in page.swap_choice.box.text()
