@@ -303,9 +303,9 @@ def swap_effects(initial_domain: str | None, example: str | None) -> str:
 
 
 def swap_unavailable() -> str:
-    return _tr("Not available: the tenant's .onmicrosoft.com domain is not known (the check could not read "
-               "the domains), and the swap moves each UPN there. Give the app Domain.Read.All, then check "
-               "again.")
+    return _tr("Not available: the check could not find the tenant's .onmicrosoft.com domain, and the swap "
+               "moves each UPN there. Check again; if this stays, make sure the app may read the domains "
+               "(Domain.Read.All).")
 
 
 def write_total(users: int, swapped: int, writes: int, eta_s: float, swap_offered: bool) -> str:

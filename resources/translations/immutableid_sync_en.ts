@@ -2701,8 +2701,8 @@
         </message>
         <message>
             <location line="+1" />
-            <source>Not available: the tenant's .onmicrosoft.com domain is not known (the check could not read the domains), and the swap moves each UPN there. Give the app Domain.Read.All, then check again.</source>
-            <translation>Not available: the tenant's .onmicrosoft.com domain is not known (the check could not read the domains), and the swap moves each UPN there. Give the app Domain.Read.All, then check again.</translation>
+            <source>Not available: the check could not find the tenant's .onmicrosoft.com domain, and the swap moves each UPN there. Check again; if this stays, make sure the app may read the domains (Domain.Read.All).</source>
+            <translation>Not available: the check could not find the tenant's .onmicrosoft.com domain, and the swap moves each UPN there. Check again; if this stays, make sure the app may read the domains (Domain.Read.All).</translation>
         </message>
         <message>
             <location line="+1" />

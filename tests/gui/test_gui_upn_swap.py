@@ -152,7 +152,7 @@ def test_disabled_with_the_reason_when_the_initial_domain_is_unknown(make_wizard
         choice = page.swap_choice
         assert session.plan.swappable()
         assert choice.isVisibleTo(wizard) and not choice.box.isEnabled()
-        assert choice.unavailable.isVisibleTo(wizard) and ".onmicrosoft.com domain is not known" in choice.unavailable.text()
+        assert choice.unavailable.isVisibleTo(wizard) and "could not find the tenant's .onmicrosoft.com domain" in choice.unavailable.text()
         choice.box.setChecked(True)  # even if it were ticked somehow, nothing is chosen
         assert not choice.chosen() and session.federated_upn_swap is False
         assert "0 of them with the UPN swap" in plain_text(page.totals.text())
