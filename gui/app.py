@@ -92,6 +92,9 @@ def demo_export_path() -> Path:
     return paths.data_dir() / "demo" / "skolon-export.csv"
 
 
+DEMO_EXTRA_ROLES = ("Domain.Read.All", "RoleManagement.Read.Directory")
+
+
 def start_sandbox(session, users: int = 300):
     """The demo: a synthetic school on loopback HTTPS; the connection is pre-filled, the secret in memory."""
     from core import logsetup
@@ -99,10 +102,12 @@ def start_sandbox(session, users: int = 300):
     from core.sandbox import SandboxTenant, sample_export
 
     tenant = SandboxTenant(users=users).start()
-    # The demo's app may also read domains (Domain.Read.All), as a well-prepared real app would: the check
-    # then sees the federated domain and the preview leaves its users out instead of failing at write time.
+    # The demo's app may also read domains (Domain.Read.All) and directory roles (RoleManagement.Read.
+    # Directory), as a well-prepared real app would: the check sees the federated domain and the tenant's
+    # .onmicrosoft.com domain (the preview offers those users the UPN swap instead of failing at write
+    # time), and knows the admins before writing (the preview marks them admin_role; graph-facts §12).
     app_id = tenant.apps[0]["clientId"]
-    tenant.set_app_roles(app_id, sorted({*tenant.apps[0]["roles"], "Domain.Read.All"}))
+    tenant.set_app_roles(app_id, sorted({*tenant.apps[0]["roles"], *DEMO_EXTRA_ROLES}))
     profile = tenant.connection_profile()
     try:  # the Source page offers it; the tour still works without it (Browse…)
         sample_export(tenant, demo_export_path())

@@ -136,7 +136,8 @@ HINT: dict[str, str] = {
     "graph_error": T("Hint", "Try again later if it persists."),
     "ambiguous_outcome": T("Hint", "The current value is read again before any retry."),
     "domains_federated": T("Hint", "Users in federated domains cannot get a new ImmutableId directly. Set "
-                                   "ImmutableIds first, then federate the domain."),
+                                   "ImmutableIds first, then federate the domain; or choose the UPN swap on the "
+                                   "Confirm page."),
     "admin_roles_unknown": T("Hint", "Optional: grant RoleManagement.Read.Directory so that admins are shown "
                                      "in the preview instead of failing when written."),
     "admin_roles_groups_unread": T("Hint", "Optional: grant GroupMember.Read.All so that members of "
@@ -195,8 +196,8 @@ STATUS_HINT = {
         "StatusHint", "The user holds an admin role, so this app may not set it. A Privileged "
                       "Authentication Administrator can set it by hand."),
     "federated_domain": T(
-        "StatusHint", "The domain is already federated; set ImmutableIds before federating, or change the "
-                      "UPN to a managed domain first."),
+        "StatusHint", "The domain is already federated, so a direct write is refused. If the detail says so, "
+                      "the UPN swap (chosen on the Confirm page) can set it."),
     "guest": T("StatusHint", "Guests are left out unless you include them."),
     "disabled": T("StatusHint", "Disabled accounts are left out unless you include them."),
     "out_of_scope": T("StatusHint", "The user's domain is not among the chosen domains."),
@@ -280,6 +281,14 @@ REASON = {
     "outcome_unknown_undo": T("Detail", "The clear could not be confirmed; run the undo again to finish."),
     "needs_upn_swap": T("Detail", "The domain is federated, so Microsoft refuses to clear the value. It needs "
                                   "the UPN swap, which this tool cannot do yet."),
+    # the UPN swap's outcomes (issue 10 §1, graph-facts §11; codes from core/swap.py)
+    "set_with_swap": T("Detail", "Set with the UPN swap."),
+    "swap_step1_refused": T("Detail", "Microsoft refused to move the UPN for the swap, so nothing was changed: "
+                                      "{message} ({code})"),
+    "swap_restored": T("Detail", "The UPN swap's second step failed; the UPN was put back."),
+    "swap_stranded": T("Detail", "The UPN could not be put back: it is still {upn}. Change it back by hand."),
+    "swap_upn_changed": T("Detail", "The UPN changed since the preview; preview again."),
+    "swap_domain_unknown": T("Detail", "The tenant's .onmicrosoft.com domain could not be read."),
 }
 
 # The plan table's columns, in order.

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop
 
 from gui.app import make_application, start_sandbox
+from gui.models.plan_table import COL_DETAIL
 from gui.navigation import PageId
 from gui.screenshots_appreg import appreg_tour
 from gui.session import WizardSession
@@ -89,10 +90,12 @@ def _walk(wizard: SyncWizard, tenant, out: Path) -> None:
     wizard.next()
     _idle(wizard)
     _shot(wizard, out, "5-preview")
+    _preview_federated(wizard, out)
     wizard.next()
     confirm = wizard.page_by_id(PageId.CONFIRM)
     confirm.confirm_edit.setText(confirm.expected_confirmation())
     _shot(wizard, out, "6-confirm")
+    _upn_swap_choice(wizard, out)
     wizard.next()
     tenant.config.latency_ms = 40.0  # slow enough to catch the run half-way
     wizard.page_by_id(PageId.RUN).start_button.click()
@@ -104,6 +107,40 @@ def _walk(wizard: SyncWizard, tenant, out: Path) -> None:
     _shot(wizard, out, "7-run-finished")
     wizard.next()
     _shot(wizard, out, "8-results")
+
+
+def _preview_federated(wizard: SyncWizard, out: Path) -> None:
+    """The Preview's federated users, the detail column in view: which ones the UPN swap could set."""
+    table = wizard.page_by_id(PageId.PREVIEW).table
+    table.show_status("federated_domain")
+    header = table.view.horizontalHeader()
+    width = header.sectionSize(COL_DETAIL)
+    header.resizeSection(COL_DETAIL, 480)  # as a reader widens it (the column elides by default)
+    QCoreApplication.processEvents()
+    table.view.horizontalScrollBar().setValue(table.view.horizontalScrollBar().maximum())
+    _shot(wizard, out, "5-preview-federated")
+    header.resizeSection(COL_DETAIL, width)
+    table.show_status(None)
+    table.view.horizontalScrollBar().setValue(0)
+
+
+def _upn_swap_choice(wizard: SyncWizard, out: Path) -> None:
+    """The Confirm page with the UPN swap ticked, its effects in view; then unticked again, so the tour's
+    run stays the plain one."""
+    confirm = wizard.page_by_id(PageId.CONFIRM)
+    if confirm.swap_choice.isHidden():
+        print("no user in a federated domain can be swapped: no UPN swap screenshot", file=sys.stderr)
+        return
+    confirm.swap_choice.box.setChecked(True)
+    confirm.confirm_edit.setText(confirm.expected_confirmation())
+    QCoreApplication.processEvents()
+    confirm._scroll.ensureWidgetVisible(confirm.swap_choice)
+    _shot(wizard, out, "6-confirm-upn-swap")
+    confirm._scroll.ensureWidgetVisible(confirm.confirm_edit)
+    _shot(wizard, out, "6-confirm-upn-swap-totals")
+    confirm.swap_choice.box.setChecked(False)
+    confirm.confirm_edit.setText(confirm.expected_confirmation())
+    confirm._scroll.ensureWidgetVisible(confirm.summary)
 
 
 def _keep_in_sync(wizard: SyncWizard, out: Path) -> None:

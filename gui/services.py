@@ -122,10 +122,12 @@ def sample_values(users: list[Any], choice: SourceChoice, table: Any, limit: int
 
 def preview_job(conn: Connection, secret: str | None, choice: SourceChoice, table: Any,
                 federated: list[str] | None, only_ids: frozenset[str] | None = None,
-                users: list[Any] | None = None, token_roles: list[str] | None = None):
+                users: list[Any] | None = None, token_roles: list[str] | None = None,
+                initial_domain: str | None = None):
     """Build the plan the Preview page (and a retry) shows: from `users` when given (a recent listing),
     else from a fresh listing. `token_roles` (the check's): admins are read only when they allow it;
-    None = ask the token."""
+    None = ask the token. `initial_domain` (the check's CheckReport.initial_domain): lets the plan mark
+    federated users whose UPN swap alias is taken; None = not checked."""
     from core.admins import read_admins_or_none
     from core.directory import list_users
     from core.plan import build_plan
@@ -144,6 +146,7 @@ def preview_job(conn: Connection, secret: str | None, choice: SourceChoice, tabl
               cancel: threading.Event, admins: Any) -> PreviewResult:
         plan = build_plan(chosen, make_source(choice, table), choice.transform, make_scope(choice),
                           federated_domains=federated, admins=admins.roles_by_user if admins else None,
+                          initial_domain=initial_domain,
                           progress=lambda d, t: progress(PreviewProgress("planning", d, t)), cancel=cancel)
         plan.admin_groups_unread = admins.unread_groups if admins else ()
         from gui.models.filter_proxy import haystacks
@@ -227,14 +230,16 @@ def unfinished_run_job(conn: Connection, tenant_id: str | None):
 
 
 def apply_job(conn: Connection, secret: str | None, plan: Any, dry_run: bool, *, choice: SourceChoice,
-              tenant_id: str | None = None, federation_known: bool = True, resume: Any = None):
+              tenant_id: str | None = None, federation_known: bool = True, resume: Any = None,
+              federated_upn_swap: bool = False):
     """The run, by core.run (the same lifecycle as the CLI's): run folder, journal header, resume, writes,
     report.csv + unmatched_rows.csv + summary.json whatever happens. Returns core.run.RunOutcome.
-    Progress: core.apply.ApplyProgress as is (new failures and pauses included)."""
+    Progress: core.apply.ApplyProgress as is (new failures and pauses included).
+    `federated_upn_swap`: the Confirm page's opt-in; the users of Plan.swappable() are set with the UPN swap."""
     from core.run import RunSpec, execute
 
     spec = RunSpec(conn, plan, dry_run, resume=resume, tenant_id=tenant_id, source_spec=source_spec(choice),
-                   federation_known=federation_known, face="wizard")
+                   federation_known=federation_known, face="wizard", federated_upn_swap=federated_upn_swap)
 
     def job(progress: Progress, cancel: threading.Event):
         graph = make_graph(conn, secret, cancel)

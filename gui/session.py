@@ -40,6 +40,9 @@ class WizardSession:
     retry_ids: frozenset[str] | None = None  # "retry the failed ones": limit the next plan to these
     resume: Any = None  # core.run.UnfinishedRun the admin chose to continue (None: a new run)
     dry_run: bool = False
+    # The Confirm page's opt-in: also set Plan.swappable() (federated domains) with the UPN swap. Off until
+    # ticked there, and off again whenever a plan is (re)built or the Confirm page is entered.
+    federated_upn_swap: bool = False
     result: Any = None  # core.apply.ApplyResult
     run_dir: Path | None = None
     report_path: Path | None = None
@@ -49,6 +52,7 @@ class WizardSession:
         """A new connection makes everything after it stale."""
         self.check_report = self.users = self.users_listed_at = self.plan = self.result = None
         self.resume = None
+        self.federated_upn_swap = False
         self.flow.checks_passed = self.flow.plan_ready = self.flow.confirmed = False
 
     def recent_users(self, max_age_s: float) -> list[Any] | None:

@@ -208,8 +208,9 @@ def plan_summary(counts: Mapping[str, int], total: int) -> str:
                                                 problems=number(problems), left=number(left_out))
 
 
-def confirm_summary(counts: Mapping[str, int], connection, choice) -> str:
-    will = counts.get("will_set", 0)
+def confirm_summary(counts: Mapping[str, int], connection, choice, swapped: int = 0) -> str:
+    """`swapped`: users of federated domains also set, with the UPN swap (when the admin ticked it)."""
+    will = counts.get("will_set", 0) + swapped
     tenant = getattr(connection, "display_name", None) or getattr(connection, "tenant", "")
     if choice.kind == "csv":
         source = _tr("the values in {file} (column “{value}”, matched by {match} in column “{key}”)").format(
@@ -223,11 +224,20 @@ def confirm_summary(counts: Mapping[str, int], connection, choice) -> str:
     return f"<p>{text}</p><p>{_tr('Users that already have an ImmutableId are never changed.')}</p>"
 
 
-def confirm_warnings(counts: Mapping[str, int], federated: list[str]) -> list[str]:
+def confirm_warnings(counts: Mapping[str, int], federated: list[str], swappable: int = 0,
+                     swap_on: bool = False) -> list[str]:
+    """`swappable`: federated users the UPN swap could set; `swap_on`: the admin ticked it."""
     warnings = []
-    if federated:
+    domains = ", ".join(federated)
+    if federated and swappable and swap_on:
+        warnings.append(_tr("These domains are federated: {domains}. Their users with a value ready are set "
+                            "with the UPN swap (below); the others are left out.").format(domains=domains))
+    elif federated and swappable:
+        warnings.append(_tr("These domains are federated: {domains}. Their users are left out unless you "
+                            "choose the UPN swap below.").format(domains=domains))
+    elif federated:
         warnings.append(_tr("These domains are federated: {domains}. Their users cannot get a new "
-                            "ImmutableId and are left out.").format(domains=", ".join(federated)))
+                            "ImmutableId and are left out.").format(domains=domains))
     if counts.get("value_in_use"):
         warnings.append(_tr("Users whose value another user already has: {n}. They are skipped.").format(
             n=number(counts["value_in_use"])))
@@ -244,16 +254,71 @@ def confirm_warnings(counts: Mapping[str, int], federated: list[str]) -> list[st
     else:
         warnings.append(_tr("Users that hold an admin role cannot be changed by the app; Microsoft refuses "
                             "them (they are reported as failed, with what to do)."))
-    if not counts.get("will_set"):
+    if not counts.get("will_set") and not (swappable and swap_on):
         warnings.append(_tr("Nothing to write: no user will get an ImmutableId."))
     return warnings
 
 
-def run_intro(n: int, dry_run: bool) -> str:
+def run_intro(n: int, dry_run: bool, swapped: int = 0) -> str:
+    """`swapped`: how many of the `n` users are set with the UPN swap (two writes each)."""
     if dry_run:
-        return _tr("Dry run: users to go through: {n}. Nothing is written.").format(n=number(n))
-    return _tr("Users to write: <b>{n}</b>. Microsoft allows about 20 writes a second per tenant, so large "
-               "schools take a while.").format(n=number(n))
+        text = _tr("Dry run: users to go through: {n}. Nothing is written.").format(n=number(n))
+    else:
+        text = _tr("Users to write: <b>{n}</b>. Microsoft allows about 20 writes a second per tenant, so large "
+                   "schools take a while.").format(n=number(n))
+    if swapped:
+        text += " " + _tr("Of them with the UPN swap (two writes each): {n}.").format(n=number(swapped))
+    return text
+
+
+# The UPN swap for users in federated domains (issue 10 §1, graph-facts §11) ----------------------------
+def swap_preview_note(n: int) -> str:
+    return _tr("Users in federated domains that can be set with the UPN swap: <b>{n}</b>. Whether to do that "
+               "is chosen on the Confirm page.").format(n=number(n))
+
+
+def swap_choice_label(n: int) -> str:
+    return _tr("Also set the {n} users in federated domains with the &UPN swap").format(n=number(n))
+
+
+def swap_effects(initial_domain: str | None, example: str | None) -> str:
+    """What the swap does to each user, in plain words, as a list (graph-facts §11)."""
+    if initial_domain and example:
+        move = _tr("Each user's UPN is moved to the same name in {domain} (e.g. {example}) and back again: two "
+                   "writes, a few seconds apart.").format(domain=initial_domain, example=example)
+    else:
+        move = _tr("Each user's UPN is moved to the tenant's .onmicrosoft.com domain and back again: two "
+                   "writes, a few seconds apart.")
+    items = [move,
+             _tr("Meanwhile the user cannot sign in through the identity provider (IdP)."),
+             _tr("The user's OneDrive address (URL) may change."),
+             _tr("Microsoft Authenticator may show the account as a new account."),
+             _tr("Intune app protection (MAM) links may break."),
+             _tr("Entra-joined PCs may show “Other user” at sign-in."),
+             _tr("Mail and proxy addresses are not expected to change; the report records each user's UPN "
+                 "and mail before and after."),
+             _tr("Each swap uses two writes of Microsoft's write quota."),
+             _tr("Users that hold an admin role cannot be swapped: Microsoft refuses to change their UPN.")]
+    return "<ul style='margin-left:0; -qt-list-indent:1'>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+
+
+def swap_unavailable() -> str:
+    return _tr("Not available: the check could not find the tenant's .onmicrosoft.com domain, and the swap "
+               "moves each UPN there. Check again; if this stays, make sure the app may read the domains "
+               "(Domain.Read.All).")
+
+
+def write_total(users: int, swapped: int, writes: int, eta_s: float, swap_offered: bool) -> str:
+    """The Confirm page's last line before the confirmation: users, how many with the swap, writes, time."""
+    if swap_offered:
+        head = _tr("<b>{n}</b> users will be written, <b>{swapped}</b> of them with the UPN swap.").format(
+            n=number(users), swapped=number(swapped))
+        tail = _tr("Writes: {writes} (two for each user with the UPN swap), about {eta} at Microsoft's write "
+                   "quota.")
+    else:
+        head = _tr("<b>{n}</b> users will be written.").format(n=number(users))
+        tail = _tr("Writes: {writes}, about {eta} at Microsoft's write quota.")
+    return f"{head} {tail.format(writes=number(writes), eta=duration(eta_s))}"
 
 
 def duration(seconds: float | None) -> str:

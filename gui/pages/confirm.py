@@ -1,13 +1,19 @@
-"""Page 6: the plan in words, the warnings, dry run, and a deliberate typed confirmation."""
+"""Page 6: the plan in words, the warnings, the opt-in UPN swap for federated domains, dry run, and a
+deliberate typed confirmation."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QWidget
 
+from core.pacing import DEFAULT_LIMIT, DEFAULT_WINDOW_S
+from core.plan import swap_alias
 from core.preflight import plan_warnings
 from core.run import confirmation_tokens, example_domain, is_confirmed, tenant_domains
 from gui import services, texts
 from gui.pages.base import WizardPage
+from gui.widgets.swap_choice import SwapChoice
+
+WRITES_PER_S = DEFAULT_LIMIT / DEFAULT_WINDOW_S  # the pacer's default: what the time estimate assumes
 
 
 class ConfirmPage(WizardPage):
@@ -19,6 +25,10 @@ class ConfirmPage(WizardPage):
         self.summary.setAccessibleName(self.tr("What will happen"))
         self.warnings = self.wrapped("", self)
         self.warnings.setAccessibleName(self.tr("Warnings"))
+        self.swap_choice = SwapChoice(self)
+        self.swap_choice.toggled.connect(self._swap_toggled)
+        self.totals = self.wrapped("", self)
+        self.totals.setAccessibleName(self.tr("What will be written"))
         self.dry_run_box = QCheckBox(self.tr("&Dry run: go through every user but write nothing"), self)
         self.dry_run_box.toggled.connect(self._changed)
         self.confirm_label = self.wrapped("", self)
@@ -28,8 +38,10 @@ class ConfirmPage(WizardPage):
         self.confirm_label.setBuddy(self.confirm_edit)
         self.body().addWidget(self.summary)
         self.body().addWidget(self.warnings)
+        self.body().addWidget(self.swap_choice)
         form = QFormLayout()
         form.addRow(self.dry_run_box)
+        form.addRow(self.totals)
         form.addRow(self.confirm_label)
         form.addRow(self.confirm_edit)
         self.body().addLayout(form)
@@ -39,6 +51,8 @@ class ConfirmPage(WizardPage):
     def initializePage(self) -> None:
         self.confirm_edit.clear()
         self.session.flow.confirmed = False
+        self.session.federated_upn_swap = False  # never carried over: ticked here, each time, or not at all
+        self.swap_choice.offer(0, None, None)
         if self.session.retry_ids is not None:
             self._prepare_retry()
         else:
@@ -49,7 +63,8 @@ class ConfirmPage(WizardPage):
         s = self.session
         job = services.preview_job(s.connection, s.secret, s.source, s.csv_table,
                                    texts.federated_domains(s.check_report), only_ids=s.retry_ids,
-                                   token_roles=getattr(s.check_report, "token_roles", None))
+                                   token_roles=getattr(s.check_report, "token_roles", None),
+                                   initial_domain=getattr(s.check_report, "initial_domain", None))
         self.summary.setText("")
         self.warnings.setText("")
         self.run_job(job, "retry plan", self.tr("Reading the failed users again from the tenant…"),
@@ -64,12 +79,11 @@ class ConfirmPage(WizardPage):
 
     def show_plan(self) -> None:
         s = self.session
-        plan = s.plan
-        counts = plan.counts() if plan is not None else {}
-        self.summary.setText(texts.confirm_summary(counts, s.connection, s.source))
-        warnings = self.warning_texts()
-        self.warnings.setText("".join(f"<p>⚠ {w}</p>" for w in warnings))
-        self.warnings.setVisible(bool(warnings))
+        swappable = s.plan.swappable() if s.plan is not None else []
+        initial = getattr(s.check_report, "initial_domain", None)  # where the swap moves each UPN
+        example = swap_alias(swappable[0].user_principal_name, initial) if swappable and initial else None
+        self.swap_choice.offer(len(swappable), initial, example)
+        self.show_texts()
         self._accepted = self.accepted_confirmations()
         domain = self.tenant_domain()
         if domain:
@@ -81,12 +95,43 @@ class ConfirmPage(WizardPage):
         self.confirm_label.setText(label)
         self._changed()
 
+    def show_texts(self) -> None:
+        """The summary, the warnings and the totals: they follow the UPN swap choice."""
+        s = self.session
+        counts = s.plan.counts() if s.plan is not None else {}
+        swapped = self.swapped()
+        self.summary.setText(texts.confirm_summary(counts, s.connection, s.source, swapped))
+        warnings = self.warning_texts()
+        self.warnings.setText("".join(f"<p>⚠ {w}</p>" for w in warnings))
+        self.warnings.setVisible(bool(warnings))
+        users = self.users_to_write()
+        writes = users + swapped  # each swap is two writes (graph-facts §11)
+        self.totals.setText(texts.write_total(users, swapped, writes, writes / WRITES_PER_S,
+                                              not self.swap_choice.isHidden()))
+
+    def swapped(self) -> int:
+        """Users to be set with the UPN swap: Plan.swappable() when the admin ticked it, else 0."""
+        plan = self.session.plan
+        return len(plan.swappable()) if plan is not None and self.swap_choice.chosen() else 0
+
+    def users_to_write(self) -> int:
+        plan = self.session.plan
+        return (len(plan.to_write()) if plan is not None else 0) + self.swapped()
+
+    def _swap_toggled(self, _on: bool) -> None:
+        # What is written has changed: the typed confirmation confirmed the old totals, so it goes.
+        self.confirm_edit.clear()
+        self.show_texts()
+        self._changed()
+
     def warning_texts(self) -> list[str]:
         """The page's own warnings (counts, federated domains), then the plan's (core.preflight: the same
         ones the command line prints), each once."""
         s = self.session
         counts = s.plan.counts() if s.plan is not None else {}
-        warnings = texts.confirm_warnings(counts, texts.federated_domains(s.check_report))
+        swappable = len(s.plan.swappable()) if s.plan is not None else 0
+        warnings = texts.confirm_warnings(counts, texts.federated_domains(s.check_report), swappable,
+                                          self.swap_choice.chosen())
         if s.plan is not None:
             known = not texts.federation_unknown(s.check_report)
             warnings = [texts.plan_warning_text(w) for w in plan_warnings(s.plan, known)] + warnings
@@ -115,6 +160,9 @@ class ConfirmPage(WizardPage):
     def _changed(self) -> None:
         s = self.session
         s.dry_run = s.flow.dry_run = self.dry_run_box.isChecked()
+        s.federated_upn_swap = self.swap_choice.chosen()
+        if s.plan is not None:
+            s.flow.writes_planned = self.users_to_write()
         accepted = getattr(self, "_accepted", None) or self.accepted_confirmations()
         s.flow.confirmed = is_confirmed(self.confirm_edit.text(), accepted) and s.plan is not None
         self.confirm_edit.setEnabled(not s.dry_run)

@@ -22,6 +22,10 @@ class PreviewPage(WizardPage):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(self.tr("Summary"))
         self.body().addWidget(self.summary)
+        self.swap_note = self.wrapped("", self)  # federated users the UPN swap could set (issue 10 §1)
+        self.swap_note.setAccessibleName(self.tr("UPN swap"))
+        self.swap_note.hide()
+        self.body().addWidget(self.swap_note)
         self.warnings = self.wrapped("", self)
         self.warnings.setAccessibleName(self.tr("Warnings"))
         self.warnings.hide()
@@ -53,8 +57,10 @@ class PreviewPage(WizardPage):
     def start_preview(self, reuse_listing: bool = False) -> None:
         s = self.session
         s.plan, s.flow.plan_ready = None, False
+        s.federated_upn_swap = False  # a new plan: the swap is chosen again on the Confirm page
         self.table.set_rows([])
         self.summary.setText("")
+        self.swap_note.hide()
         self.warnings.hide()
         self.export_note.setText("")
         self.export_button.setEnabled(False)
@@ -62,7 +68,8 @@ class PreviewPage(WizardPage):
         job = services.preview_job(s.connection, s.secret, s.source, s.csv_table,
                                    texts.federated_domains(s.check_report),
                                    users=s.recent_users(LISTING_REUSE_S) if reuse_listing else None,
-                                   token_roles=getattr(s.check_report, "token_roles", None))
+                                   token_roles=getattr(s.check_report, "token_roles", None),
+                                   initial_domain=getattr(s.check_report, "initial_domain", None))
         self.run_job(job, "preview", self.tr("Reading the tenant's users…"),
                      on_progress=self._progress, on_finished=self._planned, on_failed=self._failed)
 
@@ -83,6 +90,9 @@ class PreviewPage(WizardPage):
         self.session.flow.writes_planned = len(plan.to_write())
         self.table.set_rows(plan.rows, result.counts, result.search_texts)
         self.summary.setText(texts.plan_summary(result.counts, len(plan.rows)))
+        swappable = len(plan.swappable())
+        self.swap_note.setText(texts.swap_preview_note(swappable))
+        self.swap_note.setVisible(swappable > 0)
         self._show_warnings(plan)
         self.export_button.setEnabled(True)
         self.reload_button.setEnabled(True)

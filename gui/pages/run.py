@@ -67,7 +67,8 @@ class RunPage(WizardPage):
         s.flow.run_finished = False
         s.result = None
         n = s.flow.writes_planned
-        intro = texts.run_intro(n, s.dry_run)
+        swapped = len(s.plan.swappable()) if s.federated_upn_swap and s.plan is not None else 0
+        intro = texts.run_intro(n, s.dry_run, swapped)
         if s.resume is not None and not s.dry_run:
             intro += " " + self.tr("This continues the unfinished run in {folder}; users it already wrote are "
                                    "reported as set and not written again.").format(folder=s.resume.path.name)
@@ -91,7 +92,8 @@ class RunPage(WizardPage):
         report = s.check_report
         job = services.apply_job(s.connection, s.secret, s.plan, s.dry_run, choice=s.source,
                                  tenant_id=getattr(report, "tenant_id", None),
-                                 federation_known=not texts.federation_unknown(report), resume=s.resume)
+                                 federation_known=not texts.federation_unknown(report), resume=s.resume,
+                                 federated_upn_swap=s.federated_upn_swap)
         self.run_job(job, "apply", self.tr("Writing… Next and Back wait until the run ends."),
                      on_progress=self._progress, on_finished=self._finished, on_failed=self._failed)
         self._throttle_timer.start()

@@ -17,7 +17,7 @@
     <context>
         <name>AppReg</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+405" />
+            <location filename="../../gui/code_texts.py" line="+417" />
             <source>Microsoft's sign-in service does not know this tenant in this cloud.</source>
             <translation>Microsoft's sign-in service does not know this tenant in this cloud.</translation>
         </message>
@@ -559,7 +559,7 @@
     <context>
         <name>Code</name>
         <message>
-            <location line="-291" />
+            <location line="-303" />
             <source>The tenant is missing.</source>
             <translation>The tenant is missing.</translation>
         </message>
@@ -883,7 +883,7 @@
     <context>
         <name>Column</name>
         <message>
-            <location line="+201" />
+            <location line="+213" />
             <source>Display name</source>
             <translation>Display name</translation>
         </message>
@@ -916,7 +916,7 @@
     <context>
         <name>ConfirmPage</name>
         <message>
-            <location filename="../../gui/pages/confirm.py" line="+16" />
+            <location filename="../../gui/pages/confirm.py" line="+22" />
             <source>Confirm</source>
             <translation>Confirm</translation>
         </message>
@@ -936,6 +936,11 @@
             <translation>Warnings</translation>
         </message>
         <message>
+            <location line="+4" />
+            <source>What will be written</source>
+            <translation>What will be written</translation>
+        </message>
+        <message>
             <location line="+1" />
             <source>&amp;Dry run: go through every user but write nothing</source>
             <translation>&amp;Dry run: go through every user but write nothing</translation>
@@ -946,12 +951,12 @@
             <translation>Confirmation</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+34" />
             <source>Reading the failed users again from the tenant…</source>
             <translation>Reading the failed users again from the tenant…</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+20" />
             <source>To confirm, type the tenant ID &lt;b&gt;{token}&lt;/b&gt; or the tenant's domain, e.g. &lt;b&gt;{domain}&lt;/b&gt;</source>
             <translation>To confirm, type the tenant ID &lt;b&gt;{token}&lt;/b&gt; or the tenant's domain, e.g. &lt;b&gt;{domain}&lt;/b&gt;</translation>
         </message>
@@ -1266,7 +1271,7 @@
     <context>
         <name>Detail</name>
         <message>
-            <location line="-128" />
+            <location line="-139" />
             <source>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</source>
             <translation>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</translation>
         </message>
@@ -1282,12 +1287,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+50" />
+            <location line="+53" />
             <source>The user no longer exists.</source>
             <translation>The user no longer exists.</translation>
         </message>
         <message>
-            <location line="-44" />
+            <location line="-47" />
             <source>The value is empty.</source>
             <translation>The value is empty.</translation>
         </message>
@@ -1358,6 +1363,16 @@
         </message>
         <message>
             <location line="+7" />
+            <source>Domain {value} is federated: can be set with the UPN swap.</source>
+            <translation>Domain {value} is federated: can be set with the UPN swap.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Domain federated; the UPN swap cannot be used: {alias} is another user's UPN.</source>
+            <translation>Domain federated; the UPN swap cannot be used: {alias} is another user's UPN.</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Same value as {others}.</source>
             <translation>Same value as {others}.</translation>
         </message>
@@ -1442,7 +1457,37 @@
             <translation>The domain is federated, so Microsoft refuses to clear the value. It needs the UPN swap, which this tool cannot do yet.</translation>
         </message>
         <message>
-            <location line="-51" />
+            <location line="+3" />
+            <source>Set with the UPN swap.</source>
+            <translation>Set with the UPN swap.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft refused to move the UPN for the swap, so nothing was changed: {message} ({code})</source>
+            <translation>Microsoft refused to move the UPN for the swap, so nothing was changed: {message} ({code})</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The UPN swap's second step failed; the UPN was put back.</source>
+            <translation>The UPN swap's second step failed; the UPN was put back.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The UPN could not be put back: it is still {upn}. Change it back by hand.</source>
+            <translation>The UPN could not be put back: it is still {upn}. Change it back by hand.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The UPN changed since the preview; preview again.</source>
+            <translation>The UPN changed since the preview; preview again.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The tenant's .onmicrosoft.com domain could not be read.</source>
+            <translation>The tenant's .onmicrosoft.com domain could not be read.</translation>
+        </message>
+        <message>
+            <location line="-63" />
             <source>Synced from on-premises AD: set the source anchor there.</source>
             <translation>Synced from on-premises AD: set the source anchor there.</translation>
         </message>
@@ -1487,7 +1532,7 @@
             <translation>Domain {value} is federated.</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+22" />
             <source>Someone else set {found} after this run wrote {wrote}.</source>
             <translation>Someone else set {found} after this run wrote {wrote}.</translation>
         </message>
@@ -1516,7 +1561,7 @@
     <context>
         <name>Hint</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-185" />
+            <location filename="../../gui/code_texts.py" line="-189" />
             <source>Enter the Directory (tenant) ID from the app registration's Overview page, or the tenant's domain (e.g. school.onmicrosoft.com).</source>
             <translation>Enter the Directory (tenant) ID from the app registration's Overview page, or the tenant's domain (e.g. school.onmicrosoft.com).</translation>
         </message>
@@ -1687,11 +1732,11 @@
         </message>
         <message>
             <location line="+1" />
-            <source>Users in federated domains cannot get a new ImmutableId directly. Set ImmutableIds first, then federate the domain.</source>
-            <translation>Users in federated domains cannot get a new ImmutableId directly. Set ImmutableIds first, then federate the domain.</translation>
+            <source>Users in federated domains cannot get a new ImmutableId directly. Set ImmutableIds first, then federate the domain; or choose the UPN swap on the Confirm page.</source>
+            <translation>Users in federated domains cannot get a new ImmutableId directly. Set ImmutableIds first, then federate the domain; or choose the UPN swap on the Confirm page.</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Optional: grant RoleManagement.Read.Directory so that admins are shown in the preview instead of failing when written.</source>
             <translation>Optional: grant RoleManagement.Read.Directory so that admins are shown in the preview instead of failing when written.</translation>
         </message>
@@ -1807,7 +1852,7 @@
     <context>
         <name>Match</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+161" />
+            <location filename="../../gui/code_texts.py" line="+172" />
             <source>User principal name</source>
             <translation>User principal name</translation>
         </message>
@@ -1950,6 +1995,11 @@
         </message>
         <message>
             <location line="+3" />
+            <source>UPN swap</source>
+            <translation>UPN swap</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Warnings</source>
             <translation>Warnings</translation>
         </message>
@@ -1969,7 +2019,7 @@
             <translation>Re&amp;load</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+34" />
             <source>Reading the tenant's users…</source>
             <translation>Reading the tenant's users…</translation>
         </message>
@@ -1984,7 +2034,7 @@
             <translation>Working out what to do for each user… {done} of {total}</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+34" />
             <source>Export the preview report</source>
             <translation>Export the preview report</translation>
         </message>
@@ -2118,7 +2168,7 @@
             <translation>Failures so far</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+19" />
             <source>This continues the unfinished run in {folder}; users it already wrote are reported as set and not written again.</source>
             <translation>This continues the unfinished run in {folder}; users it already wrote are reported as set and not written again.</translation>
         </message>
@@ -2128,7 +2178,7 @@
             <translation>Press Start when you are ready.</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+17" />
             <source>Writing… Next and Back wait until the run ends.</source>
             <translation>Writing… Next and Back wait until the run ends.</translation>
         </message>
@@ -2344,7 +2394,7 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-212" />
+            <location filename="../../gui/code_texts.py" line="-223" />
             <source>Will be set</source>
             <translation>Will be set</translation>
         </message>
@@ -2488,8 +2538,8 @@
         </message>
         <message>
             <location line="+3" />
-            <source>The domain is already federated; set ImmutableIds before federating, or change the UPN to a managed domain first.</source>
-            <translation>The domain is already federated; set ImmutableIds before federating, or change the UPN to a managed domain first.</translation>
+            <source>The domain is already federated, so a direct write is refused. If the detail says so, the UPN swap (chosen on the Confirm page) can set it.</source>
+            <translation>The domain is already federated, so a direct write is refused. If the detail says so, the UPN swap (chosen on the Confirm page) can set it.</translation>
         </message>
         <message>
             <location line="+3" />
@@ -2551,8 +2601,23 @@
         <name>Summary</name>
         <message>
             <location filename="../../build/work/tr_helper_strings.py" line="+1" />
+            <source>&lt;b&gt;{n}&lt;/b&gt; users will be written, &lt;b&gt;{swapped}&lt;/b&gt; of them with the UPN swap.</source>
+            <translation>&lt;b&gt;{n}&lt;/b&gt; users will be written, &lt;b&gt;{swapped}&lt;/b&gt; of them with the UPN swap.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&lt;b&gt;{n}&lt;/b&gt; users will be written.</source>
+            <translation>&lt;b&gt;{n}&lt;/b&gt; users will be written.</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>A file could not be read or written.</source>
             <translation>A file could not be read or written.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Also set the {n} users in federated domains with the &amp;UPN swap</source>
+            <translation>Also set the {n} users in federated domains with the &amp;UPN swap</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2576,6 +2641,26 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Each swap uses two writes of Microsoft's write quota.</source>
+            <translation>Each swap uses two writes of Microsoft's write quota.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Each user's UPN is moved to the same name in {domain} (e.g. {example}) and back again: two writes, a few seconds apart.</source>
+            <translation>Each user's UPN is moved to the same name in {domain} (e.g. {example}) and back again: two writes, a few seconds apart.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Each user's UPN is moved to the tenant's .onmicrosoft.com domain and back again: two writes, a few seconds apart.</source>
+            <translation>Each user's UPN is moved to the tenant's .onmicrosoft.com domain and back again: two writes, a few seconds apart.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Entra-joined PCs may show “Other user” at sign-in.</source>
+            <translation>Entra-joined PCs may show “Other user” at sign-in.</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Finished.</source>
             <translation>Finished.</translation>
         </message>
@@ -2586,8 +2671,28 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Intune app protection (MAM) links may break.</source>
+            <translation>Intune app protection (MAM) links may break.</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Line {line}</source>
             <translation>Line {line}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Mail and proxy addresses are not expected to change; the report records each user's UPN and mail before and after.</source>
+            <translation>Mail and proxy addresses are not expected to change; the report records each user's UPN and mail before and after.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meanwhile the user cannot sign in through the identity provider (IdP).</source>
+            <translation>Meanwhile the user cannot sign in through the identity provider (IdP).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft Authenticator may show the account as a new account.</source>
+            <translation>Microsoft Authenticator may show the account as a new account.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2596,8 +2701,18 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Not available: the check could not find the tenant's .onmicrosoft.com domain, and the swap moves each UPN there. Check again; if this stays, make sure the app may read the domains (Domain.Read.All).</source>
+            <translation>Not available: the check could not find the tenant's .onmicrosoft.com domain, and the swap moves each UPN there. Check again; if this stays, make sure the app may read the domains (Domain.Read.All).</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Nothing to write: no user will get an ImmutableId.</source>
             <translation>Nothing to write: no user will get an ImmutableId.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Of them with the UPN swap (two writes each): {n}.</source>
+            <translation>Of them with the UPN swap (two writes each): {n}.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2631,8 +2746,28 @@
         </message>
         <message>
             <location line="+1" />
+            <source>The user's OneDrive address (URL) may change.</source>
+            <translation>The user's OneDrive address (URL) may change.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>These domains are federated: {domains}. Their users are left out unless you choose the UPN swap below.</source>
+            <translation>These domains are federated: {domains}. Their users are left out unless you choose the UPN swap below.</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>These domains are federated: {domains}. Their users cannot get a new ImmutableId and are left out.</source>
             <translation>These domains are federated: {domains}. Their users cannot get a new ImmutableId and are left out.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>These domains are federated: {domains}. Their users with a value ready are set with the UPN swap (below); the others are left out.</source>
+            <translation>These domains are federated: {domains}. Their users with a value ready are set with the UPN swap (below); the others are left out.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users in federated domains that can be set with the UPN swap: &lt;b&gt;{n}&lt;/b&gt;. Whether to do that is chosen on the Confirm page.</source>
+            <translation>Users in federated domains that can be set with the UPN swap: &lt;b&gt;{n}&lt;/b&gt;. Whether to do that is chosen on the Confirm page.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2643,6 +2778,11 @@
             <location line="+1" />
             <source>Users that hold an admin role cannot be changed by the app; Microsoft refuses them (they are reported as failed, with what to do).</source>
             <translation>Users that hold an admin role cannot be changed by the app; Microsoft refuses them (they are reported as failed, with what to do).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users that hold an admin role cannot be swapped: Microsoft refuses to change their UPN.</source>
+            <translation>Users that hold an admin role cannot be swapped: Microsoft refuses to change their UPN.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2678,6 +2818,16 @@
             <location line="+1" />
             <source>Will get an ImmutableId: &lt;b&gt;{will}&lt;/b&gt; · already have one (left alone): {already} · cannot get one yet (see their status): {problems} · left out (synced, guests, disabled, other domains): {left}</source>
             <translation>Will get an ImmutableId: &lt;b&gt;{will}&lt;/b&gt; · already have one (left alone): {already} · cannot get one yet (see their status): {problems} · left out (synced, guests, disabled, other domains): {left}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Writes: {writes} (two for each user with the UPN swap), about {eta} at Microsoft's write quota.</source>
+            <translation>Writes: {writes} (two for each user with the UPN swap), about {eta} at Microsoft's write quota.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Writes: {writes}, about {eta} at Microsoft's write quota.</source>
+            <translation>Writes: {writes}, about {eta} at Microsoft's write quota.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2726,6 +2876,14 @@
         </message>
     </context>
     <context>
+        <name>SwapChoice</name>
+        <message>
+            <location filename="../../gui/widgets/swap_choice.py" line="+29" />
+            <source>What the UPN swap does</source>
+            <translation>What the UPN swap does</translation>
+        </message>
+    </context>
+    <context>
         <name>SyncWizard</name>
         <message>
             <location filename="../../gui/wizard.py" line="+48" />
@@ -2751,7 +2909,7 @@
     <context>
         <name>Transform</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+110" />
+            <location filename="../../gui/code_texts.py" line="+121" />
             <source>None: use the value as it is</source>
             <translation>None: use the value as it is</translation>
         </message>

@@ -17,7 +17,7 @@
     <context>
         <name>AppReg</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+405" />
+            <location filename="../../gui/code_texts.py" line="+417" />
             <source>Microsoft's sign-in service does not know this tenant in this cloud.</source>
             <translation>Microsofts inloggningstjänst känner inte till den här klientorganisationen i det här molnet.</translation>
         </message>
@@ -559,7 +559,7 @@
     <context>
         <name>Code</name>
         <message>
-            <location line="-291" />
+            <location line="-303" />
             <source>The tenant is missing.</source>
             <translation>Klientorganisationen saknas.</translation>
         </message>
@@ -883,7 +883,7 @@
     <context>
         <name>Column</name>
         <message>
-            <location line="+201" />
+            <location line="+213" />
             <source>Display name</source>
             <translation>Visningsnamn</translation>
         </message>
@@ -916,7 +916,7 @@
     <context>
         <name>ConfirmPage</name>
         <message>
-            <location filename="../../gui/pages/confirm.py" line="+16" />
+            <location filename="../../gui/pages/confirm.py" line="+22" />
             <source>Confirm</source>
             <translation>Bekräfta</translation>
         </message>
@@ -936,6 +936,11 @@
             <translation>Varningar</translation>
         </message>
         <message>
+            <location line="+4" />
+            <source>What will be written</source>
+            <translation>Vad som skrivs</translation>
+        </message>
+        <message>
             <location line="+1" />
             <source>&amp;Dry run: go through every user but write nothing</source>
             <translation>&amp;Provkörning: gå igenom alla användare men skriv ingenting</translation>
@@ -946,12 +951,12 @@
             <translation>Bekräftelse</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+34" />
             <source>Reading the failed users again from the tenant…</source>
             <translation>Läser de misslyckade användarna på nytt från klientorganisationen…</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+20" />
             <source>To confirm, type the tenant ID &lt;b&gt;{token}&lt;/b&gt; or the tenant's domain, e.g. &lt;b&gt;{domain}&lt;/b&gt;</source>
             <translation>Bekräfta genom att skriva katalog-ID:t &lt;b&gt;{token}&lt;/b&gt; eller klientorganisationens domän, t.ex. &lt;b&gt;{domain}&lt;/b&gt;</translation>
         </message>
@@ -1266,7 +1271,7 @@
     <context>
         <name>Detail</name>
         <message>
-            <location line="-128" />
+            <location line="-139" />
             <source>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</source>
             <translation>Inte tillåtet: användaren har troligen en administratörsroll. Ange värdet manuellt som Privilegierad autentiseringsadministratör.</translation>
         </message>
@@ -1282,12 +1287,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+50" />
+            <location line="+53" />
             <source>The user no longer exists.</source>
             <translation>Användaren finns inte längre.</translation>
         </message>
         <message>
-            <location line="-44" />
+            <location line="-47" />
             <source>The value is empty.</source>
             <translation>Värdet är tomt.</translation>
         </message>
@@ -1358,6 +1363,16 @@
         </message>
         <message>
             <location line="+7" />
+            <source>Domain {value} is federated: can be set with the UPN swap.</source>
+            <translation>Domänen {value} är federerad: kan anges med UPN-bytet.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Domain federated; the UPN swap cannot be used: {alias} is another user's UPN.</source>
+            <translation>Domänen är federerad, och UPN-bytet kan inte användas: {alias} är en annan användares UPN.</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Same value as {others}.</source>
             <translation>Samma värde som {others}.</translation>
         </message>
@@ -1442,7 +1457,37 @@
             <translation>Domänen är federerad, så Microsoft vägrar rensa värdet. Det kräver UPN-bytet, som det här verktyget inte kan göra än.</translation>
         </message>
         <message>
-            <location line="-51" />
+            <location line="+3" />
+            <source>Set with the UPN swap.</source>
+            <translation>Angivet med UPN-bytet.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft refused to move the UPN for the swap, so nothing was changed: {message} ({code})</source>
+            <translation>Microsoft nekade att flytta UPN:en för bytet, så ingenting ändrades: {message} ({code})</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The UPN swap's second step failed; the UPN was put back.</source>
+            <translation>UPN-bytets andra steg misslyckades; UPN:en återställdes.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The UPN could not be put back: it is still {upn}. Change it back by hand.</source>
+            <translation>UPN:en kunde inte återställas: den är fortfarande {upn}. Ändra tillbaka den för hand.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The UPN changed since the preview; preview again.</source>
+            <translation>UPN:en har ändrats sedan förhandsgranskningen; förhandsgranska igen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The tenant's .onmicrosoft.com domain could not be read.</source>
+            <translation>Klientorganisationens .onmicrosoft.com-domän kunde inte läsas.</translation>
+        </message>
+        <message>
+            <location line="-63" />
             <source>Synced from on-premises AD: set the source anchor there.</source>
             <translation>Synkroniserad från lokalt AD: ange källankaret där.</translation>
         </message>
@@ -1487,7 +1532,7 @@
             <translation>Domänen {value} är federerad.</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+22" />
             <source>Someone else set {found} after this run wrote {wrote}.</source>
             <translation>Någon annan satte {found} efter att den här körningen skrev {wrote}.</translation>
         </message>
@@ -1516,7 +1561,7 @@
     <context>
         <name>Hint</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-185" />
+            <location filename="../../gui/code_texts.py" line="-189" />
             <source>Enter the Directory (tenant) ID from the app registration's Overview page, or the tenant's domain (e.g. school.onmicrosoft.com).</source>
             <translation>Ange Katalog-ID (klientorganisation) från appregistreringens sida Översikt, eller klientorganisationens domän (t.ex. skolan.onmicrosoft.com).</translation>
         </message>
@@ -1687,11 +1732,11 @@
         </message>
         <message>
             <location line="+1" />
-            <source>Users in federated domains cannot get a new ImmutableId directly. Set ImmutableIds first, then federate the domain.</source>
-            <translation>Användare i federerade domäner kan inte få ett nytt ImmutableId direkt. Ange ImmutableId först och federera sedan domänen.</translation>
+            <source>Users in federated domains cannot get a new ImmutableId directly. Set ImmutableIds first, then federate the domain; or choose the UPN swap on the Confirm page.</source>
+            <translation>Användare i federerade domäner kan inte få ett nytt ImmutableId direkt. Ange ImmutableId först och federera sedan domänen; eller välj UPN-bytet på sidan Bekräfta.</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Optional: grant RoleManagement.Read.Directory so that admins are shown in the preview instead of failing when written.</source>
             <translation>Valfritt: bevilja RoleManagement.Read.Directory så att administratörer visas i förhandsgranskningen i stället för att misslyckas när de skrivs.</translation>
         </message>
@@ -1807,7 +1852,7 @@
     <context>
         <name>Match</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+161" />
+            <location filename="../../gui/code_texts.py" line="+172" />
             <source>User principal name</source>
             <translation>Huvudnamn (UPN)</translation>
         </message>
@@ -1950,6 +1995,11 @@
         </message>
         <message>
             <location line="+3" />
+            <source>UPN swap</source>
+            <translation>UPN-byte</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Warnings</source>
             <translation>Varningar</translation>
         </message>
@@ -1969,7 +2019,7 @@
             <translation>&amp;Läs in igen</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+34" />
             <source>Reading the tenant's users…</source>
             <translation>Läser klientorganisationens användare…</translation>
         </message>
@@ -1984,7 +2034,7 @@
             <translation>Räknar ut vad som ska göras för varje användare… {done} av {total}</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+34" />
             <source>Export the preview report</source>
             <translation>Exportera förhandsrapporten</translation>
         </message>
@@ -2118,7 +2168,7 @@
             <translation>Misslyckade hittills</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+19" />
             <source>This continues the unfinished run in {folder}; users it already wrote are reported as set and not written again.</source>
             <translation>Detta fortsätter den oavslutade körningen i {folder}; användare som den redan skrev rapporteras som satta och skrivs inte igen.</translation>
         </message>
@@ -2128,7 +2178,7 @@
             <translation>Tryck på Starta när du är redo.</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+17" />
             <source>Writing… Next and Back wait until the run ends.</source>
             <translation>Skriver… Nästa och Bakåt väntar tills körningen är klar.</translation>
         </message>
@@ -2344,7 +2394,7 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-212" />
+            <location filename="../../gui/code_texts.py" line="-223" />
             <source>Will be set</source>
             <translation>Kommer att anges</translation>
         </message>
@@ -2488,8 +2538,8 @@
         </message>
         <message>
             <location line="+3" />
-            <source>The domain is already federated; set ImmutableIds before federating, or change the UPN to a managed domain first.</source>
-            <translation>Domänen är redan federerad; ange ImmutableId innan du federerar, eller byt först användarens UPN till en hanterad domän.</translation>
+            <source>The domain is already federated, so a direct write is refused. If the detail says so, the UPN swap (chosen on the Confirm page) can set it.</source>
+            <translation>Domänen är redan federerad, så en direkt skrivning nekas. Om detaljen säger det kan UPN-bytet (som väljs på sidan Bekräfta) ange värdet.</translation>
         </message>
         <message>
             <location line="+3" />
@@ -2551,8 +2601,23 @@
         <name>Summary</name>
         <message>
             <location filename="../../build/work/tr_helper_strings.py" line="+1" />
+            <source>&lt;b&gt;{n}&lt;/b&gt; users will be written, &lt;b&gt;{swapped}&lt;/b&gt; of them with the UPN swap.</source>
+            <translation>&lt;b&gt;{n}&lt;/b&gt; användare kommer att skrivas, &lt;b&gt;{swapped}&lt;/b&gt; av dem med UPN-bytet.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&lt;b&gt;{n}&lt;/b&gt; users will be written.</source>
+            <translation>&lt;b&gt;{n}&lt;/b&gt; användare kommer att skrivas.</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>A file could not be read or written.</source>
             <translation>En fil gick inte att läsa eller skriva.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Also set the {n} users in federated domains with the &amp;UPN swap</source>
+            <translation>Ange också de {n} användarna i federerade domäner med &amp;UPN-bytet</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2576,6 +2641,26 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Each swap uses two writes of Microsoft's write quota.</source>
+            <translation>Varje byte använder två skrivningar av Microsofts skrivkvot.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Each user's UPN is moved to the same name in {domain} (e.g. {example}) and back again: two writes, a few seconds apart.</source>
+            <translation>Varje användares UPN flyttas till samma namn i {domain} (t.ex. {example}) och tillbaka igen: två skrivningar, med några sekunders mellanrum.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Each user's UPN is moved to the tenant's .onmicrosoft.com domain and back again: two writes, a few seconds apart.</source>
+            <translation>Varje användares UPN flyttas till klientorganisationens .onmicrosoft.com-domän och tillbaka igen: två skrivningar, med några sekunders mellanrum.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Entra-joined PCs may show “Other user” at sign-in.</source>
+            <translation>Entra-anslutna datorer kan visa ”Annan användare” vid inloggningen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Finished.</source>
             <translation>Klar.</translation>
         </message>
@@ -2586,8 +2671,28 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Intune app protection (MAM) links may break.</source>
+            <translation>Kopplingar för Intunes appskydd (MAM) kan brytas.</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Line {line}</source>
             <translation>Rad {line}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Mail and proxy addresses are not expected to change; the report records each user's UPN and mail before and after.</source>
+            <translation>E-post- och proxyadresser väntas inte ändras; rapporten visar varje användares UPN och e-post före och efter.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meanwhile the user cannot sign in through the identity provider (IdP).</source>
+            <translation>Under tiden kan användaren inte logga in via identitetsleverantören (IdP).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Microsoft Authenticator may show the account as a new account.</source>
+            <translation>Microsoft Authenticator kan visa kontot som ett nytt konto.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2596,8 +2701,18 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Not available: the check could not find the tenant's .onmicrosoft.com domain, and the swap moves each UPN there. Check again; if this stays, make sure the app may read the domains (Domain.Read.All).</source>
+            <translation>Inte tillgängligt: kontrollen hittade inte klientorganisationens .onmicrosoft.com-domän, och bytet flyttar varje UPN dit. Kontrollera igen; om det kvarstår, se till att appen får läsa domänerna (Domain.Read.All).</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Nothing to write: no user will get an ImmutableId.</source>
             <translation>Inget att skriva: ingen användare får ett ImmutableId.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Of them with the UPN swap (two writes each): {n}.</source>
+            <translation>Av dem med UPN-bytet (två skrivningar var): {n}.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2631,8 +2746,28 @@
         </message>
         <message>
             <location line="+1" />
+            <source>The user's OneDrive address (URL) may change.</source>
+            <translation>Användarens OneDrive-adress (URL) kan ändras.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>These domains are federated: {domains}. Their users are left out unless you choose the UPN swap below.</source>
+            <translation>De här domänerna är federerade: {domains}. Deras användare tas inte med om du inte väljer UPN-bytet nedan.</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>These domains are federated: {domains}. Their users cannot get a new ImmutableId and are left out.</source>
             <translation>De här domänerna är federerade: {domains}. Deras användare kan inte få ett nytt ImmutableId och tas inte med.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>These domains are federated: {domains}. Their users with a value ready are set with the UPN swap (below); the others are left out.</source>
+            <translation>De här domänerna är federerade: {domains}. Deras användare som har ett färdigt värde anges med UPN-bytet (nedan); de övriga tas inte med.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users in federated domains that can be set with the UPN swap: &lt;b&gt;{n}&lt;/b&gt;. Whether to do that is chosen on the Confirm page.</source>
+            <translation>Användare i federerade domäner som kan anges med UPN-bytet: &lt;b&gt;{n}&lt;/b&gt;. Om det ska göras väljer du på sidan Bekräfta.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2643,6 +2778,11 @@
             <location line="+1" />
             <source>Users that hold an admin role cannot be changed by the app; Microsoft refuses them (they are reported as failed, with what to do).</source>
             <translation>Användare med en administratörsroll kan inte ändras av appen; Microsoft nekar dem (de rapporteras som misslyckade, med vad du ska göra).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users that hold an admin role cannot be swapped: Microsoft refuses to change their UPN.</source>
+            <translation>Användare med en administratörsroll kan inte få UPN-bytet: Microsoft nekar att ändra deras UPN.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2678,6 +2818,16 @@
             <location line="+1" />
             <source>Will get an ImmutableId: &lt;b&gt;{will}&lt;/b&gt; · already have one (left alone): {already} · cannot get one yet (see their status): {problems} · left out (synced, guests, disabled, other domains): {left}</source>
             <translation>Får ett ImmutableId: &lt;b&gt;{will}&lt;/b&gt; · har redan ett (lämnas orörda): {already} · kan inte få ett än (se status): {problems} · tas inte med (synkroniserade, gäster, inaktiverade, andra domäner): {left}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Writes: {writes} (two for each user with the UPN swap), about {eta} at Microsoft's write quota.</source>
+            <translation>Skrivningar: {writes} (två för varje användare med UPN-bytet), ungefär {eta} med Microsofts skrivkvot.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Writes: {writes}, about {eta} at Microsoft's write quota.</source>
+            <translation>Skrivningar: {writes}, ungefär {eta} med Microsofts skrivkvot.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2726,6 +2876,14 @@
         </message>
     </context>
     <context>
+        <name>SwapChoice</name>
+        <message>
+            <location filename="../../gui/widgets/swap_choice.py" line="+29" />
+            <source>What the UPN swap does</source>
+            <translation>Vad UPN-bytet gör</translation>
+        </message>
+    </context>
+    <context>
         <name>SyncWizard</name>
         <message>
             <location filename="../../gui/wizard.py" line="+48" />
@@ -2751,7 +2909,7 @@
     <context>
         <name>Transform</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+110" />
+            <location filename="../../gui/code_texts.py" line="+121" />
             <source>None: use the value as it is</source>
             <translation>Ingen: använd värdet som det är</translation>
         </message>

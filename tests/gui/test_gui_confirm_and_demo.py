@@ -45,7 +45,8 @@ def test_confirmation_takes_tenant_id_or_domain_and_warns_when_federation_is_unk
     assert not _accepts(page, qtbot, tenant_id[:-1])
 
 
-def test_demo_sees_the_federated_domain_and_leaves_its_users_out(make_wizard, qtbot, tmp_path, memory_keyring):
+def test_demo_sees_the_federated_domain_and_leaves_its_users_out_unless_swapped(make_wizard, qtbot, tmp_path,
+                                                                               memory_keyring):
     session = WizardSession()
     tenant = start_sandbox(session, users=40)
     try:
@@ -58,15 +59,17 @@ def test_demo_sees_the_federated_domain_and_leaves_its_users_out(make_wizard, qt
         rows = [r for r in session.plan.rows if r.user_principal_name.endswith("@fjordskolan.example")
                 and r.status.value != "already_set"]  # an ImmutableId already set always wins
         assert rows and {r.status.value for r in rows} == {"federated_domain"}
-        assert {r.reason for r in rows} == {"domain_federated"}
+        assert {r.reason for r in rows} == {"federated_swap_ready"}  # the UPN swap could set them (opt-in)
         preview = wizard.page_by_id(PageId.PREVIEW)
         model = preview.table.model
         shown = {model.index(i, 5).data() for i in range(model.rowCount())
                  if model.index(i, 1).data().endswith("@fjordskolan.example")
                  and model.index(i, 4).data() == "Federated domain"}
-        assert shown == {"Domain fjordskolan.example is federated."}, shown
+        assert shown == {"Domain fjordskolan.example is federated: can be set with the UPN swap."}, shown
         assert UNKNOWN_WARNING not in page.warnings.text()
         assert "fjordskolan.example" in page.warnings.text()  # named as federated instead
+        assert "left out unless you choose the UPN swap" in page.warnings.text()
+        assert not page.swap_choice.box.isChecked() and not session.federated_upn_swap
         assert _accepts(page, qtbot, " Fjordskolan.Example")  # a verified domain from the check
     finally:
         wizard.stop_all_workers()
