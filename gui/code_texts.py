@@ -279,8 +279,8 @@ REASON = {
     "cleared_meanwhile": T("Detail", "Already empty: someone cleared it after the run; left alone."),
     "user_deleted_undo": T("Detail", "The user no longer exists."),
     "outcome_unknown_undo": T("Detail", "The clear could not be confirmed; run the undo again to finish."),
-    "needs_upn_swap": T("Detail", "The domain is federated, so Microsoft refuses to clear the value. It needs "
-                                  "the UPN swap, which this tool cannot do yet."),
+    "needs_upn_swap": T("Detail", "The domain is federated, so Microsoft refuses to clear the value. Undo again "
+                                  "with the UPN swap to clear it."),
     # the UPN swap's outcomes (issue 10 §1, graph-facts §11; codes from core/swap.py)
     "set_with_swap": T("Detail", "Set with the UPN swap."),
     "swap_step1_refused": T("Detail", "Microsoft refused to move the UPN for the swap, so nothing was changed: "
@@ -289,6 +289,10 @@ REASON = {
     "swap_stranded": T("Detail", "The UPN could not be put back: it is still {upn}. Change it back by hand."),
     "swap_upn_changed": T("Detail", "The UPN changed since the preview; preview again."),
     "swap_domain_unknown": T("Detail", "The tenant's .onmicrosoft.com domain could not be read."),
+    "swap_unfinished": T("Detail", "Stopped between the two steps of the UPN swap: the UPN is still {temp}. Run "
+                                   "again; this user is finished first."),
+    "swap_dry_run": T("Detail", "Would be set with the UPN swap."),
+    "cleared_with_swap": T("Detail", "Cleared with the UPN swap."),
 }
 
 # The plan table's columns, in order.

@@ -17,7 +17,7 @@
     <context>
         <name>AppReg</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+417" />
+            <location filename="../../gui/code_texts.py" line="+421" />
             <source>Microsoft's sign-in service does not know this tenant in this cloud.</source>
             <translation>Microsofts inloggningstjänst känner inte till den här klientorganisationen i det här molnet.</translation>
         </message>
@@ -559,7 +559,7 @@
     <context>
         <name>Code</name>
         <message>
-            <location line="-303" />
+            <location line="-307" />
             <source>The tenant is missing.</source>
             <translation>Klientorganisationen saknas.</translation>
         </message>
@@ -883,7 +883,7 @@
     <context>
         <name>Column</name>
         <message>
-            <location line="+213" />
+            <location line="+217" />
             <source>Display name</source>
             <translation>Visningsnamn</translation>
         </message>
@@ -1271,7 +1271,7 @@
     <context>
         <name>Detail</name>
         <message>
-            <location line="-139" />
+            <location line="-143" />
             <source>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</source>
             <translation>Inte tillåtet: användaren har troligen en administratörsroll. Ange värdet manuellt som Privilegierad autentiseringsadministratör.</translation>
         </message>
@@ -1453,11 +1453,26 @@
         </message>
         <message>
             <location line="+1" />
-            <source>The domain is federated, so Microsoft refuses to clear the value. It needs the UPN swap, which this tool cannot do yet.</source>
-            <translation>Domänen är federerad, så Microsoft vägrar rensa värdet. Det kräver UPN-bytet, som det här verktyget inte kan göra än.</translation>
+            <source>The domain is federated, so Microsoft refuses to clear the value. Undo again with the UPN swap to clear it.</source>
+            <translation>Domänen är federerad, så Microsoft vägrar rensa värdet. Ångra igen med UPN-bytet för att rensa det.</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+10" />
+            <source>Stopped between the two steps of the UPN swap: the UPN is still {temp}. Run again; this user is finished first.</source>
+            <translation>Stoppades mellan UPN-bytets två steg: UPN är fortfarande {temp}. Kör igen; den här användaren slutförs först.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Would be set with the UPN swap.</source>
+            <translation>Skulle anges med UPN-bytet.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cleared with the UPN swap.</source>
+            <translation>Rensat med UPN-bytet.</translation>
+        </message>
+        <message>
+            <location line="-10" />
             <source>Set with the UPN swap.</source>
             <translation>Angivet med UPN-bytet.</translation>
         </message>
@@ -1852,7 +1867,7 @@
     <context>
         <name>Match</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+172" />
+            <location filename="../../gui/code_texts.py" line="+176" />
             <source>User principal name</source>
             <translation>Huvudnamn (UPN)</translation>
         </message>
@@ -2394,7 +2409,7 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-223" />
+            <location filename="../../gui/code_texts.py" line="-227" />
             <source>Will be set</source>
             <translation>Kommer att anges</translation>
         </message>
@@ -2909,7 +2924,7 @@
     <context>
         <name>Transform</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+121" />
+            <location filename="../../gui/code_texts.py" line="+125" />
             <source>None: use the value as it is</source>
             <translation>Ingen: använd värdet som det är</translation>
         </message>
