@@ -52,6 +52,7 @@ from core.swap import (
     resumed_task,
     swap_domain,
 )
+from core.swap_trace import SwapTrace
 from core.writer import ChunkWriter, ThrottledTooLong, Valve, WriteJob
 
 log = logging.getLogger(__name__)
@@ -247,6 +248,9 @@ class _Run:
     def _swap_finished(self, task: SwapTask, outcome: str, reason: str | None, args: dict[str, Any]) -> None:
         row = task.row
         if outcome == DONE:
+            trace = task.trace
+            self.journal.swap(row.object_id, "done", task.upn, task.temp, task.goal, trace.mail_before,
+                              upn_after=trace.upn_after, mail_after=trace.mail_after)
             self._finish(row, Status.SET, "set_with_swap")
         elif outcome == SKIPPED and reason == CHANGED:
             row.current_immutable_id = args.get("found", "")
@@ -267,6 +271,7 @@ class _Run:
             if row.status is Status.ALREADY_SET:
                 if meant is not None and meant == row.current_immutable_id:
                     row.new_immutable_id = meant
+                    row.swap = _swap_trace(prior.swaps.get(row.object_id) if prior else None, row)
                     self._finish(row, Status.SET, "resumed")
                 continue
             if outcomes.get(row.object_id, ("",))[0] == Status.SET.value and meant == row.new_immutable_id:
@@ -413,6 +418,14 @@ class _Run:
                                      time.time() + (paused - now) if paused > now else None, failures,
                                      self.not_attempted)
         self._progress_cb(snapshot)
+
+
+def _swap_trace(record: dict[str, Any] | None, row: PlanRow) -> SwapTrace | None:
+    """The report columns of a user the interrupted run set with the swap (its journal's last swap line)."""
+    if not record:
+        return None
+    return SwapTrace(str(record.get("upn") or ""), str(record.get("upn_after") or row.user_principal_name),
+                     str(record.get("mail") or ""), str(record.get("mail_after") or ""))
 
 
 def _fatal_reason(exc: Exception) -> tuple[str, dict[str, Any]]:

@@ -110,10 +110,12 @@ class Journal:
         self._write({"type": "intent", "id": object_id, "value": value, "time": _now()})
 
     def swap(self, object_id: str, step: str, upn: str, temp: str, value: str | None,
-             mail: str | None = None) -> None:
-        """Before a UPN PATCH of the swap: `upn` is the user's own UPN (the one to end with)."""
+             mail: str | None = None, **after: str) -> None:
+        """Before a UPN PATCH of the swap (step "out", "back", "restore"): `upn` is the user's own UPN (the
+        one to end with). Step "done" (before its outcome) keeps what was read last (upn_after,
+        mail_after), so the report of a resumed run still shows the round trip."""
         self._write({"type": "swap", "id": object_id, "step": step, "upn": upn, "temp": temp, "value": value,
-                     "mail": mail, "time": _now()})
+                     "mail": mail, **after, "time": _now()})
 
     def outcome(self, object_id: str, status: str, detail: str = "") -> None:
         self._write({"type": "outcome", "id": object_id, "status": status, "detail": detail, "time": _now()})
