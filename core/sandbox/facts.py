@@ -174,6 +174,10 @@ UNCONFIRMED: dict[str, object] = {
     "empty_string_status": 204,
     # §11: a UPN taken by another object; Graph's ObjectConflict shape, texts as for the ImmutableId.
     "upn_conflict_message": "Another object with the same value for property userPrincipalName already exists.",
+    # §11: whether `mail` (and proxyAddresses) follow a UPN change is unconfirmed. False: mail stays as it
+    # was (the tool snapshots UPN and mail before and after each swap, so either way the report shows it).
+    # True: a user whose mail equals the UPN gets the new UPN as mail too.
+    "upn_change_moves_mail": False,
     # §11: a UPN in a domain the tenant has not verified (text as public threads quote it).
     "upn_domain_code": "Request_BadRequest",
     "upn_domain_message": "The domain portion of the userPrincipalName property is invalid. You must use "

@@ -295,6 +295,8 @@ class SandboxTenant:
             if upn is not None and upn != user["userPrincipalName"]:
                 self._upn_index.pop(user["userPrincipalName"].lower(), None)
                 self._upn_index[upn.lower()] = uid
+                if facts.UNCONFIRMED["upn_change_moves_mail"] and user.get("mail") == user["userPrincipalName"]:
+                    user["mail"] = upn  # graph-facts §11: unconfirmed whether mail follows the UPN
                 user["userPrincipalName"] = upn
                 changed = True
             if changed:
