@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QWidget
 
+from core.directory import move_upn
 from core.pacing import DEFAULT_LIMIT, DEFAULT_WINDOW_S
-from core.plan import swap_alias
 from core.preflight import plan_warnings
 from core.run import confirmation_tokens, example_domain, is_confirmed, tenant_domains
 from gui import services, texts
@@ -81,7 +81,7 @@ class ConfirmPage(WizardPage):
         s = self.session
         swappable = s.plan.swappable() if s.plan is not None else []
         initial = getattr(s.check_report, "initial_domain", None)  # where the swap moves each UPN
-        example = swap_alias(swappable[0].user_principal_name, initial) if swappable and initial else None
+        example = move_upn(swappable[0].user_principal_name, initial) if swappable and initial else None
         self.swap_choice.offer(len(swappable), initial, example)
         self.show_texts()
         self._accepted = self.accepted_confirmations()
