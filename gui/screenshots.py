@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop
 from gui.app import make_application, start_sandbox
 from gui.navigation import PageId
 from gui.screenshots_appreg import appreg_tour
+from gui.screenshots_undo import undo_tour
 from gui.session import WizardSession
 from gui.wizard import SyncWizard
 
@@ -32,10 +33,10 @@ def _idle(wizard: SyncWizard) -> None:
     QCoreApplication.processEvents()
 
 
-def _shot(wizard, out: Path, name: str) -> None:
+def _shot(widget, out: Path, name: str) -> None:
     QCoreApplication.processEvents()
     path = out / f"{name}.png"
-    wizard.grab().save(str(path))
+    widget.grab().save(str(path))
     print(path)
 
 
@@ -58,6 +59,7 @@ def main(argv: list[str]) -> int:
         wizard.show()
         _walk(wizard, tenant, out)
         _keep_in_sync(wizard, out)
+        undo_tour(wizard, tenant, out, _shot, _wait)
         _resume_offer(tenant, out)
         _saved_connections(tenant, out)
         appreg_tour(tenant, out, _shot, _wait)

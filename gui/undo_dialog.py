@@ -76,6 +76,7 @@ class UndoDialog(QDialog):
         self.swap_note = _label(page)
         self.swap_note.setText(self.tr("It changes those users' UPN briefly (to the tenant's .onmicrosoft.com "
                                        "domain and back), which Microsoft requires to clear their value."))
+        self.swap_note.setContentsMargins(22, 0, 0, 0)  # under the box's text, not under the box
         self.confirm_label = _label(page)
         self.confirm_edit = QLineEdit(page)
         self.confirm_edit.setAccessibleName(self.tr("Confirmation"))
