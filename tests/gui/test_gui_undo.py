@@ -177,3 +177,55 @@ def test_undo_an_earlier_run_chosen_from_the_list(make_wizard, qtbot, sandbox, t
     assert runs.tree.topLevelItem(0).text(3) == "Finished"
     runs.close_button.click()
     wait_idle(wizard, qtbot)
+
+
+def test_a_stopped_undo_is_continued_and_no_user_is_cleared_twice(make_wizard, qtbot, sandbox, tmp_path):
+    tenant = sandbox
+    empty = [u for u in tenant.users.values() if not u.get(ID) and not u.get("onPremisesSyncEnabled")]
+    _cli_apply(tenant, tmp_path, "run", empty[:30])
+    (run_dir,) = [p for p in paths.runs_dir().iterdir() if "-apply-" in p.name]
+    written = _written(run_dir)
+    assert len(written) > 20  # more than one chunk
+    limit, window = tenant.config.write_limit, tenant.config.write_window_s
+    tenant.config.write_limit, tenant.config.write_window_s = 4, 2.0  # throttled: time to stop mid-undo
+    tenant.clear_audit()
+
+    wizard = make_wizard()
+    fill_connection(wizard, qtbot, tenant.connection_profile())
+    pass_checks(wizard, qtbot)
+    check = wizard.page_by_id(PageId.CHECK)
+    check.undo_earlier_button.click()
+    runs = check.undo_dialog
+    qtbot.waitUntil(lambda: not runs.is_loading() and runs.tree.topLevelItemCount() == 1, timeout=WAIT_MS)
+    runs.undo_button.click()
+    dialog = runs.undo_dialog
+    _prepared(qtbot, dialog)
+    qtbot.keyClicks(dialog.confirm_edit, dialog.conn.tenant)
+    dialog.undo_button.click()
+    qtbot.waitUntil(lambda: any(e["method"] == "PATCH" and e["status"] == 204 for e in tenant.audit()),
+                    timeout=WAIT_MS)
+    dialog.stop_button.click()
+    qtbot.waitUntil(lambda: dialog.outcome is not None and not dialog.is_busy(), timeout=WAIT_MS)
+    first = dialog.outcome
+    assert first.cancelled and first.counts.get("not_attempted")
+    assert "Undo this run again to finish" in plain_text(dialog.note_label.text())
+    cleared_first = {r.object_id for r in first.result.rows if r.status == "cleared"}
+    tenant.config.write_limit, tenant.config.write_window_s = limit, window
+    dialog.close_button.click()
+    qtbot.waitUntil(lambda: not runs.is_loading(), timeout=WAIT_MS)
+    assert runs.tree.topLevelItem(0).text(3) == "Undo not finished"
+
+    runs.undo_button.click()
+    again = runs.undo_dialog
+    _prepared(qtbot, again)
+    assert again.preparation.resume == first.run_dir
+    assert "continues it" in plain_text(again.counts_label.text())
+    _undo(qtbot, again)
+    assert again.outcome.resumed and again.outcome.run_dir == first.run_dir  # one undo folder, one report
+    assert again.outcome.counts == {"cleared": len(written)}
+    clears = [e["path"].rsplit("/", 1)[1] for e in tenant.audit() if e["method"] == "PATCH" and e["status"] == 204]
+    assert sorted(clears) == sorted(written)  # each user cleared exactly once, over both undos
+    assert cleared_first < set(written)
+    again.close_button.click()
+    qtbot.waitUntil(lambda: not runs.is_loading(), timeout=WAIT_MS)
+    assert runs.tree.topLevelItem(0).text(3) == "Already undone"
