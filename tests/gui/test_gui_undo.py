@@ -134,7 +134,12 @@ def _cli_apply(tenant, tmp_path, name, users) -> None:
                  "--key-column", "Email", "--value-column", "SkolonId", "--yes"]) in (0, 1)
 
 
-def test_undo_an_earlier_run_chosen_from_the_list(make_wizard, qtbot, sandbox, tmp_path):
+def test_undo_an_earlier_run_chosen_from_the_list(make_wizard, qtbot, sandbox, tmp_path, monkeypatch):
+    import gui.undo_dialog
+
+    asked = []
+    real_job = gui.undo_dialog.undo_job
+    monkeypatch.setattr(gui.undo_dialog, "undo_job", lambda *a, **k: asked.append(k) or real_job(*a, **k))
     tenant = sandbox
     empty = [u for u in tenant.users.values() if not u.get(ID) and not u.get("onPremisesSyncEnabled")]
     _cli_apply(tenant, tmp_path, "first", empty[:6])
@@ -167,7 +172,9 @@ def test_undo_an_earlier_run_chosen_from_the_list(make_wizard, qtbot, sandbox, t
     dialog.start_undo()  # nor by a shortcut or a script
     assert dialog.outcome is None and dialog.stack.currentIndex() == 0 and _patches(tenant) == []
     dialog.confirm_edit.clear()
+    dialog.swap_box.setChecked(True)  # the engine's choice (core.undo.UndoSpec.upn_swap); no federated user here
     _undo(qtbot, dialog)
+    assert asked == [{"upn_swap": True}]
     assert sorted(uid for uid, _ in _patches(tenant)) == sorted(first)
     for uid, value in values.items():
         assert tenant.users[uid][ID] == (None if uid in first else value)  # the newer run's values stay
