@@ -72,7 +72,7 @@ class UndoDialog(QDialog):
         self.run_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.counts_label = _label(page, "undoCounts")
         self.counts_label.setAccessibleName(self.tr("What the undo will do"))
-        self.swap_box = QCheckBox(self.tr("Use the &UPN swap for users in federated domains"), page)
+        self.swap_box = QCheckBox(self.tr("Use the UPN &swap for users in federated domains"), page)
         self.swap_note = _label(page)
         self.swap_note.setText(self.tr("It changes those users' UPN briefly (to the tenant's .onmicrosoft.com "
                                        "domain and back), which Microsoft requires to clear their value."))

@@ -32,7 +32,7 @@ class CheckPage(WizardPage):
         buttons.addWidget(self.retry_button)
         buttons.addStretch(1)
         # issue 10 §2: undo an earlier run of this tenant and app, once the connection is proven
-        self.undo_earlier_button = QPushButton(self.tr("Undo an &earlier run…"), self)
+        self.undo_earlier_button = QPushButton(self.tr("Undo an ear&lier run…"), self)
         self.undo_earlier_button.clicked.connect(self.undo_earlier_run)
         self.undo_earlier_button.setEnabled(False)
         self.undo_dialog = None

@@ -55,7 +55,7 @@ class ResultsPage(WizardPage):
         undo_row = QHBoxLayout()
         self.undo_button = QPushButton(self.tr("&Undo this run…"), self)
         self.undo_button.clicked.connect(self.undo_this_run)
-        self.undo_earlier_button = QPushButton(self.tr("Undo an &earlier run…"), self)
+        self.undo_earlier_button = QPushButton(self.tr("Undo an ear&lier run…"), self)
         self.undo_earlier_button.clicked.connect(self.undo_earlier_run)
         undo_row.addWidget(self.undo_button)
         undo_row.addWidget(self.undo_earlier_button)

@@ -504,8 +504,8 @@
         </message>
         <message>
             <location line="+5" />
-            <source>Undo an &amp;earlier run…</source>
-            <translation>Undo an &amp;earlier run…</translation>
+            <source>Undo an ear&amp;lier run…</source>
+            <translation>Undo an ear&amp;lier run…</translation>
         </message>
         <message>
             <location line="+25" />
@@ -2050,8 +2050,8 @@
         </message>
         <message>
             <location line="+2" />
-            <source>Undo an &amp;earlier run…</source>
-            <translation>Undo an &amp;earlier run…</translation>
+            <source>Undo an ear&amp;lier run…</source>
+            <translation>Undo an ear&amp;lier run…</translation>
         </message>
         <message>
             <location line="+25" />
@@ -2999,8 +2999,8 @@
         </message>
         <message>
             <location line="+1" />
-            <source>Use the &amp;UPN swap for users in federated domains</source>
-            <translation>Use the &amp;UPN swap for users in federated domains</translation>
+            <source>Use the UPN &amp;swap for users in federated domains</source>
+            <translation>Use the UPN &amp;swap for users in federated domains</translation>
         </message>
         <message>
             <location line="+2" />

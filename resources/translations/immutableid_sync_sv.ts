@@ -504,7 +504,7 @@
         </message>
         <message>
             <location line="+5" />
-            <source>Undo an &amp;earlier run…</source>
+            <source>Undo an ear&amp;lier run…</source>
             <translation>Ångra en &amp;tidigare körning…</translation>
         </message>
         <message>
@@ -2050,7 +2050,7 @@
         </message>
         <message>
             <location line="+2" />
-            <source>Undo an &amp;earlier run…</source>
+            <source>Undo an ear&amp;lier run…</source>
             <translation>Ångra en &amp;tidigare körning…</translation>
         </message>
         <message>
@@ -2999,7 +2999,7 @@
         </message>
         <message>
             <location line="+1" />
-            <source>Use the &amp;UPN swap for users in federated domains</source>
+            <source>Use the UPN &amp;swap for users in federated domains</source>
             <translation>Använd &amp;UPN-bytet för användare i federerade domäner</translation>
         </message>
         <message>
