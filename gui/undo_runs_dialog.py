@@ -132,8 +132,9 @@ class UndoRunsDialog(QDialog):
             self.open_undo(run)
 
     def stop_workers(self, wait_ms: int = 30000) -> None:
-        if self.worker is not None and self.worker.is_running():
-            self.worker.wait(wait_ms)  # reading journals: short, never writes
+        for worker in self.findChildren(Worker, "", Qt.FindChildOption.FindDirectChildrenOnly):  # every listing
+            if worker.is_running():
+                worker.wait(wait_ms)  # reading journals: short, never writes
 
     def done(self, result: int) -> None:  # noqa: D401 - Qt's name
         self.stop_workers()

@@ -236,3 +236,30 @@ def test_a_stopped_undo_is_continued_and_no_user_is_cleared_twice(make_wizard, q
     again.close_button.click()
     qtbot.waitUntil(lambda: not runs.is_loading(), timeout=WAIT_MS)
     assert runs.tree.topLevelItem(0).text(3) == "Already undone"
+
+
+def test_closing_the_dialog_during_an_undo_stops_it_cleanly(make_wizard, qtbot, sandbox, tmp_path):
+    tenant = sandbox
+    empty = [u for u in tenant.users.values() if not u.get(ID) and not u.get("onPremisesSyncEnabled")]
+    _cli_apply(tenant, tmp_path, "run", empty[:30])
+    tenant.config.write_limit, tenant.config.write_window_s = 4, 2.0
+    tenant.clear_audit()
+    wizard = make_wizard()
+    fill_connection(wizard, qtbot, tenant.connection_profile())
+    pass_checks(wizard, qtbot)
+    check = wizard.page_by_id(PageId.CHECK)
+    check.undo_earlier_button.click()
+    runs = check.undo_dialog
+    qtbot.waitUntil(lambda: not runs.is_loading() and runs.tree.topLevelItemCount() == 1, timeout=WAIT_MS)
+    runs.undo_button.click()
+    dialog = runs.undo_dialog
+    _prepared(qtbot, dialog)
+    qtbot.keyClicks(dialog.confirm_edit, dialog.conn.tenant)
+    dialog.undo_button.click()
+    qtbot.waitUntil(lambda: any(e["method"] == "PATCH" for e in tenant.audit()), timeout=WAIT_MS)
+    dialog.reject()  # asks first (answered Yes by the fixture), then stops and waits for the requests sent
+    assert not dialog.isVisible() and not dialog.is_busy()
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=WAIT_MS)
+    assert dialog.outcome.cancelled
+    report = (dialog.outcome.run_dir / "report.csv").read_text("utf-8-sig")
+    assert "not_attempted" in report  # the run folder is complete: the next undo continues it
