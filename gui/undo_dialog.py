@@ -94,7 +94,7 @@ class UndoDialog(QDialog):
             column.addWidget(widget)
         column.addStretch(1)
         column.addWidget(self.busy_label)
-        column.addLayout(_button_row(self.undo_button, self.cancel_button))
+        column.addLayout(_button_row((), (self.undo_button, self.cancel_button)))
         return page
 
     def _build_run(self) -> QWidget:
@@ -118,8 +118,7 @@ class UndoDialog(QDialog):
         for widget in (self.status_label, self.bar, self.result_label, self.note_label):
             column.addWidget(widget)
         column.addStretch(1)
-        column.addLayout(_button_row(self.stop_button, self.export_button, self.folder_button, stretch_before=None,
-                                     last=self.close_button))
+        column.addLayout(_button_row((self.stop_button, self.export_button, self.folder_button), (self.close_button,)))
         return page
 
     # Before the undo: the dry run -----------------------------------------------------------------
@@ -304,13 +303,11 @@ class UndoDialog(QDialog):
         super().accept()
 
 
-def _button_row(*buttons: QPushButton, stretch_before: bool | None = True, last: QPushButton | None = None):
+def _button_row(left: tuple[QPushButton, ...], right: tuple[QPushButton, ...]) -> QHBoxLayout:
     row = QHBoxLayout()
-    if stretch_before:
-        row.addStretch(1)
-    for button in buttons:
+    for button in left:
         row.addWidget(button)
-    if last is not None:
-        row.addStretch(1)
-        row.addWidget(last)
+    row.addStretch(1)
+    for button in right:
+        row.addWidget(button)
     return row
