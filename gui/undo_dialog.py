@@ -215,7 +215,8 @@ class UndoDialog(QDialog):
             notes.append(self.tr("Undo this run again to finish: it continues this undo."))
         swaps = sum(1 for r in result.rows if r.reason == "needs_upn_swap")
         if swaps:
-            notes.append(self.tr("Users in a federated domain that need the UPN swap: {n} (see the report).")
+            notes.append(self.tr("Users in a federated domain that need the UPN swap: {n}. To clear theirs, undo "
+                                 "the run again with the UPN swap ticked.")
                          .format(n=texts.number(swaps)))
         self.note_label.setText("<br>".join(notes))
         self._finish_buttons()

@@ -957,7 +957,7 @@
         </message>
         <message>
             <location line="+21" />
-            <location filename="../../gui/undo_dialog.py" line="+157" />
+            <location filename="../../gui/undo_dialog.py" line="+156" />
             <source>To confirm, type the tenant ID &lt;b&gt;{token}&lt;/b&gt; or the tenant's domain, e.g. &lt;b&gt;{domain}&lt;/b&gt;</source>
             <translation>To confirm, type the tenant ID &lt;b&gt;{token}&lt;/b&gt; or the tenant's domain, e.g. &lt;b&gt;{domain}&lt;/b&gt;</translation>
         </message>
@@ -2988,7 +2988,7 @@
     <context>
         <name>UndoDialog</name>
         <message>
-            <location filename="../../gui/undo_dialog.py" line="-103" />
+            <location filename="../../gui/undo_dialog.py" line="-102" />
             <source>Undo a run</source>
             <translation>Undo a run</translation>
         </message>
@@ -3053,7 +3053,7 @@
             <translation>Close</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+11" />
             <source>Run of &lt;b&gt;{when}&lt;/b&gt; (started from: {face}) · ImmutableIds it set: &lt;b&gt;{n}&lt;/b&gt;&lt;br&gt;Folder: {folder}</source>
             <translation>Run of &lt;b&gt;{when}&lt;/b&gt; (started from: {face}) · ImmutableIds it set: &lt;b&gt;{n}&lt;/b&gt;&lt;br&gt;Folder: {folder}</translation>
         </message>
@@ -3119,11 +3119,11 @@
         </message>
         <message>
             <location line="+3" />
-            <source>Users in a federated domain that need the UPN swap: {n} (see the report).</source>
-            <translation>Users in a federated domain that need the UPN swap: {n} (see the report).</translation>
+            <source>Users in a federated domain that need the UPN swap: {n}. To clear theirs, undo the run again with the UPN swap ticked.</source>
+            <translation>Users in a federated domain that need the UPN swap: {n}. To clear theirs, undo the run again with the UPN swap ticked.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+18" />
             <source>Stopping after the requests already sent…</source>
             <translation>Stopping after the requests already sent…</translation>
         </message>

@@ -957,7 +957,7 @@
         </message>
         <message>
             <location line="+21" />
-            <location filename="../../gui/undo_dialog.py" line="+157" />
+            <location filename="../../gui/undo_dialog.py" line="+156" />
             <source>To confirm, type the tenant ID &lt;b&gt;{token}&lt;/b&gt; or the tenant's domain, e.g. &lt;b&gt;{domain}&lt;/b&gt;</source>
             <translation>Bekräfta genom att skriva katalog-ID:t &lt;b&gt;{token}&lt;/b&gt; eller klientorganisationens domän, t.ex. &lt;b&gt;{domain}&lt;/b&gt;</translation>
         </message>
@@ -2988,7 +2988,7 @@
     <context>
         <name>UndoDialog</name>
         <message>
-            <location filename="../../gui/undo_dialog.py" line="-103" />
+            <location filename="../../gui/undo_dialog.py" line="-102" />
             <source>Undo a run</source>
             <translation>Ångra en körning</translation>
         </message>
@@ -3053,7 +3053,7 @@
             <translation>Stäng</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+11" />
             <source>Run of &lt;b&gt;{when}&lt;/b&gt; (started from: {face}) · ImmutableIds it set: &lt;b&gt;{n}&lt;/b&gt;&lt;br&gt;Folder: {folder}</source>
             <translation>Körningen &lt;b&gt;{when}&lt;/b&gt; (startad från: {face}) · ImmutableId som den satte: &lt;b&gt;{n}&lt;/b&gt;&lt;br&gt;Mapp: {folder}</translation>
         </message>
@@ -3119,11 +3119,11 @@
         </message>
         <message>
             <location line="+3" />
-            <source>Users in a federated domain that need the UPN swap: {n} (see the report).</source>
-            <translation>Användare i en federerad domän som behöver UPN-bytet: {n} (se rapporten).</translation>
+            <source>Users in a federated domain that need the UPN swap: {n}. To clear theirs, undo the run again with the UPN swap ticked.</source>
+            <translation>Användare i en federerad domän som behöver UPN-bytet: {n}. Ångra körningen igen med UPN-bytet ikryssat för att rensa deras värden.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+18" />
             <source>Stopping after the requests already sent…</source>
             <translation>Stoppar när begäranden som redan skickats är klara…</translation>
         </message>
