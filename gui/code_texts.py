@@ -467,3 +467,30 @@ APPREG_CREATED = {
     "client_secret": T("AppReg", "a client secret (ID {ident})"),
     "consent": T("AppReg", "admin consent for {ident}"),
 }
+
+# Undo an earlier run (issue 10 §2): who started a run (its journal's `face`) and where it stands.
+RUN_FACES = {
+    "cli": T("RunFace", "Command line"),
+    "wizard": T("RunFace", "Wizard"),
+    "unattended": T("RunFace", "Unattended"),
+}
+RUN_STATES = {
+    "complete": T("RunState", "Finished"),
+    "stopped": T("RunState", "Cancelled or stopped"),
+    "unfinished": T("RunState", "Did not finish"),
+    "undone": T("RunState", "Already undone"),
+    "undo_unfinished": T("RunState", "Undo not finished"),
+}
+# What an undo would do, counted by a dry run before confirming (gui/undo_jobs.py).
+UNDO_COUNTS = {
+    "will_clear": T("UndoCount", "Will be cleared"),
+    "changed": T("UndoCount", "Changed since the run (left alone)"),
+    "already_cleared": T("UndoCount", "Already cleared by the unfinished undo"),
+    "gone": T("UndoCount", "Cannot be cleared (see the report)"),
+}
+# Why a run cannot be undone (core.undo.UndoError codes).
+UNDO_ERRORS = {
+    "undo_no_journal": T("UndoError", "The folder has no journal.jsonl: it is not a run folder."),
+    "undo_not_an_apply": T("UndoError", "This run is not an apply run (an undo cannot be undone)."),
+    "undo_dry_run": T("UndoError", "This was a dry run: it wrote nothing, so there is nothing to undo."),
+}

@@ -16,6 +16,7 @@ from gui.app import make_application, start_sandbox
 from gui.models.plan_table import COL_DETAIL
 from gui.navigation import PageId
 from gui.screenshots_appreg import appreg_tour
+from gui.screenshots_undo import undo_tour
 from gui.session import WizardSession
 from gui.wizard import SyncWizard
 
@@ -33,10 +34,10 @@ def _idle(wizard: SyncWizard) -> None:
     QCoreApplication.processEvents()
 
 
-def _shot(wizard, out: Path, name: str) -> None:
+def _shot(widget, out: Path, name: str) -> None:
     QCoreApplication.processEvents()
     path = out / f"{name}.png"
-    wizard.grab().save(str(path))
+    widget.grab().save(str(path))
     print(path)
 
 
@@ -59,6 +60,7 @@ def main(argv: list[str]) -> int:
         wizard.show()
         _walk(wizard, tenant, out)
         _keep_in_sync(wizard, out)
+        undo_tour(wizard, tenant, out, _shot, _wait)
         _resume_offer(tenant, out)
         _saved_connections(tenant, out)
         appreg_tour(tenant, out, _shot, _wait)

@@ -385,6 +385,8 @@ def describe_error(exc: BaseException) -> tuple[str, str]:
     if name == "RunBusy":
         return _tr("Another window or program is writing this run."), _tr(
             "Wait for it to finish (or close it), then start again: the run continues where it stopped.")
+    if name == "UndoError" and code in code_texts.UNDO_ERRORS:
+        return _tr("This run cannot be undone."), tr("UndoError", code_texts.UNDO_ERRORS[code])
     if name == "SourceSpecError":
         return _tr("The source settings are not usable."), str(getattr(exc, "detail", "")) or str(code)
     if isinstance(exc, OSError):
@@ -502,3 +504,25 @@ def _appreg_delete_how(exc: BaseException, created: list) -> str:
     return tr("AppReg", "To delete it: the app's Certificates & secrets page, the secret with ID {key_id}, or run: "
                         "az ad app credential delete --id {client_id} --key-id {key_id}").format(
         key_id=key_id, client_id=client_id)
+
+
+# Undo an earlier run (issue 10 §2) ----------------------------------------------------------------------
+def run_face_text(face: str) -> str:
+    text = code_texts.RUN_FACES.get(face)
+    return tr("RunFace", text) if text else (face or "?")
+
+
+def past_run_state(run) -> str:  # run: core.run_history.PastRun
+    """Where an earlier run stands: undone (or an undo not finished), else finished / stopped / killed."""
+    if run.undo_state in code_texts.RUN_STATES:
+        code = run.undo_state
+    else:
+        code = "complete" if run.complete else "stopped" if run.ended else "unfinished"
+    return tr("RunState", code_texts.RUN_STATES[code])
+
+
+def undo_counts(counts: Mapping[str, int]) -> str:
+    """The dry run's counts before an undo, one "label: n" line each (the first always)."""
+    lines = [f"{tr('UndoCount', text)}: <b>{number(counts.get(code, 0))}</b>"
+             for code, text in code_texts.UNDO_COUNTS.items() if counts.get(code) or code == "will_clear"]
+    return "<br>".join(lines)

@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget, QWizard
 
 from core.profiles import ProfileStore
 from core.secrets import SecretStore
@@ -119,3 +119,7 @@ class SyncWizard(QWizard):
     def stop_all_workers(self) -> None:
         for page_id in PAGE_CLASSES:
             self.page_by_id(page_id).cancel_job(wait_ms=60000)
+        for dialog in self.findChildren(QDialog):  # the undo dialogs run their own workers
+            stop = getattr(dialog, "stop_workers", None)
+            if stop is not None:
+                stop()

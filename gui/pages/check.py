@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from core.checks import CheckStep
 from gui import services, texts
 from gui.pages.base import WizardPage
+from gui.undo_runs_dialog import open_runs_dialog
 from gui.widgets.checklist import ChecklistRow
 from gui.widgets.resume_offer import ResumeOffer
 
@@ -30,6 +31,12 @@ class CheckPage(WizardPage):
         self.retry_button.clicked.connect(self.start_checks)
         buttons.addWidget(self.retry_button)
         buttons.addStretch(1)
+        # issue 10 §2: undo an earlier run of this tenant and app, once the connection is proven
+        self.undo_earlier_button = QPushButton(self.tr("Undo an ear&lier run…"), self)
+        self.undo_earlier_button.clicked.connect(self.undo_earlier_run)
+        self.undo_earlier_button.setEnabled(False)
+        self.undo_dialog = None
+        buttons.addWidget(self.undo_earlier_button)
         self.body().addLayout(buttons)
         self.resume_offer = ResumeOffer(self)
         self.resume_offer.chosen.connect(self._resume_chosen)
@@ -52,6 +59,7 @@ class CheckPage(WizardPage):
         for row in self.rows.values():
             row.set_state("pending", self.tr("Waiting…"))
         self.retry_button.setEnabled(False)
+        self.undo_earlier_button.setEnabled(False)
         self.run_job(services.check_job(session.connection, session.secret), "checks",
                      self.tr("Checking the connection with Microsoft…"),
                      on_progress=self._on_result, on_finished=self._on_finished, on_failed=self._on_failed)
@@ -71,6 +79,7 @@ class CheckPage(WizardPage):
         self.session.check_report = report
         self.session.flow.checks_passed = bool(report.passed)
         self.retry_button.setEnabled(True)
+        self.undo_earlier_button.setEnabled(bool(report.passed))
         if not report.passed:
             self.error_panel.show_problem(self.tr("The connection is not ready yet."),
                                           self.tr("Fix what the list above says, then press Retry. Back "
@@ -79,6 +88,12 @@ class CheckPage(WizardPage):
             self.run_job(services.unfinished_run_job(self.session.connection, report.tenant_id), "unfinished",
                          self.tr("Looking for an unfinished run…"), on_finished=self.resume_offer.offer)
         self.refresh_buttons()
+
+    def undo_earlier_run(self):
+        if not self.session.flow.checks_passed:
+            return None
+        self.undo_dialog = open_runs_dialog(self.session, self)
+        return self.undo_dialog
 
     def _resume_chosen(self, accepted: bool) -> None:
         """Continuing a run means its source too: the Source page opens with the run's own choice."""

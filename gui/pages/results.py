@@ -7,9 +7,11 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from core import run as runs
+from core.run_history import PastRun
 from gui import navigation, texts
 from gui.models import plan_table
 from gui.pages.base import WizardPage
+from gui.undo_runs_dialog import open_runs_dialog, open_undo_dialog
 from gui.widgets.keep_in_sync import KeepInSync
 from gui.widgets.plan_table_view import PlanTableView
 
@@ -49,9 +51,20 @@ class ResultsPage(WizardPage):
         for button in (self.export_button, self.folder_button, self.retry_button):
             row.addWidget(button)
         row.addStretch(1)
+        # issue 10 §2: undo a real run that set values; or any earlier run of this tenant and app
+        undo_row = QHBoxLayout()
+        self.undo_button = QPushButton(self.tr("&Undo this run…"), self)
+        self.undo_button.clicked.connect(self.undo_this_run)
+        self.undo_earlier_button = QPushButton(self.tr("Undo an ear&lier run…"), self)
+        self.undo_earlier_button.clicked.connect(self.undo_earlier_run)
+        undo_row.addWidget(self.undo_button)
+        undo_row.addWidget(self.undo_earlier_button)
+        undo_row.addStretch(1)
+        self.undo_dialog = None
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.body().addLayout(row)
+        self.body().addLayout(undo_row)
         self.body().addWidget(self.note)
         self.keep_in_sync = KeepInSync(self, self.run_job)  # issue 11: schedule this connection
         self.body().addWidget(self.keep_in_sync)
@@ -65,6 +78,8 @@ class ResultsPage(WizardPage):
         attention = runs.needs_attention(rows)  # core.run's status groups: the same as the CLI's exit code
         self.table.set_rows(attention if attention else rows)
         self.retry_button.setEnabled(bool(attention) and not s.dry_run)
+        self.undo_button.setVisible(can_undo(s))
+        self.undo_button.setEnabled(True)
         self.hint_label.setText(self.tr("Select a user to see what to do.") if attention else "")
         if attention:  # the first one's explanation is shown at once
             self.table.view.setCurrentIndex(self.table.proxy.index(0, plan_table.COL_DETAIL))
@@ -99,11 +114,42 @@ class ResultsPage(WizardPage):
         if self.session.run_dir is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.session.run_dir)))
 
+    def this_run(self):
+        """The run just done, as the run list shows it (core.run_history.PastRun)."""
+        s = self.session
+        rows = result_rows(s.result)
+        return PastRun(s.run_dir, getattr(s.result, "started", None), runs.count_statuses(rows).get("set", 0),
+                       "wizard", True, not runs.needs_attention(rows))
+
+    def undo_this_run(self):
+        if not can_undo(self.session):
+            return None
+        self.undo_dialog = open_undo_dialog(self.session, self.this_run(), self)
+        self.undo_dialog.finished.connect(self._undo_closed)
+        return self.undo_dialog
+
+    def _undo_closed(self) -> None:
+        outcome = self.undo_dialog.outcome if self.undo_dialog is not None else None
+        if outcome is not None and not outcome.cancelled and not getattr(outcome.result, "fatal", None):
+            self.undo_button.setEnabled(False)  # undone: a second undo would find nothing to clear
+            self.note.setText(self.note.text() + "<br>" + _escape(self.tr("This run was undone; the undo's report: "
+                                                                          "{path}").format(path=outcome.report_path)))
+
+    def undo_earlier_run(self):
+        self.undo_dialog = open_runs_dialog(self.session, self)
+        return self.undo_dialog
+
     def retry(self) -> None:
         self.session.retry_ids = runs.retry_ids(result_rows(self.session.result))
         wizard = self.sync_wizard()
         wizard.go_back_to(navigation.RETRY_PAGE)
         wizard.page_by_id(navigation.RETRY_PAGE).initializePage()
+
+
+def can_undo(s) -> bool:
+    """Only a real (not dry) run that set at least one value can be undone."""
+    rows = result_rows(s.result)
+    return not s.dry_run and s.run_dir is not None and runs.count_statuses(rows).get("set", 0) > 0
 
 
 def _escape(text: str) -> str:

@@ -483,7 +483,7 @@
     <context>
         <name>CheckPage</name>
         <message>
-            <location filename="../../gui/pages/check.py" line="+17" />
+            <location filename="../../gui/pages/check.py" line="+18" />
             <source>Check the connection</source>
             <translation>Check the connection</translation>
         </message>
@@ -503,12 +503,17 @@
             <translation>Retry the checks</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+5" />
+            <source>Undo an ear&amp;lier run…</source>
+            <translation>Undo an ear&amp;lier run…</translation>
+        </message>
+        <message>
+            <location line="+25" />
             <source>Waiting…</source>
             <translation>Waiting…</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>Checking the connection with Microsoft…</source>
             <translation>Checking the connection with Microsoft…</translation>
         </message>
@@ -518,7 +523,7 @@
             <translation>Checking…</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>The connection is not ready yet.</source>
             <translation>The connection is not ready yet.</translation>
         </message>
@@ -957,11 +962,13 @@
         </message>
         <message>
             <location line="+20" />
+            <location filename="../../gui/undo_dialog.py" line="+156" />
             <source>To confirm, type the tenant ID &lt;b&gt;{token}&lt;/b&gt; or the tenant's domain, e.g. &lt;b&gt;{domain}&lt;/b&gt;</source>
             <translation>To confirm, type the tenant ID &lt;b&gt;{token}&lt;/b&gt; or the tenant's domain, e.g. &lt;b&gt;{domain}&lt;/b&gt;</translation>
         </message>
         <message>
             <location line="+3" />
+            <location filename="../../gui/undo_dialog.py" line="+4" />
             <source>To confirm, type the tenant exactly as below: &lt;b&gt;{token}&lt;/b&gt;</source>
             <translation>To confirm, type the tenant exactly as below: &lt;b&gt;{token}&lt;/b&gt;</translation>
         </message>
@@ -2057,7 +2064,7 @@
     <context>
         <name>ResultsPage</name>
         <message>
-            <location filename="../../gui/pages/results.py" line="+25" />
+            <location filename="../../gui/pages/results.py" line="+27" />
             <source>Results</source>
             <translation>Results</translation>
         </message>
@@ -2092,7 +2099,17 @@
             <translation>&amp;Retry the failed ones</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+7" />
+            <source>&amp;Undo this run…</source>
+            <translation>&amp;Undo this run…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Undo an ear&amp;lier run…</source>
+            <translation>Undo an ear&amp;lier run…</translation>
+        </message>
+        <message>
+            <location line="+25" />
             <source>Select a user to see what to do.</source>
             <translation>Select a user to see what to do.</translation>
         </message>
@@ -2105,6 +2122,11 @@
             <location line="+3" />
             <source>{n} export rows matched no user: {path}</source>
             <translation>{n} export rows matched no user: {path}</translation>
+        </message>
+        <message>
+            <location line="+46" />
+            <source>This run was undone; the undo's report: {path}</source>
+            <translation>This run was undone; the undo's report: {path}</translation>
         </message>
     </context>
     <context>
@@ -2138,6 +2160,24 @@
             <location line="+1" />
             <source>C&amp;ontinue the run</source>
             <translation>C&amp;ontinue the run</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunFace</name>
+        <message>
+            <location filename="../../gui/code_texts.py" line="+87" />
+            <source>Command line</source>
+            <translation>Command line</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wizard</source>
+            <translation>Wizard</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unattended</source>
+            <translation>Unattended</translation>
         </message>
     </context>
     <context>
@@ -2211,6 +2251,34 @@
             <location line="+9" />
             <source>Cancelling: waiting for the requests already sent…</source>
             <translation>Cancelling: waiting for the requests already sent…</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunState</name>
+        <message>
+            <location filename="../../gui/code_texts.py" line="+3" />
+            <source>Finished</source>
+            <translation>Finished</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancelled or stopped</source>
+            <translation>Cancelled or stopped</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Did not finish</source>
+            <translation>Did not finish</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Already undone</source>
+            <translation>Already undone</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Undo not finished</source>
+            <translation>Undo not finished</translation>
         </message>
     </context>
     <context>
@@ -2409,7 +2477,7 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-227" />
+            <location filename="../../gui/code_texts.py" line="-323" />
             <source>Will be set</source>
             <translation>Will be set</translation>
         </message>
@@ -2781,6 +2849,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>This run cannot be undone.</source>
+            <translation>This run cannot be undone.</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Users in federated domains that can be set with the UPN swap: &lt;b&gt;{n}&lt;/b&gt;. Whether to do that is chosen on the Confirm page.</source>
             <translation>Users in federated domains that can be set with the UPN swap: &lt;b&gt;{n}&lt;/b&gt;. Whether to do that is chosen on the Confirm page.</translation>
         </message>
@@ -3050,6 +3123,278 @@
             <location line="+1" />
             <source>not scheduled</source>
             <translation>not scheduled</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoCount</name>
+        <message>
+            <location filename="../../gui/code_texts.py" line="+70" />
+            <source>Will be cleared</source>
+            <translation>Will be cleared</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Changed since the run (left alone)</source>
+            <translation>Changed since the run (left alone)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Already cleared by the unfinished undo</source>
+            <translation>Already cleared by the unfinished undo</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cannot be cleared (see the report)</source>
+            <translation>Cannot be cleared (see the report)</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoDialog</name>
+        <message>
+            <location filename="../../gui/undo_dialog.py" line="-102" />
+            <source>Undo a run</source>
+            <translation>Undo a run</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>What the undo will do</source>
+            <translation>What the undo will do</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Use the UPN &amp;swap for users in federated domains</source>
+            <translation>Use the UPN &amp;swap for users in federated domains</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>It changes those users' UPN briefly (to the tenant's .onmicrosoft.com domain and back), which Microsoft requires to clear their value.</source>
+            <translation>It changes those users' UPN briefly (to the tenant's .onmicrosoft.com domain and back), which Microsoft requires to clear their value.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Confirmation</source>
+            <translation>Confirmation</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>&amp;Undo the run</source>
+            <translation>&amp;Undo the run</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Progress</source>
+            <translation>Progress</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Counts per status</source>
+            <translation>Counts per status</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Stop</source>
+            <translation>&amp;Stop</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Export report…</source>
+            <translation>&amp;Export report…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Open the run's folder</source>
+            <translation>&amp;Open the run's folder</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Run of &lt;b&gt;{when}&lt;/b&gt; (started from: {face}) · ImmutableIds it set: &lt;b&gt;{n}&lt;/b&gt;&lt;br&gt;Folder: {folder}</source>
+            <translation>Run of &lt;b&gt;{when}&lt;/b&gt; (started from: {face}) · ImmutableIds it set: &lt;b&gt;{n}&lt;/b&gt;&lt;br&gt;Folder: {folder}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Reading those users in the tenant (nothing is written yet)…</source>
+            <translation>Reading those users in the tenant (nothing is written yet)…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Read: {done} of {total}</source>
+            <translation>Read: {done} of {total}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>An earlier undo of this run did not finish; this one continues it ({folder}).</source>
+            <translation>An earlier undo of this run did not finish; this one continues it ({folder}).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>This run was already undone.</source>
+            <translation>This run was already undone.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Nothing to clear: every value the run set has changed or is gone.</source>
+            <translation>Nothing to clear: every value the run set has changed or is gone.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Users whose value changed since the run, and users that had a value before it, are never touched.</source>
+            <translation>Users whose value changed since the run, and users that had a value before it, are never touched.</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>Clearing the values the run set…</source>
+            <translation>Clearing the values the run set…</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Users done: {done} of {total}</source>
+            <translation>Users done: {done} of {total}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Undo cancelled.</source>
+            <translation>Undo cancelled.</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Undo finished.</source>
+            <translation>Undo finished.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Report: {path}</source>
+            <translation>Report: {path}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Undo this run again to finish: it continues this undo.</source>
+            <translation>Undo this run again to finish: it continues this undo.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Users in a federated domain that need the UPN swap: {n}. To clear theirs, undo the run again with the UPN swap ticked.</source>
+            <translation>Users in a federated domain that need the UPN swap: {n}. To clear theirs, undo the run again with the UPN swap ticked.</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Stopping after the requests already sent…</source>
+            <translation>Stopping after the requests already sent…</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Export the report</source>
+            <translation>Export the report</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV files (*.csv)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Saved to {path}</source>
+            <translation>Saved to {path}</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>Stop the undo?</source>
+            <translation>Stop the undo?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Clearing is in progress. Stop after the requests already sent have finished? Undo the run again later to finish.</source>
+            <translation>Clearing is in progress. Stop after the requests already sent have finished? Undo the run again later to finish.</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoError</name>
+        <message>
+            <location filename="../../gui/code_texts.py" line="+4" />
+            <source>The folder has no journal.jsonl: it is not a run folder.</source>
+            <translation>The folder has no journal.jsonl: it is not a run folder.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This run is not an apply run (an undo cannot be undone).</source>
+            <translation>This run is not an apply run (an undo cannot be undone).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This was a dry run: it wrote nothing, so there is nothing to undo.</source>
+            <translation>This was a dry run: it wrote nothing, so there is nothing to undo.</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoRunsDialog</name>
+        <message>
+            <location filename="../../gui/undo_runs_dialog.py" line="+41" />
+            <source>Undo an earlier run</source>
+            <translation>Undo an earlier run</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Earlier runs that set ImmutableIds in this tenant with this app, newest first. An undo clears only the values a run set that are still unchanged.</source>
+            <translation>Earlier runs that set ImmutableIds in this tenant with this app, newest first. An undo clears only the values a run set that are still unchanged.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>When</source>
+            <translation>When</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Set</source>
+            <translation>Set</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Started from</source>
+            <translation>Started from</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Folder</source>
+            <translation>Folder</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Earlier runs</source>
+            <translation>Earlier runs</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Undo the chosen run…</source>
+            <translation>&amp;Undo the chosen run…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Reading the run folders…</source>
+            <translation>Reading the run folders…</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>No earlier run of this tenant and app set a value.</source>
+            <translation>No earlier run of this tenant and app set a value.</translation>
         </message>
     </context>
     <context>

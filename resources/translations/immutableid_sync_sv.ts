@@ -483,7 +483,7 @@
     <context>
         <name>CheckPage</name>
         <message>
-            <location filename="../../gui/pages/check.py" line="+17" />
+            <location filename="../../gui/pages/check.py" line="+18" />
             <source>Check the connection</source>
             <translation>Kontrollera anslutningen</translation>
         </message>
@@ -503,12 +503,17 @@
             <translation>Kontrollera igen</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+5" />
+            <source>Undo an ear&amp;lier run…</source>
+            <translation>Ångra en &amp;tidigare körning…</translation>
+        </message>
+        <message>
+            <location line="+25" />
             <source>Waiting…</source>
             <translation>Väntar…</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>Checking the connection with Microsoft…</source>
             <translation>Kontrollerar anslutningen till Microsoft…</translation>
         </message>
@@ -518,7 +523,7 @@
             <translation>Kontrollerar…</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>The connection is not ready yet.</source>
             <translation>Anslutningen är inte klar än.</translation>
         </message>
@@ -957,11 +962,13 @@
         </message>
         <message>
             <location line="+20" />
+            <location filename="../../gui/undo_dialog.py" line="+156" />
             <source>To confirm, type the tenant ID &lt;b&gt;{token}&lt;/b&gt; or the tenant's domain, e.g. &lt;b&gt;{domain}&lt;/b&gt;</source>
             <translation>Bekräfta genom att skriva katalog-ID:t &lt;b&gt;{token}&lt;/b&gt; eller klientorganisationens domän, t.ex. &lt;b&gt;{domain}&lt;/b&gt;</translation>
         </message>
         <message>
             <location line="+3" />
+            <location filename="../../gui/undo_dialog.py" line="+4" />
             <source>To confirm, type the tenant exactly as below: &lt;b&gt;{token}&lt;/b&gt;</source>
             <translation>Bekräfta genom att skriva klientorganisationen exakt som nedan: &lt;b&gt;{token}&lt;/b&gt;</translation>
         </message>
@@ -2057,7 +2064,7 @@
     <context>
         <name>ResultsPage</name>
         <message>
-            <location filename="../../gui/pages/results.py" line="+25" />
+            <location filename="../../gui/pages/results.py" line="+27" />
             <source>Results</source>
             <translation>Resultat</translation>
         </message>
@@ -2092,7 +2099,17 @@
             <translation>&amp;Försök igen med de misslyckade</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+7" />
+            <source>&amp;Undo this run…</source>
+            <translation>Å&amp;ngra den här körningen…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Undo an ear&amp;lier run…</source>
+            <translation>Ångra en &amp;tidigare körning…</translation>
+        </message>
+        <message>
+            <location line="+25" />
             <source>Select a user to see what to do.</source>
             <translation>Välj en användare för att se vad du ska göra.</translation>
         </message>
@@ -2105,6 +2122,11 @@
             <location line="+3" />
             <source>{n} export rows matched no user: {path}</source>
             <translation>{n} rader i exportfilen matchade ingen användare: {path}</translation>
+        </message>
+        <message>
+            <location line="+46" />
+            <source>This run was undone; the undo's report: {path}</source>
+            <translation>Körningen har ångrats; ångringens rapport: {path}</translation>
         </message>
     </context>
     <context>
@@ -2138,6 +2160,24 @@
             <location line="+1" />
             <source>C&amp;ontinue the run</source>
             <translation>&amp;Fortsätt körningen</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunFace</name>
+        <message>
+            <location filename="../../gui/code_texts.py" line="+87" />
+            <source>Command line</source>
+            <translation>Kommandoraden</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wizard</source>
+            <translation>Guiden</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unattended</source>
+            <translation>Schemalagd</translation>
         </message>
     </context>
     <context>
@@ -2211,6 +2251,34 @@
             <location line="+9" />
             <source>Cancelling: waiting for the requests already sent…</source>
             <translation>Avbryter: väntar på begäranden som redan skickats…</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunState</name>
+        <message>
+            <location filename="../../gui/code_texts.py" line="+3" />
+            <source>Finished</source>
+            <translation>Klar</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancelled or stopped</source>
+            <translation>Avbruten eller stoppad</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Did not finish</source>
+            <translation>Blev inte klar</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Already undone</source>
+            <translation>Redan ångrad</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Undo not finished</source>
+            <translation>Ångringen blev inte klar</translation>
         </message>
     </context>
     <context>
@@ -2409,7 +2477,7 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-227" />
+            <location filename="../../gui/code_texts.py" line="-323" />
             <source>Will be set</source>
             <translation>Kommer att anges</translation>
         </message>
@@ -2781,6 +2849,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>This run cannot be undone.</source>
+            <translation>Den här körningen kan inte ångras.</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Users in federated domains that can be set with the UPN swap: &lt;b&gt;{n}&lt;/b&gt;. Whether to do that is chosen on the Confirm page.</source>
             <translation>Användare i federerade domäner som kan anges med UPN-bytet: &lt;b&gt;{n}&lt;/b&gt;. Om det ska göras väljer du på sidan Bekräfta.</translation>
         </message>
@@ -3050,6 +3123,278 @@
             <location line="+1" />
             <source>not scheduled</source>
             <translation>inte schemalagd</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoCount</name>
+        <message>
+            <location filename="../../gui/code_texts.py" line="+70" />
+            <source>Will be cleared</source>
+            <translation>Rensas</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Changed since the run (left alone)</source>
+            <translation>Ändrade sedan körningen (lämnas orörda)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Already cleared by the unfinished undo</source>
+            <translation>Redan rensade av den oavslutade ångringen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cannot be cleared (see the report)</source>
+            <translation>Kan inte rensas (se rapporten)</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoDialog</name>
+        <message>
+            <location filename="../../gui/undo_dialog.py" line="-102" />
+            <source>Undo a run</source>
+            <translation>Ångra en körning</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>What the undo will do</source>
+            <translation>Vad ångringen kommer att göra</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Use the UPN &amp;swap for users in federated domains</source>
+            <translation>Använd &amp;UPN-bytet för användare i federerade domäner</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>It changes those users' UPN briefly (to the tenant's .onmicrosoft.com domain and back), which Microsoft requires to clear their value.</source>
+            <translation>Det ändrar de användarnas UPN en kort stund (till klientorganisationens .onmicrosoft.com-domän och tillbaka), vilket Microsoft kräver för att rensa deras värde.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Confirmation</source>
+            <translation>Bekräftelse</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>&amp;Undo the run</source>
+            <translation>&amp;Ångra körningen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Cancel</source>
+            <translation>Avbryt</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Progress</source>
+            <translation>Förlopp</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Counts per status</source>
+            <translation>Antal per status</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Stop</source>
+            <translation>&amp;Stoppa</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Export report…</source>
+            <translation>&amp;Exportera rapport…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Open the run's folder</source>
+            <translation>&amp;Öppna körningens mapp</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Close</source>
+            <translation>Stäng</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Run of &lt;b&gt;{when}&lt;/b&gt; (started from: {face}) · ImmutableIds it set: &lt;b&gt;{n}&lt;/b&gt;&lt;br&gt;Folder: {folder}</source>
+            <translation>Körningen &lt;b&gt;{when}&lt;/b&gt; (startad från: {face}) · ImmutableId som den satte: &lt;b&gt;{n}&lt;/b&gt;&lt;br&gt;Mapp: {folder}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Reading those users in the tenant (nothing is written yet)…</source>
+            <translation>Läser de användarna i klientorganisationen (inget skrivs än)…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Read: {done} of {total}</source>
+            <translation>Lästa: {done} av {total}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>An earlier undo of this run did not finish; this one continues it ({folder}).</source>
+            <translation>En tidigare ångring av den här körningen blev inte klar; den här fortsätter den ({folder}).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>This run was already undone.</source>
+            <translation>Den här körningen har redan ångrats.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Nothing to clear: every value the run set has changed or is gone.</source>
+            <translation>Inget att rensa: varje värde som körningen satte har ändrats eller finns inte längre.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Users whose value changed since the run, and users that had a value before it, are never touched.</source>
+            <translation>Användare vars värde har ändrats sedan körningen, och användare som hade ett värde före den, rörs aldrig.</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>Clearing the values the run set…</source>
+            <translation>Rensar värdena som körningen satte…</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Users done: {done} of {total}</source>
+            <translation>Klara användare: {done} av {total}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Undo cancelled.</source>
+            <translation>Ångringen avbröts.</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Undo finished.</source>
+            <translation>Ångringen är klar.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Report: {path}</source>
+            <translation>Rapport: {path}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Undo this run again to finish: it continues this undo.</source>
+            <translation>Ångra körningen igen för att slutföra: då fortsätter den här ångringen.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Users in a federated domain that need the UPN swap: {n}. To clear theirs, undo the run again with the UPN swap ticked.</source>
+            <translation>Användare i en federerad domän som behöver UPN-bytet: {n}. Ångra körningen igen med UPN-bytet ikryssat för att rensa deras värden.</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Stopping after the requests already sent…</source>
+            <translation>Stoppar när begäranden som redan skickats är klara…</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Export the report</source>
+            <translation>Exportera rapporten</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV-filer (*.csv)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Saved to {path}</source>
+            <translation>Sparad i {path}</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>Stop the undo?</source>
+            <translation>Stoppa ångringen?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Clearing is in progress. Stop after the requests already sent have finished? Undo the run again later to finish.</source>
+            <translation>Rensning pågår. Stoppa när begäranden som redan skickats är klara? Ångra körningen igen senare för att slutföra.</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoError</name>
+        <message>
+            <location filename="../../gui/code_texts.py" line="+4" />
+            <source>The folder has no journal.jsonl: it is not a run folder.</source>
+            <translation>Mappen har ingen journal.jsonl: det är ingen körningsmapp.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This run is not an apply run (an undo cannot be undone).</source>
+            <translation>Det här är ingen skrivkörning (en ångring kan inte ångras).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This was a dry run: it wrote nothing, so there is nothing to undo.</source>
+            <translation>Det här var en provkörning: den skrev ingenting, så det finns inget att ångra.</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoRunsDialog</name>
+        <message>
+            <location filename="../../gui/undo_runs_dialog.py" line="+41" />
+            <source>Undo an earlier run</source>
+            <translation>Ångra en tidigare körning</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Earlier runs that set ImmutableIds in this tenant with this app, newest first. An undo clears only the values a run set that are still unchanged.</source>
+            <translation>Tidigare körningar som satte ImmutableId i den här klientorganisationen med den här appen, nyaste först. En ångring rensar bara de värden som körningen satte och som fortfarande är oförändrade.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>When</source>
+            <translation>När</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Set</source>
+            <translation>Satta</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Started from</source>
+            <translation>Startad från</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>State</source>
+            <translation>Läge</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Folder</source>
+            <translation>Mapp</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Earlier runs</source>
+            <translation>Tidigare körningar</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Undo the chosen run…</source>
+            <translation>&amp;Ångra den valda körningen…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Close</source>
+            <translation>Stäng</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Reading the run folders…</source>
+            <translation>Läser körningsmapparna…</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>No earlier run of this tenant and app set a value.</source>
+            <translation>Ingen tidigare körning i den här klientorganisationen med den här appen satte något värde.</translation>
         </message>
     </context>
     <context>
