@@ -21,6 +21,10 @@ from gui import code_texts
 log = logging.getLogger(__name__)
 
 
+# reasons of users the UPN swap left on the temporary UPN (core/swap.py): the Results page and the undo
+# dialog say so, as the command line does
+SWAP_NOT_BACK = frozenset({"swap_unfinished", "swap_stranded"})
+
 def tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 

@@ -218,6 +218,10 @@ class UndoDialog(QDialog):
             notes.append(self.tr("Users in a federated domain that need the UPN swap: {n}. To clear theirs, undo "
                                  "the run again with the UPN swap ticked.")
                          .format(n=texts.number(swaps)))
+        parked = sum(1 for r in result.rows if r.reason in texts.SWAP_NOT_BACK)
+        if parked:
+            notes.append(self.tr("{n} users are not back on their own UPN yet (UPN swap). Undo this run again: "
+                                 "they are finished first.").format(n=texts.number(parked)))
         self.note_label.setText("<br>".join(notes))
         self._finish_buttons()
 

@@ -88,6 +88,10 @@ class ResultsPage(WizardPage):
         if unmatched and s.run_dir is not None:
             notes.append(self.tr("{n} export rows matched no user: {path}").format(
                 n=texts.number(unmatched), path=s.run_dir / runs.UNMATCHED_FILE))
+        parked = sum(1 for r in rows if getattr(r, "reason", None) in texts.SWAP_NOT_BACK)
+        if parked:  # a fatal stop between the UPN swap's steps: the next run finishes them first
+            notes.append(self.tr("{n} users are not back on their own UPN yet (UPN swap). Run again: they are "
+                                 "finished first.").format(n=texts.number(parked)))
         self.note.setText("<br>".join(_escape(str(n)) for n in notes))
         self.keep_in_sync.set_connection(s.connection, self.sync_wizard().profiles)
 

@@ -2124,6 +2124,11 @@
             <translation>{n} export rows matched no user: {path}</translation>
         </message>
         <message>
+            <location line="+4" />
+            <source>{n} users are not back on their own UPN yet (UPN swap). Run again: they are finished first.</source>
+            <translation>{n} users are not back on their own UPN yet (UPN swap). Run again: they are finished first.</translation>
+        </message>
+        <message>
             <location line="+46" />
             <source>This run was undone; the undo's report: {path}</source>
             <translation>This run was undone; the undo's report: {path}</translation>
@@ -3286,7 +3291,12 @@
             <translation>Users in a federated domain that need the UPN swap: {n}. To clear theirs, undo the run again with the UPN swap ticked.</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+5" />
+            <source>{n} users are not back on their own UPN yet (UPN swap). Undo this run again: they are finished first.</source>
+            <translation>{n} users are not back on their own UPN yet (UPN swap). Undo this run again: they are finished first.</translation>
+        </message>
+        <message>
+            <location line="+17" />
             <source>Stopping after the requests already sent…</source>
             <translation>Stopping after the requests already sent…</translation>
         </message>

@@ -2124,6 +2124,11 @@
             <translation>{n} rader i exportfilen matchade ingen användare: {path}</translation>
         </message>
         <message>
+            <location line="+4" />
+            <source>{n} users are not back on their own UPN yet (UPN swap). Run again: they are finished first.</source>
+            <translation>{n} användare har ännu inte fått tillbaka sitt eget UPN (UPN-bytet). Kör igen: de slutförs först.</translation>
+        </message>
+        <message>
             <location line="+46" />
             <source>This run was undone; the undo's report: {path}</source>
             <translation>Körningen har ångrats; ångringens rapport: {path}</translation>
@@ -3286,7 +3291,12 @@
             <translation>Användare i en federerad domän som behöver UPN-bytet: {n}. Ångra körningen igen med UPN-bytet ikryssat för att rensa deras värden.</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+5" />
+            <source>{n} users are not back on their own UPN yet (UPN swap). Undo this run again: they are finished first.</source>
+            <translation>{n} användare har ännu inte fått tillbaka sitt eget UPN (UPN-bytet). Ångra körningen igen: de slutförs först.</translation>
+        </message>
+        <message>
+            <location line="+17" />
             <source>Stopping after the requests already sent…</source>
             <translation>Stoppar när begäranden som redan skickats är klara…</translation>
         </message>

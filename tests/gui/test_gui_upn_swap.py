@@ -230,3 +230,40 @@ def test_preview_marks_a_taken_alias_and_leaves_that_user_out_of_the_swap(demo, 
     assert texts.row_detail(row) == f"Domain federated; the UPN swap cannot be used: {alias} is another user's UPN."
     assert row not in wizard.session.plan.swappable()
     assert f"the {len(wizard.session.plan.swappable())} users" in page.swap_choice.box.text()
+
+
+def test_a_real_run_with_the_swap_sets_them_and_puts_every_upn_back(demo, qtbot, tmp_path):
+    """Ticked and confirmed: the federated users get their values, every UPN ends where it was, the report
+    has the before/after columns, and the audit shows userPrincipalName sent for those users only."""
+    import csv
+
+    wizard, tenant = demo
+    page = _to_confirm(wizard, qtbot, tenant, tmp_path)
+    swapped = {r.object_id: (r.user_principal_name, r.new_immutable_id) for r in wizard.session.plan.swappable()}
+    assert swapped
+    page.swap_choice.box.click()
+    qtbot.keyClicks(page.confirm_edit, page.expected_confirmation())
+    assert page.isComplete()
+    wizard.next()
+    wizard.page_by_id(PageId.RUN).start_button.click()
+    qtbot.waitUntil(lambda: wizard.session.flow.run_finished, timeout=WAIT_MS)
+    wait_idle(wizard, qtbot)
+    wizard.next()
+    assert wizard.currentId() == PageId.RESULTS
+    for oid, (upn, value) in swapped.items():
+        assert tenant.users[oid]["userPrincipalName"] == upn
+        assert tenant.users[oid]["onPremisesImmutableId"] == value
+    assert not [u for u in tenant.users.values() if u["id"] in swapped
+                and u["userPrincipalName"].endswith(INITIAL)]
+    rows = {r.object_id: r for r in wizard.session.result.rows}
+    assert {rows[oid].status.value for oid in swapped} == {"set"}
+    assert texts.row_detail(rows[next(iter(swapped))]) == "Set with the UPN swap."
+    for entry in tenant.audit():
+        if entry["method"] == "PATCH":
+            assert set(entry["body"]) <= {"userPrincipalName", "onPremisesImmutableId"}
+            if "userPrincipalName" in entry["body"]:
+                assert entry["path"].rsplit("/", 1)[1] in swapped
+    with open(wizard.session.report_path, encoding="utf-8-sig", newline="") as fh:
+        report = {r["object_id"]: r for r in csv.DictReader(fh)}
+    for oid, (upn, _value) in swapped.items():
+        assert report[oid]["upn_before"] == report[oid]["upn_after"] == upn
