@@ -26,6 +26,7 @@ from core.commands.planning import (
     load_source,
     output_path,
     print_counts,
+    print_swap_note,
     print_warnings,
     source_spec,
 )
@@ -124,9 +125,8 @@ def run(args: argparse.Namespace, stdin: TextIO | None = None) -> int:
         swaps = len(session.plan.swappable())
         if swaps and args.federated_upn_swap:
             print_swap_effects(swaps)
-        elif swaps:
-            print(f"  Note: {swaps:,} users in federated domains can be set with the UPN swap: add "
-                  "--federated-upn-swap (read its effects first).")
+        else:
+            print_swap_note(session.plan)
         to_write = len(session.plan.to_write()) + (swaps if args.federated_upn_swap else 0)
         if not args.dry_run and to_write and not args.yes:
             _confirm(session, spec, to_write, stdin, swaps if args.federated_upn_swap else 0)

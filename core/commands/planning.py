@@ -178,6 +178,15 @@ def print_counts(plan: Plan | dict[str, int], out: TextIO | None = None) -> None
     print(f"  {'total':<{width}}  {sum(counts.values()):>7,}", file=out)
 
 
+def print_swap_note(plan: Plan, out: TextIO | None = None) -> int:
+    """Federated users the UPN swap could set (issue 10 §1), said by preview and by apply without the option."""
+    count = len(plan.swappable())
+    if count:
+        print(f"  Note: {count:,} users in federated domains can be set with the UPN swap: run apply with "
+              "--federated-upn-swap (its effects are listed before you confirm).", file=out or sys.stdout)
+    return count
+
+
 def print_warnings(session: Session, out: TextIO | None = None) -> int:
     """The plan's warnings (core.preflight), the same for preview and apply; returns how many."""
     warnings = plan_warnings(session.plan, session.federation_known)

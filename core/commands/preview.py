@@ -14,6 +14,7 @@ from core.commands.planning import (
     load_source,
     output_path,
     print_counts,
+    print_swap_note,
     print_warnings,
 )
 from core.report import write_summary
@@ -42,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"Plan for {session.conn.display_name}:")
     print_counts(plan)
     print_warnings(session)
+    print_swap_note(plan)
     run_dir = paths.new_run_dir(session.conn.tenant, "preview")
     files = write_outputs(plan.rows, run_dir, PREVIEW_FILE, plan.unmatched_rows, args.delimiter, out)
     write_summary(plan, run_dir / SUMMARY_FILE, tenant=session.conn.tenant, client_id=session.conn.client_id,
