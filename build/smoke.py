@@ -36,8 +36,11 @@ import bundle_rules as rules  # noqa: E402
 from core import __version__  # noqa: E402
 from core.cli import COMMANDS  # noqa: E402
 
+# contracts.md "Reports", written out here on purpose (not imported): the frozen app must match the contract
+# even if the source's constant moved; the last four are the UPN swap's (issue 10)
 REPORT_HEADER = ["object_id", "user_principal_name", "display_name", "source_value",
-                 "current_immutable_id", "new_immutable_id", "status", "detail"]
+                 "current_immutable_id", "new_immutable_id", "status", "detail",
+                 "upn_before", "upn_after", "mail_before", "mail_after"]
 SOURCE_ARGS = ["--source", "attribute:objectId", "--transform", "guid-base64"]
 COMMAND_TIMEOUT_S = 180
 GUI_TIMEOUT_S = 120
