@@ -47,6 +47,7 @@ class Schedule:
     every: str = "day"         # day | week
     max_writes: int | None = None
     max_percent: float | None = None
+    upn_swap: bool = False     # the scheduled run sets new users in federated domains with the UPN swap
 
     def __post_init__(self) -> None:
         if not re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", self.at or ""):
@@ -74,6 +75,8 @@ class Schedule:
             args += ["--max-writes", str(self.max_writes)]
         if self.max_percent is not None:
             args += ["--max-percent", f"{self.max_percent:g}"]
+        if self.upn_swap:
+            args.append("--federated-upn-swap")
         return args
 
 

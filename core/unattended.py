@@ -62,9 +62,10 @@ class Refusal:
         return round(100 * self.to_write / self.users, 1) if self.users else 100.0
 
 
-def check_guard(plan: Plan, guard: Guard) -> Refusal | None:
-    """None when the plan is within the guard; the share is of all users listed in the tenant."""
-    to_write, users = len(plan.to_write()), len(plan.rows)
+def check_guard(plan: Plan, guard: Guard, upn_swap: bool = False) -> Refusal | None:
+    """None when the plan is within the guard; the share is of all users listed in the tenant. With
+    `upn_swap`, the users the swap would set count too (as users: the guard is about how many change)."""
+    to_write, users = len(plan.to_write()) + (len(plan.swappable()) if upn_swap else 0), len(plan.rows)
     if guard.max_writes is not None and to_write > guard.max_writes:
         return Refusal("too_many_writes", to_write, users, guard.max_writes)
     if guard.max_percent is not None and to_write and 100 * to_write > guard.max_percent * max(users, 1):

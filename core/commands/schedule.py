@@ -31,6 +31,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help=f"the run's guard rail (apply's default: {DEFAULT_MAX_WRITES})")
     parser.add_argument("--max-percent", type=float, metavar="P", help="the run's guard rail, as a share")
     parser.add_argument("--os", choices=tuple(OS_KINDS), help="show: the definition for this OS")
+    parser.add_argument("--federated-upn-swap", action="store_true",
+                        help="the scheduled run also sets new users in federated domains with the UPN swap (their "
+                             "UPN moves to alias@<tenant>.onmicrosoft.com and back: see `apply --help`)")
     parser.set_defaults(func=run)
 
 
@@ -57,7 +60,8 @@ def run(args: argparse.Namespace, scheduler: Scheduler | None = None) -> int:
 
 def _schedule(args: argparse.Namespace) -> Schedule:
     try:
-        return Schedule(args.connection, args.at, args.every, args.max_writes, args.max_percent)
+        return Schedule(args.connection, args.at, args.every, args.max_writes, args.max_percent,
+                        args.federated_upn_swap)
     except ScheduleError as exc:
         option = "--at" if exc.code == "bad_time" else "--every"
         raise CliError(EXIT_BAD_INPUT, f"{option} {exc.detail}") from None

@@ -116,7 +116,8 @@ def run_unattended(args: argparse.Namespace, pacer: Any, cancel: threading.Event
         session = connect_and_plan(args, source, cancel, (conn, secret))
         print(f"Plan for {conn.display_name} (unattended):")
         print_counts(session.plan)
-        refusal = check_guard(session.plan, Guard(args.max_writes, args.max_percent))
+        swap = bool(getattr(args, "federated_upn_swap", False))  # in the scheduled command line: consent given
+        refusal = check_guard(session.plan, Guard(args.max_writes, args.max_percent), swap)
         if refusal is not None:
             return _refuse(args, name, conn, session.plan, refusal, spec)
         outcome = _execute(args, conn, session, spec, pacer, cancel)
@@ -157,7 +158,8 @@ def _execute(args: argparse.Namespace, conn: Connection, session: Any, spec: dic
     tenant_id = _tenant_id(session)
     run = RunSpec(conn, session.plan, args.dry_run, tenant_id=tenant_id, source_spec=spec or {},
                   federation_known=session.federation_known, face=FACE, report_copy=args.report_copy,
-                  delimiter=args.delimiter, timings=session.timings)
+                  delimiter=args.delimiter, timings=session.timings,
+                  federated_upn_swap=bool(getattr(args, "federated_upn_swap", False)))
     run.resume = None if args.dry_run else find_unfinished_run(conn, tenant_id)
     previous = _on_stop_signals(cancel)
     try:

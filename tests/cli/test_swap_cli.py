@@ -96,3 +96,24 @@ def test_undo_of_a_swap_run_clears_the_values_and_keeps_the_upns(sandbox_factory
     undo_upn = [who for who, body, _ in patch_bodies(tenant) if "userPrincipalName" in body
                 and body.get("onPremisesImmutableId", "x") is None]
     assert sorted(undo_upn) == sorted(FEDERATED - {uid(103)})
+
+
+def test_the_scheduled_sync_keeps_new_federated_users_covered(sandbox_factory, tmp_path, memory_keyring):
+    """After the domain is federated, every new pupil lands in it: the nightly run can only cover them with
+    the UPN swap, and only when the schedule says so (the consent is in its command line)."""
+    from core.commands import schedule as schedule_cmd
+
+    tenant, profile = _school(sandbox_factory, tmp_path)
+    assert main(["connection", "save", "North", "--profile", str(profile), *SOURCE]) == EXIT_OK
+    assert main(["apply", "--unattended", "--connection", "North"]) == EXIT_OK
+    assert not [b for who, b, _ in patch_bodies(tenant) if who in FEDERATED]  # not asked for: left alone
+    assert main(["apply", "--unattended", "--connection", "North", "--federated-upn-swap"]) == EXIT_OK
+    assert all(tenant.users[oid]["onPremisesImmutableId"] == f"E-{oid[-3:]}" for oid in FEDERATED)
+    assert all(tenant.users[oid]["userPrincipalName"].endswith("@" + FED) for oid in FEDERATED)
+    nobody_parked(tenant)
+    assert_only_swap_properties(tenant, FEDERATED)
+    # `schedule … --federated-upn-swap` puts the option in the scheduled command line
+    args = build_parser().parse_args(["schedule", "show", "--connection", "North", "--federated-upn-swap"])
+    assert "--federated-upn-swap" in schedule_cmd._schedule(args).arguments()
+    plain = build_parser().parse_args(["schedule", "show", "--connection", "North"])
+    assert "--federated-upn-swap" not in schedule_cmd._schedule(plain).arguments()
