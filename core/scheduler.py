@@ -104,7 +104,8 @@ class Scheduler:
                 self._run(argv)
         (store or ProfileStore()).attach(schedule.connection, SCHEDULE_KEY, {
             "at": schedule.at, "every": schedule.every, "kind": self.kind, "max_writes": schedule.max_writes,
-            "max_percent": schedule.max_percent, "installed": datetime.now(UTC).isoformat(timespec="seconds")})
+            "max_percent": schedule.max_percent, "upn_swap": schedule.upn_swap,
+            "installed": datetime.now(UTC).isoformat(timespec="seconds")})
         return written
 
     def _install_steps(self, schedule: sched.Schedule, written: list[Path]) -> list[list[str]]:

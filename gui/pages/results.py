@@ -93,7 +93,8 @@ class ResultsPage(WizardPage):
             notes.append(self.tr("{n} users are not back on their own UPN yet (UPN swap). Run again: they are "
                                  "finished first.").format(n=texts.number(parked)))
         self.note.setText("<br>".join(_escape(str(n)) for n in notes))
-        self.keep_in_sync.set_connection(s.connection, self.sync_wizard().profiles)
+        swapped = any(getattr(r, "reason", None) == "set_with_swap" for r in rows)
+        self.keep_in_sync.set_connection(s.connection, self.sync_wizard().profiles, swapped)
 
     def _show_hint(self) -> None:
         index = self.table.view.currentIndex()

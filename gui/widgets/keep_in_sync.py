@@ -68,15 +68,21 @@ class KeepInSync(QWidget):
                        self.apply_button):
             row.addWidget(widget)
         row.addStretch(1)
+        # offered when this run used the UPN swap (or the saved schedule does): after federation every new
+        # pupil is in the federated domain, and only the swap can cover them (`schedule --federated-upn-swap`)
+        self.swap_box = QCheckBox(self.tr("Also set new users in federated domains with the UPN swap"), self)
+        self.swap_box.setVisible(False)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
+        layout.addWidget(self.swap_box)
         layout.addWidget(self.note)
 
-    def set_connection(self, conn: Any, profiles: ProfileStore) -> None:
-        """The session's connection; only a saved one (with its source) can run unattended."""
+    def set_connection(self, conn: Any, profiles: ProfileStore, swap_used: bool = False) -> None:
+        """The session's connection; only a saved one (with its source) can run unattended. `swap_used`:
+        this run set users with the UPN swap (the schedule then offers it, unticked unless saved so)."""
         self._conn, self.profiles = conn, profiles
         self.name = (conn.name or conn.tenant) if conn is not None else ""
         saved = profiles.get(self.name) is not None if self.name else False
@@ -84,6 +90,10 @@ class KeepInSync(QWidget):
             widget.setEnabled(saved)
         current = profiles.attached(self.name, SCHEDULE_KEY) if saved else None
         self.enabled_box.setChecked(isinstance(current, dict))
+        swap_saved = isinstance(current, dict) and bool(current.get("upn_swap"))
+        self.swap_box.setVisible(swap_used or swap_saved)
+        self.swap_box.setEnabled(saved)
+        self.swap_box.setChecked(swap_saved)
         if isinstance(current, dict):
             self.time_edit.setTime(QTime.fromString(str(current.get("at")), "HH:mm"))
             self.every_combo.setCurrentIndex(max(self.every_combo.findData(current.get("every")), 0))
@@ -98,7 +108,8 @@ class KeepInSync(QWidget):
             current = self.profiles.attached(self.name, SCHEDULE_KEY)
             limits = current if isinstance(current, dict) else {}
             schedule = Schedule(self.name, self.time_edit.time().toString("HH:mm"), self.every_combo.currentData(),
-                                limits.get("max_writes"), limits.get("max_percent"))
+                                limits.get("max_writes"), limits.get("max_percent"),
+                                not self.swap_box.isHidden() and self.swap_box.isChecked())
         job = schedule_job(self.scheduler or Scheduler(), schedule, self.name, self.profiles,
                            self._conn.tenant, self._conn.client_id)
         self.run_job(job, "schedule", self.tr("Setting up the scheduled sync…"),

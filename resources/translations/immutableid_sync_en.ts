@@ -1831,12 +1831,17 @@
             <translation>at</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+6" />
+            <source>Also set new users in federated domains with the UPN swap</source>
+            <translation>Also set new users in federated domains with the UPN swap</translation>
+        </message>
+        <message>
+            <location line="+27" />
             <source>Only a saved connection can be scheduled (the demo tenant is not saved).</source>
             <translation>Only a saved connection can be scheduled (the demo tenant is not saved).</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+15" />
             <source>Setting up the scheduled sync…</source>
             <translation>Setting up the scheduled sync…</translation>
         </message>
@@ -2129,7 +2134,7 @@
             <translation>{n} users are not back on their own UPN yet (UPN swap). Run again: they are finished first.</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+47" />
             <source>This run was undone; the undo's report: {path}</source>
             <translation>This run was undone; the undo's report: {path}</translation>
         </message>

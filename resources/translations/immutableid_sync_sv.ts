@@ -1831,12 +1831,17 @@
             <translation>kl.</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+6" />
+            <source>Also set new users in federated domains with the UPN swap</source>
+            <translation>Ange även nya användare i federerade domäner med UPN-bytet</translation>
+        </message>
+        <message>
+            <location line="+27" />
             <source>Only a saved connection can be scheduled (the demo tenant is not saved).</source>
             <translation>Bara en sparad anslutning kan schemaläggas (demotenanten sparas inte).</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+15" />
             <source>Setting up the scheduled sync…</source>
             <translation>Ställer in den schemalagda synken…</translation>
         </message>
@@ -2129,7 +2134,7 @@
             <translation>{n} användare har ännu inte fått tillbaka sitt eget UPN (UPN-bytet). Kör igen: de slutförs först.</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+47" />
             <source>This run was undone; the undo's report: {path}</source>
             <translation>Körningen har ångrats; ångringens rapport: {path}</translation>
         </message>

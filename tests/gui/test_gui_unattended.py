@@ -117,6 +117,33 @@ def test_results_offer_schedules_the_connection(qtbot, tmp_path, memory_keyring,
     assert store.attached("North", "schedule") is None and "removed" in widget.note.text()
 
 
+def test_results_offer_the_upn_swap_for_the_schedule_after_a_swap_run(qtbot, tmp_path, memory_keyring,
+                                                                       monkeypatch):
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    store = ProfileStore()
+    conn = store.save(Connection("school.example", "11111111-1111-4111-8111-111111111111", name="North"))
+    store.attach("North", "source", {"kind": "attribute", "attribute": "objectId"})
+    widget = KeepInSync(None, run_now)
+    qtbot.addWidget(widget)
+    widget.scheduler = Scheduler("systemd", FakeRunner(), tmp_path, PROG)
+    widget.set_connection(conn, store)  # no swap in this run: not offered
+    assert widget.swap_box.isHidden()
+    widget.set_connection(conn, store, swap_used=True)  # offered, never ticked for the admin
+    assert not widget.swap_box.isHidden() and not widget.swap_box.isChecked()
+    widget.enabled_box.setChecked(True)
+    widget.swap_box.setChecked(True)
+    widget.apply_button.click()
+    assert store.attached("North", "schedule")["upn_swap"] is True
+    unit = next((tmp_path / ".config" / "systemd" / "user").glob("*.service")).read_text("utf-8")
+    assert '"--federated-upn-swap"' in unit
+    widget.set_connection(conn, store)  # a saved swap schedule shows it ticked, even after a plain run
+    assert not widget.swap_box.isHidden() and widget.swap_box.isChecked()
+    widget.swap_box.setChecked(False)
+    widget.apply_button.click()
+    unit = next((tmp_path / ".config" / "systemd" / "user").glob("*.service")).read_text("utf-8")
+    assert "--federated-upn-swap" not in unit
+
+
 def test_results_offer_is_off_for_an_unsaved_connection(qtbot):
     widget = KeepInSync(None, run_now)
     qtbot.addWidget(widget)
