@@ -110,9 +110,11 @@ class SwapRunner:
             try:
                 self._chunk(chunk)
             except BaseException:
-                for task in chunk:
-                    if not task.settled:
+                for task in chunk:  # a user none of whose PATCHes left is simply not reached
+                    if not task.settled and task.sent:
                         self._settle(task, UNFINISHED, "swap_unfinished", upn=task.upn, temp=task.temp)
+                    elif not task.settled:
+                        self._settle(task, UNFINISHED, "stopped")
                 raise
 
     # --- one chunk -------------------------------------------------------------------------------
@@ -207,6 +209,8 @@ class SwapRunner:
             if kind == "back":
                 self.journal.intent(task.object_id, task.goal)
         self.journal.sync()  # on disk before the PATCHes leave the machine
+        for task, _kind in actions:
+            task.sent = True  # from here on it may have landed
         try:
             answers = send_batch(self.graph, requests, cancel=self._calm)
         except GraphError as exc:
@@ -225,7 +229,6 @@ class SwapRunner:
         known: dict[str, Any] = {}
         throttled = 0
         for i, (task, kind) in enumerate(actions):
-            task.sent = True
             inner = answers.get(str(i))
             if inner is not None and inner.ok:
                 task.tries, task.last_kind = 0, kind

@@ -188,3 +188,44 @@ def test_a_dry_run_sends_nothing(sandbox_factory, tmp_path):
     assert {rows[oid].status for oid in FEDERATED} == {Status.DRY_RUN}
     assert {rows[oid].reason for oid in FEDERATED} == {"swap_dry_run"}
     assert patch_bodies(tenant) == []
+
+
+def test_a_fatal_stop_between_the_steps_is_reported_and_finished_by_the_next_run(sandbox_factory, tmp_path,
+                                                                                 monkeypatch):
+    """Sign-in lost after step 1 of the first chunk: those users are not_attempted + swap_unfinished (they
+    are on the temporary UPN, and the report says so), the next chunk's users are merely not reached; the
+    next run finishes the first and sets the rest."""
+    import core.swap
+    from core.auth import AuthCode, AuthError
+
+    tenant = sandbox_factory(seed_path=seed(tmp_path, federated=25, managed=0))
+    graph = connect(tenant)
+    conn = Connection.from_profile_dict(tenant.connection_profile())
+    spec = run_module.RunSpec(conn, plan(graph), federated_upn_swap=True, tenant_id=tenant.tenant_id)
+    real_send, writes = core.swap.send_batch, []
+
+    def failing_send(graph, requests, **kw):
+        if requests[0]["method"] == "PATCH":
+            writes.append(len(requests))
+            if len(writes) == 2:  # the first chunk's step 2
+                raise AuthError(AuthCode.SECRET_EXPIRED)
+        return real_send(graph, requests, **kw)
+
+    monkeypatch.setattr(core.swap, "send_batch", failing_send)
+    first = run_module.execute(spec, graph)
+    rows = {r.object_id: r for r in first.result.rows}
+    moved = [oid for oid, r in rows.items() if r.reason == "swap_unfinished"]
+    assert len(moved) == 20 and first.result.fatal
+    assert {rows[oid].status for oid in moved} == {Status.NOT_ATTEMPTED}
+    assert all(tenant.users[oid]["userPrincipalName"].endswith(INITIAL) for oid in moved)
+    assert {rows[uid(100 + i)].reason for i in range(20, 25)} == {"stopped_sign_in_failed"}
+    assert rows[moved[0]].upn_before.endswith("@" + FED) and rows[moved[0]].upn_after.endswith(INITIAL)
+    monkeypatch.setattr(core.swap, "send_batch", real_send)
+
+    again = run_module.RunSpec(conn, plan(graph), federated_upn_swap=True, tenant_id=tenant.tenant_id,
+                               resume=run_module.find_unfinished_run(conn, tenant.tenant_id))
+    second = run_module.execute(again, graph)
+    assert second.run_dir == first.run_dir
+    assert {r.status for r in second.result.rows} == {Status.SET}
+    nobody_parked(tenant)
+    assert all(tenant.users[uid(100 + i)]["onPremisesImmutableId"] == f"E-{100 + i}" for i in range(25))
