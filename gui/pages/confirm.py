@@ -135,6 +135,11 @@ class ConfirmPage(WizardPage):
         if s.plan is not None:
             known = not texts.federation_unknown(s.check_report)
             warnings = [texts.plan_warning_text(w) for w in plan_warnings(s.plan, known)] + warnings
+        header = getattr(s.resume, "header", None) or {}
+        if header.get("federated_upn_swap") and not self.swap_choice.chosen():
+            # users it had begun are finished either way (core/apply.py step 8); the rest only if ticked
+            warnings.append(self.tr("The unfinished run used the UPN swap. Users it had begun are finished either "
+                                    "way; tick the UPN swap below to set the rest of them too."))
         return warnings
 
     def expected_confirmation(self) -> str:

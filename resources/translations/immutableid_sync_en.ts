@@ -972,6 +972,11 @@
             <source>To confirm, type the tenant exactly as below: &lt;b&gt;{token}&lt;/b&gt;</source>
             <translation>To confirm, type the tenant exactly as below: &lt;b&gt;{token}&lt;/b&gt;</translation>
         </message>
+        <message>
+            <location line="+48" />
+            <source>The unfinished run used the UPN swap. Users it had begun are finished either way; tick the UPN swap below to set the rest of them too.</source>
+            <translation>The unfinished run used the UPN swap. Users it had begun are finished either way; tick the UPN swap below to set the rest of them too.</translation>
+        </message>
     </context>
     <context>
         <name>ConnectionPage</name>

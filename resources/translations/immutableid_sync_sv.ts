@@ -972,6 +972,11 @@
             <source>To confirm, type the tenant exactly as below: &lt;b&gt;{token}&lt;/b&gt;</source>
             <translation>Bekräfta genom att skriva klientorganisationen exakt som nedan: &lt;b&gt;{token}&lt;/b&gt;</translation>
         </message>
+        <message>
+            <location line="+48" />
+            <source>The unfinished run used the UPN swap. Users it had begun are finished either way; tick the UPN swap below to set the rest of them too.</source>
+            <translation>Den oavslutade körningen använde UPN-bytet. Användare som den hade påbörjat slutförs i vilket fall som helst; kryssa i UPN-bytet nedan för att även ange resten.</translation>
+        </message>
     </context>
     <context>
         <name>ConnectionPage</name>

@@ -267,3 +267,17 @@ def test_a_real_run_with_the_swap_sets_them_and_puts_every_upn_back(demo, qtbot,
         report = {r["object_id"]: r for r in csv.DictReader(fh)}
     for oid, (upn, _value) in swapped.items():
         assert report[oid]["upn_before"] == report[oid]["upn_after"] == upn
+
+
+def test_continuing_a_swap_run_says_what_happens_without_the_tick(demo, qtbot, tmp_path):
+    from core.run import UnfinishedRun
+
+    wizard, tenant = demo
+    page = _to_confirm(wizard, qtbot, tenant, tmp_path)
+    sentence = "The unfinished run used the UPN swap."
+    assert sentence not in plain_text(page.warnings.text())
+    wizard.session.resume = UnfinishedRun(tmp_path, None, 3, 10, {"federated_upn_swap": True})
+    page.show_texts()
+    assert sentence in plain_text(page.warnings.text())
+    page.swap_choice.box.click()  # ticked: the whole run goes on as it began
+    assert sentence not in plain_text(page.warnings.text())
