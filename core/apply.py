@@ -225,13 +225,13 @@ class _Run:
         fresh_rows = [row for row in self.rows if self.upn_swap and row.object_id not in pending
                       and row.status is Status.FEDERATED_DOMAIN and row.reason == SWAP_READY]
         fresh: list[SwapTask] = []
-        if fresh_rows:
-            domain = None if self.dry_run else swap_domain(self.graph, self.rows, self.cancel)
-            if domain is None and not self.dry_run:
+        if fresh_rows:  # a read, so a dry run finds out too whether the swap could start
+            domain = swap_domain(self.graph, self.rows, self.cancel)
+            if domain is None:
                 for row in fresh_rows:
                     self._finish(row, Status.FAILED, "swap_domain_unknown", journal=False)
-                fresh_rows = []
-            fresh = plan_tasks(fresh_rows, domain or "onmicrosoft.com", goal=lambda row: row.new_immutable_id)
+            else:
+                fresh = plan_tasks(fresh_rows, domain, goal=lambda row: row.new_immutable_id)
         for task in resumed + fresh:
             row = task.row
             row.user_principal_name, row.new_immutable_id = task.upn, task.goal or row.new_immutable_id

@@ -146,15 +146,17 @@ class ReadPass:
 
 
 def read_once(graph: GraphClient, object_ids: list[str], cancel: threading.Event | None = None,
-              hand_back: Collection[int] = (), retry_drops: bool = True) -> ReadPass:
+              hand_back: Collection[int] = (), retry_drops: bool = True, select: str = CURRENT_SELECT) -> ReadPass:
     """The live onPremisesImmutableId of each user, one pass of $batch GETs (20 per batch), no waiting of
     its own: users not read are listed with how long to wait. A batch refused with a status in
     `hand_back` (e.g. 503: not processed), or whose answer was lost when not `retry_drops`, leaves its
-    users unread instead of being waited out by the client."""
+    users unread instead of being waited out by the client. With another `select`, each value is the
+    user's properties as read (a dict) instead of its ImmutableId."""
     result = ReadPass({})
+    whole = select != CURRENT_SELECT
     for chunk in chunks(object_ids):
         try:
-            answers = send_batch(graph, [get_request(str(i), oid) for i, oid in enumerate(chunk)],
+            answers = send_batch(graph, [get_request(str(i), oid, select) for i, oid in enumerate(chunk)],
                                  idempotent=retry_drops, cancel=cancel, hand_back=hand_back)
         except GraphError as exc:
             dropped = exc.status == 0 and getattr(exc, "sent", True) and not retry_drops
@@ -165,13 +167,13 @@ def read_once(graph: GraphClient, object_ids: list[str], cancel: threading.Event
             result.error = f"HTTP {exc.status}" if exc.status else exc.code
             continue
         for i, oid in enumerate(chunk):
-            _take_answer(result, oid, answers.get(str(i)))
+            _take_answer(result, oid, answers.get(str(i)), whole)
     return result
 
 
-def _take_answer(result: ReadPass, oid: str, inner: InnerResponse | None) -> None:
+def _take_answer(result: ReadPass, oid: str, inner: InnerResponse | None, whole: bool = False) -> None:
     if inner is not None and inner.status == 200 and isinstance(inner.body, dict):
-        result.values[oid] = inner.body.get(ALLOWED_PROPERTY)
+        result.values[oid] = inner.body if whole else inner.body.get(ALLOWED_PROPERTY)
     elif inner is not None and inner.status == 404:
         result.values[oid] = MISSING
     else:
@@ -180,16 +182,17 @@ def _take_answer(result: ReadPass, oid: str, inner: InnerResponse | None) -> Non
         result.wait = max(result.wait, (inner.retry_after if inner is not None else None) or 0.5)
 
 
-def read_current(graph: GraphClient, object_ids: list[str],
-                 cancel: threading.Event | None = None) -> dict[str, str | None]:
+def read_current(graph: GraphClient, object_ids: list[str], cancel: threading.Event | None = None,
+                 select: str = CURRENT_SELECT) -> dict[str, Any]:
     """The live onPremisesImmutableId of each user (None: not set; MISSING: the user no longer exists),
-    by $batch GETs, 20 per batch. Throttled or failed inner reads are retried a few rounds (honouring
+    by $batch GETs, 20 per batch — or, with another `select`, the user's properties as read (a dict; the
+    UPN swap reads UPN and mail too). Throttled or failed inner reads are retried a few rounds (honouring
     Retry-After); raises ReadFailed for users that stay unread."""
-    values: dict[str, str | None] = {}
+    values: dict[str, Any] = {}
     todo, error = list(object_ids), ""
     wait = _Waiter(cancel)
     for _round in range(READ_ROUNDS):
-        done = read_once(graph, todo, cancel)
+        done = read_once(graph, todo, cancel, select=select)
         values.update(done.values)
         if not done.unread:
             return values

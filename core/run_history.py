@@ -8,7 +8,7 @@ or not (a cancelled run's values are as real as a finished one's). Each says whe
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -20,7 +20,7 @@ from core.journal import FILE_NAME as JOURNAL_FILE
 from core.journal import Journal, JournalState
 from core.run import _parse_time, _same_tenant
 
-UNDO_KIND = "undo"  # core.undo.KIND (not imported: the list must not depend on the engine's imports)
+UNDO_KIND = "undo"  # the journal header `kind` of an undo (core/undo.py uses this one)
 
 # undo states of a listed run
 NOT_UNDONE = "not_undone"
@@ -43,17 +43,22 @@ class PastRun:
         return self.undo_state == UNDONE
 
 
-def _journals(base: Path) -> list[tuple[Path, JournalState]]:
-    found = []
-    for run_dir in sorted((p for p in base.iterdir() if p.is_dir()), reverse=True):
+def journals(base: Path | None = None) -> Iterator[tuple[Path, JournalState]]:
+    """Every run folder with a journal, newest first, with what its journal says (read as it is reached,
+    so a caller looking for the latest match reads no more than it needs)."""
+    for run_dir in sorted((p for p in (base or paths.runs_dir()).iterdir() if p.is_dir()), reverse=True):
         journal = run_dir / JOURNAL_FILE
         if not journal.exists():
             continue
         try:
-            found.append((run_dir, Journal.replay(journal)))
+            state = Journal.replay(journal)
         except OSError:  # an unreadable folder must not hide the others
             continue
-    return found
+        yield run_dir, state
+
+
+def is_apply_header(header: Mapping[str, Any]) -> bool:
+    return header.get("kind", "apply") == "apply"
 
 
 def _key(path: Path | str) -> str:
@@ -79,15 +84,15 @@ def undo_states(journals: list[tuple[Path, JournalState]], conn: Connection,
 
 
 def is_undoable(header: Mapping[str, Any], state: JournalState) -> bool:
-    return header.get("kind", "apply") == "apply" and not header.get("dry_run") and bool(state.written())
+    return is_apply_header(header) and not header.get("dry_run") and bool(state.written())
 
 
 def list_runs(conn: Connection, tenant_id: str | None = None, runs: Path | None = None) -> list[PastRun]:
     """This tenant and app's apply runs that set at least one value, newest first (module doc)."""
-    journals = _journals(runs or paths.runs_dir())
-    undone = undo_states(journals, conn, tenant_id)
+    found = list(journals(runs))  # read twice: the undos first, then the runs they undid
+    undone = undo_states(found, conn, tenant_id)
     listed = []
-    for run_dir, state in journals:
+    for run_dir, state in found:
         header = state.header
         if not is_undoable(header, state) or not _same_tenant(header, conn, tenant_id):
             continue

@@ -34,10 +34,9 @@ from core.batch import (
     KEEP,
     MISSING,
     UPN_PROPERTY,
-    ReadFailed,
     chunks,
     classify_failure,
-    get_request,
+    read_current,
     send_batch,
     swap_request,
 )
@@ -50,7 +49,6 @@ from core.swap_trace import SwapTrace
 SWAP_SELECT = "id,userPrincipalName,mail,onPremisesImmutableId"
 MAX_ROUNDS = 12   # read-decide-write rounds per chunk (a clean swap takes 3)
 MAX_TRIES = 5     # sends of one step whose answer was lost or 5xx (429s do not count)
-READ_TRIES = 8
 
 # outcomes handed to the caller's `finish`: DONE (the goal reached by our PATCH), SKIPPED (reason CHANGED,
 # args {"found": the value the user holds, "" = none}: someone else's doing, left alone), FAILED (reason
@@ -168,12 +166,10 @@ class SwapRunner:
                 return None
             return self._step(task, "out")
         if _same(upn, task.temp):
-            if task.failure is not None or value not in (task.expect, task.goal):
-                if value not in (task.expect, task.goal) and task.failure is None:
-                    task.failure = (CHANGED, {"found": value or ""})
+            if task.failure is None and value not in (task.expect, task.goal):
+                task.failure = (CHANGED, {"found": value or ""})  # someone else's value: only the UPN goes back
+            if task.failure is not None or value == task.goal:  # (or the value is in already)
                 return self._step(task, "restore")
-            if value == task.goal:
-                return self._step(task, "restore")  # the value is in; only the UPN is to go back
             return self._step(task, "back")
         self._settle(task, FAILED, "swap_upn_changed", found=upn, original=task.upn)
         return None
@@ -272,32 +268,7 @@ class SwapRunner:
     # --- reading ---------------------------------------------------------------------------------
     def _read(self, tasks: list[SwapTask]) -> dict[str, Any]:
         """UPN, mail and value of each task's user ($batch GETs; throttled or failed reads retried)."""
-        todo, found, error = [t.object_id for t in tasks], {}, ""
-        for attempt in range(READ_TRIES):
-            try:
-                answers = send_batch(self.graph, [get_request(str(i), oid, SWAP_SELECT) for i, oid in enumerate(todo)],
-                                     idempotent=True, cancel=self._calm)
-            except GraphError as exc:
-                if exc.status not in (0, 429) and exc.status < 500:
-                    raise
-                error = f"HTTP {exc.status}"
-                self._calm.wait(min(exc.retry_after or self.retry_wait_s * (attempt + 1), 30.0))
-                continue
-            again = []
-            for i, oid in enumerate(todo):
-                inner = answers.get(str(i))
-                if inner is not None and inner.status == 200 and isinstance(inner.body, dict):
-                    found[oid] = inner.body
-                elif inner is not None and inner.status == 404:
-                    found[oid] = MISSING
-                else:
-                    again.append(oid)
-                    error = f"HTTP {inner.status}" if inner is not None else "no answer"
-            todo = again
-            if not todo:
-                return found
-            self._calm.wait(self.retry_wait_s * (attempt + 1))
-        raise ReadFailed(todo, error)
+        return read_current(self.graph, [t.object_id for t in tasks], cancel=self._calm, select=SWAP_SELECT)
 
 
 def plan_tasks(rows: list[Any], initial_domain: str, goal: Callable[[Any], str | None],

@@ -38,11 +38,12 @@ from core.pacing import WritePacer
 from core.plan import count_statuses
 from core.report import write_summary
 from core.run import REPORT_FILE, SUMMARY_FILE, RunBusy, RunOutcome, _same_tenant, write_outputs
+from core.run_history import UNDO_KIND, is_apply_header, journals
 from core.swap import DONE, SKIPPED, SwapRunner, SwapTask, plan_tasks, resumed_task, swap_domain
 from core.swap import FAILED as SWAP_FAILED
 from core.swap_trace import SwapColumns, SwapTrace
 
-KIND = "undo"
+KIND = UNDO_KIND
 MAX_ATTEMPTS = 4  # sends per user whose answer was unknown (each after a fresh read)
 
 # Undo statuses (contracts.md "Undo").
@@ -101,10 +102,6 @@ class UndoResult:
 
 
 # --- which run -----------------------------------------------------------------------------------------
-def is_apply_header(header: Mapping[str, Any]) -> bool:
-    return header.get("kind", "apply") == "apply"
-
-
 def load_targets(run_dir: Path) -> tuple[JournalState, list[UndoRow]]:
     """The users `run_dir`'s apply run set, as undo rows (UPN and name from its report when there)."""
     journal = Path(run_dir) / JOURNAL_FILE
@@ -136,15 +133,9 @@ def _report_names(report: Path) -> dict[str, tuple[str, str]]:
         return {}
 
 
-def _run_dirs(base: Path | None) -> list[Path]:
-    base = base or paths.runs_dir()
-    return sorted((p for p in base.iterdir() if p.is_dir() and (p / JOURNAL_FILE).exists()), reverse=True)
-
-
 def find_last_run(conn: Connection, tenant_id: str | None = None, runs: Path | None = None) -> Path | None:
     """`--last`: the latest finished, non-dry-run apply run of this tenant and app."""
-    for run_dir in _run_dirs(runs):
-        state = Journal.replay(run_dir / JOURNAL_FILE)
+    for run_dir, state in journals(runs):
         header = state.header
         if is_apply_header(header) and not header.get("dry_run") and state.ended \
                 and _same_tenant(header, conn, tenant_id):
@@ -155,8 +146,7 @@ def find_last_run(conn: Connection, tenant_id: str | None = None, runs: Path | N
 def find_unfinished_undo(conn: Connection, undo_of: Path, tenant_id: str | None = None,
                          runs: Path | None = None) -> Path | None:
     """An undo of the same run that did not finish (killed, cancelled, stopped): it is continued."""
-    for run_dir in _run_dirs(runs):
-        state = Journal.replay(run_dir / JOURNAL_FILE)
+    for run_dir, state in journals(runs):
         header = state.header
         if header.get("kind") != KIND or header.get("dry_run") or not _same_tenant(header, conn, tenant_id):
             continue
@@ -300,6 +290,7 @@ class _Swapper:
         self.rows, self.graph, self.journal, self.pacer, self.cancel = rows, graph, journal, pacer, cancel
         self.result, self.enabled = result, enabled
         self._domain: str | None = None
+        self._looked = False  # the initial domain is looked up once per undo, found or not
 
     def clear(self, rows: list[UndoRow]) -> None:
         """Users Entra refused to clear because their domain is federated."""
@@ -309,7 +300,8 @@ class _Swapper:
             for row in rows:
                 self._settle(row, FAILED, "needs_upn_swap")
             return
-        self._domain = self._domain or swap_domain(self.graph, self.rows, self.cancel)
+        if not self._looked:
+            self._domain, self._looked = swap_domain(self.graph, self.rows, self.cancel), True
         if self._domain is None:
             for row in rows:
                 self._settle(row, FAILED, "swap_domain_unknown")

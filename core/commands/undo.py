@@ -81,7 +81,7 @@ def run(args: argparse.Namespace, stdin: TextIO | None = None) -> int:
         if run_dir is None:
             raise CliError(EXIT_BAD_INPUT, f"undo --last: {CLI_TEXT['undo_no_last_run']}.")
         try:
-            _state, rows = load_targets(run_dir)
+            state, rows = load_targets(run_dir)
         except UndoError as exc:
             raise CliError(EXIT_BAD_INPUT, f"undo: {run_dir}: {CLI_TEXT[exc.code]}.") from None
         spec = UndoSpec(conn, run_dir, rows, args.dry_run, tenant_id=tenant_id, report_copy=report,
@@ -90,7 +90,7 @@ def run(args: argparse.Namespace, stdin: TextIO | None = None) -> int:
         print(f"Undo of {run_dir} in {conn.display_name}:")
         print(f"  {len(rows):,} ImmutableIds were set by that run; those that still hold the value it wrote "
               "will be cleared, any other value is left alone.")
-        swapped = len(_state.swaps)
+        swapped = len(state.swaps)
         if args.federated_upn_swap:
             print_swap_effects(swapped, "cleared (at most; any user Entra refuses to clear for its federated "
                                         "domain)")
