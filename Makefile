@@ -49,7 +49,7 @@ translations: $(STAMP)
 # A PNG of every page and of error states (screenshots/, git-ignored), offscreen, against the sandbox.
 screenshots: $(STAMP)
 	rm -rf screenshots
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m gui.screenshots screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m gui.screenshots.walk screenshots
 
 clean:
 	rm -rf $(VENV) build/dist build/work screenshots

@@ -29,7 +29,7 @@ HIDDEN_IMPORTS = KEYRING_BACKENDS + [
     # SVG icons load through Qt's iconengines/imageformats plugins, which PyInstaller keeps only when
     # libQt6Svg is collected; the code may only ever use QIcon("….svg").
     "PySide6.QtSvg",
-    # The OS certificate store for sign-in and Graph (graph-facts §13): imported lazily by core/http.py.
+    # The OS certificate store for sign-in and Graph (graph-facts §13): imported lazily by core/graph/http.py.
     "truststore", "truststore._api", "truststore._openssl", "truststore._macos", "truststore._windows",
 ]
 

@@ -9,17 +9,7 @@ import sys
 from collections.abc import Callable, Iterable
 
 from core import APP_NAME, __version__
-
-# Exit codes (contracts.md): scripts rely on these numbers. They are what a run's result means, so
-# core/run.py defines them; re-exported here for the commands.
-from core.run import (  # noqa: E402,F401
-    EXIT_BAD_INPUT,
-    EXIT_CANCELLED,
-    EXIT_CANNOT_CONNECT,
-    EXIT_GUARD_REFUSED,
-    EXIT_OK,
-    EXIT_SOME_FAILED,
-)
+from core.exits import EXIT_BAD_INPUT, EXIT_CANCELLED
 
 # command name -> module that defines `register(subparsers)`; each sets `func(args) -> int`. The `gui`
 # command is added by the program's entry point outside core/ (core never names the GUI layer).

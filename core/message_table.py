@@ -10,7 +10,7 @@ same codes (gui/code_texts.py); tests/gui/test_gui_texts.py checks that none is 
 from __future__ import annotations
 
 TEXT: dict[str, str] = {
-    # --- input problems (core.connection.InputProblem codes) ---
+    # --- input problems (core.graph.connection.InputProblem codes) ---
     "tenant_empty": "The tenant is missing.",
     "tenant_multi_tenant_alias": "'common', 'organizations' and 'consumers' are not a tenant.",
     "tenant_is_url": "The tenant looks like a web address, not a tenant ID or domain.",
@@ -40,7 +40,7 @@ TEXT: dict[str, str] = {
     "keyring_no_backend": "This computer has no usable keyring; the secret is kept for this session only.",
     "keyring_error": "The keyring failed; the secret is kept for this session only.",
     "no_secret": "No client secret was found.",
-    # --- auth (core.auth.AuthCode) ---
+    # --- auth (core.graph.auth.AuthCode) ---
     "tenant_not_found": "Entra does not know this tenant.",
     "app_not_found": "The application was not found in this tenant.",
     "secret_invalid": "The client secret was refused.",
@@ -54,7 +54,7 @@ TEXT: dict[str, str] = {
     "network_error": "No answer from the server.",
     "login_unavailable": "Microsoft's login service answered with an error.",
     "auth_unknown": "Sign-in failed.",
-    # --- checks (core.checks) ---
+    # --- checks (core.tenant.checks) ---
     "tenant_found": "Tenant found.",
     "credentials_ok": "Credentials accepted.",
     "consent_ok": "Admin consent granted.",
@@ -165,7 +165,7 @@ CLI_TEXT: dict[str, str] = {
     "secret_not_stored_keyring_error": "The secret was not stored: the keyring failed.",
     "secret_delete_no_keyring": "This computer has no usable keyring, so no secret is stored in one.",
     "secret_delete_keyring_error": "The keyring failed, so the secret may still be stored.",
-    # batch: why a school did not run or did not finish (core.school_runs.SchoolRun.reason)
+    # batch: why a school did not run or did not finish (core.setup.school_runs.SchoolRun.reason)
     "not_started": "Not started (cancelled first); nothing was written.",
     "run_busy": "Another apply is writing this tenant's run; wait for it to finish.",
     "some_failed": "Some users failed; see the report.",
@@ -328,7 +328,7 @@ REASON_DETAIL = {
     "outcome_unknown": "{error}; could not confirm the outcome ({why}) — run apply again to finish",
     "network": "{error} ({attempts} attempts) — " + WRITE_HINTS["network"],
     "overwritten_after_write": "another writer set {found} after this run wrote {wrote}",
-    # the UPN swap (core/swap.py)
+    # the UPN swap (core/run/swap.py)
     "set_with_swap": "set with the UPN swap (UPN moved to the .onmicrosoft.com domain and back)",
     "swap_dry_run": "would be set with the UPN swap (dry run)",
     "swap_step1_refused": "UPN swap step 1 refused ({code}: {message}); nothing was changed",
@@ -353,7 +353,7 @@ REASON_DETAIL = {
 GRAPH_FAILURE_DETAIL = "{code}: {message}"
 
 # text_for() looks a code up in these, in this order (the first table that has it wins); hint_for() in these.
-# Plan warnings (core.preflight.plan_warnings), shown by `preview`, `apply` and the wizard alike.
+# Plan warnings (core.planning.preflight.plan_warnings), shown by `preview`, `apply` and the wizard alike.
 WARNING_TEXT = {
     "domain_matches_no_user": "--domain {domain} matches no user in this tenant (its domains: {existing}). "
                               "Check the spelling, or whether this is the right tenant.",
@@ -369,7 +369,7 @@ WARNING_TEXT = {
                            "granted): {groups}; they will fail when written.",
 }
 
-# core.preflight.OutputPathError codes, for --out / --report.
+# core.planning.preflight.OutputPathError codes, for --out / --report.
 OUTPUT_PATH_TEXT = {
     "is_folder": "is a folder; give a file name",
     "is_source": "is the source export itself; choose another file name (the export is never replaced)",
@@ -378,7 +378,7 @@ OUTPUT_PATH_TEXT = {
     "not_writable": "cannot be written here (no permission)",
 }
 
-# Problems in the schools file of `batch` (core.schools.SchoolProblem codes); the caller adds the line and
+# Problems in the schools file of `batch` (core.setup.schools.SchoolProblem codes); the caller adds the line and
 # column, and the problem's detail after a dash.
 SCHOOLS_FILE_TEXT = {
     "file_unreadable": "the schools file cannot be read",
@@ -404,7 +404,7 @@ SCHOOLS_FILE_TEXT = {
     "domain_bad": "domains are names like school.example, separated by ;",
 }
 
-# How one school of a batch ended or stands (core.school_runs.SchoolState), for the live lines and
+# How one school of a batch ended or stands (core.setup.school_runs.SchoolState), for the live lines and
 # batch-summary.csv.
 SCHOOL_STATE_TEXT = {
     "waiting": "waiting",

@@ -74,7 +74,7 @@ def detail_for(reason: str | None, args: dict | None = None) -> str:
         return template
 
 
-def csv_error_text(err) -> str:  # err: core.csverrors.CsvError
+def csv_error_text(err) -> str:  # err: core.source.csverrors.CsvError
     """Where (line, column; nothing for the file as a whole: the caller names the file), what, and the
     detail."""
     where = [f"line {err.line}"] if err.line else []
@@ -85,11 +85,11 @@ def csv_error_text(err) -> str:  # err: core.csverrors.CsvError
     return prefix + text + (f" — {err.detail}" if err.detail else "")
 
 
-def warning_text(warning) -> str:  # warning: core.preflight.PlanWarning
+def warning_text(warning) -> str:  # warning: core.planning.preflight.PlanWarning
     return WARNING_TEXT.get(warning.code, warning.code).format(**warning.args)
 
 
-def profile_error_text(err) -> str:  # err: core.connection.ProfileError
+def profile_error_text(err) -> str:  # err: core.graph.connection.ProfileError
     """Where in the profile file (line and column, or the key) and what to do, in one line."""
     where = err.path
     if err.line:
@@ -108,7 +108,7 @@ def unknown_profile_text(name: str, saved: list[str]) -> str:
     return f'"{name}": {text_for(code)} Saved connections: {names}. {hint_for(code)}'
 
 
-def school_problem_text(problem) -> str:  # problem: core.schools.SchoolProblem
+def school_problem_text(problem) -> str:  # problem: core.setup.schools.SchoolProblem
     """"line 4, column connection: what is wrong — detail" (the caller names the schools file)."""
     where = [f"line {problem.line}"] if problem.line else []
     if problem.column:
@@ -119,7 +119,7 @@ def school_problem_text(problem) -> str:  # problem: core.schools.SchoolProblem
 
 
 def school_reason_text(reason: str | None, hint: bool = False) -> str:
-    """Why a school of a batch failed or stopped (core.school_runs.SchoolRun.reason: `code` or `code:extra`)."""
+    """Why a school of a batch failed or stopped (core.setup.school_runs.SchoolRun.reason: `code` or `code:extra`)."""
     if not reason:
         return ""
     code, _, extra = reason.partition(":")

@@ -98,7 +98,7 @@ DEMO_EXTRA_ROLES = ("Domain.Read.All", "RoleManagement.Read.Directory")
 def start_sandbox(session, users: int = 300):
     """The demo: a synthetic school on loopback HTTPS; the connection is pre-filled, the secret in memory."""
     from core import logsetup
-    from core.connection import Connection
+    from core.graph.connection import Connection
     from core.sandbox import SandboxTenant, sample_export
 
     tenant = SandboxTenant(users=users).start()

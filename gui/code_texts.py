@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP as T
 
-# Connection, sign-in and check codes (core.connection, core.auth, core.checks, core.secrets).
+# Connection, sign-in and check codes (core.graph.connection, core.graph.auth, core.tenant.checks, core.setup.secrets).
 TEXT: dict[str, str] = {
     "tenant_empty": T("Code", "The tenant is missing."),
     "tenant_multi_tenant_alias": T("Code", "'common', 'organizations' and 'consumers' are not a tenant."),
@@ -281,7 +281,7 @@ REASON = {
     "outcome_unknown_undo": T("Detail", "The clear could not be confirmed; run the undo again to finish."),
     "needs_upn_swap": T("Detail", "The domain is federated, so Microsoft refuses to clear the value. Undo again "
                                   "with the UPN swap to clear it."),
-    # the UPN swap's outcomes (issue 10 §1, graph-facts §11; codes from core/swap.py)
+    # the UPN swap's outcomes (issue 10 §1, graph-facts §11; codes from core/run/swap.py)
     "set_with_swap": T("Detail", "Set with the UPN swap."),
     "swap_step1_refused": T("Detail", "Microsoft refused to move the UPN for the swap, so nothing was changed: "
                                       "{message} ({code})"),
@@ -305,7 +305,7 @@ COLUMNS = (
     T("Column", "Detail"),
 )
 
-# The check page's steps (core.checks.CheckStep).
+# The check page's steps (core.tenant.checks.CheckStep).
 CHECK_STEPS = {
     "tenant": T("Check", "Tenant"),
     "credentials": T("Check", "Sign-in as the app"),
@@ -344,7 +344,7 @@ TRANSFORMS = {
 }
 
 
-# CSV file problems (core.csvsource.CsvError codes): the title of the error panel.
+# CSV file problems (core.source.csvfile.CsvError codes): the title of the error panel.
 CSV_CODES = {
     "file_not_found": T("CsvError", "The file does not exist."),
     "unreadable_file": T("CsvError", "The file cannot be read."),
@@ -365,7 +365,7 @@ CSV_CODES = {
     "file_changed": T("CsvError", "The file changed after it was read. Choose it again."),
 }
 
-# Plan warnings (core.preflight.plan_warnings): the same codes the command line prints in English.
+# Plan warnings (core.planning.preflight.plan_warnings): the same codes the command line prints in English.
 PLAN_WARNINGS = {
     "domain_matches_no_user": T(
         "PlanWarning", "No user of this tenant is in the chosen domain {domain} (its domains: {existing}). "
@@ -388,7 +388,7 @@ PLAN_WARNINGS = {
                        "members): {groups}. Their writes will fail."),
 }
 
-# core.preflight.OutputPathError codes (saving a report).
+# core.planning.preflight.OutputPathError codes (saving a report).
 OUTPUT_PATHS = {
     "is_folder": T("OutputPath", "That is a folder: give a file name."),
     "is_source": T("OutputPath", "That is the export file you chose as the source: choose another name (the "
@@ -398,7 +398,7 @@ OUTPUT_PATHS = {
     "not_writable": T("OutputPath", "The file cannot be written there (no permission): choose another place."),
 }
 
-# Why an unattended (scheduled) run did not finish well (core.unattended.RunStatus.problem) — the codes
+# Why an unattended (scheduled) run did not finish well (core.setup.unattended.RunStatus.problem) — the codes
 # that are not sign-in codes (those are in TEXT/HINT above): the guard rail, a run with failures, a source.
 UNATTENDED_PROBLEMS = {
     "too_many_writes": T("Unattended", "it would have written more users than its limit, so it wrote nothing "
@@ -416,7 +416,7 @@ UNATTENDED_PROBLEMS = {
     "unknown": T("Unattended", "an unexpected error — see the log"),
 }
 
-# Creating and renewing the app registration (core.signin, core.appreg; issue 9): what happened / what to do.
+# Creating and renewing the app registration (core.graph.signin, core.setup.appreg; issue 9): what happened / what to do.
 APPREG_TEXT = {
     "signin_tenant_not_found": T("AppReg", "Microsoft's sign-in service does not know this tenant in this cloud."),
     "signin_cancelled": T("AppReg", "The sign-in was cancelled, or consent was declined, in the browser."),
@@ -481,14 +481,14 @@ RUN_STATES = {
     "undone": T("RunState", "Already undone"),
     "undo_unfinished": T("RunState", "Undo not finished"),
 }
-# What an undo would do, counted by a dry run before confirming (gui/undo_jobs.py).
+# What an undo would do, counted by a dry run before confirming (gui/jobs/undo.py).
 UNDO_COUNTS = {
     "will_clear": T("UndoCount", "Will be cleared"),
     "changed": T("UndoCount", "Changed since the run (left alone)"),
     "already_cleared": T("UndoCount", "Already cleared by the unfinished undo"),
     "gone": T("UndoCount", "Cannot be cleared (see the report)"),
 }
-# Why a run cannot be undone (core.undo.UndoError codes).
+# Why a run cannot be undone (core.run.undo.UndoError codes).
 UNDO_ERRORS = {
     "undo_no_journal": T("UndoError", "The folder has no journal.jsonl: it is not a run folder."),
     "undo_not_an_apply": T("UndoError", "This run is not an apply run (an undo cannot be undone)."),

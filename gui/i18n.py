@@ -69,7 +69,7 @@ def system_language() -> str:
 
 def saved_language() -> str | None:
     try:
-        from core.profiles import ProfileStore
+        from core.setup.profiles import ProfileStore
 
         return _normalise(str(ProfileStore().recall(SETTING_KEY) or ""))
     except Exception:  # noqa: BLE001 - an unreadable settings file must not stop the program
@@ -120,7 +120,7 @@ def setup(app: QCoreApplication) -> str:
 
 
 def save_language(language: str) -> None:
-    from core.profiles import ProfileStore
+    from core.setup.profiles import ProfileStore
 
     ProfileStore().remember(SETTING_KEY, language)
 

@@ -12,7 +12,7 @@ from gui.navigation import FlowState
 
 @dataclass
 class SourceChoice:
-    """The Source page's answer, enough for core.sources / core.plan to build the plan."""
+    """The Source page's answer, enough for core.source.sources / core.planning.plan to build the plan."""
 
     kind: str = "csv"  # "csv" | "attribute"
     csv_path: str = ""
@@ -29,21 +29,21 @@ class SourceChoice:
 @dataclass
 class WizardSession:
     flow: FlowState = field(default_factory=FlowState)
-    connection: Any = None  # core.connection.Connection
+    connection: Any = None  # core.graph.connection.Connection
     secret: str | None = None  # memory only; never written anywhere but the keyring
-    check_report: Any = None  # core.checks.CheckReport
-    users: list[Any] | None = None  # core.directory.DirectoryUser list from the last listing
+    check_report: Any = None  # core.tenant.checks.CheckReport
+    users: list[Any] | None = None  # core.tenant.directory.DirectoryUser list from the last listing
     users_listed_at: float | None = None  # time.monotonic() of that listing
     source: SourceChoice = field(default_factory=SourceChoice)
-    csv_table: Any = None  # core.csvsource.CsvTable
-    plan: Any = None  # core.plan.Plan (what will be written)
+    csv_table: Any = None  # core.source.csvfile.CsvTable
+    plan: Any = None  # core.planning.plan.Plan (what will be written)
     retry_ids: frozenset[str] | None = None  # "retry the failed ones": limit the next plan to these
-    resume: Any = None  # core.run.UnfinishedRun the admin chose to continue (None: a new run)
+    resume: Any = None  # core.run.lifecycle.UnfinishedRun the admin chose to continue (None: a new run)
     dry_run: bool = False
     # The Confirm page's opt-in: also set Plan.swappable() (federated domains) with the UPN swap. Off until
     # ticked there, and off again whenever a plan is (re)built or the Confirm page is entered.
     federated_upn_swap: bool = False
-    result: Any = None  # core.apply.ApplyResult
+    result: Any = None  # core.run.apply.ApplyResult
     run_dir: Path | None = None
     report_path: Path | None = None
     sandbox: Any = None  # core.sandbox.SandboxTenant when started with --sandbox

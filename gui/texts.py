@@ -21,7 +21,7 @@ from gui import code_texts
 log = logging.getLogger(__name__)
 
 
-# reasons of users the UPN swap left on the temporary UPN (core/swap.py): the Results page and the undo
+# reasons of users the UPN swap left on the temporary UPN (core/run/swap.py): the Results page and the undo
 # dialog say so, as the command line does
 SWAP_NOT_BACK = frozenset({"swap_unfinished", "swap_stranded"})
 
@@ -412,8 +412,8 @@ def csv_error(exc: BaseException) -> tuple[str, str]:
     return title, " ".join(p for p in (where, detail) if p)
 
 
-def plan_warning_text(warning) -> str:  # warning: core.preflight.PlanWarning
-    """A plan warning (core.preflight) in the user's language; counts in the locale's digits."""
+def plan_warning_text(warning) -> str:  # warning: core.planning.preflight.PlanWarning
+    """A plan warning (core.planning.preflight) in the user's language; counts in the locale's digits."""
     args = {k: number(v) if isinstance(v, int) else v for k, v in warning.args.items()}
     return tr("PlanWarning", code_texts.PLAN_WARNINGS.get(warning.code, warning.code)).format(**args)
 
@@ -516,7 +516,7 @@ def run_face_text(face: str) -> str:
     return tr("RunFace", text) if text else (face or "?")
 
 
-def past_run_state(run) -> str:  # run: core.run_history.PastRun
+def past_run_state(run) -> str:  # run: core.run.history.PastRun
     """Where an earlier run stands: undone (or an undo not finished), else finished / stopped / killed."""
     if run.undo_state in code_texts.RUN_STATES:
         code = run.undo_state

@@ -8,10 +8,10 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget, QWizard
 
-from core.profiles import ProfileStore
-from core.secrets import SecretStore
+from core.setup.profiles import ProfileStore
+from core.setup.secrets import SecretStore
 from gui import navigation
-from gui.about import show_about
+from gui.dialogs.about import show_about
 from gui.navigation import PageId
 from gui.pages.base import WizardPage
 from gui.pages.check import CheckPage

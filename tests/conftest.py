@@ -151,7 +151,7 @@ class StandInBrowser:
         return True
 
     def _visit(self, url: str) -> None:
-        from core.http import VerifyingSession
+        from core.graph.http import VerifyingSession
 
         try:
             session = VerifyingSession(self.ca_bundle or True)

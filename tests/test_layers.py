@@ -13,7 +13,7 @@ FORBIDDEN = {"PySide6", "shiboken6", "gui"}
 # a module path or file path that names a forbidden package: "gui", "gui.app", "gui/app.py", "PySide6.QtCore"
 _NAMES = re.compile(r"^(?:PySide6|shiboken6|gui)(?:[./].*)?$")
 # Strings that look like the GUI layer but name something else: launchd's per-user session domain
-# (`launchctl bootstrap gui/501 …`, core/scheduler.py).
+# (`launchctl bootstrap gui/501 …`, core/setup/scheduler.py).
 _NOT_OURS = {"gui/{uid}"}
 _LOADERS = {"import_module", "__import__", "find_spec", "import_from_string", "run_module"}
 

@@ -8,9 +8,10 @@ import json
 import re
 from pathlib import Path
 
-from core.cli import EXIT_CANNOT_CONNECT, main
-from core.schedule import Schedule
-from core.scheduler import Completed, Scheduler
+from core.cli import main
+from core.exits import EXIT_CANNOT_CONNECT
+from core.setup.schedule import Schedule
+from core.setup.scheduler import Completed, Scheduler
 
 SECRET = "LeakCanary~Q7v9xZp2Wm4Rt6Yb8Nc1Kd3Hf5Jg0Ls"  # noqa: S105 — a test secret, meant to be searched for
 WRONG = "LeakCanaryWrong~0Ls9Jg5Hf3Kd1Nc8Yb6Rt4Wm2Zp"  # noqa: S105

@@ -9,7 +9,14 @@ import sys
 from dataclasses import replace
 
 from core import logsetup
-from core.appreg import (
+from core.commands.app_output import failure_text, print_result, progress_printer, show_secret_once
+from core.commands.common import CliError, fail, resolve_connection
+from core.exits import EXIT_BAD_INPUT, EXIT_CANNOT_CONNECT, EXIT_OK
+from core.graph.clouds import Cloud
+from core.graph.connection import Connection
+from core.graph.signin import DEFAULT_SIGN_IN_CLIENT_ID, SignedIn, SignInError, sign_in
+from core.messages import describe
+from core.setup.appreg import (
     DEFAULT_NAME,
     AppRegError,
     NewApp,
@@ -19,16 +26,9 @@ from core.appreg import (
     renew,
     wait_until_ready,
 )
-from core.cli import EXIT_BAD_INPUT, EXIT_CANNOT_CONNECT, EXIT_OK
-from core.clouds import Cloud
-from core.commands.app_output import failure_text, print_result, progress_printer, show_secret_once
-from core.commands.common import CliError, fail, resolve_connection
-from core.connection import Connection
-from core.messages import describe
-from core.profiles import ProfileStore
-from core.reminder import write_reminder
-from core.secrets import SecretStore
-from core.signin import DEFAULT_SIGN_IN_CLIENT_ID, SignedIn, SignInError, sign_in
+from core.setup.profiles import ProfileStore
+from core.setup.reminder import write_reminder
+from core.setup.secrets import SecretStore
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

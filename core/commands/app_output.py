@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import sys
 
-from core.appreg import AppRegError, NewApp, Progress
 from core.message_table import APPREG_TEXT
 from core.messages import describe
+from core.setup.appreg import AppRegError, NewApp, Progress
 
 _STEPS = {
     "appreg_roles": "Looking up Microsoft Graph's permissions ...",

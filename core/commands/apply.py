@@ -1,6 +1,6 @@
 """`immutableid-sync apply`: build the plan again from live data and write it (contracts.md).
 
-A thin face on core/run.py: it asks (unless --yes or --dry-run; with no terminal to ask on and no --yes
+A thin face on core/run/lifecycle.py: it asks (unless --yes or --dry-run; with no terminal to ask on and no --yes
 it refuses), prints progress, and says how the run ended. Ctrl-C and SIGTERM (shutdown, logoff, a
 scheduler stopping the task) cancel cleanly: writes in flight finish, the rest are `not_attempted`, the
 report and summary are written (exit 4). An unfinished run of the same tenant and app is continued.
@@ -9,17 +9,16 @@ report and summary are written (exit 4). An unfinished run of the same tenant an
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
 import threading
 import time
 from typing import TextIO
 
 from core import logsetup, messages
-from core.apply import ApplyProgress
 from core.commands import unattended
 from core.commands.common import CliError, add_connection_options, fail
-from core.commands.planning import (
+from core.commands.progress import ProgressLine
+from core.commands.source_options import (
     Session,
     add_source_options,
     connect_and_plan,
@@ -30,12 +29,12 @@ from core.commands.planning import (
     print_warnings,
     source_spec,
 )
-from core.commands.progress import ProgressLine
+from core.commands.stopping import cancel_on_stop_signals
+from core.exits import EXIT_BAD_INPUT, EXIT_CANCELLED
+from core.graph.pacing import WritePacer
 from core.message_table import SWAP_EFFECTS
-from core.pacing import WritePacer
-from core.run import (
-    EXIT_BAD_INPUT,
-    EXIT_CANCELLED,
+from core.run.apply import ApplyProgress
+from core.run.lifecycle import (
     RunBusy,
     RunOutcome,
     RunSpec,
@@ -143,7 +142,7 @@ def _tenant_id(session: Session) -> str | None:
 
 
 def _confirm(session: Session, spec: RunSpec, to_write: int, stdin: TextIO, swaps: int = 0) -> None:
-    """The one confirmation rule (core.run): type the tenant, its id, or one of its domains."""
+    """The one confirmation rule (core.run.lifecycle): type the tenant, its id, or one of its domains."""
     conn = session.conn
     domains = tenant_domains(session.domains, session.plan.rows)
     example = example_domain(domains)
@@ -165,15 +164,14 @@ def _apply(args: argparse.Namespace, spec: RunSpec, session: Session, pacer: Wri
     if journal[1] and spec.resume is not None:
         print(f"Continuing the unfinished run in {spec.resume.path} ({spec.resume.done:,} users done then).")
     line = ProgressLine("Dry run" if args.dry_run else "Writing")
-    previous = _on_stop_signals(cancel)
     try:
-        outcome = execute(spec, session.graph, journal=journal, cancel=cancel, pacer=pacer,
-                          concurrency=args.concurrency,
-                          progress=lambda p: line.update(progress_text(p, cancel.is_set()),
-                                                         force=p.done == p.total))
+        with cancel_on_stop_signals(cancel):
+            outcome = execute(spec, session.graph, journal=journal, cancel=cancel, pacer=pacer,
+                              concurrency=args.concurrency,
+                              progress=lambda p: line.update(progress_text(p, cancel.is_set()),
+                                                             force=p.done == p.total))
     finally:
         line.done()
-        _restore(previous)
     return _finish(args, outcome)
 
 
@@ -223,29 +221,3 @@ def _duration(seconds: float) -> str:
     seconds = int(seconds)
     return f"{seconds // 3600}h{seconds % 3600 // 60:02d}m" if seconds >= 3600 else \
         f"{seconds // 60}m{seconds % 60:02d}s"
-
-
-# Ctrl-C, and what a shutdown, a logoff or a task scheduler sends (SIGTERM; SIGBREAK on Windows).
-_STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGBREAK") if hasattr(signal, name))
-
-
-def _on_stop_signals(cancel: threading.Event) -> dict:
-    """First signal: cancel cleanly (in-flight writes finish, report written). A second Ctrl-C stops at
-    once. Handlers can only be set on the main thread."""
-    if threading.current_thread() is not threading.main_thread():
-        return {}
-
-    def handler(signum, frame):  # noqa: ARG001
-        if cancel.is_set() and signum == signal.SIGINT:
-            raise KeyboardInterrupt
-        name = "Ctrl-C" if signum == signal.SIGINT else signal.Signals(signum).name
-        print(f"\n{name}: cancelling, waiting for writes in flight (Ctrl-C again to stop at once)...",
-              file=sys.stderr)
-        cancel.set()
-
-    return {sig: signal.signal(sig, handler) for sig in _STOP_SIGNALS}
-
-
-def _restore(previous: dict) -> None:
-    for sig, old in previous.items():
-        signal.signal(sig, old)

@@ -1,7 +1,7 @@
 """`immutableid-sync batch FILE`: many schools at once, for installers (contracts.md, "batch").
 
-A thin face on core/schools.py (the file, checked whole before any sign-in) and core/school_runs.py (plan
-every school, then write them side by side, each its own run through core/run.py). It shows one live line
+A thin face on core/setup/schools.py (the file, checked whole before any sign-in) and core/setup/school_runs.py (plan
+every school, then write them side by side, each its own run through core/run/lifecycle.py). It shows one live line
 per school, asks once for all schools (unless --yes or --dry-run), and leaves batch-summary.csv. Ctrl-C and
 SIGTERM cancel every school cleanly; a rerun continues each school's unfinished run.
 """
@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import TextIO
 
 from core import logsetup, paths
-from core.commands.apply import _on_stop_signals, _restore, parse_quota
+from core.commands.apply import parse_quota
 from core.commands.common import CliError, fail
 from core.commands.progress import ProgressBoard
+from core.commands.stopping import cancel_on_stop_signals
+from core.exits import EXIT_BAD_INPUT, EXIT_CANCELLED
 from core.messages import SCHOOL_STATE_TEXT, school_problem_text, school_reason_text, warning_text
-from core.preflight import plan_warnings
-from core.run import EXIT_BAD_INPUT, EXIT_CANCELLED
-from core.school_runs import (
+from core.planning.preflight import plan_warnings
+from core.setup.school_runs import (
     SUMMARY_FILE,
     SchoolRun,
     SchoolState,
@@ -33,8 +34,8 @@ from core.school_runs import (
     worst_exit,
     write_batch_summary,
 )
-from core.schools import SchoolsFileError, read_schools
-from core.secrets import SecretStore
+from core.setup.schools import SchoolsFileError, read_schools
+from core.setup.secrets import SecretStore
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -68,11 +69,8 @@ def run(args: argparse.Namespace, stdin: TextIO | None = None, cancel: threading
     except CliError as exc:
         return fail(exc)
     board = ProgressBoard(len(runs))
-    previous = _on_stop_signals(cancel)
-    try:
+    with cancel_on_stop_signals(cancel):
         return _batch(args, runs, options, board, stdin, cancel)
-    finally:
-        _restore(previous)
 
 
 def _options(args: argparse.Namespace) -> WriteOptions:

@@ -6,10 +6,10 @@ import argparse
 import sys
 
 from core import logsetup
-from core.checks import CheckResult, Verdict, run_checks
-from core.cli import EXIT_CANNOT_CONNECT, EXIT_OK
 from core.commands.common import CliError, add_connection_options, connection_and_secret, fail
+from core.exits import EXIT_CANNOT_CONNECT, EXIT_OK
 from core.messages import hint_for, text_for
+from core.tenant.checks import CheckResult, Verdict, run_checks
 
 _MARK = {Verdict.OK: " ok ", Verdict.WARNING: "warn", Verdict.FAILED: "FAIL", Verdict.SKIPPED: "skip",
          Verdict.UNKNOWN: " ?? "}

@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import TextIO
 
 from core import logsetup
-from core.cli import EXIT_BAD_INPUT, EXIT_CANNOT_CONNECT
-from core.clouds import Cloud
-from core.connection import Connection, ProfileError, load_profile
+from core.exits import EXIT_BAD_INPUT, EXIT_CANNOT_CONNECT
+from core.graph.clouds import Cloud
+from core.graph.connection import Connection, ProfileError, load_profile
 from core.messages import describe, profile_error_text, unknown_profile_text
-from core.profiles import ProfileStore
-from core.secrets import ENV_SECRET, SecretStore
+from core.setup.profiles import ProfileStore
+from core.setup.secrets import ENV_SECRET, SecretStore
 
 
 class CliError(Exception):

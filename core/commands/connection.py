@@ -1,6 +1,6 @@
 """`immutableid-sync connection save|list|show|delete` (issue 11 §0): saved connections with their source.
 
-These are the wizard's saved connections (core/profiles.py), the unit an unattended or scheduled run
+These are the wizard's saved connections (core/setup/profiles.py), the unit an unattended or scheduled run
 uses. The secret goes to the keyring only (a sandbox profile's own `client_secret` included), never into
 the saved record; `show` prints the record as JSON for scripts.
 """
@@ -12,12 +12,12 @@ import json
 from typing import Any
 
 from core.commands.common import CliError, add_connection_options, fail, resolve_connection
-from core.commands.planning import add_source_options, load_source, source_spec
-from core.connection import Connection
-from core.profiles import KEEP_RUNS_KEY, SCHEDULE_KEY, SOURCE_KEY, ProfileStore
-from core.run import EXIT_BAD_INPUT, EXIT_OK
-from core.secrets import SecretStore
-from core.unattended import DEFAULT_KEEP_RUNS, forget_status, read_statuses
+from core.commands.source_options import add_source_options, load_source, source_spec
+from core.exits import EXIT_BAD_INPUT, EXIT_OK
+from core.graph.connection import Connection
+from core.setup.profiles import KEEP_RUNS_KEY, SCHEDULE_KEY, SOURCE_KEY, ProfileStore
+from core.setup.secrets import SecretStore
+from core.setup.unattended import DEFAULT_KEEP_RUNS, forget_status, read_statuses
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -8,7 +8,7 @@ import threading
 
 from core import logsetup, paths
 from core.commands.common import CliError, add_connection_options, fail
-from core.commands.planning import (
+from core.commands.source_options import (
     add_source_options,
     connect_and_plan,
     load_source,
@@ -17,8 +17,9 @@ from core.commands.planning import (
     print_swap_note,
     print_warnings,
 )
-from core.report import write_summary
-from core.run import EXIT_OK, PREVIEW_FILE, SUMMARY_FILE, write_outputs
+from core.exits import EXIT_OK
+from core.run.lifecycle import PREVIEW_FILE, SUMMARY_FILE, write_outputs
+from core.run.report import write_summary
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

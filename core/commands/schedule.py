@@ -1,5 +1,5 @@
 """`immutableid-sync schedule install|remove|status|show --connection NAME` (issue 11 §2): run a saved
-connection unattended on this computer, with the OS's own scheduler (core/scheduler.py). `show` prints
+connection unattended on this computer, with the OS's own scheduler (core/setup/scheduler.py). `show` prints
 the definition for any OS (`--os`) without installing anything.
 """
 
@@ -9,11 +9,11 @@ import argparse
 from datetime import datetime
 
 from core.commands.common import CliError, fail
-from core.profiles import SCHEDULE_KEY, SOURCE_KEY, ProfileStore
-from core.run import EXIT_BAD_INPUT, EXIT_CANNOT_CONNECT, EXIT_OK
-from core.schedule import EVERY, Schedule, ScheduleError, next_run
-from core.scheduler import Scheduler, SchedulerError
-from core.unattended import DEFAULT_MAX_WRITES, read_statuses
+from core.exits import EXIT_BAD_INPUT, EXIT_CANNOT_CONNECT, EXIT_OK
+from core.setup.profiles import SCHEDULE_KEY, SOURCE_KEY, ProfileStore
+from core.setup.schedule import EVERY, Schedule, ScheduleError, next_run
+from core.setup.scheduler import Scheduler, SchedulerError
+from core.setup.unattended import DEFAULT_MAX_WRITES, read_statuses
 
 # `--os` names: linux means systemd; cron is there for a Linux without it.
 OS_KINDS = {"windows": "windows", "macos": "macos", "linux": "systemd", "cron": "cron"}

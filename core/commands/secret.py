@@ -7,10 +7,10 @@ import getpass
 import sys
 
 from core import logsetup
-from core.cli import EXIT_BAD_INPUT, EXIT_CANNOT_CONNECT, EXIT_OK
 from core.commands.common import CliError, add_connection_options, fail, resolve_connection
+from core.exits import EXIT_BAD_INPUT, EXIT_CANNOT_CONNECT, EXIT_OK
 from core.messages import describe
-from core.secrets import BACKEND_ERROR, SecretStore
+from core.setup.secrets import BACKEND_ERROR, SecretStore
 
 # Why a secret was not stored, by SecretStore.unavailable_reason: the store's own text ("kept for this
 # session only") is right for the wizard, wrong for a command that ends at once.

@@ -1,6 +1,6 @@
 """`apply --unattended --connection NAME` (issue 11 §1): a saved connection and its saved source, run
-without a person. It never prompts; the run goes through core/run.py like every other (run folder,
-journal, report, summary), with the guard rail of core/unattended.py in front of it. Whatever happens,
+without a person. It never prompts; the run goes through core/run/lifecycle.py like every other (run folder,
+journal, report, summary), with the guard rail of core/setup/unattended.py in front of it. Whatever happens,
 the outcome is recorded for the wizard's Welcome page, and old unattended run folders are pruned.
 """
 
@@ -14,22 +14,13 @@ from typing import Any
 
 from core import logsetup
 from core.commands.common import CliError, fail, resolve_secret
-from core.commands.planning import connect_and_plan, load_source, output_path, print_counts, source_spec
-from core.connection import Connection
-from core.profiles import KEEP_RUNS_KEY, SOURCE_KEY, ProfileStore
-from core.run import (
-    EXIT_BAD_INPUT,
-    EXIT_CANCELLED,
-    EXIT_GUARD_REFUSED,
-    EXIT_OK,
-    EXIT_SOME_FAILED,
-    RunBusy,
-    RunOutcome,
-    RunSpec,
-    execute,
-    find_unfinished_run,
-)
-from core.unattended import (
+from core.commands.source_options import connect_and_plan, load_source, output_path, print_counts, source_spec
+from core.commands.stopping import cancel_on_stop_signals
+from core.exits import EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_GUARD_REFUSED, EXIT_OK, EXIT_SOME_FAILED
+from core.graph.connection import Connection
+from core.run.lifecycle import RunBusy, RunOutcome, RunSpec, execute, find_unfinished_run
+from core.setup.profiles import KEEP_RUNS_KEY, SOURCE_KEY, ProfileStore
+from core.setup.unattended import (
     DEFAULT_KEEP_RUNS,
     DEFAULT_MAX_WRITES,
     FACE,
@@ -153,22 +144,18 @@ def _prune(name: str) -> None:
 
 def _execute(args: argparse.Namespace, conn: Connection, session: Any, spec: dict[str, Any], pacer: Any,
              cancel: threading.Event) -> RunOutcome:
-    from core.commands.apply import _on_stop_signals, _restore  # the same clean stop as apply's
-
     tenant_id = _tenant_id(session)
     run = RunSpec(conn, session.plan, args.dry_run, tenant_id=tenant_id, source_spec=spec or {},
                   federation_known=session.federation_known, face=FACE, report_copy=args.report_copy,
                   delimiter=args.delimiter, timings=session.timings,
                   federated_upn_swap=bool(getattr(args, "federated_upn_swap", False)))
     run.resume = None if args.dry_run else find_unfinished_run(conn, tenant_id)
-    previous = _on_stop_signals(cancel)
     try:
-        outcome = execute(run, session.graph, cancel=cancel, pacer=pacer, concurrency=args.concurrency)
+        with cancel_on_stop_signals(cancel):
+            outcome = execute(run, session.graph, cancel=cancel, pacer=pacer, concurrency=args.concurrency)
     except RunBusy as exc:
         raise CliError(EXIT_BAD_INPUT, f"Another apply for {conn.tenant} is running ({exc.run_dir}).",
                        "run_busy") from None
-    finally:
-        _restore(previous)
     print("Result:")
     print_counts(outcome.counts)
     print(f"Report: {outcome.report_path}  (run folder: {outcome.run_dir})")

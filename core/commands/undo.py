@@ -1,5 +1,5 @@
 """`immutableid-sync undo (--run PATH | --last)`: clear the ImmutableIds an apply run set, where they still
-hold the value it wrote (contracts.md "Undo a run"). A thin face on core/undo.py with apply's safety:
+hold the value it wrote (contracts.md "Undo a run"). A thin face on core/run/undo.py with apply's safety:
 counts first, the same confirmation rule (unless --yes; no terminal and no --yes: exit 2), pacing, its
 own journal and run folder (an unfinished undo of the same run is continued), a report, apply's exit codes.
 """
@@ -13,25 +13,17 @@ from pathlib import Path
 from typing import TextIO
 
 from core import logsetup, messages
-from core.auth import AuthError, TokenProvider
-from core.commands.apply import _on_stop_signals, _restore, add_swap_option, parse_quota, print_swap_effects
+from core.commands.apply import add_swap_option, parse_quota, print_swap_effects
 from core.commands.common import CliError, add_connection_options, connection_and_secret, fail
-from core.commands.planning import output_path, print_counts
 from core.commands.progress import ProgressLine
-from core.directory import list_domains
-from core.graph import GraphClient, GraphError
+from core.commands.source_options import output_path, print_counts
+from core.commands.stopping import cancel_on_stop_signals
+from core.exits import EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_CANNOT_CONNECT
+from core.graph.auth import AuthError, TokenProvider
+from core.graph.client import GraphClient, GraphError
 from core.message_table import CLI_TEXT
-from core.run import (
-    EXIT_BAD_INPUT,
-    EXIT_CANCELLED,
-    EXIT_CANNOT_CONNECT,
-    RunBusy,
-    confirmation_tokens,
-    example_domain,
-    is_confirmed,
-    tenant_domains,
-)
-from core.undo import (
+from core.run.lifecycle import RunBusy, confirmation_tokens, example_domain, is_confirmed, tenant_domains
+from core.run.undo import (
     UndoError,
     UndoSpec,
     execute,
@@ -40,6 +32,7 @@ from core.undo import (
     load_targets,
     open_journal,
 )
+from core.tenant.directory import list_domains
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -138,13 +131,12 @@ def _undo(spec: UndoSpec, graph: GraphClient, pacer, cancel: threading.Event) ->
     if journal[1]:
         print(f"Continuing the unfinished undo in {spec.resume}.")
     line = ProgressLine("Dry run" if spec.dry_run else "Clearing")
-    previous = _on_stop_signals(cancel)
     try:
-        outcome = execute(spec, graph, journal=journal, pacer=pacer, cancel=cancel,
-                          progress=lambda done, total: line.update(f"{done:,}/{total:,}", force=done == total))
+        with cancel_on_stop_signals(cancel):
+            outcome = execute(spec, graph, journal=journal, pacer=pacer, cancel=cancel,
+                              progress=lambda done, total: line.update(f"{done:,}/{total:,}", force=done == total))
     finally:
         line.done()
-        _restore(previous)
     print("Result:")
     print_counts(outcome.counts)
     print(f"Report: {spec.report_copy or outcome.report_path}  (run folder: {outcome.run_dir})")

@@ -186,7 +186,7 @@ def _build_directory(raw: Any, problems: list[str], content: bytes) -> Directory
     directory = Directory(tenant["id"], tenant["displayName"], tenant["size"], domains, apps)
     _users(users_raw, directory, problems)
     directory.accounts = _accounts(raw.get("accounts"), directory, problems)
-    from core.sandbox.graph_roles import load_seed_roles  # imports this module
+    from core.sandbox.graph.roles import load_seed_roles  # imports this module
 
     load_seed_roles(raw, directory, problems)
     return directory

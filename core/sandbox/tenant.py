@@ -12,10 +12,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from core.sandbox import facts, graph_api, graph_roles, login, signin
+from core.sandbox import facts, login, signin
 from core.sandbox.config import FaultInjector, SandboxConfig
 from core.sandbox.data import App, Directory, load_seed, make_user, stable_guid
-from core.sandbox.graph_users import Pager, project
+from core.sandbox.graph import api as graph_api
+from core.sandbox.graph import roles as graph_roles
+from core.sandbox.graph.users import Pager, project
 from core.sandbox.responses import PLAIN_JSON, Request, Response, encode_json, graph_error
 from core.sandbox.server import SandboxServer
 from core.sandbox.synthetic import synthetic
@@ -276,7 +278,7 @@ class SandboxTenant:
                     check: Callable[[dict[str, Any]], Response | None]) -> Response | None:
         """Apply one PATCH atomically after `check` (the PATCH rules) passes; returns its refusal.
         `value`: graph_users.KEEP leaves the ImmutableId alone; `upn`: None leaves the UPN alone."""
-        from core.sandbox.graph_users import KEEP
+        from core.sandbox.graph.users import KEEP
 
         with self._lock:
             user = self.users[uid]

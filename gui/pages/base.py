@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
-from gui import navigation, services, texts
+from gui import navigation, texts
+from gui.jobs import services
+from gui.jobs.worker import Job, Worker
 from gui.navigation import PageId
 from gui.session import WizardSession
 from gui.widgets.busy import BusyIndicator
 from gui.widgets.error_panel import ErrorPanel
-from gui.worker import Job, Worker
 
 if TYPE_CHECKING:
     from gui.wizard import SyncWizard

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from core.checks import CheckStep
-from gui import services, texts
+from core.tenant.checks import CheckStep
+from gui import texts
+from gui.dialogs.undo_runs import open_runs_dialog
+from gui.jobs import services
 from gui.pages.base import WizardPage
-from gui.undo_runs_dialog import open_runs_dialog
 from gui.widgets.checklist import ChecklistRow
 from gui.widgets.resume_offer import ResumeOffer
 

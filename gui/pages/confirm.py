@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QWidget
 
-from core.directory import move_upn
-from core.pacing import DEFAULT_LIMIT, DEFAULT_WINDOW_S
-from core.preflight import plan_warnings
-from core.run import confirmation_tokens, example_domain, is_confirmed, tenant_domains
-from gui import services, texts
+from core.graph.pacing import DEFAULT_LIMIT, DEFAULT_WINDOW_S
+from core.planning.preflight import plan_warnings
+from core.run.lifecycle import confirmation_tokens, example_domain, is_confirmed, tenant_domains
+from core.tenant.directory import move_upn
+from gui import texts
+from gui.jobs import services
 from gui.pages.base import WizardPage
 from gui.widgets.swap_choice import SwapChoice
 
@@ -125,7 +126,7 @@ class ConfirmPage(WizardPage):
         self._changed()
 
     def warning_texts(self) -> list[str]:
-        """The page's own warnings (counts, federated domains), then the plan's (core.preflight: the same
+        """The page's own warnings (counts, federated domains), then the plan's (core.planning.preflight: the same
         ones the command line prints), each once."""
         s = self.session
         counts = s.plan.counts() if s.plan is not None else {}
@@ -137,7 +138,7 @@ class ConfirmPage(WizardPage):
             warnings = [texts.plan_warning_text(w) for w in plan_warnings(s.plan, known)] + warnings
         header = getattr(s.resume, "header", None) or {}
         if header.get("federated_upn_swap") and not self.swap_choice.chosen():
-            # users it had begun are finished either way (core/apply.py step 8); the rest only if ticked
+            # users it had begun are finished either way (core/run/apply.py step 8); the rest only if ticked
             warnings.append(self.tr("The unfinished run used the UPN swap. Users it had begun are finished either "
                                     "way; tick the UPN swap below to set the rest of them too."))
         return warnings
@@ -156,7 +157,7 @@ class ConfirmPage(WizardPage):
         return example_domain(self.tenant_domains())
 
     def accepted_confirmations(self) -> frozenset[str]:
-        """What may be typed: core.run's one rule for both faces (the tenant, its id, one of its domains)."""
+        """What may be typed: core.run.lifecycle's one rule for both faces (the tenant, its id, one of its domains)."""
         s = self.session
         if s.connection is None:
             return frozenset()

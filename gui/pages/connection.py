@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.clouds import Cloud
-from core.connection import Connection
-from core.profiles import ProfileStore
+from core.graph.clouds import Cloud
+from core.graph.connection import Connection
+from core.setup.profiles import ProfileStore
 from gui import texts
 from gui.pages.base import WizardPage
 from gui.pages.connection_appreg import AppRegButtons
@@ -381,6 +381,6 @@ class ConnectionPage(WizardPage):
 
 
 def _looks_like_guid(text: str) -> bool:
-    from core.connection import GUID_RE
+    from core.graph.connection import GUID_RE
 
     return bool(GUID_RE.match(text.strip()))

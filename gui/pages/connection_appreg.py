@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton
 
-from core.reminder import write_reminder
-from gui.appreg_dialog import AppRegDialog
+from core.setup.reminder import write_reminder
+from gui.dialogs.appreg import AppRegDialog
 
 RENEW_WITHIN_DAYS = 60
 

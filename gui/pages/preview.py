@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from core import paths
-from core.preflight import plan_warnings
-from gui import services, texts
+from core.planning.preflight import plan_warnings
+from gui import texts
+from gui.jobs import services
 from gui.pages.base import WizardPage
 from gui.widgets.plan_table_view import PlanTableView
 
@@ -103,7 +104,7 @@ class PreviewPage(WizardPage):
         self.show_error(exc)
 
     def _show_warnings(self, plan) -> None:
-        """The plan's warnings (core.preflight: what the command line prints too) — export rows that
+        """The plan's warnings (core.planning.preflight: what the command line prints too) — export rows that
         matched no user among them; the export button saves those rows beside the report."""
         warnings = plan_warnings(plan, not texts.federation_unknown(self.session.check_report))
         self.warnings.setText("".join(f"<p>⚠ {texts.plan_warning_text(w)}</p>" for w in warnings))

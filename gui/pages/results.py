@@ -6,18 +6,18 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from core import run as runs
-from core.run_history import PastRun
+from core.run import lifecycle as runs
+from core.run.history import PastRun
 from gui import navigation, texts
+from gui.dialogs.undo_runs import open_runs_dialog, open_undo_dialog
 from gui.models import plan_table
 from gui.pages.base import WizardPage
-from gui.undo_runs_dialog import open_runs_dialog, open_undo_dialog
 from gui.widgets.keep_in_sync import KeepInSync
 from gui.widgets.plan_table_view import PlanTableView
 
 
 def result_rows(result) -> list:
-    """The per-user rows of an apply result (core.apply.ApplyResult), or none yet."""
+    """The per-user rows of an apply result (core.run.apply.ApplyResult), or none yet."""
     return list(getattr(result, "rows", None) or [])
 
 
@@ -75,7 +75,7 @@ class ResultsPage(WizardPage):
         rows = result_rows(s.result)
         counts = runs.count_statuses(rows)
         self.counts_label.setText(texts.results_summary(counts, s.dry_run))
-        attention = runs.needs_attention(rows)  # core.run's status groups: the same as the CLI's exit code
+        attention = runs.needs_attention(rows)  # core.run.lifecycle's status groups: the same as the CLI's exit code
         self.table.set_rows(attention if attention else rows)
         self.retry_button.setEnabled(bool(attention) and not s.dry_run)
         self.undo_button.setVisible(can_undo(s))
@@ -120,7 +120,7 @@ class ResultsPage(WizardPage):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.session.run_dir)))
 
     def this_run(self):
-        """The run just done, as the run list shows it (core.run_history.PastRun)."""
+        """The run just done, as the run list shows it (core.run.history.PastRun)."""
         s = self.session
         rows = result_rows(s.result)
         return PastRun(s.run_dir, getattr(s.result, "started", None), runs.count_statuses(rows).get("set", 0),

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import services, texts
+from gui import texts
+from gui.jobs import services
 from gui.pages.base import WizardPage
 
 
@@ -112,7 +113,7 @@ class RunPage(WizardPage):
             self.status.setText(self.tr("Cancelling: waiting for the requests already sent…"))
 
     def _progress(self, p) -> None:
-        """core.apply.ApplyProgress: counts, the failures since the last call, and any pause."""
+        """core.run.apply.ApplyProgress: counts, the failures since the last call, and any pause."""
         for row in p.new_failures:
             self.failure_log.appendPlainText(texts.failure_line(row.user_principal_name, texts.row_detail(row)))
         self.bar.setRange(0, max(p.total, 1))
@@ -133,7 +134,7 @@ class RunPage(WizardPage):
             self.throttle_label.hide()
 
     def _finished(self, outcome) -> None:
-        """outcome: core.run.RunOutcome (the run folder is complete: journal, report, summary)."""
+        """outcome: core.run.lifecycle.RunOutcome (the run folder is complete: journal, report, summary)."""
         self._throttle_timer.stop()
         self.throttle_label.hide()
         s = self.session

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.profiles import SOURCE_KEY
-from gui import services, texts
+from core.setup.profiles import SOURCE_KEY
+from gui import texts
+from gui.jobs import services
 from gui.models.simple_table import SimpleTableModel
 from gui.pages.base import WizardPage
 from gui.session import SourceChoice

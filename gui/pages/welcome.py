@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from core import unattended
+from core.setup import unattended
 from gui import texts
 from gui.i18n import LanguageBox
 from gui.pages.base import WizardPage

@@ -1,5 +1,5 @@
 """"Keep new users in sync automatically": the Results page's offer to schedule this saved connection
-(issue 11 §2) with the computer's own scheduler (core/scheduler.py), as `schedule install` does.
+(issue 11 §2) with the computer's own scheduler (core/setup/scheduler.py), as `schedule install` does.
 
 The page gives it its `run_job` (so the page's worker bookkeeping stops the job with the wizard), and
 the scheduler (tests give one with a fake runner: nothing is ever scheduled by a test).
@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.profiles import SCHEDULE_KEY, ProfileStore
-from core.schedule import Schedule, next_run
-from core.scheduler import Scheduler
-from core.secrets import SecretStore
+from core.setup.profiles import SCHEDULE_KEY, ProfileStore
+from core.setup.schedule import Schedule, next_run
+from core.setup.scheduler import Scheduler
+from core.setup.secrets import SecretStore
 from gui import texts
 
 

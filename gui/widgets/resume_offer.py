@@ -1,6 +1,6 @@
 """The offer to continue an unfinished run (killed, crashed, power cut), shown once the connection is
 known: "Continue the run from 28 Nov, 14:02 — 4,210 of 9,800 done". The admin chooses; the choice is
-what the Run page then does (core.run continues the same run folder and journal)."""
+what the Run page then does (core.run.lifecycle continues the same run folder and journal)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePol
 from gui import texts
 
 
-def run_started_text(run) -> str:  # run: core.run.UnfinishedRun
+def run_started_text(run) -> str:  # run: core.run.lifecycle.UnfinishedRun
     """When the run started, local time, month by name in the user's language ("28 Nov, 14:02"; the
     year too when it is not this one) — a date an admin recognises at a glance."""
     if run.started is None:

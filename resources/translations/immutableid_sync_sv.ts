@@ -4,7 +4,7 @@
     <context>
         <name>About</name>
         <message>
-            <location filename="../../gui/about.py" line="+12" />
+            <location filename="../../gui/dialogs/about.py" line="+12" />
             <source>&lt;h3&gt;Immutable ID Sync {version}&lt;/h3&gt;&lt;p&gt;Fills in missing ImmutableIds in a Microsoft Entra tenant before a domain is federated. It never changes a user that already has one.&lt;/p&gt;&lt;p&gt;Log files: &lt;code&gt;{logs}&lt;/code&gt;&lt;br&gt;Run folders and reports: &lt;code&gt;{runs}&lt;/code&gt;&lt;/p&gt;</source>
             <translation>&lt;h3&gt;Immutable ID Sync {version}&lt;/h3&gt;&lt;p&gt;Fyller i saknade ImmutableId i en klientorganisation i Microsoft Entra innan en domän federeras. Verktyget ändrar aldrig en användare som redan har ett.&lt;/p&gt;&lt;p&gt;Loggfiler: &lt;code&gt;{logs}&lt;/code&gt;&lt;br&gt;Körningarnas mappar och rapporter: &lt;code&gt;{runs}&lt;/code&gt;&lt;/p&gt;</translation>
         </message>
@@ -236,7 +236,7 @@
     <context>
         <name>AppRegDialog</name>
         <message>
-            <location filename="../../gui/appreg_dialog.py" line="+59" />
+            <location filename="../../gui/dialogs/appreg.py" line="+59" />
             <source>Renew the client secret</source>
             <translation>Förnya klienthemligheten</translation>
         </message>
@@ -483,7 +483,7 @@
     <context>
         <name>CheckPage</name>
         <message>
-            <location filename="../../gui/pages/check.py" line="+18" />
+            <location filename="../../gui/pages/check.py" line="+19" />
             <source>Check the connection</source>
             <translation>Kontrollera anslutningen</translation>
         </message>
@@ -921,7 +921,7 @@
     <context>
         <name>ConfirmPage</name>
         <message>
-            <location filename="../../gui/pages/confirm.py" line="+22" />
+            <location filename="../../gui/pages/confirm.py" line="+23" />
             <source>Confirm</source>
             <translation>Bekräfta</translation>
         </message>
@@ -961,19 +961,19 @@
             <translation>Läser de misslyckade användarna på nytt från klientorganisationen…</translation>
         </message>
         <message>
-            <location line="+20" />
-            <location filename="../../gui/undo_dialog.py" line="+156" />
+            <location filename="../../gui/dialogs/undo.py" line="+157" />
+            <location filename="../../gui/pages/confirm.py" line="+20" />
             <source>To confirm, type the tenant ID &lt;b&gt;{token}&lt;/b&gt; or the tenant's domain, e.g. &lt;b&gt;{domain}&lt;/b&gt;</source>
             <translation>Bekräfta genom att skriva katalog-ID:t &lt;b&gt;{token}&lt;/b&gt; eller klientorganisationens domän, t.ex. &lt;b&gt;{domain}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location line="+3" />
-            <location filename="../../gui/undo_dialog.py" line="+4" />
+            <location line="+4" />
+            <location filename="../../gui/pages/confirm.py" line="+3" />
             <source>To confirm, type the tenant exactly as below: &lt;b&gt;{token}&lt;/b&gt;</source>
             <translation>Bekräfta genom att skriva klientorganisationen exakt som nedan: &lt;b&gt;{token}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location line="+48" />
+            <location filename="../../gui/pages/confirm.py" line="+48" />
             <source>The unfinished run used the UPN swap. Users it had begun are finished either way; tick the UPN swap below to set the rest of them too.</source>
             <translation>Den oavslutade körningen använde UPN-bytet. Användare som den hade påbörjat slutförs i vilket fall som helst; kryssa i UPN-bytet nedan för att även ange resten.</translation>
         </message>
@@ -2011,7 +2011,7 @@
     <context>
         <name>PreviewPage</name>
         <message>
-            <location filename="../../gui/pages/preview.py" line="+19" />
+            <location filename="../../gui/pages/preview.py" line="+20" />
             <source>Preview</source>
             <translation>Förhandsgranskning</translation>
         </message>
@@ -2198,7 +2198,7 @@
     <context>
         <name>RunPage</name>
         <message>
-            <location filename="../../gui/pages/run.py" line="+26" />
+            <location filename="../../gui/pages/run.py" line="+27" />
             <source>Run</source>
             <translation>Kör</translation>
         </message>
@@ -2299,7 +2299,7 @@
     <context>
         <name>SourcePage</name>
         <message>
-            <location filename="../../gui/pages/source.py" line="+85" />
+            <location filename="../../gui/pages/source.py" line="+86" />
             <source>Source of the ImmutableIds</source>
             <translation>Källa för ImmutableId</translation>
         </message>
@@ -3166,7 +3166,7 @@
     <context>
         <name>UndoDialog</name>
         <message>
-            <location filename="../../gui/undo_dialog.py" line="-102" />
+            <location filename="../../gui/dialogs/undo.py" line="-102" />
             <source>Undo a run</source>
             <translation>Ångra en körning</translation>
         </message>
@@ -3357,7 +3357,7 @@
     <context>
         <name>UndoRunsDialog</name>
         <message>
-            <location filename="../../gui/undo_runs_dialog.py" line="+41" />
+            <location filename="../../gui/dialogs/undo_runs.py" line="+41" />
             <source>Undo an earlier run</source>
             <translation>Ångra en tidigare körning</translation>
         </message>
@@ -3453,7 +3453,7 @@
     <context>
         <name>WizardPage</name>
         <message>
-            <location filename="../../gui/pages/base.py" line="+152" />
+            <location filename="../../gui/pages/base.py" line="+153" />
             <source>Export the report</source>
             <translation>Exportera rapporten</translation>
         </message>

@@ -24,16 +24,16 @@ from datetime import datetime
 
 import pytest
 
-from core.apply import apply_plan
-from core.auth import TokenProvider
-from core.connection import Connection
-from core.directory import list_users
-from core.graph import GraphClient
-from core.journal import Journal
-from core.pacing import WritePacer
-from core.plan import Scope, Status, build_plan
+from core.graph.auth import TokenProvider
+from core.graph.client import GraphClient
+from core.graph.connection import Connection
+from core.graph.pacing import WritePacer
+from core.planning.plan import Scope, Status, build_plan
+from core.run.apply import apply_plan
+from core.run.journal import Journal
 from core.sandbox import FaultSpec, SandboxConfig, SandboxTenant
-from core.sources import AttributeSource
+from core.source.sources import AttributeSource
+from core.tenant.directory import list_users
 
 USERS = 2000
 LIMIT, WINDOW = 200, 2.0

@@ -95,12 +95,12 @@ def measure(mode: str, path: Path) -> dict:
 
     t0 = time.perf_counter()
     if mode == "cli":
-        from core.sources import parse_source_spec
+        from core.source.sources import parse_source_spec
 
         source = parse_source_spec(f"csv:{path}", "upn", "Email", "SkolonId")
     elif mode == "gui":
-        from core.csvsource import read_table
-        from core.sources import CsvSource
+        from core.source.csvfile import read_table
+        from core.source.sources import CsvSource
 
         table = read_table(path, max_rows=20)
         source = CsvSource(table, "upn", "Email", "SkolonId", path=path)

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 
-from core.connection import Connection
+from core.graph.connection import Connection
 from gui.navigation import PageId
 from gui.session import SourceChoice, WizardSession
 from gui.wizard import SyncWizard

@@ -36,11 +36,11 @@ def client(profile_path: str) -> dict:
     import resource
     import time
 
-    from core.auth import TokenProvider
-    from core.connection import load_profile
-    from core.graph import GraphClient
-    from core.plan import Scope, list_and_plan
-    from core.sources import AttributeSource
+    from core.graph.auth import TokenProvider
+    from core.graph.client import GraphClient
+    from core.graph.connection import load_profile
+    from core.planning.plan import Scope, list_and_plan
+    from core.source.sources import AttributeSource
 
     conn, secret = load_profile(profile_path)
     graph = GraphClient(conn, TokenProvider(conn, secret))

@@ -18,7 +18,7 @@ from pathlib import Path
 import msal
 import pytest
 
-from core.http import VerifyingSession
+from core.graph.http import VerifyingSession
 
 ROOT = Path(__file__).resolve().parents[2]
 TARGET_RPS = 500
@@ -46,7 +46,7 @@ def _token(profile: dict) -> str:
 
 
 def _hammer_requests(profile: dict, token: str, seconds: float, counts: list[int], slot: int) -> None:
-    """What our engine uses: requests through core.http.VerifyingSession (costly on the client side)."""
+    """What our engine uses: requests through core.graph.http.VerifyingSession (costly on the client side)."""
     session = VerifyingSession(verify=profile["ca_bundle"])
     url = f"{profile['graph_url']}/v1.0/users?$top=1"
     headers = {"Authorization": f"Bearer {token}"}

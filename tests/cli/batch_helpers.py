@@ -11,7 +11,7 @@ from cli_helpers import person
 
 from core import paths
 from core.sandbox.data import stable_guid
-from core.school_runs import SUMMARY_COLUMNS
+from core.setup.school_runs import SUMMARY_COLUMNS
 
 HEADER = "name,connection,source,match,key_column,value_column,transform,domains"
 

@@ -11,7 +11,7 @@ import threading
 from collections import Counter
 from pathlib import Path
 
-from core.report import REPORT_COLUMNS
+from core.run.report import REPORT_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -68,7 +68,7 @@ def wait_for(predicate, timeout: float) -> bool:
 
 
 def audit(profile: dict) -> list[dict]:
-    from core.http import VerifyingSession
+    from core.graph.http import VerifyingSession
 
     with VerifyingSession(profile["ca_bundle"]) as s:
         return s.get(profile["graph_url"] + "/_sandbox/audit", timeout=30).json()["entries"]

@@ -9,12 +9,13 @@ import json
 import pytest
 from cli_helpers import person, read_report
 
-from core.admins import read_admins
-from core.auth import TokenProvider
-from core.cli import EXIT_OK, EXIT_SOME_FAILED, main
-from core.connection import Connection
-from core.graph import GraphClient
-from core.sandbox import graph_roles
+from core.cli import main
+from core.exits import EXIT_OK, EXIT_SOME_FAILED
+from core.graph.auth import TokenProvider
+from core.graph.client import GraphClient
+from core.graph.connection import Connection
+from core.sandbox.graph import roles as graph_roles
+from core.tenant.admins import read_admins
 
 GROUP = "0b9d5c3e-0000-4000-8000-00000000aaaa"
 DIRECT, VIA_GROUP, PLAIN = (person(n)["id"] for n in (1, 2, 3))

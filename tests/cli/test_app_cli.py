@@ -10,9 +10,10 @@ from datetime import date, timedelta
 import icalendar
 import pytest
 
-from core.cli import EXIT_BAD_INPUT, EXIT_CANNOT_CONNECT, EXIT_OK, main
-from core.profiles import ProfileStore
+from core.cli import main
+from core.exits import EXIT_BAD_INPUT, EXIT_CANNOT_CONNECT, EXIT_OK
 from core.sandbox.config import SandboxConfig
+from core.setup.profiles import ProfileStore
 
 
 @pytest.fixture
@@ -138,8 +139,8 @@ def test_replication_delay_is_waited_out(sandbox_factory, browser, memory_keyrin
     browser.ca_bundle = tenant.ca_bundle
     path = tmp_path / "t.json"
     path.write_text(json.dumps(tenant.connection_profile()), encoding="utf-8")
-    monkeypatch.setattr("core.appreg.pause", lambda s: offset.__setitem__(0, offset[0] + s))
-    monkeypatch.setattr("core.appreg.elapsed_clock", lambda: offset[0])
+    monkeypatch.setattr("core.setup.appreg.pause", lambda s: offset.__setitem__(0, offset[0] + s))
+    monkeypatch.setattr("core.setup.appreg.elapsed_clock", lambda: offset[0])
     assert main(["app", "create", "--profile", str(path)]) == EXIT_OK
     err = capsys.readouterr().err
     assert "attempt 1," in err and "attempt 5," in err  # AADSTS700016 meanwhile, then ready
@@ -155,8 +156,8 @@ def test_replication_that_never_finishes_times_out_and_says_the_secret_is_stored
     browser.ca_bundle = tenant.ca_bundle
     path = tmp_path / "t.json"
     path.write_text(json.dumps(tenant.connection_profile()), encoding="utf-8")
-    monkeypatch.setattr("core.appreg.pause", lambda s: offset.__setitem__(0, offset[0] + s))
-    monkeypatch.setattr("core.appreg.elapsed_clock", lambda: offset[0])
+    monkeypatch.setattr("core.setup.appreg.pause", lambda s: offset.__setitem__(0, offset[0] + s))
+    monkeypatch.setattr("core.setup.appreg.elapsed_clock", lambda: offset[0])
     assert main(["app", "create", "--profile", str(path), "--save-as", "Slow"]) == EXIT_CANNOT_CONNECT
     err = capsys.readouterr().err
     (app,) = [a for a in tenant.directory.apps if a.passwords]
@@ -189,8 +190,8 @@ def test_renew_that_cannot_be_proven_keeps_the_old_secret_and_names_the_new_one(
     old = app.passwords[0].secret
     tenant.config.replication_delay_s = 10_000
     offset = [0.0]
-    monkeypatch.setattr("core.appreg.pause", lambda s: offset.__setitem__(0, offset[0] + s))
-    monkeypatch.setattr("core.appreg.elapsed_clock", lambda: offset[0])
+    monkeypatch.setattr("core.setup.appreg.pause", lambda s: offset.__setitem__(0, offset[0] + s))
+    monkeypatch.setattr("core.setup.appreg.elapsed_clock", lambda: offset[0])
     capsys.readouterr()
     assert main(["app", "renew", "--profile", "School"]) == EXIT_CANNOT_CONNECT
     err = capsys.readouterr().err

@@ -14,9 +14,10 @@ import sys
 from cli_helpers import ROOT, audit, outcomes, patches, read_report, source_args, start_sandbox, wait_for
 
 from core import paths
-from core.apply import ApplyProgress
-from core.cli import EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_SOME_FAILED, main
+from core.cli import main
 from core.commands import apply as apply_cmd
+from core.exits import EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_SOME_FAILED
+from core.run.apply import ApplyProgress
 
 
 def test_report_never_replaces_the_source_export(school, capsys):

@@ -17,12 +17,13 @@ from batch_helpers import read_batch_summary, school_tenant, schools_file, writt
 from cli_helpers import ROOT, outcomes, wait_for
 
 from core import paths
-from core.cli import EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_CANNOT_CONNECT, EXIT_OK, build_parser, main
+from core.cli import build_parser, main
 from core.commands import batch as batch_cmd
-from core.journal import Journal
+from core.exits import EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_CANNOT_CONNECT, EXIT_OK
+from core.run.journal import Journal
 from core.sandbox import SandboxConfig
-from core.school_runs import SchoolRun, SchoolState, WriteOptions, plan_all, run_all
-from core.schools import read_schools
+from core.setup.school_runs import SchoolRun, SchoolState, WriteOptions, plan_all, run_all
+from core.setup.schools import read_schools
 
 SLOW = SandboxConfig(write_limit=20, write_window_s=1)  # a slow quota: cancels land mid-run
 
@@ -158,10 +159,10 @@ def test_dry_run_writes_nothing_and_reports_every_school(sandbox_factory, tmp_pa
 
 
 def test_a_live_line_says_done_total_rate_eta_and_state(tmp_path):
-    from core.apply import ApplyProgress
-    from core.connection import Connection
-    from core.schools import School
-    from core.sources import AttributeSource
+    from core.graph.connection import Connection
+    from core.run.apply import ApplyProgress
+    from core.setup.schools import School
+    from core.source.sources import AttributeSource
 
     school = School(2, "North", Connection("north.example", "33333333-3333-4333-8333-333333333333"),
                     AttributeSource("mail"), {})
@@ -176,9 +177,9 @@ def test_a_live_line_says_done_total_rate_eta_and_state(tmp_path):
 
 
 def test_saved_connections_with_the_secret_in_the_keyring(sandbox_factory, tmp_path, memory_keyring):
-    from core.connection import Connection
-    from core.profiles import ProfileStore
-    from core.secrets import SecretStore
+    from core.graph.connection import Connection
+    from core.setup.profiles import ProfileStore
+    from core.setup.secrets import SecretStore
 
     tenants = [school_tenant(sandbox_factory, tmp_path, n, users=12) for n in range(2)]
     for n, tenant in enumerate(tenants):

@@ -6,8 +6,9 @@ import io
 import json
 
 from core import paths
-from core.cli import EXIT_BAD_INPUT, EXIT_CANNOT_CONNECT, EXIT_OK, main
-from core.secrets import SERVICE
+from core.cli import main
+from core.exits import EXIT_BAD_INPUT, EXIT_CANNOT_CONNECT, EXIT_OK
+from core.setup.secrets import SERVICE
 
 
 def _profile_without_secret(sandbox, tmp_path):
@@ -91,8 +92,8 @@ def test_no_file_written_by_check_holds_the_secret_or_a_token(sandbox, sandbox_p
 
 def test_a_saved_profile_name_and_the_keyring_secret(sandbox, sandbox_profile_file, memory_keyring, monkeypatch,
                                                       capsys):
-    from core.connection import load_profile
-    from core.profiles import ProfileStore
+    from core.graph.connection import load_profile
+    from core.setup.profiles import ProfileStore
 
     conn, secret = load_profile(sandbox_profile_file)
     conn.name = "Sandbox school"

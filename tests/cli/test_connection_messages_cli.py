@@ -8,9 +8,10 @@ import io
 import json
 import os
 
-from core.cli import EXIT_BAD_INPUT, main
-from core.connection import Connection
-from core.profiles import ProfileStore
+from core.cli import main
+from core.exits import EXIT_BAD_INPUT
+from core.graph.connection import Connection
+from core.setup.profiles import ProfileStore
 
 TENANT = "1b2c3d4e-0000-4111-8222-333344445555"
 CLIENT = "9f8e7d6c-aaaa-4bbb-8ccc-ddddeeeeffff"

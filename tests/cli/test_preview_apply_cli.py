@@ -24,7 +24,8 @@ from cli_helpers import (
 )
 
 from core import paths
-from core.cli import EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_CANNOT_CONNECT, EXIT_OK, EXIT_SOME_FAILED, main
+from core.cli import main
+from core.exits import EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_CANNOT_CONNECT, EXIT_OK, EXIT_SOME_FAILED
 
 
 def test_preview_every_status_and_unmatched_rows(school, tmp_path, capsys):
@@ -214,9 +215,9 @@ def test_5000_user_school_end_to_end(tmp_path, capsys):
 
 
 def test_progress_bar_on_a_terminal_plain_lines_otherwise():
-    from core.apply import ApplyProgress
     from core.commands.apply import progress_text as _progress_text
     from core.commands.progress import ProgressLine
+    from core.run.apply import ApplyProgress
 
     class Term(io.StringIO):
         def isatty(self):

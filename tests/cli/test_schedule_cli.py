@@ -14,11 +14,12 @@ from datetime import date, datetime
 
 import pytest
 
-from core.cli import EXIT_BAD_INPUT, EXIT_CANNOT_CONNECT, EXIT_OK, build_parser, main
+from core.cli import build_parser, main
 from core.commands import schedule as schedule_cmd
-from core.profiles import ProfileStore
-from core.schedule import Schedule, command_line, next_run, program, systemd_units, windows_task_xml
-from core.scheduler import Completed, Scheduler
+from core.exits import EXIT_BAD_INPUT, EXIT_CANNOT_CONNECT, EXIT_OK
+from core.setup.profiles import ProfileStore
+from core.setup.schedule import Schedule, command_line, next_run, program, systemd_units, windows_task_xml
+from core.setup.scheduler import Completed, Scheduler
 
 NS = {"t": "http://schemas.microsoft.com/windows/2004/02/mit/task"}
 PROG = ["/opt/immutableid-sync/immutableid-sync"]
@@ -36,7 +37,7 @@ class FakeRunner:
 
 
 def saved(name=NAME, source=True):
-    from core.connection import Connection
+    from core.graph.connection import Connection
 
     store = ProfileStore()
     store.save(Connection("school.example", "11111111-1111-4111-8111-111111111111", name=name))
@@ -167,7 +168,7 @@ def test_show_prints_without_installing(os_name, capsys, monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError(f"show ran a program: {args}")
 
-    monkeypatch.setattr("core.scheduler.subprocess.run", refuse)  # nothing may be run
+    monkeypatch.setattr("core.setup.scheduler.subprocess.run", refuse)  # nothing may be run
     assert main(["schedule", "show", "--connection", NAME, "--os", os_name]) == EXIT_OK
     out = capsys.readouterr().out
     assert "--unattended" in out and "secret" not in out.lower()

@@ -8,8 +8,9 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
-from core.cli import EXIT_BAD_INPUT, EXIT_CANNOT_CONNECT, EXIT_OK, main
-from core.secrets import SERVICE
+from core.cli import main
+from core.exits import EXIT_BAD_INPUT, EXIT_CANNOT_CONNECT, EXIT_OK
+from core.setup.secrets import SERVICE
 
 TENANT = "1b2c3d4e-0000-4111-8222-333344445555"
 CLIENT = "9f8e7d6c-aaaa-4bbb-8ccc-ddddeeeeffff"

@@ -15,8 +15,9 @@ sys.path.insert(0, str(ROOT / "tests" / "core"))
 from swap_school import FED, assert_only_swap_properties, nobody_parked, patch_bodies, seed, uid  # noqa: E402
 
 from core import paths  # noqa: E402
-from core.cli import EXIT_CANCELLED, EXIT_OK, EXIT_SOME_FAILED, build_parser, main  # noqa: E402
+from core.cli import build_parser, main
 from core.commands import apply as apply_cmd  # noqa: E402
+from core.exits import EXIT_CANCELLED, EXIT_OK, EXIT_SOME_FAILED
 
 SOURCE = ["--source", "attribute:employeeId"]
 FEDERATED = {uid(100 + i) for i in range(4)}

@@ -23,8 +23,9 @@ sys.path.insert(0, str(ROOT / "tests" / "core"))
 from swap_school import FED, INITIAL, assert_only_swap_properties, nobody_parked, patch_bodies, seed, uid  # noqa: E402
 
 from core import paths  # noqa: E402
-from core.cli import EXIT_OK, main  # noqa: E402
-from core.journal import FILE_NAME, Journal  # noqa: E402
+from core.cli import main
+from core.exits import EXIT_OK
+from core.run.journal import FILE_NAME, Journal  # noqa: E402
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="SIGKILL")  # the CI machine is Linux
 USERS = {uid(100 + i) for i in range(8)}

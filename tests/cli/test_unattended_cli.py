@@ -8,10 +8,11 @@ from datetime import UTC, datetime, timedelta
 
 from cli_helpers import patches
 
-from core.cli import EXIT_BAD_INPUT, EXIT_CANNOT_CONNECT, EXIT_GUARD_REFUSED, EXIT_OK, EXIT_SOME_FAILED, main
-from core.connection import Connection
-from core.profiles import ProfileStore
-from core.unattended import FACE, prune_runs, read_statuses
+from core.cli import main
+from core.exits import EXIT_BAD_INPUT, EXIT_CANNOT_CONNECT, EXIT_GUARD_REFUSED, EXIT_OK, EXIT_SOME_FAILED
+from core.graph.connection import Connection
+from core.setup.profiles import ProfileStore
+from core.setup.unattended import FACE, prune_runs, read_statuses
 
 SOURCE = ["--source", "attribute:objectId", "--transform", "guid-base64"]
 

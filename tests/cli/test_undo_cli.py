@@ -10,9 +10,10 @@ import threading
 from cli_helpers import read_report, source_args
 
 from core import paths
-from core.cli import EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_OK, EXIT_SOME_FAILED, main
-from core.journal import FILE_NAME, Journal
-from core.undo import find_last_run
+from core.cli import main
+from core.exits import EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_OK, EXIT_SOME_FAILED
+from core.run.journal import FILE_NAME, Journal
+from core.run.undo import find_last_run
 
 SET_BY_RUN = {"00000000-0000-4000-8000-000000000001": "A-1", "00000000-0000-4000-8000-000000000002": "A-2"}
 
@@ -69,7 +70,7 @@ def test_undo_clears_exactly_the_values_the_run_wrote(school, capsys):
 
 
 def tenant_conn(profile):
-    from core.connection import load_profile
+    from core.graph.connection import load_profile
 
     return load_profile(profile)[0]
 
@@ -222,7 +223,7 @@ def test_resume_of_an_interrupted_undo_never_clears_twice(school, capsys):
 
 
 def test_cancel_leaves_the_rest_not_attempted(school, monkeypatch):
-    from core import undo
+    from core.run import undo
 
     tenant, profile, idp = school
     run_dir = _apply(profile, idp)
@@ -240,9 +241,9 @@ def test_cancel_leaves_the_rest_not_attempted(school, monkeypatch):
 
 
 def _graph(profile):
-    from core.auth import TokenProvider
-    from core.connection import load_profile
-    from core.graph import GraphClient
+    from core.graph.auth import TokenProvider
+    from core.graph.client import GraphClient
+    from core.graph.connection import load_profile
 
     conn, secret = load_profile(profile)[:2]
     return GraphClient(conn, TokenProvider(conn, secret))

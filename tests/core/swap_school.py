@@ -6,12 +6,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from core.auth import TokenProvider
-from core.connection import Connection
-from core.directory import initial_domain, list_domains, list_users
-from core.graph import GraphClient
-from core.plan import Scope, build_plan
-from core.sources import AttributeSource
+from core.graph.auth import TokenProvider
+from core.graph.client import GraphClient
+from core.graph.connection import Connection
+from core.planning.plan import Scope, build_plan
+from core.source.sources import AttributeSource
+from core.tenant.directory import initial_domain, list_domains, list_users
 
 INITIAL = "nordskolan.onmicrosoft.com"
 FED = "fed.example"

@@ -8,17 +8,17 @@ from collections import Counter
 
 import pytest
 
-from core.auth import TokenProvider
-from core.batch import ForbiddenWrite, patch_request
-from core.connection import Connection
-from core.directory import list_users
-from core.graph import GraphClient
-from core.journal import FILE_NAME, Journal
-from core.pacing import WritePacer
-from core.plan import Scope, Status, build_plan
-from core.report import write_report
+from core.graph.auth import TokenProvider
+from core.graph.batching import ForbiddenWrite, patch_request
+from core.graph.client import GraphClient
+from core.graph.connection import Connection
+from core.graph.pacing import WritePacer
+from core.planning.plan import Scope, Status, build_plan
+from core.run.journal import FILE_NAME, Journal
+from core.run.report import write_report
 from core.sandbox.config import FaultSpec, SandboxConfig
-from core.sources import AttributeSource
+from core.source.sources import AttributeSource
+from core.tenant.directory import list_users
 
 
 def connect(tenant) -> GraphClient:
@@ -79,7 +79,7 @@ def test_apply_writes_every_planned_user_once(sandbox, tmp_path):
 
 
 def apply_and_check(plan, graph, journal, **kw):
-    from core.apply import apply_plan
+    from core.run.apply import apply_plan
 
     kw.setdefault("read_back_settle_s", 0.0)  # nobody else writes here: read back at once (test_apply_conflicts)
     result = apply_plan(plan, graph, journal, **kw)
@@ -267,7 +267,7 @@ def test_secret_revoked_mid_run_stops_cleanly(sandbox_factory, tmp_path):
             tenant.directory.apps[0].secret = "revoked-by-the-admin"  # noqa: S105
 
     with Journal(tmp_path, {"tenant": tenant.tenant_id}) as journal:
-        from core.apply import apply_plan
+        from core.run.apply import apply_plan
 
         result = apply_plan(plan, graph, journal, progress=progress, pacer=WritePacer(40, 1.0))
     counts = result.counts()
@@ -311,7 +311,7 @@ def test_a_server_that_never_lets_up_stops_the_run_not_the_users(sandbox_factory
     graph = connect(tenant)
     plan = plan_for(graph, domains=("nordskolan.example",))
     with Journal(tmp_path, {"tenant": tenant.tenant_id}) as journal:
-        from core.apply import apply_plan
+        from core.run.apply import apply_plan
 
         seen = []
         result = apply_plan(plan, graph, journal, pacer=WritePacer(1000, 1.0), give_up_s=1.5,

@@ -11,14 +11,14 @@ from datetime import datetime
 import pytest
 from test_apply import connect, patches, plan_for, set_directly
 
-from core.apply import apply_plan
-from core.directory import list_users
-from core.journal import FILE_NAME, Journal
-from core.pacing import WritePacer
-from core.plan import Scope, Status, build_plan
-from core.report import write_report
+from core.graph.pacing import WritePacer
+from core.planning.plan import Scope, Status, build_plan
+from core.run.apply import apply_plan
+from core.run.journal import FILE_NAME, Journal
+from core.run.report import write_report
 from core.sandbox.config import SandboxConfig
-from core.sources import AttributeSource
+from core.source.sources import AttributeSource
+from core.tenant.directory import list_users
 
 
 def writable(tenant, plan) -> dict[str, str]:

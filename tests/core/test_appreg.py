@@ -1,14 +1,14 @@
-"""core.signin and core.appreg against the sandbox tenant, through real MSAL and the stand-in browser."""
+"""core.graph.signin and core.setup.appreg against the sandbox tenant, through real MSAL and the stand-in browser."""
 
 from __future__ import annotations
 
 import pytest
 
-from core.appreg import AppRegError, Options, create
-from core.connection import Connection
+from core.graph.connection import Connection
+from core.graph.signin import SignInError, sign_in
 from core.sandbox import facts
 from core.sandbox.data import Account
-from core.signin import SignInError, sign_in
+from core.setup.appreg import AppRegError, Options, create
 
 
 def _base(tenant, browser) -> Connection:

@@ -8,7 +8,7 @@ import json
 import pytest
 import requests
 
-from core.auth import (
+from core.graph.auth import (
     AADSTS_CODES,
     AuthCode,
     AuthError,

@@ -9,8 +9,8 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from core import logsetup, paths
-from core.checks import CheckStep, Verdict, run_checks
-from core.connection import Connection
+from core.graph.connection import Connection
+from core.tenant.checks import CheckStep, Verdict, run_checks
 
 LATER = [CheckStep.GRAPH_READ, CheckStep.DOMAINS, CheckStep.SECRET_EXPIRY, CheckStep.ADMIN_ROLES]
 
@@ -206,7 +206,7 @@ def test_an_untrusted_certificate_is_named_as_such(sandbox):
 
 def test_admin_roles_step_with_the_optional_permission(sandbox):
     """issue 10 §3: RoleManagement.Read.Directory known; a group whose members cannot be read warns."""
-    from core.sandbox import graph_roles
+    from core.sandbox.graph import roles as graph_roles
 
     group = "0b9d5c3e-0000-4000-8000-00000000bbbb"
     direct = sum(1 for u in sandbox.users.values() if u["privilegedRole"])

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from core.clouds import KNOWN_LOGIN_HOSTS, Cloud
+from core.graph.clouds import KNOWN_LOGIN_HOSTS, Cloud
 
 
 def test_each_cloud_has_its_hosts():

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from core.connection import Connection, InputProblem, ProfileError, load_profile
+from core.graph.connection import Connection, InputProblem, ProfileError, load_profile
 from core.messages import HINTS, TEXT
 
 TENANT = "1b2c3d4e-0000-4111-8222-333344445555"

@@ -4,8 +4,8 @@ import codecs
 
 import pytest
 
-from core.csvencoding import CHUNK_BYTES
-from core.csvsource import (
+from core.messages import csv_error_text
+from core.source.csvfile import (
     BINARY_FILE,
     DUPLICATE_HEADER,
     EMPTY_FILE,
@@ -22,7 +22,7 @@ from core.csvsource import (
     CsvError,
     read_table,
 )
-from core.messages import csv_error_text
+from core.source.encoding import CHUNK_BYTES
 
 NORDIC = [["upn", "anchor"], ["åsa.öberg@school.example", "Åsa-19001"], ["jörgen@school.example", "Jö-2"]]
 

@@ -6,10 +6,10 @@ import threading
 
 import pytest
 
-from core.auth import TokenProvider
-from core.connection import Connection
-from core.directory import USER_SELECT, DirectoryUser, list_domains, list_users, upn_domain
-from core.graph import Cancelled, GraphClient
+from core.graph.auth import TokenProvider
+from core.graph.client import Cancelled, GraphClient
+from core.graph.connection import Connection
+from core.tenant.directory import USER_SELECT, DirectoryUser, list_domains, list_users, upn_domain
 
 
 def connect(tenant) -> GraphClient:
@@ -89,7 +89,7 @@ def test_nothing_else_takes_a_upn_apart():
 
 
 def test_a_page_with_missing_keys_still_maps():
-    from core.directory import users_from_page
+    from core.tenant.directory import users_from_page
 
     users = users_from_page([{"id": "1", "userPrincipalName": "a@b.example"},
                               {"id": "2", "userPrincipalName": "c@b.example", "mail": "m", "accountEnabled": False}])

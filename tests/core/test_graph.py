@@ -8,9 +8,9 @@ import time
 
 import pytest
 
-from core.auth import TokenProvider
-from core.connection import Connection
-from core.graph import AmbiguousOutcome, Cancelled, GraphClient, GraphError, RetryPolicy
+from core.graph.auth import TokenProvider
+from core.graph.client import AmbiguousOutcome, Cancelled, GraphClient, GraphError, RetryPolicy
+from core.graph.connection import Connection
 from core.sandbox.config import FaultInjector, FaultSpec, SandboxConfig
 
 FAST = RetryPolicy(backoff_base=0.01, backoff_cap=0.05, max_retry_after=0.05)
@@ -177,7 +177,7 @@ def test_a_failed_token_refresh_is_retried_like_a_network_error(sandbox_factory)
 
 
 def test_a_refused_secret_is_not_retried(sandbox):
-    from core.auth import AuthError
+    from core.graph.auth import AuthError
 
     p = sandbox.connection_profile()
     conn = Connection(p["tenant_id"], p["client_id"], login_url=p["login_url"], graph_url=p["graph_url"],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.http import VerifyingSession
+from core.graph.http import VerifyingSession
 
 
 def _effective_verify(session: VerifyingSession, monkeypatch) -> object:

@@ -6,9 +6,9 @@ import os
 import pytest
 
 from core import paths
-from core.connection import Connection
-from core.journal import FILE_NAME, Journal, JournalBusy
-from core.run import find_unfinished_run
+from core.graph.connection import Connection
+from core.run.journal import FILE_NAME, Journal, JournalBusy
+from core.run.lifecycle import find_unfinished_run
 
 
 def test_lines_and_replay(tmp_path):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 from core import message_table
-from core.connection import ProfileError
+from core.graph.connection import ProfileError
 from core.messages import describe, detail_for, hint_for, profile_error_text, text_for, unknown_profile_text
 
 

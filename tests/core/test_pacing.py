@@ -4,7 +4,7 @@ import threading
 
 import pytest
 
-from core.pacing import WritePacer
+from core.graph.pacing import WritePacer
 
 
 class FakeTime:

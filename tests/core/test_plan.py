@@ -5,9 +5,9 @@ import uuid
 
 import pytest
 
-from core.directory import DirectoryUser
-from core.plan import PREVIEW_STATUSES, Cancelled, Scope, Status, build_plan
-from core.sources import AttributeSource
+from core.planning.plan import PREVIEW_STATUSES, Cancelled, Scope, Status, build_plan
+from core.source.sources import AttributeSource
+from core.tenant.directory import DirectoryUser
 
 
 def user(name, emp=None, *, domain="school.example", imm=None, synced=None, guest=False, enabled=True):
@@ -32,7 +32,7 @@ def tenant():
         user("dup1", "D-9"), user("dup2", "D-9"), user("dup3", "d-9"),
         # precedence: already set wins over synced/guest/disabled
         user("both", "19010", imm="Y", synced=True, guest=True, enabled=False),
-        user("admin", "19011"),  # holds a role (admins known: core/admins.py)
+        user("admin", "19011"),  # holds a role (admins known: core/tenant/admins.py)
         user("admin_has", "19012", imm="Z"),  # already set wins over admin_role
         user("admin_fed", "19013", domain="fed.example"),  # admin_role wins over federated_domain
     ]
@@ -130,11 +130,11 @@ def test_100k_users_plan_correctly():
 
 
 def test_list_and_plan_equals_list_then_plan(sandbox_factory):
-    from core.auth import TokenProvider
-    from core.connection import Connection
-    from core.directory import list_users
-    from core.graph import GraphClient
-    from core.plan import list_and_plan
+    from core.graph.auth import TokenProvider
+    from core.graph.client import GraphClient
+    from core.graph.connection import Connection
+    from core.planning.plan import list_and_plan
+    from core.tenant.directory import list_users
 
     tenant = sandbox_factory(users=2500)  # three pages of 999
     profile = tenant.connection_profile()

@@ -1,11 +1,11 @@
-"""core/preflight.py: the plan's warnings and where a report may be written."""
+"""core/planning/preflight.py: the plan's warnings and where a report may be written."""
 
 from __future__ import annotations
 
 import pytest
 
-from core.plan import Plan, PlanRow, Scope, Status
-from core.preflight import OutputPathError, check_output_path, plan_warnings
+from core.planning.plan import Plan, PlanRow, Scope, Status
+from core.planning.preflight import OutputPathError, check_output_path, plan_warnings
 
 
 def _row(upn: str, status=Status.WILL_SET, source="v", reason=None) -> PlanRow:

@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 
 from core import paths
-from core.connection import Connection
-from core.profiles import ProfileStore
+from core.graph.connection import Connection
+from core.setup.profiles import ProfileStore
 
 TENANT = "1b2c3d4e-0000-4111-8222-333344445555"
 CLIENT = "9f8e7d6c-aaaa-4bbb-8ccc-ddddeeeeffff"
@@ -35,7 +35,7 @@ def test_save_list_delete_and_last_used():
 
 
 def test_remembered_choices_and_no_secret_in_the_file(memory_keyring):
-    from core.secrets import SecretStore
+    from core.setup.secrets import SecretStore
 
     secret = "Qx8~very-secret-value-0123456789abcdef"  # noqa: S105
     SecretStore().set(TENANT, CLIENT, secret)

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import icalendar
 
-from core.reminder import reminder_ics
+from core.setup.reminder import reminder_ics
 
 
 def test_reminder_parses_and_falls_30_days_before_expiry():

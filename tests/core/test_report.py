@@ -9,9 +9,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from core import __version__
-from core.plan import Plan, PlanRow, Status
-from core.report import REPORT_COLUMNS, neutralise, write_report, write_summary, write_unmatched
-from core.sources import UnmatchedRow
+from core.planning.plan import Plan, PlanRow, Status
+from core.run.report import REPORT_COLUMNS, neutralise, write_report, write_summary, write_unmatched
+from core.source.sources import UnmatchedRow
 
 
 def row(**kw):

@@ -6,10 +6,10 @@ import random
 import time
 from email.utils import formatdate
 
-from core.batch import InnerResponse
-from core.connection import Connection
-from core.graph import GraphClient, RetryPolicy
-from core.retry import backoff, parse_retry_after
+from core.graph.batching import InnerResponse
+from core.graph.client import GraphClient, RetryPolicy
+from core.graph.connection import Connection
+from core.graph.retry import backoff, parse_retry_after
 
 
 def test_retry_after_in_seconds_or_as_a_date():

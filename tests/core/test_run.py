@@ -1,18 +1,15 @@
-"""core/run.py: the one run lifecycle — confirmation rule, unfinished runs, status groups, run files."""
+"""core/run/lifecycle.py: the one run lifecycle — confirmation rule, unfinished runs, status groups, run files."""
 
 from __future__ import annotations
 
 import json
 from types import SimpleNamespace
 
-from core.connection import Connection
-from core.journal import Journal
-from core.plan import Plan, PlanRow, Status
-from core.run import (
-    EXIT_CANCELLED,
-    EXIT_CANNOT_CONNECT,
-    EXIT_OK,
-    EXIT_SOME_FAILED,
+from core.exits import EXIT_CANCELLED, EXIT_CANNOT_CONNECT, EXIT_OK, EXIT_SOME_FAILED
+from core.graph.connection import Connection
+from core.planning.plan import Plan, PlanRow, Status
+from core.run.journal import Journal
+from core.run.lifecycle import (
     RunSpec,
     confirmation_tokens,
     count_statuses,
@@ -97,8 +94,8 @@ def test_status_groups_retry_and_exit_codes():
 def test_run_files_are_the_same_for_every_face(tmp_path):
     from datetime import UTC, datetime
 
-    from core.apply import ApplyResult
-    from core.sources import UnmatchedRow
+    from core.run.apply import ApplyResult
+    from core.source.sources import UnmatchedRow
 
     rows = [_row(1, Status.SET), _row(2, Status.FAILED)]
     plan = Plan(rows, source="csv:x.csv", unmatched_rows=[UnmatchedRow(3, "nobody@x", "V", "no_user")])

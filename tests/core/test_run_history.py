@@ -1,11 +1,11 @@
-"""core/run_history.py: which earlier runs "Undo an earlier run…" offers, newest first, and whether each
+"""core/run/history.py: which earlier runs "Undo an earlier run…" offers, newest first, and whether each
 was already undone — read from the journals alone."""
 
 from __future__ import annotations
 
-from core.connection import Connection
-from core.journal import Journal
-from core.run_history import NOT_UNDONE, UNDO_UNFINISHED, UNDONE, find_run, list_runs
+from core.graph.connection import Connection
+from core.run.history import NOT_UNDONE, UNDO_UNFINISHED, UNDONE, find_run, list_runs
+from core.run.journal import Journal
 
 CLIENT = "11111111-1111-4111-8111-111111111111"
 TENANT_ID = "22222222-2222-4222-8222-222222222222"

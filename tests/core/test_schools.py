@@ -7,13 +7,14 @@ import json
 
 import pytest
 
-from core.cli import EXIT_BAD_INPUT, main
+from core.cli import main
 from core.commands.progress import ProgressBoard
-from core.connection import Connection
+from core.exits import EXIT_BAD_INPUT
+from core.graph.connection import Connection
 from core.messages import school_problem_text
-from core.profiles import ProfileStore
-from core.school_runs import SEVERITY, is_batch_confirmed, worst_exit
-from core.schools import SchoolsFileError, read_schools
+from core.setup.profiles import ProfileStore
+from core.setup.school_runs import SEVERITY, is_batch_confirmed, worst_exit
+from core.setup.schools import SchoolsFileError, read_schools
 
 HEADER = "name,connection,source,match,key_column,value_column,transform,domains\n"
 TENANT_A = "11111111-1111-4111-8111-111111111111"
@@ -133,7 +134,7 @@ def test_progress_board_redraws_in_place_on_a_terminal_and_prints_lines_otherwis
 
 
 def test_one_tenant_named_twice_is_found_at_sign_in(folder):
-    from core.school_runs import SchoolRun, SchoolState, _one_run_per_tenant
+    from core.setup.school_runs import SchoolRun, SchoolState, _one_run_per_tenant
 
     path = folder / "schools.csv"
     path.write_text(HEADER + "A,a.json,attribute:objectId,,,,,\nB,b.json,attribute:objectId,,,,,\n", encoding="utf-8")
@@ -144,7 +145,7 @@ def test_one_tenant_named_twice_is_found_at_sign_in(folder):
 
 
 def test_batch_summary_is_a_neutralised_utf8_bom_csv_without_secrets(folder, tmp_path):
-    from core.school_runs import SUMMARY_COLUMNS, SchoolRun, SchoolState, write_batch_summary
+    from core.setup.school_runs import SUMMARY_COLUMNS, SchoolRun, SchoolState, write_batch_summary
 
     path = folder / "schools.csv"
     path.write_text(HEADER + '"=HYPERLINK(""x"")",a.json,attribute:objectId,,,,,\n', encoding="utf-8")

@@ -5,7 +5,7 @@ import pytest
 from keyring.backend import KeyringBackend
 
 from core import paths
-from core.secrets import SERVICE, SecretStore
+from core.setup.secrets import SERVICE, SecretStore
 
 TENANT = "1b2c3d4e-0000-4111-8222-333344445555"
 CLIENT = "9f8e7d6c-aaaa-4bbb-8ccc-ddddeeeeffff"

@@ -4,12 +4,11 @@ import argparse
 
 import pytest
 
-from core.cli import EXIT_BAD_INPUT
 from core.commands.common import CliError
 from core.commands.preview import load_source
-from core.csvsource import MISSING_COLUMN, CsvError, read_table
-from core.directory import DirectoryUser
-from core.sources import (
+from core.exits import EXIT_BAD_INPUT
+from core.source.csvfile import MISSING_COLUMN, CsvError, read_table
+from core.source.sources import (
     ATTRIBUTE_EMPTY,
     NO_CSV_ROW,
     AttributeSource,
@@ -18,6 +17,7 @@ from core.sources import (
     SourceSpecError,
     parse_source_spec,
 )
+from core.tenant.directory import DirectoryUser
 
 
 def user(upn, mail=None, employee_id=None, id="00000000-0000-0000-0000-000000000001"):

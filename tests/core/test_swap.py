@@ -18,14 +18,14 @@ from swap_school import (
     user,
 )
 
-from core import run as run_module
-from core.apply import apply_plan
-from core.batch import ForbiddenWrite, swap_request
-from core.connection import Connection
-from core.journal import Journal
-from core.plan import Status
+from core.graph.batching import ForbiddenWrite, swap_request
+from core.graph.connection import Connection
+from core.planning.plan import Status
+from core.run import lifecycle as run_module
+from core.run.apply import apply_plan
+from core.run.journal import Journal
 from core.sandbox.config import FaultSpec, SandboxConfig
-from core.sandbox.graph_users import KEEP
+from core.sandbox.graph.users import KEEP
 
 FEDERATED = {uid(100 + i) for i in range(4)}
 
@@ -195,14 +195,14 @@ def test_a_fatal_stop_between_the_steps_is_reported_and_finished_by_the_next_run
     """Sign-in lost after step 1 of the first chunk: those users are not_attempted + swap_unfinished (they
     are on the temporary UPN, and the report says so), the next chunk's users are merely not reached; the
     next run finishes the first and sets the rest."""
-    import core.swap
-    from core.auth import AuthCode, AuthError
+    import core.run.swap
+    from core.graph.auth import AuthCode, AuthError
 
     tenant = sandbox_factory(seed_path=seed(tmp_path, federated=25, managed=0))
     graph = connect(tenant)
     conn = Connection.from_profile_dict(tenant.connection_profile())
     spec = run_module.RunSpec(conn, plan(graph), federated_upn_swap=True, tenant_id=tenant.tenant_id)
-    real_send, writes = core.swap.send_batch, []
+    real_send, writes = core.run.swap.send_batch, []
 
     def failing_send(graph, requests, **kw):
         if requests[0]["method"] == "PATCH":
@@ -211,7 +211,7 @@ def test_a_fatal_stop_between_the_steps_is_reported_and_finished_by_the_next_run
                 raise AuthError(AuthCode.SECRET_EXPIRED)
         return real_send(graph, requests, **kw)
 
-    monkeypatch.setattr(core.swap, "send_batch", failing_send)
+    monkeypatch.setattr(core.run.swap, "send_batch", failing_send)
     first = run_module.execute(spec, graph)
     rows = {r.object_id: r for r in first.result.rows}
     moved = [oid for oid, r in rows.items() if r.reason == "swap_unfinished"]
@@ -220,7 +220,7 @@ def test_a_fatal_stop_between_the_steps_is_reported_and_finished_by_the_next_run
     assert all(tenant.users[oid]["userPrincipalName"].endswith(INITIAL) for oid in moved)
     assert {rows[uid(100 + i)].reason for i in range(20, 25)} == {"stopped_sign_in_failed"}
     assert rows[moved[0]].upn_before.endswith("@" + FED) and rows[moved[0]].upn_after.endswith(INITIAL)
-    monkeypatch.setattr(core.swap, "send_batch", real_send)
+    monkeypatch.setattr(core.run.swap, "send_batch", real_send)
 
     again = run_module.RunSpec(conn, plan(graph), federated_upn_swap=True, tenant_id=tenant.tenant_id,
                                resume=run_module.find_unfinished_run(conn, tenant.tenant_id))

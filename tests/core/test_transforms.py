@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.transforms import NOT_A_GUID, Transform, apply_transform, base64_to_guid
-from core.validation import check_immutable_id
+from core.source.transforms import NOT_A_GUID, Transform, apply_transform, base64_to_guid
+from core.source.validation import check_immutable_id
 
 # .NET Guid.ToByteArray() of these GUIDs (first three groups byte-reversed), base64'd — the form
 # Entra Connect writes as sourceAnchor (graph-facts §1, §9).

@@ -1,4 +1,4 @@
-"""core/undo.py against the sandbox: the clear request can carry nothing but null; under 503s, 429s and
+"""core/run/undo.py against the sandbox: the clear request can carry nothing but null; under 503s, 429s and
 lost answers no user is cleared twice (each clear in doubt is read before any resend)."""
 
 from __future__ import annotations
@@ -8,11 +8,11 @@ from collections import Counter
 import pytest
 from test_apply import connect, plan_for
 
-from core import undo
-from core.apply import apply_plan
-from core.batch import ForbiddenWrite, clear_request, patch_request
-from core.journal import Journal
-from core.pacing import WritePacer
+from core.graph.batching import ForbiddenWrite, clear_request, patch_request
+from core.graph.pacing import WritePacer
+from core.run import undo
+from core.run.apply import apply_plan
+from core.run.journal import Journal
 from core.sandbox.config import FaultSpec, SandboxConfig
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.validation import (
+from core.source.validation import (
     CONTROL_CHAR,
     EMPTY,
     TOO_LONG,

@@ -1,13 +1,13 @@
-"""The writer threads (core/writer.py) against the sandbox: rows whose write has an unknown outcome wait
+"""The writer threads (core/run/writer.py) against the sandbox: rows whose write has an unknown outcome wait
 their turn while the threads go on writing fresh rows, and are read before any resend."""
 
 from __future__ import annotations
 
 from test_apply import connect, patches, plan_for
 
-from core.apply import apply_plan
-from core.journal import Journal
-from core.plan import Status
+from core.planning.plan import Status
+from core.run.apply import apply_plan
+from core.run.journal import Journal
 from core.sandbox.config import FaultSpec, SandboxConfig
 
 

@@ -8,7 +8,7 @@ from collections import Counter
 
 from PySide6.QtCore import QTimer
 
-from gui.worker import Worker
+from gui.jobs.worker import Worker
 
 
 class ProgressCounter:

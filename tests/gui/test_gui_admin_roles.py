@@ -53,7 +53,7 @@ def test_without_the_permission_the_check_says_optional(make_wizard, qtbot, sand
 
 def test_preview_warns_about_role_groups_it_cannot_read(make_wizard, qtbot, sandbox, sandbox_profile, tmp_path,
                                                         memory_keyring):
-    from core.sandbox import graph_roles
+    from core.sandbox.graph import roles as graph_roles
 
     group = "0b9d5c3e-0000-4000-8000-00000000dddd"
     member = next(uid for uid, u in sandbox.users.items() if not u["privilegedRole"])

@@ -7,10 +7,10 @@ from collections import Counter
 
 from wizard_steps import WAIT_MS, pass_checks, wait_idle
 
-from core.csvsource import read_table
-from core.directory import DirectoryUser
-from core.plan import Scope, build_plan
-from core.sources import CsvSource
+from core.planning.plan import Scope, build_plan
+from core.source.csvfile import read_table
+from core.source.sources import CsvSource
+from core.tenant.directory import DirectoryUser
 from gui.app import demo_export_path, start_sandbox
 from gui.navigation import PageId
 from gui.session import WizardSession

@@ -10,9 +10,9 @@ import pytest
 from keyring.backend import KeyringBackend
 from wizard_steps import WAIT_MS, fill_connection
 
-from core.connection import Connection
-from core.profiles import ProfileStore
-from core.secrets import SERVICE, username
+from core.graph.connection import Connection
+from core.setup.profiles import ProfileStore
+from core.setup.secrets import SERVICE, username
 from gui.navigation import PageId
 
 
@@ -163,7 +163,7 @@ def test_an_unexpected_failure_shows_in_the_error_panel_and_next_then_goes_on(ma
     def explode(self, tenant, client_id, secret):
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr("core.secrets.SecretStore.set", explode)
+    monkeypatch.setattr("core.setup.secrets.SecretStore.set", explode)
     wizard = make_wizard()
     fill_connection(wizard, qtbot, sandbox_profile)
     page = wizard.page_by_id(PageId.CONNECTION)

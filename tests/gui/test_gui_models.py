@@ -110,7 +110,7 @@ def test_100000_rows_load_and_filter(model):
 
 
 def test_search_finds_a_row_by_the_words_shown_not_only_the_reports(model):
-    from core.plan import PlanRow, Status
+    from core.planning.plan import PlanRow, Status
     from gui import texts
 
     m, p = model

@@ -23,7 +23,7 @@ from wizard_steps import (
 )
 
 from core import paths
-from core.journal import Journal
+from core.run.journal import Journal
 from core.sandbox import SandboxConfig
 from gui.navigation import PageId
 

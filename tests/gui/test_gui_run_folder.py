@@ -1,5 +1,5 @@
 """A wizard run folder and a command-line run folder hold the same files, with the same summary keys:
-both faces go through core/run.py."""
+both faces go through core/run/lifecycle.py."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ import time
 
 from PySide6.QtCore import QCoreApplication, QEvent
 
-from gui.worker import Worker
+from gui.jobs.worker import Worker
 
 KEPT = 100_000  # every one a real Signal.emit() from the worker thread
 COALESCED = 20_000  # latest wins: emitted by the GUI thread's flush timer

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from core import message_table
-from core.auth import AuthCode
-from core.checks import CheckStep
-from core.plan import Status
+from core.graph.auth import AuthCode
+from core.planning.plan import Status
+from core.tenant.checks import CheckStep
 from gui import code_texts, texts
 
 # Errors in command-line options (the wizard builds its source from pickers) and the CLI's own codes.
@@ -28,7 +28,7 @@ def test_every_status_and_check_step_has_a_text_and_hint():
 
 
 def test_details_come_from_reason_codes_never_from_english(qapp):
-    from core.plan import PlanRow
+    from core.planning.plan import PlanRow
 
     def row(reason=None, detail="", **args):
         r = PlanRow("id", "eva@school.example", "Eva", "", "", "", Status.FAILED)

@@ -7,12 +7,13 @@ from datetime import UTC, datetime, timedelta
 
 from wizard_steps import WAIT_MS, fill_connection, pass_checks, wait_idle
 
-from core.cli import EXIT_CANNOT_CONNECT, EXIT_OK, main
-from core.connection import Connection
-from core.profiles import ProfileStore
-from core.schedule import Schedule
-from core.scheduler import Completed, Scheduler
-from core.unattended import read_statuses
+from core.cli import main
+from core.exits import EXIT_CANNOT_CONNECT, EXIT_OK
+from core.graph.connection import Connection
+from core.setup.profiles import ProfileStore
+from core.setup.schedule import Schedule
+from core.setup.scheduler import Completed, Scheduler
+from core.setup.unattended import read_statuses
 from gui import texts
 from gui.navigation import PageId
 from gui.widgets.keep_in_sync import KeepInSync

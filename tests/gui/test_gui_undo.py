@@ -21,9 +21,9 @@ from wizard_steps import (
 
 from core import paths
 from core.cli import main
-from core.journal import FILE_NAME, Journal
+from core.run.journal import FILE_NAME, Journal
+from gui.jobs.undo import CHANGED, WILL_CLEAR
 from gui.navigation import PageId
-from gui.undo_jobs import CHANGED, WILL_CLEAR
 
 ID = "onPremisesImmutableId"
 
@@ -112,8 +112,8 @@ def test_a_dry_run_offers_no_undo(make_wizard, qtbot, sandbox, tmp_path):
     assert not page.undo_button.isVisible() and page.undo_dialog is None
     page.undo_this_run()  # a script cannot get round the hidden button
     assert page.undo_dialog is None
-    # and a dry run's folder handed to the dialog anyway is refused by core.undo, with the reason shown
-    from gui.undo_runs_dialog import open_undo_dialog
+    # and a dry run's folder handed to the dialog anyway is refused by core.run.undo, with the reason shown
+    from gui.dialogs.undo_runs import open_undo_dialog
 
     dialog = open_undo_dialog(wizard.session, page.this_run(), page)
     qtbot.waitUntil(lambda: not dialog.is_busy() and dialog.problem_label.isVisible(), timeout=WAIT_MS)
@@ -135,11 +135,11 @@ def _cli_apply(tenant, tmp_path, name, users) -> None:
 
 
 def test_undo_an_earlier_run_chosen_from_the_list(make_wizard, qtbot, sandbox, tmp_path, monkeypatch):
-    import gui.undo_dialog
+    import gui.dialogs.undo
 
     asked = []
-    real_job = gui.undo_dialog.undo_job
-    monkeypatch.setattr(gui.undo_dialog, "undo_job", lambda *a, **k: asked.append(k) or real_job(*a, **k))
+    real_job = gui.dialogs.undo.undo_job
+    monkeypatch.setattr(gui.dialogs.undo, "undo_job", lambda *a, **k: asked.append(k) or real_job(*a, **k))
     tenant = sandbox
     empty = [u for u in tenant.users.values() if not u.get(ID) and not u.get("onPremisesSyncEnabled")]
     _cli_apply(tenant, tmp_path, "first", empty[:6])
@@ -172,7 +172,7 @@ def test_undo_an_earlier_run_chosen_from_the_list(make_wizard, qtbot, sandbox, t
     dialog.start_undo()  # nor by a shortcut or a script
     assert dialog.outcome is None and dialog.stack.currentIndex() == 0 and _patches(tenant) == []
     dialog.confirm_edit.clear()
-    dialog.swap_box.setChecked(True)  # the engine's choice (core.undo.UndoSpec.upn_swap); no federated user here
+    dialog.swap_box.setChecked(True)  # the engine's choice (core.run.undo.UndoSpec.upn_swap); no federated user here
     _undo(qtbot, dialog)
     assert asked == [{"upn_swap": True}]
     assert sorted(uid for uid, _ in _patches(tenant)) == sorted(first)

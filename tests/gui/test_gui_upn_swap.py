@@ -98,16 +98,16 @@ def test_confirm_offers_the_swap_unticked_and_counts_its_writes_twice(demo, qtbo
 
 
 def test_the_choice_reaches_the_run_spec(demo, qtbot, tmp_path, monkeypatch):
-    import core.run
+    import core.run.lifecycle
 
     specs = []
-    real_execute = core.run.execute
+    real_execute = core.run.lifecycle.execute
 
     def recording_execute(spec, *args, **kwargs):
         specs.append(spec)
         return real_execute(spec, *args, **kwargs)
 
-    monkeypatch.setattr(core.run, "execute", recording_execute)
+    monkeypatch.setattr(core.run.lifecycle, "execute", recording_execute)
     wizard, tenant = demo
     page = _to_confirm(wizard, qtbot, tenant, tmp_path)
     page.swap_choice.box.click()
@@ -138,9 +138,9 @@ def test_coming_back_to_confirm_unticks_it(demo, qtbot, tmp_path):
 
 def test_disabled_with_the_reason_when_the_initial_domain_is_unknown(make_wizard, qtbot, tmp_path, memory_keyring,
                                                                      monkeypatch):
-    import core.checks
+    import core.tenant.checks
 
-    monkeypatch.setattr(core.checks, "initial_domain", lambda domains: None)  # domains read, none initial
+    monkeypatch.setattr(core.tenant.checks, "initial_domain", lambda domains: None)  # domains read, none initial
     session = WizardSession()
     tenant = start_sandbox(session, users=40)
     wizard = make_wizard(session)
@@ -176,7 +176,7 @@ def test_no_swap_choice_without_swappable_users(make_wizard, qtbot, sandbox, san
 
 
 def test_swap_reason_codes_have_texts(qapp):
-    from core.plan import PlanRow, Status
+    from core.planning.plan import PlanRow, Status
 
     def detail(reason, **args):
         row = PlanRow("id", "eva@fjord.example", "Eva", "", "", "", Status.FAILED)
@@ -270,7 +270,7 @@ def test_a_real_run_with_the_swap_sets_them_and_puts_every_upn_back(demo, qtbot,
 
 
 def test_continuing_a_swap_run_says_what_happens_without_the_tick(demo, qtbot, tmp_path):
-    from core.run import UnfinishedRun
+    from core.run.lifecycle import UnfinishedRun
 
     wizard, tenant = demo
     page = _to_confirm(wizard, qtbot, tenant, tmp_path)

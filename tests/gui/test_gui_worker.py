@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from gui.worker import Worker
+from gui.jobs.worker import Worker
 
 
 def test_finished_carries_the_result(qtbot):
@@ -62,7 +62,7 @@ def test_cancel_sets_the_event(qtbot):
 def test_quiet_gc_nests_and_restores_collection():
     import gc
 
-    from gui.services import quiet_gc
+    from gui.jobs.services import quiet_gc
 
     assert gc.isenabled()
     with quiet_gc():

@@ -8,7 +8,7 @@ import time
 
 import msal
 
-from core.http import VerifyingSession
+from core.graph.http import VerifyingSession
 
 GRAPH_SCOPE = ["https://graph.microsoft.com/.default"]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from core.http import VerifyingSession
+from core.graph.http import VerifyingSession
 
 ROOT = Path(__file__).resolve().parents[2]
 KEYS = {"tenant_id", "client_id", "client_secret", "login_url", "graph_url", "ca_bundle", "admin_upn"}

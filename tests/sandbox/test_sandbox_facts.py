@@ -9,7 +9,7 @@ from sandbox_helpers import Graph, pick_user, token_for
 
 from core.sandbox import facts
 
-SANDBOX_SOURCES = [p for p in (Path(facts.__file__).parent).glob("*.py") if p.name != "facts.py"]
+SANDBOX_SOURCES = [p for p in Path(facts.__file__).parent.rglob("*.py") if p.name != "facts.py"]
 
 
 def test_every_unconfirmed_entry_is_used_by_the_sandbox():

@@ -9,7 +9,7 @@ import pytest
 import requests
 from sandbox_helpers import Graph, make_msal, token_for
 
-from core.http import VerifyingSession
+from core.graph.http import VerifyingSession
 from core.sandbox import FaultSpec, SandboxConfig
 from core.sandbox.config import FaultInjector
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sandbox_helpers import GRAPH_SCOPE, claims_of, make_msal
 
-from core.http import VerifyingSession
+from core.graph.http import VerifyingSession
 
 
 def _assert_entra_error(result: dict, code: int, error: str) -> None:

@@ -113,7 +113,7 @@ def test_a_seed_may_declare_its_initial_domain(tmp_path, sandbox_factory):
 
 
 def test_an_assignment_made_at_run_time_protects_its_holders(roles_tenant):
-    from core.sandbox import graph_roles
+    from core.sandbox.graph import roles as graph_roles
 
     graph = Graph(roles_tenant, token_for(roles_tenant))
     group = "0b9d5c3e-0000-4000-8000-00000000cccc"

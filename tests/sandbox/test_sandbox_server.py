@@ -11,7 +11,7 @@ import pytest
 import requests
 from sandbox_helpers import GRAPH_SCOPE, Graph, token_for, writable_users
 
-from core.http import VerifyingSession
+from core.graph.http import VerifyingSession
 
 
 def test_audit_endpoint_needs_no_token_and_pages_with_since(graph, sandbox):

@@ -9,8 +9,8 @@ import json
 
 import msal
 
-from core.auth import decode_claims
-from core.http import VerifyingSession
+from core.graph.auth import decode_claims
+from core.graph.http import VerifyingSession
 from core.sandbox import facts
 from core.sandbox.config import SandboxConfig
 

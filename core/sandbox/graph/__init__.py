@@ -1,0 +1,1 @@
+"""The sandbox's Graph endpoints: users, $batch, applications, roles."""

@@ -1,0 +1,206 @@
+"""Create (and renew) the app registration for the admin after one interactive sign-in (graph-facts §10).
+
+Order: Graph's role ids, the application, its service principal, a client secret (the longest the
+tenant's policy allows, up to the asked lifetime), admin consent per role (appRoleAssignedTo). Then the
+caller stores the secret and waits with `wait_until_ready` until a client-credentials token's `roles`
+holds User.ReadWrite.All. Every failure is an AppRegError naming what was created, so the message can
+say how to delete it. Qt-free: the CLI and the wizard drive it alike; progress comes as codes."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, timedelta
+
+import requests
+
+from core.graph.auth import AuthCode, AuthError, TokenProvider
+from core.graph.connection import Connection
+from core.graph.http import VerifyingSession
+from core.setup.appreg_graph import AppGraph, GraphCallError, NewSecret, retry_unreplicated
+
+DEFAULT_NAME = "Immutable ID Sync"
+NEEDED_ROLE = "User.ReadWrite.All"
+OPTIONAL_ROLES = ("Domain.Read.All", "Application.Read.All")
+SECRET_NAME = "Immutable ID Sync (created by the tool)"  # noqa: S105 — the credential's label
+# Shorter lifetimes to try when the tenant's policy caps secrets (days); the first accepted is used.
+FALLBACK_DAYS = (730, 365, 180, 90, 30)
+REPLICATION_TIMEOUT_S = 300.0
+
+Progress = Callable[[str, dict], None]
+
+
+def pause(seconds: float) -> None:
+    """Waiting between replication checks; one name, so tests can make time pass without waiting."""
+    time.sleep(seconds)
+
+
+def elapsed_clock() -> float:
+    return time.monotonic()
+
+
+@dataclass(frozen=True)
+class Created:
+    kind: str  # "application" | "service_principal" | "client_secret" | "consent"
+    ident: str
+
+
+class AppRegError(Exception):
+    """`code` is a key in core.messages; `created` what exists now; `client_id`/`name` of the new app."""
+
+    def __init__(self, code: str, created: list[Created], *, client_id: str = "", name: str = "",
+                 detail: str = "") -> None:
+        super().__init__(code)
+        self.code = code
+        self.created = list(created)
+        self.client_id = client_id
+        self.name = name
+        self.detail = detail[:300]
+
+
+@dataclass(frozen=True)
+class Options:
+    name: str = DEFAULT_NAME
+    secret_years: int = 3
+    optional_roles: tuple[str, ...] = OPTIONAL_ROLES
+
+
+@dataclass
+class NewApp:
+    connection: Connection  # tenant, client id, cloud/URLs, secret expiry
+    secret: NewSecret = field(repr=False)
+    object_id: str
+    asked_days: int
+    created: list[Created]
+    old_key_ids: list[str] = field(default_factory=list)  # renew: the secrets the new one replaces
+
+    @property
+    def capped(self) -> bool:
+        """The tenant's policy gave a shorter secret than asked for."""
+        return (self.secret.expires - datetime.now(UTC)).days < self.asked_days - 2
+
+
+def create(base: Connection, token: str, options: Options, progress: Progress, *,
+           session: requests.Session | None = None, sleep: Callable[[float], None] | None = None) -> NewApp:
+    graph = AppGraph(base, token, session or VerifyingSession(base.verify))
+    sleep = sleep or pause
+    created: list[Created] = []
+    try:
+        progress("appreg_roles", {})
+        graph_sp, role_ids = graph.graph_roles()
+        wanted = [NEEDED_ROLE, *options.optional_roles]
+        missing = [r for r in wanted if r not in role_ids]
+        if missing:
+            raise AppRegError("appreg_role_unknown", created, detail=", ".join(missing))
+        progress("appreg_app", {"name": options.name})
+        app = graph.create_app(options.name, [role_ids[r] for r in wanted])
+        created.append(Created("application", app["appId"]))
+        progress("appreg_sp", {})
+        sp_id = retry_unreplicated(lambda: graph.create_sp(app["appId"]), sleep)
+        created.append(Created("service_principal", sp_id))
+        days = options.secret_years * 365
+        progress("appreg_secret", {"days": days})
+        secret = _add_secret(graph, app["id"], days, created, app, options, sleep)
+        created.append(Created("client_secret", secret.key_id))
+        for role in wanted:
+            progress("appreg_consent", {"role": role})
+            retry_unreplicated(lambda r=role: graph.grant(graph_sp, sp_id, role_ids[r]), sleep)
+            created.append(Created("consent", role))
+    except GraphCallError as exc:
+        raise _graph_failure(exc, created, options.name) from None
+    conn = replace(base, client_id=app["appId"], secret_expires=secret.expires.date(), name=base.name)
+    return NewApp(conn, secret, app["id"], days, created)
+
+
+def _add_secret(graph: AppGraph, object_id: str, days: int, created: list[Created], app: dict,
+                options: Options, sleep: Callable[[float], None]) -> NewSecret:
+    """The asked lifetime, else the longest shorter one the tenant's policy accepts (§10)."""
+    last: GraphCallError | None = None
+    for lifetime in (days, *[d for d in FALLBACK_DAYS if d < days]):
+        expires = datetime.now(UTC) + timedelta(days=lifetime)
+        try:
+            return retry_unreplicated(lambda e=expires: graph.add_password(object_id, SECRET_NAME, e), sleep)
+        except GraphCallError as exc:
+            if not exc.policy_refused:
+                raise
+            last = exc
+    raise AppRegError("appreg_secrets_blocked", created, client_id=app["appId"], name=options.name,
+                      detail=last.message if last else "")
+
+
+def _graph_failure(exc: GraphCallError, created: list[Created], name: str) -> AppRegError:
+    client_id = next((c.ident for c in created if c.kind == "application"), "")
+    if exc.status == 403:
+        code = "appreg_not_admin" if not created else "appreg_consent_forbidden"
+    elif exc.status == 0:
+        code = "network_error"
+    else:
+        code = "appreg_graph_failed"
+    return AppRegError(code, created, client_id=client_id, name=name, detail=f"{exc.status} {exc.code}: "
+                       f"{exc.message}")
+
+
+def wait_until_ready(conn: Connection, secret: str, progress: Progress, *, timeout_s: float = REPLICATION_TIMEOUT_S,
+                     sleep: Callable[[float], None] | None = None, clock: Callable[[], float] | None = None,
+                     created: list[Created] | None = None, timeout_code: str = "appreg_replication_timeout") -> int:
+    """Ask for client-credentials tokens until one carries User.ReadWrite.All; returns the attempts.
+    Raises AppRegError("appreg_replication_timeout") after `timeout_s`."""
+    sleep, clock = sleep or pause, clock or elapsed_clock
+    start, attempt, delay = clock(), 0, 2.0
+    while True:
+        attempt += 1
+        elapsed = clock() - start
+        progress("appreg_waiting", {"attempt": attempt, "elapsed": int(elapsed), "timeout": int(timeout_s)})
+        if _token_ready(conn, secret):
+            return attempt
+        if elapsed + delay > timeout_s:
+            raise AppRegError(timeout_code, created or [], client_id=conn.client_id,
+                              name=conn.name or "")
+        sleep(delay)
+        delay = min(delay * 1.5, 15.0)
+
+
+def _token_ready(conn: Connection, secret: str) -> bool:
+    """A fresh provider each time: MSAL must not hand back a cached token issued before consent."""
+    try:
+        token = TokenProvider(conn, secret).token()
+    except AuthError as exc:
+        if exc.code in (AuthCode.APP_NOT_FOUND, AuthCode.SECRET_INVALID, AuthCode.LOGIN_UNAVAILABLE):
+            return False  # AADSTS700016 / 7000215 while the new app and secret replicate
+        raise
+    return NEEDED_ROLE in token.roles
+
+
+def renew(conn: Connection, token: str, progress: Progress, *, years: int = 3, old_secret: str | None = None,
+          session: requests.Session | None = None, sleep: Callable[[float], None] | None = None) -> NewApp:
+    """Add a new secret to the connection's app. Removing the old one is `remove_old_secret`, after the
+    new one has proved to work."""
+    graph = AppGraph(conn, token, session or VerifyingSession(conn.verify))
+    sleep = sleep or pause
+    try:
+        progress("appreg_find", {"client_id": conn.client_id})
+        app = graph.find_app(conn.client_id)
+        days = years * 365
+        progress("appreg_secret", {"days": days})
+        secret = _add_secret(graph, app["id"], days, [], app, Options(name=app.get("displayName", "")), sleep)
+    except GraphCallError as exc:
+        error = _graph_failure(exc, [], conn.name or "")
+        error.code = "appreg_renew_not_allowed" if exc.status == 403 else error.code
+        raise error from None
+    old_keys = [p["keyId"] for p in app.get("passwordCredentials", [])
+                if old_secret and p.get("hint") and old_secret.startswith(p["hint"])]
+    new_conn = replace(conn, secret_expires=secret.expires.date())
+    return NewApp(new_conn, secret, app["id"], days, [Created("client_secret", secret.key_id)], old_keys)
+
+
+def remove_old_secret(conn: Connection, token: str, object_id: str, key_ids: list[str],
+                      session: requests.Session | None = None) -> int:
+    graph = AppGraph(conn, token, session or VerifyingSession(conn.verify))
+    for key_id in key_ids:
+        graph.remove_password(object_id, key_id)
+    return len(key_ids)
+
+
+def days_left(expires: date | None, today: date | None = None) -> int | None:
+    return None if expires is None else (expires - (today or date.today())).days

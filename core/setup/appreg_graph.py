@@ -1,0 +1,113 @@
+"""The Graph calls that create an app registration with a signed-in admin's token (graph-facts §10).
+
+Each call returns Graph's JSON or raises GraphCallError with Graph's status and error code. Role ids are
+looked up from Graph's own service principal by value, never hard-coded: the id many scripts use for
+User.ReadWrite.All is User.Read.All's."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import requests
+
+from core.graph.connection import Connection
+
+GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000"
+
+
+class GraphCallError(Exception):
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(f"{status} {code}")
+        self.status = status
+        self.code = code
+        self.message = message[:300]
+
+    @property
+    def not_replicated(self) -> bool:
+        """Graph's answer while a new object has not reached every replica yet (§10)."""
+        text = self.message.lower()
+        return self.status in (400, 404) and ("does not exist" in text or "does not reference" in text)
+
+    @property
+    def policy_refused(self) -> bool:
+        return self.status == 400 and "policy" in self.message.lower()
+
+
+@dataclass(frozen=True)
+class NewSecret:
+    key_id: str
+    value: str
+    expires: datetime
+
+    def __repr__(self) -> str:  # never the value
+        return f"NewSecret(key_id={self.key_id!r}, expires={self.expires.isoformat()})"
+
+
+class AppGraph:
+    def __init__(self, conn: Connection, token: str, session: requests.Session) -> None:
+        self._base = conn.graph_base
+        self._token = token
+        self._session = session
+
+    def call(self, method: str, path: str, body: dict | None = None) -> dict[str, Any]:
+        try:
+            answer = self._session.request(method, f"{self._base}/{path}", json=body,
+                                           headers={"Authorization": f"Bearer {self._token}"})
+        except requests.RequestException as exc:
+            raise GraphCallError(0, "network_error", type(exc).__name__) from None
+        if answer.status_code >= 400:
+            try:
+                error = answer.json().get("error") or {}
+            except ValueError:
+                error = {}
+            raise GraphCallError(answer.status_code, str(error.get("code") or ""), str(error.get("message") or ""))
+        return answer.json() if answer.content else {}
+
+    def graph_roles(self) -> tuple[str, dict[str, str]]:
+        """(Graph's service principal id in this tenant, application permission value -> id)."""
+        sp = self.call("GET", f"servicePrincipals(appId='{GRAPH_APP_ID}')?$select=id,appRoles")
+        roles = {r["value"]: r["id"] for r in sp.get("appRoles", [])
+                 if "Application" in (r.get("allowedMemberTypes") or [])}
+        return sp["id"], roles
+
+    def create_app(self, name: str, role_ids: list[str]) -> dict[str, Any]:
+        return self.call("POST", "applications", {
+            "displayName": name, "signInAudience": "AzureADMyOrg",
+            "requiredResourceAccess": [{"resourceAppId": GRAPH_APP_ID,
+                                        "resourceAccess": [{"id": rid, "type": "Role"} for rid in role_ids]}]})
+
+    def find_app(self, client_id: str) -> dict[str, Any]:
+        return self.call("GET", f"applications(appId='{client_id}')")
+
+    def create_sp(self, app_id: str) -> str:
+        return self.call("POST", "servicePrincipals", {"appId": app_id})["id"]
+
+    def add_password(self, object_id: str, display_name: str, expires: datetime) -> NewSecret:
+        answer = self.call("POST", f"applications/{object_id}/addPassword", {"passwordCredential": {
+            "displayName": display_name, "endDateTime": expires.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")}})
+        end = datetime.fromisoformat(str(answer["endDateTime"]).replace("Z", "+00:00"))
+        return NewSecret(answer["keyId"], answer["secretText"], end)
+
+    def remove_password(self, object_id: str, key_id: str) -> None:
+        self.call("POST", f"applications/{object_id}/removePassword", {"keyId": key_id})
+
+    def grant(self, graph_sp_id: str, sp_id: str, role_id: str) -> None:
+        self.call("POST", f"servicePrincipals/{graph_sp_id}/appRoleAssignedTo",
+                  {"principalId": sp_id, "resourceId": graph_sp_id, "appRoleId": role_id})
+
+
+def retry_unreplicated(step: Callable[[], Any], sleep: Callable[[float], None], attempts: int = 12) -> Any:
+    """Run a step that may meet a not-yet-replicated object, retrying with backoff (Azure CLI: 36 x 5 s)."""
+    delay = 2.0
+    for attempt in range(attempts):
+        try:
+            return step()
+        except GraphCallError as exc:
+            if not exc.not_replicated or attempt == attempts - 1:
+                raise
+        sleep(delay)
+        delay = min(delay * 1.5, 15.0)
+    raise AssertionError("unreachable")

@@ -1,0 +1,69 @@
+"""Worker jobs for "Create it for me" and "Renew the secret" (issue 9): core.graph.signin + core.setup.appreg on the
+worker thread. Progress goes out as ("step", code, values) and ("url", address); the address is sent
+with keep=True so a later step cannot coalesce it away."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from core import logsetup
+from core.graph.connection import Connection
+from core.graph.signin import sign_in
+from core.setup.appreg import NewApp, Options, create, remove_old_secret, renew, wait_until_ready
+from core.setup.secrets import SecretStore
+
+
+@dataclass
+class AppRegOutcome:
+    app: NewApp = field(repr=False)
+    stored: bool  # True: in the keyring; False: memory only (the admin must copy it now)
+    removed_old: int = 0
+
+
+def _reporter(progress: Callable[..., None]) -> Callable[[str, dict], None]:
+    return lambda code, values: progress(("step", code, dict(values)))
+
+
+def _signed_in(base: Connection, progress: Callable[..., None], sign_in_options: dict[str, Any]):
+    progress(("step", "appreg_signin", {}), True)
+    return sign_in(base, lambda url: progress(("url", url), True), **sign_in_options)
+
+
+def create_job(base: Connection, options: Options, store: SecretStore, save: Callable[[Connection], Any],
+               sign_in_options: dict[str, Any] | None = None):
+    """Sign in, create, keep the secret (keyring, else this session's memory), save, wait until ready.
+    The secret is kept before the wait, so a slow replication never loses it."""
+    def job(progress: Callable[..., None], cancel: threading.Event) -> AppRegOutcome:
+        signed = _signed_in(base, progress, sign_in_options or {})
+        start = replace(base, tenant=signed.tenant_id or base.tenant, client_id="")
+        new = create(start, signed.token, options, _reporter(progress))
+        outcome = _keep(new, store, save)
+        wait_until_ready(new.connection, new.secret.value, _reporter(progress), created=new.created)
+        return outcome
+    return job
+
+
+def renew_job(conn: Connection, years: int, remove_old: bool, store: SecretStore,
+              save: Callable[[Connection], Any], sign_in_options: dict[str, Any] | None = None):
+    """Add a secret, prove it, keep it, and remove the old one only when asked."""
+    def job(progress: Callable[..., None], cancel: threading.Event) -> AppRegOutcome:
+        signed = _signed_in(conn, progress, sign_in_options or {})
+        old = store.get(conn.tenant, conn.client_id)
+        new = renew(conn, signed.token, _reporter(progress), years=years, old_secret=old)
+        wait_until_ready(new.connection, new.secret.value, _reporter(progress), created=new.created,
+                         timeout_code="appreg_renew_not_proven")
+        outcome = _keep(new, store, save)
+        if remove_old and new.old_key_ids:
+            outcome.removed_old = remove_old_secret(conn, signed.token, new.object_id, new.old_key_ids)
+        return outcome
+    return job
+
+
+def _keep(new: NewApp, store: SecretStore, save: Callable[[Connection], Any]) -> AppRegOutcome:
+    logsetup.register_secret(new.secret.value)
+    stored = store.set(new.connection.tenant, new.connection.client_id, new.secret.value)
+    save(new.connection)
+    return AppRegOutcome(new, stored)
