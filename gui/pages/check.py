@@ -9,6 +9,7 @@ from gui import texts
 from gui.dialogs.undo_runs import open_runs_dialog
 from gui.jobs import services
 from gui.pages.base import WizardPage
+from gui.session import SourceChoice
 from gui.widgets.checklist import ChecklistRow
 from gui.widgets.resume_offer import ResumeOffer
 
@@ -101,7 +102,7 @@ class CheckPage(WizardPage):
         run = self.resume_offer.run
         self.session.resume = run if accepted else None
         if accepted and run is not None:
-            self.session.source = services.choice_from_spec(dict(run.source_spec))
+            self.session.source = SourceChoice.from_dict(run.source_spec)
             self.session.csv_table = None
 
     def _on_failed(self, exc: BaseException) -> None:

@@ -6,7 +6,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from core.run import lifecycle as runs
+from core.planning.statuses import count_statuses, needs_attention, not_back, retry_ids, status_of
+from core.run.folders import UNMATCHED_FILE
 from core.run.history import PastRun
 from gui import navigation, texts
 from gui.dialogs.undo_runs import open_runs_dialog, open_undo_dialog
@@ -73,9 +74,9 @@ class ResultsPage(WizardPage):
     def initializePage(self) -> None:
         s = self.session
         rows = result_rows(s.result)
-        counts = runs.count_statuses(rows)
+        counts = count_statuses(rows)
         self.counts_label.setText(texts.results_summary(counts, s.dry_run))
-        attention = runs.needs_attention(rows)  # core.run.lifecycle's status groups: the same as the CLI's exit code
+        attention = needs_attention(rows)  # core.run.lifecycle's status groups: the same as the CLI's exit code
         self.table.set_rows(attention if attention else rows)
         self.retry_button.setEnabled(bool(attention) and not s.dry_run)
         self.undo_button.setVisible(can_undo(s))
@@ -87,8 +88,8 @@ class ResultsPage(WizardPage):
         unmatched = len(s.plan.unmatched_rows) if s.plan is not None else 0
         if unmatched and s.run_dir is not None:
             notes.append(self.tr("{n} export rows matched no user: {path}").format(
-                n=texts.number(unmatched), path=s.run_dir / runs.UNMATCHED_FILE))
-        parked = sum(1 for r in rows if getattr(r, "reason", None) in texts.SWAP_NOT_BACK)
+                n=texts.number(unmatched), path=s.run_dir / UNMATCHED_FILE))
+        parked = len(not_back(rows))
         if parked:  # a fatal stop between the UPN swap's steps: the next run finishes them first
             notes.append(self.tr("{n} users are not back on their own UPN yet (UPN swap). Run again: they are "
                                  "finished first.").format(n=texts.number(parked)))
@@ -102,7 +103,7 @@ class ResultsPage(WizardPage):
             return
         row = index.data(plan_table.ROW_ROLE)
         detail = texts.row_detail(row)
-        hint = texts.status_hint(runs.status_of(row))
+        hint = texts.status_hint(status_of(row))
         self.hint_label.setText(f"<b>{_escape(row.user_principal_name)}</b>: {_escape(detail)}<br>{_escape(hint)}")
 
     def export(self) -> None:
@@ -123,8 +124,8 @@ class ResultsPage(WizardPage):
         """The run just done, as the run list shows it (core.run.history.PastRun)."""
         s = self.session
         rows = result_rows(s.result)
-        return PastRun(s.run_dir, getattr(s.result, "started", None), runs.count_statuses(rows).get("set", 0),
-                       "wizard", True, not runs.needs_attention(rows))
+        return PastRun(s.run_dir, getattr(s.result, "started", None), count_statuses(rows).get("set", 0),
+                       "wizard", True, not needs_attention(rows))
 
     def undo_this_run(self):
         if not can_undo(self.session):
@@ -145,7 +146,7 @@ class ResultsPage(WizardPage):
         return self.undo_dialog
 
     def retry(self) -> None:
-        self.session.retry_ids = runs.retry_ids(result_rows(self.session.result))
+        self.session.retry_ids = retry_ids(result_rows(self.session.result))
         wizard = self.sync_wizard()
         wizard.go_back_to(navigation.RETRY_PAGE)
         wizard.page_by_id(navigation.RETRY_PAGE).initializePage()
@@ -154,7 +155,7 @@ class ResultsPage(WizardPage):
 def can_undo(s) -> bool:
     """Only a real (not dry) run that set at least one value can be undone."""
     rows = result_rows(s.result)
-    return not s.dry_run and s.run_dir is not None and runs.count_statuses(rows).get("set", 0) > 0
+    return not s.dry_run and s.run_dir is not None and count_statuses(rows).get("set", 0) > 0
 
 
 def _escape(text: str) -> str:

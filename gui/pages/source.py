@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.setup.profiles import SOURCE_KEY
+from core.source.spec import ATTRIBUTE_NAMES, ENTRA_CONNECT_TRANSFORM, MATCHES, OBJECT_ID, TRANSFORMS
 from gui import texts
 from gui.jobs import services
 from gui.models.simple_table import SimpleTableModel
@@ -36,11 +37,6 @@ from gui.session import SourceChoice
 from gui.widgets.elide import ElideRightDelegate
 
 log = logging.getLogger(__name__)
-MATCHES = ("upn", "mail", "employeeId", "id")
-ATTRIBUTES = ("objectId", "employeeId", "mail", "userPrincipalName")
-TRANSFORMS = ("none", "lower", "guid-base64", "utf8-base64")
-OBJECT_ID = "objectId"
-ENTRA_CONNECT_TRANSFORM = "guid-base64"  # how Entra Connect turns an object ID into an ImmutableId
 PREVIEW_ROWS = 5
 # user, source value, new ImmutableId: a GUID source value and its base64 must leave the status in sight
 SAMPLE_WIDTHS = (240, 170, 215)
@@ -118,7 +114,7 @@ class SourcePage(WizardPage):
         # The attribute sits by its own choice, where its long names have the room to be read.
         self.attr_combo = QComboBox(self)
         self.attr_combo.setAccessibleName(self.tr("Entra attribute"))
-        for name in ATTRIBUTES:
+        for name in ATTRIBUTE_NAMES:
             self.attr_combo.addItem(texts.attribute_text(name), name)
         self.attr_combo.currentIndexChanged.connect(self._rule_changed)  # before the sample is made
         self.demo_button = QPushButton(self.tr("Use the de&mo school's export"), self)
@@ -249,8 +245,9 @@ class SourcePage(WizardPage):
         self._update_sample()
 
     def _fill_domains(self, counts: dict[str, int]) -> None:
-        federated = set(texts.federated_domains(self.session.check_report))
-        known = {name for name, _ in (getattr(self.session.check_report, "domains", None) or [])}
+        facts = getattr(self.session.check_report, "facts", None)
+        federated = set(facts.federated) if facts is not None else set()
+        known = set(facts.domain_names) if facts is not None else set()
         self.domain_list.blockSignals(True)
         self.domain_list.clear()
         for name in sorted(set(counts) | {n.lower() for n in known}, key=lambda d: (-counts.get(d, 0), d)):
@@ -402,7 +399,8 @@ class SourcePage(WizardPage):
             self.sample_model.set_table(headers, [])
             return
         try:
-            rows = services.sample_values(users, choice, self.session.csv_table)
+            rows = services.sample_values(users, choice, self.session.csv_table,
+                                          getattr(self.session.check_report, "facts", None))
         except Exception as exc:  # noqa: BLE001 - a bad choice shows as a message, never a crash
             log.info("Sample not available: %s", type(exc).__name__)
             self.show_error(exc)
@@ -425,7 +423,7 @@ class SourcePage(WizardPage):
         try:
             self.sync_wizard().profiles.remember("source", saved)
             # saved with the connection too: what `apply --connection` and scheduled runs use (issue 11)
-            self.sync_wizard().profiles.attach(self._connection_name(), SOURCE_KEY, services.source_spec(choice))
+            self.sync_wizard().profiles.attach(self._connection_name(), SOURCE_KEY, choice.to_dict())
         except (OSError, ValueError):
             log.warning("Could not remember the source choice", exc_info=True)
         return True

@@ -17,7 +17,7 @@
     <context>
         <name>AppReg</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+421" />
+            <location filename="../../gui/code_texts.py" line="+471" />
             <source>Microsoft's sign-in service does not know this tenant in this cloud.</source>
             <translation>Microsoft's sign-in service does not know this tenant in this cloud.</translation>
         </message>
@@ -404,7 +404,7 @@
     <context>
         <name>Attribute</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-134" />
+            <location filename="../../gui/code_texts.py" line="-173" />
             <source>Object ID (as Entra Connect does, with guid-base64)</source>
             <translation>Object ID (as Entra Connect does, with guid-base64)</translation>
         </message>
@@ -564,7 +564,7 @@
     <context>
         <name>Code</name>
         <message>
-            <location line="-307" />
+            <location line="-318" />
             <source>The tenant is missing.</source>
             <translation>The tenant is missing.</translation>
         </message>
@@ -888,7 +888,7 @@
     <context>
         <name>Column</name>
         <message>
-            <location line="+217" />
+            <location line="+228" />
             <source>Display name</source>
             <translation>Display name</translation>
         </message>
@@ -921,7 +921,7 @@
     <context>
         <name>ConfirmPage</name>
         <message>
-            <location filename="../../gui/pages/confirm.py" line="+23" />
+            <location filename="../../gui/pages/confirm.py" line="+22" />
             <source>Confirm</source>
             <translation>Confirm</translation>
         </message>
@@ -956,12 +956,12 @@
             <translation>Confirmation</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+31" />
             <source>Reading the failed users again from the tenant…</source>
             <translation>Reading the failed users again from the tenant…</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs/undo.py" line="+157" />
+            <location filename="../../gui/dialogs/undo.py" line="+148" />
             <location filename="../../gui/pages/confirm.py" line="+20" />
             <source>To confirm, type the tenant ID &lt;b&gt;{token}&lt;/b&gt; or the tenant's domain, e.g. &lt;b&gt;{domain}&lt;/b&gt;</source>
             <translation>To confirm, type the tenant ID &lt;b&gt;{token}&lt;/b&gt; or the tenant's domain, e.g. &lt;b&gt;{domain}&lt;/b&gt;</translation>
@@ -973,7 +973,7 @@
             <translation>To confirm, type the tenant exactly as below: &lt;b&gt;{token}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../gui/pages/confirm.py" line="+48" />
+            <location filename="../../gui/pages/confirm.py" line="+44" />
             <source>The unfinished run used the UPN swap. Users it had begun are finished either way; tick the UPN swap below to set the rest of them too.</source>
             <translation>The unfinished run used the UPN swap. Users it had begun are finished either way; tick the UPN swap below to set the rest of them too.</translation>
         </message>
@@ -1283,7 +1283,7 @@
     <context>
         <name>Detail</name>
         <message>
-            <location line="-143" />
+            <location line="-152" />
             <source>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</source>
             <translation>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</translation>
         </message>
@@ -1299,12 +1299,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+53" />
+            <location line="+60" />
             <source>The user no longer exists.</source>
             <translation>The user no longer exists.</translation>
         </message>
         <message>
-            <location line="-47" />
+            <location line="-54" />
             <source>The value is empty.</source>
             <translation>The value is empty.</translation>
         </message>
@@ -1377,6 +1377,26 @@
             <location line="+7" />
             <source>Domain {value} is federated: can be set with the UPN swap.</source>
             <translation>Domain {value} is federated: can be set with the UPN swap.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Domain federated; the UPN swap cannot be used: its temporary UPN {alias} would also be {others}'s.</source>
+            <translation>Domain federated; the UPN swap cannot be used: its temporary UPN {alias} would also be {others}'s.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>On the temporary UPN {temp} left by an interrupted UPN swap (its own UPN: {original}). Only a run with the UPN swap moves it back.</source>
+            <translation>On the temporary UPN {temp} left by an interrupted UPN swap (its own UPN: {original}). Only a run with the UPN swap moves it back.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Moved back from the temporary UPN {temp} to its own; the value was left as it was.</source>
+            <translation>Moved back from the temporary UPN {temp} to its own; the value was left as it was.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Would be moved back from its temporary UPN to its own (dry run).</source>
+            <translation>Would be moved back from its temporary UPN to its own (dry run).</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1484,7 +1504,17 @@
             <translation>Cleared with the UPN swap.</translation>
         </message>
         <message>
-            <location line="-10" />
+            <location line="+1" />
+            <source>Already cleared by an earlier undo of this run.</source>
+            <translation>Already cleared by an earlier undo of this run.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Will be cleared with the UPN swap (its domain is federated).</source>
+            <translation>Will be cleared with the UPN swap (its domain is federated).</translation>
+        </message>
+        <message>
+            <location line="-12" />
             <source>Set with the UPN swap.</source>
             <translation>Set with the UPN swap.</translation>
         </message>
@@ -1514,7 +1544,7 @@
             <translation>The tenant's .onmicrosoft.com domain could not be read.</translation>
         </message>
         <message>
-            <location line="-63" />
+            <location line="-70" />
             <source>Synced from on-premises AD: set the source anchor there.</source>
             <translation>Synced from on-premises AD: set the source anchor there.</translation>
         </message>
@@ -1559,7 +1589,7 @@
             <translation>Domain {value} is federated.</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+29" />
             <source>Someone else set {found} after this run wrote {wrote}.</source>
             <translation>Someone else set {found} after this run wrote {wrote}.</translation>
         </message>
@@ -1588,7 +1618,7 @@
     <context>
         <name>Hint</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-189" />
+            <location filename="../../gui/code_texts.py" line="-198" />
             <source>Enter the Directory (tenant) ID from the app registration's Overview page, or the tenant's domain (e.g. school.onmicrosoft.com).</source>
             <translation>Enter the Directory (tenant) ID from the app registration's Overview page, or the tenant's domain (e.g. school.onmicrosoft.com).</translation>
         </message>
@@ -1884,7 +1914,7 @@
     <context>
         <name>Match</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+176" />
+            <location filename="../../gui/code_texts.py" line="+187" />
             <source>User principal name</source>
             <translation>User principal name</translation>
         </message>
@@ -1907,7 +1937,7 @@
     <context>
         <name>OutputPath</name>
         <message>
-            <location line="+62" />
+            <location line="+101" />
             <source>That is a folder: give a file name.</source>
             <translation>That is a folder: give a file name.</translation>
         </message>
@@ -1978,7 +2008,7 @@
     <context>
         <name>PlanWarning</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-28" />
+            <location filename="../../gui/code_texts.py" line="-67" />
             <source>No user of this tenant is in the chosen domain {domain} (its domains: {existing}). Check the spelling, or whether this is the right tenant.</source>
             <translation>No user of this tenant is in the chosen domain {domain} (its domains: {existing}). Check the spelling, or whether this is the right tenant.</translation>
         </message>
@@ -2007,11 +2037,96 @@
             <source>The members of these admin role groups are not known (the app may not read group members): {groups}. Their writes will fail.</source>
             <translation>The members of these admin role groups are not known (the app may not read group members): {groups}. Their writes will fail.</translation>
         </message>
+        <message>
+            <location line="+3" />
+            <source>These domains are federated: {domains}. Their users cannot get a new ImmutableId and are left out.</source>
+            <translation>These domains are federated: {domains}. Their users cannot get a new ImmutableId and are left out.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>These domains are federated: {domains}. Their users are left out unless you choose the UPN swap ({count} could be set).</source>
+            <translation>These domains are federated: {domains}. Their users are left out unless you choose the UPN swap ({count} could be set).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>These domains are federated: {domains}. {count} of their users are set with the UPN swap; the others are left out.</source>
+            <translation>These domains are federated: {domains}. {count} of their users are set with the UPN swap; the others are left out.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Users whose value another user already has: {count}. They are skipped.</source>
+            <translation>Users whose value another user already has: {count}. They are skipped.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users that share a value with someone else: {count}. They are skipped.</source>
+            <translation>Users that share a value with someone else: {count}. They are skipped.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users whose value cannot be an ImmutableId: {count}. They are skipped.</source>
+            <translation>Users whose value cannot be an ImmutableId: {count}. They are skipped.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users that hold an admin role: {count}. They are left out; a Privileged Authentication Administrator can set theirs by hand.</source>
+            <translation>Users that hold an admin role: {count}. They are left out; a Privileged Authentication Administrator can set theirs by hand.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Users that hold an admin role cannot be changed by the app, and the app may not read who they are: Microsoft refuses them, and they are reported as failed, with what to do.</source>
+            <translation>Users that hold an admin role cannot be changed by the app, and the app may not read who they are: Microsoft refuses them, and they are reported as failed, with what to do.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Nothing to write: no user will get an ImmutableId.</source>
+            <translation>Nothing to write: no user will get an ImmutableId.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{count} users are on a temporary UPN left by an interrupted UPN swap ({names}). They are not written unless you choose the UPN swap, which first moves them back.</source>
+            <translation>{count} users are on a temporary UPN left by an interrupted UPN swap ({names}). They are not written unless you choose the UPN swap, which first moves them back.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{count} users are on a temporary UPN left by an interrupted UPN swap ({names}): this run moves them back first.</source>
+            <translation>{count} users are on a temporary UPN left by an interrupted UPN swap ({names}): this run moves them back first.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{count} users are on a temporary UPN whose own UPN cannot be worked out ({names}). Change each back by hand in the Entra admin center.</source>
+            <translation>{count} users are on a temporary UPN whose own UPN cannot be worked out ({names}). Change each back by hand in the Entra admin center.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>An unfinished run of this tenant ({when}, {done} of {total} done) is continued in its folder.</source>
+            <translation>An unfinished run of this tenant ({when}, {done} of {total} done) is continued in its folder.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>An undo of this tenant did not finish ({when}). Finish it with “Undo an earlier run…”.</source>
+            <translation>An undo of this tenant did not finish ({when}). Finish it with “Undo an earlier run…”.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This undo continues the one that did not finish ({when}, {done} users done then).</source>
+            <translation>This undo continues the one that did not finish ({when}, {done} users done then).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{count} users are in a federated domain ({names}): clearing their value needs the UPN swap. Without it they are left as they are.</source>
+            <translation>{count} users are in a federated domain ({names}): clearing their value needs the UPN swap. Without it they are left as they are.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Nothing to clear: no user still holds a value the run wrote.</source>
+            <translation>Nothing to clear: no user still holds a value the run wrote.</translation>
+        </message>
     </context>
     <context>
         <name>PreviewPage</name>
         <message>
-            <location filename="../../gui/pages/preview.py" line="+20" />
+            <location filename="../../gui/pages/preview.py" line="+19" />
             <source>Preview</source>
             <translation>Preview</translation>
         </message>
@@ -2051,7 +2166,7 @@
             <translation>Re&amp;load</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+31" />
             <source>Reading the tenant's users…</source>
             <translation>Reading the tenant's users…</translation>
         </message>
@@ -2074,7 +2189,7 @@
     <context>
         <name>ResultsPage</name>
         <message>
-            <location filename="../../gui/pages/results.py" line="+27" />
+            <location filename="../../gui/pages/results.py" line="+28" />
             <source>Results</source>
             <translation>Results</translation>
         </message>
@@ -2180,7 +2295,7 @@
     <context>
         <name>RunFace</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+87" />
+            <location filename="../../gui/code_texts.py" line="+85" />
             <source>Command line</source>
             <translation>Command line</translation>
         </message>
@@ -2248,7 +2363,7 @@
             <translation>Press Start when you are ready.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+15" />
             <source>Writing… Next and Back wait until the run ends.</source>
             <translation>Writing… Next and Back wait until the run ends.</translation>
         </message>
@@ -2299,7 +2414,7 @@
     <context>
         <name>SourcePage</name>
         <message>
-            <location filename="../../gui/pages/source.py" line="+86" />
+            <location filename="../../gui/pages/source.py" line="+82" />
             <source>Source of the ImmutableIds</source>
             <translation>Source of the ImmutableIds</translation>
         </message>
@@ -2439,7 +2554,7 @@
             <translation>Reading the tenant's users… {n} so far</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+29" />
             <source>Choose the export file</source>
             <translation>Choose the export file</translation>
         </message>
@@ -2492,7 +2607,7 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-323" />
+            <location filename="../../gui/code_texts.py" line="-373" />
             <source>Will be set</source>
             <translation>Will be set</translation>
         </message>
@@ -2580,6 +2695,11 @@
             <location line="+1" />
             <source>Changed by someone else</source>
             <translation>Changed by someone else</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Will be cleared</source>
+            <translation>Will be cleared</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2686,6 +2806,11 @@
         </message>
         <message>
             <location line="+2" />
+            <source>The user still holds the value the run wrote: the undo clears it.</source>
+            <translation>The user still holds the value the run wrote: the undo clears it.</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Undone: the value this run wrote was cleared.</source>
             <translation>Undone: the value this run wrote was cleared.</translation>
         </message>
@@ -2804,11 +2929,6 @@
         </message>
         <message>
             <location line="+1" />
-            <source>Nothing to write: no user will get an ImmutableId.</source>
-            <translation>Nothing to write: no user will get an ImmutableId.</translation>
-        </message>
-        <message>
-            <location line="+1" />
             <source>Of them with the UPN swap (two writes each): {n}.</source>
             <translation>Of them with the UPN swap (two writes each): {n}.</translation>
         </message>
@@ -2849,21 +2969,6 @@
         </message>
         <message>
             <location line="+1" />
-            <source>These domains are federated: {domains}. Their users are left out unless you choose the UPN swap below.</source>
-            <translation>These domains are federated: {domains}. Their users are left out unless you choose the UPN swap below.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>These domains are federated: {domains}. Their users cannot get a new ImmutableId and are left out.</source>
-            <translation>These domains are federated: {domains}. Their users cannot get a new ImmutableId and are left out.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>These domains are federated: {domains}. Their users with a value ready are set with the UPN swap (below); the others are left out.</source>
-            <translation>These domains are federated: {domains}. Their users with a value ready are set with the UPN swap (below); the others are left out.</translation>
-        </message>
-        <message>
-            <location line="+1" />
             <source>This run cannot be undone.</source>
             <translation>This run cannot be undone.</translation>
         </message>
@@ -2879,38 +2984,13 @@
         </message>
         <message>
             <location line="+1" />
-            <source>Users that hold an admin role cannot be changed by the app; Microsoft refuses them (they are reported as failed, with what to do).</source>
-            <translation>Users that hold an admin role cannot be changed by the app; Microsoft refuses them (they are reported as failed, with what to do).</translation>
-        </message>
-        <message>
-            <location line="+1" />
             <source>Users that hold an admin role cannot be swapped: Microsoft refuses to change their UPN.</source>
             <translation>Users that hold an admin role cannot be swapped: Microsoft refuses to change their UPN.</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Users that hold an admin role: {n}. They are left out; a Privileged Authentication Administrator can set theirs by hand.</source>
-            <translation>Users that hold an admin role: {n}. They are left out; a Privileged Authentication Administrator can set theirs by hand.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Users that share a value with someone else: {n}. They are skipped.</source>
-            <translation>Users that share a value with someone else: {n}. They are skipped.</translation>
-        </message>
-        <message>
-            <location line="+1" />
             <source>Users to write: &lt;b&gt;{n}&lt;/b&gt;. Microsoft allows about 20 writes a second per tenant, so large schools take a while.</source>
             <translation>Users to write: &lt;b&gt;{n}&lt;/b&gt;. Microsoft allows about 20 writes a second per tenant, so large schools take a while.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Users whose value another user already has: {n}. They are skipped.</source>
-            <translation>Users whose value another user already has: {n}. They are skipped.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Users whose value cannot be an ImmutableId: {n}. They are skipped.</source>
-            <translation>Users whose value cannot be an ImmutableId: {n}. They are skipped.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3012,7 +3092,7 @@
     <context>
         <name>Transform</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+125" />
+            <location filename="../../gui/code_texts.py" line="+134" />
             <source>None: use the value as it is</source>
             <translation>None: use the value as it is</translation>
         </message>
@@ -3035,7 +3115,7 @@
     <context>
         <name>Unattended</name>
         <message>
-            <location line="+61" />
+            <location line="+100" />
             <source>it would have written more users than its limit, so it wrote nothing — look at the plan in its run folder and run it yourself</source>
             <translation>it would have written more users than its limit, so it wrote nothing — look at the plan in its run folder and run it yourself</translation>
         </message>
@@ -3149,13 +3229,18 @@
         </message>
         <message>
             <location line="+1" />
+            <source>In a federated domain: cleared only with the UPN swap (left as they are)</source>
+            <translation>In a federated domain: cleared only with the UPN swap (left as they are)</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Changed since the run (left alone)</source>
             <translation>Changed since the run (left alone)</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Already cleared by the unfinished undo</source>
-            <translation>Already cleared by the unfinished undo</translation>
+            <source>Already cleared by an earlier undo of this run</source>
+            <translation>Already cleared by an earlier undo of this run</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3166,7 +3251,7 @@
     <context>
         <name>UndoDialog</name>
         <message>
-            <location filename="../../gui/dialogs/undo.py" line="-102" />
+            <location filename="../../gui/dialogs/undo.py" line="-92" />
             <source>Undo a run</source>
             <translation>Undo a run</translation>
         </message>
@@ -3181,7 +3266,7 @@
             <translation>Use the UPN &amp;swap for users in federated domains</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>It changes those users' UPN briefly (to the tenant's .onmicrosoft.com domain and back), which Microsoft requires to clear their value.</source>
             <translation>It changes those users' UPN briefly (to the tenant's .onmicrosoft.com domain and back), which Microsoft requires to clear their value.</translation>
         </message>
@@ -3241,12 +3326,7 @@
             <translation>Reading those users in the tenant (nothing is written yet)…</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>Read: {done} of {total}</source>
-            <translation>Read: {done} of {total}</translation>
-        </message>
-        <message>
-            <location line="+8" />
+            <location line="+32" />
             <source>An earlier undo of this run did not finish; this one continues it ({folder}).</source>
             <translation>An earlier undo of this run did not finish; this one continues it ({folder}).</translation>
         </message>
@@ -3266,7 +3346,7 @@
             <translation>Users whose value changed since the run, and users that had a value before it, are never touched.</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+34" />
             <source>Clearing the values the run set…</source>
             <translation>Clearing the values the run set…</translation>
         </message>
@@ -3352,6 +3432,26 @@
             <location line="+1" />
             <source>This was a dry run: it wrote nothing, so there is nothing to undo.</source>
             <translation>This was a dry run: it wrote nothing, so there is nothing to undo.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>There is no such folder.</source>
+            <translation>There is no such folder.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Its journal.jsonl cannot be read.</source>
+            <translation>Its journal.jsonl cannot be read.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Its journal.jsonl is empty: it is not a run's journal.</source>
+            <translation>Its journal.jsonl is empty: it is not a run's journal.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This run was made in another tenant or by another app: sign in to that tenant with that app to undo it.</source>
+            <translation>This run was made in another tenant or by another app: sign in to that tenant with that app to undo it.</translation>
         </message>
     </context>
     <context>

@@ -17,7 +17,7 @@
     <context>
         <name>AppReg</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+421" />
+            <location filename="../../gui/code_texts.py" line="+471" />
             <source>Microsoft's sign-in service does not know this tenant in this cloud.</source>
             <translation>Microsofts inloggningstjänst känner inte till den här klientorganisationen i det här molnet.</translation>
         </message>
@@ -404,7 +404,7 @@
     <context>
         <name>Attribute</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-134" />
+            <location filename="../../gui/code_texts.py" line="-173" />
             <source>Object ID (as Entra Connect does, with guid-base64)</source>
             <translation>Objekt-ID (som Entra Connect, med guid-base64)</translation>
         </message>
@@ -564,7 +564,7 @@
     <context>
         <name>Code</name>
         <message>
-            <location line="-307" />
+            <location line="-318" />
             <source>The tenant is missing.</source>
             <translation>Klientorganisationen saknas.</translation>
         </message>
@@ -888,7 +888,7 @@
     <context>
         <name>Column</name>
         <message>
-            <location line="+217" />
+            <location line="+228" />
             <source>Display name</source>
             <translation>Visningsnamn</translation>
         </message>
@@ -921,7 +921,7 @@
     <context>
         <name>ConfirmPage</name>
         <message>
-            <location filename="../../gui/pages/confirm.py" line="+23" />
+            <location filename="../../gui/pages/confirm.py" line="+22" />
             <source>Confirm</source>
             <translation>Bekräfta</translation>
         </message>
@@ -956,12 +956,12 @@
             <translation>Bekräftelse</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+31" />
             <source>Reading the failed users again from the tenant…</source>
             <translation>Läser de misslyckade användarna på nytt från klientorganisationen…</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs/undo.py" line="+157" />
+            <location filename="../../gui/dialogs/undo.py" line="+148" />
             <location filename="../../gui/pages/confirm.py" line="+20" />
             <source>To confirm, type the tenant ID &lt;b&gt;{token}&lt;/b&gt; or the tenant's domain, e.g. &lt;b&gt;{domain}&lt;/b&gt;</source>
             <translation>Bekräfta genom att skriva katalog-ID:t &lt;b&gt;{token}&lt;/b&gt; eller klientorganisationens domän, t.ex. &lt;b&gt;{domain}&lt;/b&gt;</translation>
@@ -973,7 +973,7 @@
             <translation>Bekräfta genom att skriva klientorganisationen exakt som nedan: &lt;b&gt;{token}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../gui/pages/confirm.py" line="+48" />
+            <location filename="../../gui/pages/confirm.py" line="+44" />
             <source>The unfinished run used the UPN swap. Users it had begun are finished either way; tick the UPN swap below to set the rest of them too.</source>
             <translation>Den oavslutade körningen använde UPN-bytet. Användare som den hade påbörjat slutförs i vilket fall som helst; kryssa i UPN-bytet nedan för att även ange resten.</translation>
         </message>
@@ -1283,7 +1283,7 @@
     <context>
         <name>Detail</name>
         <message>
-            <location line="-143" />
+            <location line="-152" />
             <source>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</source>
             <translation>Inte tillåtet: användaren har troligen en administratörsroll. Ange värdet manuellt som Privilegierad autentiseringsadministratör.</translation>
         </message>
@@ -1299,12 +1299,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+53" />
+            <location line="+60" />
             <source>The user no longer exists.</source>
             <translation>Användaren finns inte längre.</translation>
         </message>
         <message>
-            <location line="-47" />
+            <location line="-54" />
             <source>The value is empty.</source>
             <translation>Värdet är tomt.</translation>
         </message>
@@ -1377,6 +1377,26 @@
             <location line="+7" />
             <source>Domain {value} is federated: can be set with the UPN swap.</source>
             <translation>Domänen {value} är federerad: kan anges med UPN-bytet.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Domain federated; the UPN swap cannot be used: its temporary UPN {alias} would also be {others}'s.</source>
+            <translation>Domänen är federerad, och UPN-bytet kan inte användas: dess tillfälliga UPN {alias} skulle också bli {others}s.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>On the temporary UPN {temp} left by an interrupted UPN swap (its own UPN: {original}). Only a run with the UPN swap moves it back.</source>
+            <translation>Har kvar det tillfälliga UPN:et {temp} efter ett avbrutet UPN-byte (dess eget UPN: {original}). Bara en körning med UPN-bytet flyttar tillbaka den.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Moved back from the temporary UPN {temp} to its own; the value was left as it was.</source>
+            <translation>Flyttades tillbaka från det tillfälliga UPN:et {temp} till sitt eget; värdet lämnades som det var.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Would be moved back from its temporary UPN to its own (dry run).</source>
+            <translation>Skulle flyttas tillbaka från sitt tillfälliga UPN till sitt eget (provkörning).</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1484,7 +1504,17 @@
             <translation>Rensat med UPN-bytet.</translation>
         </message>
         <message>
-            <location line="-10" />
+            <location line="+1" />
+            <source>Already cleared by an earlier undo of this run.</source>
+            <translation>Redan rensat av en tidigare ångring av den här körningen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Will be cleared with the UPN swap (its domain is federated).</source>
+            <translation>Rensas med UPN-bytet (domänen är federerad).</translation>
+        </message>
+        <message>
+            <location line="-12" />
             <source>Set with the UPN swap.</source>
             <translation>Angivet med UPN-bytet.</translation>
         </message>
@@ -1514,7 +1544,7 @@
             <translation>Klientorganisationens .onmicrosoft.com-domän kunde inte läsas.</translation>
         </message>
         <message>
-            <location line="-63" />
+            <location line="-70" />
             <source>Synced from on-premises AD: set the source anchor there.</source>
             <translation>Synkroniserad från lokalt AD: ange källankaret där.</translation>
         </message>
@@ -1559,7 +1589,7 @@
             <translation>Domänen {value} är federerad.</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+29" />
             <source>Someone else set {found} after this run wrote {wrote}.</source>
             <translation>Någon annan satte {found} efter att den här körningen skrev {wrote}.</translation>
         </message>
@@ -1588,7 +1618,7 @@
     <context>
         <name>Hint</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-189" />
+            <location filename="../../gui/code_texts.py" line="-198" />
             <source>Enter the Directory (tenant) ID from the app registration's Overview page, or the tenant's domain (e.g. school.onmicrosoft.com).</source>
             <translation>Ange Katalog-ID (klientorganisation) från appregistreringens sida Översikt, eller klientorganisationens domän (t.ex. skolan.onmicrosoft.com).</translation>
         </message>
@@ -1884,7 +1914,7 @@
     <context>
         <name>Match</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+176" />
+            <location filename="../../gui/code_texts.py" line="+187" />
             <source>User principal name</source>
             <translation>Huvudnamn (UPN)</translation>
         </message>
@@ -1907,7 +1937,7 @@
     <context>
         <name>OutputPath</name>
         <message>
-            <location line="+62" />
+            <location line="+101" />
             <source>That is a folder: give a file name.</source>
             <translation>Det är en mapp: ange ett filnamn.</translation>
         </message>
@@ -1978,7 +2008,7 @@
     <context>
         <name>PlanWarning</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-28" />
+            <location filename="../../gui/code_texts.py" line="-67" />
             <source>No user of this tenant is in the chosen domain {domain} (its domains: {existing}). Check the spelling, or whether this is the right tenant.</source>
             <translation>Ingen användare i den här klientorganisationen finns i den valda domänen {domain} (dess domäner: {existing}). Kontrollera stavningen, eller om det är rätt klientorganisation.</translation>
         </message>
@@ -2007,11 +2037,96 @@
             <source>The members of these admin role groups are not known (the app may not read group members): {groups}. Their writes will fail.</source>
             <translation>Medlemmarna i de här administratörsrollgrupperna är okända (appen får kanske inte läsa gruppmedlemmar): {groups}. Skrivningarna för dem kommer att misslyckas.</translation>
         </message>
+        <message>
+            <location line="+3" />
+            <source>These domains are federated: {domains}. Their users cannot get a new ImmutableId and are left out.</source>
+            <translation>De här domänerna är federerade: {domains}. Deras användare kan inte få ett nytt ImmutableId och tas inte med.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>These domains are federated: {domains}. Their users are left out unless you choose the UPN swap ({count} could be set).</source>
+            <translation>De här domänerna är federerade: {domains}. Deras användare tas inte med om du inte väljer UPN-bytet ({count} kan få sitt värde).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>These domains are federated: {domains}. {count} of their users are set with the UPN swap; the others are left out.</source>
+            <translation>De här domänerna är federerade: {domains}. {count} av deras användare får sitt värde med UPN-bytet; de övriga tas inte med.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Users whose value another user already has: {count}. They are skipped.</source>
+            <translation>Användare vars värde en annan användare redan har: {count}. De hoppas över.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users that share a value with someone else: {count}. They are skipped.</source>
+            <translation>Användare som delar värde med någon annan: {count}. De hoppas över.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users whose value cannot be an ImmutableId: {count}. They are skipped.</source>
+            <translation>Användare vars värde inte kan vara ett ImmutableId: {count}. De hoppas över.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users that hold an admin role: {count}. They are left out; a Privileged Authentication Administrator can set theirs by hand.</source>
+            <translation>Användare med en administratörsroll: {count}. De tas inte med; en administratör för privilegierad autentisering kan ange deras värde för hand.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Users that hold an admin role cannot be changed by the app, and the app may not read who they are: Microsoft refuses them, and they are reported as failed, with what to do.</source>
+            <translation>Användare med en administratörsroll kan inte ändras av appen, och appen får inte läsa vilka de är: Microsoft nekar dem, och de redovisas som misslyckade, med vad du kan göra.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Nothing to write: no user will get an ImmutableId.</source>
+            <translation>Inget att skriva: ingen användare får ett ImmutableId.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{count} users are on a temporary UPN left by an interrupted UPN swap ({names}). They are not written unless you choose the UPN swap, which first moves them back.</source>
+            <translation>{count} användare har kvar ett tillfälligt UPN efter ett avbrutet UPN-byte ({names}). Deras värde sätts inte om du inte väljer UPN-bytet, som först flyttar tillbaka dem.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{count} users are on a temporary UPN left by an interrupted UPN swap ({names}): this run moves them back first.</source>
+            <translation>{count} användare har kvar ett tillfälligt UPN efter ett avbrutet UPN-byte ({names}): den här körningen flyttar först tillbaka dem.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{count} users are on a temporary UPN whose own UPN cannot be worked out ({names}). Change each back by hand in the Entra admin center.</source>
+            <translation>{count} användare har ett tillfälligt UPN vars ursprungliga UPN inte går att räkna ut ({names}). Ändra tillbaka var och en för hand i administrationscentret för Entra.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>An unfinished run of this tenant ({when}, {done} of {total} done) is continued in its folder.</source>
+            <translation>En oavslutad körning i den här klientorganisationen ({when}, {done} av {total} klara) fortsätter i sin mapp.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>An undo of this tenant did not finish ({when}). Finish it with “Undo an earlier run…”.</source>
+            <translation>En ångring i den här klientorganisationen slutfördes inte ({when}). Slutför den med ”Ångra en tidigare körning…”.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This undo continues the one that did not finish ({when}, {done} users done then).</source>
+            <translation>Den här ångringen fortsätter den som inte slutfördes ({when}, {done} användare klara då).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{count} users are in a federated domain ({names}): clearing their value needs the UPN swap. Without it they are left as they are.</source>
+            <translation>{count} användare finns i en federerad domän ({names}): deras värde kan bara rensas med UPN-bytet. Utan det lämnas de som de är.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Nothing to clear: no user still holds a value the run wrote.</source>
+            <translation>Inget att rensa: ingen användare har kvar ett värde som körningen skrev.</translation>
+        </message>
     </context>
     <context>
         <name>PreviewPage</name>
         <message>
-            <location filename="../../gui/pages/preview.py" line="+20" />
+            <location filename="../../gui/pages/preview.py" line="+19" />
             <source>Preview</source>
             <translation>Förhandsgranskning</translation>
         </message>
@@ -2051,7 +2166,7 @@
             <translation>&amp;Läs in igen</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+31" />
             <source>Reading the tenant's users…</source>
             <translation>Läser klientorganisationens användare…</translation>
         </message>
@@ -2074,7 +2189,7 @@
     <context>
         <name>ResultsPage</name>
         <message>
-            <location filename="../../gui/pages/results.py" line="+27" />
+            <location filename="../../gui/pages/results.py" line="+28" />
             <source>Results</source>
             <translation>Resultat</translation>
         </message>
@@ -2180,7 +2295,7 @@
     <context>
         <name>RunFace</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+87" />
+            <location filename="../../gui/code_texts.py" line="+85" />
             <source>Command line</source>
             <translation>Kommandoraden</translation>
         </message>
@@ -2248,7 +2363,7 @@
             <translation>Tryck på Starta när du är redo.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+15" />
             <source>Writing… Next and Back wait until the run ends.</source>
             <translation>Skriver… Nästa och Bakåt väntar tills körningen är klar.</translation>
         </message>
@@ -2299,7 +2414,7 @@
     <context>
         <name>SourcePage</name>
         <message>
-            <location filename="../../gui/pages/source.py" line="+86" />
+            <location filename="../../gui/pages/source.py" line="+82" />
             <source>Source of the ImmutableIds</source>
             <translation>Källa för ImmutableId</translation>
         </message>
@@ -2439,7 +2554,7 @@
             <translation>Läser klientorganisationens användare… {n} hittills</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+29" />
             <source>Choose the export file</source>
             <translation>Välj exportfilen</translation>
         </message>
@@ -2492,7 +2607,7 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-323" />
+            <location filename="../../gui/code_texts.py" line="-373" />
             <source>Will be set</source>
             <translation>Kommer att anges</translation>
         </message>
@@ -2580,6 +2695,11 @@
             <location line="+1" />
             <source>Changed by someone else</source>
             <translation>Ändrad av någon annan</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Will be cleared</source>
+            <translation>Rensas</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2686,6 +2806,11 @@
         </message>
         <message>
             <location line="+2" />
+            <source>The user still holds the value the run wrote: the undo clears it.</source>
+            <translation>Användaren har kvar värdet som körningen skrev: ångringen rensar det.</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Undone: the value this run wrote was cleared.</source>
             <translation>Ångrat: värdet som körningen skrev rensades.</translation>
         </message>
@@ -2804,11 +2929,6 @@
         </message>
         <message>
             <location line="+1" />
-            <source>Nothing to write: no user will get an ImmutableId.</source>
-            <translation>Inget att skriva: ingen användare får ett ImmutableId.</translation>
-        </message>
-        <message>
-            <location line="+1" />
             <source>Of them with the UPN swap (two writes each): {n}.</source>
             <translation>Av dem med UPN-bytet (två skrivningar var): {n}.</translation>
         </message>
@@ -2849,21 +2969,6 @@
         </message>
         <message>
             <location line="+1" />
-            <source>These domains are federated: {domains}. Their users are left out unless you choose the UPN swap below.</source>
-            <translation>De här domänerna är federerade: {domains}. Deras användare tas inte med om du inte väljer UPN-bytet nedan.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>These domains are federated: {domains}. Their users cannot get a new ImmutableId and are left out.</source>
-            <translation>De här domänerna är federerade: {domains}. Deras användare kan inte få ett nytt ImmutableId och tas inte med.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>These domains are federated: {domains}. Their users with a value ready are set with the UPN swap (below); the others are left out.</source>
-            <translation>De här domänerna är federerade: {domains}. Deras användare som har ett färdigt värde anges med UPN-bytet (nedan); de övriga tas inte med.</translation>
-        </message>
-        <message>
-            <location line="+1" />
             <source>This run cannot be undone.</source>
             <translation>Den här körningen kan inte ångras.</translation>
         </message>
@@ -2879,38 +2984,13 @@
         </message>
         <message>
             <location line="+1" />
-            <source>Users that hold an admin role cannot be changed by the app; Microsoft refuses them (they are reported as failed, with what to do).</source>
-            <translation>Användare med en administratörsroll kan inte ändras av appen; Microsoft nekar dem (de rapporteras som misslyckade, med vad du ska göra).</translation>
-        </message>
-        <message>
-            <location line="+1" />
             <source>Users that hold an admin role cannot be swapped: Microsoft refuses to change their UPN.</source>
             <translation>Användare med en administratörsroll kan inte få UPN-bytet: Microsoft nekar att ändra deras UPN.</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Users that hold an admin role: {n}. They are left out; a Privileged Authentication Administrator can set theirs by hand.</source>
-            <translation>Användare med en administratörsroll: {n}. De lämnas utanför; en Privilegierad autentiseringsadministratör kan ange deras värden för hand.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Users that share a value with someone else: {n}. They are skipped.</source>
-            <translation>Användare som delar värde med någon annan: {n}. De hoppas över.</translation>
-        </message>
-        <message>
-            <location line="+1" />
             <source>Users to write: &lt;b&gt;{n}&lt;/b&gt;. Microsoft allows about 20 writes a second per tenant, so large schools take a while.</source>
             <translation>Användare att skriva: &lt;b&gt;{n}&lt;/b&gt;. Microsoft tillåter ungefär 20 skrivningar per sekund och klientorganisation, så stora skolor tar en stund.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Users whose value another user already has: {n}. They are skipped.</source>
-            <translation>Användare vars värde en annan användare redan har: {n}. De hoppas över.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Users whose value cannot be an ImmutableId: {n}. They are skipped.</source>
-            <translation>Användare vars värde inte kan vara ett ImmutableId: {n}. De hoppas över.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3012,7 +3092,7 @@
     <context>
         <name>Transform</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+125" />
+            <location filename="../../gui/code_texts.py" line="+134" />
             <source>None: use the value as it is</source>
             <translation>Ingen: använd värdet som det är</translation>
         </message>
@@ -3035,7 +3115,7 @@
     <context>
         <name>Unattended</name>
         <message>
-            <location line="+61" />
+            <location line="+100" />
             <source>it would have written more users than its limit, so it wrote nothing — look at the plan in its run folder and run it yourself</source>
             <translation>den skulle ha skrivit fler användare än sin gräns och skrev därför ingenting — titta på planen i körningens mapp och kör den själv</translation>
         </message>
@@ -3149,13 +3229,18 @@
         </message>
         <message>
             <location line="+1" />
+            <source>In a federated domain: cleared only with the UPN swap (left as they are)</source>
+            <translation>I en federerad domän: rensas bara med UPN-bytet (lämnas som de är)</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Changed since the run (left alone)</source>
             <translation>Ändrade sedan körningen (lämnas orörda)</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Already cleared by the unfinished undo</source>
-            <translation>Redan rensade av den oavslutade ångringen</translation>
+            <source>Already cleared by an earlier undo of this run</source>
+            <translation>Redan rensade av en tidigare ångring av den här körningen</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3166,7 +3251,7 @@
     <context>
         <name>UndoDialog</name>
         <message>
-            <location filename="../../gui/dialogs/undo.py" line="-102" />
+            <location filename="../../gui/dialogs/undo.py" line="-92" />
             <source>Undo a run</source>
             <translation>Ångra en körning</translation>
         </message>
@@ -3181,7 +3266,7 @@
             <translation>Använd &amp;UPN-bytet för användare i federerade domäner</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>It changes those users' UPN briefly (to the tenant's .onmicrosoft.com domain and back), which Microsoft requires to clear their value.</source>
             <translation>Det ändrar de användarnas UPN en kort stund (till klientorganisationens .onmicrosoft.com-domän och tillbaka), vilket Microsoft kräver för att rensa deras värde.</translation>
         </message>
@@ -3241,12 +3326,7 @@
             <translation>Läser de användarna i klientorganisationen (inget skrivs än)…</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>Read: {done} of {total}</source>
-            <translation>Lästa: {done} av {total}</translation>
-        </message>
-        <message>
-            <location line="+8" />
+            <location line="+32" />
             <source>An earlier undo of this run did not finish; this one continues it ({folder}).</source>
             <translation>En tidigare ångring av den här körningen blev inte klar; den här fortsätter den ({folder}).</translation>
         </message>
@@ -3266,7 +3346,7 @@
             <translation>Användare vars värde har ändrats sedan körningen, och användare som hade ett värde före den, rörs aldrig.</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+34" />
             <source>Clearing the values the run set…</source>
             <translation>Rensar värdena som körningen satte…</translation>
         </message>
@@ -3352,6 +3432,26 @@
             <location line="+1" />
             <source>This was a dry run: it wrote nothing, so there is nothing to undo.</source>
             <translation>Det här var en provkörning: den skrev ingenting, så det finns inget att ångra.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>There is no such folder.</source>
+            <translation>Mappen finns inte.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Its journal.jsonl cannot be read.</source>
+            <translation>Dess journal.jsonl går inte att läsa.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Its journal.jsonl is empty: it is not a run's journal.</source>
+            <translation>Dess journal.jsonl är tom: det är inte en körnings journal.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This run was made in another tenant or by another app: sign in to that tenant with that app to undo it.</source>
+            <translation>Den här körningen gjordes i en annan klientorganisation eller av en annan app: logga in i den klientorganisationen med den appen för att ångra den.</translation>
         </message>
     </context>
     <context>
