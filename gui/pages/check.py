@@ -26,6 +26,9 @@ class CheckPage(WizardPage):
             row = ChecklistRow(texts.check_step_text(step.value), self)
             self.rows[step.value] = row
             box.addWidget(row)
+        widest = max(row.title_width() for row in self.rows.values()) + 12
+        for row in self.rows.values():
+            row.set_title_width(widest)
         self.body().addLayout(box)
         buttons = QHBoxLayout()
         self.retry_button = QPushButton(self.tr("&Retry the checks"), self)

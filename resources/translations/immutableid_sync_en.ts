@@ -17,7 +17,7 @@
     <context>
         <name>AppReg</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+421" />
+            <location filename="../../gui/code_texts.py" line="+422" />
             <source>Microsoft's sign-in service does not know this tenant in this cloud.</source>
             <translation>Microsoft's sign-in service does not know this tenant in this cloud.</translation>
         </message>
@@ -236,7 +236,7 @@
     <context>
         <name>AppRegDialog</name>
         <message>
-            <location filename="../../gui/dialogs/appreg.py" line="+59" />
+            <location filename="../../gui/dialogs/appreg.py" line="+60" />
             <source>Renew the client secret</source>
             <translation>Renew the client secret</translation>
         </message>
@@ -493,7 +493,7 @@
             <translation>Signs in as the app and proves it may read and write users. Nothing is written.</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+13" />
             <source>&amp;Retry the checks</source>
             <translation>&amp;Retry the checks</translation>
         </message>
@@ -564,7 +564,7 @@
     <context>
         <name>Code</name>
         <message>
-            <location line="-307" />
+            <location line="-308" />
             <source>The tenant is missing.</source>
             <translation>The tenant is missing.</translation>
         </message>
@@ -835,14 +835,14 @@
             <translation>Not known (the app may not read domains).</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Admins are known before writing.</source>
-            <translation>Admins are known before writing.</translation>
+            <location line="+2" />
+            <source>Yes: the preview marks them, and leaves them out.</source>
+            <translation>Yes: the preview marks them, and leaves them out.</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Admins are known, except members of groups the app cannot read.</source>
-            <translation>Admins are known, except members of groups the app cannot read.</translation>
+            <source>Yes, except members of groups the app cannot read.</source>
+            <translation>Yes, except members of groups the app cannot read.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1948,9 +1948,22 @@
         </message>
     </context>
     <context>
+        <name>PathLine</name>
+        <message>
+            <location filename="../../gui/widgets/path_line.py" line="+19" />
+            <source>Cop&amp;y</source>
+            <translation>Cop&amp;y</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Copy the path</source>
+            <translation>Copy the path</translation>
+        </message>
+    </context>
+    <context>
         <name>PlanTableView</name>
         <message>
-            <location filename="../../gui/widgets/plan_table_view.py" line="+37" />
+            <location filename="../../gui/widgets/plan_table_view.py" line="+49" />
             <source>Show status</source>
             <translation>Show status</translation>
         </message>
@@ -1970,7 +1983,12 @@
             <translation>Users</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+25" />
+            <source>The chosen user</source>
+            <translation>The chosen user</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>S&amp;how:</source>
             <translation>S&amp;how:</translation>
         </message>
@@ -1980,12 +1998,12 @@
             <translation>Sea&amp;rch:</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+58" />
             <source>All ({n})</source>
             <translation>All ({n})</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+30" />
             <source>{shown} of {total} shown</source>
             <translation>{shown} of {total} shown</translation>
         </message>
@@ -2089,7 +2107,7 @@
     <context>
         <name>ResultsPage</name>
         <message>
-            <location filename="../../gui/pages/results.py" line="+27" />
+            <location filename="../../gui/pages/results.py" line="+31" />
             <source>Results</source>
             <translation>Results</translation>
         </message>
@@ -2105,11 +2123,16 @@
         </message>
         <message>
             <location line="+2" />
-            <source>Users that need attention</source>
-            <translation>Users that need attention</translation>
+            <source>Every user, those that need attention first</source>
+            <translation>Every user, those that need attention first</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+3" />
+            <source>Needs attention</source>
+            <translation>Needs attention</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>&amp;Export report…</source>
             <translation>&amp;Export report…</translation>
         </message>
@@ -2134,12 +2157,12 @@
             <translation>Undo an ear&amp;lier run…</translation>
         </message>
         <message>
-            <location line="+25" />
-            <source>Select a user to see what to do.</source>
-            <translation>Select a user to see what to do.</translation>
+            <location line="+8" />
+            <source>Run folder:</source>
+            <translation>Run folder:</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+25" />
             <source>Report: {path}</source>
             <translation>Report: {path}</translation>
         </message>
@@ -2154,7 +2177,12 @@
             <translation>{n} users are not back on their own UPN yet (UPN swap). Run again: they are finished first.</translation>
         </message>
         <message>
-            <location line="+49" />
+            <location line="+27" />
+            <source>No file manager opened the folder. Its path is shown above: Copy puts it on the clipboard.</source>
+            <translation>No file manager opened the folder. Its path is shown above: Copy puts it on the clipboard.</translation>
+        </message>
+        <message>
+            <location line="+21" />
             <source>This run was undone; the undo's report: {path}</source>
             <translation>This run was undone; the undo's report: {path}</translation>
         </message>

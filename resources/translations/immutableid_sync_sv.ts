@@ -17,7 +17,7 @@
     <context>
         <name>AppReg</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+421" />
+            <location filename="../../gui/code_texts.py" line="+422" />
             <source>Microsoft's sign-in service does not know this tenant in this cloud.</source>
             <translation>Microsofts inloggningstjänst känner inte till den här klientorganisationen i det här molnet.</translation>
         </message>
@@ -236,7 +236,7 @@
     <context>
         <name>AppRegDialog</name>
         <message>
-            <location filename="../../gui/dialogs/appreg.py" line="+59" />
+            <location filename="../../gui/dialogs/appreg.py" line="+60" />
             <source>Renew the client secret</source>
             <translation>Förnya klienthemligheten</translation>
         </message>
@@ -493,7 +493,7 @@
             <translation>Loggar in som appen och visar att den får läsa och skriva användare. Inget skrivs.</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+13" />
             <source>&amp;Retry the checks</source>
             <translation>&amp;Kontrollera igen</translation>
         </message>
@@ -564,7 +564,7 @@
     <context>
         <name>Code</name>
         <message>
-            <location line="-307" />
+            <location line="-308" />
             <source>The tenant is missing.</source>
             <translation>Klientorganisationen saknas.</translation>
         </message>
@@ -835,14 +835,14 @@
             <translation>Okänt (appen får inte läsa domäner).</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Admins are known before writing.</source>
-            <translation>Administratörerna är kända före skrivningen.</translation>
+            <location line="+2" />
+            <source>Yes: the preview marks them, and leaves them out.</source>
+            <translation>Ja: förhandsgranskningen markerar dem och lämnar dem utanför.</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Admins are known, except members of groups the app cannot read.</source>
-            <translation>Administratörerna är kända, utom medlemmar i grupper som appen inte kan läsa.</translation>
+            <source>Yes, except members of groups the app cannot read.</source>
+            <translation>Ja, utom medlemmar i grupper som appen inte kan läsa.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1948,9 +1948,22 @@
         </message>
     </context>
     <context>
+        <name>PathLine</name>
+        <message>
+            <location filename="../../gui/widgets/path_line.py" line="+19" />
+            <source>Cop&amp;y</source>
+            <translation>&amp;Kopiera</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Copy the path</source>
+            <translation>Kopiera sökvägen</translation>
+        </message>
+    </context>
+    <context>
         <name>PlanTableView</name>
         <message>
-            <location filename="../../gui/widgets/plan_table_view.py" line="+37" />
+            <location filename="../../gui/widgets/plan_table_view.py" line="+49" />
             <source>Show status</source>
             <translation>Visa status</translation>
         </message>
@@ -1970,7 +1983,12 @@
             <translation>Användare</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+25" />
+            <source>The chosen user</source>
+            <translation>Den valda användaren</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>S&amp;how:</source>
             <translation>&amp;Visa:</translation>
         </message>
@@ -1980,12 +1998,12 @@
             <translation>&amp;Sök:</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+58" />
             <source>All ({n})</source>
             <translation>Alla ({n})</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+30" />
             <source>{shown} of {total} shown</source>
             <translation>{shown} av {total} visas</translation>
         </message>
@@ -2089,7 +2107,7 @@
     <context>
         <name>ResultsPage</name>
         <message>
-            <location filename="../../gui/pages/results.py" line="+27" />
+            <location filename="../../gui/pages/results.py" line="+31" />
             <source>Results</source>
             <translation>Resultat</translation>
         </message>
@@ -2105,11 +2123,16 @@
         </message>
         <message>
             <location line="+2" />
-            <source>Users that need attention</source>
-            <translation>Användare som behöver åtgärdas</translation>
+            <source>Every user, those that need attention first</source>
+            <translation>Alla användare, de som behöver åtgärdas först</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+3" />
+            <source>Needs attention</source>
+            <translation>Behöver åtgärdas</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>&amp;Export report…</source>
             <translation>&amp;Exportera rapport…</translation>
         </message>
@@ -2134,12 +2157,12 @@
             <translation>Ångra en &amp;tidigare körning…</translation>
         </message>
         <message>
-            <location line="+25" />
-            <source>Select a user to see what to do.</source>
-            <translation>Välj en användare för att se vad du ska göra.</translation>
+            <location line="+8" />
+            <source>Run folder:</source>
+            <translation>Körningens mapp:</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+25" />
             <source>Report: {path}</source>
             <translation>Rapport: {path}</translation>
         </message>
@@ -2154,7 +2177,12 @@
             <translation>{n} användare har ännu inte fått tillbaka sitt eget UPN (UPN-bytet). Kör igen: de slutförs först.</translation>
         </message>
         <message>
-            <location line="+49" />
+            <location line="+27" />
+            <source>No file manager opened the folder. Its path is shown above: Copy puts it on the clipboard.</source>
+            <translation>Ingen filhanterare öppnade mappen. Sökvägen visas ovan: Kopiera lägger den i urklipp.</translation>
+        </message>
+        <message>
+            <location line="+21" />
             <source>This run was undone; the undo's report: {path}</source>
             <translation>Körningen har ångrats; ångringens rapport: {path}</translation>
         </message>
