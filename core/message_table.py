@@ -408,6 +408,9 @@ WARNING_TEXT = {
     "undo_needs_swap": "{count:,} users are in a federated domain ({names}): clearing their value needs the UPN "
                        "swap (--federated-upn-swap); without it they are left as they are.",
     "undo_nothing_to_clear": "Nothing to clear: no user still holds a value this run wrote.",
+    "unfinished_run_not_this_tenant": "An unfinished run ({when}, {path}) names this tenant, but the tenant holds "
+                                      "none of what it wrote (a tenant made again, or another one): it is not "
+                                      "continued; this run starts anew.",
     "unfinished_undo_continued": "This undo continues the one that did not finish ({when}, {done:,} users done "
                                  "then): {path}",
     "unfinished_undo": "An undo of this tenant and app did not finish ({when}, {path}): run undo --last to finish "

@@ -71,8 +71,9 @@ TEXT: dict[str, str] = {
     "domains_managed": T("Code", "No domain is federated."),
     "domains_federated": T("Code", "Some domains are federated."),
     "domains_unknown": T("Code", "Not known (the app may not read domains)."),
-    "admin_roles_known": T("Code", "Admins are known before writing."),
-    "admin_roles_groups_unread": T("Code", "Admins are known, except members of groups the app cannot read."),
+    # the step's title says "Admins known before writing": the verdict says what follows, not the same again
+    "admin_roles_known": T("Code", "Yes: the preview marks them, and leaves them out."),
+    "admin_roles_groups_unread": T("Code", "Yes, except members of groups the app cannot read."),
     "admin_roles_unknown": T("Code", "Not known (optional permission not granted)."),
     "secret_expiry_ok": T("Code", "The secret is valid for more than 30 days."),
     "secret_expiry_soon": T("Code", "The secret expires within 30 days."),
@@ -428,6 +429,9 @@ PLAN_WARNINGS = {
     "unfinished_run": T(
         "PlanWarning", "An unfinished run of this tenant ({when}, {done} of {total} done) is continued in its "
                        "folder."),
+    "unfinished_run_not_this_tenant": T(
+        "PlanWarning", "An unfinished run ({when}) names this tenant, but the tenant holds none of what it wrote: "
+                       "it is not continued, and this run starts anew."),
     "unfinished_undo": T(
         "PlanWarning", "An undo of this tenant did not finish ({when}). Finish it with “Undo an earlier run…”."),
     "unfinished_undo_continued": T(

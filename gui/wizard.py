@@ -58,7 +58,7 @@ class SyncWizard(QWizard):
         self.setStartId(PageId.WELCOME)
         self.currentIdChanged.connect(lambda _id: self.update_back_button())
         self._stopping = False
-        self.resize(QSize(900, 680))
+        self.resize(QSize(960, 700))  # the Preview table fits without a horizontal scroll bar (test_gui_layout)
         self.setMinimumSize(QSize(640, 480))
 
     def page_by_id(self, page_id: PageId) -> WizardPage:

@@ -85,8 +85,8 @@ class UnfinishedRun:
 
     path: Path
     started: datetime | None
-    done: int                 # users with an outcome in the journal
-    total: int | None         # users the run set out to write (None: an older journal)
+    done: int                 # users the run is finished with (JournalState.settled: not a swap half-way)
+    total: int | None         # users it set out to write, UPN swaps included (None: an older journal)
     header: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -117,6 +117,6 @@ def find_unfinished(conn: Connection, tenant_id: str | None = None, kind: RunKin
             continue
         if state.complete:
             return None
-        return UnfinishedRun(run_dir, parse_time(header.get("time")), len(state.outcomes),
-                             header.get("to_write"), dict(header))
+        return UnfinishedRun(run_dir, parse_time(header.get("time")), state.settled(), state.planned(),
+                             dict(header))
     return None

@@ -22,6 +22,7 @@ from core.planning.plan import Plan, PlanBuilder, PlanRow, build_plan
 from core.planning.preflight import PlanWarning, plan_warnings
 from core.run.folders import RunKind, UnfinishedRun, find_unfinished
 from core.run.lifecycle import RunSpec
+from core.run.tenant_match import find_resumable
 from core.source.sources import Source
 from core.source.spec import SourceSpec
 from core.tenant.directory import PAGE_SIZE, USER_SELECT, DirectoryUser, users_from_page
@@ -53,6 +54,7 @@ class Prepared:
     timings: dict[str, float] = field(default_factory=dict)
     kind: RunKind = RunKind.APPLY
     undo_of: Path | None = None
+    not_resumed: UnfinishedRun | None = None       # an unfinished run this tenant does not bear out
 
     @property
     def tenant_id(self) -> str | None:
@@ -64,7 +66,7 @@ class Prepared:
 
     def warnings(self, upn_swap: bool = False) -> list[PlanWarning]:
         """The warnings every face shows before it asks (most consequential first)."""
-        return (run_state_warnings(self.unfinished, self.unfinished_undo, self.kind)
+        return (run_state_warnings(self.unfinished, self.unfinished_undo, self.kind, self.not_resumed)
                 + plan_warnings(self.plan, self.facts, upn_swap=upn_swap, undo=self.kind is RunKind.UNDO))
 
     def run_spec(self, *, face: str, dry_run: bool = False, upn_swap: bool = False, resume: bool = True,
@@ -96,10 +98,11 @@ def prepare(conn: Connection, graph: GraphClient, spec: SourceSpec, source: Sour
     if only_ids is not None:
         keep = frozenset(only_ids)
         plan.rows = [row for row in plan.rows if row.object_id in keep]
-    unfinished = find_unfinished(conn, facts.tenant_id, RunKind.APPLY, runs=runs)
+    found = find_resumable(conn, graph, facts.tenant_id, cancel, runs)
     unfinished_undo = find_unfinished(conn, facts.tenant_id, RunKind.UNDO, runs=runs)
     timings = {"prepare_s": round(time.monotonic() - t0, 3)}
-    return Prepared(conn, graph, facts, plan, spec, listed, unfinished, unfinished_undo, timings)
+    return Prepared(conn, graph, facts, plan, spec, listed, found.run, unfinished_undo, timings,
+                    not_resumed=found.foreign or found.unchecked)
 
 
 def _list_and_plan(graph: GraphClient, source: Source, spec: SourceSpec, users: list[DirectoryUser] | None,
@@ -175,7 +178,7 @@ def prepare_undo(conn: Connection, graph: GraphClient, run_dir: Path, *, upn_swa
 
 
 def run_state_warnings(unfinished: UnfinishedRun | None, unfinished_undo: UnfinishedRun | None,
-                       kind: RunKind) -> list[PlanWarning]:
+                       kind: RunKind, not_resumed: UnfinishedRun | None = None) -> list[PlanWarning]:
     """What the run folders say about this tenant and app: an apply that did not finish is continued; an
     undo that did not finish is named (an apply does not finish someone's undo for them)."""
     out = []
@@ -183,6 +186,9 @@ def run_state_warnings(unfinished: UnfinishedRun | None, unfinished_undo: Unfini
         out.append(PlanWarning("unfinished_run", {"path": str(unfinished.path), "done": unfinished.done,
                                                   "total": unfinished.total if unfinished.total is not None
                                                   else "?", "when": _when(unfinished)}))
+    if kind is RunKind.APPLY and not_resumed is not None:
+        out.append(PlanWarning("unfinished_run_not_this_tenant", {"path": str(not_resumed.path),
+                                                                  "when": _when(not_resumed)}))
     if unfinished_undo is not None:
         code = "unfinished_undo_continued" if kind is RunKind.UNDO else "unfinished_undo"
         out.append(PlanWarning(code, {"path": str(unfinished_undo.path), "when": _when(unfinished_undo),

@@ -175,15 +175,6 @@ def export_job(rows: list[Any], path: str | Path, unmatched: list[Any] | None = 
 
 
 # Writing ---------------------------------------------------------------------------------------------
-def unfinished_run_job(conn: Connection, tenant_id: str | None):
-    """The unfinished run of this tenant and app, if any (core.run.folders reads journals)."""
-    from core.run.folders import find_unfinished
-
-    def job(progress: Progress, cancel: threading.Event):
-        return find_unfinished(conn, tenant_id)
-    return job
-
-
 def apply_job(secret: str | None, prepared: Any, dry_run: bool, *, resume: bool = True,
               federated_upn_swap: bool = False):
     """The run, by core.run.lifecycle (the same lifecycle as the CLI's) from the preview's prepare step: run

@@ -8,6 +8,7 @@ from core.tenant.checks import CheckStep
 from gui import texts
 from gui.dialogs.undo_runs import open_runs_dialog
 from gui.jobs import services
+from gui.jobs.resume import unfinished_run_job
 from gui.pages.base import WizardPage
 from gui.session import SourceChoice
 from gui.widgets.checklist import ChecklistRow
@@ -26,6 +27,9 @@ class CheckPage(WizardPage):
             row = ChecklistRow(texts.check_step_text(step.value), self)
             self.rows[step.value] = row
             box.addWidget(row)
+        widest = max(row.title_width() for row in self.rows.values()) + 12
+        for row in self.rows.values():
+            row.set_title_width(widest)
         self.body().addLayout(box)
         buttons = QHBoxLayout()
         self.retry_button = QPushButton(self.tr("&Retry the checks"), self)
@@ -87,7 +91,8 @@ class CheckPage(WizardPage):
                                           self.tr("Fix what the list above says, then press Retry. Back "
                                                   "takes you to the connection details."))
         else:
-            self.run_job(services.unfinished_run_job(self.session.connection, report.tenant_id), "unfinished",
+            s = self.session
+            self.run_job(unfinished_run_job(s.connection, s.secret, report.tenant_id), "unfinished",
                          self.tr("Looking for an unfinished run…"), on_finished=self.resume_offer.offer)
         self.refresh_buttons()
 

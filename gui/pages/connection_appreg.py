@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton
 
 from core.setup.reminder import write_reminder
 from gui.dialogs.appreg import AppRegDialog
+from gui.save_location import default_save_path
 
 RENEW_WITHIN_DAYS = 60
 
@@ -77,7 +78,7 @@ class AppRegButtons:
 
     def _ask_reminder_path(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self.page, _page_tr("Save a calendar reminder"),
-                                              "renew-secret.ics", _page_tr("Calendar (*.ics)"))
+                                              default_save_path("renew-secret.ics"), _page_tr("Calendar (*.ics)"))
         if path:
             self.save_reminder(Path(path))
 

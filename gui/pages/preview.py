@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from core import paths
 from gui import texts
 from gui.jobs import services
 from gui.pages.base import WizardPage
+from gui.save_location import default_save_path
 from gui.widgets.plan_table_view import PlanTableView
 
 LISTING_REUSE_S = 300  # a listing this recent stands for the preview; Reload always lists afresh
@@ -108,7 +108,7 @@ class PreviewPage(WizardPage):
 
     def export(self) -> None:
         plan = self.session.plan
-        self.export_rows(plan.rows, str(paths.data_dir() / "preview-report.csv"), self.export_note,
+        self.export_rows(plan.rows, default_save_path("preview-report.csv"), self.export_note,
                          unmatched=plan.unmatched_rows, title=self.tr("Export the preview report"))
 
     def export_to(self, path: str):

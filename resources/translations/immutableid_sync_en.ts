@@ -17,7 +17,7 @@
     <context>
         <name>AppReg</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+471" />
+            <location filename="../../gui/code_texts.py" line="+475" />
             <source>Microsoft's sign-in service does not know this tenant in this cloud.</source>
             <translation>Microsoft's sign-in service does not know this tenant in this cloud.</translation>
         </message>
@@ -236,7 +236,7 @@
     <context>
         <name>AppRegDialog</name>
         <message>
-            <location filename="../../gui/dialogs/appreg.py" line="+59" />
+            <location filename="../../gui/dialogs/appreg.py" line="+60" />
             <source>Renew the client secret</source>
             <translation>Renew the client secret</translation>
         </message>
@@ -404,7 +404,7 @@
     <context>
         <name>Attribute</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-173" />
+            <location filename="../../gui/code_texts.py" line="-176" />
             <source>Object ID (as Entra Connect does, with guid-base64)</source>
             <translation>Object ID (as Entra Connect does, with guid-base64)</translation>
         </message>
@@ -483,7 +483,7 @@
     <context>
         <name>CheckPage</name>
         <message>
-            <location filename="../../gui/pages/check.py" line="+19" />
+            <location filename="../../gui/pages/check.py" line="+21" />
             <source>Check the connection</source>
             <translation>Check the connection</translation>
         </message>
@@ -493,7 +493,7 @@
             <translation>Signs in as the app and proves it may read and write users. Nothing is written.</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+13" />
             <source>&amp;Retry the checks</source>
             <translation>&amp;Retry the checks</translation>
         </message>
@@ -533,7 +533,7 @@
             <translation>Fix what the list above says, then press Retry. Back takes you to the connection details.</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Looking for an unfinished run…</source>
             <translation>Looking for an unfinished run…</translation>
         </message>
@@ -564,7 +564,7 @@
     <context>
         <name>Code</name>
         <message>
-            <location line="-318" />
+            <location line="-319" />
             <source>The tenant is missing.</source>
             <translation>The tenant is missing.</translation>
         </message>
@@ -835,17 +835,7 @@
             <translation>Not known (the app may not read domains).</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Admins are known before writing.</source>
-            <translation>Admins are known before writing.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Admins are known, except members of groups the app cannot read.</source>
-            <translation>Admins are known, except members of groups the app cannot read.</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>Not known (optional permission not granted).</source>
             <translation>Not known (optional permission not granted).</translation>
         </message>
@@ -884,11 +874,21 @@
             <source>Microsoft refused every write for a long time, so the run stopped.</source>
             <translation>Microsoft refused every write for a long time, so the run stopped.</translation>
         </message>
+        <message>
+            <location line="-9" />
+            <source>Yes: the preview marks them, and leaves them out.</source>
+            <translation>Yes: the preview marks them, and leaves them out.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Yes, except members of groups the app cannot read.</source>
+            <translation>Yes, except members of groups the app cannot read.</translation>
+        </message>
     </context>
     <context>
         <name>Column</name>
         <message>
-            <location line="+228" />
+            <location line="+236" />
             <source>Display name</source>
             <translation>Display name</translation>
         </message>
@@ -921,7 +921,7 @@
     <context>
         <name>ConfirmPage</name>
         <message>
-            <location filename="../../gui/pages/confirm.py" line="+22" />
+            <location filename="../../gui/pages/confirm.py" line="+19" />
             <source>Confirm</source>
             <translation>Confirm</translation>
         </message>
@@ -946,7 +946,7 @@
             <translation>What will be written</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+14" />
             <source>&amp;Dry run: go through every user but write nothing</source>
             <translation>&amp;Dry run: go through every user but write nothing</translation>
         </message>
@@ -956,13 +956,13 @@
             <translation>Confirmation</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+29" />
             <source>Reading the failed users again from the tenant…</source>
             <translation>Reading the failed users again from the tenant…</translation>
         </message>
         <message>
             <location filename="../../gui/dialogs/undo.py" line="+148" />
-            <location filename="../../gui/pages/confirm.py" line="+20" />
+            <location filename="../../gui/pages/confirm.py" line="+22" />
             <source>To confirm, type the tenant ID &lt;b&gt;{token}&lt;/b&gt; or the tenant's domain, e.g. &lt;b&gt;{domain}&lt;/b&gt;</source>
             <translation>To confirm, type the tenant ID &lt;b&gt;{token}&lt;/b&gt; or the tenant's domain, e.g. &lt;b&gt;{domain}&lt;/b&gt;</translation>
         </message>
@@ -973,15 +973,25 @@
             <translation>To confirm, type the tenant exactly as below: &lt;b&gt;{token}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../gui/pages/confirm.py" line="+44" />
+            <location filename="../../gui/pages/confirm.py" line="+43" />
             <source>The unfinished run used the UPN swap. Users it had begun are finished either way; tick the UPN swap below to set the rest of them too.</source>
             <translation>The unfinished run used the UPN swap. Users it had begun are finished either way; tick the UPN swap below to set the rest of them too.</translation>
+        </message>
+        <message>
+            <location line="-86" />
+            <source>Start the &amp;dry run</source>
+            <translation>Start the &amp;dry run</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;Start writing</source>
+            <translation>&amp;Start writing</translation>
         </message>
     </context>
     <context>
         <name>ConnectionPage</name>
         <message>
-            <location filename="../../gui/pages/connection.py" line="+54" />
+            <location filename="../../gui/pages/connection.py" line="+47" />
             <source>Connection</source>
             <translation>Connection</translation>
         </message>
@@ -1056,12 +1066,7 @@
             <translation>The client secret's Value (not its Secret ID)</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Show the secret</source>
-            <translation>Show the secret</translation>
-        </message>
-        <message>
-            <location line="+4" />
+            <location line="+1" />
             <source>Client s&amp;ecret:</source>
             <translation>Client s&amp;ecret:</translation>
         </message>
@@ -1071,12 +1076,12 @@
             <translation>Client secret</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>S&amp;how the secret</source>
             <translation>S&amp;how the secret</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+3" />
             <source>&amp;Remember the secret in this computer's keychain</source>
             <translation>&amp;Remember the secret in this computer's keychain</translation>
         </message>
@@ -1157,7 +1162,7 @@
         </message>
         <message>
             <location line="+41" />
-            <location line="+97" />
+            <location line="+98" />
             <source>Removing the secret from the keychain…</source>
             <translation>Removing the secret from the keychain…</translation>
         </message>
@@ -1831,7 +1836,7 @@
     <context>
         <name>KeepInSync</name>
         <message>
-            <location filename="../../gui/widgets/keep_in_sync.py" line="+56" />
+            <location filename="../../gui/widgets/keep_in_sync.py" line="+57" />
             <source>&amp;Keep new users in sync automatically</source>
             <translation>&amp;Keep new users in sync automatically</translation>
         </message>
@@ -1871,12 +1876,7 @@
             <translation>Also set new users in federated domains with the UPN swap</translation>
         </message>
         <message>
-            <location line="+27" />
-            <source>Only a saved connection can be scheduled (the demo tenant is not saved).</source>
-            <translation>Only a saved connection can be scheduled (the demo tenant is not saved).</translation>
-        </message>
-        <message>
-            <location line="+15" />
+            <location line="+47" />
             <source>Setting up the scheduled sync…</source>
             <translation>Setting up the scheduled sync…</translation>
         </message>
@@ -1886,7 +1886,7 @@
             <translation>The scheduled sync is removed.</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+6" />
             <source>The secret is not in this computer's keychain, so the scheduled run cannot sign in: tick “Remember the secret” on the Connection page.</source>
             <translation>The secret is not in this computer's keychain, so the scheduled run cannot sign in: tick “Remember the secret” on the Connection page.</translation>
         </message>
@@ -1895,12 +1895,27 @@
             <source>The scheduled sync could not be set up: {error}</source>
             <translation>The scheduled sync could not be set up: {error}</translation>
         </message>
+        <message>
+            <location line="-36" />
+            <source>Only a saved connection can be scheduled.</source>
+            <translation>Only a saved connection can be scheduled.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>In the demo a schedule is saved with the demo's connection only: nothing is set up in this computer's scheduler.</source>
+            <translation>In the demo a schedule is saved with the demo's connection only: nothing is set up in this computer's scheduler.</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Demo: nothing was set up in this computer's scheduler.</source>
+            <translation>Demo: nothing was set up in this computer's scheduler.</translation>
+        </message>
     </context>
     <context>
         <name>LanguageBox</name>
         <message>
             <location filename="../../gui/i18n.py" line="+143" />
-            <location filename="../../gui/pages/welcome.py" line="+54" />
+            <location filename="../../gui/pages/welcome.py" line="+61" />
             <source>Language</source>
             <translation>Language</translation>
         </message>
@@ -1937,7 +1952,7 @@
     <context>
         <name>OutputPath</name>
         <message>
-            <location line="+101" />
+            <location line="+104" />
             <source>That is a folder: give a file name.</source>
             <translation>That is a folder: give a file name.</translation>
         </message>
@@ -1963,9 +1978,22 @@
         </message>
     </context>
     <context>
+        <name>PathLine</name>
+        <message>
+            <location filename="../../gui/widgets/path_line.py" line="+19" />
+            <source>Cop&amp;y</source>
+            <translation>Cop&amp;y</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Copy the path</source>
+            <translation>Copy the path</translation>
+        </message>
+    </context>
+    <context>
         <name>PlanTableView</name>
         <message>
-            <location filename="../../gui/widgets/plan_table_view.py" line="+37" />
+            <location filename="../../gui/widgets/plan_table_view.py" line="+49" />
             <source>Show status</source>
             <translation>Show status</translation>
         </message>
@@ -1985,7 +2013,7 @@
             <translation>Users</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+28" />
             <source>S&amp;how:</source>
             <translation>S&amp;how:</translation>
         </message>
@@ -1995,20 +2023,25 @@
             <translation>Sea&amp;rch:</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+58" />
             <source>All ({n})</source>
             <translation>All ({n})</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+30" />
             <source>{shown} of {total} shown</source>
             <translation>{shown} of {total} shown</translation>
+        </message>
+        <message>
+            <location line="-95" />
+            <source>The chosen user</source>
+            <translation>The chosen user</translation>
         </message>
     </context>
     <context>
         <name>PlanWarning</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-67" />
+            <location filename="../../gui/code_texts.py" line="-70" />
             <source>No user of this tenant is in the chosen domain {domain} (its domains: {existing}). Check the spelling, or whether this is the right tenant.</source>
             <translation>No user of this tenant is in the chosen domain {domain} (its domains: {existing}). Check the spelling, or whether this is the right tenant.</translation>
         </message>
@@ -2104,6 +2137,11 @@
         </message>
         <message>
             <location line="+3" />
+            <source>An unfinished run ({when}) names this tenant, but the tenant holds none of what it wrote: it is not continued, and this run starts anew.</source>
+            <translation>An unfinished run ({when}) names this tenant, but the tenant holds none of what it wrote: it is not continued, and this run starts anew.</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>An undo of this tenant did not finish ({when}). Finish it with “Undo an earlier run…”.</source>
             <translation>An undo of this tenant did not finish ({when}). Finish it with “Undo an earlier run…”.</translation>
         </message>
@@ -2189,7 +2227,7 @@
     <context>
         <name>ResultsPage</name>
         <message>
-            <location filename="../../gui/pages/results.py" line="+28" />
+            <location filename="../../gui/pages/results.py" line="+38" />
             <source>Results</source>
             <translation>Results</translation>
         </message>
@@ -2204,12 +2242,7 @@
             <translation>Counts per status</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Users that need attention</source>
-            <translation>Users that need attention</translation>
-        </message>
-        <message>
-            <location line="+13" />
+            <location line="+8" />
             <source>&amp;Export report…</source>
             <translation>&amp;Export report…</translation>
         </message>
@@ -2234,12 +2267,7 @@
             <translation>Undo an ear&amp;lier run…</translation>
         </message>
         <message>
-            <location line="+25" />
-            <source>Select a user to see what to do.</source>
-            <translation>Select a user to see what to do.</translation>
-        </message>
-        <message>
-            <location line="+3" />
+            <location line="+33" />
             <source>Report: {path}</source>
             <translation>Report: {path}</translation>
         </message>
@@ -2254,15 +2282,35 @@
             <translation>{n} users are not back on their own UPN yet (UPN swap). Run again: they are finished first.</translation>
         </message>
         <message>
-            <location line="+47" />
+            <location line="+48" />
             <source>This run was undone; the undo's report: {path}</source>
             <translation>This run was undone; the undo's report: {path}</translation>
+        </message>
+        <message>
+            <location line="-107" />
+            <source>Every user, those that need attention first</source>
+            <translation>Every user, those that need attention first</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Needs attention</source>
+            <translation>Needs attention</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Run folder:</source>
+            <translation>Run folder:</translation>
+        </message>
+        <message>
+            <location line="+59" />
+            <source>No file manager opened the folder. Its path is shown above: Copy puts it on the clipboard.</source>
+            <translation>No file manager opened the folder. Its path is shown above: Copy puts it on the clipboard.</translation>
         </message>
     </context>
     <context>
         <name>ResumeOffer</name>
         <message>
-            <location filename="../../gui/widgets/resume_offer.py" line="+63" />
+            <location filename="../../gui/widgets/resume_offer.py" line="+75" />
             <source>An unfinished run from {when} — {done} of {total} done.</source>
             <translation>An unfinished run from {when} — {done} of {total} done.</translation>
         </message>
@@ -2282,14 +2330,24 @@
             <translation>Start a &amp;new run instead</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Continue it, so that its report covers every user?</source>
-            <translation>Continue it, so that its report covers every user?</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>C&amp;ontinue the run</source>
             <translation>C&amp;ontinue the run</translation>
+        </message>
+        <message>
+            <location line="-35" />
+            <source>An unfinished run from {when} names this tenant, but nothing it wrote is in the tenant: the tenant was made again, reset or restored since. It is not offered; a new run starts afresh. (Its folder: {folder})</source>
+            <translation>An unfinished run from {when} names this tenant, but nothing it wrote is in the tenant: the tenant was made again, reset or restored since. It is not offered; a new run starts afresh. (Its folder: {folder})</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>An unfinished run from {when} was found, but it could not be compared with the tenant: {error}. Press Retry the checks to try again.</source>
+            <translation>An unfinished run from {when} was found, but it could not be compared with the tenant: {error}. Press Retry the checks to try again.</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Do you want to continue it, so that its report covers every user?</source>
+            <translation>Do you want to continue it, so that its report covers every user?</translation>
         </message>
     </context>
     <context>
@@ -2323,17 +2381,12 @@
             <translation>Writes the new ImmutableIds. You can cancel; requests already sent finish.</translation>
         </message>
         <message>
-            <location line="+4" />
-            <source>&amp;Start</source>
-            <translation>&amp;Start</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="+7" />
             <source>&amp;Cancel the run</source>
             <translation>&amp;Cancel the run</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="-2" />
             <source>Progress of the run</source>
             <translation>Progress of the run</translation>
         </message>
@@ -2343,7 +2396,7 @@
             <translation>%v of %m</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+15" />
             <source>Failures so far:</source>
             <translation>Failures so far:</translation>
         </message>
@@ -2353,17 +2406,12 @@
             <translation>Failures so far</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+20" />
             <source>This continues the unfinished run in {folder}; users it already wrote are reported as set and not written again.</source>
             <translation>This continues the unfinished run in {folder}; users it already wrote are reported as set and not written again.</translation>
         </message>
         <message>
-            <location line="+7" />
-            <source>Press Start when you are ready.</source>
-            <translation>Press Start when you are ready.</translation>
-        </message>
-        <message>
-            <location line="+15" />
+            <location line="+25" />
             <source>Writing… Next and Back wait until the run ends.</source>
             <translation>Writing… Next and Back wait until the run ends.</translation>
         </message>
@@ -2381,6 +2429,11 @@
             <location line="+9" />
             <source>Cancelling: waiting for the requests already sent…</source>
             <translation>Cancelling: waiting for the requests already sent…</translation>
+        </message>
+        <message>
+            <location line="-33" />
+            <source>Starting: each user is read once more just before it is written…</source>
+            <translation>Starting: each user is read once more just before it is written…</translation>
         </message>
     </context>
     <context>
@@ -2607,7 +2660,7 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-373" />
+            <location filename="../../gui/code_texts.py" line="-376" />
             <source>Will be set</source>
             <translation>Will be set</translation>
         </message>
@@ -2923,7 +2976,7 @@
             <translation>Microsoft Graph answered with an error ({status} {code}).</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Not available: the check could not find the tenant's .onmicrosoft.com domain, and the swap moves each UPN there. Check again; if this stays, make sure the app may read the domains (Domain.Read.All).</source>
             <translation>Not available: the check could not find the tenant's .onmicrosoft.com domain, and the swap moves each UPN there. Check again; if this stays, make sure the app may read the domains (Domain.Read.All).</translation>
         </message>
@@ -2943,7 +2996,7 @@
             <translation>Something went wrong.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>The details are in the log file (Help → About shows where). Try again; if it persists, send the log to support.</source>
             <translation>The details are in the log file (Help → About shows where). Try again; if it persists, send the log to support.</translation>
         </message>
@@ -2988,12 +3041,7 @@
             <translation>Users that hold an admin role cannot be swapped: Microsoft refuses to change their UPN.</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Users to write: &lt;b&gt;{n}&lt;/b&gt;. Microsoft allows about 20 writes a second per tenant, so large schools take a while.</source>
-            <translation>Users to write: &lt;b&gt;{n}&lt;/b&gt;. Microsoft allows about 20 writes a second per tenant, so large schools take a while.</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Wait for it to finish (or close it), then start again: the run continues where it stopped.</source>
             <translation>Wait for it to finish (or close it), then start again: the run continues where it stopped.</translation>
         </message>
@@ -3003,17 +3051,7 @@
             <translation>Will get an ImmutableId: &lt;b&gt;{will}&lt;/b&gt; · already have one (left alone): {already} · cannot get one yet (see their status): {problems} · left out (synced, guests, disabled, other domains): {left}</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Writes: {writes} (two for each user with the UPN swap), about {eta} at Microsoft's write quota.</source>
-            <translation>Writes: {writes} (two for each user with the UPN swap), about {eta} at Microsoft's write quota.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Writes: {writes}, about {eta} at Microsoft's write quota.</source>
-            <translation>Writes: {writes}, about {eta} at Microsoft's write quota.</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>column {column}</source>
             <translation>column {column}</translation>
         </message>
@@ -3033,22 +3071,17 @@
             <translation>unknown</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>{done} of {total} done, {failed} failed · {rate} users/s · about {eta} left</source>
-            <translation>{done} of {total} done, {failed} failed · {rate} users/s · about {eta} left</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>{h} h {m} min</source>
             <translation>{h} h {m} min</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>{m} min {s} s</source>
             <translation>{m} min {s} s</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>{s} s</source>
             <translation>{s} s</translation>
         </message>
@@ -3056,6 +3089,51 @@
             <location line="+1" />
             <source>{what}: {file}</source>
             <translation>{what}: {file}</translation>
+        </message>
+        <message>
+            <location line="-31" />
+            <source>Microsoft's write quota ({quota}) makes it take at least {eta}.</source>
+            <translation>Microsoft's write quota ({quota}) makes it take at least {eta}.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>That is within Microsoft's write quota ({quota}): it goes as fast as Microsoft answers.</source>
+            <translation>That is within Microsoft's write quota ({quota}): it goes as fast as Microsoft answers.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Users to write: &lt;b&gt;{n}&lt;/b&gt;.</source>
+            <translation>Users to write: &lt;b&gt;{n}&lt;/b&gt;.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Writes: {writes} (two for each user with the UPN swap).</source>
+            <translation>Writes: {writes} (two for each user with the UPN swap).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Writes: {writes}.</source>
+            <translation>Writes: {writes}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>about {eta} left</source>
+            <translation>about {eta} left</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{done} of {total} done, {failed} failed</source>
+            <translation>{done} of {total} done, {failed} failed</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{limit} writes per {window}</source>
+            <translation>{limit} writes per {window}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{rate} users a second</source>
+            <translation>{rate} users a second</translation>
         </message>
     </context>
     <context>
@@ -3115,7 +3193,7 @@
     <context>
         <name>Unattended</name>
         <message>
-            <location line="+100" />
+            <location line="+103" />
             <source>it would have written more users than its limit, so it wrote nothing — look at the plan in its run folder and run it yourself</source>
             <translation>it would have written more users than its limit, so it wrote nothing — look at the plan in its run folder and run it yourself</translation>
         </message>
@@ -3165,7 +3243,7 @@
             <translation>an unexpected error — see the log</translation>
         </message>
         <message>
-            <location filename="../../build/work/tr_helper_strings.py" line="+1" />
+            <location filename="../../build/work/tr_helper_strings.py" line="+3" />
             <source>Scheduled every Monday at {at}; next run {when}.</source>
             <translation>Scheduled every Monday at {at}; next run {when}.</translation>
         </message>
@@ -3520,7 +3598,7 @@
     <context>
         <name>WelcomePage</name>
         <message>
-            <location filename="../../gui/pages/welcome.py" line="-38" />
+            <location filename="../../gui/pages/welcome.py" line="-45" />
             <source>Welcome</source>
             <translation>Welcome</translation>
         </message>
@@ -3535,12 +3613,7 @@
             <translation>&lt;p&gt;Before pupils and staff can sign in through an outside identity provider (such as Skolon), every user in the school's Entra tenant needs an &lt;b&gt;ImmutableId&lt;/b&gt;. This tool fills in the missing ones from the identity provider's export file or from an attribute the users already have.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;It &lt;b&gt;never changes a user that already has an ImmutableId&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;It &lt;b&gt;writes nothing before you confirm&lt;/b&gt;: you see every user's outcome first, and a dry run is always available.&lt;/li&gt;&lt;li&gt;Every run leaves a report you can keep.&lt;/li&gt;&lt;/ul&gt;</translation>
         </message>
         <message>
-            <location line="+9" />
-            <source>&lt;p&gt;&lt;b&gt;Prepare an app registration&lt;/b&gt; in the Azure portal (Microsoft Entra ID → App registrations → New registration):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API permissions&lt;/b&gt; → Add a permission → Microsoft Graph → Application permissions → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, then click &lt;b&gt;Grant admin consent for &amp;lt;your organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certificates &amp;amp; secrets&lt;/b&gt; → New client secret; copy its &lt;b&gt;Value&lt;/b&gt; (not the Secret ID) at once, and note the expiry date.&lt;/li&gt;&lt;li&gt;From the app's &lt;b&gt;Overview&lt;/b&gt;, copy the &lt;b&gt;Application (client) ID&lt;/b&gt; and the &lt;b&gt;Directory (tenant) ID&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsoft's guide: &lt;a href="{url}"&gt;Register an application&lt;/a&gt;. Set ImmutableIds &lt;b&gt;before&lt;/b&gt; you federate the domain.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;Prepare an app registration&lt;/b&gt; in the Azure portal (Microsoft Entra ID → App registrations → New registration):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API permissions&lt;/b&gt; → Add a permission → Microsoft Graph → Application permissions → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, then click &lt;b&gt;Grant admin consent for &amp;lt;your organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certificates &amp;amp; secrets&lt;/b&gt; → New client secret; copy its &lt;b&gt;Value&lt;/b&gt; (not the Secret ID) at once, and note the expiry date.&lt;/li&gt;&lt;li&gt;From the app's &lt;b&gt;Overview&lt;/b&gt;, copy the &lt;b&gt;Application (client) ID&lt;/b&gt; and the &lt;b&gt;Directory (tenant) ID&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsoft's guide: &lt;a href="{url}"&gt;Register an application&lt;/a&gt;. Set ImmutableIds &lt;b&gt;before&lt;/b&gt; you federate the domain.&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <location line="+13" />
+            <location line="+27" />
             <source>Problems with scheduled syncs</source>
             <translation>Problems with scheduled syncs</translation>
         </message>
@@ -3548,6 +3621,31 @@
             <location line="+2" />
             <source>Saved connections</source>
             <translation>Saved connections</translation>
+        </message>
+        <message>
+            <location line="-19" />
+            <source>&lt;p&gt;&lt;b&gt;The app registration the tool signs in as.&lt;/b&gt; The quickest way: on the next page, enter the tenant and press &lt;b&gt;Create it for me…&lt;/b&gt;, then sign in once as an admin of the school's tenant. The tool creates the app registration with its permission, grants admin consent, makes the client secret and fills in the connection: nothing to copy by hand.&lt;/p&gt;&lt;p&gt;Or prepare it yourself in the Azure portal (Microsoft Entra ID → App registrations → New registration):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API permissions&lt;/b&gt; → Add a permission → Microsoft Graph → Application permissions → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, then click &lt;b&gt;Grant admin consent for &amp;lt;your organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certificates &amp;amp; secrets&lt;/b&gt; → New client secret; copy its &lt;b&gt;Value&lt;/b&gt; (not the Secret ID) at once, and note the expiry date.&lt;/li&gt;&lt;li&gt;From the app's &lt;b&gt;Overview&lt;/b&gt;, copy the &lt;b&gt;Application (client) ID&lt;/b&gt; and the &lt;b&gt;Directory (tenant) ID&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsoft's guide: &lt;a href="{url}"&gt;Register an application&lt;/a&gt;. Set ImmutableIds &lt;b&gt;before&lt;/b&gt; you federate the domain.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;The app registration the tool signs in as.&lt;/b&gt; The quickest way: on the next page, enter the tenant and press &lt;b&gt;Create it for me…&lt;/b&gt;, then sign in once as an admin of the school's tenant. The tool creates the app registration with its permission, grants admin consent, makes the client secret and fills in the connection: nothing to copy by hand.&lt;/p&gt;&lt;p&gt;Or prepare it yourself in the Azure portal (Microsoft Entra ID → App registrations → New registration):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API permissions&lt;/b&gt; → Add a permission → Microsoft Graph → Application permissions → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, then click &lt;b&gt;Grant admin consent for &amp;lt;your organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certificates &amp;amp; secrets&lt;/b&gt; → New client secret; copy its &lt;b&gt;Value&lt;/b&gt; (not the Secret ID) at once, and note the expiry date.&lt;/li&gt;&lt;li&gt;From the app's &lt;b&gt;Overview&lt;/b&gt;, copy the &lt;b&gt;Application (client) ID&lt;/b&gt; and the &lt;b&gt;Directory (tenant) ID&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsoft's guide: &lt;a href="{url}"&gt;Register an application&lt;/a&gt;. Set ImmutableIds &lt;b&gt;before&lt;/b&gt; you federate the domain.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location line="+45" />
+            <source>&lt;b&gt;This is the demo.&lt;/b&gt; A made-up school runs on this computer and answers as Microsoft does; nothing here reaches a real tenant. What you do to it is kept until you reset it, so a run you stop — or a program you close mid-run — can be continued the next time.</source>
+            <translation>&lt;b&gt;This is the demo.&lt;/b&gt; A made-up school runs on this computer and answers as Microsoft does; nothing here reaches a real tenant. What you do to it is kept until you reset it, so a run you stop — or a program you close mid-run — can be continued the next time.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Reset the demo…</source>
+            <translation>&amp;Reset the demo…</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Reset the demo?</source>
+            <translation>Reset the demo?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The demo school goes back to how it started: every value and UPN the demo's runs changed is as before, and the demo's runs, reports, saved connection and schedule are deleted. Do you want to reset it?</source>
+            <translation>The demo school goes back to how it started: every value and UPN the demo's runs changed is as before, and the demo's runs, reports, saved connection and schedule are deleted. Do you want to reset it?</translation>
         </message>
     </context>
     <context>

@@ -17,7 +17,7 @@
     <context>
         <name>AppReg</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+471" />
+            <location filename="../../gui/code_texts.py" line="+475" />
             <source>Microsoft's sign-in service does not know this tenant in this cloud.</source>
             <translation>Microsofts inloggningstjänst känner inte till den här klientorganisationen i det här molnet.</translation>
         </message>
@@ -236,7 +236,7 @@
     <context>
         <name>AppRegDialog</name>
         <message>
-            <location filename="../../gui/dialogs/appreg.py" line="+59" />
+            <location filename="../../gui/dialogs/appreg.py" line="+60" />
             <source>Renew the client secret</source>
             <translation>Förnya klienthemligheten</translation>
         </message>
@@ -404,7 +404,7 @@
     <context>
         <name>Attribute</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-173" />
+            <location filename="../../gui/code_texts.py" line="-176" />
             <source>Object ID (as Entra Connect does, with guid-base64)</source>
             <translation>Objekt-ID (som Entra Connect, med guid-base64)</translation>
         </message>
@@ -483,7 +483,7 @@
     <context>
         <name>CheckPage</name>
         <message>
-            <location filename="../../gui/pages/check.py" line="+19" />
+            <location filename="../../gui/pages/check.py" line="+21" />
             <source>Check the connection</source>
             <translation>Kontrollera anslutningen</translation>
         </message>
@@ -493,7 +493,7 @@
             <translation>Loggar in som appen och visar att den får läsa och skriva användare. Inget skrivs.</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+13" />
             <source>&amp;Retry the checks</source>
             <translation>&amp;Kontrollera igen</translation>
         </message>
@@ -533,7 +533,7 @@
             <translation>Åtgärda det som listan ovan säger och tryck sedan på Kontrollera igen. Med Bakåt kommer du till anslutningsuppgifterna.</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Looking for an unfinished run…</source>
             <translation>Letar efter en oavslutad körning…</translation>
         </message>
@@ -564,7 +564,7 @@
     <context>
         <name>Code</name>
         <message>
-            <location line="-318" />
+            <location line="-319" />
             <source>The tenant is missing.</source>
             <translation>Klientorganisationen saknas.</translation>
         </message>
@@ -835,17 +835,7 @@
             <translation>Okänt (appen får inte läsa domäner).</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Admins are known before writing.</source>
-            <translation>Administratörerna är kända före skrivningen.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Admins are known, except members of groups the app cannot read.</source>
-            <translation>Administratörerna är kända, utom medlemmar i grupper som appen inte kan läsa.</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>Not known (optional permission not granted).</source>
             <translation>Okänt (den valfria behörigheten är inte beviljad).</translation>
         </message>
@@ -884,11 +874,21 @@
             <source>Microsoft refused every write for a long time, so the run stopped.</source>
             <translation>Microsoft avvisade alla skrivningar under lång tid, så körningen stoppades.</translation>
         </message>
+        <message>
+            <location line="-9" />
+            <source>Yes: the preview marks them, and leaves them out.</source>
+            <translation>Ja: förhandsgranskningen markerar dem och lämnar dem utanför.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Yes, except members of groups the app cannot read.</source>
+            <translation>Ja, utom medlemmar i grupper som appen inte kan läsa.</translation>
+        </message>
     </context>
     <context>
         <name>Column</name>
         <message>
-            <location line="+228" />
+            <location line="+236" />
             <source>Display name</source>
             <translation>Visningsnamn</translation>
         </message>
@@ -921,7 +921,7 @@
     <context>
         <name>ConfirmPage</name>
         <message>
-            <location filename="../../gui/pages/confirm.py" line="+22" />
+            <location filename="../../gui/pages/confirm.py" line="+19" />
             <source>Confirm</source>
             <translation>Bekräfta</translation>
         </message>
@@ -946,7 +946,7 @@
             <translation>Vad som skrivs</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+14" />
             <source>&amp;Dry run: go through every user but write nothing</source>
             <translation>&amp;Provkörning: gå igenom alla användare men skriv ingenting</translation>
         </message>
@@ -956,13 +956,13 @@
             <translation>Bekräftelse</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+29" />
             <source>Reading the failed users again from the tenant…</source>
             <translation>Läser de misslyckade användarna på nytt från klientorganisationen…</translation>
         </message>
         <message>
             <location filename="../../gui/dialogs/undo.py" line="+148" />
-            <location filename="../../gui/pages/confirm.py" line="+20" />
+            <location filename="../../gui/pages/confirm.py" line="+22" />
             <source>To confirm, type the tenant ID &lt;b&gt;{token}&lt;/b&gt; or the tenant's domain, e.g. &lt;b&gt;{domain}&lt;/b&gt;</source>
             <translation>Bekräfta genom att skriva katalog-ID:t &lt;b&gt;{token}&lt;/b&gt; eller klientorganisationens domän, t.ex. &lt;b&gt;{domain}&lt;/b&gt;</translation>
         </message>
@@ -973,15 +973,25 @@
             <translation>Bekräfta genom att skriva klientorganisationen exakt som nedan: &lt;b&gt;{token}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../gui/pages/confirm.py" line="+44" />
+            <location filename="../../gui/pages/confirm.py" line="+43" />
             <source>The unfinished run used the UPN swap. Users it had begun are finished either way; tick the UPN swap below to set the rest of them too.</source>
             <translation>Den oavslutade körningen använde UPN-bytet. Användare som den hade påbörjat slutförs i vilket fall som helst; kryssa i UPN-bytet nedan för att även ange resten.</translation>
+        </message>
+        <message>
+            <location line="-86" />
+            <source>Start the &amp;dry run</source>
+            <translation>Starta &amp;provkörningen</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;Start writing</source>
+            <translation>&amp;Börja skriva</translation>
         </message>
     </context>
     <context>
         <name>ConnectionPage</name>
         <message>
-            <location filename="../../gui/pages/connection.py" line="+54" />
+            <location filename="../../gui/pages/connection.py" line="+47" />
             <source>Connection</source>
             <translation>Anslutning</translation>
         </message>
@@ -1056,12 +1066,7 @@
             <translation>Klienthemlighetens värde (inte hemlighetens ID)</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Show the secret</source>
-            <translation>Visa hemligheten</translation>
-        </message>
-        <message>
-            <location line="+4" />
+            <location line="+1" />
             <source>Client s&amp;ecret:</source>
             <translation>Klient&amp;hemlighet:</translation>
         </message>
@@ -1071,12 +1076,12 @@
             <translation>Klienthemlighet</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>S&amp;how the secret</source>
             <translation>&amp;Visa hemligheten</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+3" />
             <source>&amp;Remember the secret in this computer's keychain</source>
             <translation>&amp;Kom ihåg hemligheten i datorns nyckelring</translation>
         </message>
@@ -1157,7 +1162,7 @@
         </message>
         <message>
             <location line="+41" />
-            <location line="+97" />
+            <location line="+98" />
             <source>Removing the secret from the keychain…</source>
             <translation>Tar bort hemligheten från nyckelringen…</translation>
         </message>
@@ -1831,7 +1836,7 @@
     <context>
         <name>KeepInSync</name>
         <message>
-            <location filename="../../gui/widgets/keep_in_sync.py" line="+56" />
+            <location filename="../../gui/widgets/keep_in_sync.py" line="+57" />
             <source>&amp;Keep new users in sync automatically</source>
             <translation>&amp;Håll nya användare synkade automatiskt</translation>
         </message>
@@ -1871,12 +1876,7 @@
             <translation>Ange även nya användare i federerade domäner med UPN-bytet</translation>
         </message>
         <message>
-            <location line="+27" />
-            <source>Only a saved connection can be scheduled (the demo tenant is not saved).</source>
-            <translation>Bara en sparad anslutning kan schemaläggas (demotenanten sparas inte).</translation>
-        </message>
-        <message>
-            <location line="+15" />
+            <location line="+47" />
             <source>Setting up the scheduled sync…</source>
             <translation>Ställer in den schemalagda synken…</translation>
         </message>
@@ -1886,7 +1886,7 @@
             <translation>Den schemalagda synken är borttagen.</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+6" />
             <source>The secret is not in this computer's keychain, so the scheduled run cannot sign in: tick “Remember the secret” on the Connection page.</source>
             <translation>Hemligheten finns inte i datorns nyckelring, så den schemalagda körningen kan inte logga in: kryssa i ”Kom ihåg hemligheten” på sidan Anslutning.</translation>
         </message>
@@ -1895,12 +1895,27 @@
             <source>The scheduled sync could not be set up: {error}</source>
             <translation>Den schemalagda synken kunde inte ställas in: {error}</translation>
         </message>
+        <message>
+            <location line="-36" />
+            <source>Only a saved connection can be scheduled.</source>
+            <translation>Bara en sparad anslutning kan schemaläggas.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>In the demo a schedule is saved with the demo's connection only: nothing is set up in this computer's scheduler.</source>
+            <translation>I demon sparas schemat bara med demons anslutning: ingenting läggs in i datorns schemaläggare.</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Demo: nothing was set up in this computer's scheduler.</source>
+            <translation>Demo: ingenting lades in i datorns schemaläggare.</translation>
+        </message>
     </context>
     <context>
         <name>LanguageBox</name>
         <message>
             <location filename="../../gui/i18n.py" line="+143" />
-            <location filename="../../gui/pages/welcome.py" line="+54" />
+            <location filename="../../gui/pages/welcome.py" line="+61" />
             <source>Language</source>
             <translation>Språk</translation>
         </message>
@@ -1937,7 +1952,7 @@
     <context>
         <name>OutputPath</name>
         <message>
-            <location line="+101" />
+            <location line="+104" />
             <source>That is a folder: give a file name.</source>
             <translation>Det är en mapp: ange ett filnamn.</translation>
         </message>
@@ -1963,9 +1978,22 @@
         </message>
     </context>
     <context>
+        <name>PathLine</name>
+        <message>
+            <location filename="../../gui/widgets/path_line.py" line="+19" />
+            <source>Cop&amp;y</source>
+            <translation>&amp;Kopiera</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Copy the path</source>
+            <translation>Kopiera sökvägen</translation>
+        </message>
+    </context>
+    <context>
         <name>PlanTableView</name>
         <message>
-            <location filename="../../gui/widgets/plan_table_view.py" line="+37" />
+            <location filename="../../gui/widgets/plan_table_view.py" line="+49" />
             <source>Show status</source>
             <translation>Visa status</translation>
         </message>
@@ -1985,7 +2013,7 @@
             <translation>Användare</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+28" />
             <source>S&amp;how:</source>
             <translation>&amp;Visa:</translation>
         </message>
@@ -1995,20 +2023,25 @@
             <translation>&amp;Sök:</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+58" />
             <source>All ({n})</source>
             <translation>Alla ({n})</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+30" />
             <source>{shown} of {total} shown</source>
             <translation>{shown} av {total} visas</translation>
+        </message>
+        <message>
+            <location line="-95" />
+            <source>The chosen user</source>
+            <translation>Den valda användaren</translation>
         </message>
     </context>
     <context>
         <name>PlanWarning</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-67" />
+            <location filename="../../gui/code_texts.py" line="-70" />
             <source>No user of this tenant is in the chosen domain {domain} (its domains: {existing}). Check the spelling, or whether this is the right tenant.</source>
             <translation>Ingen användare i den här klientorganisationen finns i den valda domänen {domain} (dess domäner: {existing}). Kontrollera stavningen, eller om det är rätt klientorganisation.</translation>
         </message>
@@ -2104,6 +2137,11 @@
         </message>
         <message>
             <location line="+3" />
+            <source>An unfinished run ({when}) names this tenant, but the tenant holds none of what it wrote: it is not continued, and this run starts anew.</source>
+            <translation>En oavslutad körning ({when}) anger den här klientorganisationen, men klientorganisationen har inget av det den skrev: den fortsätts inte, och den här körningen börjar om från början.</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>An undo of this tenant did not finish ({when}). Finish it with “Undo an earlier run…”.</source>
             <translation>En ångring i den här klientorganisationen slutfördes inte ({when}). Slutför den med ”Ångra en tidigare körning…”.</translation>
         </message>
@@ -2189,7 +2227,7 @@
     <context>
         <name>ResultsPage</name>
         <message>
-            <location filename="../../gui/pages/results.py" line="+28" />
+            <location filename="../../gui/pages/results.py" line="+38" />
             <source>Results</source>
             <translation>Resultat</translation>
         </message>
@@ -2204,12 +2242,7 @@
             <translation>Antal per status</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Users that need attention</source>
-            <translation>Användare som behöver åtgärdas</translation>
-        </message>
-        <message>
-            <location line="+13" />
+            <location line="+8" />
             <source>&amp;Export report…</source>
             <translation>&amp;Exportera rapport…</translation>
         </message>
@@ -2234,12 +2267,7 @@
             <translation>Ångra en &amp;tidigare körning…</translation>
         </message>
         <message>
-            <location line="+25" />
-            <source>Select a user to see what to do.</source>
-            <translation>Välj en användare för att se vad du ska göra.</translation>
-        </message>
-        <message>
-            <location line="+3" />
+            <location line="+33" />
             <source>Report: {path}</source>
             <translation>Rapport: {path}</translation>
         </message>
@@ -2254,15 +2282,35 @@
             <translation>{n} användare har ännu inte fått tillbaka sitt eget UPN (UPN-bytet). Kör igen: de slutförs först.</translation>
         </message>
         <message>
-            <location line="+47" />
+            <location line="+48" />
             <source>This run was undone; the undo's report: {path}</source>
             <translation>Körningen har ångrats; ångringens rapport: {path}</translation>
+        </message>
+        <message>
+            <location line="-107" />
+            <source>Every user, those that need attention first</source>
+            <translation>Alla användare, de som behöver åtgärdas först</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Needs attention</source>
+            <translation>Behöver åtgärdas</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Run folder:</source>
+            <translation>Körningens mapp:</translation>
+        </message>
+        <message>
+            <location line="+59" />
+            <source>No file manager opened the folder. Its path is shown above: Copy puts it on the clipboard.</source>
+            <translation>Ingen filhanterare öppnade mappen. Sökvägen visas ovan: Kopiera lägger den i urklipp.</translation>
         </message>
     </context>
     <context>
         <name>ResumeOffer</name>
         <message>
-            <location filename="../../gui/widgets/resume_offer.py" line="+63" />
+            <location filename="../../gui/widgets/resume_offer.py" line="+75" />
             <source>An unfinished run from {when} — {done} of {total} done.</source>
             <translation>En oavslutad körning från {when} — {done} av {total} klara.</translation>
         </message>
@@ -2282,14 +2330,24 @@
             <translation>Starta en &amp;ny körning i stället</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Continue it, so that its report covers every user?</source>
-            <translation>Fortsätta den, så att dess rapport omfattar alla användare?</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>C&amp;ontinue the run</source>
             <translation>&amp;Fortsätt körningen</translation>
+        </message>
+        <message>
+            <location line="-35" />
+            <source>An unfinished run from {when} names this tenant, but nothing it wrote is in the tenant: the tenant was made again, reset or restored since. It is not offered; a new run starts afresh. (Its folder: {folder})</source>
+            <translation>En oavslutad körning från {when} gäller den här klientorganisationen, men inget av det som den skrev finns kvar i klientorganisationen: klientorganisationen har skapats på nytt, återställts eller lästs in från en kopia sedan dess. Körningen erbjuds därför inte; en ny körning börjar från början. (Dess mapp: {folder})</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>An unfinished run from {when} was found, but it could not be compared with the tenant: {error}. Press Retry the checks to try again.</source>
+            <translation>En oavslutad körning från {when} hittades, men den kunde inte jämföras med klientorganisationen: {error}. Tryck på Kontrollera igen för att försöka på nytt.</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Do you want to continue it, so that its report covers every user?</source>
+            <translation>Vill du fortsätta den, så att dess rapport omfattar alla användare?</translation>
         </message>
     </context>
     <context>
@@ -2323,17 +2381,12 @@
             <translation>Skriver de nya ImmutableId. Du kan avbryta; begäranden som redan skickats slutförs.</translation>
         </message>
         <message>
-            <location line="+4" />
-            <source>&amp;Start</source>
-            <translation>&amp;Starta</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="+7" />
             <source>&amp;Cancel the run</source>
             <translation>&amp;Avbryt körningen</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="-2" />
             <source>Progress of the run</source>
             <translation>Körningens förlopp</translation>
         </message>
@@ -2343,7 +2396,7 @@
             <translation>%v av %m</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+15" />
             <source>Failures so far:</source>
             <translation>Misslyckade hittills:</translation>
         </message>
@@ -2353,17 +2406,12 @@
             <translation>Misslyckade hittills</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+20" />
             <source>This continues the unfinished run in {folder}; users it already wrote are reported as set and not written again.</source>
             <translation>Detta fortsätter den oavslutade körningen i {folder}; användare som den redan skrev rapporteras som satta och skrivs inte igen.</translation>
         </message>
         <message>
-            <location line="+7" />
-            <source>Press Start when you are ready.</source>
-            <translation>Tryck på Starta när du är redo.</translation>
-        </message>
-        <message>
-            <location line="+15" />
+            <location line="+25" />
             <source>Writing… Next and Back wait until the run ends.</source>
             <translation>Skriver… Nästa och Bakåt väntar tills körningen är klar.</translation>
         </message>
@@ -2381,6 +2429,11 @@
             <location line="+9" />
             <source>Cancelling: waiting for the requests already sent…</source>
             <translation>Avbryter: väntar på begäranden som redan skickats…</translation>
+        </message>
+        <message>
+            <location line="-33" />
+            <source>Starting: each user is read once more just before it is written…</source>
+            <translation>Startar: varje användare läses en gång till precis innan värdet sätts…</translation>
         </message>
     </context>
     <context>
@@ -2607,7 +2660,7 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-373" />
+            <location filename="../../gui/code_texts.py" line="-376" />
             <source>Will be set</source>
             <translation>Kommer att anges</translation>
         </message>
@@ -2923,7 +2976,7 @@
             <translation>Microsoft Graph svarade med ett fel ({status} {code}).</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Not available: the check could not find the tenant's .onmicrosoft.com domain, and the swap moves each UPN there. Check again; if this stays, make sure the app may read the domains (Domain.Read.All).</source>
             <translation>Inte tillgängligt: kontrollen hittade inte klientorganisationens .onmicrosoft.com-domän, och bytet flyttar varje UPN dit. Kontrollera igen; om det kvarstår, se till att appen får läsa domänerna (Domain.Read.All).</translation>
         </message>
@@ -2943,7 +2996,7 @@
             <translation>Något gick fel.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>The details are in the log file (Help → About shows where). Try again; if it persists, send the log to support.</source>
             <translation>Detaljerna finns i loggfilen (Om visar var). Försök igen; om felet kvarstår, skicka loggen till supporten.</translation>
         </message>
@@ -2988,12 +3041,7 @@
             <translation>Användare med en administratörsroll kan inte få UPN-bytet: Microsoft nekar att ändra deras UPN.</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Users to write: &lt;b&gt;{n}&lt;/b&gt;. Microsoft allows about 20 writes a second per tenant, so large schools take a while.</source>
-            <translation>Användare att skriva: &lt;b&gt;{n}&lt;/b&gt;. Microsoft tillåter ungefär 20 skrivningar per sekund och klientorganisation, så stora skolor tar en stund.</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Wait for it to finish (or close it), then start again: the run continues where it stopped.</source>
             <translation>Vänta tills det är klart (eller stäng det) och starta sedan igen: körningen fortsätter där den stannade.</translation>
         </message>
@@ -3003,17 +3051,7 @@
             <translation>Får ett ImmutableId: &lt;b&gt;{will}&lt;/b&gt; · har redan ett (lämnas orörda): {already} · kan inte få ett än (se status): {problems} · tas inte med (synkroniserade, gäster, inaktiverade, andra domäner): {left}</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Writes: {writes} (two for each user with the UPN swap), about {eta} at Microsoft's write quota.</source>
-            <translation>Skrivningar: {writes} (två för varje användare med UPN-bytet), ungefär {eta} med Microsofts skrivkvot.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Writes: {writes}, about {eta} at Microsoft's write quota.</source>
-            <translation>Skrivningar: {writes}, ungefär {eta} med Microsofts skrivkvot.</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>column {column}</source>
             <translation>kolumn {column}</translation>
         </message>
@@ -3033,22 +3071,17 @@
             <translation>okänt</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>{done} of {total} done, {failed} failed · {rate} users/s · about {eta} left</source>
-            <translation>{done} av {total} klara, {failed} misslyckade · {rate} användare/s · cirka {eta} kvar</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>{h} h {m} min</source>
             <translation>{h} tim {m} min</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>{m} min {s} s</source>
             <translation>{m} min {s} s</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>{s} s</source>
             <translation>{s} s</translation>
         </message>
@@ -3056,6 +3089,51 @@
             <location line="+1" />
             <source>{what}: {file}</source>
             <translation>{what}: {file}</translation>
+        </message>
+        <message>
+            <location line="-31" />
+            <source>Microsoft's write quota ({quota}) makes it take at least {eta}.</source>
+            <translation>Microsofts skrivkvot ({quota}) gör att det tar minst {eta}.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>That is within Microsoft's write quota ({quota}): it goes as fast as Microsoft answers.</source>
+            <translation>Det ryms inom Microsofts skrivkvot ({quota}): det går så fort som Microsoft svarar.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Users to write: &lt;b&gt;{n}&lt;/b&gt;.</source>
+            <translation>Användare som får ett ImmutableId: &lt;b&gt;{n}&lt;/b&gt;.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Writes: {writes} (two for each user with the UPN swap).</source>
+            <translation>Antal skrivningar: {writes} (två för varje användare med UPN-bytet).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Writes: {writes}.</source>
+            <translation>Antal skrivningar: {writes}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>about {eta} left</source>
+            <translation>cirka {eta} kvar</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{done} of {total} done, {failed} failed</source>
+            <translation>{done} av {total} klara, {failed} misslyckade</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{limit} writes per {window}</source>
+            <translation>{limit} skrivningar per {window}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{rate} users a second</source>
+            <translation>{rate} användare per sekund</translation>
         </message>
     </context>
     <context>
@@ -3115,7 +3193,7 @@
     <context>
         <name>Unattended</name>
         <message>
-            <location line="+100" />
+            <location line="+103" />
             <source>it would have written more users than its limit, so it wrote nothing — look at the plan in its run folder and run it yourself</source>
             <translation>den skulle ha skrivit fler användare än sin gräns och skrev därför ingenting — titta på planen i körningens mapp och kör den själv</translation>
         </message>
@@ -3165,7 +3243,7 @@
             <translation>ett oväntat fel — se loggen</translation>
         </message>
         <message>
-            <location filename="../../build/work/tr_helper_strings.py" line="+1" />
+            <location filename="../../build/work/tr_helper_strings.py" line="+3" />
             <source>Scheduled every Monday at {at}; next run {when}.</source>
             <translation>Schemalagd varje måndag kl. {at}; nästa körning {when}.</translation>
         </message>
@@ -3520,7 +3598,7 @@
     <context>
         <name>WelcomePage</name>
         <message>
-            <location filename="../../gui/pages/welcome.py" line="-38" />
+            <location filename="../../gui/pages/welcome.py" line="-45" />
             <source>Welcome</source>
             <translation>Välkommen</translation>
         </message>
@@ -3535,12 +3613,7 @@
             <translation>&lt;p&gt;Innan elever och personal kan logga in via en extern identitetsleverantör (till exempel Skolon) behöver varje användare i skolans klientorganisation i Entra ett &lt;b&gt;ImmutableId&lt;/b&gt;. Det här verktyget fyller i de som saknas, från identitetsleverantörens exportfil eller från ett attribut som användarna redan har.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Det &lt;b&gt;ändrar aldrig en användare som redan har ett ImmutableId&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Det &lt;b&gt;skriver ingenting innan du bekräftar&lt;/b&gt;: du ser först vad som händer med varje användare, och en provkörning finns alltid.&lt;/li&gt;&lt;li&gt;Varje körning lämnar en rapport som du kan spara.&lt;/li&gt;&lt;/ul&gt;</translation>
         </message>
         <message>
-            <location line="+9" />
-            <source>&lt;p&gt;&lt;b&gt;Prepare an app registration&lt;/b&gt; in the Azure portal (Microsoft Entra ID → App registrations → New registration):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API permissions&lt;/b&gt; → Add a permission → Microsoft Graph → Application permissions → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, then click &lt;b&gt;Grant admin consent for &amp;lt;your organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certificates &amp;amp; secrets&lt;/b&gt; → New client secret; copy its &lt;b&gt;Value&lt;/b&gt; (not the Secret ID) at once, and note the expiry date.&lt;/li&gt;&lt;li&gt;From the app's &lt;b&gt;Overview&lt;/b&gt;, copy the &lt;b&gt;Application (client) ID&lt;/b&gt; and the &lt;b&gt;Directory (tenant) ID&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsoft's guide: &lt;a href="{url}"&gt;Register an application&lt;/a&gt;. Set ImmutableIds &lt;b&gt;before&lt;/b&gt; you federate the domain.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;Förbered en appregistrering&lt;/b&gt; i Azure-portalen (Microsoft Entra ID → Appregistreringar → Ny registrering):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API-behörigheter&lt;/b&gt; → Lägg till en behörighet → Microsoft Graph → Programbehörigheter → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, och klicka sedan på &lt;b&gt;Bevilja administratörsmedgivande för &amp;lt;din organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certifikat och hemligheter&lt;/b&gt; → Ny klienthemlighet; kopiera genast dess &lt;b&gt;Värde&lt;/b&gt; (inte Hemlighets-ID) och anteckna utgångsdatumet.&lt;/li&gt;&lt;li&gt;Kopiera &lt;b&gt;Program-ID (klient)&lt;/b&gt; och &lt;b&gt;Katalog-ID (klientorganisation)&lt;/b&gt; från appens &lt;b&gt;Översikt&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsofts guide: &lt;a href="{url}"&gt;Registrera ett program&lt;/a&gt;. Ange ImmutableId &lt;b&gt;innan&lt;/b&gt; du federerar domänen.&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <location line="+13" />
+            <location line="+27" />
             <source>Problems with scheduled syncs</source>
             <translation>Problem med schemalagda synkar</translation>
         </message>
@@ -3548,6 +3621,31 @@
             <location line="+2" />
             <source>Saved connections</source>
             <translation>Sparade anslutningar</translation>
+        </message>
+        <message>
+            <location line="-19" />
+            <source>&lt;p&gt;&lt;b&gt;The app registration the tool signs in as.&lt;/b&gt; The quickest way: on the next page, enter the tenant and press &lt;b&gt;Create it for me…&lt;/b&gt;, then sign in once as an admin of the school's tenant. The tool creates the app registration with its permission, grants admin consent, makes the client secret and fills in the connection: nothing to copy by hand.&lt;/p&gt;&lt;p&gt;Or prepare it yourself in the Azure portal (Microsoft Entra ID → App registrations → New registration):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API permissions&lt;/b&gt; → Add a permission → Microsoft Graph → Application permissions → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, then click &lt;b&gt;Grant admin consent for &amp;lt;your organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certificates &amp;amp; secrets&lt;/b&gt; → New client secret; copy its &lt;b&gt;Value&lt;/b&gt; (not the Secret ID) at once, and note the expiry date.&lt;/li&gt;&lt;li&gt;From the app's &lt;b&gt;Overview&lt;/b&gt;, copy the &lt;b&gt;Application (client) ID&lt;/b&gt; and the &lt;b&gt;Directory (tenant) ID&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsoft's guide: &lt;a href="{url}"&gt;Register an application&lt;/a&gt;. Set ImmutableIds &lt;b&gt;before&lt;/b&gt; you federate the domain.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Appregistreringen som verktyget loggar in som.&lt;/b&gt; Snabbast: ange klientorganisationen på nästa sida och tryck på &lt;b&gt;Skapa den åt mig…&lt;/b&gt;, och logga sedan in en gång som administratör för skolans klientorganisation. Verktyget skapar appregistreringen med dess behörighet, beviljar administratörsmedgivande, skapar klienthemligheten och fyller i anslutningen: inget behöver kopieras för hand.&lt;/p&gt;&lt;p&gt;Eller förbered den själv i Azure-portalen (Microsoft Entra ID → Appregistreringar → Ny registrering):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API-behörigheter&lt;/b&gt; → Lägg till en behörighet → Microsoft Graph → Programbehörigheter → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, och klicka sedan på &lt;b&gt;Bevilja administratörsmedgivande för &amp;lt;din organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certifikat och hemligheter&lt;/b&gt; → Ny klienthemlighet; kopiera genast dess &lt;b&gt;Värde&lt;/b&gt; (inte Hemlighets-ID) och anteckna utgångsdatumet.&lt;/li&gt;&lt;li&gt;Kopiera &lt;b&gt;Program-ID (klient)&lt;/b&gt; och &lt;b&gt;Katalog-ID (klientorganisation)&lt;/b&gt; från appens &lt;b&gt;Översikt&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsofts guide: &lt;a href="{url}"&gt;Registrera ett program&lt;/a&gt;. Sätt ImmutableId &lt;b&gt;innan&lt;/b&gt; du federerar domänen.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location line="+45" />
+            <source>&lt;b&gt;This is the demo.&lt;/b&gt; A made-up school runs on this computer and answers as Microsoft does; nothing here reaches a real tenant. What you do to it is kept until you reset it, so a run you stop — or a program you close mid-run — can be continued the next time.</source>
+            <translation>&lt;b&gt;Det här är demon.&lt;/b&gt; En påhittad skola körs på den här datorn och svarar som Microsoft gör; ingenting här når en riktig klientorganisation. Det du gör med den finns kvar tills du återställer den, så en körning som du stoppar – eller ett program som du stänger mitt i en körning – kan fortsättas nästa gång.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Reset the demo…</source>
+            <translation>&amp;Återställ demon…</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Reset the demo?</source>
+            <translation>Återställa demon?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The demo school goes back to how it started: every value and UPN the demo's runs changed is as before, and the demo's runs, reports, saved connection and schedule are deleted. Do you want to reset it?</source>
+            <translation>Demoskolan blir som när den skapades: alla värden och UPN som demons körningar ändrade blir som förut, och demons körningar, rapporter, sparade anslutning och schema tas bort. Vill du återställa den?</translation>
         </message>
     </context>
     <context>
