@@ -109,7 +109,7 @@ class SourcePage(WizardPage):
     # Layout -----------------------------------------------------------------------------------
     def _build_kind(self) -> None:
         self.csv_radio = QRadioButton(self.tr("From the identity provider's &export file (CSV)"), self)
-        self.attr_radio = QRadioButton(self.tr("From an &attribute the users already have in Entra"), self)
+        self.attr_radio = QRadioButton(self.tr("From an a&ttribute the users already have in Entra"), self)
         group = QButtonGroup(self)
         group.addButton(self.csv_radio)
         group.addButton(self.attr_radio)
@@ -139,7 +139,7 @@ class SourcePage(WizardPage):
         self.path_edit.setAccessibleName(self.tr("Export file path"))
         self.path_edit.setPlaceholderText(self.tr("A CSV file with one row per person"))
         self.path_edit.editingFinished.connect(self._load_csv)
-        browse = QPushButton(self.tr("&Browse…"), self.csv_box)
+        browse = QPushButton(self.tr("Bro&wse…"), self.csv_box)
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()  # spans the form: a path needs the width more than the labels do
         row.addWidget(self._buddy(self.tr("&File:"), self.path_edit))

@@ -170,12 +170,12 @@
         <message>
             <location line="+1" />
             <source>Waiting for Microsoft to make the app ready (attempt {attempt}, {elapsed} s of at most {timeout} s)…</source>
-            <translation>Väntar på att Microsoft gör appen redo (försök {attempt}, {elapsed} s av högst {timeout} s)…</translation>
+            <translation>Väntar tills appen fungerar hos Microsoft (försök {attempt}, {elapsed} s av högst {timeout} s)…</translation>
         </message>
         <message>
             <location line="+4" />
             <source>the application (client ID {ident})</source>
-            <translation>programmet (klient-ID {ident})</translation>
+            <translation>programmet (program-ID {ident})</translation>
         </message>
         <message>
             <location line="+1" />
@@ -293,17 +293,17 @@
         <message>
             <location line="+7" />
             <source>Sign-in client ID</source>
-            <translation>Klient-ID för inloggning</translation>
+            <translation>Program-ID för inloggning</translation>
         </message>
         <message>
             <location line="+1" />
             <source>The public client that signs you in. Leave it, or use your own client ID (a public client with http://localhost as redirect URI).</source>
-            <translation>Den offentliga klient som loggar in dig. Låt den vara, eller ange ett eget klient-ID (en offentlig klient med http://localhost som omdirigerings-URI).</translation>
+            <translation>Den offentliga klient som loggar in dig. Låt den vara, eller ange ett eget program-ID (en offentlig klient med http://localhost som omdirigerings-URI).</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Sign-in &amp;client ID:</source>
-            <translation>&amp;Klient-ID för inloggning:</translation>
+            <translation>&amp;Program-ID för inloggning:</translation>
         </message>
         <message>
             <location line="+1" />
@@ -353,12 +353,12 @@
         <message>
             <location line="+19" />
             <source>Client ID: {v}</source>
-            <translation>Klient-ID: {v}</translation>
+            <translation>Program-ID (klient): {v}</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Tenant ID: {v}</source>
-            <translation>Klientorganisations-ID: {v}</translation>
+            <translation>Katalog-ID (klientorganisation): {v}</translation>
         </message>
         <message>
             <location line="+1" />
@@ -472,7 +472,7 @@
         <message>
             <location line="+1" />
             <source>Admins known before writing</source>
-            <translation>Administratörer kända före skrivning</translation>
+            <translation>Administratörer kända innan värden sätts</translation>
         </message>
         <message>
             <location filename="../../build/work/tr_helper_strings.py" line="+1" />
@@ -490,7 +490,7 @@
         <message>
             <location line="+1" />
             <source>Signs in as the app and proves it may read and write users. Nothing is written.</source>
-            <translation>Loggar in som appen och visar att den får läsa och skriva användare. Inget skrivs.</translation>
+            <translation>Loggar in som appen och visar att den får läsa och ändra användare. Ingenting ändras.</translation>
         </message>
         <message>
             <location line="+13" />
@@ -530,7 +530,7 @@
         <message>
             <location line="+1" />
             <source>Fix what the list above says, then press Retry. Back takes you to the connection details.</source>
-            <translation>Åtgärda det som listan ovan säger och tryck sedan på Kontrollera igen. Med Bakåt kommer du till anslutningsuppgifterna.</translation>
+            <translation>Åtgärda det som listan ovan säger och tryck sedan på Kontrollera igen. Med Tillbaka kommer du till anslutningsuppgifterna.</translation>
         </message>
         <message>
             <location line="+5" />
@@ -867,7 +867,7 @@
         <message>
             <location line="+1" />
             <source>Not known.</source>
-            <translation>Okänt.</translation>
+            <translation>Okänd.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -882,7 +882,7 @@
         <message>
             <location line="+1" />
             <source>Microsoft refused every write for a long time, so the run stopped.</source>
-            <translation>Microsoft avvisade alla skrivningar under lång tid, så körningen stoppades.</translation>
+            <translation>Microsoft avvisade alla skrivförsök under lång tid, så körningen stoppades.</translation>
         </message>
     </context>
     <context>
@@ -900,7 +900,7 @@
         <message>
             <location line="+1" />
             <source>Current ImmutableId</source>
-            <translation>ImmutableId nu</translation>
+            <translation>Nuvarande ImmutableId</translation>
         </message>
         <message>
             <location line="+1" />
@@ -928,7 +928,7 @@
         <message>
             <location line="+1" />
             <source>Read this, then confirm. This is the last step before writing.</source>
-            <translation>Läs igenom och bekräfta. Det här är sista steget innan något skrivs.</translation>
+            <translation>Läs igenom och bekräfta. Det här är sista steget innan något ändras.</translation>
         </message>
         <message>
             <location line="+2" />
@@ -943,12 +943,12 @@
         <message>
             <location line="+4" />
             <source>What will be written</source>
-            <translation>Vad som skrivs</translation>
+            <translation>Vad som ändras</translation>
         </message>
         <message>
             <location line="+14" />
             <source>&amp;Dry run: go through every user but write nothing</source>
-            <translation>&amp;Provkörning: gå igenom alla användare men skriv ingenting</translation>
+            <translation>&amp;Provkörning: gå igenom alla användare men ändra ingenting</translation>
         </message>
         <message>
             <location line="+4" />
@@ -963,7 +963,7 @@
         <message>
             <location line="+0" />
             <source>&amp;Start writing</source>
-            <translation>&amp;Börja skriva</translation>
+            <translation>&amp;Skriv ImmutableId</translation>
         </message>
         <message>
             <location line="+21" />
@@ -985,7 +985,7 @@
         <message>
             <location filename="../../gui/pages/confirm.py" line="+47" />
             <source>The unfinished run used the UPN swap. Users it had begun are finished either way; tick the UPN swap below to set the rest of them too.</source>
-            <translation>Den oavslutade körningen använde UPN-bytet. Användare som den hade påbörjat slutförs i vilket fall som helst; kryssa i UPN-bytet nedan för att även ange resten.</translation>
+            <translation>Den oavslutade körningen använde UPN-bytet. Användare som den hade påbörjat slutförs i vilket fall som helst; kryssa i UPN-bytet nedan för att även ange värden för resten.</translation>
         </message>
     </context>
     <context>
@@ -1022,13 +1022,13 @@
         </message>
         <message>
             <location line="+1" />
-            <source>&amp;Name (optional):</source>
-            <translation>&amp;Namn (valfritt):</translation>
+            <source>Connection name</source>
+            <translation>Anslutningens namn</translation>
         </message>
         <message>
             <location line="+0" />
-            <source>Connection name</source>
-            <translation>Anslutningens namn</translation>
+            <source>Name (o&amp;ptional):</source>
+            <translation>Namn (valfri&amp;tt):</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1083,7 +1083,7 @@
         <message>
             <location line="+3" />
             <source>&amp;Remember the secret in this computer's keychain</source>
-            <translation>&amp;Kom ihåg hemligheten i datorns nyckelring</translation>
+            <translation>Kom ihåg hemligheten i datorns n&amp;yckelring</translation>
         </message>
         <message>
             <location line="+13" />
@@ -1102,7 +1102,7 @@
         </message>
         <message>
             <location line="+3" />
-            <source>&amp;Advanced</source>
+            <source>Ad&amp;vanced</source>
             <translation>&amp;Avancerat</translation>
         </message>
         <message>
@@ -1179,7 +1179,7 @@
         <message>
             <location line="+1" />
             <source>Create it for &amp;me…</source>
-            <translation>Skapa den åt &amp;mig…</translation>
+            <translation>Skapa den åt m&amp;ig…</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1188,13 +1188,13 @@
         </message>
         <message>
             <location line="+1" />
-            <source>Expiry re&amp;minder…</source>
-            <translation>&amp;Påminnelse om utgång…</translation>
+            <source>Expiry remin&amp;der…</source>
+            <translation>Påminnels&amp;e om utgång…</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Re&amp;new the secret…</source>
-            <translation>För&amp;nya hemligheten…</translation>
+            <source>Rene&amp;w the secret…</source>
+            <translation>&amp;Förnya hemligheten…</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1396,7 +1396,7 @@
         <message>
             <location line="+2" />
             <source>Written by the interrupted run (resumed).</source>
-            <translation>Skrevs av den avbrutna körningen (återupptagen).</translation>
+            <translation>Angavs av den avbrutna körningen (återupptagen).</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1441,7 +1441,7 @@
         <message>
             <location line="+2" />
             <source>The run stopped: Microsoft refused every write for {minutes} minutes. Run again later.</source>
-            <translation>Körningen stoppades: Microsoft avvisade alla skrivningar i {minutes} minuter. Kör igen senare.</translation>
+            <translation>Körningen stoppades: Microsoft avvisade alla skrivförsök i {minutes} minuter. Kör igen senare.</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1451,12 +1451,12 @@
         <message>
             <location line="+2" />
             <source>It is not known whether the write arrived; run again to finish.</source>
-            <translation>Det går inte att veta om skrivningen kom fram; kör igen för att slutföra.</translation>
+            <translation>Det går inte att veta om ändringen kom fram; kör igen för att slutföra.</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Now holds {found}, not the value the run wrote; left alone.</source>
-            <translation>Har nu {found}, inte värdet som körningen skrev; lämnades orört.</translation>
+            <translation>Har nu {found}, inte värdet som körningen angav; lämnades orört.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1531,7 +1531,7 @@
         <message>
             <location line="+2" />
             <source>Microsoft kept throttling this write; run again later.</source>
-            <translation>Microsoft begränsade den här skrivningen gång på gång; kör igen senare.</translation>
+            <translation>Microsoft begränsade den här ändringen gång på gång; kör igen senare.</translation>
         </message>
         <message>
             <location line="-1" />
@@ -1566,7 +1566,7 @@
         <message>
             <location line="+22" />
             <source>Someone else set {found} after this run wrote {wrote}.</source>
-            <translation>Någon annan satte {found} efter att den här körningen skrev {wrote}.</translation>
+            <translation>Någon annan satte {found} efter att den här körningen hade angett {wrote}.</translation>
         </message>
     </context>
     <context>
@@ -1770,7 +1770,7 @@
         <message>
             <location line="+3" />
             <source>Optional: grant RoleManagement.Read.Directory so that admins are shown in the preview instead of failing when written.</source>
-            <translation>Valfritt: bevilja RoleManagement.Read.Directory så att administratörer visas i förhandsgranskningen i stället för att misslyckas när de skrivs.</translation>
+            <translation>Valfritt: bevilja RoleManagement.Read.Directory så att administratörer visas i förhandsgranskningen i stället för att misslyckas när värdet sätts.</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1785,7 +1785,7 @@
         <message>
             <location line="+2" />
             <source>Nothing was lost: the users not written are marked as not attempted. Run again later.</source>
-            <translation>Inget gick förlorat: användare som inte skrevs är markerade som ej försökta. Kör igen senare.</translation>
+            <translation>Inget gick förlorat: användare som inte fick sitt värde är markerade som ej försökta. Kör igen senare.</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1808,12 +1808,12 @@
         <message>
             <location filename="../../gui/widgets/keep_in_sync.py" line="+57" />
             <source>&amp;Keep new users in sync automatically</source>
-            <translation>&amp;Håll nya användare synkade automatiskt</translation>
+            <translation>&amp;Håll nya användare synkroniserade automatiskt</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Time of the scheduled sync</source>
-            <translation>Tid för den schemalagda synken</translation>
+            <translation>Tid för den schemalagda synkroniseringen</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1833,7 +1833,7 @@
         <message>
             <location line="+1" />
             <source>&amp;Save the schedule</source>
-            <translation>&amp;Spara schemat</translation>
+            <translation>S&amp;para schemat</translation>
         </message>
         <message>
             <location line="+3" />
@@ -1858,12 +1858,12 @@
         <message>
             <location line="+17" />
             <source>Setting up the scheduled sync…</source>
-            <translation>Ställer in den schemalagda synken…</translation>
+            <translation>Ställer in den schemalagda synkroniseringen…</translation>
         </message>
         <message>
             <location line="+6" />
             <source>The scheduled sync is removed.</source>
-            <translation>Den schemalagda synken är borttagen.</translation>
+            <translation>Den schemalagda synkroniseringen är borttagen.</translation>
         </message>
         <message>
             <location line="+4" />
@@ -1878,7 +1878,7 @@
         <message>
             <location line="+5" />
             <source>The scheduled sync could not be set up: {error}</source>
-            <translation>Den schemalagda synken kunde inte ställas in: {error}</translation>
+            <translation>Den schemalagda synkroniseringen kunde inte ställas in: {error}</translation>
         </message>
     </context>
     <context>
@@ -1944,7 +1944,7 @@
         <message>
             <location line="+1" />
             <source>The file cannot be written there (no permission): choose another place.</source>
-            <translation>Filen kan inte skrivas där (behörighet saknas): välj en annan plats.</translation>
+            <translation>Filen kan inte sparas där (behörighet saknas): välj en annan plats.</translation>
         </message>
     </context>
     <context>
@@ -2033,12 +2033,12 @@
         <message>
             <location line="+3" />
             <source>The tool cannot tell whether any domain is already federated (the app may not read domains); users in a federated domain will fail.</source>
-            <translation>Verktyget kan inte se om någon domän redan är federerad (appen får inte läsa domäner); användare i en federerad domän kommer att misslyckas.</translation>
+            <translation>Verktyget kan inte se om någon domän redan är federerad (appen får inte läsa domäner); att sätta värden för användare i en federerad domän kommer att misslyckas.</translation>
         </message>
         <message>
             <location line="+3" />
             <source>The members of these admin role groups are not known (the app may not read group members): {groups}. Their writes will fail.</source>
-            <translation>Medlemmarna i de här administratörsrollgrupperna är okända (appen får kanske inte läsa gruppmedlemmar): {groups}. Skrivningarna för dem kommer att misslyckas.</translation>
+            <translation>Medlemmarna i de här administratörsrollgrupperna är okända (appen får kanske inte läsa gruppmedlemmar): {groups}. Att sätta deras värden kommer att misslyckas.</translation>
         </message>
     </context>
     <context>
@@ -2051,7 +2051,7 @@
         <message>
             <location line="+1" />
             <source>What would happen to every user. Nothing has been written yet.</source>
-            <translation>Vad som skulle hända med varje användare. Inget har skrivits än.</translation>
+            <translation>Vad som skulle hända med varje användare. Ingenting har ändrats än.</translation>
         </message>
         <message>
             <location line="+3" />
@@ -2143,7 +2143,7 @@
         </message>
         <message>
             <location line="+2" />
-            <source>&amp;Retry the failed ones</source>
+            <source>Re&amp;try the failed ones</source>
             <translation>&amp;Försök igen med de misslyckade</translation>
         </message>
         <message>
@@ -2212,7 +2212,7 @@
         <message>
             <location line="+3" />
             <source>&lt;b&gt;It will be continued&lt;/b&gt; with the same source: go on with Next. Users it already wrote are not written again.</source>
-            <translation>&lt;b&gt;Den fortsätts&lt;/b&gt; med samma källa: gå vidare med Nästa. Användare som den redan skrev skrivs inte igen.</translation>
+            <translation>&lt;b&gt;Den kommer att fortsättas&lt;/b&gt; med samma källa: gå vidare med Nästa. Användare som redan har fått sitt värde får det inte en gång till.</translation>
         </message>
         <message>
             <location line="+2" />
@@ -2253,7 +2253,7 @@
         <message>
             <location filename="../../gui/pages/run.py" line="+27" />
             <source>Run</source>
-            <translation>Kör</translation>
+            <translation>Körning</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2288,7 +2288,7 @@
         <message>
             <location line="+20" />
             <source>This continues the unfinished run in {folder}; users it already wrote are reported as set and not written again.</source>
-            <translation>Detta fortsätter den oavslutade körningen i {folder}; användare som den redan skrev rapporteras som satta och skrivs inte igen.</translation>
+            <translation>Detta fortsätter den oavslutade körningen i {folder}; användare som redan har fått sitt värde rapporteras som angivna och får det inte en gång till.</translation>
         </message>
         <message>
             <location line="+7" />
@@ -2298,7 +2298,7 @@
         <message>
             <location line="+20" />
             <source>Writing… Next and Back wait until the run ends.</source>
-            <translation>Skriver… Nästa och Bakåt väntar tills körningen är klar.</translation>
+            <translation>Skriver ImmutableId… Nästa och Tillbaka väntar tills körningen är klar.</translation>
         </message>
         <message>
             <location line="+5" />
@@ -2308,7 +2308,7 @@
         <message>
             <location line="+1" />
             <source>Stop writing? Requests already sent will finish; users not reached yet are reported as not attempted, and you can run again later.</source>
-            <translation>Sluta skriva? Begäranden som redan skickats slutförs; användare som inte nåtts än rapporteras som ej försökta, och du kan köra igen senare.</translation>
+            <translation>Vill du avbryta? Begäranden som redan skickats slutförs; användare som inte har nåtts än rapporteras som ej försökta, och du kan köra igen senare.</translation>
         </message>
         <message>
             <location line="+9" />
@@ -2364,7 +2364,7 @@
         <message>
             <location line="+3" />
             <source>What would be written (a sample)</source>
-            <translation>Vad som skulle skrivas (ett urval)</translation>
+            <translation>Värden som skulle sättas (ett urval)</translation>
         </message>
         <message>
             <location line="+7" />
@@ -2372,12 +2372,7 @@
             <translation>Från identitetsleverantörens &amp;exportfil (CSV)</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>From an &amp;attribute the users already have in Entra</source>
-            <translation>Från ett &amp;attribut som användarna redan har i Entra</translation>
-        </message>
-        <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>Use the de&amp;mo school's export</source>
             <translation>Använd de&amp;moskolans exportfil</translation>
         </message>
@@ -2397,12 +2392,7 @@
             <translation>En CSV-fil med en rad per person</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>&amp;Browse…</source>
-            <translation>&amp;Bläddra…</translation>
-        </message>
-        <message>
-            <location line="+3" />
+            <location line="+5" />
             <source>&amp;File:</source>
             <translation>&amp;Fil:</translation>
         </message>
@@ -2429,7 +2419,7 @@
         <message>
             <location line="+4" />
             <source>&amp;Key column, matches:</source>
-            <translation>&amp;Nyckelkolumn, matchar:</translation>
+            <translation>N&amp;yckelkolumn, matchar:</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2447,14 +2437,24 @@
             <translation>Attribut i Entra</translation>
         </message>
         <message>
-            <location line="+58" />
+            <location line="-8" />
+            <source>From an a&amp;ttribute the users already have in Entra</source>
+            <translation>Från ett &amp;attribut som användarna redan har i Entra</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>Bro&amp;wse…</source>
+            <translation>Bl&amp;äddra…</translation>
+        </message>
+        <message>
+            <location line="+36" />
             <source>Transform</source>
             <translation>Omvandling</translation>
         </message>
         <message>
             <location line="+3" />
             <source>T&amp;ransform:</source>
-            <translation>&amp;Omvandling:</translation>
+            <translation>Omvandlin&amp;g:</translation>
         </message>
         <message>
             <location line="+2" />
@@ -2469,7 +2469,7 @@
         <message>
             <location line="+1" />
             <source>Include &amp;guests</source>
-            <translation>Ta med &amp;gäster</translation>
+            <translation>Ta med gä&amp;ster</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2617,7 +2617,7 @@
         <message>
             <location line="+1" />
             <source>Dry run (not written)</source>
-            <translation>Provkörning (inte skrivet)</translation>
+            <translation>Provkörning (inget ändrat)</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2637,7 +2637,7 @@
         <message>
             <location line="+1" />
             <source>Skipped: changed since</source>
-            <translation>Hoppades över: ändrat sedan dess</translation>
+            <translation>Överhoppad: ändrat sedan dess</translation>
         </message>
     </context>
     <context>
@@ -2685,7 +2685,7 @@
         <message>
             <location line="+3" />
             <source>The domain is already federated, so a direct write is refused. If the detail says so, the UPN swap (chosen on the Confirm page) can set it.</source>
-            <translation>Domänen är redan federerad, så en direkt skrivning nekas. Om detaljen säger det kan UPN-bytet (som väljs på sidan Bekräfta) ange värdet.</translation>
+            <translation>Domänen är redan federerad, så Microsoft nekar att värdet sätts direkt. Om detaljen säger det kan UPN-bytet (som väljs på sidan Bekräfta) ange värdet.</translation>
         </message>
         <message>
             <location line="+3" />
@@ -2705,12 +2705,12 @@
         <message>
             <location line="+1" />
             <source>Written.</source>
-            <translation>Skrivet.</translation>
+            <translation>Värdet är angivet.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Microsoft refused the write; see the detail. Retry the failed ones after fixing the cause.</source>
-            <translation>Microsoft nekade skrivningen; se detaljen. Försök igen med de misslyckade när orsaken är åtgärdad.</translation>
+            <translation>Microsoft nekade att sätta värdet; se detaljen. Försök igen med de misslyckade när orsaken är åtgärdad.</translation>
         </message>
         <message>
             <location line="+2" />
@@ -2720,7 +2720,7 @@
         <message>
             <location line="+2" />
             <source>Dry run: this would have been written.</source>
-            <translation>Provkörning: det här skulle ha skrivits.</translation>
+            <translation>Provkörning: värdet skulle ha angetts.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2730,7 +2730,7 @@
         <message>
             <location line="+2" />
             <source>Written, then another run or person set a different value before this run read it back. Check which value is right.</source>
-            <translation>Skrevs, men en annan körning eller person satte ett annat värde innan den här körningen läste tillbaka det. Kontrollera vilket värde som är rätt.</translation>
+            <translation>Värdet angavs, men en annan körning eller person satte ett annat värde innan den här körningen läste tillbaka det. Kontrollera vilket värde som är rätt.</translation>
         </message>
         <message>
             <location line="+2" />
@@ -2748,12 +2748,12 @@
         <message>
             <location filename="../../build/work/tr_helper_strings.py" line="+1" />
             <source>&lt;b&gt;{n}&lt;/b&gt; users will be written, &lt;b&gt;{swapped}&lt;/b&gt; of them with the UPN swap.</source>
-            <translation>&lt;b&gt;{n}&lt;/b&gt; användare kommer att skrivas, &lt;b&gt;{swapped}&lt;/b&gt; av dem med UPN-bytet.</translation>
+            <translation>&lt;b&gt;{n}&lt;/b&gt; användare får ett ImmutableId, &lt;b&gt;{swapped}&lt;/b&gt; av dem med UPN-bytet.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>&lt;b&gt;{n}&lt;/b&gt; users will be written.</source>
-            <translation>&lt;b&gt;{n}&lt;/b&gt; användare kommer att skrivas.</translation>
+            <translation>&lt;b&gt;{n}&lt;/b&gt; användare får ett ImmutableId.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2768,7 +2768,7 @@
         <message>
             <location line="+1" />
             <source>Another window or program is writing this run.</source>
-            <translation>Ett annat fönster eller program skriver den här körningen.</translation>
+            <translation>Ett annat fönster eller program kör redan den här körningen.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2778,27 +2778,27 @@
         <message>
             <location line="+1" />
             <source>Dry run: nothing was written.</source>
-            <translation>Provkörning: ingenting skrevs.</translation>
+            <translation>Provkörning: ingenting ändrades.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Dry run: users to go through: {n}. Nothing is written.</source>
-            <translation>Provkörning: användare att gå igenom: {n}. Ingenting skrivs.</translation>
+            <translation>Provkörning: {n} användare gås igenom. Ingenting ändras.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Each swap uses two writes of Microsoft's write quota.</source>
-            <translation>Varje byte använder två skrivningar av Microsofts skrivkvot.</translation>
+            <translation>Varje byte förbrukar två skrivningar ur Microsofts skrivkvot.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Each user's UPN is moved to the same name in {domain} (e.g. {example}) and back again: two writes, a few seconds apart.</source>
-            <translation>Varje användares UPN flyttas till samma namn i {domain} (t.ex. {example}) och tillbaka igen: två skrivningar, med några sekunders mellanrum.</translation>
+            <translation>Varje användares UPN flyttas till samma namn i {domain} (t.ex. {example}) och tillbaka igen: två ändringar med några sekunders mellanrum.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Each user's UPN is moved to the tenant's .onmicrosoft.com domain and back again: two writes, a few seconds apart.</source>
-            <translation>Varje användares UPN flyttas till klientorganisationens .onmicrosoft.com-domän och tillbaka igen: två skrivningar, med några sekunders mellanrum.</translation>
+            <translation>Varje användares UPN flyttas till klientorganisationens .onmicrosoft.com-domän och tillbaka igen: två ändringar med några sekunders mellanrum.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2828,7 +2828,7 @@
         <message>
             <location line="+1" />
             <source>Mail and proxy addresses are not expected to change; the report records each user's UPN and mail before and after.</source>
-            <translation>E-post- och proxyadresser väntas inte ändras; rapporten visar varje användares UPN och e-post före och efter.</translation>
+            <translation>E-post- och proxyadresser förväntas inte ändras; rapporten visar varje användares UPN och e-post före och efter.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2858,7 +2858,7 @@
         <message>
             <location line="+1" />
             <source>Nothing to write: no user will get an ImmutableId.</source>
-            <translation>Inget att skriva: ingen användare får ett ImmutableId.</translation>
+            <translation>Inget att göra: ingen användare får ett ImmutableId.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2943,7 +2943,7 @@
         <message>
             <location line="+1" />
             <source>Users that hold an admin role cannot be swapped: Microsoft refuses to change their UPN.</source>
-            <translation>Användare med en administratörsroll kan inte få UPN-bytet: Microsoft nekar att ändra deras UPN.</translation>
+            <translation>UPN-bytet kan inte användas för användare med en administratörsroll: Microsoft nekar att ändra deras UPN.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3072,6 +3072,11 @@
             <translation>&amp;Om</translation>
         </message>
         <message>
+            <location line="+2" />
+            <source>&amp;Finish</source>
+            <translation>Sl&amp;utför</translation>
+        </message>
+        <message>
             <location line="+43" />
             <source>Stop the run?</source>
             <translation>Stoppa körningen?</translation>
@@ -3079,7 +3084,7 @@
         <message>
             <location line="+1" />
             <source>Writing is in progress. Stop after the requests already sent have finished? Users not reached yet are reported as not attempted.</source>
-            <translation>Skrivning pågår. Stoppa när begäranden som redan skickats är klara? Användare som inte nåtts än rapporteras som ej försökta.</translation>
+            <translation>ImmutableId skrivs just nu. Vill du stoppa när begäranden som redan skickats är klara? Användare som inte har nåtts än rapporteras som ej försökta.</translation>
         </message>
     </context>
     <context>
@@ -3110,17 +3115,17 @@
         <message>
             <location line="+61" />
             <source>it would have written more users than its limit, so it wrote nothing — look at the plan in its run folder and run it yourself</source>
-            <translation>den skulle ha skrivit fler användare än sin gräns och skrev därför ingenting — titta på planen i körningens mapp och kör den själv</translation>
+            <translation>den skulle ha ändrat fler användare än sin gräns och ändrade därför ingenting — titta på planen i körningens mapp och kör den själv</translation>
         </message>
         <message>
             <location line="+2" />
             <source>it would have written a larger share of the users than its limit, so it wrote nothing — look at the plan in its run folder and run it yourself</source>
-            <translation>den skulle ha skrivit en större andel av användarna än sin gräns och skrev därför ingenting — titta på planen i körningens mapp och kör den själv</translation>
+            <translation>den skulle ha ändrat en större andel av användarna än sin gräns och ändrade därför ingenting — titta på planen i körningens mapp och kör den själv</translation>
         </message>
         <message>
             <location line="+2" />
             <source>some users could not be written — see the report in its run folder</source>
-            <translation>några användare kunde inte skrivas — se rapporten i körningens mapp</translation>
+            <translation>några användare kunde inte få sitt värde — se rapporten i körningens mapp</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3150,7 +3155,7 @@
         <message>
             <location line="+1" />
             <source>another run of the same tenant was still writing — the next run continues</source>
-            <translation>en annan körning för samma klientorganisation skrev fortfarande — nästa körning fortsätter</translation>
+            <translation>en annan körning för samma klientorganisation pågick fortfarande — nästa körning fortsätter</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3170,17 +3175,17 @@
         <message>
             <location line="+1" />
             <source>The nightly sync for {name} failed on {date}: {problem}</source>
-            <translation>Nattens synk för {name} misslyckades {date}: {problem}</translation>
+            <translation>Den nattliga synkroniseringen för {name} misslyckades den {date}: {problem}</translation>
         </message>
         <message>
             <location line="+1" />
             <source>The unattended sync for {name} failed on {date}: {problem}</source>
-            <translation>Den obevakade synken för {name} misslyckades {date}: {problem}</translation>
+            <translation>Den schemalagda synkroniseringen för {name} misslyckades den {date}: {problem}</translation>
         </message>
         <message>
             <location line="+1" />
             <source>The weekly sync for {name} failed on {date}: {problem}</source>
-            <translation>Veckans synk för {name} misslyckades {date}: {problem}</translation>
+            <translation>Den veckovisa synkroniseringen för {name} misslyckades den {date}: {problem}</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3205,7 +3210,7 @@
         <message>
             <location line="+1" />
             <source>no unattended run yet</source>
-            <translation>ingen obevakad körning ännu</translation>
+            <translation>ingen schemalagd körning ännu</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3256,7 +3261,7 @@
         <message>
             <location line="+2" />
             <source>It changes those users' UPN briefly (to the tenant's .onmicrosoft.com domain and back), which Microsoft requires to clear their value.</source>
-            <translation>Det ändrar de användarnas UPN en kort stund (till klientorganisationens .onmicrosoft.com-domän och tillbaka), vilket Microsoft kräver för att rensa deras värde.</translation>
+            <translation>Det ändrar dessa användares UPN en kort stund (till klientorganisationens .onmicrosoft.com-domän och tillbaka), vilket Microsoft kräver för att rensa deras värde.</translation>
         </message>
         <message>
             <location line="+5" />
@@ -3306,12 +3311,12 @@
         <message>
             <location line="+11" />
             <source>Run of &lt;b&gt;{when}&lt;/b&gt; (started from: {face}) · ImmutableIds it set: &lt;b&gt;{n}&lt;/b&gt;&lt;br&gt;Folder: {folder}</source>
-            <translation>Körningen &lt;b&gt;{when}&lt;/b&gt; (startad från: {face}) · ImmutableId som den satte: &lt;b&gt;{n}&lt;/b&gt;&lt;br&gt;Mapp: {folder}</translation>
+            <translation>Körningen från &lt;b&gt;{when}&lt;/b&gt; (startad från: {face}) · ImmutableId som den satte: &lt;b&gt;{n}&lt;/b&gt;&lt;br&gt;Mapp: {folder}</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Reading those users in the tenant (nothing is written yet)…</source>
-            <translation>Läser de användarna i klientorganisationen (inget skrivs än)…</translation>
+            <translation>Läser dessa användare i klientorganisationen (ingenting ändras än)…</translation>
         </message>
         <message>
             <location line="+3" />
@@ -3406,7 +3411,7 @@
         <message>
             <location line="+1" />
             <source>Clearing is in progress. Stop after the requests already sent have finished? Undo the run again later to finish.</source>
-            <translation>Rensning pågår. Stoppa när begäranden som redan skickats är klara? Ångra körningen igen senare för att slutföra.</translation>
+            <translation>Värden rensas just nu. Vill du stoppa när begäranden som redan skickats är klara? Ångra körningen igen senare för att slutföra.</translation>
         </message>
     </context>
     <context>
@@ -3419,7 +3424,7 @@
         <message>
             <location line="+1" />
             <source>This run is not an apply run (an undo cannot be undone).</source>
-            <translation>Det här är ingen skrivkörning (en ångring kan inte ångras).</translation>
+            <translation>Det här är ingen körning som satte värden (en ångring kan inte ångras).</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3505,7 +3510,7 @@
         <message>
             <location line="+2" />
             <source>&lt;p&gt;Before pupils and staff can sign in through an outside identity provider (such as Skolon), every user in the school's Entra tenant needs an &lt;b&gt;ImmutableId&lt;/b&gt;. This tool fills in the missing ones from the identity provider's export file or from an attribute the users already have.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;It &lt;b&gt;never changes a user that already has an ImmutableId&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;It &lt;b&gt;writes nothing before you confirm&lt;/b&gt;: you see every user's outcome first, and a dry run is always available.&lt;/li&gt;&lt;li&gt;Every run leaves a report you can keep.&lt;/li&gt;&lt;/ul&gt;</source>
-            <translation>&lt;p&gt;Innan elever och personal kan logga in via en extern identitetsleverantör (till exempel Skolon) behöver varje användare i skolans klientorganisation i Entra ett &lt;b&gt;ImmutableId&lt;/b&gt;. Det här verktyget fyller i de som saknas, från identitetsleverantörens exportfil eller från ett attribut som användarna redan har.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Det &lt;b&gt;ändrar aldrig en användare som redan har ett ImmutableId&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Det &lt;b&gt;skriver ingenting innan du bekräftar&lt;/b&gt;: du ser först vad som händer med varje användare, och en provkörning finns alltid.&lt;/li&gt;&lt;li&gt;Varje körning lämnar en rapport som du kan spara.&lt;/li&gt;&lt;/ul&gt;</translation>
+            <translation>&lt;p&gt;Innan elever och personal kan logga in via en extern identitetsleverantör (till exempel Skolon) behöver varje användare i skolans klientorganisation i Entra ett &lt;b&gt;ImmutableId&lt;/b&gt;. Det här verktyget fyller i de som saknas, från identitetsleverantörens exportfil eller från ett attribut som användarna redan har.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Det &lt;b&gt;ändrar aldrig en användare som redan har ett ImmutableId&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Det &lt;b&gt;ändrar ingenting innan du bekräftar&lt;/b&gt;: du ser först vad som händer med varje användare, och en provkörning finns alltid.&lt;/li&gt;&lt;li&gt;Varje körning lämnar en rapport som du kan spara.&lt;/li&gt;&lt;/ul&gt;</translation>
         </message>
         <message>
             <location line="+10" />
@@ -3535,7 +3540,7 @@
         <message>
             <location line="-48" />
             <source>Problems with scheduled syncs</source>
-            <translation>Problem med schemalagda synkar</translation>
+            <translation>Problem med schemalagda synkroniseringar</translation>
         </message>
         <message>
             <location line="+2" />
