@@ -208,6 +208,11 @@ class SourcePage(WizardPage):
                 self._restore(profiles.attached(self._connection_name(), SOURCE_KEY) or profiles.recall("source") or {})
         finally:
             self._restoring = False
+        if self.session.demo is not None and resume is None and self.csv_radio.isChecked() \
+                and not self.path_edit.text():  # the demo: its school's export is the one to try first
+            from gui.app import demo_export_path
+
+            self.path_edit.setText(str(demo_export_path()))
         self._label_object_id()
         self.demo_button.setVisible(self.session.sandbox is not None)
         self._kind_changed()

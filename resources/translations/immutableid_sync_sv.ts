@@ -2612,7 +2612,7 @@
         <message>
             <location line="+1" />
             <source>Skipped: set meanwhile</source>
-            <translation>Överhoppad: angavs under tiden</translation>
+            <translation>Fick ett värde under tiden</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2637,7 +2637,7 @@
         <message>
             <location line="+1" />
             <source>Skipped: changed since</source>
-            <translation>Överhoppad: ändrat sedan dess</translation>
+            <translation>Ändrat sedan körningen</translation>
         </message>
     </context>
     <context>
