@@ -308,13 +308,17 @@ def duration(seconds: float | None) -> str:
     return _tr("{h} h {m} min").format(h=hours, m=minutes)
 
 
+MEASURED_AFTER = 20  # users finished before the pace means something (one $batch: the first answers include reads)
+
+
 def run_status(done: int, total: int, failed: int, rate: float | None, eta_s: float | None) -> str:
     """The Run page's progress line: the pace and the time left only once they are measured."""
     parts = [_tr("{done} of {total} done, {failed} failed").format(done=number(done), total=number(total),
                                                                  failed=number(failed))]
-    if done and rate:
+    measured = done >= min(MEASURED_AFTER, total) and done > 0
+    if measured and rate:
         parts.append(_tr("{rate} users a second").format(rate=decimal(rate)))
-    if eta_s is not None and not math.isinf(eta_s) and done < total and done:
+    if measured and eta_s is not None and not math.isinf(eta_s) and done < total:
         parts.append(_tr("about {eta} left").format(eta=duration(eta_s)))
     return " · ".join(parts)
 

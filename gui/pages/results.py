@@ -50,7 +50,7 @@ class ResultsPage(WizardPage):
         self.export_button.clicked.connect(self.export)
         self.folder_button = QPushButton(self.tr("&Open the run's folder"), self)
         self.folder_button.clicked.connect(self.open_folder)
-        self.retry_button = QPushButton(self.tr("&Retry the failed ones"), self)
+        self.retry_button = QPushButton(self.tr("Re&try the failed ones"), self)
         self.retry_button.clicked.connect(self.retry)
         for button in (self.export_button, self.folder_button, self.retry_button):
             row.addWidget(button)

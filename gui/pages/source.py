@@ -105,7 +105,7 @@ class SourcePage(WizardPage):
     # Layout -----------------------------------------------------------------------------------
     def _build_kind(self) -> None:
         self.csv_radio = QRadioButton(self.tr("From the identity provider's &export file (CSV)"), self)
-        self.attr_radio = QRadioButton(self.tr("From an &attribute the users already have in Entra"), self)
+        self.attr_radio = QRadioButton(self.tr("From an a&ttribute the users already have in Entra"), self)
         group = QButtonGroup(self)
         group.addButton(self.csv_radio)
         group.addButton(self.attr_radio)
@@ -135,7 +135,7 @@ class SourcePage(WizardPage):
         self.path_edit.setAccessibleName(self.tr("Export file path"))
         self.path_edit.setPlaceholderText(self.tr("A CSV file with one row per person"))
         self.path_edit.editingFinished.connect(self._load_csv)
-        browse = QPushButton(self.tr("&Browse…"), self.csv_box)
+        browse = QPushButton(self.tr("Bro&wse…"), self.csv_box)
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()  # spans the form: a path needs the width more than the labels do
         row.addWidget(self._buddy(self.tr("&File:"), self.path_edit))
@@ -204,6 +204,11 @@ class SourcePage(WizardPage):
                 self._restore(profiles.attached(self._connection_name(), SOURCE_KEY) or profiles.recall("source") or {})
         finally:
             self._restoring = False
+        if self.session.demo is not None and resume is None and self.csv_radio.isChecked() \
+                and not self.path_edit.text():  # the demo: its school's export is the one to try first
+            from gui.app import demo_export_path
+
+            self.path_edit.setText(str(demo_export_path()))
         self._label_object_id()
         self.demo_button.setVisible(self.session.sandbox is not None)
         self._kind_changed()

@@ -118,7 +118,7 @@ def _walk(wizard: SyncWizard, tenant, out: Path) -> None:
     tenant.config.latency_ms = 300.0  # slow enough to catch the run half-way, in every language
     wizard.next()  # "Start writing": the one commit point
     bar = wizard.page_by_id(PageId.RUN).bar
-    _wait(lambda: 0 < bar.value() < bar.maximum() or wizard.session.flow.run_finished)
+    _wait(lambda: 40 <= bar.value() < bar.maximum() or wizard.session.flow.run_finished)  # its pace measured
     if wizard.session.flow.run_finished:
         print("the run finished before it could be caught half-way: no in-progress screenshot", file=sys.stderr)
     else:
@@ -240,8 +240,10 @@ def _fake_run(run_dir: Path, header: dict, written: dict) -> Path:
 
 def _to_check(tenant, profile: dict) -> SyncWizard:
     from core.graph.connection import Connection
+    from gui.demo import DEMO_NAME
 
-    session = WizardSession(connection=Connection.from_profile_dict(profile), secret=profile["client_secret"])
+    session = WizardSession(connection=Connection.from_profile_dict({**profile, "name": DEMO_NAME}),
+                            secret=profile["client_secret"])
     session.sandbox = tenant
     wizard = SyncWizard(session)
     wizard.show()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,7 +34,7 @@ from gui.widgets.elide import ElideRightDelegate
 ALL = "__all__"
 LOAD_CHUNK = 5000  # rows per event-loop turn: smaller slices stall less, but each costs O(rows so far)
 # widths in average characters of the font (the header's own text is the least a column gets)
-NAME_CHARS, UPN_CHARS, ID_CHARS = 20, 30, 19
+NAME_CHARS, UPN_CHARS, ID_CHARS = 24, 30, 19
 DETAIL_MIN_CHARS = 16
 CELL_PADDING = 18  # the item's margins and the sort arrow's room
 
@@ -105,7 +106,9 @@ class PlanTableView(QWidget):
     def column_widths(self) -> dict[int, int]:
         """Each column's width but the detail's (it stretches): from the font and the language in use."""
         metrics = self.view.fontMetrics()
-        header_metrics = self.view.horizontalHeader().fontMetrics()
+        bold = QFont(self.view.horizontalHeader().font())
+        bold.setBold(True)  # a header section is drawn bold while its column holds the current row
+        header_metrics = QFontMetrics(bold)
         chars = metrics.averageCharWidth()
 
         def least(column: int) -> int:  # the header's title, never cut
@@ -122,7 +125,7 @@ class PlanTableView(QWidget):
         header = self.view.horizontalHeader()
         for column, width in self.column_widths().items():
             header.resizeSection(column, width)
-        header.setMinimumSectionSize(min(self.column_widths().values()) // 2)
+        header.setMinimumSectionSize(DETAIL_MIN_CHARS * self.view.fontMetrics().averageCharWidth() // 2)
 
     def needed_width(self) -> int:
         """The width at which every column shows without a horizontal scroll bar (the detail at its least)."""

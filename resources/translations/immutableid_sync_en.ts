@@ -1022,13 +1022,13 @@
         </message>
         <message>
             <location line="+1" />
-            <source>&amp;Name (optional):</source>
-            <translation>&amp;Name (optional):</translation>
+            <source>Connection name</source>
+            <translation>Connection name</translation>
         </message>
         <message>
             <location line="+0" />
-            <source>Connection name</source>
-            <translation>Connection name</translation>
+            <source>Name (o&amp;ptional):</source>
+            <translation>Name (o&amp;ptional):</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1102,8 +1102,8 @@
         </message>
         <message>
             <location line="+3" />
-            <source>&amp;Advanced</source>
-            <translation>&amp;Advanced</translation>
+            <source>Ad&amp;vanced</source>
+            <translation>Ad&amp;vanced</translation>
         </message>
         <message>
             <location line="+7" />
@@ -1188,13 +1188,13 @@
         </message>
         <message>
             <location line="+1" />
-            <source>Expiry re&amp;minder…</source>
-            <translation>Expiry re&amp;minder…</translation>
+            <source>Expiry remin&amp;der…</source>
+            <translation>Expiry remin&amp;der…</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Re&amp;new the secret…</source>
-            <translation>Re&amp;new the secret…</translation>
+            <source>Rene&amp;w the secret…</source>
+            <translation>Rene&amp;w the secret…</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1993,7 +1993,7 @@
     <context>
         <name>PlanTableView</name>
         <message>
-            <location filename="../../gui/widgets/plan_table_view.py" line="+49" />
+            <location filename="../../gui/widgets/plan_table_view.py" line="+50" />
             <source>Show status</source>
             <translation>Show status</translation>
         </message>
@@ -2023,7 +2023,7 @@
             <translation>Sea&amp;rch:</translation>
         </message>
         <message>
-            <location line="+58" />
+            <location line="+60" />
             <source>All ({n})</source>
             <translation>All ({n})</translation>
         </message>
@@ -2033,7 +2033,7 @@
             <translation>{shown} of {total} shown</translation>
         </message>
         <message>
-            <location line="-95" />
+            <location line="-97" />
             <source>The chosen user</source>
             <translation>The chosen user</translation>
         </message>
@@ -2253,8 +2253,8 @@
         </message>
         <message>
             <location line="+2" />
-            <source>&amp;Retry the failed ones</source>
-            <translation>&amp;Retry the failed ones</translation>
+            <source>Re&amp;try the failed ones</source>
+            <translation>Re&amp;try the failed ones</translation>
         </message>
         <message>
             <location line="+7" />
@@ -2492,12 +2492,7 @@
             <translation>From the identity provider's &amp;export file (CSV)</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>From an &amp;attribute the users already have in Entra</source>
-            <translation>From an &amp;attribute the users already have in Entra</translation>
-        </message>
-        <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>Use the de&amp;mo school's export</source>
             <translation>Use the de&amp;mo school's export</translation>
         </message>
@@ -2517,12 +2512,7 @@
             <translation>A CSV file with one row per person</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>&amp;Browse…</source>
-            <translation>&amp;Browse…</translation>
-        </message>
-        <message>
-            <location line="+3" />
+            <location line="+5" />
             <source>&amp;File:</source>
             <translation>&amp;File:</translation>
         </message>
@@ -2567,7 +2557,17 @@
             <translation>Entra attribute</translation>
         </message>
         <message>
-            <location line="+58" />
+            <location line="-8" />
+            <source>From an a&amp;ttribute the users already have in Entra</source>
+            <translation>From an a&amp;ttribute the users already have in Entra</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>Bro&amp;wse…</source>
+            <translation>Bro&amp;wse…</translation>
+        </message>
+        <message>
+            <location line="+36" />
             <source>Transform</source>
             <translation>Transform</translation>
         </message>
@@ -2597,7 +2597,7 @@
             <translation>Include d&amp;isabled accounts</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+34" />
             <source>Reading the tenant's users to count them per domain…</source>
             <translation>Reading the tenant's users to count them per domain…</translation>
         </message>
@@ -3155,6 +3155,11 @@
             <location line="+4" />
             <source>&amp;About</source>
             <translation>&amp;About</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Finish</source>
+            <translation>&amp;Finish</translation>
         </message>
         <message>
             <location line="+43" />

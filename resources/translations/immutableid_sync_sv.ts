@@ -170,12 +170,12 @@
         <message>
             <location line="+1" />
             <source>Waiting for Microsoft to make the app ready (attempt {attempt}, {elapsed} s of at most {timeout} s)…</source>
-            <translation>Väntar på att Microsoft gör appen redo (försök {attempt}, {elapsed} s av högst {timeout} s)…</translation>
+            <translation>Väntar tills appen fungerar hos Microsoft (försök {attempt}, {elapsed} s av högst {timeout} s)…</translation>
         </message>
         <message>
             <location line="+4" />
             <source>the application (client ID {ident})</source>
-            <translation>programmet (klient-ID {ident})</translation>
+            <translation>programmet (program-ID {ident})</translation>
         </message>
         <message>
             <location line="+1" />
@@ -293,17 +293,17 @@
         <message>
             <location line="+7" />
             <source>Sign-in client ID</source>
-            <translation>Klient-ID för inloggning</translation>
+            <translation>Program-ID för inloggning</translation>
         </message>
         <message>
             <location line="+1" />
             <source>The public client that signs you in. Leave it, or use your own client ID (a public client with http://localhost as redirect URI).</source>
-            <translation>Den offentliga klient som loggar in dig. Låt den vara, eller ange ett eget klient-ID (en offentlig klient med http://localhost som omdirigerings-URI).</translation>
+            <translation>Den offentliga klient som loggar in dig. Låt den vara, eller ange ett eget program-ID (en offentlig klient med http://localhost som omdirigerings-URI).</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Sign-in &amp;client ID:</source>
-            <translation>&amp;Klient-ID för inloggning:</translation>
+            <translation>&amp;Program-ID för inloggning:</translation>
         </message>
         <message>
             <location line="+1" />
@@ -353,12 +353,12 @@
         <message>
             <location line="+19" />
             <source>Client ID: {v}</source>
-            <translation>Klient-ID: {v}</translation>
+            <translation>Program-ID (klient): {v}</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Tenant ID: {v}</source>
-            <translation>Klientorganisations-ID: {v}</translation>
+            <translation>Katalog-ID (klientorganisation): {v}</translation>
         </message>
         <message>
             <location line="+1" />
@@ -472,7 +472,7 @@
         <message>
             <location line="+1" />
             <source>Admins known before writing</source>
-            <translation>Administratörer kända före skrivning</translation>
+            <translation>Administratörer kända innan värden sätts</translation>
         </message>
         <message>
             <location filename="../../build/work/tr_helper_strings.py" line="+1" />
@@ -490,7 +490,7 @@
         <message>
             <location line="+1" />
             <source>Signs in as the app and proves it may read and write users. Nothing is written.</source>
-            <translation>Loggar in som appen och visar att den får läsa och skriva användare. Inget skrivs.</translation>
+            <translation>Loggar in som appen och visar att den får läsa och ändra användare. Ingenting ändras.</translation>
         </message>
         <message>
             <location line="+13" />
@@ -530,7 +530,7 @@
         <message>
             <location line="+1" />
             <source>Fix what the list above says, then press Retry. Back takes you to the connection details.</source>
-            <translation>Åtgärda det som listan ovan säger och tryck sedan på Kontrollera igen. Med Bakåt kommer du till anslutningsuppgifterna.</translation>
+            <translation>Åtgärda det som listan ovan säger och tryck sedan på Kontrollera igen. Med Tillbaka kommer du till anslutningsuppgifterna.</translation>
         </message>
         <message>
             <location line="+5" />
@@ -835,7 +835,17 @@
             <translation>Okänt (appen får inte läsa domäner).</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+2" />
+            <source>Yes: the preview marks them, and leaves them out.</source>
+            <translation>Ja: förhandsgranskningen markerar dem och lämnar dem utanför.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Yes, except members of groups the app cannot read.</source>
+            <translation>Ja, utom medlemmar i grupper som appen inte kan läsa.</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Not known (optional permission not granted).</source>
             <translation>Okänt (den valfria behörigheten är inte beviljad).</translation>
         </message>
@@ -857,7 +867,7 @@
         <message>
             <location line="+1" />
             <source>Not known.</source>
-            <translation>Okänt.</translation>
+            <translation>Okänd.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -872,23 +882,13 @@
         <message>
             <location line="+1" />
             <source>Microsoft refused every write for a long time, so the run stopped.</source>
-            <translation>Microsoft avvisade alla skrivningar under lång tid, så körningen stoppades.</translation>
-        </message>
-        <message>
-            <location line="-9" />
-            <source>Yes: the preview marks them, and leaves them out.</source>
-            <translation>Ja: förhandsgranskningen markerar dem och lämnar dem utanför.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Yes, except members of groups the app cannot read.</source>
-            <translation>Ja, utom medlemmar i grupper som appen inte kan läsa.</translation>
+            <translation>Microsoft avvisade alla skrivförsök under lång tid, så körningen stoppades.</translation>
         </message>
     </context>
     <context>
         <name>Column</name>
         <message>
-            <location line="+236" />
+            <location line="+228" />
             <source>Display name</source>
             <translation>Visningsnamn</translation>
         </message>
@@ -900,7 +900,7 @@
         <message>
             <location line="+1" />
             <source>Current ImmutableId</source>
-            <translation>ImmutableId nu</translation>
+            <translation>Nuvarande ImmutableId</translation>
         </message>
         <message>
             <location line="+1" />
@@ -928,7 +928,7 @@
         <message>
             <location line="+1" />
             <source>Read this, then confirm. This is the last step before writing.</source>
-            <translation>Läs igenom och bekräfta. Det här är sista steget innan något skrivs.</translation>
+            <translation>Läs igenom och bekräfta. Det här är sista steget innan något ändras.</translation>
         </message>
         <message>
             <location line="+2" />
@@ -943,12 +943,12 @@
         <message>
             <location line="+4" />
             <source>What will be written</source>
-            <translation>Vad som skrivs</translation>
+            <translation>Vad som ändras</translation>
         </message>
         <message>
             <location line="+14" />
             <source>&amp;Dry run: go through every user but write nothing</source>
-            <translation>&amp;Provkörning: gå igenom alla användare men skriv ingenting</translation>
+            <translation>&amp;Provkörning: gå igenom alla användare men ändra ingenting</translation>
         </message>
         <message>
             <location line="+4" />
@@ -956,7 +956,17 @@
             <translation>Bekräftelse</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+11" />
+            <source>Start the &amp;dry run</source>
+            <translation>Starta &amp;provkörningen</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;Start writing</source>
+            <translation>&amp;Skriv ImmutableId</translation>
+        </message>
+        <message>
+            <location line="+18" />
             <source>Reading the failed users again from the tenant…</source>
             <translation>Läser de misslyckade användarna på nytt från klientorganisationen…</translation>
         </message>
@@ -975,17 +985,7 @@
         <message>
             <location filename="../../gui/pages/confirm.py" line="+43" />
             <source>The unfinished run used the UPN swap. Users it had begun are finished either way; tick the UPN swap below to set the rest of them too.</source>
-            <translation>Den oavslutade körningen använde UPN-bytet. Användare som den hade påbörjat slutförs i vilket fall som helst; kryssa i UPN-bytet nedan för att även ange resten.</translation>
-        </message>
-        <message>
-            <location line="-86" />
-            <source>Start the &amp;dry run</source>
-            <translation>Starta &amp;provkörningen</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>&amp;Start writing</source>
-            <translation>&amp;Börja skriva</translation>
+            <translation>Den oavslutade körningen använde UPN-bytet. Användare som den hade påbörjat slutförs i vilket fall som helst; kryssa i UPN-bytet nedan för att även ange värden för resten.</translation>
         </message>
     </context>
     <context>
@@ -1022,13 +1022,13 @@
         </message>
         <message>
             <location line="+1" />
-            <source>&amp;Name (optional):</source>
-            <translation>&amp;Namn (valfritt):</translation>
+            <source>Connection name</source>
+            <translation>Anslutningens namn</translation>
         </message>
         <message>
             <location line="+0" />
-            <source>Connection name</source>
-            <translation>Anslutningens namn</translation>
+            <source>Name (o&amp;ptional):</source>
+            <translation>Namn (valfri&amp;tt):</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1083,7 +1083,7 @@
         <message>
             <location line="+3" />
             <source>&amp;Remember the secret in this computer's keychain</source>
-            <translation>&amp;Kom ihåg hemligheten i datorns nyckelring</translation>
+            <translation>Kom ihåg hemligheten i datorns n&amp;yckelring</translation>
         </message>
         <message>
             <location line="+13" />
@@ -1102,7 +1102,7 @@
         </message>
         <message>
             <location line="+3" />
-            <source>&amp;Advanced</source>
+            <source>Ad&amp;vanced</source>
             <translation>&amp;Avancerat</translation>
         </message>
         <message>
@@ -1179,7 +1179,7 @@
         <message>
             <location line="+1" />
             <source>Create it for &amp;me…</source>
-            <translation>Skapa den åt &amp;mig…</translation>
+            <translation>Skapa den åt m&amp;ig…</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1188,13 +1188,13 @@
         </message>
         <message>
             <location line="+1" />
-            <source>Expiry re&amp;minder…</source>
-            <translation>&amp;Påminnelse om utgång…</translation>
+            <source>Expiry remin&amp;der…</source>
+            <translation>Påminnels&amp;e om utgång…</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Re&amp;new the secret…</source>
-            <translation>För&amp;nya hemligheten…</translation>
+            <source>Rene&amp;w the secret…</source>
+            <translation>&amp;Förnya hemligheten…</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1384,27 +1384,7 @@
             <translation>Domänen {value} är federerad: kan anges med UPN-bytet.</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Domain federated; the UPN swap cannot be used: its temporary UPN {alias} would also be {others}'s.</source>
-            <translation>Domänen är federerad, och UPN-bytet kan inte användas: dess tillfälliga UPN {alias} skulle också bli {others}s.</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>On the temporary UPN {temp} left by an interrupted UPN swap (its own UPN: {original}). Only a run with the UPN swap moves it back.</source>
-            <translation>Har kvar det tillfälliga UPN:et {temp} efter ett avbrutet UPN-byte (dess eget UPN: {original}). Bara en körning med UPN-bytet flyttar tillbaka den.</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Moved back from the temporary UPN {temp} to its own; the value was left as it was.</source>
-            <translation>Flyttades tillbaka från det tillfälliga UPN:et {temp} till sitt eget; värdet lämnades som det var.</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Would be moved back from its temporary UPN to its own (dry run).</source>
-            <translation>Skulle flyttas tillbaka från sitt tillfälliga UPN till sitt eget (provkörning).</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+8" />
             <source>Domain federated; the UPN swap cannot be used: {alias} is another user's UPN.</source>
             <translation>Domänen är federerad, och UPN-bytet kan inte användas: {alias} är en annan användares UPN.</translation>
         </message>
@@ -1416,7 +1396,7 @@
         <message>
             <location line="+2" />
             <source>Written by the interrupted run (resumed).</source>
-            <translation>Skrevs av den avbrutna körningen (återupptagen).</translation>
+            <translation>Angavs av den avbrutna körningen (återupptagen).</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1461,7 +1441,7 @@
         <message>
             <location line="+2" />
             <source>The run stopped: Microsoft refused every write for {minutes} minutes. Run again later.</source>
-            <translation>Körningen stoppades: Microsoft avvisade alla skrivningar i {minutes} minuter. Kör igen senare.</translation>
+            <translation>Körningen stoppades: Microsoft avvisade alla skrivförsök i {minutes} minuter. Kör igen senare.</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1471,12 +1451,12 @@
         <message>
             <location line="+2" />
             <source>It is not known whether the write arrived; run again to finish.</source>
-            <translation>Det går inte att veta om skrivningen kom fram; kör igen för att slutföra.</translation>
+            <translation>Det går inte att veta om ändringen kom fram; kör igen för att slutföra.</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Now holds {found}, not the value the run wrote; left alone.</source>
-            <translation>Har nu {found}, inte värdet som körningen skrev; lämnades orört.</translation>
+            <translation>Har nu {found}, inte värdet som körningen angav; lämnades orört.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1509,17 +1489,7 @@
             <translation>Rensat med UPN-bytet.</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Already cleared by an earlier undo of this run.</source>
-            <translation>Redan rensat av en tidigare ångring av den här körningen.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Will be cleared with the UPN swap (its domain is federated).</source>
-            <translation>Rensas med UPN-bytet (domänen är federerad).</translation>
-        </message>
-        <message>
-            <location line="-12" />
+            <location line="-10" />
             <source>Set with the UPN swap.</source>
             <translation>Angivet med UPN-bytet.</translation>
         </message>
@@ -1561,7 +1531,7 @@
         <message>
             <location line="+2" />
             <source>Microsoft kept throttling this write; run again later.</source>
-            <translation>Microsoft begränsade den här skrivningen gång på gång; kör igen senare.</translation>
+            <translation>Microsoft begränsade den här ändringen gång på gång; kör igen senare.</translation>
         </message>
         <message>
             <location line="-1" />
@@ -1596,7 +1566,37 @@
         <message>
             <location line="+29" />
             <source>Someone else set {found} after this run wrote {wrote}.</source>
-            <translation>Någon annan satte {found} efter att den här körningen skrev {wrote}.</translation>
+            <translation>Någon annan satte {found} efter att den här körningen hade angett {wrote}.</translation>
+        </message>
+        <message>
+            <location line="-27" />
+            <source>Domain federated; the UPN swap cannot be used: its temporary UPN {alias} would also be {others}'s.</source>
+            <translation>Domänen är federerad, och UPN-bytet kan inte användas: dess tillfälliga UPN {alias} skulle också bli {others}s.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>On the temporary UPN {temp} left by an interrupted UPN swap (its own UPN: {original}). Only a run with the UPN swap moves it back.</source>
+            <translation>Har kvar det tillfälliga UPN:et {temp} efter ett avbrutet UPN-byte (dess eget UPN: {original}). Bara en körning med UPN-bytet flyttar tillbaka den.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Moved back from the temporary UPN {temp} to its own; the value was left as it was.</source>
+            <translation>Flyttades tillbaka från det tillfälliga UPN:et {temp} till sitt eget; värdet lämnades som det var.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Would be moved back from its temporary UPN to its own (dry run).</source>
+            <translation>Skulle flyttas tillbaka från sitt tillfälliga UPN till sitt eget (provkörning).</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>Already cleared by an earlier undo of this run.</source>
+            <translation>Redan rensat av en tidigare ångring av den här körningen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Will be cleared with the UPN swap (its domain is federated).</source>
+            <translation>Rensas med UPN-bytet (domänen är federerad).</translation>
         </message>
     </context>
     <context>
@@ -1623,7 +1623,7 @@
     <context>
         <name>Hint</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-198" />
+            <location filename="../../gui/code_texts.py" line="-218" />
             <source>Enter the Directory (tenant) ID from the app registration's Overview page, or the tenant's domain (e.g. school.onmicrosoft.com).</source>
             <translation>Ange Katalog-ID (klientorganisation) från appregistreringens sida Översikt, eller klientorganisationens domän (t.ex. skolan.onmicrosoft.com).</translation>
         </message>
@@ -1800,7 +1800,7 @@
         <message>
             <location line="+3" />
             <source>Optional: grant RoleManagement.Read.Directory so that admins are shown in the preview instead of failing when written.</source>
-            <translation>Valfritt: bevilja RoleManagement.Read.Directory så att administratörer visas i förhandsgranskningen i stället för att misslyckas när de skrivs.</translation>
+            <translation>Valfritt: bevilja RoleManagement.Read.Directory så att administratörer visas i förhandsgranskningen i stället för att misslyckas när värdet sätts.</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1815,7 +1815,7 @@
         <message>
             <location line="+2" />
             <source>Nothing was lost: the users not written are marked as not attempted. Run again later.</source>
-            <translation>Inget gick förlorat: användare som inte skrevs är markerade som ej försökta. Kör igen senare.</translation>
+            <translation>Inget gick förlorat: användare som inte fick sitt värde är markerade som ej försökta. Kör igen senare.</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1838,12 +1838,12 @@
         <message>
             <location filename="../../gui/widgets/keep_in_sync.py" line="+57" />
             <source>&amp;Keep new users in sync automatically</source>
-            <translation>&amp;Håll nya användare synkade automatiskt</translation>
+            <translation>&amp;Håll nya användare synkroniserade automatiskt</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Time of the scheduled sync</source>
-            <translation>Tid för den schemalagda synken</translation>
+            <translation>Tid för den schemalagda synkroniseringen</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1863,7 +1863,7 @@
         <message>
             <location line="+1" />
             <source>&amp;Save the schedule</source>
-            <translation>&amp;Spara schemat</translation>
+            <translation>S&amp;para schemat</translation>
         </message>
         <message>
             <location line="+3" />
@@ -1876,27 +1876,7 @@
             <translation>Ange även nya användare i federerade domäner med UPN-bytet</translation>
         </message>
         <message>
-            <location line="+47" />
-            <source>Setting up the scheduled sync…</source>
-            <translation>Ställer in den schemalagda synken…</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>The scheduled sync is removed.</source>
-            <translation>Den schemalagda synken är borttagen.</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>The secret is not in this computer's keychain, so the scheduled run cannot sign in: tick “Remember the secret” on the Connection page.</source>
-            <translation>Hemligheten finns inte i datorns nyckelring, så den schemalagda körningen kan inte logga in: kryssa i ”Kom ihåg hemligheten” på sidan Anslutning.</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>The scheduled sync could not be set up: {error}</source>
-            <translation>Den schemalagda synken kunde inte ställas in: {error}</translation>
-        </message>
-        <message>
-            <location line="-36" />
+            <location line="+28" />
             <source>Only a saved connection can be scheduled.</source>
             <translation>Bara en sparad anslutning kan schemaläggas.</translation>
         </message>
@@ -1906,9 +1886,29 @@
             <translation>I demon sparas schemat bara med demons anslutning: ingenting läggs in i datorns schemaläggare.</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+17" />
+            <source>Setting up the scheduled sync…</source>
+            <translation>Ställer in den schemalagda synkroniseringen…</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The scheduled sync is removed.</source>
+            <translation>Den schemalagda synkroniseringen är borttagen.</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Demo: nothing was set up in this computer's scheduler.</source>
             <translation>Demo: ingenting lades in i datorns schemaläggare.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The secret is not in this computer's keychain, so the scheduled run cannot sign in: tick “Remember the secret” on the Connection page.</source>
+            <translation>Hemligheten finns inte i datorns nyckelring, så den schemalagda körningen kan inte logga in: kryssa i ”Kom ihåg hemligheten” på sidan Anslutning.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The scheduled sync could not be set up: {error}</source>
+            <translation>Den schemalagda synkroniseringen kunde inte ställas in: {error}</translation>
         </message>
     </context>
     <context>
@@ -1974,7 +1974,7 @@
         <message>
             <location line="+1" />
             <source>The file cannot be written there (no permission): choose another place.</source>
-            <translation>Filen kan inte skrivas där (behörighet saknas): välj en annan plats.</translation>
+            <translation>Filen kan inte sparas där (behörighet saknas): välj en annan plats.</translation>
         </message>
     </context>
     <context>
@@ -1993,7 +1993,7 @@
     <context>
         <name>PlanTableView</name>
         <message>
-            <location filename="../../gui/widgets/plan_table_view.py" line="+49" />
+            <location filename="../../gui/widgets/plan_table_view.py" line="+50" />
             <source>Show status</source>
             <translation>Visa status</translation>
         </message>
@@ -2013,7 +2013,12 @@
             <translation>Användare</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+25" />
+            <source>The chosen user</source>
+            <translation>Den valda användaren</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>S&amp;how:</source>
             <translation>&amp;Visa:</translation>
         </message>
@@ -2023,7 +2028,7 @@
             <translation>&amp;Sök:</translation>
         </message>
         <message>
-            <location line="+58" />
+            <location line="+60" />
             <source>All ({n})</source>
             <translation>Alla ({n})</translation>
         </message>
@@ -2031,11 +2036,6 @@
             <location line="+30" />
             <source>{shown} of {total} shown</source>
             <translation>{shown} av {total} visas</translation>
-        </message>
-        <message>
-            <location line="-95" />
-            <source>The chosen user</source>
-            <translation>Den valda användaren</translation>
         </message>
     </context>
     <context>
@@ -2063,12 +2063,12 @@
         <message>
             <location line="+3" />
             <source>The tool cannot tell whether any domain is already federated (the app may not read domains); users in a federated domain will fail.</source>
-            <translation>Verktyget kan inte se om någon domän redan är federerad (appen får inte läsa domäner); användare i en federerad domän kommer att misslyckas.</translation>
+            <translation>Verktyget kan inte se om någon domän redan är federerad (appen får inte läsa domäner); att sätta värden för användare i en federerad domän kommer att misslyckas.</translation>
         </message>
         <message>
             <location line="+3" />
             <source>The members of these admin role groups are not known (the app may not read group members): {groups}. Their writes will fail.</source>
-            <translation>Medlemmarna i de här administratörsrollgrupperna är okända (appen får kanske inte läsa gruppmedlemmar): {groups}. Skrivningarna för dem kommer att misslyckas.</translation>
+            <translation>Medlemmarna i de här administratörsrollgrupperna är okända (appen får kanske inte läsa gruppmedlemmar): {groups}. Att sätta deras värden kommer att misslyckas.</translation>
         </message>
         <message>
             <location line="+3" />
@@ -2171,7 +2171,7 @@
         <message>
             <location line="+1" />
             <source>What would happen to every user. Nothing has been written yet.</source>
-            <translation>Vad som skulle hända med varje användare. Inget har skrivits än.</translation>
+            <translation>Vad som skulle hända med varje användare. Ingenting har ändrats än.</translation>
         </message>
         <message>
             <location line="+3" />
@@ -2242,7 +2242,17 @@
             <translation>Antal per status</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+2" />
+            <source>Every user, those that need attention first</source>
+            <translation>Alla användare, de som behöver åtgärdas först</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Needs attention</source>
+            <translation>Behöver åtgärdas</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>&amp;Export report…</source>
             <translation>&amp;Exportera rapport…</translation>
         </message>
@@ -2253,7 +2263,7 @@
         </message>
         <message>
             <location line="+2" />
-            <source>&amp;Retry the failed ones</source>
+            <source>Re&amp;try the failed ones</source>
             <translation>&amp;Försök igen med de misslyckade</translation>
         </message>
         <message>
@@ -2267,7 +2277,12 @@
             <translation>Ångra en &amp;tidigare körning…</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+8" />
+            <source>Run folder:</source>
+            <translation>Körningens mapp:</translation>
+        </message>
+        <message>
+            <location line="+25" />
             <source>Report: {path}</source>
             <translation>Rapport: {path}</translation>
         </message>
@@ -2282,35 +2297,30 @@
             <translation>{n} användare har ännu inte fått tillbaka sitt eget UPN (UPN-bytet). Kör igen: de slutförs först.</translation>
         </message>
         <message>
-            <location line="+48" />
-            <source>This run was undone; the undo's report: {path}</source>
-            <translation>Körningen har ångrats; ångringens rapport: {path}</translation>
-        </message>
-        <message>
-            <location line="-107" />
-            <source>Every user, those that need attention first</source>
-            <translation>Alla användare, de som behöver åtgärdas först</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Needs attention</source>
-            <translation>Behöver åtgärdas</translation>
-        </message>
-        <message>
-            <location line="+24" />
-            <source>Run folder:</source>
-            <translation>Körningens mapp:</translation>
-        </message>
-        <message>
-            <location line="+59" />
+            <location line="+27" />
             <source>No file manager opened the folder. Its path is shown above: Copy puts it on the clipboard.</source>
             <translation>Ingen filhanterare öppnade mappen. Sökvägen visas ovan: Kopiera lägger den i urklipp.</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>This run was undone; the undo's report: {path}</source>
+            <translation>Körningen har ångrats; ångringens rapport: {path}</translation>
         </message>
     </context>
     <context>
         <name>ResumeOffer</name>
         <message>
-            <location filename="../../gui/widgets/resume_offer.py" line="+75" />
+            <location filename="../../gui/widgets/resume_offer.py" line="+52" />
+            <source>An unfinished run from {when} names this tenant, but nothing it wrote is in the tenant: the tenant was made again, reset or restored since. It is not offered; a new run starts afresh. (Its folder: {folder})</source>
+            <translation>En oavslutad körning från {when} gäller den här klientorganisationen, men inget av det som den skrev finns kvar i klientorganisationen: klientorganisationen har skapats på nytt, återställts eller lästs in från en kopia sedan dess. Körningen erbjuds därför inte; en ny körning börjar från början. (Dess mapp: {folder})</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>An unfinished run from {when} was found, but it could not be compared with the tenant: {error}. Press Retry the checks to try again.</source>
+            <translation>En oavslutad körning från {when} hittades, men den kunde inte jämföras med klientorganisationen: {error}. Tryck på Kontrollera igen för att försöka på nytt.</translation>
+        </message>
+        <message>
+            <location line="+17" />
             <source>An unfinished run from {when} — {done} of {total} done.</source>
             <translation>En oavslutad körning från {when} — {done} av {total} klara.</translation>
         </message>
@@ -2322,7 +2332,7 @@
         <message>
             <location line="+3" />
             <source>&lt;b&gt;It will be continued&lt;/b&gt; with the same source: go on with Next. Users it already wrote are not written again.</source>
-            <translation>&lt;b&gt;Den fortsätts&lt;/b&gt; med samma källa: gå vidare med Nästa. Användare som den redan skrev skrivs inte igen.</translation>
+            <translation>&lt;b&gt;Den kommer att fortsättas&lt;/b&gt; med samma källa: gå vidare med Nästa. Användare som redan har fått sitt värde får det inte en gång till.</translation>
         </message>
         <message>
             <location line="+2" />
@@ -2330,24 +2340,14 @@
             <translation>Starta en &amp;ny körning i stället</translation>
         </message>
         <message>
-            <location line="+4" />
-            <source>C&amp;ontinue the run</source>
-            <translation>&amp;Fortsätt körningen</translation>
-        </message>
-        <message>
-            <location line="-35" />
-            <source>An unfinished run from {when} names this tenant, but nothing it wrote is in the tenant: the tenant was made again, reset or restored since. It is not offered; a new run starts afresh. (Its folder: {folder})</source>
-            <translation>En oavslutad körning från {when} gäller den här klientorganisationen, men inget av det som den skrev finns kvar i klientorganisationen: klientorganisationen har skapats på nytt, återställts eller lästs in från en kopia sedan dess. Körningen erbjuds därför inte; en ny körning börjar från början. (Dess mapp: {folder})</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>An unfinished run from {when} was found, but it could not be compared with the tenant: {error}. Press Retry the checks to try again.</source>
-            <translation>En oavslutad körning från {when} hittades, men den kunde inte jämföras med klientorganisationen: {error}. Tryck på Kontrollera igen för att försöka på nytt.</translation>
-        </message>
-        <message>
-            <location line="+27" />
+            <location line="+2" />
             <source>Do you want to continue it, so that its report covers every user?</source>
             <translation>Vill du fortsätta den, så att dess rapport omfattar alla användare?</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>C&amp;ontinue the run</source>
+            <translation>&amp;Fortsätt körningen</translation>
         </message>
     </context>
     <context>
@@ -2373,7 +2373,7 @@
         <message>
             <location filename="../../gui/pages/run.py" line="+27" />
             <source>Run</source>
-            <translation>Kör</translation>
+            <translation>Körning</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2408,12 +2408,17 @@
         <message>
             <location line="+20" />
             <source>This continues the unfinished run in {folder}; users it already wrote are reported as set and not written again.</source>
-            <translation>Detta fortsätter den oavslutade körningen i {folder}; användare som den redan skrev rapporteras som satta och skrivs inte igen.</translation>
+            <translation>Detta fortsätter den oavslutade körningen i {folder}; användare som redan har fått sitt värde rapporteras som angivna och får det inte en gång till.</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+7" />
+            <source>Starting: each user is read once more just before it is written…</source>
+            <translation>Startar: varje användare läses en gång till precis innan värdet sätts…</translation>
+        </message>
+        <message>
+            <location line="+18" />
             <source>Writing… Next and Back wait until the run ends.</source>
-            <translation>Skriver… Nästa och Bakåt väntar tills körningen är klar.</translation>
+            <translation>Skriver ImmutableId… Nästa och Tillbaka väntar tills körningen är klar.</translation>
         </message>
         <message>
             <location line="+5" />
@@ -2423,17 +2428,12 @@
         <message>
             <location line="+1" />
             <source>Stop writing? Requests already sent will finish; users not reached yet are reported as not attempted, and you can run again later.</source>
-            <translation>Sluta skriva? Begäranden som redan skickats slutförs; användare som inte nåtts än rapporteras som ej försökta, och du kan köra igen senare.</translation>
+            <translation>Vill du avbryta? Begäranden som redan skickats slutförs; användare som inte har nåtts än rapporteras som ej försökta, och du kan köra igen senare.</translation>
         </message>
         <message>
             <location line="+9" />
             <source>Cancelling: waiting for the requests already sent…</source>
             <translation>Avbryter: väntar på begäranden som redan skickats…</translation>
-        </message>
-        <message>
-            <location line="-33" />
-            <source>Starting: each user is read once more just before it is written…</source>
-            <translation>Startar: varje användare läses en gång till precis innan värdet sätts…</translation>
         </message>
     </context>
     <context>
@@ -2484,7 +2484,7 @@
         <message>
             <location line="+3" />
             <source>What would be written (a sample)</source>
-            <translation>Vad som skulle skrivas (ett urval)</translation>
+            <translation>Värden som skulle sättas (ett urval)</translation>
         </message>
         <message>
             <location line="+7" />
@@ -2492,12 +2492,7 @@
             <translation>Från identitetsleverantörens &amp;exportfil (CSV)</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>From an &amp;attribute the users already have in Entra</source>
-            <translation>Från ett &amp;attribut som användarna redan har i Entra</translation>
-        </message>
-        <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>Use the de&amp;mo school's export</source>
             <translation>Använd de&amp;moskolans exportfil</translation>
         </message>
@@ -2517,12 +2512,7 @@
             <translation>En CSV-fil med en rad per person</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>&amp;Browse…</source>
-            <translation>&amp;Bläddra…</translation>
-        </message>
-        <message>
-            <location line="+3" />
+            <location line="+5" />
             <source>&amp;File:</source>
             <translation>&amp;Fil:</translation>
         </message>
@@ -2549,7 +2539,7 @@
         <message>
             <location line="+4" />
             <source>&amp;Key column, matches:</source>
-            <translation>&amp;Nyckelkolumn, matchar:</translation>
+            <translation>N&amp;yckelkolumn, matchar:</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2567,14 +2557,24 @@
             <translation>Attribut i Entra</translation>
         </message>
         <message>
-            <location line="+58" />
+            <location line="-8" />
+            <source>From an a&amp;ttribute the users already have in Entra</source>
+            <translation>Från ett &amp;attribut som användarna redan har i Entra</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>Bro&amp;wse…</source>
+            <translation>Bl&amp;äddra…</translation>
+        </message>
+        <message>
+            <location line="+36" />
             <source>Transform</source>
             <translation>Omvandling</translation>
         </message>
         <message>
             <location line="+3" />
             <source>T&amp;ransform:</source>
-            <translation>&amp;Omvandling:</translation>
+            <translation>Omvandlin&amp;g:</translation>
         </message>
         <message>
             <location line="+2" />
@@ -2589,7 +2589,7 @@
         <message>
             <location line="+1" />
             <source>Include &amp;guests</source>
-            <translation>Ta med &amp;gäster</translation>
+            <translation>Ta med gä&amp;ster</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2597,7 +2597,7 @@
             <translation>Ta med &amp;inaktiverade konton</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+34" />
             <source>Reading the tenant's users to count them per domain…</source>
             <translation>Läser klientorganisationens användare för att räkna dem per domän…</translation>
         </message>
@@ -2732,12 +2732,12 @@
         <message>
             <location line="+1" />
             <source>Skipped: set meanwhile</source>
-            <translation>Överhoppad: angavs under tiden</translation>
+            <translation>Fick ett värde under tiden</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Dry run (not written)</source>
-            <translation>Provkörning (inte skrivet)</translation>
+            <translation>Provkörning (inget ändrat)</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2750,25 +2750,25 @@
             <translation>Ändrad av någon annan</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Will be cleared</source>
-            <translation>Rensas</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Cleared</source>
             <translation>Rensat</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Skipped: changed since</source>
-            <translation>Hoppades över: ändrat sedan dess</translation>
+            <translation>Ändrat sedan körningen</translation>
+        </message>
+        <message>
+            <location line="-2" />
+            <source>Will be cleared</source>
+            <translation>Rensas</translation>
         </message>
     </context>
     <context>
         <name>StatusHint</name>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>This user gets the new ImmutableId when you run.</source>
             <translation>Användaren får det nya ImmutableId när du kör.</translation>
         </message>
@@ -2810,7 +2810,7 @@
         <message>
             <location line="+3" />
             <source>The domain is already federated, so a direct write is refused. If the detail says so, the UPN swap (chosen on the Confirm page) can set it.</source>
-            <translation>Domänen är redan federerad, så en direkt skrivning nekas. Om detaljen säger det kan UPN-bytet (som väljs på sidan Bekräfta) ange värdet.</translation>
+            <translation>Domänen är redan federerad, så Microsoft nekar att värdet sätts direkt. Om detaljen säger det kan UPN-bytet (som väljs på sidan Bekräfta) ange värdet.</translation>
         </message>
         <message>
             <location line="+3" />
@@ -2830,12 +2830,12 @@
         <message>
             <location line="+1" />
             <source>Written.</source>
-            <translation>Skrivet.</translation>
+            <translation>Värdet är angivet.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Microsoft refused the write; see the detail. Retry the failed ones after fixing the cause.</source>
-            <translation>Microsoft nekade skrivningen; se detaljen. Försök igen med de misslyckade när orsaken är åtgärdad.</translation>
+            <translation>Microsoft nekade att sätta värdet; se detaljen. Försök igen med de misslyckade när orsaken är åtgärdad.</translation>
         </message>
         <message>
             <location line="+2" />
@@ -2845,7 +2845,7 @@
         <message>
             <location line="+2" />
             <source>Dry run: this would have been written.</source>
-            <translation>Provkörning: det här skulle ha skrivits.</translation>
+            <translation>Provkörning: värdet skulle ha angetts.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2855,15 +2855,10 @@
         <message>
             <location line="+2" />
             <source>Written, then another run or person set a different value before this run read it back. Check which value is right.</source>
-            <translation>Skrevs, men en annan körning eller person satte ett annat värde innan den här körningen läste tillbaka det. Kontrollera vilket värde som är rätt.</translation>
+            <translation>Värdet angavs, men en annan körning eller person satte ett annat värde innan den här körningen läste tillbaka det. Kontrollera vilket värde som är rätt.</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>The user still holds the value the run wrote: the undo clears it.</source>
-            <translation>Användaren har kvar värdet som körningen skrev: ångringen rensar det.</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>Undone: the value this run wrote was cleared.</source>
             <translation>Ångrat: värdet som körningen skrev rensades.</translation>
         </message>
@@ -2872,18 +2867,23 @@
             <source>The value changed after the run wrote it, so the undo left it alone.</source>
             <translation>Värdet ändrades efter att körningen skrev det, så ångringen lämnade det orört.</translation>
         </message>
+        <message>
+            <location line="-2" />
+            <source>The user still holds the value the run wrote: the undo clears it.</source>
+            <translation>Användaren har kvar värdet som körningen skrev: ångringen rensar det.</translation>
+        </message>
     </context>
     <context>
         <name>Summary</name>
         <message>
             <location filename="../../build/work/tr_helper_strings.py" line="+1" />
             <source>&lt;b&gt;{n}&lt;/b&gt; users will be written, &lt;b&gt;{swapped}&lt;/b&gt; of them with the UPN swap.</source>
-            <translation>&lt;b&gt;{n}&lt;/b&gt; användare kommer att skrivas, &lt;b&gt;{swapped}&lt;/b&gt; av dem med UPN-bytet.</translation>
+            <translation>&lt;b&gt;{n}&lt;/b&gt; användare får ett ImmutableId, &lt;b&gt;{swapped}&lt;/b&gt; av dem med UPN-bytet.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>&lt;b&gt;{n}&lt;/b&gt; users will be written.</source>
-            <translation>&lt;b&gt;{n}&lt;/b&gt; användare kommer att skrivas.</translation>
+            <translation>&lt;b&gt;{n}&lt;/b&gt; användare får ett ImmutableId.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2898,7 +2898,7 @@
         <message>
             <location line="+1" />
             <source>Another window or program is writing this run.</source>
-            <translation>Ett annat fönster eller program skriver den här körningen.</translation>
+            <translation>Ett annat fönster eller program kör redan den här körningen.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2908,27 +2908,27 @@
         <message>
             <location line="+1" />
             <source>Dry run: nothing was written.</source>
-            <translation>Provkörning: ingenting skrevs.</translation>
+            <translation>Provkörning: ingenting ändrades.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Dry run: users to go through: {n}. Nothing is written.</source>
-            <translation>Provkörning: användare att gå igenom: {n}. Ingenting skrivs.</translation>
+            <translation>Provkörning: {n} användare gås igenom. Ingenting ändras.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Each swap uses two writes of Microsoft's write quota.</source>
-            <translation>Varje byte använder två skrivningar av Microsofts skrivkvot.</translation>
+            <translation>Varje byte förbrukar två skrivningar ur Microsofts skrivkvot.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Each user's UPN is moved to the same name in {domain} (e.g. {example}) and back again: two writes, a few seconds apart.</source>
-            <translation>Varje användares UPN flyttas till samma namn i {domain} (t.ex. {example}) och tillbaka igen: två skrivningar, med några sekunders mellanrum.</translation>
+            <translation>Varje användares UPN flyttas till samma namn i {domain} (t.ex. {example}) och tillbaka igen: två ändringar med några sekunders mellanrum.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Each user's UPN is moved to the tenant's .onmicrosoft.com domain and back again: two writes, a few seconds apart.</source>
-            <translation>Varje användares UPN flyttas till klientorganisationens .onmicrosoft.com-domän och tillbaka igen: två skrivningar, med några sekunders mellanrum.</translation>
+            <translation>Varje användares UPN flyttas till klientorganisationens .onmicrosoft.com-domän och tillbaka igen: två ändringar med några sekunders mellanrum.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2958,7 +2958,7 @@
         <message>
             <location line="+1" />
             <source>Mail and proxy addresses are not expected to change; the report records each user's UPN and mail before and after.</source>
-            <translation>E-post- och proxyadresser väntas inte ändras; rapporten visar varje användares UPN och e-post före och efter.</translation>
+            <translation>E-post- och proxyadresser förväntas inte ändras; rapporten visar varje användares UPN och e-post före och efter.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2976,7 +2976,12 @@
             <translation>Microsoft Graph svarade med ett fel ({status} {code}).</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
+            <source>Microsoft's write quota ({quota}) makes it take at least {eta}.</source>
+            <translation>Microsofts skrivkvot ({quota}) gör att det tar minst {eta}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Not available: the check could not find the tenant's .onmicrosoft.com domain, and the swap moves each UPN there. Check again; if this stays, make sure the app may read the domains (Domain.Read.All).</source>
             <translation>Inte tillgängligt: kontrollen hittade inte klientorganisationens .onmicrosoft.com-domän, och bytet flyttar varje UPN dit. Kontrollera igen; om det kvarstår, se till att appen får läsa domänerna (Domain.Read.All).</translation>
         </message>
@@ -2996,7 +3001,12 @@
             <translation>Något gick fel.</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
+            <source>That is within Microsoft's write quota ({quota}): it goes as fast as Microsoft answers.</source>
+            <translation>Det ryms inom Microsofts skrivkvot ({quota}): det går så fort som Microsoft svarar.</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>The details are in the log file (Help → About shows where). Try again; if it persists, send the log to support.</source>
             <translation>Detaljerna finns i loggfilen (Om visar var). Försök igen; om felet kvarstår, skicka loggen till supporten.</translation>
         </message>
@@ -3038,10 +3048,35 @@
         <message>
             <location line="+1" />
             <source>Users that hold an admin role cannot be swapped: Microsoft refuses to change their UPN.</source>
-            <translation>Användare med en administratörsroll kan inte få UPN-bytet: Microsoft nekar att ändra deras UPN.</translation>
+            <translation>UPN-bytet kan inte användas för användare med en administratörsroll: Microsoft nekar att ändra deras UPN.</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
+            <source>Users to write: &lt;b&gt;{n}&lt;/b&gt;.</source>
+            <translation>Användare som får ett ImmutableId: &lt;b&gt;{n}&lt;/b&gt;.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Writes: {writes} (two for each user with the UPN swap).</source>
+            <translation>Antal skrivningar: {writes} (två för varje användare med UPN-bytet).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Writes: {writes}.</source>
+            <translation>Antal skrivningar: {writes}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>about {eta} left</source>
+            <translation>cirka {eta} kvar</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{done} of {total} done, {failed} failed</source>
+            <translation>{done} av {total} klara, {failed} misslyckade</translation>
+        </message>
+        <message>
+            <location line="-9" />
             <source>Wait for it to finish (or close it), then start again: the run continues where it stopped.</source>
             <translation>Vänta tills det är klart (eller stäng det) och starta sedan igen: körningen fortsätter där den stannade.</translation>
         </message>
@@ -3076,12 +3111,22 @@
             <translation>{h} tim {m} min</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
+            <source>{limit} writes per {window}</source>
+            <translation>{limit} skrivningar per {window}</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>{m} min {s} s</source>
             <translation>{m} min {s} s</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
+            <source>{rate} users a second</source>
+            <translation>{rate} användare per sekund</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>{s} s</source>
             <translation>{s} s</translation>
         </message>
@@ -3089,51 +3134,6 @@
             <location line="+1" />
             <source>{what}: {file}</source>
             <translation>{what}: {file}</translation>
-        </message>
-        <message>
-            <location line="-31" />
-            <source>Microsoft's write quota ({quota}) makes it take at least {eta}.</source>
-            <translation>Microsofts skrivkvot ({quota}) gör att det tar minst {eta}.</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>That is within Microsoft's write quota ({quota}): it goes as fast as Microsoft answers.</source>
-            <translation>Det ryms inom Microsofts skrivkvot ({quota}): det går så fort som Microsoft svarar.</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>Users to write: &lt;b&gt;{n}&lt;/b&gt;.</source>
-            <translation>Användare som får ett ImmutableId: &lt;b&gt;{n}&lt;/b&gt;.</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Writes: {writes} (two for each user with the UPN swap).</source>
-            <translation>Antal skrivningar: {writes} (två för varje användare med UPN-bytet).</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Writes: {writes}.</source>
-            <translation>Antal skrivningar: {writes}.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>about {eta} left</source>
-            <translation>cirka {eta} kvar</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>{done} of {total} done, {failed} failed</source>
-            <translation>{done} av {total} klara, {failed} misslyckade</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>{limit} writes per {window}</source>
-            <translation>{limit} skrivningar per {window}</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>{rate} users a second</source>
-            <translation>{rate} användare per sekund</translation>
         </message>
     </context>
     <context>
@@ -3157,6 +3157,11 @@
             <translation>&amp;Om</translation>
         </message>
         <message>
+            <location line="+2" />
+            <source>&amp;Finish</source>
+            <translation>Sl&amp;utför</translation>
+        </message>
+        <message>
             <location line="+43" />
             <source>Stop the run?</source>
             <translation>Stoppa körningen?</translation>
@@ -3164,13 +3169,13 @@
         <message>
             <location line="+1" />
             <source>Writing is in progress. Stop after the requests already sent have finished? Users not reached yet are reported as not attempted.</source>
-            <translation>Skrivning pågår. Stoppa när begäranden som redan skickats är klara? Användare som inte nåtts än rapporteras som ej försökta.</translation>
+            <translation>ImmutableId skrivs just nu. Vill du stoppa när begäranden som redan skickats är klara? Användare som inte har nåtts än rapporteras som ej försökta.</translation>
         </message>
     </context>
     <context>
         <name>Transform</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+134" />
+            <location filename="../../gui/code_texts.py" line="+136" />
             <source>None: use the value as it is</source>
             <translation>Ingen: använd värdet som det är</translation>
         </message>
@@ -3195,17 +3200,17 @@
         <message>
             <location line="+103" />
             <source>it would have written more users than its limit, so it wrote nothing — look at the plan in its run folder and run it yourself</source>
-            <translation>den skulle ha skrivit fler användare än sin gräns och skrev därför ingenting — titta på planen i körningens mapp och kör den själv</translation>
+            <translation>den skulle ha ändrat fler användare än sin gräns och ändrade därför ingenting — titta på planen i körningens mapp och kör den själv</translation>
         </message>
         <message>
             <location line="+2" />
             <source>it would have written a larger share of the users than its limit, so it wrote nothing — look at the plan in its run folder and run it yourself</source>
-            <translation>den skulle ha skrivit en större andel av användarna än sin gräns och skrev därför ingenting — titta på planen i körningens mapp och kör den själv</translation>
+            <translation>den skulle ha ändrat en större andel av användarna än sin gräns och ändrade därför ingenting — titta på planen i körningens mapp och kör den själv</translation>
         </message>
         <message>
             <location line="+2" />
             <source>some users could not be written — see the report in its run folder</source>
-            <translation>några användare kunde inte skrivas — se rapporten i körningens mapp</translation>
+            <translation>några användare kunde inte få sitt värde — se rapporten i körningens mapp</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3235,7 +3240,7 @@
         <message>
             <location line="+1" />
             <source>another run of the same tenant was still writing — the next run continues</source>
-            <translation>en annan körning för samma klientorganisation skrev fortfarande — nästa körning fortsätter</translation>
+            <translation>en annan körning för samma klientorganisation pågick fortfarande — nästa körning fortsätter</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3243,7 +3248,7 @@
             <translation>ett oväntat fel — se loggen</translation>
         </message>
         <message>
-            <location filename="../../build/work/tr_helper_strings.py" line="+3" />
+            <location filename="../../build/work/tr_helper_strings.py" line="+1" />
             <source>Scheduled every Monday at {at}; next run {when}.</source>
             <translation>Schemalagd varje måndag kl. {at}; nästa körning {when}.</translation>
         </message>
@@ -3255,17 +3260,17 @@
         <message>
             <location line="+1" />
             <source>The nightly sync for {name} failed on {date}: {problem}</source>
-            <translation>Nattens synk för {name} misslyckades {date}: {problem}</translation>
+            <translation>Den nattliga synkroniseringen för {name} misslyckades den {date}: {problem}</translation>
         </message>
         <message>
             <location line="+1" />
             <source>The unattended sync for {name} failed on {date}: {problem}</source>
-            <translation>Den obevakade synken för {name} misslyckades {date}: {problem}</translation>
+            <translation>Den schemalagda synkroniseringen för {name} misslyckades den {date}: {problem}</translation>
         </message>
         <message>
             <location line="+1" />
             <source>The weekly sync for {name} failed on {date}: {problem}</source>
-            <translation>Veckans synk för {name} misslyckades {date}: {problem}</translation>
+            <translation>Den veckovisa synkroniseringen för {name} misslyckades den {date}: {problem}</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3290,7 +3295,7 @@
         <message>
             <location line="+1" />
             <source>no unattended run yet</source>
-            <translation>ingen obevakad körning ännu</translation>
+            <translation>ingen schemalagd körning ännu</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3306,24 +3311,24 @@
             <translation>Rensas</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>In a federated domain: cleared only with the UPN swap (left as they are)</source>
-            <translation>I en federerad domän: rensas bara med UPN-bytet (lämnas som de är)</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Changed since the run (left alone)</source>
             <translation>Ändrade sedan körningen (lämnas orörda)</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Already cleared by an earlier undo of this run</source>
-            <translation>Redan rensade av en tidigare ångring av den här körningen</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Cannot be cleared (see the report)</source>
             <translation>Kan inte rensas (se rapporten)</translation>
+        </message>
+        <message>
+            <location line="-3" />
+            <source>In a federated domain: cleared only with the UPN swap (left as they are)</source>
+            <translation>I en federerad domän: rensas bara med UPN-bytet (lämnas som de är)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Already cleared by an earlier undo of this run</source>
+            <translation>Redan rensade av en tidigare ångring av den här körningen</translation>
         </message>
     </context>
     <context>
@@ -3346,7 +3351,7 @@
         <message>
             <location line="+3" />
             <source>It changes those users' UPN briefly (to the tenant's .onmicrosoft.com domain and back), which Microsoft requires to clear their value.</source>
-            <translation>Det ändrar de användarnas UPN en kort stund (till klientorganisationens .onmicrosoft.com-domän och tillbaka), vilket Microsoft kräver för att rensa deras värde.</translation>
+            <translation>Det ändrar dessa användares UPN en kort stund (till klientorganisationens .onmicrosoft.com-domän och tillbaka), vilket Microsoft kräver för att rensa deras värde.</translation>
         </message>
         <message>
             <location line="+5" />
@@ -3396,12 +3401,12 @@
         <message>
             <location line="+11" />
             <source>Run of &lt;b&gt;{when}&lt;/b&gt; (started from: {face}) · ImmutableIds it set: &lt;b&gt;{n}&lt;/b&gt;&lt;br&gt;Folder: {folder}</source>
-            <translation>Körningen &lt;b&gt;{when}&lt;/b&gt; (startad från: {face}) · ImmutableId som den satte: &lt;b&gt;{n}&lt;/b&gt;&lt;br&gt;Mapp: {folder}</translation>
+            <translation>Körningen från &lt;b&gt;{when}&lt;/b&gt; (startad från: {face}) · ImmutableId som den satte: &lt;b&gt;{n}&lt;/b&gt;&lt;br&gt;Mapp: {folder}</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Reading those users in the tenant (nothing is written yet)…</source>
-            <translation>Läser de användarna i klientorganisationen (inget skrivs än)…</translation>
+            <translation>Läser dessa användare i klientorganisationen (ingenting ändras än)…</translation>
         </message>
         <message>
             <location line="+32" />
@@ -3491,20 +3496,20 @@
         <message>
             <location line="+1" />
             <source>Clearing is in progress. Stop after the requests already sent have finished? Undo the run again later to finish.</source>
-            <translation>Rensning pågår. Stoppa när begäranden som redan skickats är klara? Ångra körningen igen senare för att slutföra.</translation>
+            <translation>Värden rensas just nu. Vill du stoppa när begäranden som redan skickats är klara? Ångra körningen igen senare för att slutföra.</translation>
         </message>
     </context>
     <context>
         <name>UndoError</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+4" />
+            <location filename="../../gui/code_texts.py" line="+5" />
             <source>The folder has no journal.jsonl: it is not a run folder.</source>
             <translation>Mappen har ingen journal.jsonl: det är ingen körningsmapp.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>This run is not an apply run (an undo cannot be undone).</source>
-            <translation>Det här är ingen skrivkörning (en ångring kan inte ångras).</translation>
+            <translation>Det här är ingen körning som satte värden (en ångring kan inte ångras).</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3610,20 +3615,10 @@
         <message>
             <location line="+2" />
             <source>&lt;p&gt;Before pupils and staff can sign in through an outside identity provider (such as Skolon), every user in the school's Entra tenant needs an &lt;b&gt;ImmutableId&lt;/b&gt;. This tool fills in the missing ones from the identity provider's export file or from an attribute the users already have.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;It &lt;b&gt;never changes a user that already has an ImmutableId&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;It &lt;b&gt;writes nothing before you confirm&lt;/b&gt;: you see every user's outcome first, and a dry run is always available.&lt;/li&gt;&lt;li&gt;Every run leaves a report you can keep.&lt;/li&gt;&lt;/ul&gt;</source>
-            <translation>&lt;p&gt;Innan elever och personal kan logga in via en extern identitetsleverantör (till exempel Skolon) behöver varje användare i skolans klientorganisation i Entra ett &lt;b&gt;ImmutableId&lt;/b&gt;. Det här verktyget fyller i de som saknas, från identitetsleverantörens exportfil eller från ett attribut som användarna redan har.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Det &lt;b&gt;ändrar aldrig en användare som redan har ett ImmutableId&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Det &lt;b&gt;skriver ingenting innan du bekräftar&lt;/b&gt;: du ser först vad som händer med varje användare, och en provkörning finns alltid.&lt;/li&gt;&lt;li&gt;Varje körning lämnar en rapport som du kan spara.&lt;/li&gt;&lt;/ul&gt;</translation>
+            <translation>&lt;p&gt;Innan elever och personal kan logga in via en extern identitetsleverantör (till exempel Skolon) behöver varje användare i skolans klientorganisation i Entra ett &lt;b&gt;ImmutableId&lt;/b&gt;. Det här verktyget fyller i de som saknas, från identitetsleverantörens exportfil eller från ett attribut som användarna redan har.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Det &lt;b&gt;ändrar aldrig en användare som redan har ett ImmutableId&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Det &lt;b&gt;ändrar ingenting innan du bekräftar&lt;/b&gt;: du ser först vad som händer med varje användare, och en provkörning finns alltid.&lt;/li&gt;&lt;li&gt;Varje körning lämnar en rapport som du kan spara.&lt;/li&gt;&lt;/ul&gt;</translation>
         </message>
         <message>
-            <location line="+27" />
-            <source>Problems with scheduled syncs</source>
-            <translation>Problem med schemalagda synkar</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Saved connections</source>
-            <translation>Sparade anslutningar</translation>
-        </message>
-        <message>
-            <location line="-19" />
+            <location line="+10" />
             <source>&lt;p&gt;&lt;b&gt;The app registration the tool signs in as.&lt;/b&gt; The quickest way: on the next page, enter the tenant and press &lt;b&gt;Create it for me…&lt;/b&gt;, then sign in once as an admin of the school's tenant. The tool creates the app registration with its permission, grants admin consent, makes the client secret and fills in the connection: nothing to copy by hand.&lt;/p&gt;&lt;p&gt;Or prepare it yourself in the Azure portal (Microsoft Entra ID → App registrations → New registration):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API permissions&lt;/b&gt; → Add a permission → Microsoft Graph → Application permissions → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, then click &lt;b&gt;Grant admin consent for &amp;lt;your organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certificates &amp;amp; secrets&lt;/b&gt; → New client secret; copy its &lt;b&gt;Value&lt;/b&gt; (not the Secret ID) at once, and note the expiry date.&lt;/li&gt;&lt;li&gt;From the app's &lt;b&gt;Overview&lt;/b&gt;, copy the &lt;b&gt;Application (client) ID&lt;/b&gt; and the &lt;b&gt;Directory (tenant) ID&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsoft's guide: &lt;a href="{url}"&gt;Register an application&lt;/a&gt;. Set ImmutableIds &lt;b&gt;before&lt;/b&gt; you federate the domain.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;Appregistreringen som verktyget loggar in som.&lt;/b&gt; Snabbast: ange klientorganisationen på nästa sida och tryck på &lt;b&gt;Skapa den åt mig…&lt;/b&gt;, och logga sedan in en gång som administratör för skolans klientorganisation. Verktyget skapar appregistreringen med dess behörighet, beviljar administratörsmedgivande, skapar klienthemligheten och fyller i anslutningen: inget behöver kopieras för hand.&lt;/p&gt;&lt;p&gt;Eller förbered den själv i Azure-portalen (Microsoft Entra ID → Appregistreringar → Ny registrering):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API-behörigheter&lt;/b&gt; → Lägg till en behörighet → Microsoft Graph → Programbehörigheter → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, och klicka sedan på &lt;b&gt;Bevilja administratörsmedgivande för &amp;lt;din organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certifikat och hemligheter&lt;/b&gt; → Ny klienthemlighet; kopiera genast dess &lt;b&gt;Värde&lt;/b&gt; (inte Hemlighets-ID) och anteckna utgångsdatumet.&lt;/li&gt;&lt;li&gt;Kopiera &lt;b&gt;Program-ID (klient)&lt;/b&gt; och &lt;b&gt;Katalog-ID (klientorganisation)&lt;/b&gt; från appens &lt;b&gt;Översikt&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsofts guide: &lt;a href="{url}"&gt;Registrera ett program&lt;/a&gt;. Sätt ImmutableId &lt;b&gt;innan&lt;/b&gt; du federerar domänen.&lt;/p&gt;</translation>
         </message>
@@ -3646,6 +3641,16 @@
             <location line="+1" />
             <source>The demo school goes back to how it started: every value and UPN the demo's runs changed is as before, and the demo's runs, reports, saved connection and schedule are deleted. Do you want to reset it?</source>
             <translation>Demoskolan blir som när den skapades: alla värden och UPN som demons körningar ändrade blir som förut, och demons körningar, rapporter, sparade anslutning och schema tas bort. Vill du återställa den?</translation>
+        </message>
+        <message>
+            <location line="-48" />
+            <source>Problems with scheduled syncs</source>
+            <translation>Problem med schemalagda synkroniseringar</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Saved connections</source>
+            <translation>Sparade anslutningar</translation>
         </message>
     </context>
     <context>

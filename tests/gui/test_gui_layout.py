@@ -6,6 +6,7 @@ and no stray icon in the secret field."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QStyleOptionViewItem
 from wizard_steps import fill_connection, pass_checks, to_preview, to_source_with_export
 
@@ -29,8 +30,10 @@ def test_columns_fit_their_titles_and_longest_status_and_elide_where_it_reads(qt
     table = PlanTableView()
     qtbot.addWidget(table)
     header, metrics = table.view.horizontalHeader(), table.view.fontMetrics()
+    bold = QFont(header.font())
+    bold.setBold(True)  # how a section's title is drawn while its column holds the current row
     for column in range(plan_table.COL_DETAIL):  # the detail takes what is left
-        title = header.fontMetrics().horizontalAdvance(texts.column_title(column))
+        title = QFontMetrics(bold).horizontalAdvance(texts.column_title(column))
         assert header.sectionSize(column) >= title + CELL_PADDING, texts.column_title(column)
     longest = max(metrics.horizontalAdvance(texts.status_text(c)) for c in code_texts.STATUS)
     assert header.sectionSize(plan_table.COL_STATUS) >= longest + CELL_PADDING

@@ -26,6 +26,7 @@ def test_the_pace_and_the_time_left_only_once_measured(ui_language):
     else:
         assert going == "30 av 249 klara, 1 misslyckade · 12,5 användare per sekund · cirka 18 s kvar"
     assert "left" not in texts.run_status(249, 249, 1, 80.0, 0.0)
+    assert texts.run_status(1, 249, 0, 1.5, 155.0).count("·") == 0  # one user's pace is no pace yet
 
 
 def test_the_quota_text_follows_the_real_quota(ui_language):
