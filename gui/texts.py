@@ -258,8 +258,8 @@ def swap_choice_label(n: int) -> str:
 def swap_effects(initial_domain: str | None, example: str | None) -> str:
     """What the swap does to each user, in plain words, as a list (graph-facts §11)."""
     if initial_domain and example:
-        move = _tr("Each user's UPN is moved to the same name in {domain} (e.g. {example}) and back again: two "
-                   "writes, a few seconds apart.").format(domain=initial_domain, example=example)
+        move = _tr("Each user's UPN is moved to a temporary name in {domain} (e.g. {example}) and back again: "
+                   "two writes, a few seconds apart.").format(domain=initial_domain, example=example)
     else:
         move = _tr("Each user's UPN is moved to the tenant's .onmicrosoft.com domain and back again: two "
                    "writes, a few seconds apart.")

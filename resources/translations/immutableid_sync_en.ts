@@ -2921,12 +2921,7 @@
             <translation>Each swap uses two writes of Microsoft's write quota.</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Each user's UPN is moved to the same name in {domain} (e.g. {example}) and back again: two writes, a few seconds apart.</source>
-            <translation>Each user's UPN is moved to the same name in {domain} (e.g. {example}) and back again: two writes, a few seconds apart.</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Each user's UPN is moved to the tenant's .onmicrosoft.com domain and back again: two writes, a few seconds apart.</source>
             <translation>Each user's UPN is moved to the tenant's .onmicrosoft.com domain and back again: two writes, a few seconds apart.</translation>
         </message>
@@ -3096,7 +3091,12 @@
             <translation>Microsoft's write quota ({quota}) makes it take at least {eta}.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="-11" />
+            <source>Each user's UPN is moved to a temporary name in {domain} (e.g. {example}) and back again: two writes, a few seconds apart.</source>
+            <translation>Each user's UPN is moved to a temporary name in {domain} (e.g. {example}) and back again: two writes, a few seconds apart.</translation>
+        </message>
+        <message>
+            <location line="+16" />
             <source>That is within Microsoft's write quota ({quota}): it goes as fast as Microsoft answers.</source>
             <translation>That is within Microsoft's write quota ({quota}): it goes as fast as Microsoft answers.</translation>
         </message>

@@ -2921,12 +2921,7 @@
             <translation>Varje byte förbrukar två skrivningar ur Microsofts skrivkvot.</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Each user's UPN is moved to the same name in {domain} (e.g. {example}) and back again: two writes, a few seconds apart.</source>
-            <translation>Varje användares UPN flyttas till samma namn i {domain} (t.ex. {example}) och tillbaka igen: två ändringar med några sekunders mellanrum.</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Each user's UPN is moved to the tenant's .onmicrosoft.com domain and back again: two writes, a few seconds apart.</source>
             <translation>Varje användares UPN flyttas till klientorganisationens .onmicrosoft.com-domän och tillbaka igen: två ändringar med några sekunders mellanrum.</translation>
         </message>
@@ -3081,7 +3076,12 @@
             <translation>Vänta tills det är klart (eller stäng det) och starta sedan igen: körningen fortsätter där den stannade.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-27" />
+            <source>Each user's UPN is moved to a temporary name in {domain} (e.g. {example}) and back again: two writes, a few seconds apart.</source>
+            <translation>Varje användares UPN flyttas till ett tillfälligt namn i {domain} (t.ex. {example}) och tillbaka igen: två ändringar med några sekunders mellanrum.</translation>
+        </message>
+        <message>
+            <location line="+28" />
             <source>Will get an ImmutableId: &lt;b&gt;{will}&lt;/b&gt; · already have one (left alone): {already} · cannot get one yet (see their status): {problems} · left out (synced, guests, disabled, other domains): {left}</source>
             <translation>Får ett ImmutableId: &lt;b&gt;{will}&lt;/b&gt; · har redan ett (lämnas orörda): {already} · kan inte få ett än (se status): {problems} · tas inte med (synkroniserade, gäster, inaktiverade, andra domäner): {left}</translation>
         </message>
