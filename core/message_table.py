@@ -356,7 +356,9 @@ REASON_DETAIL = {
     "swap_domain_unknown": ("the tenant's .onmicrosoft.com domain could not be read (grant Domain.Read.All), "
                             "so the UPN swap was not started; nothing was changed"),
     # undo
-    "needs_upn_swap": "the domain is federated, so Entra refuses to clear the value: " + WRITE_HINTS["needs_upn_swap"],
+    # said once, and with no command-line flag: the report is the wizard's too (the CLI's hint names the flag)
+    "needs_upn_swap": ("the domain is federated, so Entra refuses to clear the value: undo again with the UPN swap "
+                       "(the UPN moves to the .onmicrosoft.com domain and back)"),
     "cleared_with_swap": "cleared with the UPN swap (UPN moved to the .onmicrosoft.com domain and back)",
     "changed_since_run": "now holds {found}, not the value the run wrote: left alone",
     "cleared_by_earlier_undo": "already cleared by an earlier undo of this run ({run})",

@@ -533,6 +533,7 @@ RUN_STATES = {
     "stopped": T("RunState", "Cancelled or stopped"),
     "unfinished": T("RunState", "Did not finish"),
     "undone": T("RunState", "Already undone"),
+    "partly_undone": T("RunState", "Partly undone"),
     "undo_unfinished": T("RunState", "Undo not finished"),
 }
 # What an undo would do, counted by a dry run before confirming (gui/jobs/undo.py).

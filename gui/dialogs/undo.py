@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.planning.statuses import not_back
+from core.planning.statuses import NEEDS_SWAP, not_back
+from core.run.history import PARTLY_UNDONE
 from core.run.lifecycle import confirmation_tokens, example_domain, is_confirmed, tenant_domains
 from gui import texts
 from gui.jobs import services
@@ -54,7 +55,10 @@ class UndoDialog(QDialog):
         self.conn, self.secret, self.run, self.tenant_id = conn, secret, run, tenant_id
         self.listed_domains = list(listed_domains or [])
         self.preparation: UndoPreparation | None = None
-        self.outcome = None  # core.run.lifecycle.RunOutcome of the undo
+        self.outcome = None  # core.run.lifecycle.RunOutcome of the latest undo from this dialog
+        # an undo without the UPN swap left users that need it: the undo is partial and "Finish the undo"
+        # (with the swap ticked) is offered, here and on the Results page
+        self.partial = getattr(run, "undo_state", None) == PARTLY_UNDONE
         self.workers: dict[str, Worker] = {}
         self._accepted: frozenset[str] = frozenset()
         self.setWindowTitle(self.tr("Undo a run"))
@@ -78,7 +82,9 @@ class UndoDialog(QDialog):
         self.swap_box.toggled.connect(self._swap_toggled)
         self.swap_note = _label(page)
         self.swap_note.setText(self.tr("It changes those users' UPN briefly (to the tenant's .onmicrosoft.com "
-                                       "domain and back), which Microsoft requires to clear their value."))
+                                       "domain and back), which Microsoft requires to clear their value: two "
+                                       "writes each (the UPN away, then the UPN back with the value cleared). "
+                                       "The other users take one write each."))
         self.swap_note.setContentsMargins(22, 0, 0, 0)  # under the box's text, not under the box
         self.confirm_label = _label(page)
         self.confirm_edit = QLineEdit(page)
@@ -116,12 +122,17 @@ class UndoDialog(QDialog):
         self.export_button.clicked.connect(self.export)
         self.folder_button = QPushButton(self.tr("&Open the run's folder"), page)
         self.folder_button.clicked.connect(self.open_folder)
+        self.finish_button = QPushButton(self.tr("&Finish the undo…"), page)
+        self.finish_button.setToolTip(self.tr("Clear the values left, with the UPN swap"))
+        self.finish_button.clicked.connect(self.finish_undo)
+        self.finish_button.hide()
         self.close_button = QPushButton(self.tr("Close"), page)
         self.close_button.clicked.connect(self.accept)
         for widget in (self.status_label, self.bar, self.result_label, self.note_label):
             column.addWidget(widget)
         column.addStretch(1)
-        column.addLayout(_button_row((self.stop_button, self.export_button, self.folder_button), (self.close_button,)))
+        column.addLayout(_button_row((self.stop_button, self.export_button, self.folder_button),
+                                     (self.finish_button, self.close_button)))
         return page
 
     # Before the undo: the dry run -----------------------------------------------------------------
@@ -138,8 +149,13 @@ class UndoDialog(QDialog):
     def _prepared(self, prep: UndoPreparation) -> None:
         self.preparation = prep
         self.busy_label.setText("")
-        self.swap_box.setVisible(prep.counts.get("needs_swap", 0) > 0)
-        self.swap_note.setVisible(self.swap_box.isVisibleTo(self))
+        needs_swap = prep.counts.get("needs_swap", 0) > 0
+        self.swap_box.setVisible(needs_swap)
+        self.swap_note.setVisible(needs_swap)
+        if self.partial and needs_swap:  # finishing a partial undo: what is left needs the swap
+            self.swap_box.blockSignals(True)
+            self.swap_box.setChecked(True)
+            self.swap_box.blockSignals(False)
         self.show_counts()
         self._accepted = confirmation_tokens(self.conn, self.tenant_id, self.domains())
         example = example_domain(self.domains())
@@ -160,6 +176,7 @@ class UndoDialog(QDialog):
         prep = self.preparation
         if prep is None:
             return
+        self.undo_button.setText(self.tr("&Finish the undo") if self.partial else self.tr("&Undo the run"))
         swap = self.swap_box.isChecked()
         lines = [texts.undo_counts(prep.counts, swap)]
         if prep.resume is not None:
@@ -167,6 +184,9 @@ class UndoDialog(QDialog):
                                  "({folder}).").format(folder=html.escape(str(prep.resume))))
         if self.run.undone:
             lines.append(self.tr("This run was already undone."))
+        elif self.partial:
+            lines.append(self.tr("An earlier undo of this run left users in a federated domain: finish it with "
+                                 "the UPN swap."))
         if not self.can_undo():
             lines.append(self.tr("Nothing to clear: every value the run set has changed or is gone."))
         else:
@@ -224,26 +244,45 @@ class UndoDialog(QDialog):
         counts = outcome.counts
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
-        self.status_label.setText(self.tr("Undo cancelled.") if outcome.cancelled else self.tr("Undo finished."))
+        result = outcome.result
+        swaps = sum(1 for r in result.rows if r.reason == NEEDS_SWAP)
+        self.partial = bool(swaps)
+        if outcome.cancelled:
+            self.status_label.setText(self.tr("Undo cancelled."))
+        elif swaps:
+            self.status_label.setText(self.tr("Undo partly done: {n} users in a federated domain still have the "
+                                              "value. Finish the undo with the UPN swap to clear theirs.")
+                                      .format(n=texts.number(swaps)))
+        else:
+            self.status_label.setText(self.tr("Undo finished."))
         self.result_label.setText(texts.results_summary(counts, False))
         notes = [self.tr("Report: {path}").format(path=html.escape(str(outcome.report_path)))]
-        result = outcome.result
-        if getattr(result, "fatal", None) or outcome.cancelled:
-            notes.append(self.tr("Undo this run again to finish: it continues this undo."))
-        swaps = sum(1 for r in result.rows if r.reason == "needs_upn_swap")
-        if swaps:
-            notes.append(self.tr("Users in a federated domain that need the UPN swap: {n}. To clear theirs, undo "
-                                 "the run again with the UPN swap ticked.")
-                         .format(n=texts.number(swaps)))
         parked = len(not_back(result.rows))
-        if parked:
+        if parked:  # said once: continuing finishes them first
             notes.append(self.tr("{n} users are not back on their own UPN yet (UPN swap). Undo this run again: "
                                  "they are finished first.").format(n=texts.number(parked)))
+        elif getattr(result, "fatal", None) or outcome.cancelled:
+            notes.append(self.tr("Undo this run again to finish: it continues this undo."))
         self.note_label.setText("<br>".join(notes))
         self._finish_buttons()
 
+    def finish_undo(self) -> None:
+        """Back to the confirmation, the run read again and the UPN swap ticked: the users the last undo
+        left are the ones cleared now (the typed confirmation is asked again)."""
+        if self.is_busy() or not self.partial:
+            return
+        self.preparation = None
+        self.swap_box.blockSignals(True)
+        self.swap_box.setChecked(True)
+        self.swap_box.blockSignals(False)
+        self.confirm_edit.clear()
+        self.finish_button.hide()
+        self.stack.setCurrentIndex(0)
+        self.prepare()
+
     def _finish_buttons(self) -> None:
         self.stop_button.setEnabled(False)
+        self.finish_button.setVisible(self.partial and self.outcome is not None)
         for button in (self.export_button, self.folder_button, self.close_button):
             button.setEnabled(True)
         self.export_button.setEnabled(self.outcome is not None)

@@ -14,7 +14,7 @@ from core.planning.statuses import (
     retry_ids,
 )
 from core.run.folders import UNMATCHED_FILE
-from core.run.history import PastRun
+from core.run.history import NOT_UNDONE, PARTLY_UNDONE, UNDONE, PastRun
 from gui import navigation, texts
 from gui.dialogs.undo_runs import open_runs_dialog, open_undo_dialog
 from gui.models import plan_table
@@ -65,6 +65,7 @@ class ResultsPage(WizardPage):
         undo_row.addWidget(self.undo_earlier_button)
         undo_row.addStretch(1)
         self.undo_dialog = None
+        self.undo_state = NOT_UNDONE  # of this run, by the undos started from this page
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.folder_line = PathLine(self.tr("Run folder:"), self)
@@ -86,8 +87,9 @@ class ResultsPage(WizardPage):
         self.table.set_rows(rows)
         self.table.show_status(ATTENTION if attention else None)
         self.retry_button.setEnabled(bool(attention) and not s.dry_run)
+        self.undo_state = NOT_UNDONE
         self.undo_button.setVisible(can_undo(s))
-        self.undo_button.setEnabled(True)
+        self.show_undo_state()
         if attention:  # the first one's explanation is shown at once
             self.table.view.setCurrentIndex(self.table.proxy.index(0, plan_table.COL_DETAIL))
         self.folder_line.set_path(s.run_dir)
@@ -123,9 +125,10 @@ class ResultsPage(WizardPage):
     def open_folder(self) -> None:
         """Open the run's folder in the file manager; where none answers (a bare desktop), say so: the path
         is always shown on the page, with Copy."""
-        if self.session.run_dir is None:
+        folder = self.folder_line.path  # the run's, or after an undo the undo's
+        if not folder:
             return
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.session.run_dir))):
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(folder)):
             self.note.setText(self.tr("No file manager opened the folder. Its path is shown above: Copy puts it "
                                       "on the clipboard."))
 
@@ -134,7 +137,14 @@ class ResultsPage(WizardPage):
         s = self.session
         rows = result_rows(s.result)
         return PastRun(s.run_dir, getattr(s.result, "started", None), count_statuses(rows).get("set", 0),
-                       "wizard", True, not needs_attention(rows))
+                       "wizard", True, not needs_attention(rows), self.undo_state)
+
+    def show_undo_state(self) -> None:
+        """Undo this run…, Finish the undo… after a partial undo (users left that need the UPN swap), or
+        greyed out once it is undone whole."""
+        partial = self.undo_state == PARTLY_UNDONE
+        self.undo_button.setText(self.tr("&Finish the undo…") if partial else self.tr("&Undo this run…"))
+        self.undo_button.setEnabled(self.undo_state != UNDONE)
 
     def undo_this_run(self):
         if not can_undo(self.session):
@@ -144,11 +154,25 @@ class ResultsPage(WizardPage):
         return self.undo_dialog
 
     def _undo_closed(self) -> None:
-        outcome = self.undo_dialog.outcome if self.undo_dialog is not None else None
-        if outcome is not None and not outcome.cancelled and not getattr(outcome.result, "fatal", None):
-            self.undo_button.setEnabled(False)  # undone: a second undo would find nothing to clear
-            self.note.setText(self.note.text() + "<br>" + _escape(self.tr("This run was undone; the undo's report: "
-                                                                          "{path}").format(path=outcome.report_path)))
+        """After an undo the page points at the latest report: the undo's, in the undo's folder."""
+        dialog = self.undo_dialog
+        outcome = dialog.outcome if dialog is not None else None
+        if outcome is None:
+            return
+        done = not outcome.cancelled and not getattr(outcome.result, "fatal", None)
+        if dialog.partial:
+            self.undo_state = PARTLY_UNDONE
+            said = self.tr("This run was partly undone: users in a federated domain still have their value. "
+                           "Finish the undo with the UPN swap.")
+        elif done:
+            self.undo_state = UNDONE
+            said = self.tr("This run was undone.")
+        else:  # stopped: the next undo continues it
+            said = self.tr("The undo of this run did not finish: undo it again to continue.")
+        self.show_undo_state()
+        self.folder_line.set_path(outcome.run_dir)
+        self.note.setText(_escape(said) + "<br>" + _escape(self.tr("The undo's report: {path}").format(
+            path=outcome.report_path.name)))
 
     def undo_earlier_run(self):
         self.undo_dialog = open_runs_dialog(self.session, self)
