@@ -961,7 +961,7 @@
             <translation>Reading the failed users again from the tenant…</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs/undo.py" line="+148" />
+            <location filename="../../gui/dialogs/undo.py" line="+164" />
             <location filename="../../gui/pages/confirm.py" line="+22" />
             <source>To confirm, type the tenant ID &lt;b&gt;{token}&lt;/b&gt; or the tenant's domain, e.g. &lt;b&gt;{domain}&lt;/b&gt;</source>
             <translation>To confirm, type the tenant ID &lt;b&gt;{token}&lt;/b&gt; or the tenant's domain, e.g. &lt;b&gt;{domain}&lt;/b&gt;</translation>
@@ -2258,16 +2258,17 @@
         </message>
         <message>
             <location line="+7" />
+            <location line="+86" />
             <source>&amp;Undo this run…</source>
             <translation>&amp;Undo this run…</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-84" />
             <source>Undo an ear&amp;lier run…</source>
             <translation>Undo an ear&amp;lier run…</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+35" />
             <source>Report: {path}</source>
             <translation>Report: {path}</translation>
         </message>
@@ -2282,12 +2283,32 @@
             <translation>{n} users are not back on their own UPN yet (UPN swap). Run again: they are finished first.</translation>
         </message>
         <message>
-            <location line="+48" />
-            <source>This run was undone; the undo's report: {path}</source>
-            <translation>This run was undone; the undo's report: {path}</translation>
+            <location line="+42" />
+            <source>&amp;Finish the undo…</source>
+            <translation>&amp;Finish the undo…</translation>
         </message>
         <message>
-            <location line="-107" />
+            <location line="+19" />
+            <source>This run was partly undone: users in a federated domain still have their value. Finish the undo with the UPN swap.</source>
+            <translation>This run was partly undone: users in a federated domain still have their value. Finish the undo with the UPN swap.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>This run was undone.</source>
+            <translation>This run was undone.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The undo of this run did not finish: undo it again to continue.</source>
+            <translation>The undo of this run did not finish: undo it again to continue.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The undo's report: {path}</source>
+            <translation>The undo's report: {path}</translation>
+        </message>
+        <message>
+            <location line="-131" />
             <source>Every user, those that need attention first</source>
             <translation>Every user, those that need attention first</translation>
         </message>
@@ -2297,12 +2318,12 @@
             <translation>Needs attention</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+25" />
             <source>Run folder:</source>
             <translation>Run folder:</translation>
         </message>
         <message>
-            <location line="+59" />
+            <location line="+61" />
             <source>No file manager opened the folder. Its path is shown above: Copy puts it on the clipboard.</source>
             <translation>No file manager opened the folder. Its path is shown above: Copy puts it on the clipboard.</translation>
         </message>
@@ -2457,6 +2478,11 @@
             <location line="+1" />
             <source>Already undone</source>
             <translation>Already undone</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Partly undone</source>
+            <translation>Partly undone</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2660,7 +2686,7 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-376" />
+            <location filename="../../gui/code_texts.py" line="-377" />
             <source>Will be set</source>
             <translation>Will be set</translation>
         </message>
@@ -3306,7 +3332,7 @@
     <context>
         <name>UndoCount</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+70" />
+            <location filename="../../gui/code_texts.py" line="+71" />
             <source>Will be cleared</source>
             <translation>Will be cleared</translation>
         </message>
@@ -3334,7 +3360,7 @@
     <context>
         <name>UndoDialog</name>
         <message>
-            <location filename="../../gui/dialogs/undo.py" line="-92" />
+            <location filename="../../gui/dialogs/undo.py" line="-104" />
             <source>Undo a run</source>
             <translation>Undo a run</translation>
         </message>
@@ -3350,21 +3376,22 @@
         </message>
         <message>
             <location line="+3" />
-            <source>It changes those users' UPN briefly (to the tenant's .onmicrosoft.com domain and back), which Microsoft requires to clear their value.</source>
-            <translation>It changes those users' UPN briefly (to the tenant's .onmicrosoft.com domain and back), which Microsoft requires to clear their value.</translation>
+            <source>It changes those users' UPN briefly (to the tenant's .onmicrosoft.com domain and back), which Microsoft requires to clear their value: two writes each (the UPN away, then the UPN back with the value cleared). The other users take one write each.</source>
+            <translation>It changes those users' UPN briefly (to the tenant's .onmicrosoft.com domain and back), which Microsoft requires to clear their value: two writes each (the UPN away, then the UPN back with the value cleared). The other users take one write each.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>Confirmation</source>
             <translation>Confirmation</translation>
         </message>
         <message>
             <location line="+6" />
+            <location line="+82" />
             <source>&amp;Undo the run</source>
             <translation>&amp;Undo the run</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-80" />
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
@@ -3395,11 +3422,21 @@
         </message>
         <message>
             <location line="+2" />
+            <source>&amp;Finish the undo…</source>
+            <translation>&amp;Finish the undo…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Clear the values left, with the UPN swap</source>
+            <translation>Clear the values left, with the UPN swap</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Close</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+12" />
             <source>Run of &lt;b&gt;{when}&lt;/b&gt; (started from: {face}) · ImmutableIds it set: &lt;b&gt;{n}&lt;/b&gt;&lt;br&gt;Folder: {folder}</source>
             <translation>Run of &lt;b&gt;{when}&lt;/b&gt; (started from: {face}) · ImmutableIds it set: &lt;b&gt;{n}&lt;/b&gt;&lt;br&gt;Folder: {folder}</translation>
         </message>
@@ -3409,7 +3446,12 @@
             <translation>Reading those users in the tenant (nothing is written yet)…</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+34" />
+            <source>&amp;Finish the undo</source>
+            <translation>&amp;Finish the undo</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>An earlier undo of this run did not finish; this one continues it ({folder}).</source>
             <translation>An earlier undo of this run did not finish; this one continues it ({folder}).</translation>
         </message>
@@ -3420,6 +3462,11 @@
         </message>
         <message>
             <location line="+2" />
+            <source>An earlier undo of this run left users in a federated domain: finish it with the UPN swap.</source>
+            <translation>An earlier undo of this run left users in a federated domain: finish it with the UPN swap.</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Nothing to clear: every value the run set has changed or is gone.</source>
             <translation>Nothing to clear: every value the run set has changed or is gone.</translation>
         </message>
@@ -3439,12 +3486,17 @@
             <translation>Users done: {done} of {total}</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+12" />
             <source>Undo cancelled.</source>
             <translation>Undo cancelled.</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+2" />
+            <source>Undo partly done: {n} users in a federated domain still have the value. Finish the undo with the UPN swap to clear theirs.</source>
+            <translation>Undo partly done: {n} users in a federated domain still have the value. Finish the undo with the UPN swap to clear theirs.</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Undo finished.</source>
             <translation>Undo finished.</translation>
         </message>
@@ -3454,22 +3506,17 @@
             <translation>Report: {path}</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+6" />
             <source>Undo this run again to finish: it continues this undo.</source>
             <translation>Undo this run again to finish: it continues this undo.</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>Users in a federated domain that need the UPN swap: {n}. To clear theirs, undo the run again with the UPN swap ticked.</source>
-            <translation>Users in a federated domain that need the UPN swap: {n}. To clear theirs, undo the run again with the UPN swap ticked.</translation>
-        </message>
-        <message>
-            <location line="+5" />
+            <location line="-3" />
             <source>{n} users are not back on their own UPN yet (UPN swap). Undo this run again: they are finished first.</source>
             <translation>{n} users are not back on their own UPN yet (UPN swap). Undo this run again: they are finished first.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+34" />
             <source>Stopping after the requests already sent…</source>
             <translation>Stopping after the requests already sent…</translation>
         </message>

@@ -971,7 +971,7 @@
             <translation>Läser de misslyckade användarna på nytt från klientorganisationen…</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs/undo.py" line="+148" />
+            <location filename="../../gui/dialogs/undo.py" line="+164" />
             <location filename="../../gui/pages/confirm.py" line="+22" />
             <source>To confirm, type the tenant ID &lt;b&gt;{token}&lt;/b&gt; or the tenant's domain, e.g. &lt;b&gt;{domain}&lt;/b&gt;</source>
             <translation>Bekräfta genom att skriva katalog-ID:t &lt;b&gt;{token}&lt;/b&gt; eller klientorganisationens domän, t.ex. &lt;b&gt;{domain}&lt;/b&gt;</translation>
@@ -2268,21 +2268,22 @@
         </message>
         <message>
             <location line="+7" />
+            <location line="+86" />
             <source>&amp;Undo this run…</source>
             <translation>Å&amp;ngra den här körningen…</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-84" />
             <source>Undo an ear&amp;lier run…</source>
             <translation>Ångra en &amp;tidigare körning…</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>Run folder:</source>
             <translation>Körningens mapp:</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+26" />
             <source>Report: {path}</source>
             <translation>Rapport: {path}</translation>
         </message>
@@ -2297,14 +2298,34 @@
             <translation>{n} användare har ännu inte fått tillbaka sitt eget UPN (UPN-bytet). Kör igen: de slutförs först.</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+28" />
             <source>No file manager opened the folder. Its path is shown above: Copy puts it on the clipboard.</source>
             <translation>Ingen filhanterare öppnade mappen. Sökvägen visas ovan: Kopiera lägger den i urklipp.</translation>
         </message>
         <message>
-            <location line="+21" />
-            <source>This run was undone; the undo's report: {path}</source>
-            <translation>Körningen har ångrats; ångringens rapport: {path}</translation>
+            <location line="+14" />
+            <source>&amp;Finish the undo…</source>
+            <translation>Sl&amp;utför ångringen…</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>This run was partly undone: users in a federated domain still have their value. Finish the undo with the UPN swap.</source>
+            <translation>Körningen är delvis ångrad: användare i en federerad domän har kvar sitt värde. Slutför ångringen med UPN-bytet.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>This run was undone.</source>
+            <translation>Körningen har ångrats.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The undo of this run did not finish: undo it again to continue.</source>
+            <translation>Ångringen av körningen blev inte klar: ångra den igen för att fortsätta.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The undo's report: {path}</source>
+            <translation>Ångringens rapport: {path}</translation>
         </message>
     </context>
     <context>
@@ -2457,6 +2478,11 @@
             <location line="+1" />
             <source>Already undone</source>
             <translation>Redan ångrad</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Partly undone</source>
+            <translation>Delvis ångrad</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2660,7 +2686,7 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-376" />
+            <location filename="../../gui/code_texts.py" line="-377" />
             <source>Will be set</source>
             <translation>Kommer att anges</translation>
         </message>
@@ -3306,7 +3332,7 @@
     <context>
         <name>UndoCount</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+70" />
+            <location filename="../../gui/code_texts.py" line="+71" />
             <source>Will be cleared</source>
             <translation>Rensas</translation>
         </message>
@@ -3334,7 +3360,7 @@
     <context>
         <name>UndoDialog</name>
         <message>
-            <location filename="../../gui/dialogs/undo.py" line="-92" />
+            <location filename="../../gui/dialogs/undo.py" line="-104" />
             <source>Undo a run</source>
             <translation>Ångra en körning</translation>
         </message>
@@ -3350,21 +3376,22 @@
         </message>
         <message>
             <location line="+3" />
-            <source>It changes those users' UPN briefly (to the tenant's .onmicrosoft.com domain and back), which Microsoft requires to clear their value.</source>
-            <translation>Det ändrar dessa användares UPN en kort stund (till klientorganisationens .onmicrosoft.com-domän och tillbaka), vilket Microsoft kräver för att rensa deras värde.</translation>
+            <source>It changes those users' UPN briefly (to the tenant's .onmicrosoft.com domain and back), which Microsoft requires to clear their value: two writes each (the UPN away, then the UPN back with the value cleared). The other users take one write each.</source>
+            <translation>Det ändrar dessa användares UPN en kort stund (till klientorganisationens .onmicrosoft.com-domän och tillbaka), vilket Microsoft kräver för att rensa deras värde: två skrivningar per användare (UPN flyttas bort och sedan tillbaka med värdet rensat). Övriga användare kräver en skrivning var.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>Confirmation</source>
             <translation>Bekräftelse</translation>
         </message>
         <message>
             <location line="+6" />
+            <location line="+82" />
             <source>&amp;Undo the run</source>
             <translation>&amp;Ångra körningen</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-80" />
             <source>Cancel</source>
             <translation>Avbryt</translation>
         </message>
@@ -3395,11 +3422,21 @@
         </message>
         <message>
             <location line="+2" />
+            <source>&amp;Finish the undo…</source>
+            <translation>Sl&amp;utför ångringen…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Clear the values left, with the UPN swap</source>
+            <translation>Rensa de värden som är kvar, med UPN-bytet</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Close</source>
             <translation>Stäng</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+12" />
             <source>Run of &lt;b&gt;{when}&lt;/b&gt; (started from: {face}) · ImmutableIds it set: &lt;b&gt;{n}&lt;/b&gt;&lt;br&gt;Folder: {folder}</source>
             <translation>Körningen från &lt;b&gt;{when}&lt;/b&gt; (startad från: {face}) · ImmutableId som den satte: &lt;b&gt;{n}&lt;/b&gt;&lt;br&gt;Mapp: {folder}</translation>
         </message>
@@ -3409,7 +3446,12 @@
             <translation>Läser dessa användare i klientorganisationen (ingenting ändras än)…</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+34" />
+            <source>&amp;Finish the undo</source>
+            <translation>Sl&amp;utför ångringen</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>An earlier undo of this run did not finish; this one continues it ({folder}).</source>
             <translation>En tidigare ångring av den här körningen blev inte klar; den här fortsätter den ({folder}).</translation>
         </message>
@@ -3420,6 +3462,11 @@
         </message>
         <message>
             <location line="+2" />
+            <source>An earlier undo of this run left users in a federated domain: finish it with the UPN swap.</source>
+            <translation>En tidigare ångring av körningen lämnade kvar användare i en federerad domän: slutför den med UPN-bytet.</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Nothing to clear: every value the run set has changed or is gone.</source>
             <translation>Inget att rensa: varje värde som körningen satte har ändrats eller finns inte längre.</translation>
         </message>
@@ -3439,12 +3486,17 @@
             <translation>Klara användare: {done} av {total}</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+12" />
             <source>Undo cancelled.</source>
             <translation>Ångringen avbröts.</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+2" />
+            <source>Undo partly done: {n} users in a federated domain still have the value. Finish the undo with the UPN swap to clear theirs.</source>
+            <translation>Ångringen är delvis klar: {n} användare i en federerad domän har kvar värdet. Slutför ångringen med UPN-bytet för att rensa deras.</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Undo finished.</source>
             <translation>Ångringen är klar.</translation>
         </message>
@@ -3454,22 +3506,17 @@
             <translation>Rapport: {path}</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+6" />
             <source>Undo this run again to finish: it continues this undo.</source>
             <translation>Ångra körningen igen för att slutföra: då fortsätter den här ångringen.</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>Users in a federated domain that need the UPN swap: {n}. To clear theirs, undo the run again with the UPN swap ticked.</source>
-            <translation>Användare i en federerad domän som behöver UPN-bytet: {n}. Ångra körningen igen med UPN-bytet ikryssat för att rensa deras värden.</translation>
-        </message>
-        <message>
-            <location line="+5" />
+            <location line="-3" />
             <source>{n} users are not back on their own UPN yet (UPN swap). Undo this run again: they are finished first.</source>
             <translation>{n} användare har ännu inte fått tillbaka sitt eget UPN (UPN-bytet). Ångra körningen igen: de slutförs först.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+34" />
             <source>Stopping after the requests already sent…</source>
             <translation>Stoppar när begäranden som redan skickats är klara…</translation>
         </message>
