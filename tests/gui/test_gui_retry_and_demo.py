@@ -6,13 +6,17 @@ import csv
 
 from wizard_steps import (
     WAIT_MS,
+    choose_csv,
     confirm,
     fill_connection,
     pass_checks,
     to_preview,
     to_source_with_export,
     wait_idle,
+    write_source_csv,
 )
+
+from core.run.folders import UNMATCHED_FILE
 
 from gui.app import start_sandbox
 from gui.cli import build_parser
@@ -78,3 +82,51 @@ def test_gui_command_is_registered_and_sandbox_prefills_the_connection(make_wiza
     finally:
         wizard.stop_all_workers()
         tenant.stop()
+
+
+def _unmatched(run_dir) -> list[dict]:
+    text = (run_dir / UNMATCHED_FILE).read_text(encoding="utf-8-sig")
+    delimiter = ";" if ";" in text.splitlines()[0] else ","  # the export's own (report.py)
+    return list(csv.DictReader(text.splitlines(), delimiter=delimiter))
+
+
+def test_a_retry_keeps_the_exports_unmatched_rows_and_writes_only_the_failed(make_wizard, qtbot, sandbox,
+                                                                             sandbox_profile, tmp_path,
+                                                                             memory_keyring):
+    """Issue 16 major 4: the export names every user (those with a value too) and 4 people the tenant does
+    not have; a retry of the failed ones plans only them, its unmatched_rows.csv lists the same 4 rows (not
+    every user outside the retry as no_user), and the audit log shows writes to the failed users only."""
+    wizard = make_wizard()
+    fill_connection(wizard, qtbot, sandbox_profile)
+    pass_checks(wizard, qtbot)
+    wizard.next()
+    assert wizard.currentId() == PageId.SOURCE
+    wait_idle(wizard, qtbot)
+    ghosts = [{"id": f"{n:08d}-ghost", "userPrincipalName": f"ghost{n}@nowhere.example", "displayName": "Ghost"}
+              for n in range(4)]
+    choose_csv(wizard, qtbot, write_source_csv(tmp_path / "export.csv", list(sandbox.users.values()) + ghosts))
+    to_preview(wizard, qtbot)
+    _run_to_results(wizard, qtbot)
+    first_dir = wizard.session.run_dir
+    first = _unmatched(first_dir)
+    assert sorted(r["key"] for r in first) == sorted(g["userPrincipalName"] for g in ghosts)
+    assert {r["reason"] for r in first} == {"no_user"}
+    failed = {r.object_id for r in wizard.session.result.rows if r.status == "failed"}
+    assert failed
+    audit_before = len(sandbox.audit())
+
+    wizard.page_by_id(PageId.RESULTS).retry_button.click()
+    wait_idle(wizard, qtbot)
+    assert {r.object_id for r in wizard.session.plan.rows} == failed
+    page = wizard.page_by_id(PageId.CONFIRM)
+    qtbot.keyClicks(page.confirm_edit, page.expected_confirmation())
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.session.flow.run_finished, timeout=WAIT_MS)
+    wait_idle(wizard, qtbot)
+    assert wizard.session.run_dir != first_dir
+    assert _unmatched(wizard.session.run_dir) == first  # 4, as they were: not every other user as no_user
+    written = {e["path"].rsplit("/", 1)[1] for e in sandbox.audit()[audit_before:] if e["method"] == "PATCH"}
+    assert written == failed
+    wizard.next()
+    assert wizard.currentId() == PageId.RESULTS
+    assert "4 export rows matched no user" in wizard.page_by_id(PageId.RESULTS).note.text()
