@@ -70,3 +70,38 @@ def test_preview_warns_about_role_groups_it_cannot_read(make_wizard, qtbot, sand
     text = wizard.page_by_id(PageId.PREVIEW).warnings.text()
     assert "The members of these admin role groups are not known" in text and "Skolans IT" in text
     wizard.stop_all_workers()
+
+
+def test_the_source_sample_and_the_preview_classify_admins_alike(make_wizard, qtbot, sandbox, sandbox_profile,
+                                                                 tmp_path, memory_keyring):
+    """Issue 16 minor: the Source page's sample said "Will be set" for users the preview then marked "Admin
+    role". Both come from core's one classification with the check's facts (core.run.prepare.sample)."""
+    from wizard_steps import choose_csv, wait_idle, write_source_csv
+
+    from gui import texts
+
+    sandbox.set_app_roles(sandbox.apps[0]["clientId"], ["User.ReadWrite.All", "RoleManagement.Read.Directory"])
+    settable = [u for u in sandbox.users.values() if not u["onPremisesImmutableId"] and not u["onPremisesSyncEnabled"]]
+    admins = [u for u in settable if u["privilegedRole"]]
+    assert admins
+    wizard = make_wizard()
+    fill_connection(wizard, qtbot, sandbox_profile)
+    pass_checks(wizard, qtbot)
+    wizard.next()
+    assert wizard.currentId() == PageId.SOURCE
+    wait_idle(wizard, qtbot)
+    # the admins first: the sample is of the first users of the listing that have a source value
+    others = [u for u in settable if not u["privilegedRole"]]
+    choose_csv(wizard, qtbot, write_source_csv(tmp_path / "export.csv", admins + others))
+    page = wizard.page_by_id(PageId.SOURCE)
+    model = page.sample_model
+    sample = {model.index(i, 0).data(): model.index(i, 3).data() for i in range(model.rowCount())}
+    assert sample
+    to_preview(wizard, qtbot)
+    planned = {r.user_principal_name: r.status.value for r in wizard.session.plan.rows}
+    for upn, shown in sample.items():
+        assert shown.split(":")[0] == texts.status_text(planned[upn]), (upn, shown, planned[upn])
+    admin_upns = {u["userPrincipalName"] for u in admins}
+    in_sample = [upn for upn in sample if upn in admin_upns]
+    assert in_sample and all(sample[upn].startswith("Admin role") for upn in in_sample)
+    wizard.stop_all_workers()
