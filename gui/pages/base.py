@@ -28,6 +28,7 @@ class WizardPage(QWizardPage):
         self.worker: Worker | None = None  # the most recently started job
         self.workers: dict[str, Worker] = {}
         self._orphans: list[Worker] = []
+        self._undelivered: set[Worker] = set()  # started, and their done not yet heard (is_busy)
         self.error_panel = ErrorPanel(self)
         self.busy = BusyIndicator(self)
         # The page's content scrolls when the window is small (or the text large at 200 %), instead of
@@ -107,6 +108,9 @@ class WizardPage(QWizardPage):
         if on_finished:
             worker.finished.connect(on_finished)
         worker.failed.connect(on_failed or self.show_error)
+        # pending until its result has reached the page, not only until its thread ended (results_pending)
+        self._undelivered.add(worker)
+        worker.done.connect(lambda: self._undelivered.discard(worker))
         worker.done.connect(self._job_done)
         self.workers[name] = worker
         self.worker = worker
@@ -118,6 +122,8 @@ class WizardPage(QWizardPage):
 
     def _drop(self, name: str) -> None:
         old = self.workers.pop(name, None)
+        if old is not None:
+            self._undelivered.discard(old)  # no longer heard
         if old is not None and old.is_running():
             for signal in (old.progress, old.finished, old.failed, old.done):
                 signal.disconnect()
@@ -126,7 +132,9 @@ class WizardPage(QWizardPage):
             old.done.connect(lambda: self._orphans.remove(old))
 
     def _job_done(self) -> None:
-        if self.is_busy():
+        # not idle while another job's result is still on its way: the Check page starts "unfinished" from
+        # the checks' result, and its late result must not find the flow idle (nor a later page's job)
+        if self.results_pending():
             return
         self.session.flow.running = False
         self.busy.stop()
@@ -140,7 +148,13 @@ class WizardPage(QWizardPage):
                     worker.wait(wait_ms)
 
     def is_busy(self) -> bool:
+        """A job's thread is still running (closing the window waits for these)."""
         return any(w.is_running() for w in self.workers.values())
+
+    def results_pending(self) -> bool:
+        """A job was started and its result has not reached the page yet (its thread may have ended: the
+        result comes in a queued signal)."""
+        return bool(self._undelivered) or self.is_busy()
 
     # Files ----------------------------------------------------------------------------------------
     def export_rows(self, rows: list[Any], default_path: str, note: QLabel, *, unmatched: list[Any] | None = None,

@@ -27,7 +27,11 @@ def fill_connection(wizard: SyncWizard, qtbot, profile: dict, secret: str | None
 
 
 def wait_idle(wizard: SyncWizard, qtbot) -> None:
-    qtbot.waitUntil(lambda: not wizard.session.flow.running and wizard.busy_page() is None, timeout=WAIT_MS)
+    def idle() -> bool:  # every job's result delivered, not only its thread ended
+        page = wizard.current_page()
+        return not wizard.session.flow.running and not (page is not None and page.results_pending())
+
+    qtbot.waitUntil(idle, timeout=WAIT_MS)
 
 
 def leave_connection(wizard: SyncWizard, qtbot) -> None:
