@@ -17,7 +17,6 @@ from wizard_steps import (
 )
 
 from core.run.folders import UNMATCHED_FILE
-
 from gui.app import start_sandbox
 from gui.cli import build_parser
 from gui.navigation import PageId

@@ -14,7 +14,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 MUST = ("1-welcome", "6-confirm-upn-swap", "6-confirm-upn-swap-confirmed", "7-run-in-progress", "7-run-finished",
-        "8-results-keep-in-sync", "3-check-resume-offer", "3-check-old-run-not-offered")
+        "8-results-keep-in-sync", "3-check-resume-offer", "3-check-old-run-not-offered", "9-undo-partial-finish",
+        "9-undo-run-list-partly-undone")
 
 
 @pytest.mark.parametrize("language", ["en", "sv"])
