@@ -167,8 +167,8 @@ def test_saving_over_a_connection_asks_or_needs_force(sandbox, sandbox_profile_f
         def isatty(self):
             return True
 
-    from core.commands import connection
     from core.cli import build_parser
+    from core.commands import connection
     assert connection.run_save(build_parser().parse_args(again), stdin=Tty("n\n")) == EXIT_BAD_INPUT
     assert ProfileStore().get("North").client_id == first_app  # "n": unchanged
     assert connection.run_save(build_parser().parse_args(again), stdin=Tty("y\n")) == EXIT_OK
