@@ -3788,7 +3788,7 @@
     <context>
         <name>WizardPage</name>
         <message>
-            <location filename="../../gui/pages/base.py" line="+153" />
+            <location filename="../../gui/pages/base.py" line="+167" />
             <source>Export the report</source>
             <translation>Exportera rapporten</translation>
         </message>
