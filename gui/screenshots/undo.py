@@ -74,11 +74,12 @@ def _apply_with_swap(tenant, federated: set[str], folder: Path) -> Path | None:
     others; the run's folder (None when the school has no such user)."""
     from core import paths
     from core.cli import main
+    from core.tenant.directory import upn_domain
 
     try:
         users = [u for u in tenant.users.values() if not u.get("onPremisesImmutableId")
                  and not u.get("onPremisesSyncEnabled") and not u.get("privilegedRole")]
-        fed = [u for u in users if u["userPrincipalName"].rsplit("@", 1)[1].lower() in federated]
+        fed = [u for u in users if upn_domain(u["userPrincipalName"]) in federated]
         if not fed:
             return None
         plain = [u for u in users if u not in fed][:5]

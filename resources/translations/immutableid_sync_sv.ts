@@ -3462,7 +3462,7 @@
         <message>
             <location line="+3" />
             <source>It changes those users' UPN briefly (to the tenant's .onmicrosoft.com domain and back), which Microsoft requires to clear their value: two writes each (the UPN away, then the UPN back with the value cleared). The other users take one write each.</source>
-            <translation>Det ändrar dessa användares UPN en kort stund (till klientorganisationens .onmicrosoft.com-domän och tillbaka), vilket Microsoft kräver för att rensa deras värde: två skrivningar per användare (UPN flyttas bort och sedan tillbaka med värdet rensat). Övriga användare kräver en skrivning var.</translation>
+            <translation>Det ändrar dessa användares UPN en kort stund (till klientorganisationens .onmicrosoft.com-domän och tillbaka), vilket Microsoft kräver för att rensa deras värde: två skrivningar per användare (UPN flyttas bort och sedan tillbaka med värdet rensat). Övriga användares värde rensas med en enda ändring.</translation>
         </message>
         <message>
             <location line="+7" />

@@ -186,10 +186,13 @@ def test_undo_without_the_swap_sends_nothing_it_knows_will_fail_and_a_second_und
     # the undo without the swap clears the managed users only: no PATCH to a federated user at all; those
     # are failed (not cleared, and why), so the exit code says the undo is not whole
     assert main(["undo", "--run", str(run_dir), "--profile", str(app_a), "--yes"]) == EXIT_SOME_FAILED
+    assert "--federated-upn-swap" in capsys.readouterr().out  # the command line names its flag...
     first = sorted(p for p in paths.runs_dir().iterdir() if "-undo-" in p.name and "dry-run" not in p.name)[-1]
     rows = {r["object_id"]: r for r in read_report(first / "report.csv")}
     assert {rows[oid]["status"] for oid in federated} == {"failed"}
-    assert all("--federated-upn-swap" in rows[oid]["detail"] for oid in federated)
+    # ...the report (the wizard's too) says what to do once, with no flag (issue 16)
+    assert all("undo again with the UPN swap" in rows[oid]["detail"] and "--" not in rows[oid]["detail"]
+               for oid in federated)
     assert {oid for oid, _b, _s in patch_bodies(tenant)} == managed
     assert all(tenant.users[oid]["onPremisesImmutableId"] is None for oid in managed)
     assert all(tenant.users[oid]["onPremisesImmutableId"] for oid in federated)
