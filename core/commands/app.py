@@ -182,4 +182,4 @@ def _reminder(args: argparse.Namespace, new: NewApp, name: str) -> str | None:
     if not args.reminder:
         return None
     conn = new.connection
-    return str(write_reminder(args.reminder, new.secret.expires.date(), conn.tenant, conn.client_id, name))
+    return str(write_reminder(args.reminder, new.secret.expires.date(), conn.tenant, conn.client_id, name, conn.name))
