@@ -49,8 +49,13 @@ def sign_in(conn: Connection, show_url: Callable[[str], None], *, client_id: str
             session: requests.Session | None = None, cancel: threading.Event | None = None,
             no_browser: Callable[[str], None] | None = None) -> SignedIn:
     """Sign the admin in; raises SignInError (tenant_not_found, signin_cancelled, signin_timeout,
-    signin_stopped when `cancel` was set, ...). The loopback listener is closed before this returns."""
-    app = _public_app(conn, client_id, session or VerifyingSession(conn.verify))
+    signin_stopped when `cancel` was set, ...). The loopback listener is closed before this returns, and
+    so are the connections of a session made here."""
+    if session is None:
+        with VerifyingSession(conn.verify) as own:
+            return sign_in(conn, show_url, client_id=client_id, device_code=device_code, timeout=timeout,
+                           session=own, cancel=cancel, no_browser=no_browser)
+    app = _public_app(conn, client_id, session)
     scopes = [f"{conn.graph_root}/{name}" for name in DELEGATED_SCOPES]
     try:
         if device_code:
