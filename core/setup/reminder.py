@@ -9,6 +9,8 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from core.run.outputs import check_output_path
+
 REMIND_DAYS_BEFORE = 30
 
 
@@ -48,7 +50,9 @@ def reminder_ics(expires: date, tenant: str, client_id: str, app_name: str, now:
     return "".join(_fold(line) + "\r\n" for line in lines)
 
 
-def write_reminder(path: str | Path, expires: date, tenant: str, client_id: str, app_name: str) -> Path:
-    path = Path(path)
+def write_reminder(path: str | Path, expires: date, tenant: str, client_id: str, app_name: str, *,
+                   replace: bool = False) -> Path:
+    """Through the output guard (core.run.outputs): an existing file only with `replace`."""
+    path = check_output_path(path, replace=replace)
     path.write_bytes(reminder_ics(expires, tenant, client_id, app_name).encode("utf-8"))
     return path
