@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from core.planning.plan import Plan, PlanRow, Scope, Status
 from core.planning.preflight import plan_warnings
 from core.tenant.admins import Admins

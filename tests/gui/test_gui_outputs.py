@@ -4,7 +4,14 @@ pointed at the run's own files is refused with a plain message, and the run's re
 from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
-from wizard_steps import WAIT_MS, fill_connection, pass_checks, run_to_results, to_preview, to_source_with_export
+from wizard_steps import (
+    WAIT_MS,
+    fill_connection,
+    pass_checks,
+    run_to_results,
+    to_preview,
+    to_source_with_export,
+)
 
 from core.run.folders import JOURNAL_FILE, REPORT_FILE
 from gui.navigation import PageId
