@@ -441,6 +441,7 @@ OUTPUT_PATH_TEXT = {
 # column, and the problem's detail after a dash.
 SCHOOLS_FILE_TEXT = {
     "file_unreadable": "the schools file cannot be read",
+    "duplicated_columns": "the header row has these columns more than once (keep one of each)",
     "missing_columns": "the header row lacks these columns (name,connection,source,match,key_column,"
                        "value_column,transform,domains)",
     "unknown_columns": "the header row has columns batch does not know (a typo?)",

@@ -208,5 +208,5 @@ def _reminder(args: argparse.Namespace, new: NewApp, name: str) -> str | None:
         return None
     conn = new.connection
     # Checked (and agreed to, when it existed) before the sign-in.
-    return str(write_reminder(args.reminder, new.secret.expires.date(), conn.tenant, conn.client_id, name,
+    return str(write_reminder(args.reminder, new.secret.expires.date(), conn.tenant, conn.client_id, name, conn.name,
                               replace=True))

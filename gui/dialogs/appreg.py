@@ -287,7 +287,8 @@ class AppRegDialog(QDialog):
         app = self.outcome.app
         try:  # the file dialog asked before replacing; the guard still refuses run files and devices
             write_reminder(path, app.secret.expires.date(), app.connection.tenant, app.connection.client_id,
-                           self.renew_of.display_name if self.renew_of else self.options().name, replace=True)
+                           self.renew_of.display_name if self.renew_of else self.options().name,
+                           connection_name=app.connection.name, replace=True)
         except (OSError, ValueError) as exc:
             self.copied_label.setText(" ".join(texts.describe_error(exc)))
             return

@@ -461,7 +461,7 @@
             <translation>Calendar (*.ics)</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>Reminder saved: {path}</source>
             <translation>Reminder saved: {path}</translation>
         </message>
