@@ -45,16 +45,18 @@ class SignedIn:
 
 def sign_in(conn: Connection, show_url: Callable[[str], None], *, client_id: str = DEFAULT_SIGN_IN_CLIENT_ID,
             device_code: bool = False, timeout: int = SIGN_IN_TIMEOUT_S,
-            session: requests.Session | None = None) -> SignedIn:
-    """Sign the admin in; raises SignInError (tenant_not_found, signin_cancelled, signin_timeout, ...)."""
+            session: requests.Session | None = None, scopes: tuple[str, ...] = DELEGATED_SCOPES) -> SignedIn:
+    """Sign the admin in; raises SignInError (tenant_not_found, signin_cancelled, signin_timeout, ...).
+    `scopes`: Graph's delegated permissions to ask for (app create's by default; the federation run asks for
+    core.federation.domains.DELEGATED_SCOPES)."""
     app = _public_app(conn, client_id, session or VerifyingSession(conn.verify))
-    scopes = [f"{conn.graph_root}/{name}" for name in DELEGATED_SCOPES]
+    asked = [f"{conn.graph_root}/{name}" for name in scopes]
     try:
         if device_code:
-            result = _device_code(app, scopes, show_url)
+            result = _device_code(app, asked, show_url)
         else:
             with _UrlCatcher(show_url) as catcher:
-                result = app.acquire_token_interactive(scopes, prompt="select_account", timeout=timeout,
+                result = app.acquire_token_interactive(asked, prompt="select_account", timeout=timeout,
                                                        auth_uri_callback=catcher.show)
     except msal.oauth2cli.oauth2.BrowserInteractionTimeoutError:
         raise SignInError("signin_timeout") from None
