@@ -75,7 +75,7 @@ def resolve_secret(conn: Connection, args: argparse.Namespace, profile_secret: s
     exit 2 when --secret-stdin was given and its first line is empty. A certificate connection's private key
     (PEM) comes from the keyring only (graph-facts §16: never a file, never argv)."""
     if conn.uses_certificate:
-        key = (store or SecretStore()).get_certificate_key(conn.tenant, conn.client_id, conn.cert_thumbprint or "")
+        key = (store or SecretStore()).credential_for(conn)
         if not key:
             raise CliError(EXIT_CANNOT_CONNECT, describe("no_certificate_key"), "no_certificate_key")
         return key

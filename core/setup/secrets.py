@@ -73,6 +73,13 @@ class SecretStore:
         """Forget the secret. Returns True if there was one (in the keyring or in memory)."""
         return self._delete(username(tenant, client_id))
 
+    def credential_for(self, conn) -> str | None:  # conn: core.graph.connection.Connection
+        """What the connection signs in with: its certificate's key (PEM) when it names a thumbprint, else
+        its client secret; None when this computer has neither."""
+        if conn.cert_thumbprint:
+            return self.get_certificate_key(conn.tenant, conn.client_id, conn.cert_thumbprint)
+        return self.get(conn.tenant, conn.client_id)
+
     # --- a certificate's private key (§16) --------------------------------------------------------------
     def get_certificate_key(self, tenant: str, client_id: str, thumbprint: str) -> str | None:
         """The PEM private key of the connection's certificate, or None (none stored, or unreadable)."""

@@ -85,6 +85,16 @@ def test_the_private_key_lives_in_the_keyring_in_the_small_form(memory_keyring, 
     assert SecretStore().get_certificate_key("t.example", "client", cert.thumbprint) is None
 
 
+def test_the_credential_for_a_connection_is_its_key_or_its_secret(memory_keyring, cert):
+    store = SecretStore()
+    plain = Connection("t.example", "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d")
+    with_cert = replace(plain, cert_thumbprint=cert.thumbprint)
+    store.set(plain.tenant, plain.client_id, "the-secret")
+    assert store.credential_for(plain) == "the-secret" and store.credential_for(with_cert) is None
+    store.set_certificate_key(plain.tenant, plain.client_id, cert.thumbprint, cert.key_pem)
+    assert "PRIVATE KEY" in SecretStore().credential_for(with_cert)
+
+
 def test_without_a_keyring_the_key_stays_in_memory_only(no_keyring, cert, tmp_path):
     store = SecretStore()
     assert store.set_certificate_key("t.example", "client", cert.thumbprint, cert.key_pem) is False
