@@ -75,49 +75,31 @@ def main(argv: list[str] | None = None, sandbox: bool = False) -> int:
     from gui.wizard import SyncWizard
 
     session = WizardSession()
-    tenant = start_sandbox(session) if sandbox else None
+    if sandbox:
+        start_sandbox(session)
     try:
         wizard = SyncWizard(session)
         wizard.show()
         return app.exec()
     finally:
-        if tenant is not None:
-            tenant.stop()
+        if session.demo is not None:  # its state is kept for the next launch (gui/demo.py)
+            session.demo.stop()
 
 
 def demo_export_path() -> Path:
-    """Where the demo keeps its school's sample IdP export (rewritten at every demo start)."""
-    from core import paths
+    """The demo school's sample IdP export (gui/demo.py: written when the demo is first made)."""
+    from gui import demo
 
-    return paths.data_dir() / "demo" / "skolon-export.csv"
-
-
-DEMO_EXTRA_ROLES = ("Domain.Read.All", "RoleManagement.Read.Directory")
+    running = demo.current()
+    return running.export_path if running is not None else demo.default_root() / demo.EXPORT_FILE
 
 
 def start_sandbox(session, users: int = 300):
-    """The demo: a synthetic school on loopback HTTPS; the connection is pre-filled, the secret in memory."""
-    from core import logsetup
-    from core.graph.connection import Connection
-    from core.sandbox import SandboxTenant, sample_export
+    """The demo (gui/demo.py): the synthetic school as it was left, on loopback HTTPS; the connection is
+    pre-filled, the secret in memory. Returns the SandboxTenant."""
+    from gui.demo import Demo
 
-    tenant = SandboxTenant(users=users).start()
-    # The demo's app may also read domains (Domain.Read.All) and directory roles (RoleManagement.Read.
-    # Directory), as a well-prepared real app would: the check sees the federated domain and the tenant's
-    # .onmicrosoft.com domain (the preview offers those users the UPN swap instead of failing at write
-    # time), and knows the admins before writing (the preview marks them admin_role; graph-facts §12).
-    app_id = tenant.apps[0]["clientId"]
-    tenant.set_app_roles(app_id, sorted({*tenant.apps[0]["roles"], *DEMO_EXTRA_ROLES}))
-    profile = tenant.connection_profile()
-    try:  # the Source page offers it; the tour still works without it (Browse…)
-        sample_export(tenant, demo_export_path())
-    except OSError:
-        log.warning("Could not write the demo's sample export", exc_info=True)
-    session.sandbox = tenant
-    session.connection = Connection.from_profile_dict({**profile, "name": "Sandbox"})
-    session.secret = profile["client_secret"]
-    logsetup.register_secret(session.secret)
-    return tenant
+    return Demo(users=users).start(session)
 
 
 if __name__ == "__main__":

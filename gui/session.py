@@ -47,6 +47,7 @@ class WizardSession:
     run_dir: Path | None = None
     report_path: Path | None = None
     sandbox: Any = None  # core.sandbox.SandboxTenant when started with --sandbox
+    demo: Any = None  # gui.demo.Demo (the same tenant, its folder, reset) when started with --sandbox
 
     def forget_from_check(self) -> None:
         """A new connection makes everything after it stale."""

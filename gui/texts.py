@@ -13,7 +13,7 @@ import logging
 import math
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from core import messages
 from gui import code_texts
@@ -122,10 +122,19 @@ def check_verdict_text(code: str, verdict: str, detail: str, data: dict | None) 
         return tr("Check", "Microsoft Graph can read the users ({n} users).").format(
             n=number(int(data["user_count"])))
     if code.startswith("secret_expiry_") and data.get("expires"):
-        return f"{code_text(code)} ({data['expires']})"
+        return f"{code_text(code)} ({_date_or_text(data['expires'])})"
     if code == "domains_federated" and detail:
         return f"{code_text(code)} ({detail})"
     return code_text(code)
+
+
+def _date_or_text(value: str) -> str:
+    from datetime import date
+
+    try:
+        return date_text(date.fromisoformat(str(value)[:10]))
+    except ValueError:
+        return str(value)
 
 
 def check_hint(code: str, verdict: str, detail: str) -> str:
@@ -263,13 +272,26 @@ def confirm_warnings(counts: Mapping[str, int], federated: list[str], swappable:
     return warnings
 
 
+def quota_text(writes: int) -> str:
+    """What Microsoft's write quota (core.graph.pacing: the pacer's, per app and tenant) means for this many
+    writes: within it, no waiting; beyond it, the least time it takes."""
+    from core.graph.pacing import DEFAULT_LIMIT, DEFAULT_WINDOW_S, quota_wait_s
+
+    quota = _tr("{limit} writes per {window}").format(limit=number(DEFAULT_LIMIT), window=duration(DEFAULT_WINDOW_S))
+    wait = quota_wait_s(writes)
+    if not wait:
+        return _tr("That is within Microsoft's write quota ({quota}): it goes as fast as Microsoft answers.").format(
+            quota=quota)
+    return _tr("Microsoft's write quota ({quota}) makes it take at least {eta}.").format(quota=quota,
+                                                                                      eta=duration(wait))
+
+
 def run_intro(n: int, dry_run: bool, swapped: int = 0) -> str:
     """`swapped`: how many of the `n` users are set with the UPN swap (two writes each)."""
     if dry_run:
         text = _tr("Dry run: users to go through: {n}. Nothing is written.").format(n=number(n))
     else:
-        text = _tr("Users to write: <b>{n}</b>. Microsoft allows about 20 writes a second per tenant, so large "
-                   "schools take a while.").format(n=number(n))
+        text = _tr("Users to write: <b>{n}</b>.").format(n=number(n)) + " " + quota_text(n + swapped)
     if swapped:
         text += " " + _tr("Of them with the UPN swap (two writes each): {n}.").format(n=number(swapped))
     return text
@@ -312,17 +334,17 @@ def swap_unavailable() -> str:
                "(Domain.Read.All).")
 
 
-def write_total(users: int, swapped: int, writes: int, eta_s: float, swap_offered: bool) -> str:
-    """The Confirm page's last line before the confirmation: users, how many with the swap, writes, time."""
+def write_total(users: int, swapped: int, writes: int, swap_offered: bool) -> str:
+    """The Confirm page's last line before the confirmation: users, how many with the swap, writes, and what
+    Microsoft's write quota means for them."""
     if swap_offered:
         head = _tr("<b>{n}</b> users will be written, <b>{swapped}</b> of them with the UPN swap.").format(
             n=number(users), swapped=number(swapped))
-        tail = _tr("Writes: {writes} (two for each user with the UPN swap), about {eta} at Microsoft's write "
-                   "quota.")
+        tail = _tr("Writes: {writes} (two for each user with the UPN swap).")
     else:
         head = _tr("<b>{n}</b> users will be written.").format(n=number(users))
-        tail = _tr("Writes: {writes}, about {eta} at Microsoft's write quota.")
-    return f"{head} {tail.format(writes=number(writes), eta=duration(eta_s))}"
+        tail = _tr("Writes: {writes}.")
+    return f"{head} {tail.format(writes=number(writes))} {quota_text(writes)}"
 
 
 def duration(seconds: float | None) -> str:
@@ -339,9 +361,14 @@ def duration(seconds: float | None) -> str:
 
 
 def run_status(done: int, total: int, failed: int, rate: float | None, eta_s: float | None) -> str:
-    return _tr("{done} of {total} done, {failed} failed · {rate} users/s · about {eta} left").format(
-        done=number(done), total=number(total), failed=number(failed),
-        rate=decimal(rate or 0), eta=duration(eta_s))
+    """The Run page's progress line: the pace and the time left only once they are measured."""
+    parts = [_tr("{done} of {total} done, {failed} failed").format(done=number(done), total=number(total),
+                                                                 failed=number(failed))]
+    if done and rate:
+        parts.append(_tr("{rate} users a second").format(rate=decimal(rate)))
+    if eta_s is not None and not math.isinf(eta_s) and done < total and done:
+        parts.append(_tr("about {eta} left").format(eta=duration(eta_s)))
+    return " · ".join(parts)
 
 
 def throttle_text(seconds_left: float) -> str:
@@ -437,13 +464,36 @@ def unattended_problem(code: str) -> str:
     return code_text(code) + (f" — {hint}" if hint else "")
 
 
-def short_date(when) -> str:  # "3 Dec" in the user's language
-    return QLocale().toString(QDate(when.year, when.month, when.day), "d MMM")
+def four_digit_year(fmt: str) -> str:
+    """The locale's short date order and separators, with the year in full: a secret expires years ahead,
+    and "11/28/28" leaves the reader guessing which number is the year."""
+    return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
 
 
-def short_time(when) -> str:  # a local datetime in the locale's own short form
-    qt = QDateTime(QDate(when.year, when.month, when.day), QTime(when.hour, when.minute))
-    return QLocale().toString(qt, QLocale.FormatType.ShortFormat)
+def date_format() -> str:
+    """The one date format of the whole UI (also the Connection page's date field)."""
+    return four_digit_year(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+
+
+def _local(when):
+    """A datetime in local time (an aware one is converted; a naive one is taken as local already)."""
+    return when.astimezone() if getattr(when, "tzinfo", None) is not None else when
+
+
+def date_text(when) -> str:
+    """A date as the whole UI writes it: the locale's short date, the year in full ("12/5/2028",
+    "2028-12-05"). `when`: a date, or a datetime (aware ones in local time)."""
+    if hasattr(when, "hour"):
+        when = _local(when)
+    return QLocale().toString(QDate(when.year, when.month, when.day), date_format())
+
+
+def date_time_text(when) -> str:
+    """A moment as the whole UI writes it: date_text and the locale's short time ("12/5/2028 2:02 PM",
+    "2028-12-05 14:02"), in local time."""
+    when = _local(when)
+    time_text = QLocale().toString(QTime(when.hour, when.minute), QLocale.FormatType.ShortFormat)
+    return f"{date_text(when)} {time_text}"
 
 
 def unattended_failure(name: str, every: str | None, when, problem: str) -> str:
@@ -451,21 +501,21 @@ def unattended_failure(name: str, every: str | None, when, problem: str) -> str:
     text = {"day": _ut("The nightly sync for {name} failed on {date}: {problem}"),
             "week": _ut("The weekly sync for {name} failed on {date}: {problem}")}.get(
         every or "", _ut("The unattended sync for {name} failed on {date}: {problem}"))
-    return text.format(name=name, date=short_date(when), problem=unattended_problem(problem))
+    return text.format(name=name, date=date_text(when), problem=unattended_problem(problem))
 
 
 def saved_connection_line(name: str, last_run, last_ok: bool | None, next_run) -> str:
     last = (_ut("last run: {when}, {outcome}").format(
-        when=short_time(last_run), outcome=_ut("done") if last_ok else _ut("failed"))
+        when=date_time_text(last_run), outcome=_ut("done") if last_ok else _ut("failed"))
         if last_run is not None else _ut("no unattended run yet"))
-    following = _ut("next run: {when}").format(when=short_time(next_run)) if next_run else _ut("not scheduled")
+    following = _ut("next run: {when}").format(when=date_time_text(next_run)) if next_run else _ut("not scheduled")
     return f"{name} — {last} · {following}"
 
 
 def schedule_done(every: str, at: str, next_run) -> str:
     text = _ut("Scheduled every day at {at}; next run {when}.") if every == "day" else \
         _ut("Scheduled every Monday at {at}; next run {when}.")
-    return text.format(at=at, when=short_time(next_run))
+    return text.format(at=at, when=date_time_text(next_run))
 
 # Creating the app registration (issue 9) ----------------------------------------------------------------
 def appreg_step(code: str, values: Mapping) -> str:

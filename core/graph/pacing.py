@@ -21,6 +21,13 @@ DEFAULT_WINDOW_S = 150.0
 _POLL_S = 0.05  # when slots are held by requests still in flight, look again this often
 NOTICE_S = 1.0  # waits for the window at least this long are told to the listeners
 
+def quota_wait_s(writes: int, limit: int = DEFAULT_LIMIT, window_s: float = DEFAULT_WINDOW_S) -> float:
+    """The least time `writes` writes take at this quota, waiting for the window alone: a run within the
+    limit never waits for it (it goes as fast as the service answers); beyond, each further `limit`
+    writes wait one window. (Not 20 writes a second from the first write: the window is a budget.)"""
+    return ((max(writes, 1) - 1) // limit) * window_s
+
+
 Clock = Callable[[], float]
 Sleeper = Callable[[float, "threading.Event | None"], bool]  # True when cancelled
 

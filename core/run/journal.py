@@ -54,6 +54,16 @@ class JournalState:
         """Intents with no outcome: the write may or may not have happened (re-read before deciding)."""
         return {k: v for k, v in self.intents.items() if k not in self.outcomes}
 
+    def settled(self) -> int:
+        """Users the run is finished with: an outcome that is not `not_attempted` (a UPN swap begun and not
+        ended, a user not reached yet, a cancelled one: none of these is done)."""
+        return sum(1 for status, _detail in self.outcomes.values() if status != "not_attempted")
+
+    def planned(self) -> int | None:
+        """Users the run set out to write: the direct writes and the UPN swaps (None: an older journal)."""
+        to_write = self.header.get("to_write")
+        return None if to_write is None else int(to_write) + int(self.header.get("to_swap") or 0)
+
     def written(self) -> dict[str, str | None]:
         """Users this journal's run set, with the value written."""
         return {k: self.intents.get(k) for k, (status, _) in self.outcomes.items() if status == "set"}

@@ -102,8 +102,8 @@ class UnfinishedRun:
 
     path: Path
     started: datetime | None
-    done: int                 # users with an outcome in the journal
-    total: int | None         # users the run set out to write (None: an older journal)
+    done: int                 # users the run is finished with (JournalState.settled: not a swap half-way)
+    total: int | None         # users it set out to write, UPN swaps included (None: an older journal)
     header: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -138,8 +138,8 @@ def find_unfinished_run(conn: Connection, tenant_id: str | None = None,
             continue
         if state.complete:
             return None
-        return UnfinishedRun(run_dir, _parse_time(state.header.get("time")), len(state.outcomes),
-                             state.header.get("to_write"), dict(state.header))
+        return UnfinishedRun(run_dir, _parse_time(state.header.get("time")), state.settled(), state.planned(),
+                             dict(state.header))
     return None
 
 

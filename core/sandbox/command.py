@@ -14,6 +14,7 @@ from pathlib import Path
 
 from core.sandbox.config import FaultSpec, SandboxConfig, parse_quota
 from core.sandbox.data import SeedError
+from core.sandbox.state import StateError
 from core.sandbox.tenant import DEFAULT_USERS, SandboxTenant
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
@@ -26,6 +27,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--users", type=int, default=None, metavar="N",
                         help=f"make a synthetic school of N users (default {DEFAULT_USERS})")
     parser.add_argument("--seed", metavar="FILE", help="load tenant, apps and users from a seed file")
+    parser.add_argument("--state", metavar="FILE",
+                        help="keep the tenant in this file: loaded when it exists (then --users and --seed are "
+                             "not needed), every change kept as it happens (a killed sandbox loses nothing)")
     parser.add_argument("--port", type=int, default=0, metavar="P", help="port on 127.0.0.1 (default: any free)")
     parser.add_argument("--profile-out", metavar="FILE", help="also write the connection JSON here")
     parser.add_argument("--latency-ms", metavar="X", default="0",
@@ -100,8 +104,8 @@ def run(args: argparse.Namespace) -> int:
             raise ValueError("--users: must be 0 or more")
         if args.seed and args.users is not None:
             raise ValueError("use either --seed or --users, not both")
-        tenant = SandboxTenant(config, seed_path=args.seed, users=args.users, port=args.port)
-    except (ValueError, SeedError) as exc:
+        tenant = _tenant(args, config)
+    except (ValueError, SeedError, StateError) as exc:
         print(f"immutableid-sync sandbox: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
@@ -114,6 +118,25 @@ def run(args: argparse.Namespace) -> int:
         return _serve(tenant, args)
     finally:
         tenant.stop()
+
+
+def _tenant(args: argparse.Namespace, config: SandboxConfig) -> SandboxTenant:
+    state_file = Path(args.state) if getattr(args, "state", None) else None
+    if state_file is not None and state_file.exists():
+        if args.seed or args.users is not None:
+            raise ValueError(f"--state: {state_file} exists and holds the tenant; leave out --seed and --users "
+                             "(or delete the file to start afresh)")
+        try:
+            return SandboxTenant.load_state(state_file, config=config, port=args.port)
+        except OSError as exc:
+            raise ValueError(f"--state: cannot read {state_file}: {exc.strerror or exc}") from None
+    tenant = SandboxTenant(config, seed_path=args.seed, users=args.users, port=args.port)
+    if state_file is not None:
+        try:
+            tenant.save_state(state_file)
+        except OSError as exc:
+            raise ValueError(f"--state: cannot write {state_file}: {exc.strerror or exc}") from None
+    return tenant
 
 
 def _serve(tenant: SandboxTenant, args: argparse.Namespace) -> int:

@@ -33,6 +33,17 @@ class Password:
     end: datetime
     display_name: str
     ready_at: float = 0.0
+    secret_hash: str = ""  # a tenant loaded from its state file knows only the hash (core/sandbox/state.py)
+    hint_text: str = ""
+
+    def matches(self, given: str) -> bool:
+        if self.secret:
+            return given == self.secret
+        return bool(self.secret_hash) and hashlib.sha256(given.encode("utf-8")).hexdigest() == self.secret_hash
+
+    @property
+    def hint(self) -> str:  # the first characters Graph shows of a secret
+        return self.secret[:3] if self.secret else self.hint_text
 
 
 @dataclass

@@ -135,7 +135,7 @@ def _secret_problem(req: Request, app: App, secret: str | None, now: float) -> R
     if not secret:
         return aadsts_error(req, 7000218)
     expires = app.secret_expires if app.secret and secret == app.secret else next(
-        (p.end for p in app.passwords if p.secret == secret and p.ready_at <= now), None)
+        (p.end for p in app.passwords if p.matches(secret) and p.ready_at <= now), None)
     if expires is None:  # wrong, removed, or a new secret not replicated yet (§10)
         return aadsts_error(req, 7000215, client_id=app.client_id)
     if expires <= datetime.fromtimestamp(now, UTC):

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from core.sandbox import facts, federation, idp, login, public, signin
+from core.sandbox import facts, federation, idp, login, public, signin, state
 from core.sandbox.config import FaultInjector, SandboxConfig
 from core.sandbox.data import App, Directory, load_seed, make_user, stable_guid
 from core.sandbox.graph import api as graph_api
@@ -33,7 +33,7 @@ _LOGIN = re.compile(r"^/([^/]+)(/v2\.0/\.well-known/openid-configuration|/oauth2
 _LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
 
-class SandboxTenant:
+class SandboxTenant(state.Persistent):
     def __init__(self, config: SandboxConfig | None = None, seed_path: str | Path | None = None,
                  users: int | None = None, port: int = 0, *, directory: Directory | None = None,
                  seed: int = 1, clock: Callable[[], float] | None = None, host: str = "127.0.0.1") -> None:
@@ -67,6 +67,7 @@ class SandboxTenant:
         self.graph_sp_id = stable_guid("graph-sp", directory.tenant_id)  # Graph's service principal here
         self._server: SandboxServer | None = None
         self._thread: threading.Thread | None = None
+        self._state: state.StateFile | None = None  # save_state(): every change is kept in this file
 
     # --- lifecycle ---------------------------------------------------------------------------
     def start(self) -> SandboxTenant:
@@ -91,6 +92,9 @@ class SandboxTenant:
             self._thread.join(timeout=5)
         if self.certs is not None:  # the CA is throwaway: it must not outlive the sandbox
             shutil.rmtree(self.certs.folder, ignore_errors=True)
+        if self._state is not None:  # one snapshot instead of a long change log
+            self._persist_all()
+            self._state.close()
 
     def __enter__(self) -> SandboxTenant:
         return self.start()
@@ -138,7 +142,11 @@ class SandboxTenant:
     def idp(self) -> dict[str, str]:
         """The demo IdP (§15): entityId, ssoUrl, displayName, certificate (base64 DER); made on first use."""
         with self._lock:
-            return idp.demo_idp(self.directory)
+            made = self.directory.idp is None
+            found = idp.demo_idp(self.directory)
+            if made:
+                self._persist_all()
+            return found
 
     @property
     def idp_metadata_url(self) -> str:
@@ -180,6 +188,7 @@ class SandboxTenant:
         if app is None:
             raise KeyError(client_id)
         app.roles = list(roles)
+        self._persist_all()
 
     def add_app(self, roles: list[str] | None = None, secret_expires: datetime | None = None,
                 client_id: str | None = None, secret: str | None = None,
@@ -190,6 +199,7 @@ class SandboxTenant:
                   secret_expires or datetime.now(UTC) + timedelta(days=365), display_name,
                   stable_guid("appobj", self.tenant_id, n))
         self.directory.apps.append(app)
+        self._persist_all()
         return app.public()
 
     def add_app_certificate(self, client_id: str, certificate: str, display_name: str = "") -> dict[str, Any]:
@@ -201,6 +211,7 @@ class SandboxTenant:
         key = key_credential(certificate, display_name)
         with self._lock:
             app.keys.append(key)
+        self._persist_all()
         return key.graph()
 
     def set_domain_authentication(self, domain: str, auth: str) -> None:
@@ -209,6 +220,7 @@ class SandboxTenant:
         with self._lock:
             federation.set_authentication(self.directory, domain.lower(), auth, self.clock(),
                                           self.config.federation_delay_s)
+        self._persist_all()
 
     def add_user(self, **values: Any) -> dict[str, Any]:
         """Add a user at run time (e.g. someone created while a run is in progress)."""
@@ -223,6 +235,9 @@ class SandboxTenant:
             if user.get("privilegedRole"):
                 graph_roles.add_assignment(self.directory, user["id"],
                                            facts.ROLE_TEMPLATES["Global Administrator"])
+                self._persist_all()
+            else:
+                self._persist({"type": "user", "user": user})
         return user
 
     def organization(self) -> dict[str, Any]:
@@ -234,7 +249,7 @@ class SandboxTenant:
 
     def application(self, app: App) -> dict[str, Any]:
         start = app.secret_expires - timedelta(days=730)
-        added = [{"customKeyIdentifier": None, "displayName": p.display_name, "hint": p.secret[:3],
+        added = [{"customKeyIdentifier": None, "displayName": p.display_name, "hint": p.hint,
                   "endDateTime": p.end.strftime("%Y-%m-%dT%H:%M:%SZ"), "keyId": p.key_id, "secretText": None,
                   "startDateTime": p.start.strftime("%Y-%m-%dT%H:%M:%SZ")} for p in app.passwords]
         if not app.secret:
@@ -344,6 +359,7 @@ class SandboxTenant:
             if changed:
                 for cache in self._fragments.values():
                     cache.pop(uid, None)
+                self._persist({"type": "user", "user": user})
             return None
 
     # --- request handling --------------------------------------------------------------------
@@ -417,6 +433,8 @@ class SandboxTenant:
         else:
             response = graph_api.route(self, req, caller, rel, body)
         self.record(req, caller.client_id, response, body, in_batch=False)
+        if req.method != "GET" and not state.users_only(rel, body):  # an app, a secret, consent: rare
+            self._persist_all()
         return response
 
     def fault_response(self, req: Request, fault: str) -> Response:
@@ -443,6 +461,7 @@ class SandboxTenant:
                  "request_id": req.request_id, "fault": response.fault, "applied": response.applied}
         with self._lock:
             self._audit.append(entry)
+            self._persist({"type": "audit", "entry": entry})
 
     def _sandbox_endpoint(self, req: Request, client_ip: str) -> Response:
         if client_ip not in _LOOPBACK:

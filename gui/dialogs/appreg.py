@@ -211,7 +211,7 @@ class AppRegDialog(QDialog):
         self.outcome = outcome
         conn, secret = outcome.app.connection, outcome.app.secret
         lines = [self.tr("Client ID: {v}").format(v=conn.client_id), self.tr("Tenant ID: {v}").format(v=conn.tenant),
-                 self.tr("The secret expires on: {v}").format(v=secret.expires.date().isoformat())]
+                 self.tr("The secret expires on: {v}").format(v=texts.date_text(secret.expires.date()))]
         if outcome.app.capped:
             lines.append(self.tr("The tenant's policy does not allow longer secrets."))
         self.summary_label.setText("\n".join(lines))

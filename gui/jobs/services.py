@@ -220,15 +220,6 @@ def choice_from_spec(spec: dict[str, Any]) -> SourceChoice:
     return choice
 
 
-def unfinished_run_job(conn: Connection, tenant_id: str | None):
-    """The unfinished run of this tenant and app, if any (core.run.lifecycle.find_unfinished_run reads journals)."""
-    from core.run.lifecycle import find_unfinished_run
-
-    def job(progress: Progress, cancel: threading.Event):
-        return find_unfinished_run(conn, tenant_id)
-    return job
-
-
 def apply_job(conn: Connection, secret: str | None, plan: Any, dry_run: bool, *, choice: SourceChoice,
               tenant_id: str | None = None, federation_known: bool = True, resume: Any = None,
               federated_upn_swap: bool = False):

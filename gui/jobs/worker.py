@@ -77,6 +77,8 @@ class Worker(QObject):
 
     def _report(self, value: Any, keep: bool = False) -> None:  # worker thread
         if keep:
+            with self._lock:  # an older coalesced value would arrive after this one and take it back
+                self._pending, self._has_pending = None, False
             self.progress.emit(value)
             return
         with self._lock:

@@ -8,6 +8,7 @@ from core.tenant.checks import CheckStep
 from gui import texts
 from gui.dialogs.undo_runs import open_runs_dialog
 from gui.jobs import services
+from gui.jobs.resume import unfinished_run_job
 from gui.pages.base import WizardPage
 from gui.widgets.checklist import ChecklistRow
 from gui.widgets.resume_offer import ResumeOffer
@@ -86,7 +87,8 @@ class CheckPage(WizardPage):
                                           self.tr("Fix what the list above says, then press Retry. Back "
                                                   "takes you to the connection details."))
         else:
-            self.run_job(services.unfinished_run_job(self.session.connection, report.tenant_id), "unfinished",
+            s = self.session
+            self.run_job(unfinished_run_job(s.connection, s.secret, report.tenant_id), "unfinished",
                          self.tr("Looking for an unfinished run…"), on_finished=self.resume_offer.offer)
         self.refresh_buttons()
 

@@ -3,9 +3,8 @@ deliberate typed confirmation."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QFrame, QLineEdit, QVBoxLayout, QWidget, QWizard
 
-from core.graph.pacing import DEFAULT_LIMIT, DEFAULT_WINDOW_S
 from core.planning.preflight import plan_warnings
 from core.run.lifecycle import confirmation_tokens, example_domain, is_confirmed, tenant_domains
 from core.tenant.directory import move_upn
@@ -13,8 +12,6 @@ from gui import texts
 from gui.jobs import services
 from gui.pages.base import WizardPage
 from gui.widgets.swap_choice import SwapChoice
-
-WRITES_PER_S = DEFAULT_LIMIT / DEFAULT_WINDOW_S  # the pacer's default: what the time estimate assumes
 
 
 class ConfirmPage(WizardPage):
@@ -30,24 +27,35 @@ class ConfirmPage(WizardPage):
         self.swap_choice.toggled.connect(self._swap_toggled)
         self.totals = self.wrapped("", self)
         self.totals.setAccessibleName(self.tr("What will be written"))
-        self.dry_run_box = QCheckBox(self.tr("&Dry run: go through every user but write nothing"), self)
-        self.dry_run_box.toggled.connect(self._changed)
-        self.confirm_label = self.wrapped("", self)
-        self.confirm_edit = QLineEdit(self)
-        self.confirm_edit.setAccessibleName(self.tr("Confirmation"))
-        self.confirm_edit.textChanged.connect(self._changed)
-        self.confirm_label.setBuddy(self.confirm_edit)
         self.body().addWidget(self.summary)
         self.body().addWidget(self.warnings)
         self.body().addWidget(self.swap_choice)
-        form = QFormLayout()
-        form.addRow(self.dry_run_box)
-        form.addRow(self.totals)
-        form.addRow(self.confirm_label)
-        form.addRow(self.confirm_edit)
-        self.body().addLayout(form)
+        self.body().addWidget(self.totals)
         self.body().addStretch(1)
+        self._build_commit_box()
         self.finish_layout()
+
+    def _build_commit_box(self) -> None:
+        """The dry run, the typed confirmation and (in the button row below it) the one button that starts
+        writing: fixed at the foot of the page, outside what scrolls, so that ticking the UPN swap or a longer
+        text above never moves them."""
+        self.commit_box = QFrame(self)
+        self.dry_run_box = QCheckBox(self.tr("&Dry run: go through every user but write nothing"), self.commit_box)
+        self.dry_run_box.toggled.connect(self._changed)
+        self.confirm_label = self.wrapped("", self.commit_box)
+        self.confirm_edit = QLineEdit(self.commit_box)
+        self.confirm_edit.setAccessibleName(self.tr("Confirmation"))
+        self.confirm_edit.textChanged.connect(self._changed)
+        self.confirm_label.setBuddy(self.confirm_edit)
+        column = QVBoxLayout(self.commit_box)
+        column.setContentsMargins(0, 6, 0, 0)
+        for widget in (self.dry_run_box, self.confirm_label, self.confirm_edit):
+            column.addWidget(widget)
+        self._outer.addWidget(self.commit_box)
+
+    def commit_text(self) -> str:
+        """The wizard's Next button on this page is the commit point: it says what it starts."""
+        return self.tr("Start the &dry run") if self.dry_run_box.isChecked() else self.tr("&Start writing")
 
     def initializePage(self) -> None:
         self.confirm_edit.clear()
@@ -107,8 +115,7 @@ class ConfirmPage(WizardPage):
         self.warnings.setVisible(bool(warnings))
         users = self.users_to_write()
         writes = users + swapped  # each swap is two writes (graph-facts §11)
-        self.totals.setText(texts.write_total(users, swapped, writes, writes / WRITES_PER_S,
-                                              not self.swap_choice.isHidden()))
+        self.totals.setText(texts.write_total(users, swapped, writes, not self.swap_choice.isHidden()))
 
     def swapped(self) -> int:
         """Users to be set with the UPN swap: Plan.swappable() when the admin ticked it, else 0."""
@@ -172,6 +179,7 @@ class ConfirmPage(WizardPage):
         accepted = getattr(self, "_accepted", None) or self.accepted_confirmations()
         s.flow.confirmed = is_confirmed(self.confirm_edit.text(), accepted) and s.plan is not None
         self.confirm_edit.setEnabled(not s.dry_run)
+        self.setButtonText(QWizard.WizardButton.NextButton, self.commit_text())
         self.refresh_buttons()
 
     def input_complete(self) -> bool:

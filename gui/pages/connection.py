@@ -6,8 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStyle,
     QWidget,
 )
 
@@ -42,11 +40,6 @@ def keyring_job(call: Callable[..., Any], *args: str):
         return call(*args)
     return job
 
-
-def four_digit_year(fmt: str) -> str:
-    """The locale's short date order and separators, with the year in full: a secret expires years
-    ahead, and "11/28/28" leaves the reader guessing which number is the year."""
-    return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
 
 class ConnectionPage(WizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -103,16 +96,11 @@ class ConnectionPage(WizardPage):
         self.secret_edit = QLineEdit(self)
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret_edit.setPlaceholderText(self.tr("The client secret's Value (not its Secret ID)"))
-        self.show_secret = QAction(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView),
-                                   self.tr("Show the secret"), self)
-        self.show_secret.setCheckable(True)
-        self.show_secret.toggled.connect(self._toggle_secret)
-        self.secret_edit.addAction(self.show_secret, QLineEdit.ActionPosition.TrailingPosition)
         self.secret_problem = self._field(form, self.tr("Client s&ecret:"), self.secret_edit,
                                           self.tr("Client secret"))
+        # one control for it, the check box (an icon in the field was a document and a magnifier: no eye)
         self.show_secret_box = QCheckBox(self.tr("S&how the secret"), self)
-        self.show_secret_box.toggled.connect(self.show_secret.setChecked)
-        self.show_secret.toggled.connect(self.show_secret_box.setChecked)
+        self.show_secret_box.toggled.connect(self._toggle_secret)
         form.addRow("", self.show_secret_box)
         self.remember_box = QCheckBox(self.tr("&Remember the secret in this computer's keychain"), self)
         self.remember_box.setChecked(True)
@@ -130,7 +118,7 @@ class ConnectionPage(WizardPage):
         self.expiry_box = QCheckBox(self.tr("The secret e&xpires on:"), self)
         self.expiry_edit = QDateEdit(self)
         self.expiry_edit.setCalendarPopup(True)
-        self.expiry_edit.setDisplayFormat(four_digit_year(QLocale().dateFormat(QLocale.FormatType.ShortFormat)))
+        self.expiry_edit.setDisplayFormat(texts.date_format())  # the UI's one date format
         self.expiry_edit.setDate(QDate.currentDate().addYears(2))
         self.expiry_edit.setEnabled(False)
         self.expiry_edit.setAccessibleName(self.tr("Secret expiry date"))
@@ -325,11 +313,12 @@ class ConnectionPage(WizardPage):
         return True
 
     def _save(self, conn: Connection, secret: str) -> None:
-        if self.session.sandbox is None:  # the demo tenant is not worth remembering
-            try:
-                self.profiles.save(conn)
-            except OSError:
-                log.warning("Could not save the connection profile", exc_info=True)
+        # The demo's connection too: it is saved in the demo's own folder (gui/demo.py), so that its
+        # schedule can be tried; its secret never goes to the keychain (_keyring_change).
+        try:
+            self.profiles.save(conn)
+        except OSError:
+            log.warning("Could not save the connection profile", exc_info=True)
 
     def mark_keyring_done(self, conn: Connection, secret: str, stored: bool) -> None:
         """The app-registration dialog already stored the secret: going on needs no keychain call."""

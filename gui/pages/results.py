@@ -94,6 +94,8 @@ class ResultsPage(WizardPage):
                                  "finished first.").format(n=texts.number(parked)))
         self.note.setText("<br>".join(_escape(str(n)) for n in notes))
         swapped = any(getattr(r, "reason", None) == "set_with_swap" for r in rows)
+        if s.demo is not None:  # the demo's schedules are recorded, never installed (gui/demo.py)
+            self.keep_in_sync.scheduler, self.keep_in_sync.demo = s.demo.scheduler(), True
         self.keep_in_sync.set_connection(s.connection, self.sync_wizard().profiles, swapped)
 
     def _show_hint(self) -> None:

@@ -28,20 +28,17 @@ class RunPage(WizardPage):
         self.setSubTitle(self.tr("Writes the new ImmutableIds. You can cancel; requests already sent finish."))
         self.intro = self.wrapped("", self)
         self.body().addWidget(self.intro)
-        buttons = QHBoxLayout()
-        self.start_button = QPushButton(self.tr("&Start"), self)
-        self.start_button.clicked.connect(self.start)
-        self.cancel_button = QPushButton(self.tr("&Cancel the run"), self)
-        self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(self.ask_cancel)
-        buttons.addWidget(self.start_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
-        self.body().addLayout(buttons)
+        # No Start here: the Confirm page's button started the run (one commit point). Cancel sits by the bar.
         self.bar = QProgressBar(self)
         self.bar.setAccessibleName(self.tr("Progress of the run"))
         self.bar.setFormat(self.tr("%v of %m"))
-        self.body().addWidget(self.bar)
+        self.cancel_button = QPushButton(self.tr("&Cancel the run"), self)
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.ask_cancel)
+        row = QHBoxLayout()
+        row.addWidget(self.bar, 1)
+        row.addWidget(self.cancel_button)
+        self.body().addLayout(row)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.throttle_label = QLabel(self)
@@ -57,6 +54,7 @@ class RunPage(WizardPage):
         self.body().addWidget(self.failure_log, 1)
         self.finish_layout()
         self._throttled_until = 0.0  # epoch seconds (ApplyProgress.throttled_until)
+        self._shown = (0, 0)
         self.throttle_notices: list[str] = []  # each pause as it was shown (the log of what the user saw)
         # counts the shown pause down between progress calls (reads nothing but the time)
         self._throttle_timer = QTimer(self)
@@ -74,20 +72,23 @@ class RunPage(WizardPage):
             intro += " " + self.tr("This continues the unfinished run in {folder}; users it already wrote are "
                                    "reported as set and not written again.").format(folder=s.resume.path.name)
         self.intro.setText(intro)
-        self.start_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         self.bar.setRange(0, max(n, 1))
         self.bar.setValue(0)
-        self.status.setText(self.tr("Press Start when you are ready."))
+        self._shown = (0, 0)  # (done, failed) on screen: a late, older progress never takes it back
+        self.status.setText(self.tr("Starting: each user is read once more just before it is written…"))
         self.failure_log.clear()
         self.throttle_label.hide()
         self._throttled_until = 0.0
+        QTimer.singleShot(0, self.start)  # the Confirm page's button was the go-ahead
 
     def start(self) -> None:
         s = self.session
+        wizard = self.wizard()
+        if wizard is None or wizard.currentPage() is not self or self.is_busy() or s.flow.run_finished:
+            return
         if not (s.flow.confirmed or s.dry_run):
             return
-        self.start_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self._started = time.monotonic()
         report = s.check_report
@@ -116,9 +117,11 @@ class RunPage(WizardPage):
         """core.run.apply.ApplyProgress: counts, the failures since the last call, and any pause."""
         for row in p.new_failures:
             self.failure_log.appendPlainText(texts.failure_line(row.user_principal_name, texts.row_detail(row)))
+        done, failed = max(p.done, self._shown[0]), max(p.failed, self._shown[1])
+        self._shown = (done, failed)
         self.bar.setRange(0, max(p.total, 1))
-        self.bar.setValue(p.done)
-        self.status.setText(texts.run_status(p.done, p.total, p.failed, p.rate, p.eta_s))
+        self.bar.setValue(done)
+        self.status.setText(texts.run_status(done, p.total, failed, p.rate, p.eta_s))
         if p.throttled_until:  # epoch seconds
             self._throttled_until = max(self._throttled_until, p.throttled_until)
         self._show_throttle()
@@ -149,7 +152,9 @@ class RunPage(WizardPage):
         self.refresh_buttons()
 
     def _failed(self, exc: BaseException) -> None:
+        """Nothing started (another window holds the run, the journal could not be opened): Back leads to
+        the Confirm page, where its button tries again."""
         self._throttle_timer.stop()
         self.cancel_button.setEnabled(False)
-        self.start_button.setEnabled(True)
+        self.status.setText("")
         self.show_error(exc)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from core.setup import unattended
 from gui import texts
@@ -27,9 +27,14 @@ class WelcomePage(WizardPage):
             "<li>It <b>writes nothing before you confirm</b>: you see every user's outcome first, "
             "and a dry run is always available.</li>"
             "<li>Every run leaves a report you can keep.</li></ul>"), self)
+        # The quickest way first: one sign-in, and the tool makes the app (issue 9); the portal steps second.
         self.prereq = self.wrapped(self.tr(
-            "<p><b>Prepare an app registration</b> in the Azure portal (Microsoft Entra ID → App "
-            "registrations → New registration):</p>"
+            "<p><b>The app registration the tool signs in as.</b> The quickest way: on the next page, enter "
+            "the tenant and press <b>Create it for me…</b>, then sign in once as an admin of the school's "
+            "tenant. The tool creates the app registration with its permission, grants admin consent, makes "
+            "the client secret and fills in the connection: nothing to copy by hand.</p>"
+            "<p>Or prepare it yourself in the Azure portal (Microsoft Entra ID → App registrations → New "
+            "registration):</p>"
             "<ol><li><b>API permissions</b> → Add a permission → Microsoft Graph → Application "
             "permissions → <b>User.ReadWrite.All</b>, then click <b>Grant admin consent for "
             "&lt;your organisation&gt;</b>.</li>"
@@ -45,6 +50,8 @@ class WelcomePage(WizardPage):
         self.saved = self.wrapped("", self)
         self.saved.setAccessibleName(self.tr("Saved connections"))
         self.body().addWidget(self.problems)
+        self.demo_box = self._build_demo_box()
+        self.body().addWidget(self.demo_box)
         self.body().addWidget(self.intro)
         self.body().addWidget(self.saved)
         self.body().addWidget(self.prereq)
@@ -62,8 +69,43 @@ class WelcomePage(WizardPage):
         self.body().addLayout(row)
         self.finish_layout()
 
+    def _build_demo_box(self) -> QFrame:
+        """In the demo only: what it is, and the way back to its start (gui/demo.py)."""
+        box = QFrame(self)
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.demo_label = self.wrapped(self.tr(
+            "<b>This is the demo.</b> A made-up school runs on this computer and answers as Microsoft does; "
+            "nothing here reaches a real tenant. What you do to it is kept until you reset it, so a run you "
+            "stop — or a program you close mid-run — can be continued the next time."), box)
+        self.reset_button = QPushButton(self.tr("&Reset the demo…"), box)
+        self.reset_button.clicked.connect(self.ask_reset_demo)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.demo_label)
+        row = QHBoxLayout()
+        row.addWidget(self.reset_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        box.hide()
+        return box
+
     def initializePage(self) -> None:
+        self.demo_box.setVisible(self.session.demo is not None)
         self.show_saved_connections()
+
+    def ask_reset_demo(self) -> None:
+        answer = QMessageBox.question(self, self.tr("Reset the demo?"), self.tr(
+            "The demo school goes back to how it started: every value and UPN the demo's runs changed is as "
+            "before, and the demo's runs, reports, saved connection and schedule are deleted. Do you want to "
+            "reset it?"))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.reset_demo()
+
+    def reset_demo(self) -> None:
+        demo = self.session.demo
+        if demo is None:
+            return
+        demo.reset(self.session)
+        self.sync_wizard().restart()  # every page starts again from the fresh demo (this one re-initialised)
 
     def show_saved_connections(self) -> None:
         """Each saved connection with its last unattended run, its next scheduled run and any problem."""

@@ -100,7 +100,7 @@ def _walk(wizard: SyncWizard, tenant, out: Path) -> None:
     _upn_swap_choice(wizard, out)
     wizard.next()
     tenant.config.latency_ms = 40.0  # slow enough to catch the run half-way
-    wizard.page_by_id(PageId.RUN).start_button.click()
+
     _wait(lambda: wizard.page_by_id(PageId.RUN).bar.value() > 20 or wizard.session.flow.run_finished)
     _shot(wizard, out, "7-run-in-progress")
     _wait(lambda: wizard.session.flow.run_finished, 120)

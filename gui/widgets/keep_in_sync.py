@@ -50,6 +50,7 @@ class KeepInSync(QWidget):
         super().__init__(parent)
         self.run_job = run_job
         self.scheduler: Scheduler | None = None  # None: this computer's own
+        self.demo = False  # the demo's scheduler records the schedule and installs nothing (gui/demo.py)
         self.profiles: ProfileStore | None = None
         self.name = ""
         self._conn: Any = None
@@ -97,8 +98,13 @@ class KeepInSync(QWidget):
         if isinstance(current, dict):
             self.time_edit.setTime(QTime.fromString(str(current.get("at")), "HH:mm"))
             self.every_combo.setCurrentIndex(max(self.every_combo.findData(current.get("every")), 0))
-        self.note.setText("" if saved else self.tr("Only a saved connection can be scheduled (the demo tenant "
-                                                   "is not saved)."))
+        if not saved:
+            self.note.setText(self.tr("Only a saved connection can be scheduled."))
+        elif self.demo:
+            self.note.setText(self.tr("In the demo a schedule is saved with the demo's connection only: nothing "
+                                      "is set up in this computer's scheduler."))
+        else:
+            self.note.setText("")
 
     def save(self) -> None:
         if not self.name or self.profiles is None:
@@ -121,7 +127,9 @@ class KeepInSync(QWidget):
             self.note.setText(self.tr("The scheduled sync is removed."))
             return
         text = texts.schedule_done(schedule.every, schedule.at, next_run(schedule, datetime.now()))
-        if not has_secret:
+        if self.demo:
+            text += " " + self.tr("Demo: nothing was set up in this computer's scheduler.")
+        elif not has_secret:
             text += " " + self.tr("The secret is not in this computer's keychain, so the scheduled run cannot "
                                   "sign in: tick “Remember the secret” on the Connection page.")
         self.note.setText(text)

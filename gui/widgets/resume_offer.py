@@ -1,27 +1,24 @@
 """The offer to continue an unfinished run (killed, crashed, power cut), shown once the connection is
-known: "Continue the run from 28 Nov, 14:02 — 4,210 of 9,800 done". The admin chooses; the choice is
-what the Run page then does (core.run.lifecycle continues the same run folder and journal)."""
+known: "An unfinished run from 11/28/2026 2:02 PM — 4,210 of 9,800 done". Offered only when the tenant
+holds the run's marks (gui/jobs/resume.py); a run of this tenant id that the tenant does not bear out is
+named, not offered. The admin chooses; the choice is what the Run page then does (core.run.lifecycle
+continues the same run folder and journal)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QLocale, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from gui import texts
 
 
-def run_started_text(run) -> str:  # run: core.run.lifecycle.UnfinishedRun
-    """When the run started, local time, month by name in the user's language ("28 Nov, 14:02"; the
-    year too when it is not this one) — a date an admin recognises at a glance."""
-    if run.started is None:
-        return "?"
-    when = QDateTime.fromSecsSinceEpoch(int(run.started.timestamp())).toLocalTime()
-    this_year = when.date().year() == QDateTime.currentDateTime().date().year()
-    return QLocale().toString(when, "d MMM, HH:mm" if this_year else "d MMM yyyy, HH:mm")
+def run_started_text(run) -> str:  # run: core.run.lifecycle.UnfinishedRun or core.run.history.PastRun
+    """When the run started, as the whole UI writes a moment (texts.date_time_text)."""
+    return "?" if run.started is None else texts.date_time_text(run.started)
 
 
 class ResumeOffer(QFrame):
-    """Hidden until `offer(run)`; `chosen(bool)` says whether the admin wants to continue it."""
+    """Hidden until `offer(finding)`; `chosen(bool)` says whether the admin wants to continue the run."""
 
     chosen = Signal(bool)
 
@@ -44,10 +41,25 @@ class ResumeOffer(QFrame):
         self.accepted = False
         self.hide()
 
-    def offer(self, run) -> None:
-        self.run, self.accepted = run, False
-        self._show_state()
-        self.setVisible(run is not None)
+    def offer(self, finding) -> None:
+        """`finding`: gui.jobs.resume.ResumeFinding (or None: nothing to say)."""
+        self.run, self.accepted = getattr(finding, "run", None), False
+        self.button.setVisible(self.run is not None)
+        if self.run is not None:
+            self._show_state()
+        elif getattr(finding, "foreign", None) is not None:
+            self.label.setText(self.tr(
+                "An unfinished run from {when} names this tenant, but nothing it wrote is in the tenant: the "
+                "tenant was made again, reset or restored since. It is not offered; a new run starts afresh. "
+                "(Its folder: {folder})").format(when=run_started_text(finding.foreign),
+                                                 folder=finding.foreign.path.name))
+        elif getattr(finding, "unchecked", None) is not None:
+            self.label.setText(self.tr(
+                "An unfinished run from {when} was found, but it could not be compared with the tenant: {error}. "
+                "Press Retry the checks to try again.").format(when=run_started_text(finding.unchecked),
+                                                               error=texts.describe_error(finding.error)[0]))
+        self.setVisible(finding is not None and any(
+            getattr(finding, name, None) is not None for name in ("run", "foreign", "unchecked")))
 
     def _toggle(self) -> None:
         self.accepted = not self.accepted
@@ -70,7 +82,8 @@ class ResumeOffer(QFrame):
                                                     "with Next. Users it already wrote are not written again."))
             self.button.setText(self.tr("Start a &new run instead"))
         else:
-            self.label.setText(what + " " + self.tr("Continue it, so that its report covers every user?"))
+            self.label.setText(what + " " + self.tr("Do you want to continue it, so that its report covers "
+                                                    "every user?"))
             self.button.setText(self.tr("C&ontinue the run"))
         self.label.updateGeometry()
         self.updateGeometry()

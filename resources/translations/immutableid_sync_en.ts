@@ -483,7 +483,7 @@
     <context>
         <name>CheckPage</name>
         <message>
-            <location filename="../../gui/pages/check.py" line="+19" />
+            <location filename="../../gui/pages/check.py" line="+20" />
             <source>Check the connection</source>
             <translation>Check the connection</translation>
         </message>
@@ -533,7 +533,7 @@
             <translation>Fix what the list above says, then press Retry. Back takes you to the connection details.</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Looking for an unfinished run…</source>
             <translation>Looking for an unfinished run…</translation>
         </message>
@@ -921,7 +921,7 @@
     <context>
         <name>ConfirmPage</name>
         <message>
-            <location filename="../../gui/pages/confirm.py" line="+23" />
+            <location filename="../../gui/pages/confirm.py" line="+20" />
             <source>Confirm</source>
             <translation>Confirm</translation>
         </message>
@@ -946,7 +946,7 @@
             <translation>What will be written</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+14" />
             <source>&amp;Dry run: go through every user but write nothing</source>
             <translation>&amp;Dry run: go through every user but write nothing</translation>
         </message>
@@ -956,7 +956,17 @@
             <translation>Confirmation</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+11" />
+            <source>Start the &amp;dry run</source>
+            <translation>Start the &amp;dry run</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;Start writing</source>
+            <translation>&amp;Start writing</translation>
+        </message>
+        <message>
+            <location line="+21" />
             <source>Reading the failed users again from the tenant…</source>
             <translation>Reading the failed users again from the tenant…</translation>
         </message>
@@ -973,7 +983,7 @@
             <translation>To confirm, type the tenant exactly as below: &lt;b&gt;{token}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../gui/pages/confirm.py" line="+48" />
+            <location filename="../../gui/pages/confirm.py" line="+47" />
             <source>The unfinished run used the UPN swap. Users it had begun are finished either way; tick the UPN swap below to set the rest of them too.</source>
             <translation>The unfinished run used the UPN swap. Users it had begun are finished either way; tick the UPN swap below to set the rest of them too.</translation>
         </message>
@@ -981,7 +991,7 @@
     <context>
         <name>ConnectionPage</name>
         <message>
-            <location filename="../../gui/pages/connection.py" line="+54" />
+            <location filename="../../gui/pages/connection.py" line="+47" />
             <source>Connection</source>
             <translation>Connection</translation>
         </message>
@@ -1056,12 +1066,7 @@
             <translation>The client secret's Value (not its Secret ID)</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Show the secret</source>
-            <translation>Show the secret</translation>
-        </message>
-        <message>
-            <location line="+4" />
+            <location line="+1" />
             <source>Client s&amp;ecret:</source>
             <translation>Client s&amp;ecret:</translation>
         </message>
@@ -1071,12 +1076,12 @@
             <translation>Client secret</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>S&amp;how the secret</source>
             <translation>S&amp;how the secret</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+3" />
             <source>&amp;Remember the secret in this computer's keychain</source>
             <translation>&amp;Remember the secret in this computer's keychain</translation>
         </message>
@@ -1157,7 +1162,7 @@
         </message>
         <message>
             <location line="+41" />
-            <location line="+97" />
+            <location line="+98" />
             <source>Removing the secret from the keychain…</source>
             <translation>Removing the secret from the keychain…</translation>
         </message>
@@ -1801,7 +1806,7 @@
     <context>
         <name>KeepInSync</name>
         <message>
-            <location filename="../../gui/widgets/keep_in_sync.py" line="+56" />
+            <location filename="../../gui/widgets/keep_in_sync.py" line="+57" />
             <source>&amp;Keep new users in sync automatically</source>
             <translation>&amp;Keep new users in sync automatically</translation>
         </message>
@@ -1841,12 +1846,17 @@
             <translation>Also set new users in federated domains with the UPN swap</translation>
         </message>
         <message>
-            <location line="+27" />
-            <source>Only a saved connection can be scheduled (the demo tenant is not saved).</source>
-            <translation>Only a saved connection can be scheduled (the demo tenant is not saved).</translation>
+            <location line="+28" />
+            <source>Only a saved connection can be scheduled.</source>
+            <translation>Only a saved connection can be scheduled.</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+2" />
+            <source>In the demo a schedule is saved with the demo's connection only: nothing is set up in this computer's scheduler.</source>
+            <translation>In the demo a schedule is saved with the demo's connection only: nothing is set up in this computer's scheduler.</translation>
+        </message>
+        <message>
+            <location line="+17" />
             <source>Setting up the scheduled sync…</source>
             <translation>Setting up the scheduled sync…</translation>
         </message>
@@ -1857,6 +1867,11 @@
         </message>
         <message>
             <location line="+4" />
+            <source>Demo: nothing was set up in this computer's scheduler.</source>
+            <translation>Demo: nothing was set up in this computer's scheduler.</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>The secret is not in this computer's keychain, so the scheduled run cannot sign in: tick “Remember the secret” on the Connection page.</source>
             <translation>The secret is not in this computer's keychain, so the scheduled run cannot sign in: tick “Remember the secret” on the Connection page.</translation>
         </message>
@@ -1870,7 +1885,7 @@
         <name>LanguageBox</name>
         <message>
             <location filename="../../gui/i18n.py" line="+143" />
-            <location filename="../../gui/pages/welcome.py" line="+54" />
+            <location filename="../../gui/pages/welcome.py" line="+61" />
             <source>Language</source>
             <translation>Language</translation>
         </message>
@@ -2139,7 +2154,7 @@
             <translation>{n} users are not back on their own UPN yet (UPN swap). Run again: they are finished first.</translation>
         </message>
         <message>
-            <location line="+47" />
+            <location line="+49" />
             <source>This run was undone; the undo's report: {path}</source>
             <translation>This run was undone; the undo's report: {path}</translation>
         </message>
@@ -2147,7 +2162,17 @@
     <context>
         <name>ResumeOffer</name>
         <message>
-            <location filename="../../gui/widgets/resume_offer.py" line="+63" />
+            <location filename="../../gui/widgets/resume_offer.py" line="+52" />
+            <source>An unfinished run from {when} names this tenant, but nothing it wrote is in the tenant: the tenant was made again, reset or restored since. It is not offered; a new run starts afresh. (Its folder: {folder})</source>
+            <translation>An unfinished run from {when} names this tenant, but nothing it wrote is in the tenant: the tenant was made again, reset or restored since. It is not offered; a new run starts afresh. (Its folder: {folder})</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>An unfinished run from {when} was found, but it could not be compared with the tenant: {error}. Press Retry the checks to try again.</source>
+            <translation>An unfinished run from {when} was found, but it could not be compared with the tenant: {error}. Press Retry the checks to try again.</translation>
+        </message>
+        <message>
+            <location line="+17" />
             <source>An unfinished run from {when} — {done} of {total} done.</source>
             <translation>An unfinished run from {when} — {done} of {total} done.</translation>
         </message>
@@ -2168,11 +2193,11 @@
         </message>
         <message>
             <location line="+2" />
-            <source>Continue it, so that its report covers every user?</source>
-            <translation>Continue it, so that its report covers every user?</translation>
+            <source>Do you want to continue it, so that its report covers every user?</source>
+            <translation>Do you want to continue it, so that its report covers every user?</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>C&amp;ontinue the run</source>
             <translation>C&amp;ontinue the run</translation>
         </message>
@@ -2208,17 +2233,12 @@
             <translation>Writes the new ImmutableIds. You can cancel; requests already sent finish.</translation>
         </message>
         <message>
-            <location line="+4" />
-            <source>&amp;Start</source>
-            <translation>&amp;Start</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="+7" />
             <source>&amp;Cancel the run</source>
             <translation>&amp;Cancel the run</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="-2" />
             <source>Progress of the run</source>
             <translation>Progress of the run</translation>
         </message>
@@ -2228,7 +2248,7 @@
             <translation>%v of %m</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+15" />
             <source>Failures so far:</source>
             <translation>Failures so far:</translation>
         </message>
@@ -2238,17 +2258,17 @@
             <translation>Failures so far</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+20" />
             <source>This continues the unfinished run in {folder}; users it already wrote are reported as set and not written again.</source>
             <translation>This continues the unfinished run in {folder}; users it already wrote are reported as set and not written again.</translation>
         </message>
         <message>
             <location line="+7" />
-            <source>Press Start when you are ready.</source>
-            <translation>Press Start when you are ready.</translation>
+            <source>Starting: each user is read once more just before it is written…</source>
+            <translation>Starting: each user is read once more just before it is written…</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+20" />
             <source>Writing… Next and Back wait until the run ends.</source>
             <translation>Writing… Next and Back wait until the run ends.</translation>
         </message>
@@ -2799,6 +2819,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Microsoft's write quota ({quota}) makes it take at least {eta}.</source>
+            <translation>Microsoft's write quota ({quota}) makes it take at least {eta}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Not available: the check could not find the tenant's .onmicrosoft.com domain, and the swap moves each UPN there. Check again; if this stays, make sure the app may read the domains (Domain.Read.All).</source>
             <translation>Not available: the check could not find the tenant's .onmicrosoft.com domain, and the swap moves each UPN there. Check again; if this stays, make sure the app may read the domains (Domain.Read.All).</translation>
         </message>
@@ -2821,6 +2846,11 @@
             <location line="+1" />
             <source>Something went wrong.</source>
             <translation>Something went wrong.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>That is within Microsoft's write quota ({quota}): it goes as fast as Microsoft answers.</source>
+            <translation>That is within Microsoft's write quota ({quota}): it goes as fast as Microsoft answers.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2899,11 +2929,31 @@
         </message>
         <message>
             <location line="+1" />
-            <source>Users to write: &lt;b&gt;{n}&lt;/b&gt;. Microsoft allows about 20 writes a second per tenant, so large schools take a while.</source>
-            <translation>Users to write: &lt;b&gt;{n}&lt;/b&gt;. Microsoft allows about 20 writes a second per tenant, so large schools take a while.</translation>
+            <source>Users to write: &lt;b&gt;{n}&lt;/b&gt;.</source>
+            <translation>Users to write: &lt;b&gt;{n}&lt;/b&gt;.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Writes: {writes} (two for each user with the UPN swap).</source>
+            <translation>Writes: {writes} (two for each user with the UPN swap).</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>Writes: {writes}.</source>
+            <translation>Writes: {writes}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>about {eta} left</source>
+            <translation>about {eta} left</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{done} of {total} done, {failed} failed</source>
+            <translation>{done} of {total} done, {failed} failed</translation>
+        </message>
+        <message>
+            <location line="-11" />
             <source>Users whose value another user already has: {n}. They are skipped.</source>
             <translation>Users whose value another user already has: {n}. They are skipped.</translation>
         </message>
@@ -2923,17 +2973,7 @@
             <translation>Will get an ImmutableId: &lt;b&gt;{will}&lt;/b&gt; · already have one (left alone): {already} · cannot get one yet (see their status): {problems} · left out (synced, guests, disabled, other domains): {left}</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Writes: {writes} (two for each user with the UPN swap), about {eta} at Microsoft's write quota.</source>
-            <translation>Writes: {writes} (two for each user with the UPN swap), about {eta} at Microsoft's write quota.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Writes: {writes}, about {eta} at Microsoft's write quota.</source>
-            <translation>Writes: {writes}, about {eta} at Microsoft's write quota.</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>column {column}</source>
             <translation>column {column}</translation>
         </message>
@@ -2953,19 +2993,24 @@
             <translation>unknown</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>{done} of {total} done, {failed} failed · {rate} users/s · about {eta} left</source>
-            <translation>{done} of {total} done, {failed} failed · {rate} users/s · about {eta} left</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>{h} h {m} min</source>
             <translation>{h} h {m} min</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>{limit} writes per {window}</source>
+            <translation>{limit} writes per {window}</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>{m} min {s} s</source>
             <translation>{m} min {s} s</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{rate} users a second</source>
+            <translation>{rate} users a second</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3420,7 +3465,7 @@
     <context>
         <name>WelcomePage</name>
         <message>
-            <location filename="../../gui/pages/welcome.py" line="-38" />
+            <location filename="../../gui/pages/welcome.py" line="-45" />
             <source>Welcome</source>
             <translation>Welcome</translation>
         </message>
@@ -3435,12 +3480,32 @@
             <translation>&lt;p&gt;Before pupils and staff can sign in through an outside identity provider (such as Skolon), every user in the school's Entra tenant needs an &lt;b&gt;ImmutableId&lt;/b&gt;. This tool fills in the missing ones from the identity provider's export file or from an attribute the users already have.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;It &lt;b&gt;never changes a user that already has an ImmutableId&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;It &lt;b&gt;writes nothing before you confirm&lt;/b&gt;: you see every user's outcome first, and a dry run is always available.&lt;/li&gt;&lt;li&gt;Every run leaves a report you can keep.&lt;/li&gt;&lt;/ul&gt;</translation>
         </message>
         <message>
-            <location line="+9" />
-            <source>&lt;p&gt;&lt;b&gt;Prepare an app registration&lt;/b&gt; in the Azure portal (Microsoft Entra ID → App registrations → New registration):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API permissions&lt;/b&gt; → Add a permission → Microsoft Graph → Application permissions → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, then click &lt;b&gt;Grant admin consent for &amp;lt;your organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certificates &amp;amp; secrets&lt;/b&gt; → New client secret; copy its &lt;b&gt;Value&lt;/b&gt; (not the Secret ID) at once, and note the expiry date.&lt;/li&gt;&lt;li&gt;From the app's &lt;b&gt;Overview&lt;/b&gt;, copy the &lt;b&gt;Application (client) ID&lt;/b&gt; and the &lt;b&gt;Directory (tenant) ID&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsoft's guide: &lt;a href="{url}"&gt;Register an application&lt;/a&gt;. Set ImmutableIds &lt;b&gt;before&lt;/b&gt; you federate the domain.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;Prepare an app registration&lt;/b&gt; in the Azure portal (Microsoft Entra ID → App registrations → New registration):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API permissions&lt;/b&gt; → Add a permission → Microsoft Graph → Application permissions → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, then click &lt;b&gt;Grant admin consent for &amp;lt;your organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certificates &amp;amp; secrets&lt;/b&gt; → New client secret; copy its &lt;b&gt;Value&lt;/b&gt; (not the Secret ID) at once, and note the expiry date.&lt;/li&gt;&lt;li&gt;From the app's &lt;b&gt;Overview&lt;/b&gt;, copy the &lt;b&gt;Application (client) ID&lt;/b&gt; and the &lt;b&gt;Directory (tenant) ID&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsoft's guide: &lt;a href="{url}"&gt;Register an application&lt;/a&gt;. Set ImmutableIds &lt;b&gt;before&lt;/b&gt; you federate the domain.&lt;/p&gt;</translation>
+            <location line="+10" />
+            <source>&lt;p&gt;&lt;b&gt;The app registration the tool signs in as.&lt;/b&gt; The quickest way: on the next page, enter the tenant and press &lt;b&gt;Create it for me…&lt;/b&gt;, then sign in once as an admin of the school's tenant. The tool creates the app registration with its permission, grants admin consent, makes the client secret and fills in the connection: nothing to copy by hand.&lt;/p&gt;&lt;p&gt;Or prepare it yourself in the Azure portal (Microsoft Entra ID → App registrations → New registration):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API permissions&lt;/b&gt; → Add a permission → Microsoft Graph → Application permissions → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, then click &lt;b&gt;Grant admin consent for &amp;lt;your organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certificates &amp;amp; secrets&lt;/b&gt; → New client secret; copy its &lt;b&gt;Value&lt;/b&gt; (not the Secret ID) at once, and note the expiry date.&lt;/li&gt;&lt;li&gt;From the app's &lt;b&gt;Overview&lt;/b&gt;, copy the &lt;b&gt;Application (client) ID&lt;/b&gt; and the &lt;b&gt;Directory (tenant) ID&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsoft's guide: &lt;a href="{url}"&gt;Register an application&lt;/a&gt;. Set ImmutableIds &lt;b&gt;before&lt;/b&gt; you federate the domain.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;The app registration the tool signs in as.&lt;/b&gt; The quickest way: on the next page, enter the tenant and press &lt;b&gt;Create it for me…&lt;/b&gt;, then sign in once as an admin of the school's tenant. The tool creates the app registration with its permission, grants admin consent, makes the client secret and fills in the connection: nothing to copy by hand.&lt;/p&gt;&lt;p&gt;Or prepare it yourself in the Azure portal (Microsoft Entra ID → App registrations → New registration):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API permissions&lt;/b&gt; → Add a permission → Microsoft Graph → Application permissions → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, then click &lt;b&gt;Grant admin consent for &amp;lt;your organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certificates &amp;amp; secrets&lt;/b&gt; → New client secret; copy its &lt;b&gt;Value&lt;/b&gt; (not the Secret ID) at once, and note the expiry date.&lt;/li&gt;&lt;li&gt;From the app's &lt;b&gt;Overview&lt;/b&gt;, copy the &lt;b&gt;Application (client) ID&lt;/b&gt; and the &lt;b&gt;Directory (tenant) ID&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsoft's guide: &lt;a href="{url}"&gt;Register an application&lt;/a&gt;. Set ImmutableIds &lt;b&gt;before&lt;/b&gt; you federate the domain.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+45" />
+            <source>&lt;b&gt;This is the demo.&lt;/b&gt; A made-up school runs on this computer and answers as Microsoft does; nothing here reaches a real tenant. What you do to it is kept until you reset it, so a run you stop — or a program you close mid-run — can be continued the next time.</source>
+            <translation>&lt;b&gt;This is the demo.&lt;/b&gt; A made-up school runs on this computer and answers as Microsoft does; nothing here reaches a real tenant. What you do to it is kept until you reset it, so a run you stop — or a program you close mid-run — can be continued the next time.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Reset the demo…</source>
+            <translation>&amp;Reset the demo…</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Reset the demo?</source>
+            <translation>Reset the demo?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The demo school goes back to how it started: every value and UPN the demo's runs changed is as before, and the demo's runs, reports, saved connection and schedule are deleted. Do you want to reset it?</source>
+            <translation>The demo school goes back to how it started: every value and UPN the demo's runs changed is as before, and the demo's runs, reports, saved connection and schedule are deleted. Do you want to reset it?</translation>
+        </message>
+        <message>
+            <location line="-48" />
             <source>Problems with scheduled syncs</source>
             <translation>Problems with scheduled syncs</translation>
         </message>

@@ -483,7 +483,7 @@
     <context>
         <name>CheckPage</name>
         <message>
-            <location filename="../../gui/pages/check.py" line="+19" />
+            <location filename="../../gui/pages/check.py" line="+20" />
             <source>Check the connection</source>
             <translation>Kontrollera anslutningen</translation>
         </message>
@@ -533,7 +533,7 @@
             <translation>Åtgärda det som listan ovan säger och tryck sedan på Kontrollera igen. Med Bakåt kommer du till anslutningsuppgifterna.</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Looking for an unfinished run…</source>
             <translation>Letar efter en oavslutad körning…</translation>
         </message>
@@ -921,7 +921,7 @@
     <context>
         <name>ConfirmPage</name>
         <message>
-            <location filename="../../gui/pages/confirm.py" line="+23" />
+            <location filename="../../gui/pages/confirm.py" line="+20" />
             <source>Confirm</source>
             <translation>Bekräfta</translation>
         </message>
@@ -946,7 +946,7 @@
             <translation>Vad som skrivs</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+14" />
             <source>&amp;Dry run: go through every user but write nothing</source>
             <translation>&amp;Provkörning: gå igenom alla användare men skriv ingenting</translation>
         </message>
@@ -956,7 +956,17 @@
             <translation>Bekräftelse</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+11" />
+            <source>Start the &amp;dry run</source>
+            <translation>Starta &amp;provkörningen</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;Start writing</source>
+            <translation>&amp;Börja skriva</translation>
+        </message>
+        <message>
+            <location line="+21" />
             <source>Reading the failed users again from the tenant…</source>
             <translation>Läser de misslyckade användarna på nytt från klientorganisationen…</translation>
         </message>
@@ -973,7 +983,7 @@
             <translation>Bekräfta genom att skriva klientorganisationen exakt som nedan: &lt;b&gt;{token}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../gui/pages/confirm.py" line="+48" />
+            <location filename="../../gui/pages/confirm.py" line="+47" />
             <source>The unfinished run used the UPN swap. Users it had begun are finished either way; tick the UPN swap below to set the rest of them too.</source>
             <translation>Den oavslutade körningen använde UPN-bytet. Användare som den hade påbörjat slutförs i vilket fall som helst; kryssa i UPN-bytet nedan för att även ange resten.</translation>
         </message>
@@ -981,7 +991,7 @@
     <context>
         <name>ConnectionPage</name>
         <message>
-            <location filename="../../gui/pages/connection.py" line="+54" />
+            <location filename="../../gui/pages/connection.py" line="+47" />
             <source>Connection</source>
             <translation>Anslutning</translation>
         </message>
@@ -1056,12 +1066,7 @@
             <translation>Klienthemlighetens värde (inte hemlighetens ID)</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Show the secret</source>
-            <translation>Visa hemligheten</translation>
-        </message>
-        <message>
-            <location line="+4" />
+            <location line="+1" />
             <source>Client s&amp;ecret:</source>
             <translation>Klient&amp;hemlighet:</translation>
         </message>
@@ -1071,12 +1076,12 @@
             <translation>Klienthemlighet</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>S&amp;how the secret</source>
             <translation>&amp;Visa hemligheten</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+3" />
             <source>&amp;Remember the secret in this computer's keychain</source>
             <translation>&amp;Kom ihåg hemligheten i datorns nyckelring</translation>
         </message>
@@ -1157,7 +1162,7 @@
         </message>
         <message>
             <location line="+41" />
-            <location line="+97" />
+            <location line="+98" />
             <source>Removing the secret from the keychain…</source>
             <translation>Tar bort hemligheten från nyckelringen…</translation>
         </message>
@@ -1801,7 +1806,7 @@
     <context>
         <name>KeepInSync</name>
         <message>
-            <location filename="../../gui/widgets/keep_in_sync.py" line="+56" />
+            <location filename="../../gui/widgets/keep_in_sync.py" line="+57" />
             <source>&amp;Keep new users in sync automatically</source>
             <translation>&amp;Håll nya användare synkade automatiskt</translation>
         </message>
@@ -1841,12 +1846,17 @@
             <translation>Ange även nya användare i federerade domäner med UPN-bytet</translation>
         </message>
         <message>
-            <location line="+27" />
-            <source>Only a saved connection can be scheduled (the demo tenant is not saved).</source>
-            <translation>Bara en sparad anslutning kan schemaläggas (demotenanten sparas inte).</translation>
+            <location line="+28" />
+            <source>Only a saved connection can be scheduled.</source>
+            <translation>Bara en sparad anslutning kan schemaläggas.</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+2" />
+            <source>In the demo a schedule is saved with the demo's connection only: nothing is set up in this computer's scheduler.</source>
+            <translation>I demon sparas schemat bara med demons anslutning: ingenting läggs in i datorns schemaläggare.</translation>
+        </message>
+        <message>
+            <location line="+17" />
             <source>Setting up the scheduled sync…</source>
             <translation>Ställer in den schemalagda synken…</translation>
         </message>
@@ -1857,6 +1867,11 @@
         </message>
         <message>
             <location line="+4" />
+            <source>Demo: nothing was set up in this computer's scheduler.</source>
+            <translation>Demo: ingenting lades in i datorns schemaläggare.</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>The secret is not in this computer's keychain, so the scheduled run cannot sign in: tick “Remember the secret” on the Connection page.</source>
             <translation>Hemligheten finns inte i datorns nyckelring, så den schemalagda körningen kan inte logga in: kryssa i ”Kom ihåg hemligheten” på sidan Anslutning.</translation>
         </message>
@@ -1870,7 +1885,7 @@
         <name>LanguageBox</name>
         <message>
             <location filename="../../gui/i18n.py" line="+143" />
-            <location filename="../../gui/pages/welcome.py" line="+54" />
+            <location filename="../../gui/pages/welcome.py" line="+61" />
             <source>Language</source>
             <translation>Språk</translation>
         </message>
@@ -2139,7 +2154,7 @@
             <translation>{n} användare har ännu inte fått tillbaka sitt eget UPN (UPN-bytet). Kör igen: de slutförs först.</translation>
         </message>
         <message>
-            <location line="+47" />
+            <location line="+49" />
             <source>This run was undone; the undo's report: {path}</source>
             <translation>Körningen har ångrats; ångringens rapport: {path}</translation>
         </message>
@@ -2147,7 +2162,17 @@
     <context>
         <name>ResumeOffer</name>
         <message>
-            <location filename="../../gui/widgets/resume_offer.py" line="+63" />
+            <location filename="../../gui/widgets/resume_offer.py" line="+52" />
+            <source>An unfinished run from {when} names this tenant, but nothing it wrote is in the tenant: the tenant was made again, reset or restored since. It is not offered; a new run starts afresh. (Its folder: {folder})</source>
+            <translation>En oavslutad körning från {when} gäller den här klientorganisationen, men inget av det som den skrev finns kvar i klientorganisationen: klientorganisationen har skapats på nytt, återställts eller lästs in från en kopia sedan dess. Körningen erbjuds därför inte; en ny körning börjar från början. (Dess mapp: {folder})</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>An unfinished run from {when} was found, but it could not be compared with the tenant: {error}. Press Retry the checks to try again.</source>
+            <translation>En oavslutad körning från {when} hittades, men den kunde inte jämföras med klientorganisationen: {error}. Tryck på Kontrollera igen för att försöka på nytt.</translation>
+        </message>
+        <message>
+            <location line="+17" />
             <source>An unfinished run from {when} — {done} of {total} done.</source>
             <translation>En oavslutad körning från {when} — {done} av {total} klara.</translation>
         </message>
@@ -2168,11 +2193,11 @@
         </message>
         <message>
             <location line="+2" />
-            <source>Continue it, so that its report covers every user?</source>
-            <translation>Fortsätta den, så att dess rapport omfattar alla användare?</translation>
+            <source>Do you want to continue it, so that its report covers every user?</source>
+            <translation>Vill du fortsätta den, så att dess rapport omfattar alla användare?</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>C&amp;ontinue the run</source>
             <translation>&amp;Fortsätt körningen</translation>
         </message>
@@ -2208,17 +2233,12 @@
             <translation>Skriver de nya ImmutableId. Du kan avbryta; begäranden som redan skickats slutförs.</translation>
         </message>
         <message>
-            <location line="+4" />
-            <source>&amp;Start</source>
-            <translation>&amp;Starta</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="+7" />
             <source>&amp;Cancel the run</source>
             <translation>&amp;Avbryt körningen</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="-2" />
             <source>Progress of the run</source>
             <translation>Körningens förlopp</translation>
         </message>
@@ -2228,7 +2248,7 @@
             <translation>%v av %m</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+15" />
             <source>Failures so far:</source>
             <translation>Misslyckade hittills:</translation>
         </message>
@@ -2238,17 +2258,17 @@
             <translation>Misslyckade hittills</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+20" />
             <source>This continues the unfinished run in {folder}; users it already wrote are reported as set and not written again.</source>
             <translation>Detta fortsätter den oavslutade körningen i {folder}; användare som den redan skrev rapporteras som satta och skrivs inte igen.</translation>
         </message>
         <message>
             <location line="+7" />
-            <source>Press Start when you are ready.</source>
-            <translation>Tryck på Starta när du är redo.</translation>
+            <source>Starting: each user is read once more just before it is written…</source>
+            <translation>Startar: varje användare läses en gång till precis innan värdet sätts…</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+20" />
             <source>Writing… Next and Back wait until the run ends.</source>
             <translation>Skriver… Nästa och Bakåt väntar tills körningen är klar.</translation>
         </message>
@@ -2799,6 +2819,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Microsoft's write quota ({quota}) makes it take at least {eta}.</source>
+            <translation>Microsofts skrivkvot ({quota}) gör att det tar minst {eta}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Not available: the check could not find the tenant's .onmicrosoft.com domain, and the swap moves each UPN there. Check again; if this stays, make sure the app may read the domains (Domain.Read.All).</source>
             <translation>Inte tillgängligt: kontrollen hittade inte klientorganisationens .onmicrosoft.com-domän, och bytet flyttar varje UPN dit. Kontrollera igen; om det kvarstår, se till att appen får läsa domänerna (Domain.Read.All).</translation>
         </message>
@@ -2821,6 +2846,11 @@
             <location line="+1" />
             <source>Something went wrong.</source>
             <translation>Något gick fel.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>That is within Microsoft's write quota ({quota}): it goes as fast as Microsoft answers.</source>
+            <translation>Det ryms inom Microsofts skrivkvot ({quota}): det går så fort som Microsoft svarar.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2899,11 +2929,31 @@
         </message>
         <message>
             <location line="+1" />
-            <source>Users to write: &lt;b&gt;{n}&lt;/b&gt;. Microsoft allows about 20 writes a second per tenant, so large schools take a while.</source>
-            <translation>Användare att skriva: &lt;b&gt;{n}&lt;/b&gt;. Microsoft tillåter ungefär 20 skrivningar per sekund och klientorganisation, så stora skolor tar en stund.</translation>
+            <source>Users to write: &lt;b&gt;{n}&lt;/b&gt;.</source>
+            <translation>Användare som får ett ImmutableId: &lt;b&gt;{n}&lt;/b&gt;.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Writes: {writes} (two for each user with the UPN swap).</source>
+            <translation>Antal skrivningar: {writes} (två för varje användare med UPN-bytet).</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>Writes: {writes}.</source>
+            <translation>Antal skrivningar: {writes}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>about {eta} left</source>
+            <translation>cirka {eta} kvar</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{done} of {total} done, {failed} failed</source>
+            <translation>{done} av {total} klara, {failed} misslyckade</translation>
+        </message>
+        <message>
+            <location line="-11" />
             <source>Users whose value another user already has: {n}. They are skipped.</source>
             <translation>Användare vars värde en annan användare redan har: {n}. De hoppas över.</translation>
         </message>
@@ -2923,17 +2973,7 @@
             <translation>Får ett ImmutableId: &lt;b&gt;{will}&lt;/b&gt; · har redan ett (lämnas orörda): {already} · kan inte få ett än (se status): {problems} · tas inte med (synkroniserade, gäster, inaktiverade, andra domäner): {left}</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Writes: {writes} (two for each user with the UPN swap), about {eta} at Microsoft's write quota.</source>
-            <translation>Skrivningar: {writes} (två för varje användare med UPN-bytet), ungefär {eta} med Microsofts skrivkvot.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Writes: {writes}, about {eta} at Microsoft's write quota.</source>
-            <translation>Skrivningar: {writes}, ungefär {eta} med Microsofts skrivkvot.</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>column {column}</source>
             <translation>kolumn {column}</translation>
         </message>
@@ -2953,19 +2993,24 @@
             <translation>okänt</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>{done} of {total} done, {failed} failed · {rate} users/s · about {eta} left</source>
-            <translation>{done} av {total} klara, {failed} misslyckade · {rate} användare/s · cirka {eta} kvar</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>{h} h {m} min</source>
             <translation>{h} tim {m} min</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>{limit} writes per {window}</source>
+            <translation>{limit} skrivningar per {window}</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>{m} min {s} s</source>
             <translation>{m} min {s} s</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{rate} users a second</source>
+            <translation>{rate} användare per sekund</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3420,7 +3465,7 @@
     <context>
         <name>WelcomePage</name>
         <message>
-            <location filename="../../gui/pages/welcome.py" line="-38" />
+            <location filename="../../gui/pages/welcome.py" line="-45" />
             <source>Welcome</source>
             <translation>Välkommen</translation>
         </message>
@@ -3435,12 +3480,32 @@
             <translation>&lt;p&gt;Innan elever och personal kan logga in via en extern identitetsleverantör (till exempel Skolon) behöver varje användare i skolans klientorganisation i Entra ett &lt;b&gt;ImmutableId&lt;/b&gt;. Det här verktyget fyller i de som saknas, från identitetsleverantörens exportfil eller från ett attribut som användarna redan har.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Det &lt;b&gt;ändrar aldrig en användare som redan har ett ImmutableId&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Det &lt;b&gt;skriver ingenting innan du bekräftar&lt;/b&gt;: du ser först vad som händer med varje användare, och en provkörning finns alltid.&lt;/li&gt;&lt;li&gt;Varje körning lämnar en rapport som du kan spara.&lt;/li&gt;&lt;/ul&gt;</translation>
         </message>
         <message>
-            <location line="+9" />
-            <source>&lt;p&gt;&lt;b&gt;Prepare an app registration&lt;/b&gt; in the Azure portal (Microsoft Entra ID → App registrations → New registration):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API permissions&lt;/b&gt; → Add a permission → Microsoft Graph → Application permissions → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, then click &lt;b&gt;Grant admin consent for &amp;lt;your organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certificates &amp;amp; secrets&lt;/b&gt; → New client secret; copy its &lt;b&gt;Value&lt;/b&gt; (not the Secret ID) at once, and note the expiry date.&lt;/li&gt;&lt;li&gt;From the app's &lt;b&gt;Overview&lt;/b&gt;, copy the &lt;b&gt;Application (client) ID&lt;/b&gt; and the &lt;b&gt;Directory (tenant) ID&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsoft's guide: &lt;a href="{url}"&gt;Register an application&lt;/a&gt;. Set ImmutableIds &lt;b&gt;before&lt;/b&gt; you federate the domain.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;Förbered en appregistrering&lt;/b&gt; i Azure-portalen (Microsoft Entra ID → Appregistreringar → Ny registrering):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API-behörigheter&lt;/b&gt; → Lägg till en behörighet → Microsoft Graph → Programbehörigheter → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, och klicka sedan på &lt;b&gt;Bevilja administratörsmedgivande för &amp;lt;din organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certifikat och hemligheter&lt;/b&gt; → Ny klienthemlighet; kopiera genast dess &lt;b&gt;Värde&lt;/b&gt; (inte Hemlighets-ID) och anteckna utgångsdatumet.&lt;/li&gt;&lt;li&gt;Kopiera &lt;b&gt;Program-ID (klient)&lt;/b&gt; och &lt;b&gt;Katalog-ID (klientorganisation)&lt;/b&gt; från appens &lt;b&gt;Översikt&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsofts guide: &lt;a href="{url}"&gt;Registrera ett program&lt;/a&gt;. Ange ImmutableId &lt;b&gt;innan&lt;/b&gt; du federerar domänen.&lt;/p&gt;</translation>
+            <location line="+10" />
+            <source>&lt;p&gt;&lt;b&gt;The app registration the tool signs in as.&lt;/b&gt; The quickest way: on the next page, enter the tenant and press &lt;b&gt;Create it for me…&lt;/b&gt;, then sign in once as an admin of the school's tenant. The tool creates the app registration with its permission, grants admin consent, makes the client secret and fills in the connection: nothing to copy by hand.&lt;/p&gt;&lt;p&gt;Or prepare it yourself in the Azure portal (Microsoft Entra ID → App registrations → New registration):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API permissions&lt;/b&gt; → Add a permission → Microsoft Graph → Application permissions → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, then click &lt;b&gt;Grant admin consent for &amp;lt;your organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certificates &amp;amp; secrets&lt;/b&gt; → New client secret; copy its &lt;b&gt;Value&lt;/b&gt; (not the Secret ID) at once, and note the expiry date.&lt;/li&gt;&lt;li&gt;From the app's &lt;b&gt;Overview&lt;/b&gt;, copy the &lt;b&gt;Application (client) ID&lt;/b&gt; and the &lt;b&gt;Directory (tenant) ID&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsoft's guide: &lt;a href="{url}"&gt;Register an application&lt;/a&gt;. Set ImmutableIds &lt;b&gt;before&lt;/b&gt; you federate the domain.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Appregistreringen som verktyget loggar in som.&lt;/b&gt; Snabbast: ange klientorganisationen på nästa sida och tryck på &lt;b&gt;Skapa den åt mig…&lt;/b&gt;, och logga sedan in en gång som administratör för skolans klientorganisation. Verktyget skapar appregistreringen med dess behörighet, beviljar administratörsmedgivande, skapar klienthemligheten och fyller i anslutningen: inget behöver kopieras för hand.&lt;/p&gt;&lt;p&gt;Eller förbered den själv i Azure-portalen (Microsoft Entra ID → Appregistreringar → Ny registrering):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API-behörigheter&lt;/b&gt; → Lägg till en behörighet → Microsoft Graph → Programbehörigheter → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, och klicka sedan på &lt;b&gt;Bevilja administratörsmedgivande för &amp;lt;din organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certifikat och hemligheter&lt;/b&gt; → Ny klienthemlighet; kopiera genast dess &lt;b&gt;Värde&lt;/b&gt; (inte Hemlighets-ID) och anteckna utgångsdatumet.&lt;/li&gt;&lt;li&gt;Kopiera &lt;b&gt;Program-ID (klient)&lt;/b&gt; och &lt;b&gt;Katalog-ID (klientorganisation)&lt;/b&gt; från appens &lt;b&gt;Översikt&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsofts guide: &lt;a href="{url}"&gt;Registrera ett program&lt;/a&gt;. Sätt ImmutableId &lt;b&gt;innan&lt;/b&gt; du federerar domänen.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+45" />
+            <source>&lt;b&gt;This is the demo.&lt;/b&gt; A made-up school runs on this computer and answers as Microsoft does; nothing here reaches a real tenant. What you do to it is kept until you reset it, so a run you stop — or a program you close mid-run — can be continued the next time.</source>
+            <translation>&lt;b&gt;Det här är demon.&lt;/b&gt; En påhittad skola körs på den här datorn och svarar som Microsoft gör; ingenting här når en riktig klientorganisation. Det du gör med den finns kvar tills du återställer den, så en körning som du stoppar – eller ett program som du stänger mitt i en körning – kan fortsättas nästa gång.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Reset the demo…</source>
+            <translation>&amp;Återställ demon…</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Reset the demo?</source>
+            <translation>Återställa demon?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The demo school goes back to how it started: every value and UPN the demo's runs changed is as before, and the demo's runs, reports, saved connection and schedule are deleted. Do you want to reset it?</source>
+            <translation>Demoskolan blir som när den skapades: alla värden och UPN som demons körningar ändrade blir som förut, och demons körningar, rapporter, sparade anslutning och schema tas bort. Vill du återställa den?</translation>
+        </message>
+        <message>
+            <location line="-48" />
             <source>Problems with scheduled syncs</source>
             <translation>Problem med schemalagda synkar</translation>
         </message>

@@ -32,7 +32,6 @@ def _start_run(make_wizard, qtbot, tenant, tmp_path):
     confirm(wizard, qtbot)
     wizard.next()
     run = wizard.page_by_id(PageId.RUN)
-    run.start_button.click()
     qtbot.waitUntil(lambda: any(e["method"] == "PATCH" for e in tenant.audit()), timeout=WAIT_MS)
     return wizard, run
 

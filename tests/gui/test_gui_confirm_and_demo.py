@@ -85,7 +85,6 @@ def test_run_page_lists_failures_as_they_happen_in_words(make_wizard, qtbot, san
     qtbot.keyClicks(page.confirm_edit, sandbox.tenant_id)
     wizard.next()
     run = wizard.page_by_id(PageId.RUN)
-    run.start_button.click()
     qtbot.waitUntil(lambda: wizard.session.flow.run_finished, timeout=WAIT_MS)
     wait_idle(wizard, qtbot)
     failed = [r for r in wizard.session.result.rows if r.status.value == "failed"]

@@ -23,7 +23,6 @@ from gui.session import WizardSession
 def _run_to_results(wizard, qtbot):
     confirm(wizard, qtbot)
     wizard.next()
-    wizard.page_by_id(PageId.RUN).start_button.click()
     qtbot.waitUntil(lambda: wizard.session.flow.run_finished, timeout=WAIT_MS)
     wait_idle(wizard, qtbot)
     wizard.next()
@@ -54,7 +53,6 @@ def test_retry_the_failed_ones_goes_through_a_new_confirmation(make_wizard, qtbo
     assert not page.isComplete()  # a fresh confirmation is needed
     qtbot.keyClicks(page.confirm_edit, page.expected_confirmation())
     wizard.next()
-    wizard.page_by_id(PageId.RUN).start_button.click()
     qtbot.waitUntil(lambda: wizard.session.flow.run_finished, timeout=WAIT_MS)
     wait_idle(wizard, qtbot)
     retried = {e["path"].rsplit("/", 1)[1] for e in sandbox.audit()[audit_before:] if e["method"] == "PATCH"}

@@ -50,7 +50,6 @@ def test_wizard_and_cli_run_folders_hold_the_same_files(make_wizard, qtbot, sand
     assert "Rows of the export that matched no user: 1." in preview.warnings.text()  # shown before writing
     confirm(wizard, qtbot)
     wizard.next()
-    wizard.page_by_id(PageId.RUN).start_button.click()
     qtbot.waitUntil(lambda: wizard.session.flow.run_finished, timeout=WAIT_MS)
     wait_idle(wizard, qtbot)
     gui_run = wizard.session.run_dir

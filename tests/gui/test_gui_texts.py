@@ -72,7 +72,7 @@ def test_figures_follow_the_locale(qapp):
 
 
 def test_expiry_dates_show_the_year_in_full():
-    from gui.pages.connection import four_digit_year
+    from gui.texts import four_digit_year
 
     assert four_digit_year("M/d/yy") == "M/d/yyyy"  # en_US short format
     assert four_digit_year("yyyy-MM-dd") == "yyyy-MM-dd"  # sv_SE already has it

@@ -46,7 +46,7 @@ def test_welcome_page_shows_the_failed_nightly_sync(make_wizard, sandbox, sandbo
     page = wizard.page_by_id(PageId.WELCOME)
     assert wizard.currentId() == PageId.WELCOME
     problem = page.problems.text()
-    assert f"The nightly sync for North failed on {texts.short_date(failed_on)}: The client secret has expired." \
+    assert f"The nightly sync for North failed on {texts.date_text(failed_on)}: The client secret has expired." \
         in problem
     assert "Create a new client secret" in problem  # what to do about it
     assert page.problems.isVisible()

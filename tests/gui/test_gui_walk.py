@@ -72,8 +72,6 @@ def test_full_walk_writes_the_planned_values(make_wizard, qtbot, sandbox, sandbo
     confirm(wizard, qtbot)
     wizard.next()
     assert wizard.currentId() == PageId.RUN
-    run = wizard.page_by_id(PageId.RUN)
-    run.start_button.click()
     qtbot.waitUntil(lambda: wizard.session.flow.run_finished, timeout=WAIT_MS)
     wait_idle(wizard, qtbot)
     wizard.next()

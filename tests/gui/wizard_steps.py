@@ -96,11 +96,11 @@ def confirm(wizard: SyncWizard, qtbot, dry_run: bool = False) -> None:
 
 
 def run_to_results(wizard: SyncWizard, qtbot, dry_run: bool = False) -> None:
-    """From the Preview page: confirm, go to the Run page, press Start, wait for the end, go to Results."""
+    """From the Preview page: confirm, press the Confirm page's Start writing (the run starts), wait for the end, go
+    to Results."""
     confirm(wizard, qtbot, dry_run=dry_run)
     wizard.next()
     assert wizard.currentId() == PageId.RUN
-    wizard.page_by_id(PageId.RUN).start_button.click()
     qtbot.waitUntil(lambda: wizard.session.flow.run_finished, timeout=WAIT_MS)
     wait_idle(wizard, qtbot)
     wizard.next()

@@ -53,7 +53,6 @@ def main(profile_path: str, export_path: str) -> None:
     confirm(wizard, bot)
     wizard.next()
     assert wizard.currentId() == PageId.RUN
-    wizard.page_by_id(PageId.RUN).start_button.click()
     print("started", flush=True)
     app.exec()  # writing until killed
 

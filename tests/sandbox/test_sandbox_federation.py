@@ -244,3 +244,40 @@ def test_without_the_trap_a_missing_certificate_is_a_plain_refusal(school, monke
                    federation_body(signingCertificate=None))
     assert answer.status_code == 400 and "signingCertificate" in answer.json()["error"]["message"]
     assert _domain(school, "elev.example")["authenticationType"] == "Managed"
+
+
+def test_federation_keys_policy_and_the_idp_live_on_in_the_state_file(sandbox_factory, tmp_path):
+    """A saved tenant keeps what this issue added (the demo lives on between launches): the domain's
+    federation and its home-realm lag, an app's certificate, the seed's policy, the demo IdP."""
+    from core.sandbox import SandboxTenant
+    from core.setup.certificates import make_certificate
+
+    policy = {"passwordCredentials": [{"restrictionType": "passwordAddition"}]}
+    first = sandbox_factory(seed_path=seed_file(tmp_path, SCHOOL, appManagementPolicy=policy))
+    first.config.federation_delay_s = 3600
+    path = tmp_path / "tenant.jsonl"
+    first.save_state(path)
+    created = call(first, delegated_token(first), "POST", "domains/elev.example/federationConfiguration",
+                   federation_body())
+    assert created.status_code == 201
+    cert = make_certificate("kept")
+    first.add_app_certificate(first.apps[0]["clientId"], cert.cert_pem)
+    idp = dict(first.idp)
+    first.stop()
+
+    second = SandboxTenant.load_state(path).start()
+    try:
+        second.config.federation_delay_s = 3600
+        assert second.directory.federations["elev.example"]["id"] == created.json()["id"]
+        assert _domain(second, "elev.example")["authenticationType"] == "Federated"
+        realm = VerifyingSession(second.ca_bundle).get(f"{second.url}/common/userrealm/ada@elev.example").json()
+        assert realm["NameSpaceType"] == "Managed"  # still replicating: the lag survived the restart
+        assert second.find_app(second.apps[0]["clientId"]).keys[0].thumbprint == cert.thumbprint
+        assert second.directory.app_policy["block_secrets"] is True and second.idp == idp
+        result = msal.ConfidentialClientApplication(
+            second.apps[0]["clientId"], client_credential=cert.msal_credential(), authority=second.authority,
+            http_client=VerifyingSession(second.ca_bundle), instance_discovery=False,
+        ).acquire_token_for_client(["https://graph.microsoft.com/.default"])
+        assert "access_token" in result, result
+    finally:
+        second.stop()

@@ -137,7 +137,7 @@ def _application(tenant: SandboxTenant, app: App) -> dict[str, Any]:
 
 def _password(p: Password, secret: str | None) -> dict[str, Any]:
     return {"customKeyIdentifier": None, "displayName": p.display_name, "endDateTime": _iso(p.end),
-            "hint": p.secret[:3], "keyId": p.key_id, "secretText": secret, "startDateTime": _iso(p.start)}
+            "hint": p.hint, "keyId": p.key_id, "secretText": secret, "startDateTime": _iso(p.start)}
 
 
 def _create_sp(tenant: SandboxTenant, req: Request, body: Any) -> Response:
