@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
+from core.federation.metadata import IdpMetadata
 from core.graph.client import GraphClient, GraphError
 from core.tenant.directory import Domain, list_domains
 
@@ -72,3 +74,23 @@ def read_configuration(graph: GraphClient, domain: str, cancel: threading.Event 
     items = page.get("value") if isinstance(page.get("value"), list) else [page]
     configs = [FederationConfig.from_graph(i) for i in items if isinstance(i, dict) and i.get("id")]
     return configs[0] if configs else None
+
+
+def configuration_body(metadata: IdpMetadata, *, display_name: str | None = None, mfa: str = "accept",
+                       now: datetime | None = None) -> dict[str, Any]:
+    """The internalDomainFederation to POST for this IdP (graph-facts §15): always with the signing
+    certificate (a create without one can leave the domain federated and unmanageable), the next one when
+    the IdP is rolling over, and `preferredAuthenticationProtocol: saml` set explicitly. Raises
+    MetadataError when no signing certificate is valid at `now`."""
+    problem = metadata.date_problem(now)
+    if problem is not None:
+        raise problem
+    signing = metadata.signing_certificate(now)
+    following = metadata.next_certificate(now)
+    body: dict[str, Any] = {
+        "displayName": display_name or metadata.entity_id, "issuerUri": metadata.entity_id,
+        "passiveSignInUri": metadata.sso_url, "signingCertificate": signing.base64 if signing else None,
+        "preferredAuthenticationProtocol": "saml", "federatedIdpMfaBehavior": MFA_BEHAVIORS[mfa]}
+    if following is not None:
+        body["nextSigningCertificate"] = following.base64
+    return body

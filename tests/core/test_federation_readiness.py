@@ -15,6 +15,9 @@ from federation_school import (
     school,
     user,
 )
+from federation_school import (
+    SSO as SSO_URL,
+)
 
 from core.federation.readiness import Check, Inputs, judge, pending_swaps_from_journals
 from core.federation.readiness import check_readiness as _check_readiness
@@ -187,3 +190,21 @@ def test_judge_needs_no_network():
         (Check.DOMAIN, Verdict.UNKNOWN), (Check.FEDERATION, Verdict.UNKNOWN), (Check.METADATA, Verdict.UNKNOWN),
         (Check.IMMUTABLE_IDS, Verdict.UNKNOWN), (Check.SYNCED_USERS, Verdict.UNKNOWN), (Check.ADMIN, Verdict.WARNING)]
     assert not readiness.passed
+
+
+def test_the_body_to_post_always_carries_the_certificate_and_saml(sandbox_factory, tmp_path):
+    from core.federation.domains import configuration_body
+    from core.federation.metadata import MetadataError, parse_metadata
+
+    cert = certificate_b64()
+    body = configuration_body(parse_metadata(metadata(cert).encode()), display_name="Skolon", mfa="enforce")
+    assert body == {"displayName": "Skolon", "issuerUri": ISSUER, "passiveSignInUri": SSO_URL,
+                    "signingCertificate": cert, "preferredAuthenticationProtocol": "saml",
+                    "federatedIdpMfaBehavior": "enforceMfaByFederatedIdp"}
+    tenant = school(sandbox_factory, tmp_path)
+    assert admin_call(tenant, "POST", "domains/elev.example/federationConfiguration", body).status_code == 201
+    readiness = check(tenant, tmp_path, text=metadata(cert))
+    assert readiness.row(Check.FEDERATION).code == "fed_state_same_idp"  # what we post is what check accepts
+    expired = parse_metadata(metadata(certificate_b64(days=5, start_days_ago=30)).encode(), require_valid=False)
+    with pytest.raises(MetadataError):
+        configuration_body(expired)
