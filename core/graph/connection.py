@@ -74,8 +74,9 @@ class Connection:
         self.graph_url = _clean_url(self.graph_url)
         self.ca_bundle = (self.ca_bundle or "").strip() or None
         self.name = (self.name or "").strip() or None
-        # as pasted from the admin center or certutil: "ab cd:ef…" -> "ABCDEF…"
-        self.cert_thumbprint = "".join(ch for ch in (self.cert_thumbprint or "") if ch not in " :\t").upper() or None
+        # as pasted from the admin center or certutil ("ab cd:ef…", often with an invisible U+200E in front)
+        self.cert_thumbprint = "".join(ch for ch in (self.cert_thumbprint or "")
+                                       if ch not in " :-\t\u200e\u200f").upper() or None
         if GUID_RE.match(self.tenant):
             self.tenant = self.tenant.lower()
         if GUID_RE.match(self.client_id):

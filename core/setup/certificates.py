@@ -110,7 +110,7 @@ def thumbprint(cert: x509.Certificate, sha256: bool = False) -> str:
 
 def normalise_thumbprint(text: str) -> str:
     """"ab:cd ef…" as pasted from the admin center or certutil -> "ABCDEF…"; "" when it is not 40 hex digits."""
-    cleaned = "".join(ch for ch in (text or "") if ch not in " :-\t\u200e").upper()
+    cleaned = "".join(ch for ch in (text or "") if ch not in " :-\t\u200e\u200f").upper()
     return cleaned if len(cleaned) == 40 and all(ch in "0123456789ABCDEF" for ch in cleaned) else ""
 
 

@@ -64,6 +64,8 @@ def test_thumbprints_as_pasted_are_normalised(cert):
     spaced = " ".join(cert.thumbprint[i:i + 2].lower() for i in range(0, 40, 2))
     assert certificates.normalise_thumbprint(spaced) == cert.thumbprint
     assert certificates.normalise_thumbprint("abc") == ""
+    assert Connection("t.example", "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d",
+                      cert_thumbprint="\u200e" + spaced).cert_thumbprint == cert.thumbprint  # certmgr's copy
     conn = Connection("t.example", "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d", cert_thumbprint=spaced.replace(" ", ":"))
     assert conn.cert_thumbprint == cert.thumbprint and conn.uses_certificate and conn.validate() == []
     assert Connection.from_profile_dict(conn.to_profile_dict()) == conn
