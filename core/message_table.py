@@ -150,10 +150,16 @@ HINTS: dict[str, str] = {
 
 # Codes only the command line reports (the wizard cannot produce them, so gui/code_texts.py has none).
 CLI_TEXT: dict[str, str] = {
+    "undo_no_folder": "there is no such folder: give a run folder (it holds journal.jsonl)",
     "undo_no_journal": "this folder has no journal.jsonl: it is not a run folder",
+    "undo_journal_unreadable": "its journal.jsonl cannot be read (it is not a file, or not a journal)",
+    "undo_journal_empty": "its journal.jsonl is empty or has no header: it is not a run's journal",
     "undo_not_an_apply": "this run is not an apply run (an undo cannot be undone)",
     "undo_dry_run": "this was a dry run: it wrote nothing, so there is nothing to undo",
-    "undo_no_last_run": "no finished apply run of this tenant and app was found",
+    "undo_other_tenant": "this run was made in another tenant or by another app ({theirs}); sign in to that "
+                         "tenant with that app to undo it",
+    "undo_no_last_run": "no apply run of this tenant and app has anything left to undo (runs that set "
+                        "nothing, and runs already undone, are passed over; give --run for another)",
     "profile_name_unknown": "No saved connection has this name, and no file has it either.",
     "profile_none_saved": "No connection has been saved yet, and no file has this name.",
     "secret_stdin_empty": "Standard input was empty, so no client secret was read.",
@@ -199,7 +205,8 @@ CLI_HINTS["secret_set_stdin_blank"] = CLI_HINTS["secret_set_stdin_empty"]
 
 # --- the UPN swap's effects (graph-facts §11), said before the admin confirms it ---------------------------
 SWAP_EFFECTS = (
-    "each user's UPN moves to alias@<tenant>.onmicrosoft.com and back within seconds; meanwhile the user "
+    "each user's UPN moves to a temporary alias.idswap-…@<tenant>.onmicrosoft.com and back within seconds; "
+    "meanwhile the user "
     "cannot sign in through the identity provider",
     "OneDrive's URL may change (old links redirect for a while)",
     "Microsoft Authenticator may show the account as a new one",
@@ -231,6 +238,7 @@ STATUS_TEXT = {
     "not_attempted": "not attempted (the run was cancelled or stopped first)",
     "conflict": "written, then changed by another writer (check which value is right)",
     # undo (contracts.md "Undo a run"); failed, dry_run and not_attempted are shared with apply
+    "will_clear": "will be cleared (the value the run wrote is still there)",
     "cleared": "ImmutableId cleared (undone)",
     "skipped_changed": "the value changed after the run wrote it: left alone",
 }
@@ -311,6 +319,12 @@ REASON_DETAIL = {
     "domain_federated": "domain {domain} is federated",
     "federated_swap_ready": "domain {domain} is federated: can be set with the UPN swap (--federated-upn-swap)",
     "swap_alias_taken": "domain federated, and the UPN swap cannot be used: {alias} is another user's UPN",
+    "swap_alias_shared": ("domain federated, and the UPN swap cannot be used: its temporary UPN {alias} would "
+                          "also be {others}'s"),
+    "swap_parked": ("on the temporary UPN {temp} left by an interrupted UPN swap (its own UPN: {original}); "
+                    "never written by a plain run — run apply with --federated-upn-swap to bring it back"),
+    "swap_parked_restored": "moved back from the temporary UPN {temp} to its own UPN; the value was left as it was",
+    "swap_parked_dry_run": "would be moved back from its temporary UPN to its own (dry run)",
     "value_in_use": "held by {holder}",
     # apply
     "resumed": "written by the interrupted run (resumed)",
@@ -345,6 +359,8 @@ REASON_DETAIL = {
     "needs_upn_swap": "the domain is federated, so Entra refuses to clear the value: " + WRITE_HINTS["needs_upn_swap"],
     "cleared_with_swap": "cleared with the UPN swap (UPN moved to the .onmicrosoft.com domain and back)",
     "changed_since_run": "now holds {found}, not the value the run wrote: left alone",
+    "cleared_by_earlier_undo": "already cleared by an earlier undo of this run ({run})",
+    "will_clear_with_swap": "will be cleared with the UPN swap (its domain is federated)",
     "cleared_meanwhile": "already empty: cleared by someone else after the run; left alone",
     "user_deleted_undo": "the user no longer exists",
     "outcome_unknown_undo": "could not confirm the clear after several tries — run undo again to finish",
@@ -367,6 +383,38 @@ WARNING_TEXT = {
                           "users in a federated domain will fail when written.",
     "admin_groups_unread": "Members of these admin role groups are not known (GroupMember.Read.All not "
                            "granted): {groups}; they will fail when written.",
+    "federated_domains": "These domains are federated: {domains}. Their users are left out.",
+    "federated_domains_swap_offered": "These domains are federated: {domains}. Their users are left out unless "
+                                      "you choose the UPN swap (--federated-upn-swap): {count:,} could be set.",
+    "federated_domains_swap_on": "These domains are federated: {domains}. {count:,} of their users are set with "
+                                 "the UPN swap; the others are left out.",
+    "value_in_use": "Users whose value another user already has: {count:,}. They are skipped.",
+    "duplicate_value": "Users that share a value with someone else: {count:,}. They are skipped.",
+    "invalid_value": "Users whose value cannot be an ImmutableId: {count:,}. They are skipped.",
+    "admin_role": "Users that hold an admin role: {count:,}. They are left out; a Privileged Authentication "
+                  "Administrator can set theirs by hand.",
+    "admins_unknown": "Users that hold an admin role cannot be changed by the app, and which users do is not "
+                      "known (RoleManagement.Read.Directory not granted): Microsoft refuses them, and they are "
+                      "reported as failed, with what to do.",
+    "nothing_to_write": "Nothing to write: no user will get an ImmutableId.",
+    "parked_users": "{count:,} users are on a temporary UPN left by an interrupted UPN swap ({names}). A plain run "
+                    "never writes them: run apply with --federated-upn-swap to bring them back.",
+    "parked_users_swap_on": "{count:,} users are on a temporary UPN left by an interrupted UPN swap ({names}): "
+                            "this run brings them back first.",
+    "parked_unknown": "{count:,} users are on a temporary UPN whose own UPN cannot be worked out ({names}): "
+                      "change each back by hand in the Entra admin center.",
+    "unfinished_run": "An unfinished run of this tenant and app ({when}, {done:,} of {total} done) is continued "
+                      "in its folder: {path}",
+    "undo_needs_swap": "{count:,} users are in a federated domain ({names}): clearing their value needs the UPN "
+                       "swap (--federated-upn-swap); without it they are left as they are.",
+    "undo_nothing_to_clear": "Nothing to clear: no user still holds a value this run wrote.",
+    "unfinished_run_not_this_tenant": "An unfinished run ({when}, {path}) names this tenant, but the tenant holds "
+                                      "none of what it wrote (a tenant made again, or another one): it is not "
+                                      "continued; this run starts anew.",
+    "unfinished_undo_continued": "This undo continues the one that did not finish ({when}, {done:,} users done "
+                                 "then): {path}",
+    "unfinished_undo": "An undo of this tenant and app did not finish ({when}, {path}): run undo --last to finish "
+                       "it (it is continued), or undo --run with that run.",
 }
 
 # core.planning.preflight.OutputPathError codes, for --out / --report.

@@ -71,8 +71,9 @@ TEXT: dict[str, str] = {
     "domains_managed": T("Code", "No domain is federated."),
     "domains_federated": T("Code", "Some domains are federated."),
     "domains_unknown": T("Code", "Not known (the app may not read domains)."),
-    "admin_roles_known": T("Code", "Admins are known before writing."),
-    "admin_roles_groups_unread": T("Code", "Admins are known, except members of groups the app cannot read."),
+    # the step's title says "Admins known before writing": the verdict says what follows, not the same again
+    "admin_roles_known": T("Code", "Yes: the preview marks them, and leaves them out."),
+    "admin_roles_groups_unread": T("Code", "Yes, except members of groups the app cannot read."),
     "admin_roles_unknown": T("Code", "Not known (optional permission not granted)."),
     "secret_expiry_ok": T("Code", "The secret is valid for more than 30 days."),
     "secret_expiry_soon": T("Code", "The secret expires within 30 days."),
@@ -174,6 +175,7 @@ STATUS = {
     "dry_run": T("Status", "Dry run (not written)"),
     "not_attempted": T("Status", "Not attempted"),
     "conflict": T("Status", "Changed by someone else"),
+    "will_clear": T("Status", "Will be cleared"),
     "cleared": T("Status", "Cleared"),
     "skipped_changed": T("Status", "Skipped: changed since"),
 }
@@ -211,6 +213,7 @@ STATUS_HINT = {
         "StatusHint", "The run was cancelled or stopped before this user; run again to continue."),
     "conflict": T("StatusHint", "Written, then another run or person set a different value before this run read "
                                 "it back. Check which value is right."),
+    "will_clear": T("StatusHint", "The user still holds the value the run wrote: the undo clears it."),
     "cleared": T("StatusHint", "Undone: the value this run wrote was cleared."),
     "skipped_changed": T("StatusHint", "The value changed after the run wrote it, so the undo left it alone."),
 }
@@ -254,6 +257,13 @@ REASON = {
     "domain_not_chosen": T("Detail", "Domain {value}."),  # {value}: the domain
     "domain_federated": T("Detail", "Domain {value} is federated."),
     "federated_swap_ready": T("Detail", "Domain {value} is federated: can be set with the UPN swap."),
+    "swap_alias_shared": T("Detail", "Domain federated; the UPN swap cannot be used: its temporary UPN {alias} "
+                                     "would also be {others}'s."),
+    "swap_parked": T("Detail", "On the temporary UPN {temp} left by an interrupted UPN swap (its own UPN: "
+                               "{original}). Only a run with the UPN swap moves it back."),
+    "swap_parked_restored": T("Detail", "Moved back from the temporary UPN {temp} to its own; the value was left "
+                                        "as it was."),
+    "swap_parked_dry_run": T("Detail", "Would be moved back from its temporary UPN to its own (dry run)."),
     "swap_alias_taken": T("Detail", "Domain federated; the UPN swap cannot be used: {alias} is another "
                                     "user's UPN."),
     "duplicate_value": T("Detail", "Same value as {others}."),
@@ -293,6 +303,8 @@ REASON = {
                                    "again; this user is finished first."),
     "swap_dry_run": T("Detail", "Would be set with the UPN swap."),
     "cleared_with_swap": T("Detail", "Cleared with the UPN swap."),
+    "cleared_by_earlier_undo": T("Detail", "Already cleared by an earlier undo of this run."),
+    "will_clear_with_swap": T("Detail", "Will be cleared with the UPN swap (its domain is federated)."),
 }
 
 # The plan table's columns, in order.
@@ -324,19 +336,19 @@ CLOUDS = {
     "usgov-dod": T("Cloud", "US Government DoD"),
     "china": T("Cloud", "China (21Vianet)"),
 }
-MATCHES = {
+MATCH_TEXT = {
     "upn": T("Match", "User principal name"),
     "mail": T("Match", "E-mail address"),
     "employeeId": T("Match", "Employee ID"),
     "id": T("Match", "Entra object ID"),
 }
-ATTRIBUTES = {
+ATTRIBUTE_TEXT = {
     "objectId": T("Attribute", "Object ID (as Entra Connect does, with guid-base64)"),
     "employeeId": T("Attribute", "Employee ID"),
     "mail": T("Attribute", "E-mail address"),
     "userPrincipalName": T("Attribute", "User principal name"),
 }
-TRANSFORMS = {
+TRANSFORM_TEXT = {
     "none": T("Transform", "None: use the value as it is"),
     "lower": T("Transform", "Lower case"),
     "guid-base64": T("Transform", "GUID → base64 (Entra Connect's form)"),
@@ -386,6 +398,48 @@ PLAN_WARNINGS = {
     "admin_groups_unread": T(
         "PlanWarning", "The members of these admin role groups are not known (the app may not read group "
                        "members): {groups}. Their writes will fail."),
+    "federated_domains": T(
+        "PlanWarning", "These domains are federated: {domains}. Their users cannot get a new ImmutableId and "
+                       "are left out."),
+    "federated_domains_swap_offered": T(
+        "PlanWarning", "These domains are federated: {domains}. Their users are left out unless you choose the "
+                       "UPN swap ({count} could be set)."),
+    "federated_domains_swap_on": T(
+        "PlanWarning", "These domains are federated: {domains}. {count} of their users are set with the UPN "
+                       "swap; the others are left out."),
+    "value_in_use": T("PlanWarning", "Users whose value another user already has: {count}. They are skipped."),
+    "duplicate_value": T("PlanWarning", "Users that share a value with someone else: {count}. They are skipped."),
+    "invalid_value": T("PlanWarning", "Users whose value cannot be an ImmutableId: {count}. They are skipped."),
+    "admin_role": T(
+        "PlanWarning", "Users that hold an admin role: {count}. They are left out; a Privileged Authentication "
+                       "Administrator can set theirs by hand."),
+    "admins_unknown": T(
+        "PlanWarning", "Users that hold an admin role cannot be changed by the app, and the app may not read "
+                       "who they are: Microsoft refuses them, and they are reported as failed, with what to do."),
+    "nothing_to_write": T("PlanWarning", "Nothing to write: no user will get an ImmutableId."),
+    "parked_users": T(
+        "PlanWarning", "{count} users are on a temporary UPN left by an interrupted UPN swap ({names}). They are "
+                       "not written unless you choose the UPN swap, which first moves them back."),
+    "parked_users_swap_on": T(
+        "PlanWarning", "{count} users are on a temporary UPN left by an interrupted UPN swap ({names}): this run "
+                       "moves them back first."),
+    "parked_unknown": T(
+        "PlanWarning", "{count} users are on a temporary UPN whose own UPN cannot be worked out ({names}). "
+                       "Change each back by hand in the Entra admin center."),
+    "unfinished_run": T(
+        "PlanWarning", "An unfinished run of this tenant ({when}, {done} of {total} done) is continued in its "
+                       "folder."),
+    "unfinished_run_not_this_tenant": T(
+        "PlanWarning", "An unfinished run ({when}) names this tenant, but the tenant holds none of what it wrote: "
+                       "it is not continued, and this run starts anew."),
+    "unfinished_undo": T(
+        "PlanWarning", "An undo of this tenant did not finish ({when}). Finish it with “Undo an earlier run…”."),
+    "unfinished_undo_continued": T(
+        "PlanWarning", "This undo continues the one that did not finish ({when}, {done} users done then)."),
+    "undo_needs_swap": T(
+        "PlanWarning", "{count} users are in a federated domain ({names}): clearing their value needs the UPN "
+                       "swap. Without it they are left as they are."),
+    "undo_nothing_to_clear": T("PlanWarning", "Nothing to clear: no user still holds a value the run wrote."),
 }
 
 # core.planning.preflight.OutputPathError codes (saving a report).
@@ -484,8 +538,9 @@ RUN_STATES = {
 # What an undo would do, counted by a dry run before confirming (gui/jobs/undo.py).
 UNDO_COUNTS = {
     "will_clear": T("UndoCount", "Will be cleared"),
+    "needs_swap": T("UndoCount", "In a federated domain: cleared only with the UPN swap (left as they are)"),
     "changed": T("UndoCount", "Changed since the run (left alone)"),
-    "already_cleared": T("UndoCount", "Already cleared by the unfinished undo"),
+    "already_cleared": T("UndoCount", "Already cleared by an earlier undo of this run"),
     "gone": T("UndoCount", "Cannot be cleared (see the report)"),
 }
 # Why a run cannot be undone (core.run.undo.UndoError codes).
@@ -493,4 +548,9 @@ UNDO_ERRORS = {
     "undo_no_journal": T("UndoError", "The folder has no journal.jsonl: it is not a run folder."),
     "undo_not_an_apply": T("UndoError", "This run is not an apply run (an undo cannot be undone)."),
     "undo_dry_run": T("UndoError", "This was a dry run: it wrote nothing, so there is nothing to undo."),
+    "undo_no_folder": T("UndoError", "There is no such folder."),
+    "undo_journal_unreadable": T("UndoError", "Its journal.jsonl cannot be read."),
+    "undo_journal_empty": T("UndoError", "Its journal.jsonl is empty: it is not a run's journal."),
+    "undo_other_tenant": T("UndoError", "This run was made in another tenant or by another app: sign in to "
+                                        "that tenant with that app to undo it."),
 }

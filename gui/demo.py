@@ -28,7 +28,8 @@ from core.setup.scheduler import Completed, Scheduler
 log = logging.getLogger(__name__)
 
 DEMO_USERS = 300
-DEMO_NAME = "Demo school (sandbox)"  # the demo's connection, saved under this name: clearly not a school's
+# the demo's connection, saved under this name: clearly not a school's, and the same in every language
+DEMO_NAME = "Demo (sandbox)"
 # The demo's app may also read domains and directory roles, as a well-prepared real app would: the check
 # sees the federated domain and the tenant's .onmicrosoft.com domain (the UPN swap), and the preview knows
 # the admins before writing (graph-facts §12).

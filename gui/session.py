@@ -7,23 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from core.source.spec import SourceSpec
 from gui.navigation import FlowState
 
-
-@dataclass
-class SourceChoice:
-    """The Source page's answer, enough for core.source.sources / core.planning.plan to build the plan."""
-
-    kind: str = "csv"  # "csv" | "attribute"
-    csv_path: str = ""
-    match: str = "upn"
-    key_column: str = ""
-    value_column: str = ""
-    attribute: str = "objectId"
-    transform: str = "none"
-    domains: tuple[str, ...] = ()
-    include_guests: bool = False
-    include_disabled: bool = False
+# The Source page's answer is core's source choice itself (core/source/spec.py): one schema for every face.
+SourceChoice = SourceSpec
 
 
 @dataclass
@@ -37,6 +25,7 @@ class WizardSession:
     source: SourceChoice = field(default_factory=SourceChoice)
     csv_table: Any = None  # core.source.csvfile.CsvTable
     plan: Any = None  # core.planning.plan.Plan (what will be written)
+    prepared: Any = None  # core.run.prepare.Prepared the plan came from (its warnings, its RunSpec)
     retry_ids: frozenset[str] | None = None  # "retry the failed ones": limit the next plan to these
     resume: Any = None  # core.run.lifecycle.UnfinishedRun the admin chose to continue (None: a new run)
     dry_run: bool = False
@@ -51,7 +40,7 @@ class WizardSession:
 
     def forget_from_check(self) -> None:
         """A new connection makes everything after it stale."""
-        self.check_report = self.users = self.users_listed_at = self.plan = self.result = None
+        self.check_report = self.users = self.users_listed_at = self.plan = self.prepared = self.result = None
         self.resume = None
         self.federated_upn_swap = False
         self.flow.checks_passed = self.flow.plan_ready = self.flow.confirmed = False

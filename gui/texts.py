@@ -23,7 +23,6 @@ log = logging.getLogger(__name__)
 
 # reasons of users the UPN swap left on the temporary UPN (core/run/swap.py): the Results page and the undo
 # dialog say so, as the command line does
-SWAP_NOT_BACK = frozenset({"swap_unfinished", "swap_stranded"})
 
 def tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
@@ -157,7 +156,7 @@ def cloud_text(code: str) -> str:
 
 
 def match_text(code: str) -> str:
-    return tr("Match", code_texts.MATCHES.get(code, code))
+    return tr("Match", code_texts.MATCH_TEXT.get(code, code))
 
 
 def attribute_label(code: str, transform: str) -> str:
@@ -169,11 +168,11 @@ def attribute_label(code: str, transform: str) -> str:
 
 
 def attribute_text(code: str) -> str:
-    return tr("Attribute", code_texts.ATTRIBUTES.get(code, code))
+    return tr("Attribute", code_texts.ATTRIBUTE_TEXT.get(code, code))
 
 
 def transform_text(code: str) -> str:
-    return tr("Transform", code_texts.TRANSFORMS.get(code, code))
+    return tr("Transform", code_texts.TRANSFORM_TEXT.get(code, code))
 
 
 def number(n: int) -> str:
@@ -184,22 +183,6 @@ def number(n: int) -> str:
 def decimal(x: float, places: int = 1) -> str:
     """A measured figure in the user's locale (760,3 in Swedish, 760.3 in English)."""
     return QLocale().toString(float(x), "f", places)
-
-
-def federated_domains(report) -> list[str]:
-    domains = getattr(report, "domains", None) or []
-    return [name.lower() for name, kind in domains if (kind or "").lower() == "federated"]
-
-
-def federation_unknown(report) -> bool:
-    """True when the check could not read the domains (no Domain.Read.All): nobody knows which are federated.
-    Decided by the check's code, never by its words."""
-    if report is None:
-        return False
-    result = report.result("domains") if hasattr(report, "result") else None
-    if result is not None:
-        return getattr(result, "code", None) == "domains_unknown"
-    return getattr(report, "domains", None) is None
 
 
 def domain_label(name: str, users: int, federated: bool) -> str:
@@ -235,41 +218,6 @@ def confirm_summary(counts: Mapping[str, int], connection, choice, swapped: int 
                "transformed with “{transform}”.").format(
         tenant=tenant, n=number(will), source=source, transform=transform_text(choice.transform))
     return f"<p>{text}</p><p>{_tr('Users that already have an ImmutableId are never changed.')}</p>"
-
-
-def confirm_warnings(counts: Mapping[str, int], federated: list[str], swappable: int = 0,
-                     swap_on: bool = False) -> list[str]:
-    """`swappable`: federated users the UPN swap could set; `swap_on`: the admin ticked it."""
-    warnings = []
-    domains = ", ".join(federated)
-    if federated and swappable and swap_on:
-        warnings.append(_tr("These domains are federated: {domains}. Their users with a value ready are set "
-                            "with the UPN swap (below); the others are left out.").format(domains=domains))
-    elif federated and swappable:
-        warnings.append(_tr("These domains are federated: {domains}. Their users are left out unless you "
-                            "choose the UPN swap below.").format(domains=domains))
-    elif federated:
-        warnings.append(_tr("These domains are federated: {domains}. Their users cannot get a new "
-                            "ImmutableId and are left out.").format(domains=domains))
-    if counts.get("value_in_use"):
-        warnings.append(_tr("Users whose value another user already has: {n}. They are skipped.").format(
-            n=number(counts["value_in_use"])))
-    if counts.get("duplicate_value"):
-        warnings.append(_tr("Users that share a value with someone else: {n}. They are skipped.").format(
-            n=number(counts["duplicate_value"])))
-    if counts.get("invalid_value"):
-        warnings.append(_tr("Users whose value cannot be an ImmutableId: {n}. They are skipped.").format(
-            n=number(counts["invalid_value"])))
-    if counts.get("admin_role"):  # admins known before writing (RoleManagement.Read.Directory)
-        warnings.append(_tr("Users that hold an admin role: {n}. They are left out; a Privileged "
-                            "Authentication Administrator can set theirs by hand.").format(
-            n=number(counts["admin_role"])))
-    else:
-        warnings.append(_tr("Users that hold an admin role cannot be changed by the app; Microsoft refuses "
-                            "them (they are reported as failed, with what to do)."))
-    if not counts.get("will_set") and not (swappable and swap_on):
-        warnings.append(_tr("Nothing to write: no user will get an ImmutableId."))
-    return warnings
 
 
 def quota_text(writes: int) -> str:
@@ -310,8 +258,8 @@ def swap_choice_label(n: int) -> str:
 def swap_effects(initial_domain: str | None, example: str | None) -> str:
     """What the swap does to each user, in plain words, as a list (graph-facts §11)."""
     if initial_domain and example:
-        move = _tr("Each user's UPN is moved to the same name in {domain} (e.g. {example}) and back again: two "
-                   "writes, a few seconds apart.").format(domain=initial_domain, example=example)
+        move = _tr("Each user's UPN is moved to a temporary name in {domain} (e.g. {example}) and back again: "
+                   "two writes, a few seconds apart.").format(domain=initial_domain, example=example)
     else:
         move = _tr("Each user's UPN is moved to the tenant's .onmicrosoft.com domain and back again: two "
                    "writes, a few seconds apart.")
@@ -360,13 +308,17 @@ def duration(seconds: float | None) -> str:
     return _tr("{h} h {m} min").format(h=hours, m=minutes)
 
 
+MEASURED_AFTER = 20  # users finished before the pace means something (one $batch: the first answers include reads)
+
+
 def run_status(done: int, total: int, failed: int, rate: float | None, eta_s: float | None) -> str:
     """The Run page's progress line: the pace and the time left only once they are measured."""
     parts = [_tr("{done} of {total} done, {failed} failed").format(done=number(done), total=number(total),
                                                                  failed=number(failed))]
-    if done and rate:
+    measured = done >= min(MEASURED_AFTER, total) and done > 0
+    if measured and rate:
         parts.append(_tr("{rate} users a second").format(rate=decimal(rate)))
-    if eta_s is not None and not math.isinf(eta_s) and done < total and done:
+    if measured and eta_s is not None and not math.isinf(eta_s) and done < total:
         parts.append(_tr("about {eta} left").format(eta=duration(eta_s)))
     return " · ".join(parts)
 
@@ -575,8 +527,12 @@ def past_run_state(run) -> str:  # run: core.run.history.PastRun
     return tr("RunState", code_texts.RUN_STATES[code])
 
 
-def undo_counts(counts: Mapping[str, int]) -> str:
-    """The dry run's counts before an undo, one "label: n" line each (the first always)."""
-    lines = [f"{tr('UndoCount', text)}: <b>{number(counts.get(code, 0))}</b>"
-             for code, text in code_texts.UNDO_COUNTS.items() if counts.get(code) or code == "will_clear"]
+def undo_counts(counts: Mapping[str, int], upn_swap: bool) -> str:
+    """The counts before an undo, one "label: n" line each (the first always): users in federated domains
+    count as cleared only with the UPN swap ticked, else on a line of their own."""
+    shown = dict(counts)
+    if upn_swap:
+        shown["will_clear"] = shown.get("will_clear", 0) + shown.pop("needs_swap", 0)
+    lines = [f"{tr('UndoCount', text)}: <b>{number(shown.get(code, 0))}</b>"
+             for code, text in code_texts.UNDO_COUNTS.items() if shown.get(code) or code == "will_clear"]
     return "<br>".join(lines)

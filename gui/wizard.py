@@ -50,6 +50,8 @@ class SyncWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveHelpButton, True)
         self.setButtonText(QWizard.WizardButton.HelpButton, self.tr("&About"))
+        # our own word for the last button (Qt's Swedish says "Färdig"; a wizard's last step is "Slutför")
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Finish"))
         self.helpRequested.connect(lambda: show_about(self))
         for page_id, cls in PAGE_CLASSES.items():
             page = cls(self)
@@ -58,7 +60,7 @@ class SyncWizard(QWizard):
         self.setStartId(PageId.WELCOME)
         self.currentIdChanged.connect(lambda _id: self.update_back_button())
         self._stopping = False
-        self.resize(QSize(900, 680))
+        self.resize(QSize(1000, 700))  # the Preview table fits without a horizontal scroll bar (test_gui_layout)
         self.setMinimumSize(QSize(640, 480))
 
     def page_by_id(self, page_id: PageId) -> WizardPage:

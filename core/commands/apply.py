@@ -19,20 +19,18 @@ from core.commands import unattended
 from core.commands.common import CliError, add_connection_options, fail
 from core.commands.progress import ProgressLine
 from core.commands.source_options import (
-    Session,
     add_source_options,
-    connect_and_plan,
     load_source,
     output_path,
+    prepare_plan,
     print_counts,
-    print_swap_note,
     print_warnings,
-    source_spec,
 )
 from core.commands.stopping import cancel_on_stop_signals
 from core.exits import EXIT_BAD_INPUT, EXIT_CANCELLED
 from core.graph.pacing import WritePacer
 from core.message_table import SWAP_EFFECTS
+from core.planning.statuses import not_back
 from core.run.apply import ApplyProgress
 from core.run.lifecycle import (
     RunBusy,
@@ -41,11 +39,11 @@ from core.run.lifecycle import (
     confirmation_tokens,
     example_domain,
     execute,
-    find_unfinished_run,
     is_confirmed,
     open_journal,
     tenant_domains,
 )
+from core.run.prepare import Prepared
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -112,49 +110,37 @@ def run(args: argparse.Namespace, stdin: TextIO | None = None) -> int:
         if not args.dry_run and not args.yes and not stdin.isatty():
             raise CliError(EXIT_BAD_INPUT, "Refusing to write without confirmation: no terminal to ask on. "
                                            "Pass --yes to confirm (or --dry-run to try it out).")
-        session = connect_and_plan(args, source, cancel)
-        spec = RunSpec(session.conn, session.plan, args.dry_run, tenant_id=_tenant_id(session),
-                       source_spec=source_spec(args), federation_known=session.federation_known,
-                       report_copy=report, delimiter=args.delimiter, timings=session.timings,
-                       federated_upn_swap=args.federated_upn_swap)
-        spec.resume = None if args.dry_run else find_unfinished_run(spec.conn, spec.tenant_id)
-        print(f"Plan for {session.conn.display_name}:")
-        print_counts(session.plan)
-        print_warnings(session)
-        swaps = len(session.plan.swappable())
-        if swaps and args.federated_upn_swap:
+        prepared = prepare_plan(args, source, cancel)
+        swap = args.federated_upn_swap
+        spec = prepared.run_spec(face="cli", dry_run=args.dry_run, upn_swap=swap, report_copy=report,
+                                 delimiter=args.delimiter)
+        print(f"Plan for {prepared.conn.display_name}:")
+        print_counts(prepared.plan)
+        print_warnings(prepared, swap)
+        swaps = len(prepared.plan.swappable()) if swap else 0
+        if swaps:
             print_swap_effects(swaps)
-        else:
-            print_swap_note(session.plan)
-        to_write = len(session.plan.to_write()) + (swaps if args.federated_upn_swap else 0)
-        if not args.dry_run and to_write and not args.yes:
-            _confirm(session, spec, to_write, stdin, swaps if args.federated_upn_swap else 0)
-        return _apply(args, spec, session, pacer, cancel)
+        if not args.dry_run and spec.to_write and not args.yes:
+            _confirm(prepared, spec.to_write, stdin, swaps)
+        return _apply(args, spec, prepared, pacer, cancel)
     except CliError as exc:
         return fail(exc)
 
 
-def _tenant_id(session: Session) -> str | None:
-    try:
-        return session.graph.tokens.token().tid
-    except Exception:  # noqa: BLE001 — only a nicer match for resume; the run itself does not need it
-        return None
-
-
-def _confirm(session: Session, spec: RunSpec, to_write: int, stdin: TextIO, swaps: int = 0) -> None:
+def _confirm(prepared: Prepared, to_write: int, stdin: TextIO, swaps: int = 0) -> None:
     """The one confirmation rule (core.run.lifecycle): type the tenant, its id, or one of its domains."""
-    conn = session.conn
-    domains = tenant_domains(session.domains, session.plan.rows)
+    conn = prepared.conn
+    domains = tenant_domains(prepared.facts.domain_names, prepared.plan.rows)
     example = example_domain(domains)
     with_swap = f" ({swaps:,} of them with the UPN swap)" if swaps else ""
     print(f"About to write {to_write:,} ImmutableIds in tenant {conn.tenant}{with_swap}.")
     hint = f" or its domain (e.g. {example})" if example and example != conn.tenant.lower() else ""
     print(f"Type the tenant ({conn.tenant}){hint} to go ahead: ", end="", flush=True)
-    if not is_confirmed(stdin.readline(), confirmation_tokens(conn, spec.tenant_id, domains)):
+    if not is_confirmed(stdin.readline(), confirmation_tokens(conn, prepared.tenant_id, domains)):
         raise CliError(EXIT_CANCELLED, "Not confirmed; nothing was written.")
 
 
-def _apply(args: argparse.Namespace, spec: RunSpec, session: Session, pacer: WritePacer,
+def _apply(args: argparse.Namespace, spec: RunSpec, prepared: Prepared, pacer: WritePacer,
            cancel: threading.Event) -> int:
     try:
         journal = open_journal(spec)
@@ -166,7 +152,7 @@ def _apply(args: argparse.Namespace, spec: RunSpec, session: Session, pacer: Wri
     line = ProgressLine("Dry run" if args.dry_run else "Writing")
     try:
         with cancel_on_stop_signals(cancel):
-            outcome = execute(spec, session.graph, journal=journal, cancel=cancel, pacer=pacer,
+            outcome = execute(spec, prepared.graph, journal=journal, cancel=cancel, pacer=pacer,
                               concurrency=args.concurrency,
                               progress=lambda p: line.update(progress_text(p, cancel.is_set()),
                                                              force=p.done == p.total))
@@ -180,7 +166,7 @@ def _finish(args: argparse.Namespace, outcome: RunOutcome) -> int:
     print("Result:")
     print_counts(outcome.counts)
     print(f"Report: {args.report or outcome.report_path}  (run folder: {outcome.run_dir})")
-    stuck = [r for r in result.rows if r.reason in ("swap_unfinished", "swap_stranded")]
+    stuck = not_back(result.rows)
     if stuck:
         print(f"{len(stuck):,} users are not back on their own UPN yet (UPN swap): "
               + ", ".join(f"{r.upn_after or '?'} → {r.user_principal_name}" for r in stuck[:5])

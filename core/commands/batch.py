@@ -22,7 +22,6 @@ from core.commands.progress import ProgressBoard
 from core.commands.stopping import cancel_on_stop_signals
 from core.exits import EXIT_BAD_INPUT, EXIT_CANCELLED
 from core.messages import SCHOOL_STATE_TEXT, school_problem_text, school_reason_text, warning_text
-from core.planning.preflight import plan_warnings
 from core.setup.school_runs import (
     SUMMARY_FILE,
     SchoolRun,
@@ -135,7 +134,7 @@ def school_line(run: SchoolRun, width: int, cancelling: bool = False) -> str:
     if run.state is SchoolState.PLANNING:
         return f"{head}  {run.listed:,} users listed"
     if run.state is SchoolState.PLANNED:
-        return f"{head}  {run.to_write:,} to write" + (" (continues an unfinished run)" if run.resume else "")
+        return f"{head}  {run.to_write:,} to write" + (" (continues an unfinished run)" if _resumes(run) else "")
     if p is None:
         return f"{head}  {school_reason_text(run.reason)}".rstrip()
     done = p.done - getattr(p, "not_attempted", 0)
@@ -162,11 +161,16 @@ def print_plans(runs: list[SchoolRun], out: TextIO | None = None) -> None:
             continue
         counts = run.counts
         others = sum(counts.values()) - run.to_write - counts.get("already_set", 0)
-        resume = f"; continues the run in {run.resume.path}" if run.resume else ""
+        resume = f"; continues the run in {run.prepared.unfinished.path}" if _resumes(run) else ""
         print(f"  {run.name:<{width}}  {run.school.conn.tenant}: {run.to_write:,} to write, "
               f"{counts.get('already_set', 0):,} already set, {others:,} left alone{resume}", file=out)
-        for warning in plan_warnings(run.plan, run.federation_known):
-            print(f"  {'':<{width}}  Warning: {warning_text(warning)}", file=out)
+        for warning in run.prepared.warnings():
+            if warning.code != "unfinished_run":  # said on the line above
+                print(f"  {'':<{width}}  Warning: {warning_text(warning)}", file=out)
+
+
+def _resumes(run: SchoolRun) -> bool:
+    return run.prepared is not None and run.prepared.unfinished is not None
 
 
 def print_results(runs: list[SchoolRun], summary: Path, out: TextIO | None = None) -> None:

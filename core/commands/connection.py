@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from core.commands.common import CliError, add_connection_options, fail, resolve_connection
-from core.commands.source_options import add_source_options, load_source, source_spec
+from core.commands.source_options import add_source_options, load_source, spec_from_args
 from core.exits import EXIT_BAD_INPUT, EXIT_OK
 from core.graph.connection import Connection
 from core.setup.profiles import KEEP_RUNS_KEY, SCHEDULE_KEY, SOURCE_KEY, ProfileStore
@@ -48,7 +48,7 @@ def run_save(args: argparse.Namespace) -> int:
         spec = None
         if args.source:
             load_source(args)  # a typo in the path or a column is found now, not at 2 am
-            spec = source_spec(args)
+            spec = spec_from_args(args).to_dict()
         store = ProfileStore()
         stored = store.save(Connection.from_profile_dict({**conn.to_profile_dict(), "name": args.name}))
         if spec is not None:

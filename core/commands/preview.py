@@ -10,15 +10,15 @@ from core import logsetup, paths
 from core.commands.common import CliError, add_connection_options, fail
 from core.commands.source_options import (
     add_source_options,
-    connect_and_plan,
     load_source,
     output_path,
+    prepare_plan,
     print_counts,
-    print_swap_note,
     print_warnings,
 )
 from core.exits import EXIT_OK
-from core.run.lifecycle import PREVIEW_FILE, SUMMARY_FILE, write_outputs
+from core.run.folders import PREVIEW_FILE, SUMMARY_FILE
+from core.run.lifecycle import write_outputs
 from core.run.report import write_summary
 
 
@@ -37,20 +37,20 @@ def run(args: argparse.Namespace) -> int:
     try:
         source = load_source(args)
         out = output_path("--out", args.out, args)
-        session = connect_and_plan(args, source, cancel)
+        prepared = prepare_plan(args, source, cancel)
     except CliError as exc:
         return fail(exc)
-    plan = session.plan
-    print(f"Plan for {session.conn.display_name}:")
+    plan, conn = prepared.plan, prepared.conn
+    print(f"Plan for {conn.display_name}:")
     print_counts(plan)
-    print_warnings(session)
-    print_swap_note(plan)
-    run_dir = paths.new_run_dir(session.conn.tenant, "preview")
+    print_warnings(prepared)
+    run_dir = paths.new_run_dir(conn.tenant, "preview")
     files = write_outputs(plan.rows, run_dir, PREVIEW_FILE, plan.unmatched_rows, args.delimiter, out)
-    write_summary(plan, run_dir / SUMMARY_FILE, tenant=session.conn.tenant, client_id=session.conn.client_id,
+    write_summary(plan, run_dir / SUMMARY_FILE, tenant=conn.tenant, client_id=conn.client_id,
                   command="preview",
                   extra={"source": plan.source, "transform": plan.transform,
                          "unmatched_rows": len(plan.unmatched_rows),
-                         "federation_known": session.federation_known, "timings": session.timings})
+                         "federation_known": prepared.federation_known, "timings": prepared.timings,
+                         "warnings": [{"code": w.code, "args": dict(w.args)} for w in prepared.warnings()]})
     print(f"Report: {out or files[0]}  (run folder: {run_dir})")
     return EXIT_OK

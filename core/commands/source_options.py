@@ -1,21 +1,20 @@
-"""What `preview` and `apply` share on the command line: the source options, loading the source before
-any network call, checking where the report goes, connecting and listing with a progress line, planning,
-and printing counts and warnings. What a run *is* lives in core/run/lifecycle.py and core/planning/preflight.py."""
+"""What `preview`, `apply` and `connection save` share on the command line: the source options (as a
+core/source/spec.SourceSpec), loading the source before any network call, checking where the report goes,
+the prepare step (core/run/prepare.py) with a progress line, and printing counts and warnings."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 import threading
-import time
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from core.commands.common import CliError, connection_and_secret
 from core.commands.progress import ProgressLine
 from core.exits import EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_CANNOT_CONNECT
-from core.graph.auth import AuthError, TokenProvider
+from core.graph.auth import AuthError
+from core.graph.batching import ReadFailed
 from core.graph.client import Cancelled, GraphClient, GraphError
 from core.graph.connection import Connection
 from core.messages import (
@@ -27,25 +26,23 @@ from core.messages import (
     text_for,
     warning_text,
 )
-from core.planning.plan import Plan, Scope, Status, list_and_plan
-from core.planning.preflight import OutputPathError, check_output_path, plan_warnings
+from core.planning.plan import Plan, Status
+from core.planning.preflight import OutputPathError, check_output_path
+from core.run.prepare import Prepared, prepare
 from core.source.csvfile import CsvError
-from core.source.sources import Source, SourceSpecError, parse_source_spec
-from core.source.transforms import Transform
-from core.tenant.admins import read_admins_or_none
-from core.tenant.directory import initial_domain, list_domains
-
-MATCH_CHOICES = ("upn", "mail", "employeeId", "id")
+from core.source.sources import Source, SourceSpecError
+from core.source.spec import ATTRIBUTE_NAMES, MATCHES, TRANSFORMS, SourceSpec
 
 
 def add_source_options(parser: argparse.ArgumentParser, source_required: bool = True) -> None:
     group = parser.add_argument_group("source")
     group.add_argument("--source", required=source_required, metavar="csv:PATH|attribute:NAME",
-                       help="where each user's new ImmutableId comes from")
-    group.add_argument("--match", choices=MATCH_CHOICES, help="CSV: the user attribute the key column holds")
+                       help="where each user's new ImmutableId comes from: csv:PATH (an export from the "
+                            "identity provider) or attribute:NAME, NAME one of " + ", ".join(ATTRIBUTE_NAMES))
+    group.add_argument("--match", choices=MATCHES, help="CSV: the user attribute the key column holds")
     group.add_argument("--key-column", metavar="NAME", help="CSV: column that identifies the user")
     group.add_argument("--value-column", metavar="NAME", help="CSV: column with the value to write")
-    group.add_argument("--transform", default="none", choices=[t.value for t in Transform],
+    group.add_argument("--transform", default="none", choices=TRANSFORMS,
                        help="applied to the source value (default: none)")
     scope = parser.add_argument_group("scope")
     scope.add_argument("--domain", action="append", default=[], metavar="D",
@@ -58,10 +55,20 @@ def add_source_options(parser: argparse.ArgumentParser, source_required: bool = 
                         help="replace an existing report file without asking (never the source export)")
 
 
+def spec_from_args(args: argparse.Namespace) -> SourceSpec:
+    """The source choice as every face keeps it (core/source/spec.py): a relative CSV path made absolute."""
+    get = vars(args).get  # commands without the scope options (connection save) leave them out
+    # a CSV source's options are not defaulted here: the command line names each one that is missing
+    return SourceSpec.from_option(args.source, match=get("match") or "", key_column=get("key_column") or "",
+                                  value_column=get("value_column") or "", transform=get("transform") or "none",
+                                  domains=tuple(get("domain") or ()), include_guests=bool(get("include_guests")),
+                                  include_disabled=bool(get("include_disabled")))
+
+
 def load_source(args: argparse.Namespace) -> Source:
     """The source, read and checked before any network call (bad input: exit 2, nothing written)."""
     try:
-        return parse_source_spec(args.source, args.match, args.key_column, args.value_column)
+        return spec_from_args(args).load()
     except SourceSpecError as exc:
         text = SOURCE_ERROR_TEXT.get(exc.code, exc.code)
         raise CliError(EXIT_BAD_INPUT, f"--source: {text}" + (f": {exc.detail}" if exc.detail else ""),
@@ -74,19 +81,6 @@ def load_source(args: argparse.Namespace) -> Source:
 def source_path(args: argparse.Namespace) -> str | None:
     kind, _, rest = (args.source or "").partition(":")
     return rest if kind == "csv" and rest else None
-
-
-def source_spec(args: argparse.Namespace) -> dict[str, Any]:
-    """The source choice as the journal keeps it (the wizard keeps the same keys)."""
-    kind, _, rest = (args.source or "").partition(":")
-    spec: dict[str, Any] = {"kind": kind, "transform": args.transform, "domains": list(args.domain),
-                            "include_guests": args.include_guests, "include_disabled": args.include_disabled}
-    if kind == "csv":
-        spec.update(csv_path=str(Path(rest).resolve()), match=args.match, key_column=args.key_column,
-                    value_column=args.value_column)
-    else:
-        spec.update(attribute=rest)
-    return spec
 
 
 def output_path(option: str, value: str | None, args: argparse.Namespace,
@@ -111,56 +105,34 @@ def _ask_replace(value: str, stdin: TextIO) -> bool:
     return stdin.readline().strip().lower() in ("y", "yes")
 
 
-def scope_from(args: argparse.Namespace) -> Scope:
-    return Scope(tuple(args.domain), args.include_guests, args.include_disabled)
-
-
-@dataclass
-class Session:
-    conn: Connection
-    graph: GraphClient
-    plan: Plan
-    federation_known: bool
-    timings: dict[str, float]
-    domains: list[str] = field(default_factory=list)  # the tenant's domains as listed (may be empty)
-
-
-def connect_and_plan(args: argparse.Namespace, source: Source, cancel: threading.Event,
-                     conn_secret: tuple[Connection, str] | None = None) -> Session:
-    """Connect, list users and domains (with progress on stderr), plan. CliError on failure (with the
-    sign-in code when signing in failed). `conn_secret`: given by a face that resolved them itself."""
+def prepare_plan(args: argparse.Namespace, source: Source, cancel: threading.Event,
+                 conn_secret: tuple[Connection, str] | None = None) -> Prepared:
+    """core/run/prepare.py with a progress line on stderr. CliError on failure (with the sign-in code when
+    signing in failed). `conn_secret`: given by a face that resolved them itself."""
     conn, secret = conn_secret or connection_and_secret(args)
-    graph = GraphClient(conn, TokenProvider(conn, secret))
+    graph = GraphClient.open(conn, secret)
     line = ProgressLine("Listing users")
-    t0 = time.monotonic()
     try:
-        domains = list_domains(graph, cancel=cancel)
-        federated = [d.name for d in domains or () if d.federated]
-        admins = read_admins_or_none(graph, cancel=cancel)  # optional permission (graph-facts §12)
-        plan = list_and_plan(graph, source, args.transform, scope_from(args), federated,
-                             progress=lambda n: line.update(f"{n:,} users"), cancel=cancel,
-                             admins=admins.roles_by_user if admins else None,
-                             initial_domain=initial_domain(domains))
-        plan.admin_groups_unread = admins.unread_groups if admins else ()
+        return prepare(conn, graph, spec_from_args(args), source, cancel=cancel,
+                       progress=lambda p: line.update(f"{p.done:,} users"))
     except AuthError as exc:
-        raise CliError(EXIT_CANNOT_CONNECT, _connect_text(exc.code), str(exc.code)) from None
+        raise CliError(EXIT_CANNOT_CONNECT, connect_text(exc.code), str(exc.code)) from None
     except Cancelled:
         raise CliError(EXIT_CANCELLED, "Cancelled.", "cancelled") from None
-    except GraphError as exc:
+    except (GraphError, ReadFailed) as exc:
         raise CliError(EXIT_CANNOT_CONNECT, _graph_text(exc), "graph_read_failed") from None
     finally:
         line.done()
-    # pages are planned as they arrive (plan.list_and_plan), so one figure covers both
-    timings = {"list_and_plan_s": round(time.monotonic() - t0, 3)}
-    return Session(conn, graph, plan, domains is not None, timings, [d.name for d in domains or ()])
 
 
-def _connect_text(code: str) -> str:
+def connect_text(code: str) -> str:
     hint = hint_for(code)
     return f"Cannot sign in: {text_for(code)}" + (f"\n  → {hint}" if hint else "")
 
 
-def _graph_text(exc: GraphError) -> str:
+def _graph_text(exc: GraphError | ReadFailed) -> str:
+    if isinstance(exc, ReadFailed):
+        return f"Cannot read the directory: {exc.error}"
     if exc.status in (401, 403):
         return (f"Graph refused to list users ({exc.code}: {exc.message}).\n"
                 "  → Grant admin consent for User.ReadWrite.All, then run `check`.")
@@ -178,18 +150,9 @@ def print_counts(plan: Plan | dict[str, int], out: TextIO | None = None) -> None
     print(f"  {'total':<{width}}  {sum(counts.values()):>7,}", file=out)
 
 
-def print_swap_note(plan: Plan, out: TextIO | None = None) -> int:
-    """Federated users the UPN swap could set (issue 10 §1), said by preview and by apply without the option."""
-    count = len(plan.swappable())
-    if count:
-        print(f"  Note: {count:,} users in federated domains can be set with the UPN swap: run apply with "
-              "--federated-upn-swap (its effects are listed before you confirm).", file=out or sys.stdout)
-    return count
-
-
-def print_warnings(session: Session, out: TextIO | None = None) -> int:
-    """The plan's warnings (core.planning.preflight), the same for preview and apply; returns how many."""
-    warnings = plan_warnings(session.plan, session.federation_known)
+def print_warnings(prepared: Prepared, upn_swap: bool = False, out: TextIO | None = None) -> int:
+    """The warnings of the prepare step (core/run/prepare.py), the same every face shows; returns how many."""
+    warnings = prepared.warnings(upn_swap)
     for warning in warnings:
         print(f"  Warning: {warning_text(warning)}", file=out or sys.stdout)
     return len(warnings)

@@ -14,11 +14,19 @@ from typing import Any
 
 from core import logsetup
 from core.commands.common import CliError, fail, resolve_secret
-from core.commands.source_options import connect_and_plan, load_source, output_path, print_counts, source_spec
+from core.commands.source_options import (
+    load_source,
+    output_path,
+    prepare_plan,
+    print_counts,
+    print_warnings,
+    spec_from_args,
+)
 from core.commands.stopping import cancel_on_stop_signals
 from core.exits import EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_GUARD_REFUSED, EXIT_OK, EXIT_SOME_FAILED
 from core.graph.connection import Connection
-from core.run.lifecycle import RunBusy, RunOutcome, RunSpec, execute, find_unfinished_run
+from core.run.lifecycle import RunBusy, RunOutcome, execute
+from core.run.prepare import Prepared
 from core.setup.profiles import KEEP_RUNS_KEY, SOURCE_KEY, ProfileStore
 from core.setup.unattended import (
     DEFAULT_KEEP_RUNS,
@@ -99,19 +107,20 @@ def run_unattended(args: argparse.Namespace, pacer: Any, cancel: threading.Event
     try:
         conn, saved = saved_connection(name)
         use_saved_source(args, saved)
-        spec = source_spec(args)  # what this run really uses (a --source given here wins over the saved one)
+        spec = spec_from_args(args).to_dict()  # what this run uses (a --source given here wins over the saved one)
         source = load_source(args)
         args.report_copy = output_path("--report", args.report, args)  # an existing file needs --force
         args.secret_stdin = False  # nobody is there to type or pipe it
         secret = resolve_secret(conn, args)
-        session = connect_and_plan(args, source, cancel, (conn, secret))
+        prepared = prepare_plan(args, source, cancel, (conn, secret))
         print(f"Plan for {conn.display_name} (unattended):")
-        print_counts(session.plan)
+        print_counts(prepared.plan)
         swap = bool(getattr(args, "federated_upn_swap", False))  # in the scheduled command line: consent given
-        refusal = check_guard(session.plan, Guard(args.max_writes, args.max_percent), swap)
+        print_warnings(prepared, swap)
+        refusal = check_guard(prepared.plan, Guard(args.max_writes, args.max_percent), swap)
         if refusal is not None:
-            return _refuse(args, name, conn, session.plan, refusal, spec)
-        outcome = _execute(args, conn, session, spec, pacer, cancel)
+            return _refuse(args, name, conn, prepared.plan, refusal, spec)
+        outcome = _execute(args, prepared, pacer, cancel)
         _record(args, name, outcome.exit_code, _problem(outcome), run_folder=outcome.run_dir,
                 counts=outcome.counts)
         return outcome.exit_code
@@ -142,31 +151,19 @@ def _prune(name: str) -> None:
         prune_runs(conn, keep if isinstance(keep, int) and keep > 0 else DEFAULT_KEEP_RUNS)
 
 
-def _execute(args: argparse.Namespace, conn: Connection, session: Any, spec: dict[str, Any], pacer: Any,
-             cancel: threading.Event) -> RunOutcome:
-    tenant_id = _tenant_id(session)
-    run = RunSpec(conn, session.plan, args.dry_run, tenant_id=tenant_id, source_spec=spec or {},
-                  federation_known=session.federation_known, face=FACE, report_copy=args.report_copy,
-                  delimiter=args.delimiter, timings=session.timings,
-                  federated_upn_swap=bool(getattr(args, "federated_upn_swap", False)))
-    run.resume = None if args.dry_run else find_unfinished_run(conn, tenant_id)
+def _execute(args: argparse.Namespace, prepared: Prepared, pacer: Any, cancel: threading.Event) -> RunOutcome:
+    run = prepared.run_spec(face=FACE, dry_run=args.dry_run, upn_swap=bool(getattr(args, "federated_upn_swap", False)),
+                            report_copy=args.report_copy, delimiter=args.delimiter)
     try:
         with cancel_on_stop_signals(cancel):
-            outcome = execute(run, session.graph, cancel=cancel, pacer=pacer, concurrency=args.concurrency)
+            outcome = execute(run, prepared.graph, cancel=cancel, pacer=pacer, concurrency=args.concurrency)
     except RunBusy as exc:
-        raise CliError(EXIT_BAD_INPUT, f"Another apply for {conn.tenant} is running ({exc.run_dir}).",
+        raise CliError(EXIT_BAD_INPUT, f"Another apply for {prepared.conn.tenant} is running ({exc.run_dir}).",
                        "run_busy") from None
     print("Result:")
     print_counts(outcome.counts)
     print(f"Report: {outcome.report_path}  (run folder: {outcome.run_dir})")
     return outcome
-
-
-def _tenant_id(session: Any) -> str | None:
-    try:
-        return session.graph.tokens.token().tid
-    except Exception:  # noqa: BLE001 — only a nicer match for resume
-        return None
 
 
 def _refuse(args: argparse.Namespace, name: str, conn: Connection, plan: Any, refusal: Refusal,

@@ -13,26 +13,33 @@ from pathlib import Path
 from typing import TextIO
 
 from core import logsetup, messages
-from core.commands.apply import add_swap_option, parse_quota, print_swap_effects
+from core.commands.apply import add_swap_option, parse_quota, print_swap_effects, progress_text
 from core.commands.common import CliError, add_connection_options, connection_and_secret, fail
 from core.commands.progress import ProgressLine
-from core.commands.source_options import output_path, print_counts
+from core.commands.source_options import connect_text, output_path, print_counts, print_warnings
 from core.commands.stopping import cancel_on_stop_signals
 from core.exits import EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_CANNOT_CONNECT
-from core.graph.auth import AuthError, TokenProvider
-from core.graph.client import GraphClient, GraphError
+from core.graph.auth import AuthError
+from core.graph.batching import ReadFailed
+from core.graph.client import Cancelled, GraphClient, GraphError
+from core.graph.connection import Connection
 from core.message_table import CLI_TEXT
-from core.run.lifecycle import RunBusy, confirmation_tokens, example_domain, is_confirmed, tenant_domains
-from core.run.undo import (
-    UndoError,
-    UndoSpec,
+from core.planning.statuses import NEEDS_SWAP, Status, not_back
+from core.run.folders import RunKind, find_unfinished
+from core.run.history import last_to_undo
+from core.run.lifecycle import (
+    RunBusy,
+    RunSpec,
+    confirmation_tokens,
+    example_domain,
     execute,
-    find_last_run,
-    find_unfinished_undo,
-    load_targets,
+    is_confirmed,
     open_journal,
+    tenant_domains,
 )
-from core.tenant.directory import list_domains
+from core.run.prepare import Prepared, prepare_undo
+from core.run.undo import WITH_SWAP, UndoError, read_run
+from core.tenant.facts import TenantFacts, read_tenant
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -67,88 +74,107 @@ def run(args: argparse.Namespace, stdin: TextIO | None = None) -> int:
         if not args.dry_run and not args.yes and not stdin.isatty():
             raise CliError(EXIT_BAD_INPUT, "Refusing to write without confirmation: no terminal to ask on. "
                                            "Pass --yes to confirm (or --dry-run to try it out).")
+        if args.run:
+            _refuse(lambda: read_run(Path(args.run)), Path(args.run))  # not a run folder: before any sign-in
         conn, secret = connection_and_secret(args)
-        graph = GraphClient(conn, TokenProvider(conn, secret))
-        tenant_id = _tenant_id(graph)
-        run_dir = Path(args.run) if args.run else find_last_run(conn, tenant_id)
-        if run_dir is None:
-            raise CliError(EXIT_BAD_INPUT, f"undo --last: {CLI_TEXT['undo_no_last_run']}.")
-        try:
-            state, rows = load_targets(run_dir)
-        except UndoError as exc:
-            raise CliError(EXIT_BAD_INPUT, f"undo: {run_dir}: {CLI_TEXT[exc.code]}.") from None
-        spec = UndoSpec(conn, run_dir, rows, args.dry_run, tenant_id=tenant_id, report_copy=report,
-                        upn_swap=args.federated_upn_swap)
-        spec.resume = None if args.dry_run else find_unfinished_undo(conn, run_dir, tenant_id)
-        print(f"Undo of {run_dir} in {conn.display_name}:")
-        print(f"  {len(rows):,} ImmutableIds were set by that run; those that still hold the value it wrote "
-              "will be cleared, any other value is left alone.")
-        swapped = len(state.swaps)
-        if args.federated_upn_swap:
-            print_swap_effects(swapped, "cleared (at most; any user Entra refuses to clear for its federated "
-                                        "domain)")
-        elif swapped:
-            print(f"  {swapped:,} of them were set with the UPN swap: clearing them needs it again "
-                  "(--federated-upn-swap); without it they are reported as needing it.")
-        if rows and not args.dry_run and not args.yes:
-            _confirm(graph, conn, tenant_id, len(rows), stdin, cancel)
+        graph = GraphClient.open(conn, secret)
+        facts = _sign_in(graph, cancel)
+        run_dir = Path(args.run) if args.run else _last(conn, facts.tenant_id)
+        prepared = _refuse(lambda: prepare_undo(conn, graph, run_dir, upn_swap=args.federated_upn_swap,
+                                                facts=facts, cancel=cancel), run_dir)
+        spec = prepared.run_spec(face="cli", dry_run=args.dry_run, upn_swap=args.federated_upn_swap,
+                                 report_copy=report)
+        _print_plan(prepared, args.federated_upn_swap)
+        if spec.to_write and not args.dry_run and not args.yes:
+            _confirm(prepared, spec.to_write, stdin)
         return _undo(spec, graph, pacer, cancel)
     except CliError as exc:
         return fail(exc)
 
 
-def _tenant_id(graph: GraphClient) -> str | None:
+def _refuse(step, run_dir: Path):
+    """Run `step`; a run that cannot be undone (UndoError) is exit 2 with what to fix, nothing written."""
     try:
-        return graph.tokens.token().tid
+        return step()
+    except UndoError as exc:
+        text = CLI_TEXT[exc.code].format(**exc.details)
+        raise CliError(EXIT_BAD_INPUT, f"undo: {run_dir}: {text}.", exc.code) from None
     except AuthError as exc:
-        code = str(getattr(exc.code, "value", exc.code))
-        raise CliError(EXIT_CANNOT_CONNECT, f"Cannot sign in: {messages.text_for(code)}", code) from None
-    except Exception:  # noqa: BLE001 — only a nicer match; the run itself does not need it
-        return None
+        raise CliError(EXIT_CANNOT_CONNECT, connect_text(exc.code), str(exc.code)) from None
+    except Cancelled:
+        raise CliError(EXIT_CANCELLED, "Cancelled.", "cancelled") from None
+    except (GraphError, ReadFailed) as exc:
+        raise CliError(EXIT_CANNOT_CONNECT, f"Cannot read the users to undo: {exc}", "graph_read_failed") from None
 
 
-def _confirm(graph: GraphClient, conn, tenant_id: str | None, count: int, stdin: TextIO,
-             cancel: threading.Event) -> None:
-    try:
-        listed = [d.name for d in list_domains(graph, cancel=cancel) or ()]
-    except GraphError:
-        listed = []
-    domains = tenant_domains(listed)
+def _sign_in(graph: GraphClient, cancel: threading.Event) -> TenantFacts:
+    return _refuse(lambda: read_tenant(graph, cancel), Path("."))
+
+
+def _last(conn: Connection, tenant_id: str | None) -> Path:
+    """`--last`: an undo of this tenant and app that did not finish is continued first; else the latest run
+    with something left to undo (runs that set nothing, and runs already undone, are passed over)."""
+    unfinished = find_unfinished(conn, tenant_id, RunKind.UNDO)
+    if unfinished is not None and unfinished.undo_of is not None:
+        print(f"An undo did not finish ({unfinished.path}): it is continued.")
+        return unfinished.undo_of
+    past = last_to_undo(conn, tenant_id)
+    if past is None:
+        raise CliError(EXIT_BAD_INPUT, f"undo --last: {CLI_TEXT['undo_no_last_run']}.", "undo_no_last_run")
+    return past.path
+
+
+def _print_plan(prepared: Prepared, upn_swap: bool) -> None:
+    plan = prepared.plan
+    set_count = len(plan.rows)
+    print(f"Undo of {prepared.undo_of} in {prepared.conn.display_name}:")
+    print(f"  That run set {set_count:,} ImmutableIds; those that still hold the value it wrote are cleared, "
+          "any other value is left alone.")
+    print_counts(plan)
+    print_warnings(prepared, upn_swap)
+    with_swap = sum(1 for r in plan.rows if r.reason == WITH_SWAP and r.status is Status.WILL_CLEAR)
+    if with_swap:
+        print_swap_effects(with_swap, "cleared")
+
+
+def _confirm(prepared: Prepared, count: int, stdin: TextIO) -> None:
+    conn = prepared.conn
+    domains = tenant_domains(prepared.facts.domain_names, prepared.plan.rows)
     example = example_domain(domains)
-    print(f"About to clear up to {count:,} ImmutableIds in tenant {conn.tenant}.")
+    print(f"About to clear {count:,} ImmutableIds in tenant {conn.tenant}.")
     hint = f" or its domain (e.g. {example})" if example and example != conn.tenant.lower() else ""
     print(f"Type the tenant ({conn.tenant}){hint} to go ahead: ", end="", flush=True)
-    if not is_confirmed(stdin.readline(), confirmation_tokens(conn, tenant_id, domains)):
+    if not is_confirmed(stdin.readline(), confirmation_tokens(conn, prepared.tenant_id, domains)):
         raise CliError(EXIT_CANCELLED, "Not confirmed; nothing was cleared.")
 
 
-def _undo(spec: UndoSpec, graph: GraphClient, pacer, cancel: threading.Event) -> int:
+def _undo(spec: RunSpec, graph: GraphClient, pacer, cancel: threading.Event) -> int:
     try:
         journal = open_journal(spec)
     except RunBusy as exc:
         raise CliError(EXIT_BAD_INPUT, f"Another undo of this run is running (its journal is in use: "
                                        f"{exc.run_dir}). Wait for it to finish.") from None
-    if journal[1]:
-        print(f"Continuing the unfinished undo in {spec.resume}.")
+    if journal[1] and spec.resume is not None:
+        print(f"Continuing the unfinished undo in {spec.resume.path}.")
     line = ProgressLine("Dry run" if spec.dry_run else "Clearing")
     try:
         with cancel_on_stop_signals(cancel):
             outcome = execute(spec, graph, journal=journal, pacer=pacer, cancel=cancel,
-                              progress=lambda done, total: line.update(f"{done:,}/{total:,}", force=done == total))
+                              progress=lambda p: line.update(progress_text(p, cancel.is_set()),
+                                                             force=p.done == p.total))
     finally:
         line.done()
     print("Result:")
     print_counts(outcome.counts)
     print(f"Report: {spec.report_copy or outcome.report_path}  (run folder: {outcome.run_dir})")
     result = outcome.result
-    swaps = sum(1 for r in result.rows if r.reason == "needs_upn_swap")
-    if swaps:
-        print(f"{swaps:,} users are in a federated domain: clearing their value needs the UPN swap. Run undo "
-              "again with --federated-upn-swap (it continues this undo).", file=sys.stderr)
-    stuck = [r for r in result.rows if r.reason in ("swap_unfinished", "swap_stranded")]
-    if stuck:
-        print(f"{len(stuck):,} users are not back on their own UPN yet (UPN swap): run undo again, it "
-              "finishes them first (see the report).", file=sys.stderr)
+    needs = sum(1 for r in result.rows if r.reason == NEEDS_SWAP)
+    if needs:
+        print(f"{needs:,} users are in a federated domain: clearing their value needs the UPN swap. Run undo "
+              "again with --federated-upn-swap to finish this undo.", file=sys.stderr)
+    if not_back(result.rows):
+        print(f"{len(not_back(result.rows)):,} users are not back on their own UPN yet (UPN swap): run undo "
+              "again, it finishes them first (see the report).", file=sys.stderr)
     if result.fatal:
         print(f"Stopped: {messages.describe(result.fatal)} Run undo again to finish (it continues this undo).",
               file=sys.stderr)

@@ -123,6 +123,13 @@ class GraphClient:
         self._host = urlsplit(self._root).netloc.lower()
         self._rng = random.Random()
 
+    @classmethod
+    def open(cls, conn: Connection, secret: str | None, *, cancel: threading.Event | None = None,
+             on_throttle: ThrottleCallback | None = None) -> GraphClient:
+        """A client with its own sign-in, both over one HTTPS session (what every face uses)."""
+        session = VerifyingSession(conn.verify)
+        return cls(conn, TokenProvider(conn, secret, session), session, cancel=cancel, on_throttle=on_throttle)
+
     # --- public API ------------------------------------------------------------------------
     def url_for(self, path_or_url: str) -> str:
         if path_or_url.startswith(("https://", "http://")):

@@ -7,6 +7,10 @@ Precedence, first match wins — the order is the safety argument:
  2b. admin_role      holds a directory role (known only with RoleManagement.Read.Directory, core/tenant/admins.py):
                      the app would get 403; a Privileged Authentication Administrator sets it by hand
  3. guest / disabled / out_of_scope   unless included by the scope options
+ 0. parked          on a temporary UPN left by an interrupted UPN swap (core/tenant/parked.py): planned by
+                     its own UPN (the source is matched by it), never written by a plain run; reason
+                     `swap_parked` {temp} on top of whatever status it has; a swap run brings it back
+                     (with its value when it is ready, else the UPN alone)
  4. federated_domain UPN in a federated domain: a direct write is refused (graph-facts §1). Its value is
                      still worked out (steps 5-8): when it would be will_set, the reason is
                      `federated_swap_ready` and new_immutable_id holds it — the UPN swap (core/run/swap.py,
@@ -23,64 +27,33 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
 from core.graph.client import Cancelled  # one "cancelled" for every long job (re-exported here)
 from core.messages import detail_for
+from core.planning.statuses import APPLY_STATUSES, PREVIEW_STATUSES, Status, count_statuses  # noqa: F401
 from core.planning.swap_trace import SwapColumns, SwapTrace
+from core.source.spec import Scope
 from core.source.transforms import Transform, transform_function
 from core.source.validation import MAX_WEIGHTED, check_immutable_id
-from core.tenant.directory import move_upn, upn_domain
+from core.tenant.directory import upn_domain
+from core.tenant.parked import parked, temporary_upn
 
 # Entra's uniqueness check is not documented as case-sensitive or not (graph-facts §1); comparing
 # case-insensitively can only make us more careful (one constant to flip if it is confirmed).
 UNIQUENESS_CASE_INSENSITIVE = True
 PROGRESS_EVERY = 5000
 SWAP_READY = "federated_swap_ready"  # reason of a federated_domain row the UPN swap can set
+SWAP_PARKED = "swap_parked"  # a user on a temporary UPN (core/tenant/parked.py); args: temp (its UPN now)
 _NO_ARGS: Mapping[str, Any] = MappingProxyType({})  # read-only: safe to share between rows
 
 
-class Status(StrEnum):
-    # preview
-    WILL_SET = "will_set"
-    ALREADY_SET = "already_set"
-    NO_SOURCE_VALUE = "no_source_value"
-    DUPLICATE_VALUE = "duplicate_value"
-    VALUE_IN_USE = "value_in_use"
-    INVALID_VALUE = "invalid_value"
-    SYNCED_FROM_AD = "synced_from_ad"
-    ADMIN_ROLE = "admin_role"
-    FEDERATED_DOMAIN = "federated_domain"
-    GUEST = "guest"
-    DISABLED = "disabled"
-    OUT_OF_SCOPE = "out_of_scope"
-    # apply
-    SET = "set"
-    FAILED = "failed"
-    SKIPPED_ALREADY_SET = "skipped_already_set"
-    DRY_RUN = "dry_run"
-    NOT_ATTEMPTED = "not_attempted"
-    CONFLICT = "conflict"  # written, then overwritten by another writer before the run read it back
-
-
-__all__ = ["SWAP_READY", "Cancelled", "Plan", "PlanBuilder", "PlanRow", "Scope", "Status", "build_plan", "count_statuses",
-           "list_and_plan"]
-PREVIEW_STATUSES = tuple(list(Status)[:list(Status).index(Status.SET)])
-APPLY_STATUSES = tuple(list(Status)[list(Status).index(Status.SET):])
-
-
-def count_statuses(rows: Iterable[Any]) -> dict[str, int]:
-    """Counts per status in the contract's order (then any other, as met): the one status count for the
-    plan, the apply result, the run's summary and both faces. Rows: PlanRow-like (status an enum or code)."""
-    counts = Counter(getattr(row.status, "value", row.status) for row in rows)
-    known = {s.value: counts[s.value] for s in Status if counts.get(s.value)}
-    return known | {s: n for s, n in counts.items() if s not in known}
+__all__ = ["PREVIEW_STATUSES", "SWAP_READY", "Cancelled", "Plan", "PlanBuilder", "PlanRow", "Scope", "Status",
+           "build_plan", "count_statuses", "list_and_plan"]
 
 
 @dataclass(slots=True)
@@ -105,15 +78,10 @@ class PlanRow(SwapColumns):
         self.reason, self.reason_args = reason, (args or _NO_ARGS)
         self.detail = detail_for(reason, args)
 
-
-@dataclass(slots=True)
-class Scope:
-    domains: tuple[str, ...] = ()
-    include_guests: bool = False
-    include_disabled: bool = False
-
-    def __post_init__(self) -> None:
-        self.domains = tuple(d.strip().lower().lstrip("@") for d in self.domains if d.strip())
+    def settle(self, status: Status, reason: str | None = None, **args: Any) -> None:
+        """The row's status, and why."""
+        self.status = status
+        self.set_reason(reason, **args)
 
 
 @dataclass
@@ -139,6 +107,11 @@ class Plan:
     def swappable(self) -> list[PlanRow]:
         """federated_domain users the UPN swap could set (issue 10 §1): a valid, unique value planned."""
         return [row for row in self.rows if row.status is Status.FEDERATED_DOMAIN and row.reason == SWAP_READY]
+
+    def parked(self) -> list[PlanRow]:
+        """Users on a temporary UPN left by an interrupted UPN swap: a plain run never writes them, a swap
+        run brings them back (`new_immutable_id` set: with their value; empty: the UPN alone)."""
+        return [row for row in self.rows if row.reason == SWAP_PARKED]
 
     def plan_hash(self) -> str:
         """Identifies what would be written (for the journal header: resume only the same plan)."""
@@ -185,7 +158,8 @@ class PlanBuilder:
         self.initial_domain = (initial_domain or "").strip().lower() or None
         self.source, self.transform, self.scope = source, Transform(transform), scope or Scope()
         federated = frozenset(d.lower() for d in (federated_domains or ()))
-        self._classify = _Classifier(source, self.transform, self.scope, federated, admins or {})
+        self._classify = _Classifier(source, self.transform, self.scope, federated, admins or {},
+                                     self.initial_domain)
         self.rows: list[PlanRow] = []
         self._in_use: dict[str, str] = {}  # values already held in the tenant -> holder's UPN
 
@@ -200,12 +174,11 @@ class PlanBuilder:
         in_use = self._in_use
         for row in self.rows:
             if _planned(row) and _fold(row.new_immutable_id) in in_use:
-                if row.status is Status.WILL_SET:
-                    row.status = Status.VALUE_IN_USE
-                row.set_reason("value_in_use", holder=in_use[_fold(row.new_immutable_id)])
+                _refuse_value(row, Status.VALUE_IN_USE, "value_in_use", holder=in_use[_fold(row.new_immutable_id)])
         _mark_duplicates(self.rows)
         if self.initial_domain:
             _mark_taken_aliases(self.rows, self.initial_domain)
+            _unclaim_held_originals(self.rows)
         source = self.source
         unmatched = source.unmatched_rows() if hasattr(source, "unmatched_rows") else []
         dupes = getattr(source, "duplicate_keys", {}) or {}
@@ -217,8 +190,9 @@ class _Classifier:
     """Steps 1-9 for one user; built once per plan so the per-user work is lookups and compares."""
 
     def __init__(self, source: Any, transform: Transform, scope: Scope, federated: frozenset[str],
-                 admins: Mapping[str, str]) -> None:
+                 admins: Mapping[str, str], initial_domain: str | None = None) -> None:
         self.resolve = source.resolve
+        self.initial_domain = initial_domain
         self.admins = admins
         self.convert = None if transform is Transform.NONE else transform_function(transform)
         self.base64 = transform.is_base64
@@ -226,6 +200,26 @@ class _Classifier:
         self.skip_guests, self.skip_disabled = not scope.include_guests, not scope.include_disabled
 
     def __call__(self, user: Any) -> PlanRow:
+        if self.initial_domain:
+            stay = parked(user.upn, user.mail, self.initial_domain, self.federated)
+            if stay is not None:
+                return self._parked(user, stay.original)
+        return self._classify(user)
+
+    def _parked(self, user: Any, original: str | None) -> PlanRow:
+        """Step 0: planned as the user it was before the swap moved it (its own UPN finds its source row),
+        with the reason that keeps plain runs away and tells swap runs to bring it back."""
+        temp = user.upn
+        row = self._classify(replace(user, upn=original) if original else user)
+        ready = row.status is Status.WILL_SET or row.reason == SWAP_READY
+        if row.status is Status.WILL_SET:
+            row.status = Status.FEDERATED_DOMAIN
+        if not ready:
+            row.new_immutable_id = ""
+        row.set_reason(SWAP_PARKED, temp=temp, original=original or "")
+        return row
+
+    def _classify(self, user: Any) -> PlanRow:
         # resolved even for users left alone: shows the admin the source value, and a CSV row for a
         # skipped user must not count as "matched nobody"
         raw, problem = self.resolve(user)
@@ -297,18 +291,54 @@ def _split_code(coded: str) -> tuple[str, Mapping[str, str]]:
 
 def _planned(row: PlanRow) -> bool:
     """A value will be written to this user: directly, or with the UPN swap when it is chosen."""
-    return row.status is Status.WILL_SET or (row.status is Status.FEDERATED_DOMAIN and row.reason == SWAP_READY)
+    return row.status is Status.WILL_SET or (row.status is Status.FEDERATED_DOMAIN and bool(row.new_immutable_id)
+                                             and row.reason in (SWAP_READY, SWAP_PARKED))
 
 
 def _mark_taken_aliases(rows: list[PlanRow], initial_domain: str) -> None:
-    """The swap moves alias@domain to alias@<initial domain>: another user holding that UPN would make
-    step 1 fail (graph-facts §11, "check first"); say so at preview."""
-    owners = {_fold(r.user_principal_name): r.object_id for r in rows if r.user_principal_name}
+    """Step 1 of the swap moves a user to its temporary UPN (core/tenant/parked.py): another user holding
+    that UPN, or another candidate whose temporary UPN is the same, would make step 1 fail (graph-facts
+    §11, "check first"); say so at preview, for every user involved."""
+    owners = {_fold(_upn_now(r)): r.object_id for r in rows if _upn_now(r)}
+    ready = [r for r in rows if r.status is Status.FEDERATED_DOMAIN and r.reason == SWAP_READY]
+    temps: dict[str, list[PlanRow]] = {}
+    for row in ready:
+        temps.setdefault(_fold(temporary_upn(row.user_principal_name, initial_domain)), []).append(row)
+    for row in ready:
+        temp = temporary_upn(row.user_principal_name, initial_domain)
+        sharing = [r.user_principal_name for r in temps[_fold(temp)] if r is not row]
+        if owners.get(_fold(temp), row.object_id) != row.object_id:
+            row.set_reason("swap_alias_taken", alias=temp)
+        elif sharing:
+            row.set_reason("swap_alias_shared", alias=temp, others=", ".join(sharing[:3]))
+
+
+def _refuse_value(row: PlanRow, status: Status, reason: str, **args: Any) -> None:
+    """A planned value that must not be written. A federated row keeps its status, with this reason; a
+    parked user keeps its reason (a swap run still brings it back, without a value) and says why."""
+    if row.reason == SWAP_PARKED:
+        row.new_immutable_id = ""
+        row.set_reason(SWAP_PARKED, **{**row.reason_args, "problem": reason})
+        return
+    if row.status is Status.WILL_SET:
+        row.status = status
+    row.set_reason(reason, **args)
+
+
+def _unclaim_held_originals(rows: list[PlanRow]) -> None:
+    """A parked user's own UPN must be free: if another user holds it now, going back would fail and the
+    marker lies (a copy, or a rename since) — a person must look, nothing is brought back."""
+    holders = {_fold(_upn_now(r)): r.object_id for r in rows if _upn_now(r)}
     for row in rows:
-        if row.status is Status.FEDERATED_DOMAIN and row.reason == SWAP_READY:
-            alias = move_upn(row.user_principal_name, initial_domain)
-            if owners.get(_fold(alias), row.object_id) != row.object_id:
-                row.set_reason("swap_alias_taken", alias=alias)
+        original = row.reason_args.get("original") if row.reason == SWAP_PARKED else None
+        if original and holders.get(_fold(original), row.object_id) != row.object_id:
+            row.new_immutable_id, row.user_principal_name = "", str(row.reason_args.get("temp") or "")
+            row.set_reason(SWAP_PARKED, **{**row.reason_args, "original": "", "held_by": original})
+
+
+def _upn_now(row: PlanRow) -> str:
+    """The UPN the user holds in the tenant now (a parked user is planned under its own, not this one)."""
+    return str(row.reason_args.get("temp") or "") if row.reason == SWAP_PARKED else row.user_principal_name
 
 
 def _mark_duplicates(rows: list[PlanRow]) -> None:
@@ -325,9 +355,7 @@ def _mark_duplicates(rows: list[PlanRow]) -> None:
         more = max(0, len(group) - 4)
         for row in group:
             others = [n for n in names if n != row.user_principal_name][:3]
-            if row.status is Status.WILL_SET:  # a federated row keeps its status, with this reason
-                row.status = Status.DUPLICATE_VALUE
-            row.set_reason("duplicate_value", others=", ".join(others), more=more)
+            _refuse_value(row, Status.DUPLICATE_VALUE, "duplicate_value", others=", ".join(others), more=more)
 
 
 def list_and_plan(graph: Any, source: Any, transform: Transform | str = Transform.NONE,

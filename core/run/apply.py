@@ -38,7 +38,7 @@ from core.graph.auth import AuthError
 from core.graph.batching import MISSING, ReadFailed, classify_failure
 from core.graph.client import Cancelled, GraphClient, GraphError
 from core.graph.pacing import WritePacer
-from core.planning.plan import SWAP_READY, Plan, PlanRow, Status, count_statuses
+from core.planning.plan import SWAP_PARKED, SWAP_READY, Plan, PlanRow, Status, count_statuses
 from core.planning.swap_trace import SwapTrace
 from core.run.journal import Journal
 from core.run.readback import READ_BACK_SETTLE_S, overwritten, read_values
@@ -49,6 +49,7 @@ from core.run.swap import (
     SKIPPED,
     SwapRunner,
     SwapTask,
+    parked_task,
     plan_tasks,
     resumed_task,
     swap_domain,
@@ -151,6 +152,7 @@ class _Run:
         self._pause_told = 0.0  # the pause (monotonic end) last reported, so each is told once
         self.upn_swap = False
         self.swap_ids: set[str] = set()  # users set with the UPN swap in this run: two writes each
+        self._restore_only: dict[str, Status] = {}  # parked users brought back without a value: their status
         self.units_total = 0  # writes this run expects to make (a swap counts 2): the ETA's measure
         self.units_done = 0
 
@@ -190,8 +192,11 @@ class _Run:
             queue = self._recheck(targets, reread)
             if self.dry_run:
                 for row in queue + [task.row for task in fresh]:
-                    self._finish(row, Status.DRY_RUN, "swap_dry_run" if row.object_id in self.swap_ids else None,
-                                 journal=False)
+                    if row.object_id in self._restore_only:
+                        self._finish(row, self._restore_only[row.object_id], "swap_parked_dry_run", journal=False)
+                    else:
+                        self._finish(row, Status.DRY_RUN,
+                                     "swap_dry_run" if row.object_id in self.swap_ids else None, journal=False)
                 fresh = []
             elif queue:
                 ChunkWriter(self._write_job(), queue, self.read_at).run()
@@ -224,21 +229,40 @@ class _Run:
         resumed = [resumed_task(by_id[oid], rec) for oid, rec in pending.items() if oid in by_id]
         fresh_rows = [row for row in self.rows if self.upn_swap and row.object_id not in pending
                       and row.status is Status.FEDERATED_DOMAIN and row.reason == SWAP_READY]
-        fresh: list[SwapTask] = []
+        fresh: list[SwapTask] = self._parked_tasks(pending) if self.upn_swap else []
         if fresh_rows:  # a read, so a dry run finds out too whether the swap could start
             domain = swap_domain(self.graph, self.rows, self.cancel)
             if domain is None:
                 for row in fresh_rows:
                     self._finish(row, Status.FAILED, "swap_domain_unknown", journal=False)
             else:
-                fresh = plan_tasks(fresh_rows, domain, goal=lambda row: row.new_immutable_id)
+                fresh += plan_tasks(fresh_rows, domain, goal=lambda row: row.new_immutable_id)
         for task in resumed + fresh:
             row = task.row
-            row.user_principal_name, row.new_immutable_id = task.upn, task.goal or row.new_immutable_id
+            row.user_principal_name = task.upn
+            if row.object_id not in self._restore_only:
+                row.new_immutable_id = task.goal or row.new_immutable_id
             row.status = Status.WILL_SET
             row.swap = task.trace
             self.swap_ids.add(row.object_id)
         return resumed, fresh
+
+    def _parked_tasks(self, pending: dict[str, Any]) -> list[SwapTask]:
+        """Users the tenant shows on a temporary UPN (another machine's or app's interrupted swap; plan
+        reason SWAP_PARKED): brought back with their value when it is ready, else with their UPN alone
+        (their status then stays what the plan said). One whose own UPN is unknown is left to a person."""
+        tasks = []
+        for row in self.rows:
+            args = row.reason_args
+            if row.reason != SWAP_PARKED or row.object_id in pending or not args.get("original"):
+                continue
+            if row.new_immutable_id:
+                tasks.append(parked_task(row, args["temp"], row.new_immutable_id))
+            else:
+                held = row.current_immutable_id or None
+                self._restore_only[row.object_id] = row.status
+                tasks.append(parked_task(row, args["temp"], held, expect=held))
+        return tasks
 
     def _swap(self, tasks: list[SwapTask]) -> None:
         if tasks:
@@ -251,7 +275,10 @@ class _Run:
             trace = task.trace
             self.journal.swap(row.object_id, "done", task.upn, task.temp, task.goal, trace.mail_before,
                               upn_after=trace.upn_after, mail_after=trace.mail_after)
-            self._finish(row, Status.SET, "set_with_swap")
+            if row.object_id in self._restore_only:  # the UPN alone went back: the value is as it was
+                self._finish(row, self._restore_only[row.object_id], "swap_parked_restored", temp=task.temp)
+            else:
+                self._finish(row, Status.SET, "set_with_swap")
         elif outcome == SKIPPED and reason == CHANGED:
             row.current_immutable_id = args.get("found", "")
             self._finish(row, Status.SKIPPED_ALREADY_SET, "set_after_preview")

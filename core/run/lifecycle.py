@@ -1,22 +1,25 @@
-"""The life of one apply run, the same for every face (the command line, the wizard; later undo,
-unattended runs and batches). A face chooses how to ask and how to show; what a run *is* lives here:
+"""The life of one run, the same for every kind (apply, undo) and every face (the command line, the wizard,
+unattended runs, batches of schools). A face chooses how to ask and how to show; what a run *is* lives here
+and in core/planning/prepare.py (its first half):
 
-- the run folder (new, or the unfinished one being continued) and the journal's header;
-- finding an unfinished run of this tenant and app, and what to say about it;
+- one `RunSpec` for every kind; one journal header; the run folder (new, or the unfinished one of the same
+  kind being continued);
 - the confirmation rule (what typed text counts as "yes, write to this tenant");
-- the writes (core.run.apply), then `report.csv`, `unmatched_rows.csv` and `summary.json`;
-- the status groups: what counts as done, what needs attention, what a retry picks;
-- the exit code a result means.
+- the writes (core/run/apply.py, core/run/undo.py), then `report.csv`, `unmatched_rows.csv` and
+  `summary.json` — written whatever happens: cancel, a fatal stop, or a bug inside the engine;
+- the exit code a result means (core/planning/statuses.py has the one definition of "failed").
 
 No Qt, no printing, no prompting.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,45 +27,24 @@ from core import __version__, paths
 from core.exits import EXIT_CANCELLED, EXIT_CANNOT_CONNECT, EXIT_OK, EXIT_SOME_FAILED
 from core.graph.connection import Connection
 from core.graph.pacing import WritePacer
-from core.planning.plan import Plan, count_statuses  # noqa: F401 (count_statuses: re-exported for the faces)
+from core.planning.plan import Plan
+from core.planning.statuses import TO_WRITE_STATUSES, Status, count_statuses, is_failure
 from core.run.apply import ApplyProgress, ApplyResult, apply_plan
-from core.run.journal import FILE_NAME as JOURNAL_FILE
+from core.run.folders import REPORT_FILE, SUMMARY_FILE, UNMATCHED_FILE, RunKind, UnfinishedRun
 from core.run.journal import Journal, JournalBusy
 from core.run.report import write_report, write_summary, write_unmatched
+from core.run.undo import UndoResult, undo_rows
 from core.tenant.directory import upn_domain
 
-REPORT_FILE = "report.csv"
-PREVIEW_FILE = "preview.csv"
-UNMATCHED_FILE = "unmatched_rows.csv"
-SUMMARY_FILE = "summary.json"
-
-# Status groups, one definition for both faces.
-DONE_STATUSES = frozenset({"set", "skipped_already_set", "dry_run"})
-# What "retry the failed ones" picks, and what the Results page lists first.
-ATTENTION_STATUSES = ("failed", "conflict", "not_attempted")
-FAILURE_STATUSES = frozenset({"failed", "conflict"})
+log = logging.getLogger(__name__)
 
 
-def status_of(row: Any) -> str:
-    return getattr(row.status, "value", row.status)
-
-
-def needs_attention(rows: Iterable[Any]) -> list[Any]:
-    return [row for row in rows if status_of(row) in ATTENTION_STATUSES]
-
-
-def retry_ids(rows: Iterable[Any]) -> frozenset[str]:
-    """The users a "retry the failed ones" plans again (from live data, with a fresh confirmation)."""
-    return frozenset(row.object_id for row in needs_attention(rows))
-
-
-def exit_code(result: ApplyResult) -> int:
+def exit_code(result: Any) -> int:
     if result.fatal:
         return EXIT_CANNOT_CONNECT
     if result.cancelled:
         return EXIT_CANCELLED
-    failed = sum(1 for row in result.rows if status_of(row) in FAILURE_STATUSES)
-    return EXIT_SOME_FAILED if failed else EXIT_OK
+    return EXIT_SOME_FAILED if any(is_failure(row) for row in result.rows) else EXIT_OK
 
 
 # --- confirmation ----------------------------------------------------------------------------------
@@ -94,98 +76,62 @@ def is_confirmed(typed: str, tokens: frozenset[str]) -> bool:
     return bool(text) and text in tokens
 
 
-# --- unfinished runs ----------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class UnfinishedRun:
-    """An apply that did not finish (killed, crashed, power cut, cancelled, stopped): the next apply
-    continues it."""
-
-    path: Path
-    started: datetime | None
-    done: int                 # users the run is finished with (JournalState.settled: not a swap half-way)
-    total: int | None         # users it set out to write, UPN swaps included (None: an older journal)
-    header: Mapping[str, Any] = field(default_factory=dict)
-
-    @property
-    def source_spec(self) -> Mapping[str, Any]:
-        """The source choice the run was started with (so a face can set it up again)."""
-        return self.header.get("source_spec") or {}
-
-
-def _same_tenant(header: Mapping[str, Any], conn: Connection, tenant_id: str | None) -> bool:
-    if header.get("client_id") != conn.client_id:
-        return False
-    theirs = {str(header.get(k) or "").casefold() for k in ("tenant", "tenant_id")} - {""}
-    ours = {str(v).casefold() for v in (conn.tenant, tenant_id) if v}
-    return bool(theirs & ours)
-
-
-def find_unfinished_run(conn: Connection, tenant_id: str | None = None,
-                        runs: Path | None = None) -> UnfinishedRun | None:
-    """The latest apply run of this tenant and app, if it did not finish: killed (no end), or cancelled or
-    stopped (it ended with users not attempted) — the next apply continues it in the same folder, so one
-    report covers the whole run. A later run that finished means the earlier one was left behind on
-    purpose; dry runs never count."""
-    base = runs or paths.runs_dir()
-    for run_dir in sorted((p for p in base.iterdir() if p.is_dir()), reverse=True):
-        journal = run_dir / JOURNAL_FILE
-        if not journal.exists():
-            continue
-        state = Journal.replay(journal)
-        if not _same_tenant(state.header, conn, tenant_id) or state.header.get("dry_run"):
-            continue
-        if state.header.get("kind", "apply") != "apply":  # an undo's journal (core/run/undo.py) is not an apply
-            continue
-        if state.complete:
-            return None
-        return UnfinishedRun(run_dir, _parse_time(state.header.get("time")), state.settled(), state.planned(),
-                             dict(state.header))
-    return None
-
-
-def _parse_time(text: Any) -> datetime | None:
-    try:
-        return datetime.fromisoformat(str(text)) if text else None
-    except ValueError:
-        return None
-
-
 # --- the run -----------------------------------------------------------------------------------------
 class RunBusy(RuntimeError):
-    """Another apply holds this run's journal (a second window or process on the same run)."""
+    """Another process or window holds this run's journal (the same run, twice at once)."""
 
     def __init__(self, run_dir: Path) -> None:
-        super().__init__(f"another apply is writing this run: {run_dir}")
+        super().__init__(f"another run is writing this run folder: {run_dir}")
         self.run_dir = run_dir
 
 
 @dataclass
 class RunSpec:
-    """What a face hands over to start (or continue) an apply."""
+    """What a face hands over to start (or continue) a run of any kind. Made by core/planning/prepare.py
+    (`Prepared.run_spec`) so that every face fills it the same way."""
 
     conn: Connection
-    plan: Plan
+    plan: Plan                              # apply: the plan; undo: core/run/undo.plan_undo's
+    kind: RunKind = RunKind.APPLY
     dry_run: bool = False
-    resume: UnfinishedRun | None = None     # continue this run instead of starting a new one
+    resume: UnfinishedRun | None = None     # continue this run of the same kind instead of starting anew
     tenant_id: str | None = None            # from the sign-in, when known
-    source_spec: Mapping[str, Any] = field(default_factory=dict)  # the face's source choice, for resume
+    source_spec: Mapping[str, Any] = field(default_factory=dict)  # core/source/spec.SourceSpec.to_dict()
     federation_known: bool = True
-    face: str = "cli"                       # who started it: "cli" | "wizard" | "unattended" (recorded, never decides)
+    face: str = "cli"                       # who started it: "cli" | "wizard" | "unattended" | "batch"
     report_copy: Path | None = None         # --report: the report written here too
     delimiter: str = ","
     timings: dict[str, float] = field(default_factory=dict)
-    # issue 10 §1: federated_domain users with a ready value (Plan.swappable) are set with the two-step
-    # UPN swap (core/run/swap.py). Opt-in: the admin confirmed its effects (graph-facts §11).
+    # The UPN swap (issue 10 §1, graph-facts §11), opt-in: apply sets Plan.swappable() users (and brings
+    # parked ones back), undo clears federated users with it. The admin confirmed its effects.
     federated_upn_swap: bool = False
+    undo_of: Path | None = None             # undo: the apply run folder being undone
+    initial_domain: str | None = None       # where the swap parks UPNs, when the prepare step knew it
+    # what the prepare step warned of before the run (codes and args), kept in summary.json: every face
+    # shows the same warnings, and the record shows what the admin was told
+    warnings: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def folder_label(self) -> str:
+        kind = "undo" if self.kind is RunKind.UNDO else ""
+        if self.dry_run:
+            return f"{kind}-dry-run" if kind else "dry-run"
+        return kind or "apply"
+
+    @property
+    def to_write(self) -> int:
+        return sum(1 for r in self.plan.rows if r.status in TO_WRITE_STATUSES) + (
+            len(self.plan.swappable()) if self.federated_upn_swap and self.kind is RunKind.APPLY else 0)
 
 
 @dataclass
 class RunOutcome:
-    result: ApplyResult  # or core.run.undo.UndoResult: rows, fatal, cancelled are all this uses
+    result: ApplyResult | UndoResult
     run_dir: Path
     report_path: Path
     files: list[Path]
     resumed: bool
+    kind: RunKind = RunKind.APPLY
 
     @property
     def counts(self) -> dict[str, int]:
@@ -201,53 +147,105 @@ class RunOutcome:
 
 
 def journal_header(spec: RunSpec) -> dict[str, Any]:
+    """One header for every kind of run (contracts.md, the journal)."""
     conn, plan = spec.conn, spec.plan
-    return {"tenant": conn.tenant, "tenant_id": spec.tenant_id, "client_id": conn.client_id,
-            "plan_hash": plan.plan_hash(), "to_write": len(plan.to_write()), "source": plan.source,
-            "source_spec": dict(spec.source_spec), "transform": plan.transform, "dry_run": spec.dry_run,
-            "face": spec.face, "tool_version": __version__, "federated_upn_swap": spec.federated_upn_swap,
-            "to_swap": len(plan.swappable()) if spec.federated_upn_swap else 0}
+    header: dict[str, Any] = {
+        "kind": spec.kind.value, "tenant": conn.tenant, "tenant_id": spec.tenant_id, "client_id": conn.client_id,
+        "to_write": sum(1 for r in plan.rows if r.status in TO_WRITE_STATUSES), "dry_run": spec.dry_run, "face": spec.face, "tool_version": __version__,
+        "federated_upn_swap": spec.federated_upn_swap,
+        "to_swap": len(plan.swappable()) if spec.federated_upn_swap else 0}
+    if spec.kind is RunKind.UNDO:
+        header["undo_of"] = str(Path(spec.undo_of or "").resolve())
+    else:
+        header.update(plan_hash=plan.plan_hash(), source=plan.source, source_spec=dict(spec.source_spec),
+                      transform=plan.transform)
+    return header
 
 
 def open_journal(spec: RunSpec) -> tuple[Journal, bool]:
     """The journal of a new run folder, or of the unfinished run being continued (True)."""
     resume = None if spec.dry_run else spec.resume
-    run_dir = resume.path if resume else paths.new_run_dir(spec.conn.tenant, "dry-run" if spec.dry_run else "apply")
+    run_dir = resume.path if resume else paths.new_run_dir(spec.conn.tenant, spec.folder_label)
     try:
         return Journal(run_dir, journal_header(spec)), resume is not None
     except JournalBusy:
         raise RunBusy(run_dir) from None
 
 
-def execute(spec: RunSpec, graph: Any, *, progress: Callable[[ApplyProgress], None] | None = None,
+Progress = Callable[[ApplyProgress], None]
+
+
+def execute(spec: RunSpec, graph: Any, *, progress: Progress | None = None,
             cancel: threading.Event | None = None, pacer: WritePacer | None = None,
             concurrency: int = 4, journal: tuple[Journal, bool] | None = None) -> RunOutcome:
-    """Write the plan (or go through it, dry run) and leave the run folder complete whatever happens:
+    """Run the spec (or go through it, dry run) and leave the run folder complete whatever happens:
     cancel, a fatal stop or a bug still end with the journal closed and the report and summary written.
     `journal`: from open_journal() when the face opened it first (to say "resuming" before writing)."""
     journal_obj, resumed = journal or open_journal(spec)
+    cancel = cancel or threading.Event()
     try:
-        result = apply_plan(spec.plan, graph, journal_obj, spec.dry_run, progress=progress, cancel=cancel,
-                            concurrency=concurrency, pacer=pacer, upn_swap=spec.federated_upn_swap)
+        result = _engine(spec, graph, journal_obj, progress, cancel, pacer, concurrency)
+    except Exception as exc:  # the engines end cleanly on their own; this is for their bugs
+        log.exception("%s run stopped by an unexpected error", spec.kind.value)
+        result = _salvage(spec, journal_obj, exc)
     finally:
         journal_obj.close()
     files = write_run_files(spec, result, journal_obj.run_dir, resumed)
-    return RunOutcome(result, journal_obj.run_dir, files[0], files, resumed)
+    return RunOutcome(result, journal_obj.run_dir, files[0], files, resumed, spec.kind)
 
 
-def write_run_files(spec: RunSpec, result: ApplyResult, run_dir: Path, resumed: bool) -> list[Path]:
+def _engine(spec: RunSpec, graph: Any, journal: Journal, progress: Progress | None, cancel: threading.Event,
+            pacer: WritePacer | None, concurrency: int) -> ApplyResult | UndoResult:
+    if spec.kind is RunKind.UNDO:
+        return undo_rows(spec.plan, graph, journal, spec.dry_run, pacer=pacer, cancel=cancel, progress=progress,
+                         upn_swap=spec.federated_upn_swap, initial_domain=spec.initial_domain)
+    return apply_plan(spec.plan, graph, journal, spec.dry_run, progress=progress, cancel=cancel,
+                      concurrency=concurrency, pacer=pacer, upn_swap=spec.federated_upn_swap)
+
+
+def _salvage(spec: RunSpec, journal: Journal, exc: Exception) -> UndoResult:
+    """A result that tells the truth after an engine's bug: users the journal shows an outcome for keep it;
+    every other planned user is not_attempted (a rerun continues the run, and re-reads any user whose write
+    was announced but not confirmed), and the run is stopped."""
+    outcomes: dict[str, tuple[str, str]] = {}
+    try:
+        journal.sync()
+        outcomes = Journal.replay(journal.path).outcomes
+    except (OSError, ValueError):
+        log.warning("could not read the journal back after the error", exc_info=True)
+    rows = [dataclasses.replace(row) for row in spec.plan.rows]
+    for row in rows:
+        if row.object_id in outcomes and outcomes[row.object_id][0] in Status.__members__.values():
+            row.status, row.detail = Status(outcomes[row.object_id][0]), outcomes[row.object_id][1]
+        elif row.status in TO_WRITE_STATUSES:
+            row.settle(Status.NOT_ATTEMPTED, "stopped_internal_error")
+    now = datetime.now(UTC)
+    result = UndoResult(rows, now, now, spec.dry_run, fatal=f"internal_error:{type(exc).__name__}")
+    try:
+        journal.end(count_statuses(rows), cancelled=False)
+    except (OSError, ValueError):
+        log.warning("could not end the journal after the error", exc_info=True)
+    return result
+
+
+def write_run_files(spec: RunSpec, result: Any, run_dir: Path, resumed: bool) -> list[Path]:
     """report.csv, unmatched_rows.csv (when a CSV source left rows unmatched) and summary.json — the same
-    files for every face — and the report's copy where the face was asked to put one."""
+    files for every kind and face — and the report's copy where the face was asked to put one."""
     plan = spec.plan
-    files = write_outputs(result.rows, run_dir, REPORT_FILE, plan.unmatched_rows, spec.delimiter,
-                          spec.report_copy)
-    extra = {"source": plan.source, "transform": plan.transform, "face": spec.face, "resumed": resumed,
-             "cancelled": result.cancelled, "fatal": result.fatal, "writes_sent": result.writes_sent,
-             "throttled": result.throttled, "unmatched_rows": len(plan.unmatched_rows),
-             "federation_known": spec.federation_known, "run_folder": str(run_dir),
-             "timings": {**spec.timings, "apply_s": _seconds(result)}}
+    unmatched = plan.unmatched_rows if spec.kind is RunKind.APPLY else []
+    files = write_outputs(result.rows, run_dir, REPORT_FILE, unmatched, spec.delimiter, spec.report_copy)
+    extra: dict[str, Any] = {
+        "kind": spec.kind.value, "face": spec.face, "resumed": resumed, "cancelled": result.cancelled,
+        "fatal": result.fatal, "writes_sent": result.writes_sent, "throttled": result.throttled,
+        "run_folder": str(run_dir), "timings": {**spec.timings, f"{spec.kind.value}_s": _seconds(result)},
+        "warnings": spec.warnings}
+    if spec.kind is RunKind.UNDO:
+        extra["undo_of"] = str(spec.undo_of)
+    else:
+        extra.update(source=plan.source, transform=plan.transform, unmatched_rows=len(plan.unmatched_rows),
+                     federation_known=spec.federation_known)
     files.append(write_summary(result, run_dir / SUMMARY_FILE, tenant=spec.conn.tenant,
-                               client_id=spec.conn.client_id, command="apply", dry_run=spec.dry_run,
+                               client_id=spec.conn.client_id, command=spec.kind.value, dry_run=spec.dry_run,
                                extra=extra))
     return files
 
@@ -269,5 +267,5 @@ def unmatched_copy_path(report: Path) -> Path:
     return report.with_name(f"{report.stem}.unmatched_rows.csv")
 
 
-def _seconds(result: ApplyResult) -> float | None:
+def _seconds(result: Any) -> float | None:
     return round((result.finished - result.started).total_seconds(), 3) if result.finished else None

@@ -44,7 +44,8 @@ from core.graph.client import Cancelled, GraphClient, GraphError
 from core.graph.pacing import WritePacer
 from core.planning.swap_trace import SwapTrace
 from core.run.journal import Journal
-from core.tenant.directory import initial_domain, initial_domain_from_upns, list_domains, move_upn
+from core.tenant.directory import initial_domain, initial_domain_from_upns, list_domains
+from core.tenant.parked import temporary_upn
 
 SWAP_SELECT = "id,userPrincipalName,mail,onPremisesImmutableId"
 MAX_ROUNDS = 12   # read-decide-write rounds per chunk (a clean swap takes 3)
@@ -273,9 +274,15 @@ class SwapRunner:
 
 def plan_tasks(rows: list[Any], initial_domain: str, goal: Callable[[Any], str | None],
                expect: Callable[[Any], str | None] = lambda row: None) -> list[SwapTask]:
-    """A new swap per row (the user's UPN as planned; the alias moved to the initial domain)."""
-    return [SwapTask(row, row.user_principal_name, move_upn(row.user_principal_name, initial_domain),
+    """A new swap per row (the user's UPN as planned; parked on its temporary UPN, core/tenant/parked.py)."""
+    return [SwapTask(row, row.user_principal_name, temporary_upn(row.user_principal_name, initial_domain),
                      goal(row), expect(row)) for row in rows]
+
+
+def parked_task(row: Any, temp: str, goal: str | None, expect: str | None = None) -> SwapTask:
+    """Bring back a user found on its temporary UPN (no journal of ours needed: the tenant says so). With
+    `goal` equal to what it holds, only its UPN goes back."""
+    return SwapTask(row, row.user_principal_name, temp, goal, expect, sent=True)
 
 
 def resumed_task(row: Any, record: dict[str, Any], expect: str | None = None) -> SwapTask:

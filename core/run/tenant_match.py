@@ -13,12 +13,16 @@ No Qt; the faces decide what to say (the wizard offers the run only when it matc
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass
 from typing import Any
 
 from core.graph.batching import read_current
-from core.run.journal import JournalState
+from core.run.folders import find_unfinished
+from core.run.journal import FILE_NAME, Journal, JournalState
+
+log = logging.getLogger(__name__)
 
 SAMPLE = 20  # users of each kind read: enough to survive a few users changed since, cheap to read
 SELECT = "id,userPrincipalName,onPremisesImmutableId"
@@ -71,3 +75,29 @@ def check(graph: Any, state: JournalState, cancel: threading.Event | None = None
     found = read_current(graph, list(wanted), cancel, select=SELECT)
     marked = sum(1 for oid, mark in wanted.items() if mark.found_on(found.get(oid)))
     return TenantMatch(marked > 0, len(wanted), marked)
+
+
+@dataclass(frozen=True)
+class Resumable:
+    """The unfinished apply of this tenant and app, sorted by what the tenant says of it."""
+
+    run: Any = None        # core.run.folders.UnfinishedRun to continue (its marks are in the tenant)
+    foreign: Any = None    # one of this tenant id and app that this tenant does not bear out: never continued
+    unchecked: Any = None  # one that could not be compared with the tenant (`error` says why): not continued
+    error: BaseException | None = None
+
+
+def find_resumable(conn: Any, graph: Any, tenant_id: str | None, cancel: threading.Event | None = None,
+                   runs: Any = None) -> Resumable:
+    """core.run.folders.find_unfinished, then `check`: the one rule both faces use before continuing a run."""
+
+    run = find_unfinished(conn, tenant_id, runs=runs)
+    if run is None:
+        return Resumable()
+    try:
+        match = check(graph, Journal.replay(run.path / FILE_NAME), cancel)
+    except Exception as exc:  # noqa: BLE001 - any failure to read means "cannot tell": never continued
+        log.warning("The unfinished run %s could not be compared with the tenant",
+                    run.path, exc_info=True)
+        return Resumable(unchecked=run, error=exc)
+    return Resumable(run=run) if match.matches else Resumable(foreign=run)

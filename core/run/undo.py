@@ -1,32 +1,37 @@
 """Undo an apply run (issue 10 §2): clear (JSON null) exactly the ImmutableIds that run set and that still
-hold the value it wrote. No Qt, no printing, no prompting.
+hold the value it wrote. A kind of run (core/run/lifecycle.py): planned first, then run with the same
+journal, resume, catch-all and report as apply. No Qt, no printing, no prompting.
 
-- The targets are the original run's `JournalState.written()`: users that had a value before that run
-  were never written by it, so they are never touched.
-- Every chunk of ≤ 20 users is read right before it is cleared: a value changed since (or already
-  cleared by someone else) is left alone (`skipped_changed`); a user gone is `failed` (user_deleted).
-- An intent is journalled (and synced) before each clear is sent. A clear whose fate is unknown (5xx,
-  429, a lost answer) is never resent blind: the user is read again, and only one that still holds the
-  value we wrote is cleared again. So no user is cleared twice, and no value someone else set is cleared.
-- Users now in a federated domain: Entra most likely refuses the clear (graph-facts §11). With `upn_swap`
-  they are cleared through the UPN swap (core/run/swap.py: UPN to the .onmicrosoft.com domain, then back
-  with null in one PATCH; their UPN ends as it was); without it they fail with `needs_upn_swap`. An
-  undo of a swap run is just that: the values are cleared and the UPNs stay the originals.
-- The undo has its own run folder and journal (header kind "undo", `undo_of` = the original run folder);
-  an unfinished undo of the same run is continued.
+Planning (`plan_undo`, no writes, no run folder — "a look writes nothing"):
+- the targets are the undone run's `JournalState.written()`: users that had a value before that run were
+  never written by it, so they are never touched. The run must be this tenant's and an apply's, with a
+  readable journal (UndoError otherwise, before anything is read from the tenant).
+- users an earlier undo of the same run cleared (or found changed) are `cleared` / left alone with
+  `cleared_by_earlier_undo`: a second undo continues the first, never "finds them cleared by someone".
+- every target is read live: gone → failed; empty or another value → `skipped_changed`; still ours →
+  `will_clear`. A user in a federated domain (or parked on a temporary UPN by an interrupted swap) can
+  only be cleared with the UPN swap (graph-facts §11): with it, `will_clear` (reason will_clear_with_swap);
+  without it, `federated_domain` with `needs_upn_swap` in the plan (and a dry run), and `failed` with that
+  reason in the run — no PATCH that is known to fail is ever sent.
+
+Running (`undo_rows`): every chunk of ≤ 20 is read again right before it is cleared; an intent is
+journalled (synced) before each clear; a clear whose fate is unknown (5xx, 429, a lost answer) is never
+resent blind (the user is read again first), so no user is cleared twice and no value someone else set
+is cleared. Federated users go through core/run/swap.py (step 2 carries null; their UPN ends as it was).
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import threading
-from collections.abc import Callable, Mapping
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from core import __version__, paths
 from core.graph.auth import AuthError
 from core.graph.batching import (
     MISSING,
@@ -40,63 +45,37 @@ from core.graph.batching import (
 from core.graph.client import Cancelled, GraphClient, GraphError
 from core.graph.connection import Connection
 from core.graph.pacing import WritePacer
-from core.messages import detail_for
-from core.planning.plan import count_statuses
-from core.planning.swap_trace import SwapColumns, SwapTrace
-from core.run.history import UNDO_KIND, is_apply_header, journals
+from core.planning.plan import Plan, PlanRow
+from core.planning.statuses import NEEDS_SWAP, Status, count_statuses
+from core.run.apply import ApplyProgress
+from core.run.folders import REPORT_FILE, RunKind, find_unfinished, kind_of, same_tenant
+from core.run.history import settled_by_undos
 from core.run.journal import FILE_NAME as JOURNAL_FILE
-from core.run.journal import Journal, JournalBusy, JournalState
-from core.run.lifecycle import REPORT_FILE, SUMMARY_FILE, RunBusy, RunOutcome, _same_tenant, write_outputs
-from core.run.report import write_summary
-from core.run.swap import DONE, SKIPPED, SwapRunner, SwapTask, plan_tasks, resumed_task, swap_domain
+from core.run.journal import Journal, JournalState
+from core.run.swap import DONE, SKIPPED, SwapRunner, SwapTask, parked_task, plan_tasks, resumed_task
 from core.run.swap import FAILED as SWAP_FAILED
+from core.tenant.directory import list_users, upn_domain
+from core.tenant.facts import TenantFacts
+from core.tenant.parked import parked
 
-KIND = UNDO_KIND
 MAX_ATTEMPTS = 4  # sends per user whose answer was unknown (each after a fresh read)
-
-# Undo statuses (contracts.md "Undo").
-CLEARED = "cleared"
-SKIPPED_CHANGED = "skipped_changed"
-FAILED = "failed"
-DRY_RUN = "dry_run"
-NOT_ATTEMPTED = "not_attempted"
-UNDO_STATUSES = (CLEARED, SKIPPED_CHANGED, FAILED, DRY_RUN, NOT_ATTEMPTED)
+WITH_SWAP = "will_clear_with_swap"
+LIST_READ_MIN = 200  # above this many targets, one listing of the tenant is cheaper than $batch GETs
+READ_SELECT = "id,userPrincipalName,mail,onPremisesImmutableId"
 
 
 class UndoError(Exception):
-    """The run cannot be undone (no journal, not an apply run, a dry run, ...). `code`: message_table."""
+    """The run cannot be undone (no journal, not an apply run, a dry run, another tenant's...). `code`:
+    message_table.CLI_TEXT; the face exits 2 and nothing is read or written."""
 
-    def __init__(self, code: str, path: Path | None = None) -> None:
+    def __init__(self, code: str, path: Path | None = None, **details: str) -> None:
         super().__init__(f"{code}: {path}" if path else code)
-        self.code, self.path = code, path
-
-
-@dataclass
-class UndoRow(SwapColumns):
-    """One user of an undo; attribute names are the report's columns (core/run/report.py). `source_value`
-    and `current_immutable_id` both start as the value the original run wrote; `current_immutable_id` is
-    what was found live when the user was read."""
-
-    object_id: str
-    user_principal_name: str
-    display_name: str
-    source_value: str                 # the value the undone run wrote
-    current_immutable_id: str
-    new_immutable_id: str = ""        # always empty: undo clears
-    status: str = NOT_ATTEMPTED
-    detail: str = ""
-    reason: str | None = None
-    reason_args: Mapping[str, Any] = field(default_factory=dict)
-    swap: SwapTrace | None = None     # cleared with the UPN swap: the report's before/after columns
-
-    def settle(self, status: str, reason: str | None = None, **args: Any) -> None:
-        self.status, self.reason, self.reason_args = status, reason, args
-        self.detail = detail_for(reason, args)
+        self.code, self.path, self.details = code, path, details
 
 
 @dataclass
 class UndoResult:
-    rows: list[UndoRow]
+    rows: list[PlanRow]
     started: datetime
     finished: datetime | None = None
     dry_run: bool = False
@@ -109,239 +88,306 @@ class UndoResult:
         return count_statuses(self.rows)
 
 
-# --- which run -----------------------------------------------------------------------------------------
-def load_targets(run_dir: Path) -> tuple[JournalState, list[UndoRow]]:
-    """The users `run_dir`'s apply run set, as undo rows (UPN and name from its report when there)."""
+# --- which run, and its targets -----------------------------------------------------------------------
+def read_run(run_dir: Path, conn: Connection | None = None, tenant_id: str | None = None) -> JournalState:
+    """The undone run's journal, refused up front when it is not an apply run of this tenant and app."""
+    if not Path(run_dir).is_dir():
+        raise UndoError("undo_no_folder", Path(run_dir))
     journal = Path(run_dir) / JOURNAL_FILE
-    if not journal.exists():
-        raise UndoError("undo_no_journal", Path(run_dir))
-    state = Journal.replay(journal)
-    if not is_apply_header(state.header):
+    if not journal.is_file():
+        raise UndoError("undo_no_journal" if not journal.exists() else "undo_journal_unreadable", Path(run_dir))
+    try:
+        state = Journal.replay(journal)
+    except (OSError, UnicodeError):
+        raise UndoError("undo_journal_unreadable", Path(run_dir)) from None
+    if not state.header:
+        raise UndoError("undo_journal_empty", Path(run_dir))
+    if kind_of(state.header) is not RunKind.APPLY:
         raise UndoError("undo_not_an_apply", Path(run_dir))
     if state.header.get("dry_run"):
         raise UndoError("undo_dry_run", Path(run_dir))
+    if conn is not None and not same_tenant(state.header, conn, tenant_id):
+        theirs = state.header.get("tenant_id") or state.header.get("tenant") or "?"
+        raise UndoError("undo_other_tenant", Path(run_dir), theirs=f"tenant {theirs}, app "
+                        f"{state.header.get('client_id') or '?'}")
+    return state
+
+
+def load_targets(run_dir: Path, conn: Connection | None = None,
+                 tenant_id: str | None = None) -> tuple[JournalState, list[PlanRow]]:
+    """The users `run_dir`'s apply run set, as rows to clear (UPN and name from its report when there)."""
+    state = read_run(run_dir, conn, tenant_id)
     names = _report_names(Path(run_dir) / REPORT_FILE)
     rows = []
     for oid, value in sorted(state.written().items()):
         upn, display = names.get(oid, ("", ""))
-        rows.append(UndoRow(oid, upn, display, value or "", value or ""))
+        rows.append(PlanRow(oid, upn, display, value or "", value or "", "", Status.WILL_CLEAR))
     return state, rows
 
 
 def _report_names(report: Path) -> dict[str, tuple[str, str]]:
-    if not report.exists():
+    if not report.is_file():
         return {}
     try:
         text = report.read_text(encoding="utf-8-sig")
-        delimiter = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
-        reader = csv.DictReader(text.splitlines(), delimiter=delimiter)
+        first = text.split("\n", 1)[0]
+        reader = csv.DictReader(text.splitlines(), delimiter=";" if first.count(";") > first.count(",") else ",")
         return {r.get("object_id", ""): (r.get("user_principal_name", ""), r.get("display_name", ""))
                 for r in reader}
     except (OSError, ValueError, csv.Error):
         return {}
 
 
-def find_last_run(conn: Connection, tenant_id: str | None = None, runs: Path | None = None) -> Path | None:
-    """`--last`: the latest finished, non-dry-run apply run of this tenant and app."""
-    for run_dir, state in journals(runs):
-        header = state.header
-        if is_apply_header(header) and not header.get("dry_run") and state.ended \
-                and _same_tenant(header, conn, tenant_id):
-            return run_dir
-    return None
+def plan_undo(conn: Connection, graph: GraphClient, run_dir: Path, facts: TenantFacts, *, upn_swap: bool = False,
+              cancel: threading.Event | None = None, runs: Path | None = None) -> Plan:
+    """What an undo of `run_dir` would do, from live reads (module doc). Raises UndoError, AuthError,
+    GraphError / ReadFailed, Cancelled."""
+    _state, rows = load_targets(run_dir, conn, facts.tenant_id)
+    earlier = settled_by_undos(conn, run_dir, facts.tenant_id, runs)
+    announced = _announced(conn, run_dir, facts.tenant_id, runs)
+    live = _read_targets(graph, [r.object_id for r in rows if r.object_id not in earlier], cancel)
+    facts.learn_upns(str(u.get("userPrincipalName") or "") for u in live.values() if isinstance(u, dict))
+    for row in rows:
+        user = live.get(row.object_id, MISSING)
+        if row.object_id in earlier:
+            row.settle(Status.CLEARED, "cleared_by_earlier_undo", run=earlier[row.object_id].name)
+        elif row.object_id in announced and isinstance(user, dict) and user.get("onPremisesImmutableId") is None:
+            row.current_immutable_id = ""  # the unfinished undo sent it, then stopped before its answer
+            row.settle(Status.CLEARED, "confirmed_by_reread")
+        else:
+            _classify(row, user, facts, upn_swap)
+    return Plan(rows, source=f"undo:{Path(run_dir).name}")
 
 
-def find_unfinished_undo(conn: Connection, undo_of: Path, tenant_id: str | None = None,
-                         runs: Path | None = None) -> Path | None:
-    """An undo of the same run that did not finish (killed, cancelled, stopped): it is continued."""
-    for run_dir, state in journals(runs):
-        header = state.header
-        if header.get("kind") != KIND or header.get("dry_run") or not _same_tenant(header, conn, tenant_id):
-            continue
-        if Path(str(header.get("undo_of", ""))).resolve() != Path(undo_of).resolve():
-            continue
-        return None if state.complete else run_dir
-    return None
+def _announced(conn: Connection, run_dir: Path, tenant_id: str | None, runs: Path | None) -> set[str]:
+    """Users whose clear the unfinished undo of this run announced (and may have sent) without an answer."""
+    unfinished = find_unfinished(conn, tenant_id, RunKind.UNDO, undo_of=run_dir, runs=runs)
+    if unfinished is None:
+        return set()
+    try:
+        return set(Journal.replay(unfinished.path / JOURNAL_FILE).pending())
+    except OSError:
+        return set()
+
+
+def _read_targets(graph: GraphClient, ids: list[str], cancel: threading.Event | None) -> dict[str, Any]:
+    """UPN, mail and value of each target (a listing when they are many)."""
+    if len(ids) > LIST_READ_MIN:
+        wanted = set(ids)
+        return {u.id: {"userPrincipalName": u.upn, "mail": u.mail, "onPremisesImmutableId": u.immutable_id}
+                for u in list_users(graph, cancel=cancel) if u.id in wanted}
+    return read_current(graph, ids, cancel=cancel, select=READ_SELECT) if ids else {}
+
+
+def _classify(row: PlanRow, user: Any, facts: TenantFacts, upn_swap: bool) -> None:
+    if user == MISSING or not isinstance(user, dict):
+        row.settle(Status.FAILED, "user_deleted_undo")
+        return
+    found = user.get("onPremisesImmutableId")
+    upn = str(user.get("userPrincipalName") or row.user_principal_name)
+    row.user_principal_name = upn
+    if found is None:
+        row.current_immutable_id = ""
+        row.settle(Status.SKIPPED_CHANGED, "cleared_meanwhile")
+        return
+    if found != row.source_value:
+        row.current_immutable_id = found
+        row.settle(Status.SKIPPED_CHANGED, "changed_since_run", found=found)
+        return
+    stay = parked(upn, user.get("mail"), facts.initial_domain, facts.federated)
+    if stay is not None and stay.original:
+        row.user_principal_name = stay.original
+    if stay is None and upn_domain(upn) not in facts.federated:
+        row.settle(Status.WILL_CLEAR)
+        return
+    temp = {"temp": upn} if stay is not None else {}
+    if upn_swap:
+        row.settle(Status.WILL_CLEAR, WITH_SWAP, domain=upn_domain(row.user_principal_name), **temp)
+    else:
+        row.settle(Status.FEDERATED_DOMAIN, NEEDS_SWAP, domain=upn_domain(row.user_principal_name), **temp)
 
 
 # --- the run -------------------------------------------------------------------------------------------
-@dataclass
-class UndoSpec:
-    conn: Connection
-    undo_of: Path                        # the apply run folder being undone
-    rows: list[UndoRow]                  # from load_targets()
-    dry_run: bool = False
-    resume: Path | None = None           # an unfinished undo folder to continue
-    tenant_id: str | None = None
-    face: str = "cli"
-    report_copy: Path | None = None
-    delimiter: str = ","
-    # issue 10 §2: users now in a federated domain are cleared through the UPN swap (core/run/swap.py)
-    # instead of failing with needs_upn_swap. Opt-in, as for apply.
-    upn_swap: bool = False
-
-
-# An undo ends as an apply does (run folder, report, counts, exit code): the same outcome type.
-UndoOutcome = RunOutcome
-
-
-def journal_header(spec: UndoSpec) -> dict[str, Any]:
-    return {"kind": KIND, "undo_of": str(Path(spec.undo_of).resolve()), "tenant": spec.conn.tenant,
-            "tenant_id": spec.tenant_id, "client_id": spec.conn.client_id, "to_write": len(spec.rows),
-            "dry_run": spec.dry_run, "face": spec.face, "tool_version": __version__}
-
-
-def open_journal(spec: UndoSpec) -> tuple[Journal, bool]:
-    resume = None if spec.dry_run else spec.resume
-    run_dir = resume or paths.new_run_dir(spec.conn.tenant, "undo-dry-run" if spec.dry_run else "undo")
-    try:
-        return Journal(run_dir, journal_header(spec)), resume is not None
-    except JournalBusy:
-        raise RunBusy(run_dir) from None
-
-
-def execute(spec: UndoSpec, graph: GraphClient, *, pacer: WritePacer | None = None,
-            cancel: threading.Event | None = None, journal: tuple[Journal, bool] | None = None,
-            progress: Callable[[int, int], None] | None = None) -> UndoOutcome:
-    """Undo (or go through it, dry run); the run folder ends complete whatever happens."""
-    journal_obj, resumed = journal or open_journal(spec)
-    try:
-        result = undo_rows(spec.rows, graph, journal_obj, spec.dry_run, pacer=pacer, cancel=cancel,
-                           progress=progress, upn_swap=spec.upn_swap)
-    finally:
-        journal_obj.close()
-    run_dir = journal_obj.run_dir
-    files = write_outputs(result.rows, run_dir, REPORT_FILE, [], spec.delimiter, spec.report_copy)
-    extra = {"undo_of": str(spec.undo_of), "face": spec.face, "resumed": resumed, "cancelled": result.cancelled,
-             "fatal": result.fatal, "writes_sent": result.writes_sent, "throttled": result.throttled,
-             "run_folder": str(run_dir)}
-    files.append(write_summary(result, run_dir / SUMMARY_FILE, tenant=spec.conn.tenant,
-                               client_id=spec.conn.client_id, command=KIND, dry_run=spec.dry_run, extra=extra))
-    return UndoOutcome(result, run_dir, files[0], files, resumed)
-
-
-def undo_rows(rows: list[UndoRow], graph: GraphClient, journal: Journal, dry_run: bool = False, *,
+def undo_rows(plan: Plan, graph: GraphClient, journal: Journal, dry_run: bool = False, *,
               pacer: WritePacer | None = None, cancel: threading.Event | None = None,
-              progress: Callable[[int, int], None] | None = None, retry_wait_s: float = 0.5,
-              upn_swap: bool = False) -> UndoResult:
-    """Clear `rows` in chunks of ≤ 20, each read right before it is cleared (module doc). Never raises for
-    one user; a sign-in failure or lost connection stops the run with `fatal` set, the rest not_attempted."""
+              progress: Callable[[ApplyProgress], None] | None = None, retry_wait_s: float = 0.5,
+              upn_swap: bool = False, initial_domain: str | None = None) -> UndoResult:
+    """Clear the plan's `will_clear` users in chunks of ≤ 20, each read right before it is cleared (module
+    doc). Never raises for one user; a sign-in failure or lost connection stops the run with `fatal` set,
+    the rest not_attempted."""
     cancel = cancel or threading.Event()
     pacer = pacer or WritePacer()
+    rows = [dataclasses.replace(r) for r in plan.rows]
     result = UndoResult(rows, datetime.now(UTC), dry_run=dry_run)
+    tracker = _Progress(rows, progress)
     previous = journal.previous
     pending = previous.swap_pending() if previous and not dry_run else {}
-    swapper = _Swapper(rows, graph, journal, pacer, cancel, result, upn_swap)
+    swapper = _Swapper(rows, graph, journal, pacer, cancel, result, upn_swap, initial_domain, tracker)
     resumed = [resumed_task(row, pending[row.object_id], expect=row.source_value)
                for row in rows if row.object_id in pending]
-    todo: list[UndoRow] = []
-    for row in rows:
-        done = previous.outcomes.get(row.object_id) if previous else None
-        if row.object_id in pending:
-            continue  # an interrupted swap: finished first, below
-        if done and done[0] != NOT_ATTEMPTED:  # settled by the interrupted undo: never again
-            row.settle(done[0], None)
-            row.detail = done[1]
-        else:
-            todo.append(row)
-    total = len(rows)
-
-    def tell() -> None:
-        if progress:
-            progress(sum(1 for r in rows if r.status != NOT_ATTEMPTED), total)
-
+    direct, with_swap = _sort_targets(rows, previous, pending)
     try:
         swapper.run(resumed)
-        for chunk in chunks(todo):
-            federated = _undo_chunk(chunk, graph, journal, dry_run, pacer, cancel, result, retry_wait_s)
-            swapper.clear(federated)
-            tell()
+        if dry_run:
+            for row in direct + with_swap:
+                row.settle(Status.DRY_RUN, "swap_dry_run" if row in with_swap else None)
+        else:
+            _fail_unswapped(rows, journal)
+            swapper.clear(with_swap)
+            for chunk in chunks(direct):
+                federated = _undo_chunk(chunk, graph, journal, pacer, cancel, result, retry_wait_s)
+                swapper.clear(federated)
+                tracker.tell()
     except Cancelled:
         result.cancelled = True
     except AuthError as exc:
         result.fatal = str(getattr(exc.code, "value", exc.code))
     except (GraphError, ReadFailed) as exc:
         result.fatal = getattr(exc, "code", None) or "graph_error"
+    result.cancelled = result.cancelled or (cancel.is_set() and not result.fatal)
     for row in rows:
-        if row.status == NOT_ATTEMPTED:
-            row.settle(NOT_ATTEMPTED, "stopped" if result.fatal else "cancelled")
-            journal.outcome(row.object_id, NOT_ATTEMPTED, row.detail)
+        if row.status is Status.WILL_CLEAR:
+            row.settle(Status.NOT_ATTEMPTED, "stopped" if result.fatal else "cancelled")
+            journal.outcome(row.object_id, Status.NOT_ATTEMPTED.value, row.detail)
     result.finished = datetime.now(UTC)
     journal.end(result.counts(), cancelled=result.cancelled)
+    tracker.tell(force=True)
     return result
 
 
-def _settle(row: UndoRow, found: str | None, journal: Journal, sent: bool) -> bool:
+def _fail_unswapped(rows: list[PlanRow], journal: Journal) -> None:
+    """Users planned as needing the UPN swap, in a run without it: failed (the undo could not clear them, and
+    says why), with no PATCH sent — Entra would refuse it (graph-facts §11)."""
+    for row in rows:
+        if row.status is Status.FEDERATED_DOMAIN and row.reason == NEEDS_SWAP:
+            row.settle(Status.FAILED, NEEDS_SWAP, **row.reason_args)
+            journal.outcome(row.object_id, Status.FAILED.value, row.detail)
+
+
+def _sort_targets(rows: list[PlanRow], previous: JournalState | None,
+                  pending: dict[str, Any]) -> tuple[list[PlanRow], list[PlanRow]]:
+    """(users to clear directly, users to clear with the swap). Users the interrupted undo this one
+    continues already settled keep that outcome; its interrupted swaps are finished first (not here)."""
+    direct, with_swap = [], []
+    for row in rows:
+        if row.status is not Status.WILL_CLEAR or row.object_id in pending:
+            continue
+        done = previous.outcomes.get(row.object_id) if previous else None
+        if done and done[0] != Status.NOT_ATTEMPTED.value:
+            row.status, row.detail = Status(done[0]), done[1]
+            continue
+        (with_swap if row.reason == WITH_SWAP else direct).append(row)
+    return direct, with_swap
+
+
+class _Progress:
+    """ApplyProgress for undo, the same shape as apply's: one progress type for every kind of run."""
+
+    def __init__(self, rows: list[PlanRow], callback: Callable[[ApplyProgress], None] | None) -> None:
+        self.rows, self.callback = rows, callback
+        self.targets = [r for r in rows if r.status is Status.WILL_CLEAR]
+        self.t0 = time.monotonic()
+        self.failed_told: set[str] = set()
+
+    def tell(self, force: bool = False) -> None:  # noqa: ARG002 — chunks are the natural pace
+        if self.callback is None:
+            return
+        done = sum(1 for r in self.targets if r.status is not Status.WILL_CLEAR)
+        failed = [r for r in self.targets if r.status is Status.FAILED]
+        new = [r for r in failed if r.object_id not in self.failed_told]
+        self.failed_told.update(r.object_id for r in new)
+        elapsed = max(time.monotonic() - self.t0, 1e-6)
+        left = len(self.targets) - done
+        rate = done / elapsed
+        eta = left / rate if rate > 0 and left else (0.0 if not left else None)
+        skipped = sum(1 for r in self.targets if r.status is Status.NOT_ATTEMPTED)
+        self.callback(ApplyProgress(done, len(self.targets), len(failed), rate, eta, None, new, skipped))
+
+
+def _settle(row: PlanRow, found: str | None, journal: Journal, sent: bool) -> bool:
     """Sort one user by its live value; True when it still holds the value the run wrote (to clear)."""
     if found == MISSING:
-        row.settle(FAILED, "user_deleted_undo")
+        row.settle(Status.FAILED, "user_deleted_undo")
     elif found is None and sent:
         row.current_immutable_id = ""
-        row.settle(CLEARED, "confirmed_by_reread")
+        row.settle(Status.CLEARED, "confirmed_by_reread")
     elif found is None:
         row.current_immutable_id = ""
-        row.settle(SKIPPED_CHANGED, "cleared_meanwhile")
+        row.settle(Status.SKIPPED_CHANGED, "cleared_meanwhile")
     elif found != row.source_value:
         row.current_immutable_id = found
-        row.settle(SKIPPED_CHANGED, "changed_since_run", found=found)
+        row.settle(Status.SKIPPED_CHANGED, "changed_since_run", found=found)
     else:
         return True
-    journal.outcome(row.object_id, row.status, row.detail)
+    journal.outcome(row.object_id, row.status.value, row.detail)
     return False
 
 
+@dataclass
 class _Swapper:
     """Undo's side of the UPN swap: clears federated users' values with core/run/swap.py (when allowed)."""
 
-    def __init__(self, rows: list[UndoRow], graph: GraphClient, journal: Journal, pacer: WritePacer,
-                 cancel: threading.Event, result: UndoResult, enabled: bool) -> None:
-        self.rows, self.graph, self.journal, self.pacer, self.cancel = rows, graph, journal, pacer, cancel
-        self.result, self.enabled = result, enabled
-        self._domain: str | None = None
-        self._looked = False  # the initial domain is looked up once per undo, found or not
+    rows: list[PlanRow]
+    graph: GraphClient
+    journal: Journal
+    pacer: WritePacer
+    cancel: threading.Event
+    result: UndoResult
+    enabled: bool
+    domain: str | None
+    tracker: _Progress
+    _looked: bool = field(default=False, init=False)
 
-    def clear(self, rows: list[UndoRow]) -> None:
-        """Users Entra refused to clear because their domain is federated."""
+    def clear(self, rows: list[PlanRow]) -> None:
+        """Users to clear with the swap: planned so, or refused a direct clear for their federated domain."""
         if not rows:
             return
-        if not self.enabled:
+        if not self.enabled:  # Entra refused them a direct clear: failed, and why (the plan did not know)
             for row in rows:
-                self._settle(row, FAILED, "needs_upn_swap")
+                self._settle(row, Status.FAILED, NEEDS_SWAP)
             return
-        if not self._looked:
-            self._domain, self._looked = swap_domain(self.graph, self.rows, self.cancel), True
-        if self._domain is None:
+        if self.domain is None and not self._looked:
+            from core.run.swap import swap_domain  # only when the facts did not know it
+
+            self.domain, self._looked = swap_domain(self.graph, self.rows, self.cancel), True
+        if self.domain is None:
             for row in rows:
-                self._settle(row, FAILED, "swap_domain_unknown")
+                self._settle(row, Status.FAILED, "swap_domain_unknown")
             return
-        self.run(plan_tasks(rows, self._domain, goal=lambda row: None, expect=lambda row: row.source_value))
+        parked_rows = [r for r in rows if r.reason_args.get("temp")]
+        tasks = [parked_task(r, r.reason_args["temp"], None, expect=r.source_value) for r in parked_rows]
+        tasks += plan_tasks([r for r in rows if r not in parked_rows], self.domain, goal=lambda row: None,
+                            expect=lambda row: row.source_value)
+        self.run(tasks)
 
     def run(self, tasks: list[SwapTask]) -> None:
         for task in tasks:
             task.row.swap = task.trace
+            task.row.status = Status.WILL_CLEAR  # a stop between the steps leaves it not_attempted
         if tasks:
             SwapRunner(self.graph, self.journal, self.pacer, self.cancel, self._finished,
                        on_write=self._wrote, on_throttled=self._throttled).run(tasks)
+            self.tracker.tell()
 
     def _finished(self, task: SwapTask, outcome: str, reason: str | None, args: dict[str, Any]) -> None:
         row = task.row
         if outcome == DONE:
             row.current_immutable_id = ""
-            self._settle(row, CLEARED, "cleared_with_swap")
+            self._settle(row, Status.CLEARED, "cleared_with_swap")
         elif outcome == SKIPPED and args.get("found"):
             row.current_immutable_id = args["found"]
-            self._settle(row, SKIPPED_CHANGED, "changed_since_run", found=args["found"])
+            self._settle(row, Status.SKIPPED_CHANGED, "changed_since_run", found=args["found"])
         elif outcome == SKIPPED:
             row.current_immutable_id = ""
-            self._settle(row, SKIPPED_CHANGED, "cleared_meanwhile")
+            self._settle(row, Status.SKIPPED_CHANGED, "cleared_meanwhile")
         elif outcome == SWAP_FAILED:
-            self._settle(row, FAILED, reason, **args)
+            self._settle(row, Status.FAILED, reason, **args)
         else:  # stopped between the steps: pending in the journal, finished by the next undo
-            self._settle(row, NOT_ATTEMPTED, reason, **args)
+            self._settle(row, Status.NOT_ATTEMPTED, reason, **args)
 
-    def _settle(self, row: UndoRow, status: str, reason: str | None, **args: Any) -> None:
+    def _settle(self, row: PlanRow, status: Status, reason: str | None, **args: Any) -> None:
         row.settle(status, reason, **args)
-        self.journal.outcome(row.object_id, status, row.detail)
+        self.journal.outcome(row.object_id, status.value, row.detail)
 
     def _wrote(self, n: int) -> None:
         self.result.writes_sent += n
@@ -350,8 +396,8 @@ class _Swapper:
         self.result.throttled += n
 
 
-def _undo_chunk(chunk: list[UndoRow], graph: GraphClient, journal: Journal, dry_run: bool, pacer: WritePacer,
-                cancel: threading.Event, result: UndoResult, retry_wait_s: float) -> list[UndoRow]:
+def _undo_chunk(chunk: list[PlanRow], graph: GraphClient, journal: Journal, pacer: WritePacer,
+                cancel: threading.Event, result: UndoResult, retry_wait_s: float) -> list[PlanRow]:
     """Clear one chunk; returns the users Entra refused to clear because their domain is federated."""
     previous = journal.previous
     pending = previous.pending() if previous else {}
@@ -359,17 +405,12 @@ def _undo_chunk(chunk: list[UndoRow], graph: GraphClient, journal: Journal, dry_
     # a user whose clear the interrupted undo announced and may have sent: None now means it landed
     left = [r for r in chunk if _settle(r, live.get(r.object_id, MISSING), journal, r.object_id in pending)]
     attempts = 0
-    federated: list[UndoRow] = []
+    federated: list[PlanRow] = []
     while left:
         if cancel.is_set():
             raise Cancelled()
-        if dry_run:
-            for row in left:
-                row.settle(DRY_RUN, None)
-                journal.outcome(row.object_id, DRY_RUN, "")
-            return federated
         attempts += 1
-        unsure: list[UndoRow] = []
+        unsure: list[PlanRow] = []
         while left:  # as many clears at a time as the write quota admits (a small quota: fewer than 20)
             admitted = pacer.acquire_up_to(len(left), cancel)
             if not admitted:
@@ -383,8 +424,8 @@ def _undo_chunk(chunk: list[UndoRow], graph: GraphClient, journal: Journal, dry_
             return federated
         if attempts >= MAX_ATTEMPTS:
             for row in unsure:
-                row.settle(FAILED, "outcome_unknown_undo")
-                journal.outcome(row.object_id, FAILED, row.detail)
+                row.settle(Status.FAILED, "outcome_unknown_undo")
+                journal.outcome(row.object_id, Status.FAILED.value, row.detail)
             return federated
         cancel.wait(retry_wait_s * attempts)
         live = read_current(graph, [r.object_id for r in unsure], cancel=cancel)  # read before any resend
@@ -392,8 +433,8 @@ def _undo_chunk(chunk: list[UndoRow], graph: GraphClient, journal: Journal, dry_
     return federated
 
 
-def _send(rows: list[UndoRow], graph: GraphClient, journal: Journal, pacer: WritePacer,
-          result: UndoResult, federated: list[UndoRow]) -> list[UndoRow]:
+def _send(rows: list[PlanRow], graph: GraphClient, journal: Journal, pacer: WritePacer,
+          result: UndoResult, federated: list[PlanRow]) -> list[PlanRow]:
     """One $batch of clears; the users whose fate is unknown."""
     requests = [clear_request(str(i), row.object_id) for i, row in enumerate(rows)]
     try:
@@ -418,17 +459,14 @@ def _send(rows: list[UndoRow], graph: GraphClient, journal: Journal, pacer: Writ
             unsure.append(row)
         elif inner.ok:
             row.current_immutable_id = ""
-            row.settle(CLEARED, None)
-            journal.outcome(row.object_id, CLEARED, "")
+            row.settle(Status.CLEARED)
+            journal.outcome(row.object_id, Status.CLEARED.value, "")
         else:
             reason, args = classify_failure(inner)
             if reason == "federated_user":
-                federated.append(row)  # cleared through the UPN swap, or reported as needing it
+                federated.append(row)  # moved into a federated domain since the plan: the swap, or needs it
                 continue
-            if reason == "user_deleted":
-                row.settle(FAILED, "user_deleted_undo")
-            else:
-                row.settle(FAILED, reason, **args)
-            journal.outcome(row.object_id, FAILED, row.detail)
+            row.settle(Status.FAILED, "user_deleted_undo" if reason == "user_deleted" else reason,
+                       **({} if reason == "user_deleted" else args))
+            journal.outcome(row.object_id, Status.FAILED.value, row.detail)
     return unsure
-

@@ -23,26 +23,19 @@ from typing import Any
 
 from core import logsetup
 from core.exits import EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_CANNOT_CONNECT, EXIT_OK, EXIT_SOME_FAILED
-from core.graph.auth import AuthError, TokenProvider
+from core.graph.auth import AuthError
+from core.graph.batching import ReadFailed
 from core.graph.client import Cancelled, GraphClient, GraphError
 from core.graph.pacing import WritePacer
 from core.messages import school_reason_text
-from core.planning.plan import Plan, Status, list_and_plan
+from core.planning.plan import Plan
+from core.planning.statuses import APPLY_STATUSES, PREVIEW_STATUSES
 from core.run.apply import ApplyProgress
-from core.run.lifecycle import (
-    RunBusy,
-    RunOutcome,
-    RunSpec,
-    UnfinishedRun,
-    execute,
-    find_unfinished_run,
-    open_journal,
-)
+from core.run.lifecycle import RunBusy, RunOutcome, execute, open_journal
+from core.run.prepare import Prepared, prepare
 from core.run.report import write_csv
 from core.setup.schools import School
 from core.setup.secrets import SecretStore
-from core.tenant.admins import read_admins_or_none
-from core.tenant.directory import list_domains
 
 log = logging.getLogger(__name__)
 
@@ -69,11 +62,7 @@ class SchoolRun:
     school: School
     state: SchoolState = SchoolState.WAITING
     listed: int = 0
-    plan: Plan | None = None
-    graph: GraphClient | None = field(default=None, repr=False)
-    tenant_id: str | None = None
-    federation_known: bool = True
-    resume: UnfinishedRun | None = None
+    prepared: Prepared | None = field(default=None, repr=False)
     progress: ApplyProgress | None = None
     outcome: RunOutcome | None = None
     exit_code: int | None = None
@@ -82,6 +71,14 @@ class SchoolRun:
     @property
     def name(self) -> str:
         return self.school.name
+
+    @property
+    def plan(self) -> Plan | None:
+        return self.prepared.plan if self.prepared else None
+
+    @property
+    def tenant_id(self) -> str | None:
+        return self.prepared.tenant_id if self.prepared else None
 
     @property
     def to_write(self) -> int:
@@ -152,29 +149,22 @@ def _plan(run: SchoolRun, secret: str | None, cancel: threading.Event, on_change
     logsetup.register_secret(secret)
     run.state = SchoolState.PLANNING
     on_change(run)
-    run.graph = GraphClient(conn, TokenProvider(conn, secret))
 
-    def listed(n: int) -> None:
-        run.listed = n
+    def listed(p: object) -> None:
+        run.listed = getattr(p, "done", 0)
         on_change(run)
 
-    try:
-        domains = list_domains(run.graph, cancel=cancel)
-        federated = [d.name for d in domains or () if d.federated]
-        admins = read_admins_or_none(run.graph, cancel=cancel)  # optional permission (graph-facts §12)
-        run.plan = list_and_plan(run.graph, run.school.source, run.school.transform, run.school.scope,
-                                 federated, progress=listed, cancel=cancel,
-                                 admins=admins.roles_by_user if admins else None)
-        run.plan.admin_groups_unread = admins.unread_groups if admins else ()
-        run.tenant_id = run.graph.tokens.token().tid
+    try:  # the same prepare step as apply and the wizard: domains, initial domain, admins, parked users
+        run.prepared = prepare(conn, GraphClient.open(conn, secret), run.school.spec, run.school.source,
+                               progress=listed, cancel=cancel)
     except AuthError as exc:
         return run.end(SchoolState.FAILED, EXIT_CANNOT_CONNECT, getattr(exc.code, "value", str(exc.code)))
     except Cancelled:
         return run.end(SchoolState.CANCELLED, EXIT_CANCELLED, "not_started")
     except GraphError as exc:
         return run.end(SchoolState.FAILED, EXIT_CANNOT_CONNECT, f"graph_error:{exc.status} {exc.code}")
-    run.federation_known = domains is not None
-    run.resume = find_unfinished_run(conn, run.tenant_id)
+    except ReadFailed as exc:
+        return run.end(SchoolState.FAILED, EXIT_CANNOT_CONNECT, f"graph_error:read {exc.error}")
     run.state = SchoolState.PLANNED
 
 
@@ -199,10 +189,8 @@ def run_all(runs: list[SchoolRun], options: WriteOptions | None = None, *, paral
 def _write(run: SchoolRun, options: WriteOptions, cancel: threading.Event, on_change: Changed) -> None:
     if cancel.is_set():
         return run.end(SchoolState.CANCELLED, EXIT_CANCELLED, "not_started")
-    assert run.plan is not None and run.graph is not None
-    spec = RunSpec(run.school.conn, run.plan, options.dry_run, resume=None if options.dry_run else run.resume,
-                   tenant_id=run.tenant_id, source_spec=run.school.source_spec,
-                   federation_known=run.federation_known, face="batch")
+    assert run.prepared is not None
+    spec = run.prepared.run_spec(face="batch", dry_run=options.dry_run)
     try:
         journal = open_journal(spec)
     except RunBusy:
@@ -214,7 +202,7 @@ def _write(run: SchoolRun, options: WriteOptions, cancel: threading.Event, on_ch
         run.progress = p
         on_change(run)
 
-    outcome = execute(spec, run.graph, journal=journal, cancel=cancel, pacer=WritePacer(*options.quota),
+    outcome = execute(spec, run.prepared.graph, journal=journal, cancel=cancel, pacer=WritePacer(*options.quota),
                       concurrency=options.concurrency, progress=progressed)
     run.outcome = outcome
     code = outcome.exit_code
@@ -237,7 +225,7 @@ def is_batch_confirmed(typed: str, to_write: int) -> bool:
 # --- batch-summary.csv --------------------------------------------------------------------------------
 SUMMARY_FILE = "batch-summary.csv"
 SUMMARY_COLUMNS = ("name", "tenant", "state", "exit_code", "reason", "detail", "to_write",
-                   *(s.value for s in Status), "run_folder")
+                   *(s.value for s in PREVIEW_STATUSES + APPLY_STATUSES), "run_folder")
 
 
 def summary_rows(runs: Iterable[SchoolRun]) -> list[dict[str, Any]]:
@@ -249,7 +237,7 @@ def summary_rows(runs: Iterable[SchoolRun]) -> list[dict[str, Any]]:
                                "reason": run.reason or "", "detail": school_reason_text(run.reason, hint=True),
                                "to_write": run.to_write,
                                "run_folder": str(run.outcome.run_dir) if run.outcome else ""}
-        row.update({s.value: counts.get(s.value, 0) for s in Status})
+        row.update({s.value: counts.get(s.value, 0) for s in PREVIEW_STATUSES + APPLY_STATUSES})
         rows.append(row)
     return rows
 

@@ -26,6 +26,7 @@ from core.planning.plan import Scope
 from core.setup.profiles import ProfileStore
 from core.source.csvfile import CsvError, CsvTable, read_table
 from core.source.sources import MatchBy, Source, SourceSpecError, parse_source_spec
+from core.source.spec import SourceSpec
 from core.source.transforms import Transform
 
 COLUMNS = ("name", "connection", "source", "match", "key_column", "value_column", "transform", "domains")
@@ -65,6 +66,10 @@ class School:
     @property
     def scope(self) -> Scope:
         return Scope(self.domains, False, False)
+
+    @property
+    def spec(self) -> SourceSpec:
+        return SourceSpec.from_dict(self.source_spec)
 
 
 def read_schools(path: str | Path, store: ProfileStore | None = None) -> list[School]:

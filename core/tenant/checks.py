@@ -21,6 +21,7 @@ from core.graph.connection import Connection, parse_date
 from core.graph.http import VerifyingSession
 from core.tenant.admins import has_permission, read_admins
 from core.tenant.directory import initial_domain, list_domains
+from core.tenant.facts import TenantFacts
 
 WRITE_ROLES = ("User.ReadWrite.All", "Directory.ReadWrite.All")
 DOMAIN_ROLES = ("Domain.Read.All", "Domain.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All")
@@ -67,6 +68,8 @@ class CheckReport:
     initial_domain: str | None = None  # <name>.onmicrosoft.com, when the domains were read (UPN swap)
     token_roles: list[str] = field(default_factory=list)
     tenant_id: str | None = None
+    # what the checks read, as the prepare step keeps it: the Source page's sample classifies with it
+    facts: TenantFacts = field(default_factory=TenantFacts)
 
     @property
     def passed(self) -> bool:
@@ -141,6 +144,7 @@ class _Checker:
             return _auth_failure(CheckStep.CREDENTIALS, exc)
         self.report.token_roles = sorted(token.roles)
         self.report.tenant_id = token.tid
+        self.report.facts.tenant_id, self.report.facts.token_roles = token.tid, frozenset(token.roles)
         return CheckResult(CheckStep.CREDENTIALS, Verdict.OK, "credentials_ok", token.tid or "",
                            {"tid": token.tid, "app_id": token.app_id, "roles": sorted(token.roles)})
 
@@ -175,6 +179,7 @@ class _Checker:
         if domains is None:
             return CheckResult(CheckStep.DOMAINS, Verdict.UNKNOWN, "domains_unknown")
         self.report.domains = [(d.name, d.authentication_type) for d in domains]
+        self.report.facts.domains = domains
         self.report.initial_domain = initial_domain(domains)
         federated = [d.name for d in domains if d.federated]
         data = {"domains": self.report.domains, "federated": federated}
@@ -214,6 +219,7 @@ class _Checker:
                                f"{exc.code}: {exc.message}")
         if admins is None:
             return CheckResult(CheckStep.ADMIN_ROLES, Verdict.UNKNOWN, "admin_roles_unknown")
+        self.report.facts.admins = admins
         data = {"admins": len(admins.roles_by_user), "unread_groups": list(admins.unread_groups)}
         if admins.unread_groups:
             return CheckResult(CheckStep.ADMIN_ROLES, Verdict.WARNING, "admin_roles_groups_unread",

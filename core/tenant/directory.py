@@ -85,10 +85,12 @@ def upn_domain(upn: str | None) -> str:
     return upn[at + 1:].strip().lower() if at >= 0 else ""
 
 
-def move_upn(upn: str, domain: str) -> str:
-    """The same alias in another domain (the UPN swap parks alias@school in alias@<tenant>.onmicrosoft.com)."""
+def upn_alias(upn: str | None) -> str:
+    """The part of a UPN before its domain (before the last "@"; the whole string when there is none)."""
+    if not upn:
+        return ""
     at = upn.rfind("@")
-    return f"{upn[:at] if at >= 0 else upn}@{domain}"
+    return upn[:at] if at >= 0 else upn
 
 
 _GRAPH_KEYS = ("id", "userPrincipalName", "displayName", "mail", "employeeId", "userType", "accountEnabled",

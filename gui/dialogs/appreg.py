@@ -33,6 +33,7 @@ from core.setup.secrets import SecretStore
 from gui import texts
 from gui.jobs.appreg import AppRegOutcome, create_job, renew_job
 from gui.jobs.worker import Worker
+from gui.save_location import default_save_path
 
 log = logging.getLogger(__name__)
 _ORPHANS: list[Worker] = []  # sign-ins still waiting for a browser after their dialog closed
@@ -224,7 +225,7 @@ class AppRegDialog(QDialog):
     def handover_text(self) -> str:
         app = self.outcome.app
         return texts.skolon_handover(app.connection.tenant, app.connection.client_id, app.secret.value,
-                                     app.secret.expires.date().isoformat())
+                                     app.secret.expires.date().isoformat())  # ISO: pasted into Data Hub
 
     def copy_handover(self) -> None:
         """The only place the secret appears, and only on this explicit click."""
@@ -232,8 +233,8 @@ class AppRegDialog(QDialog):
         self.copied_label.setText(self.tr("Copied: paste it into Skolon Data Hub, then copy something else."))
 
     def _ask_reminder_path(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a calendar reminder"), "renew-secret.ics",
-                                              self.tr("Calendar (*.ics)"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a calendar reminder"),
+                                              default_save_path("renew-secret.ics"), self.tr("Calendar (*.ics)"))
         if path:
             self.save_reminder(Path(path))
 

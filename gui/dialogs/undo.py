@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.planning.statuses import not_back
 from core.run.lifecycle import confirmation_tokens, example_domain, is_confirmed, tenant_domains
 from gui import texts
 from gui.jobs import services
-from gui.jobs.undo import WILL_CLEAR, UndoPreparation, prepare_job, undo_job
+from gui.jobs.undo import UndoPreparation, prepare_job, undo_job
 from gui.jobs.worker import Worker
 from gui.widgets.resume_offer import run_started_text
 
@@ -74,6 +75,7 @@ class UndoDialog(QDialog):
         self.counts_label = _label(page, "undoCounts")
         self.counts_label.setAccessibleName(self.tr("What the undo will do"))
         self.swap_box = QCheckBox(self.tr("Use the UPN &swap for users in federated domains"), page)
+        self.swap_box.toggled.connect(self._swap_toggled)
         self.swap_note = _label(page)
         self.swap_note.setText(self.tr("It changes those users' UPN briefly (to the tenant's .onmicrosoft.com "
                                        "domain and back), which Microsoft requires to clear their value."))
@@ -131,25 +133,14 @@ class UndoDialog(QDialog):
             n=texts.number(run.set_count), folder=html.escape(str(run.path))))
         self.counts_label.setText(self.tr("Reading those users in the tenant (nothing is written yet)…"))
         self._changed()
-        self._start("prepare", prepare_job(self.conn, self.secret, run.path, self.tenant_id),
-                    self._prepared, lambda value: self.busy_label.setText(self.tr("Read: {done} of {total}").format(
-                        done=texts.number(value[0]), total=texts.number(value[1]))))
+        self._start("prepare", prepare_job(self.conn, self.secret, run.path, self.tenant_id), self._prepared)
 
     def _prepared(self, prep: UndoPreparation) -> None:
         self.preparation = prep
         self.busy_label.setText("")
-        lines = [texts.undo_counts(prep.counts)]
-        if prep.resume is not None:
-            lines.append(self.tr("An earlier undo of this run did not finish; this one continues it "
-                                 "({folder}).").format(folder=html.escape(str(prep.resume))))
-        if self.run.undone:
-            lines.append(self.tr("This run was already undone."))
-        if not self.can_undo():
-            lines.append(self.tr("Nothing to clear: every value the run set has changed or is gone."))
-        else:
-            lines.append(self.tr("Users whose value changed since the run, and users that had a value "
-                                 "before it, are never touched."))
-        self.counts_label.setText("<p>" + "</p><p>".join(lines) + "</p>")
+        self.swap_box.setVisible(prep.counts.get("needs_swap", 0) > 0)
+        self.swap_note.setVisible(self.swap_box.isVisibleTo(self))
+        self.show_counts()
         self._accepted = confirmation_tokens(self.conn, self.tenant_id, self.domains())
         example = example_domain(self.domains())
         # the Confirm page's own (already translated) words
@@ -164,14 +155,39 @@ class UndoDialog(QDialog):
         self.confirm_label.setText(label)
         self._changed()
 
+    def show_counts(self) -> None:
+        """What the undo will do, as the UPN swap box says now: the counts follow the box."""
+        prep = self.preparation
+        if prep is None:
+            return
+        swap = self.swap_box.isChecked()
+        lines = [texts.undo_counts(prep.counts, swap)]
+        if prep.resume is not None:
+            lines.append(self.tr("An earlier undo of this run did not finish; this one continues it "
+                                 "({folder}).").format(folder=html.escape(str(prep.resume))))
+        if self.run.undone:
+            lines.append(self.tr("This run was already undone."))
+        if not self.can_undo():
+            lines.append(self.tr("Nothing to clear: every value the run set has changed or is gone."))
+        else:
+            lines.append(self.tr("Users whose value changed since the run, and users that had a value "
+                                 "before it, are never touched."))
+        self.counts_label.setText("<p>" + "</p><p>".join(lines) + "</p>")
+
+    def _swap_toggled(self, _on: bool) -> None:
+        # what will be cleared has changed: the typed confirmation confirmed the old counts, so it goes
+        self.confirm_edit.clear()
+        self.show_counts()
+        self._changed()
+
     def domains(self) -> list[str]:
         prep = self.preparation
         users = [SimpleNamespace(user_principal_name=u) for u in (prep.upns if prep else [])]
-        return tenant_domains(self.listed_domains, users)
+        return tenant_domains(self.listed_domains or (prep.domains if prep else []), users)
 
     def can_undo(self) -> bool:
         prep = self.preparation
-        return prep is not None and not prep.cancelled and (prep.counts.get(WILL_CLEAR, 0) > 0
+        return prep is not None and not prep.cancelled and (prep.will_clear(self.swap_box.isChecked()) > 0
                                                             or prep.resume is not None)
 
     def confirmed(self) -> bool:
@@ -196,8 +212,8 @@ class UndoDialog(QDialog):
         job = undo_job(self.conn, self.secret, self.run.path, self.tenant_id, upn_swap=self.swap_box.isChecked())
         self._start("undo", job, self._undone, self._progress)
 
-    def _progress(self, value) -> None:
-        done, total = value
+    def _progress(self, p) -> None:
+        done, total = p.done, p.total
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(min(done, total))
         self.status_label.setText(self.tr("Users done: {done} of {total}").format(
@@ -219,7 +235,7 @@ class UndoDialog(QDialog):
             notes.append(self.tr("Users in a federated domain that need the UPN swap: {n}. To clear theirs, undo "
                                  "the run again with the UPN swap ticked.")
                          .format(n=texts.number(swaps)))
-        parked = sum(1 for r in result.rows if r.reason in texts.SWAP_NOT_BACK)
+        parked = len(not_back(result.rows))
         if parked:
             notes.append(self.tr("{n} users are not back on their own UPN yet (UPN swap). Undo this run again: "
                                  "they are finished first.").format(n=texts.number(parked)))

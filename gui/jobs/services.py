@@ -14,10 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from core.graph.auth import TokenProvider
 from core.graph.client import GraphClient
 from core.graph.connection import Connection
-from core.graph.http import VerifyingSession
 from core.tenant.directory import upn_domain
 from gui.session import SourceChoice
 
@@ -34,10 +32,14 @@ class Listing:
 
 @dataclass
 class PreviewResult:
-    plan: Any  # core.planning.plan.Plan
+    prepared: Any  # core.run.prepare.Prepared
     counts: dict[str, int]
     search_texts: list[str]  # for the table's search, built here rather than on the GUI thread
     listed: list[Any] | None = None  # the users, when this job listed them afresh
+
+    @property
+    def plan(self) -> Any:
+        return self.prepared.plan
 
 
 @dataclass
@@ -49,9 +51,7 @@ class PreviewProgress:
 
 def make_graph(conn: Connection, secret: str | None, cancel: threading.Event | None = None,
                on_throttle: Callable[[float, str | None], None] | None = None) -> GraphClient:
-    session = VerifyingSession(conn.verify)
-    return GraphClient(conn, TokenProvider(conn, secret, session), session, cancel=cancel,
-                       on_throttle=on_throttle)
+    return GraphClient.open(conn, secret, cancel=cancel, on_throttle=on_throttle)
 
 
 def check_job(conn: Connection, secret: str | None):
@@ -96,6 +96,7 @@ def read_csv_job(path: str):
 
 
 def make_source(choice: SourceChoice, table: Any):
+    """The source of the Source page's choice, from the export already read (no second read of the file)."""
     from core.source.sources import AttributeSource, CsvSource
 
     if choice.kind == "csv":
@@ -103,55 +104,32 @@ def make_source(choice: SourceChoice, table: Any):
     return AttributeSource(choice.attribute)
 
 
-def make_scope(choice: SourceChoice):
-    from core.planning.plan import Scope
-
-    return Scope(tuple(choice.domains), choice.include_guests, choice.include_disabled)
-
-
-def sample_values(users: list[Any], choice: SourceChoice, table: Any, limit: int = 8) -> list[tuple]:
+def sample_values(users: list[Any], choice: SourceChoice, table: Any, facts: Any = None,
+                  limit: int = 8) -> list[tuple]:
     """(UPN, source value, computed ImmutableId, status, the PlanRow (its reason code says why)) for the
-    first users."""
-    from core.planning.plan import build_plan
+    first users, classified as the preview will (core.run.prepare.sample: the check's tenant facts)."""
+    from core.run.prepare import sample
 
-    source = make_source(choice, table)
-    plan = build_plan(users[: limit * 4], source, choice.transform, make_scope(choice))
-    rows = [r for r in plan.rows if r.source_value][:limit] or plan.rows[:limit]
+    rows = sample(users, choice, make_source(choice, table), facts, limit)
     return [(r.user_principal_name, r.source_value, r.new_immutable_id, r.status.value, r) for r in rows]
 
 
 def preview_job(conn: Connection, secret: str | None, choice: SourceChoice, table: Any,
-                federated: list[str] | None, only_ids: frozenset[str] | None = None,
-                users: list[Any] | None = None, token_roles: list[str] | None = None,
-                initial_domain: str | None = None):
-    """Build the plan the Preview page (and a retry) shows: from `users` when given (a recent listing),
-    else from a fresh listing. `token_roles` (the check's): admins are read only when they allow it;
-    None = ask the token. `initial_domain` (the check's CheckReport.initial_domain): lets the plan mark
-    federated users whose UPN swap alias is taken; None = not checked."""
-    from core.planning.plan import build_plan
-    from core.tenant.admins import read_admins_or_none
-    from core.tenant.directory import list_users
+                only_ids: frozenset[str] | None = None, users: list[Any] | None = None):
+    """The prepare step (core.run.prepare, the command line's too) for the Preview page and a retry: from
+    `users` when given (a recent listing), else from a fresh listing; `only_ids`: a retry of these users."""
+    from core.run.prepare import prepare
 
-    def job(progress: Progress, cancel: threading.Event):
+    def job(progress: Progress, cancel: threading.Event) -> PreviewResult:
         with quiet_gc():
             graph = make_graph(conn, secret, cancel)
-            admins = read_admins_or_none(graph, token_roles, cancel)  # optional permission (graph-facts §12)
-            if users is not None and only_ids is None:
-                return _plan(users, None, progress, cancel, admins)
-            listed = list_users(graph, progress=lambda n: progress(PreviewProgress("listing", n)), cancel=cancel)
-            chosen = listed if only_ids is None else [u for u in listed if u.id in only_ids]
-            return _plan(chosen, listed, progress, cancel, admins)
+            prepared = prepare(conn, graph, choice, make_source(choice, table), users=users, only_ids=only_ids,
+                               cancel=cancel, progress=lambda p: progress(PreviewProgress(p.phase, p.done, p.total)))
+            from gui.models.filter_proxy import haystacks
 
-    def _plan(chosen: list[Any], listed: list[Any] | None, progress: Progress,
-              cancel: threading.Event, admins: Any) -> PreviewResult:
-        plan = build_plan(chosen, make_source(choice, table), choice.transform, make_scope(choice),
-                          federated_domains=federated, admins=admins.roles_by_user if admins else None,
-                          initial_domain=initial_domain,
-                          progress=lambda d, t: progress(PreviewProgress("planning", d, t)), cancel=cancel)
-        plan.admin_groups_unread = admins.unread_groups if admins else ()
-        from gui.models.filter_proxy import haystacks
-
-        return PreviewResult(plan, plan.counts(), haystacks(plan.rows), listed)
+            plan = prepared.plan
+            listed = prepared.listed if users is None else None
+            return PreviewResult(prepared, plan.counts(), haystacks(plan.rows), listed)
     return job
 
 
@@ -197,43 +175,18 @@ def export_job(rows: list[Any], path: str | Path, unmatched: list[Any] | None = 
 
 
 # Writing ---------------------------------------------------------------------------------------------
-def source_spec(choice: SourceChoice) -> dict[str, Any]:
-    """The Source page's choice as the journal keeps it (the CLI writes the same keys), for resume."""
-    spec: dict[str, Any] = {"kind": choice.kind, "transform": choice.transform, "domains": list(choice.domains),
-                            "include_guests": choice.include_guests, "include_disabled": choice.include_disabled}
-    if choice.kind == "csv":
-        spec.update(csv_path=choice.csv_path, match=choice.match, key_column=choice.key_column,
-                    value_column=choice.value_column)
-    else:
-        spec.update(attribute=choice.attribute)
-    return spec
-
-
-def choice_from_spec(spec: dict[str, Any]) -> SourceChoice:
-    """The source choice an unfinished run was started with (what `source_spec` wrote)."""
-    choice = SourceChoice()
-    for name in ("kind", "csv_path", "match", "key_column", "value_column", "attribute", "transform",
-                 "include_guests", "include_disabled"):
-        if spec.get(name) is not None:
-            setattr(choice, name, spec[name])
-    choice.domains = tuple(spec.get("domains") or ())
-    return choice
-
-
-def apply_job(conn: Connection, secret: str | None, plan: Any, dry_run: bool, *, choice: SourceChoice,
-              tenant_id: str | None = None, federation_known: bool = True, resume: Any = None,
+def apply_job(secret: str | None, prepared: Any, dry_run: bool, *, resume: bool = True,
               federated_upn_swap: bool = False):
-    """The run, by core.run.lifecycle (the same lifecycle as the CLI's): run folder, journal header, resume, writes,
-    report.csv + unmatched_rows.csv + summary.json whatever happens. Returns core.run.lifecycle.RunOutcome.
-    Progress: core.run.apply.ApplyProgress as is (new failures and pauses included).
-    `federated_upn_swap`: the Confirm page's opt-in; the users of Plan.swappable() are set with the UPN swap."""
-    from core.run.lifecycle import RunSpec, execute
+    """The run, by core.run.lifecycle (the same lifecycle as the CLI's) from the preview's prepare step: run
+    folder, journal header, resume, writes, report.csv + unmatched_rows.csv + summary.json whatever happens.
+    Returns core.run.lifecycle.RunOutcome. Progress: core.run.apply.ApplyProgress as is (new failures and
+    pauses included). `federated_upn_swap`: the Confirm page's opt-in (Plan.swappable(), parked users)."""
+    from core.run.lifecycle import execute
 
-    spec = RunSpec(conn, plan, dry_run, resume=resume, tenant_id=tenant_id, source_spec=source_spec(choice),
-                   federation_known=federation_known, face="wizard", federated_upn_swap=federated_upn_swap)
+    spec = prepared.run_spec(face="wizard", dry_run=dry_run, upn_swap=federated_upn_swap, resume=resume)
 
     def job(progress: Progress, cancel: threading.Event):
-        graph = make_graph(conn, secret, cancel)
+        graph = make_graph(spec.conn, secret, cancel)
 
         def report(p: Any) -> None:
             # failures and pauses must all reach the page; plain counts may be coalesced

@@ -10,6 +10,7 @@ from gui.dialogs.undo_runs import open_runs_dialog
 from gui.jobs import services
 from gui.jobs.resume import unfinished_run_job
 from gui.pages.base import WizardPage
+from gui.session import SourceChoice
 from gui.widgets.checklist import ChecklistRow
 from gui.widgets.resume_offer import ResumeOffer
 
@@ -26,6 +27,9 @@ class CheckPage(WizardPage):
             row = ChecklistRow(texts.check_step_text(step.value), self)
             self.rows[step.value] = row
             box.addWidget(row)
+        widest = max(row.title_width() for row in self.rows.values()) + 12
+        for row in self.rows.values():
+            row.set_title_width(widest)
         self.body().addLayout(box)
         buttons = QHBoxLayout()
         self.retry_button = QPushButton(self.tr("&Retry the checks"), self)
@@ -103,7 +107,7 @@ class CheckPage(WizardPage):
         run = self.resume_offer.run
         self.session.resume = run if accepted else None
         if accepted and run is not None:
-            self.session.source = services.choice_from_spec(dict(run.source_spec))
+            self.session.source = SourceChoice.from_dict(run.source_spec)
             self.session.csv_table = None
 
     def _on_failed(self, exc: BaseException) -> None:

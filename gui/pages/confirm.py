@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QFrame, QLineEdit, QVBoxLayout, QWidget, QWizard
 
-from core.planning.preflight import plan_warnings
 from core.run.lifecycle import confirmation_tokens, example_domain, is_confirmed, tenant_domains
-from core.tenant.directory import move_upn
+from core.tenant.parked import temporary_upn
 from gui import texts
 from gui.jobs import services
 from gui.pages.base import WizardPage
@@ -70,10 +69,7 @@ class ConfirmPage(WizardPage):
     def _prepare_retry(self) -> None:
         """Retry: the plan is built again from live data, limited to the users that failed."""
         s = self.session
-        job = services.preview_job(s.connection, s.secret, s.source, s.csv_table,
-                                   texts.federated_domains(s.check_report), only_ids=s.retry_ids,
-                                   token_roles=getattr(s.check_report, "token_roles", None),
-                                   initial_domain=getattr(s.check_report, "initial_domain", None))
+        job = services.preview_job(s.connection, s.secret, s.source, s.csv_table, only_ids=s.retry_ids)
         self.summary.setText("")
         self.warnings.setText("")
         self.run_job(job, "retry plan", self.tr("Reading the failed users again from the tenant…"),
@@ -81,7 +77,7 @@ class ConfirmPage(WizardPage):
 
     def _retry_planned(self, result) -> None:
         plan = result.plan
-        self.session.plan = plan
+        self.session.plan, self.session.prepared = plan, result.prepared
         self.session.retry_ids = None
         self.session.flow.writes_planned = len(plan.to_write())
         self.show_plan()
@@ -89,9 +85,11 @@ class ConfirmPage(WizardPage):
     def show_plan(self) -> None:
         s = self.session
         swappable = s.plan.swappable() if s.plan is not None else []
-        initial = getattr(s.check_report, "initial_domain", None)  # where the swap moves each UPN
-        example = move_upn(swappable[0].user_principal_name, initial) if swappable and initial else None
-        self.swap_choice.offer(len(swappable), initial, example)
+        initial = s.prepared.facts.initial_domain if s.prepared is not None else None  # where the swap parks UPNs
+        example = temporary_upn(swappable[0].user_principal_name, initial) if swappable and initial else None
+        # users parked on a temporary UPN by an interrupted swap are brought back only by a swap run: offer it
+        parked = [r for r in s.plan.parked() if r.reason_args.get("original")] if s.plan is not None else []
+        self.swap_choice.offer(len(swappable) + len(parked), initial, example)
         self.show_texts()
         self._accepted = self.accepted_confirmations()
         domain = self.tenant_domain()
@@ -133,16 +131,12 @@ class ConfirmPage(WizardPage):
         self._changed()
 
     def warning_texts(self) -> list[str]:
-        """The page's own warnings (counts, federated domains), then the plan's (core.planning.preflight: the same
-        ones the command line prints), each once."""
+        """The prepare step's warnings for the swap as chosen (core.run.prepare: the same ones the command line
+        prints), then what only a continued run says."""
         s = self.session
-        counts = s.plan.counts() if s.plan is not None else {}
-        swappable = len(s.plan.swappable()) if s.plan is not None else 0
-        warnings = texts.confirm_warnings(counts, texts.federated_domains(s.check_report), swappable,
-                                          self.swap_choice.chosen())
-        if s.plan is not None:
-            known = not texts.federation_unknown(s.check_report)
-            warnings = [texts.plan_warning_text(w) for w in plan_warnings(s.plan, known)] + warnings
+        prepared = s.prepared
+        warnings = [texts.plan_warning_text(w) for w in prepared.warnings(self.swap_choice.chosen())] \
+            if prepared is not None else []
         header = getattr(s.resume, "header", None) or {}
         if header.get("federated_upn_swap") and not self.swap_choice.chosen():
             # users it had begun are finished either way (core/run/apply.py step 8); the rest only if ticked

@@ -86,7 +86,7 @@ class ConnectionPage(WizardPage):
         form = QFormLayout()
         self.name_edit = QLineEdit(self)
         self.name_edit.setPlaceholderText(self.tr("e.g. Example School"))
-        self._field(form, self.tr("&Name (optional):"), self.name_edit, self.tr("Connection name"))
+        self._field(form, self.tr("Name (o&ptional):"), self.name_edit, self.tr("Connection name"))
         self.tenant_edit = QLineEdit(self)
         self.tenant_edit.setPlaceholderText(self.tr("Directory (tenant) ID, or the school's domain"))
         self.tenant_problem = self._field(form, self.tr("&Tenant:"), self.tenant_edit, self.tr("Tenant"))
@@ -132,7 +132,7 @@ class ConnectionPage(WizardPage):
         form.addRow(self.tr("Optional:"), row)
 
     def _build_advanced(self) -> None:
-        self.advanced = QGroupBox(self.tr("&Advanced"), self)
+        self.advanced = QGroupBox(self.tr("Ad&vanced"), self)
         self.advanced.setCheckable(True)
         self.advanced.setChecked(False)
         form = QFormLayout(self.advanced)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton
 
 from core.setup.reminder import write_reminder
 from gui.dialogs.appreg import AppRegDialog
+from gui.save_location import default_save_path
 
 RENEW_WITHIN_DAYS = 60
 
@@ -25,8 +26,8 @@ class AppRegButtons:
         self.create_button = QPushButton(_page_tr("Create it for &me…"), page)
         self.create_button.setToolTip(_page_tr("Enter the tenant, then sign in once as an admin: the tool creates "
                                                "the app registration"))
-        self.renew_button = QPushButton(_page_tr("Re&new the secret…"), page)
-        self.reminder_button = QPushButton(_page_tr("Expiry re&minder…"), page)
+        self.renew_button = QPushButton(_page_tr("Rene&w the secret…"), page)
+        self.reminder_button = QPushButton(_page_tr("Expiry remin&der…"), page)
         self.create_button.clicked.connect(lambda: self.open_dialog(renew=False))
         self.renew_button.clicked.connect(lambda: self.open_dialog(renew=True))
         self.reminder_button.clicked.connect(self._ask_reminder_path)
@@ -77,7 +78,7 @@ class AppRegButtons:
 
     def _ask_reminder_path(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self.page, _page_tr("Save a calendar reminder"),
-                                              "renew-secret.ics", _page_tr("Calendar (*.ics)"))
+                                              default_save_path("renew-secret.ics"), _page_tr("Calendar (*.ics)"))
         if path:
             self.save_reminder(Path(path))
 

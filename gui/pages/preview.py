@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from core import paths
-from core.planning.preflight import plan_warnings
 from gui import texts
 from gui.jobs import services
 from gui.pages.base import WizardPage
+from gui.save_location import default_save_path
 from gui.widgets.plan_table_view import PlanTableView
 
 LISTING_REUSE_S = 300  # a listing this recent stands for the preview; Reload always lists afresh
@@ -67,10 +66,7 @@ class PreviewPage(WizardPage):
         self.export_button.setEnabled(False)
         self.reload_button.setEnabled(False)
         job = services.preview_job(s.connection, s.secret, s.source, s.csv_table,
-                                   texts.federated_domains(s.check_report),
-                                   users=s.recent_users(LISTING_REUSE_S) if reuse_listing else None,
-                                   token_roles=getattr(s.check_report, "token_roles", None),
-                                   initial_domain=getattr(s.check_report, "initial_domain", None))
+                                   users=s.recent_users(LISTING_REUSE_S) if reuse_listing else None)
         self.run_job(job, "preview", self.tr("Reading the tenant's users…"),
                      on_progress=self._progress, on_finished=self._planned, on_failed=self._failed)
 
@@ -86,7 +82,7 @@ class PreviewPage(WizardPage):
         plan = result.plan
         if result.listed is not None:
             self.session.remember_listing(result.listed)
-        self.session.plan = plan
+        self.session.plan, self.session.prepared = plan, result.prepared
         self.session.flow.plan_ready = True
         self.session.flow.writes_planned = len(plan.to_write())
         self.table.set_rows(plan.rows, result.counts, result.search_texts)
@@ -94,7 +90,7 @@ class PreviewPage(WizardPage):
         swappable = len(plan.swappable())
         self.swap_note.setText(texts.swap_preview_note(swappable))
         self.swap_note.setVisible(swappable > 0)
-        self._show_warnings(plan)
+        self._show_warnings(result.prepared)
         self.export_button.setEnabled(True)
         self.reload_button.setEnabled(True)
         self.refresh_buttons()
@@ -103,16 +99,16 @@ class PreviewPage(WizardPage):
         self.reload_button.setEnabled(True)
         self.show_error(exc)
 
-    def _show_warnings(self, plan) -> None:
-        """The plan's warnings (core.planning.preflight: what the command line prints too) — export rows that
-        matched no user among them; the export button saves those rows beside the report."""
-        warnings = plan_warnings(plan, not texts.federation_unknown(self.session.check_report))
+    def _show_warnings(self, prepared) -> None:
+        """The prepare step's warnings (core.run.prepare: what the command line prints too) — export rows
+        that matched no user among them; the export button saves those rows beside the report."""
+        warnings = prepared.warnings(upn_swap=False)
         self.warnings.setText("".join(f"<p>⚠ {texts.plan_warning_text(w)}</p>" for w in warnings))
         self.warnings.setVisible(bool(warnings))
 
     def export(self) -> None:
         plan = self.session.plan
-        self.export_rows(plan.rows, str(paths.data_dir() / "preview-report.csv"), self.export_note,
+        self.export_rows(plan.rows, default_save_path("preview-report.csv"), self.export_note,
                          unmatched=plan.unmatched_rows, title=self.tr("Export the preview report"))
 
     def export_to(self, path: str):

@@ -6,14 +6,25 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from core.run import lifecycle as runs
+from core.planning.statuses import (
+    ATTENTION_STATUSES,
+    count_statuses,
+    needs_attention,
+    not_back,
+    retry_ids,
+)
+from core.run.folders import UNMATCHED_FILE
 from core.run.history import PastRun
 from gui import navigation, texts
 from gui.dialogs.undo_runs import open_runs_dialog, open_undo_dialog
 from gui.models import plan_table
 from gui.pages.base import WizardPage
+from gui.save_location import default_save_path
 from gui.widgets.keep_in_sync import KeepInSync
+from gui.widgets.path_line import PathLine
 from gui.widgets.plan_table_view import PlanTableView
+
+ATTENTION = "attention"  # the table's filter for core.planning.statuses.ATTENTION_STATUSES
 
 
 def result_rows(result) -> list:
@@ -29,24 +40,17 @@ class ResultsPage(WizardPage):
         self.counts_label = self.wrapped("", self)
         self.counts_label.setAccessibleName(self.tr("Counts per status"))
         self.body().addWidget(self.counts_label)
-        self.table = PlanTableView(self, self.tr("Users that need attention"))
+        self.table = PlanTableView(self, self.tr("Every user, those that need attention first"))
         # After a run the current value is the new one or empty: the room goes to the detail instead.
         self.table.view.setColumnHidden(plan_table.COL_CURRENT, True)
-        header = self.table.view.horizontalHeader()
-        for column, width in ((plan_table.COL_DISPLAY_NAME, 140), (plan_table.COL_UPN, 200),
-                              (plan_table.COL_NEW, 120), (plan_table.COL_STATUS, 110)):
-            header.resizeSection(column, width)
-        self.table.view.selectionModel().currentChanged.connect(lambda *_: self._show_hint())
+        self.table.add_group(ATTENTION, self.tr("Needs attention"), ATTENTION_STATUSES)
         self.body().addWidget(self.table, 1)
-        self.hint_label = QLabel(self)
-        self.hint_label.setWordWrap(True)
-        self.body().addWidget(self.hint_label)
         row = QHBoxLayout()
         self.export_button = QPushButton(self.tr("&Export report…"), self)
         self.export_button.clicked.connect(self.export)
         self.folder_button = QPushButton(self.tr("&Open the run's folder"), self)
         self.folder_button.clicked.connect(self.open_folder)
-        self.retry_button = QPushButton(self.tr("&Retry the failed ones"), self)
+        self.retry_button = QPushButton(self.tr("Re&try the failed ones"), self)
         self.retry_button.clicked.connect(self.retry)
         for button in (self.export_button, self.folder_button, self.retry_button):
             row.addWidget(button)
@@ -63,8 +67,10 @@ class ResultsPage(WizardPage):
         self.undo_dialog = None
         self.note = QLabel(self)
         self.note.setWordWrap(True)
+        self.folder_line = PathLine(self.tr("Run folder:"), self)
         self.body().addLayout(row)
         self.body().addLayout(undo_row)
+        self.body().addWidget(self.folder_line)
         self.body().addWidget(self.note)
         self.keep_in_sync = KeepInSync(self, self.run_job)  # issue 11: schedule this connection
         self.body().addWidget(self.keep_in_sync)
@@ -73,22 +79,25 @@ class ResultsPage(WizardPage):
     def initializePage(self) -> None:
         s = self.session
         rows = result_rows(s.result)
-        counts = runs.count_statuses(rows)
+        counts = count_statuses(rows)
         self.counts_label.setText(texts.results_summary(counts, s.dry_run))
-        attention = runs.needs_attention(rows)  # core.run.lifecycle's status groups: the same as the CLI's exit code
-        self.table.set_rows(attention if attention else rows)
+        attention = needs_attention(rows)  # core.planning.statuses: the same groups as the CLI's exit code
+        # Every user is in the table, as the counts above are; those that need attention are shown first.
+        self.table.set_rows(rows)
+        self.table.show_status(ATTENTION if attention else None)
         self.retry_button.setEnabled(bool(attention) and not s.dry_run)
         self.undo_button.setVisible(can_undo(s))
         self.undo_button.setEnabled(True)
-        self.hint_label.setText(self.tr("Select a user to see what to do.") if attention else "")
         if attention:  # the first one's explanation is shown at once
             self.table.view.setCurrentIndex(self.table.proxy.index(0, plan_table.COL_DETAIL))
-        notes = [self.tr("Report: {path}").format(path=s.report_path)] if s.report_path else []
+        self.folder_line.set_path(s.run_dir)
+        # the files by name: their folder is the line above (with Copy)
+        notes = [self.tr("Report: {path}").format(path=s.report_path.name)] if s.report_path else []
         unmatched = len(s.plan.unmatched_rows) if s.plan is not None else 0
         if unmatched and s.run_dir is not None:
             notes.append(self.tr("{n} export rows matched no user: {path}").format(
-                n=texts.number(unmatched), path=s.run_dir / runs.UNMATCHED_FILE))
-        parked = sum(1 for r in rows if getattr(r, "reason", None) in texts.SWAP_NOT_BACK)
+                n=texts.number(unmatched), path=UNMATCHED_FILE))
+        parked = len(not_back(rows))
         if parked:  # a fatal stop between the UPN swap's steps: the next run finishes them first
             notes.append(self.tr("{n} users are not back on their own UPN yet (UPN swap). Run again: they are "
                                  "finished first.").format(n=texts.number(parked)))
@@ -98,18 +107,12 @@ class ResultsPage(WizardPage):
             self.keep_in_sync.scheduler, self.keep_in_sync.demo = s.demo.scheduler(), True
         self.keep_in_sync.set_connection(s.connection, self.sync_wizard().profiles, swapped)
 
-    def _show_hint(self) -> None:
-        index = self.table.view.currentIndex()
-        if not index.isValid():
-            return
-        row = index.data(plan_table.ROW_ROLE)
-        detail = texts.row_detail(row)
-        hint = texts.status_hint(runs.status_of(row))
-        self.hint_label.setText(f"<b>{_escape(row.user_principal_name)}</b>: {_escape(detail)}<br>{_escape(hint)}")
-
     def export(self) -> None:
+        """A copy of the report where the user keeps things (Documents), named for the run; never over the
+        run's own files."""
         s = self.session
-        self.export_rows(result_rows(s.result), str(s.report_path or "report.csv"), self.note,
+        name = f"{s.run_dir.name}-report.csv" if s.run_dir is not None else "report.csv"
+        self.export_rows(result_rows(s.result), default_save_path(name), self.note,
                          unmatched=s.plan.unmatched_rows if s.plan is not None else None)
 
     def export_to(self, path: str):
@@ -118,15 +121,20 @@ class ResultsPage(WizardPage):
                               unmatched=s.plan.unmatched_rows if s.plan is not None else None)
 
     def open_folder(self) -> None:
-        if self.session.run_dir is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.session.run_dir)))
+        """Open the run's folder in the file manager; where none answers (a bare desktop), say so: the path
+        is always shown on the page, with Copy."""
+        if self.session.run_dir is None:
+            return
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.session.run_dir))):
+            self.note.setText(self.tr("No file manager opened the folder. Its path is shown above: Copy puts it "
+                                      "on the clipboard."))
 
     def this_run(self):
         """The run just done, as the run list shows it (core.run.history.PastRun)."""
         s = self.session
         rows = result_rows(s.result)
-        return PastRun(s.run_dir, getattr(s.result, "started", None), runs.count_statuses(rows).get("set", 0),
-                       "wizard", True, not runs.needs_attention(rows))
+        return PastRun(s.run_dir, getattr(s.result, "started", None), count_statuses(rows).get("set", 0),
+                       "wizard", True, not needs_attention(rows))
 
     def undo_this_run(self):
         if not can_undo(self.session):
@@ -147,7 +155,7 @@ class ResultsPage(WizardPage):
         return self.undo_dialog
 
     def retry(self) -> None:
-        self.session.retry_ids = runs.retry_ids(result_rows(self.session.result))
+        self.session.retry_ids = retry_ids(result_rows(self.session.result))
         wizard = self.sync_wizard()
         wizard.go_back_to(navigation.RETRY_PAGE)
         wizard.page_by_id(navigation.RETRY_PAGE).initializePage()
@@ -156,7 +164,7 @@ class ResultsPage(WizardPage):
 def can_undo(s) -> bool:
     """Only a real (not dry) run that set at least one value can be undone."""
     rows = result_rows(s.result)
-    return not s.dry_run and s.run_dir is not None and runs.count_statuses(rows).get("set", 0) > 0
+    return not s.dry_run and s.run_dir is not None and count_statuses(rows).get("set", 0) > 0
 
 
 def _escape(text: str) -> str:

@@ -91,10 +91,8 @@ class RunPage(WizardPage):
             return
         self.cancel_button.setEnabled(True)
         self._started = time.monotonic()
-        report = s.check_report
-        job = services.apply_job(s.connection, s.secret, s.plan, s.dry_run, choice=s.source,
-                                 tenant_id=getattr(report, "tenant_id", None),
-                                 federation_known=not texts.federation_unknown(report), resume=s.resume,
+        # resume: the unfinished run the admin chose to continue on the Check page (None: a new run)
+        job = services.apply_job(s.secret, s.prepared, s.dry_run, resume=s.resume is not None,
                                  federated_upn_swap=s.federated_upn_swap)
         self.run_job(job, "apply", self.tr("Writing… Next and Back wait until the run ends."),
                      on_progress=self._progress, on_finished=self._finished, on_failed=self._failed)

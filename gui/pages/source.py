@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.setup.profiles import SOURCE_KEY
+from core.source.spec import ATTRIBUTE_NAMES, ENTRA_CONNECT_TRANSFORM, MATCHES, OBJECT_ID, TRANSFORMS
 from gui import texts
 from gui.jobs import services
 from gui.models.simple_table import SimpleTableModel
@@ -36,11 +37,6 @@ from gui.session import SourceChoice
 from gui.widgets.elide import ElideRightDelegate
 
 log = logging.getLogger(__name__)
-MATCHES = ("upn", "mail", "employeeId", "id")
-ATTRIBUTES = ("objectId", "employeeId", "mail", "userPrincipalName")
-TRANSFORMS = ("none", "lower", "guid-base64", "utf8-base64")
-OBJECT_ID = "objectId"
-ENTRA_CONNECT_TRANSFORM = "guid-base64"  # how Entra Connect turns an object ID into an ImmutableId
 PREVIEW_ROWS = 5
 # user, source value, new ImmutableId: a GUID source value and its base64 must leave the status in sight
 SAMPLE_WIDTHS = (240, 170, 215)
@@ -109,7 +105,7 @@ class SourcePage(WizardPage):
     # Layout -----------------------------------------------------------------------------------
     def _build_kind(self) -> None:
         self.csv_radio = QRadioButton(self.tr("From the identity provider's &export file (CSV)"), self)
-        self.attr_radio = QRadioButton(self.tr("From an &attribute the users already have in Entra"), self)
+        self.attr_radio = QRadioButton(self.tr("From an a&ttribute the users already have in Entra"), self)
         group = QButtonGroup(self)
         group.addButton(self.csv_radio)
         group.addButton(self.attr_radio)
@@ -118,7 +114,7 @@ class SourcePage(WizardPage):
         # The attribute sits by its own choice, where its long names have the room to be read.
         self.attr_combo = QComboBox(self)
         self.attr_combo.setAccessibleName(self.tr("Entra attribute"))
-        for name in ATTRIBUTES:
+        for name in ATTRIBUTE_NAMES:
             self.attr_combo.addItem(texts.attribute_text(name), name)
         self.attr_combo.currentIndexChanged.connect(self._rule_changed)  # before the sample is made
         self.demo_button = QPushButton(self.tr("Use the de&mo school's export"), self)
@@ -139,7 +135,7 @@ class SourcePage(WizardPage):
         self.path_edit.setAccessibleName(self.tr("Export file path"))
         self.path_edit.setPlaceholderText(self.tr("A CSV file with one row per person"))
         self.path_edit.editingFinished.connect(self._load_csv)
-        browse = QPushButton(self.tr("&Browse…"), self.csv_box)
+        browse = QPushButton(self.tr("Bro&wse…"), self.csv_box)
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()  # spans the form: a path needs the width more than the labels do
         row.addWidget(self._buddy(self.tr("&File:"), self.path_edit))
@@ -208,6 +204,11 @@ class SourcePage(WizardPage):
                 self._restore(profiles.attached(self._connection_name(), SOURCE_KEY) or profiles.recall("source") or {})
         finally:
             self._restoring = False
+        if self.session.demo is not None and resume is None and self.csv_radio.isChecked() \
+                and not self.path_edit.text():  # the demo: its school's export is the one to try first
+            from gui.app import demo_export_path
+
+            self.path_edit.setText(str(demo_export_path()))
         self._label_object_id()
         self.demo_button.setVisible(self.session.sandbox is not None)
         self._kind_changed()
@@ -249,8 +250,9 @@ class SourcePage(WizardPage):
         self._update_sample()
 
     def _fill_domains(self, counts: dict[str, int]) -> None:
-        federated = set(texts.federated_domains(self.session.check_report))
-        known = {name for name, _ in (getattr(self.session.check_report, "domains", None) or [])}
+        facts = getattr(self.session.check_report, "facts", None)
+        federated = set(facts.federated) if facts is not None else set()
+        known = set(facts.domain_names) if facts is not None else set()
         self.domain_list.blockSignals(True)
         self.domain_list.clear()
         for name in sorted(set(counts) | {n.lower() for n in known}, key=lambda d: (-counts.get(d, 0), d)):
@@ -402,7 +404,8 @@ class SourcePage(WizardPage):
             self.sample_model.set_table(headers, [])
             return
         try:
-            rows = services.sample_values(users, choice, self.session.csv_table)
+            rows = services.sample_values(users, choice, self.session.csv_table,
+                                          getattr(self.session.check_report, "facts", None))
         except Exception as exc:  # noqa: BLE001 - a bad choice shows as a message, never a crash
             log.info("Sample not available: %s", type(exc).__name__)
             self.show_error(exc)
@@ -425,7 +428,7 @@ class SourcePage(WizardPage):
         try:
             self.sync_wizard().profiles.remember("source", saved)
             # saved with the connection too: what `apply --connection` and scheduled runs use (issue 11)
-            self.sync_wizard().profiles.attach(self._connection_name(), SOURCE_KEY, services.source_spec(choice))
+            self.sync_wizard().profiles.attach(self._connection_name(), SOURCE_KEY, choice.to_dict())
         except (OSError, ValueError):
             log.warning("Could not remember the source choice", exc_info=True)
         return True

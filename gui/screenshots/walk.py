@@ -4,14 +4,17 @@ at. Drives the wizard the way the tests do; offscreen; widget.grab(). Usage: pyt
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop
 
+from core import paths
 from gui.app import make_application, start_sandbox
 from gui.models.plan_table import COL_DETAIL
 from gui.navigation import PageId
@@ -50,25 +53,39 @@ def main(argv: list[str]) -> int:
         return compat.EXIT_CODE
     out = Path(argv[0] if argv else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
-    # A throwaway home: the tour must not remember choices or leave runs in the user's real folders.
-    os.environ.setdefault("IMMUTABLEID_SYNC_HOME", tempfile.mkdtemp(prefix="immutableid-screens-"))
-    make_application([])
-    session = WizardSession()
-    tenant = start_sandbox(session)
-    try:
-        wizard = SyncWizard(session)
-        wizard.show()
-        _walk(wizard, tenant, out)
-        _keep_in_sync(wizard, out)
-        undo_tour(wizard, tenant, out, _shot, _wait)
-        _resume_offer(tenant, out)
-        _saved_connections(tenant, out)
-        appreg_tour(tenant, out, _shot, _wait)
-        _error_states(tenant, out)
-        wizard.stop_all_workers()
-    finally:
-        tenant.stop()
+    with _throwaway_home():
+        make_application([])
+        session = WizardSession()
+        tenant = start_sandbox(session)
+        try:
+            wizard = SyncWizard(session)
+            wizard.show()
+            _walk(wizard, tenant, out)
+            _keep_in_sync(wizard, out)
+            _resume_offer(tenant, out)
+            undo_tour(wizard, tenant, out, _shot, _wait)
+            _saved_connections(tenant, out)
+            appreg_tour(tenant, out, _shot, _wait)
+            _error_states(tenant, out)
+            wizard.stop_all_workers()
+        finally:
+            session.demo.stop()
     return 0
+
+
+@contextmanager
+def _throwaway_home() -> Iterator[None]:
+    """The tour must not remember choices or leave runs in the user's real folders, nor a temporary folder
+    behind: a home of its own (unless IMMUTABLEID_SYNC_HOME names one), removed at the end."""
+    if os.environ.get(paths.HOME_ENV):
+        yield
+        return
+    with tempfile.TemporaryDirectory(prefix="immutableid-screens-", ignore_cleanup_errors=True) as home:
+        os.environ[paths.HOME_ENV] = home
+        try:
+            yield
+        finally:
+            os.environ.pop(paths.HOME_ENV, None)
 
 
 def _walk(wizard: SyncWizard, tenant, out: Path) -> None:
@@ -98,11 +115,14 @@ def _walk(wizard: SyncWizard, tenant, out: Path) -> None:
     confirm.confirm_edit.setText(confirm.expected_confirmation())
     _shot(wizard, out, "6-confirm")
     _upn_swap_choice(wizard, out)
-    wizard.next()
-    tenant.config.latency_ms = 40.0  # slow enough to catch the run half-way
-
-    _wait(lambda: wizard.page_by_id(PageId.RUN).bar.value() > 20 or wizard.session.flow.run_finished)
-    _shot(wizard, out, "7-run-in-progress")
+    tenant.config.latency_ms = 300.0  # slow enough to catch the run half-way, in every language
+    wizard.next()  # "Start writing": the one commit point
+    bar = wizard.page_by_id(PageId.RUN).bar
+    _wait(lambda: 40 <= bar.value() < bar.maximum() or wizard.session.flow.run_finished)  # its pace measured
+    if wizard.session.flow.run_finished:
+        print("the run finished before it could be caught half-way: no in-progress screenshot", file=sys.stderr)
+    else:
+        _shot(wizard, out, "7-run-in-progress")
     _wait(lambda: wizard.session.flow.run_finished, 120)
     _idle(wizard)
     tenant.config.latency_ms = 0.0
@@ -112,47 +132,47 @@ def _walk(wizard: SyncWizard, tenant, out: Path) -> None:
 
 
 def _preview_federated(wizard: SyncWizard, out: Path) -> None:
-    """The Preview's federated users, the detail column in view: which ones the UPN swap could set."""
+    """The Preview's federated users, as a reader filters them and picks one: names in view, the detail
+    elided in its column and whole under the table."""
     table = wizard.page_by_id(PageId.PREVIEW).table
     table.show_status("federated_domain")
-    header = table.view.horizontalHeader()
-    width = header.sectionSize(COL_DETAIL)
-    header.resizeSection(COL_DETAIL, 480)  # as a reader widens it (the column elides by default)
-    QCoreApplication.processEvents()
-    table.view.horizontalScrollBar().setValue(table.view.horizontalScrollBar().maximum())
+    table.view.setCurrentIndex(table.proxy.index(0, COL_DETAIL))
     _shot(wizard, out, "5-preview-federated")
-    header.resizeSection(COL_DETAIL, width)
     table.show_status(None)
-    table.view.horizontalScrollBar().setValue(0)
+    table.view.clearSelection()
 
 
 def _upn_swap_choice(wizard: SyncWizard, out: Path) -> None:
-    """The Confirm page with the UPN swap ticked, its effects in view; then unticked again, so the tour's
-    run stays the plain one."""
+    """The Confirm page with the UPN swap ticked, its effects in view — ticking clears what was typed (it
+    confirmed other totals) — then typed again; then unticked, so the tour's run stays the plain one."""
     confirm = wizard.page_by_id(PageId.CONFIRM)
     if confirm.swap_choice.isHidden():
         print("no user in a federated domain can be swapped: no UPN swap screenshot", file=sys.stderr)
         return
     confirm.swap_choice.box.setChecked(True)
-    confirm.confirm_edit.setText(confirm.expected_confirmation())
     QCoreApplication.processEvents()
     confirm._scroll.ensureWidgetVisible(confirm.swap_choice)
     _shot(wizard, out, "6-confirm-upn-swap")
-    confirm._scroll.ensureWidgetVisible(confirm.confirm_edit)
-    _shot(wizard, out, "6-confirm-upn-swap-totals")
+    confirm.confirm_edit.setText(confirm.expected_confirmation())
+    confirm._scroll.ensureWidgetVisible(confirm.totals)
+    _shot(wizard, out, "6-confirm-upn-swap-confirmed")
     confirm.swap_choice.box.setChecked(False)
     confirm.confirm_edit.setText(confirm.expected_confirmation())
     confirm._scroll.ensureWidgetVisible(confirm.summary)
 
 
 def _keep_in_sync(wizard: SyncWizard, out: Path) -> None:
-    """The Results page's offer to schedule, for a saved connection (the demo's own is never saved)."""
-    wizard.profiles.save(wizard.session.connection)
+    """The Results page of the demo's saved connection: the schedule saved (recorded in the demo, never
+    installed), then removed again so the rest of the tour starts plain."""
     page = wizard.page_by_id(PageId.RESULTS)
-    page.initializePage()
     page.keep_in_sync.enabled_box.setChecked(True)
+    page.keep_in_sync.apply_button.click()
+    _idle(wizard)
+    page._scroll.ensureWidgetVisible(page.keep_in_sync)
     _shot(wizard, out, "8-results-keep-in-sync")
-    wizard.profiles.delete(wizard.session.connection.name or wizard.session.connection.tenant)
+    page.keep_in_sync.enabled_box.setChecked(False)
+    page.keep_in_sync.apply_button.click()
+    _idle(wizard)
 
 
 def _saved_connections(tenant, out: Path) -> None:
@@ -177,19 +197,53 @@ def _saved_connections(tenant, out: Path) -> None:
 
 
 def _resume_offer(tenant, out: Path) -> None:
-    """The next wizard after a run was killed half-way: the offer to continue it, and once chosen."""
+    """The next wizard after a run was killed half-way: the offer to continue it (its marks are in the
+    tenant), once chosen; and a run of this tenant id whose marks are not (the tenant made again)."""
     from core import paths
-    from core.graph.connection import Connection
-    from core.run.journal import Journal
 
     profile = tenant.connection_profile()
-    journal = Journal(paths.new_run_dir(profile["tenant_id"]), {
-        "tenant": profile["tenant_id"], "client_id": profile["client_id"], "to_write": 9800, "face": "wizard",
-        "source_spec": {"kind": "attribute", "attribute": "objectId", "transform": "guid-base64"}})
-    for n in range(4210):  # as if killed after 4,210 users (the journal is all the offer reads)
-        journal.outcome(f"user-{n}", "set")
+    header = {"tenant": profile["tenant_id"], "tenant_id": profile["tenant_id"], "client_id": profile["client_id"],
+              "to_write": 239, "face": "wizard",
+              "source_spec": {"kind": "attribute", "attribute": "objectId", "transform": "guid-base64"}}
+    holding = [uid for uid, u in tenant.users.items() if u.get("onPremisesImmutableId")][:120]
+    killed = _fake_run(paths.new_run_dir(profile["tenant_id"]), header,
+                       {uid: tenant.users[uid]["onPremisesImmutableId"] for uid in holding})
+    wizard = _to_check(tenant, profile)
+    offer = wizard.page_by_id(PageId.CHECK).resume_offer
+    _shot(wizard, out, "3-check-resume-offer")
+    offer.button.click()
+    _shot(wizard, out, "3-check-resume-chosen")
+    wizard.stop_all_workers()
+    wizard.close()
+    shutil.rmtree(killed)  # not a run of the tour: the undo tour lists real runs only
+    # as if the tenant had been made again since: the same id, none of the run's values
+    foreign = _fake_run(paths.new_run_dir(profile["tenant_id"]), header,
+                        {uid: f"not-in-this-tenant-{n}" for n, uid in enumerate(holding)})
+    wizard = _to_check(tenant, profile)
+    _shot(wizard, out, "3-check-old-run-not-offered")
+    wizard.stop_all_workers()
+    wizard.close()
+    shutil.rmtree(foreign)
+
+
+def _fake_run(run_dir: Path, header: dict, written: dict) -> Path:
+    """A run folder as a killed run leaves it: a journal with these users set, no end."""
+    from core.run.journal import Journal
+
+    journal = Journal(run_dir, header)
+    for uid, value in written.items():
+        journal.intent(uid, value)
+        journal.outcome(uid, "set")
     journal.close()
-    session = WizardSession(connection=Connection.from_profile_dict(profile), secret=profile["client_secret"])
+    return run_dir
+
+
+def _to_check(tenant, profile: dict) -> SyncWizard:
+    from core.graph.connection import Connection
+    from gui.demo import DEMO_NAME
+
+    session = WizardSession(connection=Connection.from_profile_dict({**profile, "name": DEMO_NAME}),
+                            secret=profile["client_secret"])
     session.sandbox = tenant
     wizard = SyncWizard(session)
     wizard.show()
@@ -199,11 +253,7 @@ def _resume_offer(tenant, out: Path) -> None:
     offer = wizard.page_by_id(PageId.CHECK).resume_offer
     _wait(lambda: offer.isVisible())
     _idle(wizard)
-    _shot(wizard, out, "3-check-resume-offer")
-    offer.button.click()
-    _shot(wizard, out, "3-check-resume-chosen")
-    wizard.stop_all_workers()
-    wizard.close()
+    return wizard
 
 
 def _error_states(tenant, out: Path) -> None:

@@ -38,7 +38,7 @@ class ChecklistRow(QWidget):
         grid.addWidget(self._verdict, 0, 2)
         grid.addWidget(self._hint, 1, 1, 1, 2)
         grid.setColumnStretch(2, 1)
-        grid.setColumnMinimumWidth(1, 180)
+        self._grid = grid
         self.state = "pending"
         self.set_state("pending", "")
 
@@ -52,6 +52,17 @@ class ChecklistRow(QWidget):
         self._hint.setVisible(bool(hint))
         self.setAccessibleName(f"{self._title.text()}: {verdict}")
         self.setAccessibleDescription(hint)
+
+    def title_width(self) -> int:
+        return self._title.sizeHint().width()
+
+    def set_title_width(self, width: int) -> None:
+        """Every row of a checklist gets its longest title's width, so the verdicts line up in one column
+        (each row is its own grid: without this, a long title pushes its verdict to the right)."""
+        self._grid.setColumnMinimumWidth(1, width)
+
+    def verdict_x(self) -> int:
+        return self._verdict.x()
 
     def verdict_text(self) -> str:
         return self._verdict.text()

@@ -17,7 +17,7 @@
     <context>
         <name>AppReg</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+421" />
+            <location filename="../../gui/code_texts.py" line="+475" />
             <source>Microsoft's sign-in service does not know this tenant in this cloud.</source>
             <translation>Microsoft's sign-in service does not know this tenant in this cloud.</translation>
         </message>
@@ -236,7 +236,7 @@
     <context>
         <name>AppRegDialog</name>
         <message>
-            <location filename="../../gui/dialogs/appreg.py" line="+59" />
+            <location filename="../../gui/dialogs/appreg.py" line="+60" />
             <source>Renew the client secret</source>
             <translation>Renew the client secret</translation>
         </message>
@@ -404,7 +404,7 @@
     <context>
         <name>Attribute</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-134" />
+            <location filename="../../gui/code_texts.py" line="-176" />
             <source>Object ID (as Entra Connect does, with guid-base64)</source>
             <translation>Object ID (as Entra Connect does, with guid-base64)</translation>
         </message>
@@ -483,7 +483,7 @@
     <context>
         <name>CheckPage</name>
         <message>
-            <location filename="../../gui/pages/check.py" line="+20" />
+            <location filename="../../gui/pages/check.py" line="+21" />
             <source>Check the connection</source>
             <translation>Check the connection</translation>
         </message>
@@ -493,7 +493,7 @@
             <translation>Signs in as the app and proves it may read and write users. Nothing is written.</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+13" />
             <source>&amp;Retry the checks</source>
             <translation>&amp;Retry the checks</translation>
         </message>
@@ -564,7 +564,7 @@
     <context>
         <name>Code</name>
         <message>
-            <location line="-307" />
+            <location line="-319" />
             <source>The tenant is missing.</source>
             <translation>The tenant is missing.</translation>
         </message>
@@ -835,17 +835,7 @@
             <translation>Not known (the app may not read domains).</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Admins are known before writing.</source>
-            <translation>Admins are known before writing.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Admins are known, except members of groups the app cannot read.</source>
-            <translation>Admins are known, except members of groups the app cannot read.</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>Not known (optional permission not granted).</source>
             <translation>Not known (optional permission not granted).</translation>
         </message>
@@ -884,11 +874,21 @@
             <source>Microsoft refused every write for a long time, so the run stopped.</source>
             <translation>Microsoft refused every write for a long time, so the run stopped.</translation>
         </message>
+        <message>
+            <location line="-9" />
+            <source>Yes: the preview marks them, and leaves them out.</source>
+            <translation>Yes: the preview marks them, and leaves them out.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Yes, except members of groups the app cannot read.</source>
+            <translation>Yes, except members of groups the app cannot read.</translation>
+        </message>
     </context>
     <context>
         <name>Column</name>
         <message>
-            <location line="+217" />
+            <location line="+236" />
             <source>Display name</source>
             <translation>Display name</translation>
         </message>
@@ -921,7 +921,7 @@
     <context>
         <name>ConfirmPage</name>
         <message>
-            <location filename="../../gui/pages/confirm.py" line="+20" />
+            <location filename="../../gui/pages/confirm.py" line="+19" />
             <source>Confirm</source>
             <translation>Confirm</translation>
         </message>
@@ -956,23 +956,13 @@
             <translation>Confirmation</translation>
         </message>
         <message>
-            <location line="+11" />
-            <source>Start the &amp;dry run</source>
-            <translation>Start the &amp;dry run</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>&amp;Start writing</source>
-            <translation>&amp;Start writing</translation>
-        </message>
-        <message>
-            <location line="+21" />
+            <location line="+29" />
             <source>Reading the failed users again from the tenant…</source>
             <translation>Reading the failed users again from the tenant…</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs/undo.py" line="+157" />
-            <location filename="../../gui/pages/confirm.py" line="+20" />
+            <location filename="../../gui/dialogs/undo.py" line="+148" />
+            <location filename="../../gui/pages/confirm.py" line="+22" />
             <source>To confirm, type the tenant ID &lt;b&gt;{token}&lt;/b&gt; or the tenant's domain, e.g. &lt;b&gt;{domain}&lt;/b&gt;</source>
             <translation>To confirm, type the tenant ID &lt;b&gt;{token}&lt;/b&gt; or the tenant's domain, e.g. &lt;b&gt;{domain}&lt;/b&gt;</translation>
         </message>
@@ -983,9 +973,19 @@
             <translation>To confirm, type the tenant exactly as below: &lt;b&gt;{token}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../gui/pages/confirm.py" line="+47" />
+            <location filename="../../gui/pages/confirm.py" line="+43" />
             <source>The unfinished run used the UPN swap. Users it had begun are finished either way; tick the UPN swap below to set the rest of them too.</source>
             <translation>The unfinished run used the UPN swap. Users it had begun are finished either way; tick the UPN swap below to set the rest of them too.</translation>
+        </message>
+        <message>
+            <location line="-86" />
+            <source>Start the &amp;dry run</source>
+            <translation>Start the &amp;dry run</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;Start writing</source>
+            <translation>&amp;Start writing</translation>
         </message>
     </context>
     <context>
@@ -1022,13 +1022,13 @@
         </message>
         <message>
             <location line="+1" />
-            <source>&amp;Name (optional):</source>
-            <translation>&amp;Name (optional):</translation>
+            <source>Connection name</source>
+            <translation>Connection name</translation>
         </message>
         <message>
             <location line="+0" />
-            <source>Connection name</source>
-            <translation>Connection name</translation>
+            <source>Name (o&amp;ptional):</source>
+            <translation>Name (o&amp;ptional):</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1102,8 +1102,8 @@
         </message>
         <message>
             <location line="+3" />
-            <source>&amp;Advanced</source>
-            <translation>&amp;Advanced</translation>
+            <source>Ad&amp;vanced</source>
+            <translation>Ad&amp;vanced</translation>
         </message>
         <message>
             <location line="+7" />
@@ -1188,13 +1188,13 @@
         </message>
         <message>
             <location line="+1" />
-            <source>Expiry re&amp;minder…</source>
-            <translation>Expiry re&amp;minder…</translation>
+            <source>Expiry remin&amp;der…</source>
+            <translation>Expiry remin&amp;der…</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Re&amp;new the secret…</source>
-            <translation>Re&amp;new the secret…</translation>
+            <source>Rene&amp;w the secret…</source>
+            <translation>Rene&amp;w the secret…</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1288,7 +1288,7 @@
     <context>
         <name>Detail</name>
         <message>
-            <location line="-143" />
+            <location line="-152" />
             <source>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</source>
             <translation>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</translation>
         </message>
@@ -1304,12 +1304,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+53" />
+            <location line="+60" />
             <source>The user no longer exists.</source>
             <translation>The user no longer exists.</translation>
         </message>
         <message>
-            <location line="-47" />
+            <location line="-54" />
             <source>The value is empty.</source>
             <translation>The value is empty.</translation>
         </message>
@@ -1382,6 +1382,26 @@
             <location line="+7" />
             <source>Domain {value} is federated: can be set with the UPN swap.</source>
             <translation>Domain {value} is federated: can be set with the UPN swap.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Domain federated; the UPN swap cannot be used: its temporary UPN {alias} would also be {others}'s.</source>
+            <translation>Domain federated; the UPN swap cannot be used: its temporary UPN {alias} would also be {others}'s.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>On the temporary UPN {temp} left by an interrupted UPN swap (its own UPN: {original}). Only a run with the UPN swap moves it back.</source>
+            <translation>On the temporary UPN {temp} left by an interrupted UPN swap (its own UPN: {original}). Only a run with the UPN swap moves it back.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Moved back from the temporary UPN {temp} to its own; the value was left as it was.</source>
+            <translation>Moved back from the temporary UPN {temp} to its own; the value was left as it was.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Would be moved back from its temporary UPN to its own (dry run).</source>
+            <translation>Would be moved back from its temporary UPN to its own (dry run).</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1489,7 +1509,17 @@
             <translation>Cleared with the UPN swap.</translation>
         </message>
         <message>
-            <location line="-10" />
+            <location line="+1" />
+            <source>Already cleared by an earlier undo of this run.</source>
+            <translation>Already cleared by an earlier undo of this run.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Will be cleared with the UPN swap (its domain is federated).</source>
+            <translation>Will be cleared with the UPN swap (its domain is federated).</translation>
+        </message>
+        <message>
+            <location line="-12" />
             <source>Set with the UPN swap.</source>
             <translation>Set with the UPN swap.</translation>
         </message>
@@ -1519,7 +1549,7 @@
             <translation>The tenant's .onmicrosoft.com domain could not be read.</translation>
         </message>
         <message>
-            <location line="-63" />
+            <location line="-70" />
             <source>Synced from on-premises AD: set the source anchor there.</source>
             <translation>Synced from on-premises AD: set the source anchor there.</translation>
         </message>
@@ -1564,7 +1594,7 @@
             <translation>Domain {value} is federated.</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+29" />
             <source>Someone else set {found} after this run wrote {wrote}.</source>
             <translation>Someone else set {found} after this run wrote {wrote}.</translation>
         </message>
@@ -1593,7 +1623,7 @@
     <context>
         <name>Hint</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-189" />
+            <location filename="../../gui/code_texts.py" line="-198" />
             <source>Enter the Directory (tenant) ID from the app registration's Overview page, or the tenant's domain (e.g. school.onmicrosoft.com).</source>
             <translation>Enter the Directory (tenant) ID from the app registration's Overview page, or the tenant's domain (e.g. school.onmicrosoft.com).</translation>
         </message>
@@ -1846,17 +1876,7 @@
             <translation>Also set new users in federated domains with the UPN swap</translation>
         </message>
         <message>
-            <location line="+28" />
-            <source>Only a saved connection can be scheduled.</source>
-            <translation>Only a saved connection can be scheduled.</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>In the demo a schedule is saved with the demo's connection only: nothing is set up in this computer's scheduler.</source>
-            <translation>In the demo a schedule is saved with the demo's connection only: nothing is set up in this computer's scheduler.</translation>
-        </message>
-        <message>
-            <location line="+17" />
+            <location line="+47" />
             <source>Setting up the scheduled sync…</source>
             <translation>Setting up the scheduled sync…</translation>
         </message>
@@ -1866,12 +1886,7 @@
             <translation>The scheduled sync is removed.</translation>
         </message>
         <message>
-            <location line="+4" />
-            <source>Demo: nothing was set up in this computer's scheduler.</source>
-            <translation>Demo: nothing was set up in this computer's scheduler.</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="+6" />
             <source>The secret is not in this computer's keychain, so the scheduled run cannot sign in: tick “Remember the secret” on the Connection page.</source>
             <translation>The secret is not in this computer's keychain, so the scheduled run cannot sign in: tick “Remember the secret” on the Connection page.</translation>
         </message>
@@ -1879,6 +1894,21 @@
             <location line="+5" />
             <source>The scheduled sync could not be set up: {error}</source>
             <translation>The scheduled sync could not be set up: {error}</translation>
+        </message>
+        <message>
+            <location line="-36" />
+            <source>Only a saved connection can be scheduled.</source>
+            <translation>Only a saved connection can be scheduled.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>In the demo a schedule is saved with the demo's connection only: nothing is set up in this computer's scheduler.</source>
+            <translation>In the demo a schedule is saved with the demo's connection only: nothing is set up in this computer's scheduler.</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Demo: nothing was set up in this computer's scheduler.</source>
+            <translation>Demo: nothing was set up in this computer's scheduler.</translation>
         </message>
     </context>
     <context>
@@ -1899,7 +1929,7 @@
     <context>
         <name>Match</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+176" />
+            <location filename="../../gui/code_texts.py" line="+187" />
             <source>User principal name</source>
             <translation>User principal name</translation>
         </message>
@@ -1922,7 +1952,7 @@
     <context>
         <name>OutputPath</name>
         <message>
-            <location line="+62" />
+            <location line="+104" />
             <source>That is a folder: give a file name.</source>
             <translation>That is a folder: give a file name.</translation>
         </message>
@@ -1948,9 +1978,22 @@
         </message>
     </context>
     <context>
+        <name>PathLine</name>
+        <message>
+            <location filename="../../gui/widgets/path_line.py" line="+19" />
+            <source>Cop&amp;y</source>
+            <translation>Cop&amp;y</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Copy the path</source>
+            <translation>Copy the path</translation>
+        </message>
+    </context>
+    <context>
         <name>PlanTableView</name>
         <message>
-            <location filename="../../gui/widgets/plan_table_view.py" line="+37" />
+            <location filename="../../gui/widgets/plan_table_view.py" line="+50" />
             <source>Show status</source>
             <translation>Show status</translation>
         </message>
@@ -1970,7 +2013,7 @@
             <translation>Users</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+28" />
             <source>S&amp;how:</source>
             <translation>S&amp;how:</translation>
         </message>
@@ -1980,20 +2023,25 @@
             <translation>Sea&amp;rch:</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+60" />
             <source>All ({n})</source>
             <translation>All ({n})</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+30" />
             <source>{shown} of {total} shown</source>
             <translation>{shown} of {total} shown</translation>
+        </message>
+        <message>
+            <location line="-97" />
+            <source>The chosen user</source>
+            <translation>The chosen user</translation>
         </message>
     </context>
     <context>
         <name>PlanWarning</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-28" />
+            <location filename="../../gui/code_texts.py" line="-70" />
             <source>No user of this tenant is in the chosen domain {domain} (its domains: {existing}). Check the spelling, or whether this is the right tenant.</source>
             <translation>No user of this tenant is in the chosen domain {domain} (its domains: {existing}). Check the spelling, or whether this is the right tenant.</translation>
         </message>
@@ -2022,11 +2070,101 @@
             <source>The members of these admin role groups are not known (the app may not read group members): {groups}. Their writes will fail.</source>
             <translation>The members of these admin role groups are not known (the app may not read group members): {groups}. Their writes will fail.</translation>
         </message>
+        <message>
+            <location line="+3" />
+            <source>These domains are federated: {domains}. Their users cannot get a new ImmutableId and are left out.</source>
+            <translation>These domains are federated: {domains}. Their users cannot get a new ImmutableId and are left out.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>These domains are federated: {domains}. Their users are left out unless you choose the UPN swap ({count} could be set).</source>
+            <translation>These domains are federated: {domains}. Their users are left out unless you choose the UPN swap ({count} could be set).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>These domains are federated: {domains}. {count} of their users are set with the UPN swap; the others are left out.</source>
+            <translation>These domains are federated: {domains}. {count} of their users are set with the UPN swap; the others are left out.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Users whose value another user already has: {count}. They are skipped.</source>
+            <translation>Users whose value another user already has: {count}. They are skipped.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users that share a value with someone else: {count}. They are skipped.</source>
+            <translation>Users that share a value with someone else: {count}. They are skipped.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users whose value cannot be an ImmutableId: {count}. They are skipped.</source>
+            <translation>Users whose value cannot be an ImmutableId: {count}. They are skipped.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users that hold an admin role: {count}. They are left out; a Privileged Authentication Administrator can set theirs by hand.</source>
+            <translation>Users that hold an admin role: {count}. They are left out; a Privileged Authentication Administrator can set theirs by hand.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Users that hold an admin role cannot be changed by the app, and the app may not read who they are: Microsoft refuses them, and they are reported as failed, with what to do.</source>
+            <translation>Users that hold an admin role cannot be changed by the app, and the app may not read who they are: Microsoft refuses them, and they are reported as failed, with what to do.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Nothing to write: no user will get an ImmutableId.</source>
+            <translation>Nothing to write: no user will get an ImmutableId.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{count} users are on a temporary UPN left by an interrupted UPN swap ({names}). They are not written unless you choose the UPN swap, which first moves them back.</source>
+            <translation>{count} users are on a temporary UPN left by an interrupted UPN swap ({names}). They are not written unless you choose the UPN swap, which first moves them back.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{count} users are on a temporary UPN left by an interrupted UPN swap ({names}): this run moves them back first.</source>
+            <translation>{count} users are on a temporary UPN left by an interrupted UPN swap ({names}): this run moves them back first.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{count} users are on a temporary UPN whose own UPN cannot be worked out ({names}). Change each back by hand in the Entra admin center.</source>
+            <translation>{count} users are on a temporary UPN whose own UPN cannot be worked out ({names}). Change each back by hand in the Entra admin center.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>An unfinished run of this tenant ({when}, {done} of {total} done) is continued in its folder.</source>
+            <translation>An unfinished run of this tenant ({when}, {done} of {total} done) is continued in its folder.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>An unfinished run ({when}) names this tenant, but the tenant holds none of what it wrote: it is not continued, and this run starts anew.</source>
+            <translation>An unfinished run ({when}) names this tenant, but the tenant holds none of what it wrote: it is not continued, and this run starts anew.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>An undo of this tenant did not finish ({when}). Finish it with “Undo an earlier run…”.</source>
+            <translation>An undo of this tenant did not finish ({when}). Finish it with “Undo an earlier run…”.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This undo continues the one that did not finish ({when}, {done} users done then).</source>
+            <translation>This undo continues the one that did not finish ({when}, {done} users done then).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{count} users are in a federated domain ({names}): clearing their value needs the UPN swap. Without it they are left as they are.</source>
+            <translation>{count} users are in a federated domain ({names}): clearing their value needs the UPN swap. Without it they are left as they are.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Nothing to clear: no user still holds a value the run wrote.</source>
+            <translation>Nothing to clear: no user still holds a value the run wrote.</translation>
+        </message>
     </context>
     <context>
         <name>PreviewPage</name>
         <message>
-            <location filename="../../gui/pages/preview.py" line="+20" />
+            <location filename="../../gui/pages/preview.py" line="+19" />
             <source>Preview</source>
             <translation>Preview</translation>
         </message>
@@ -2066,7 +2204,7 @@
             <translation>Re&amp;load</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+31" />
             <source>Reading the tenant's users…</source>
             <translation>Reading the tenant's users…</translation>
         </message>
@@ -2089,7 +2227,7 @@
     <context>
         <name>ResultsPage</name>
         <message>
-            <location filename="../../gui/pages/results.py" line="+27" />
+            <location filename="../../gui/pages/results.py" line="+38" />
             <source>Results</source>
             <translation>Results</translation>
         </message>
@@ -2104,12 +2242,7 @@
             <translation>Counts per status</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Users that need attention</source>
-            <translation>Users that need attention</translation>
-        </message>
-        <message>
-            <location line="+13" />
+            <location line="+8" />
             <source>&amp;Export report…</source>
             <translation>&amp;Export report…</translation>
         </message>
@@ -2120,8 +2253,8 @@
         </message>
         <message>
             <location line="+2" />
-            <source>&amp;Retry the failed ones</source>
-            <translation>&amp;Retry the failed ones</translation>
+            <source>Re&amp;try the failed ones</source>
+            <translation>Re&amp;try the failed ones</translation>
         </message>
         <message>
             <location line="+7" />
@@ -2134,12 +2267,7 @@
             <translation>Undo an ear&amp;lier run…</translation>
         </message>
         <message>
-            <location line="+25" />
-            <source>Select a user to see what to do.</source>
-            <translation>Select a user to see what to do.</translation>
-        </message>
-        <message>
-            <location line="+3" />
+            <location line="+33" />
             <source>Report: {path}</source>
             <translation>Report: {path}</translation>
         </message>
@@ -2154,25 +2282,35 @@
             <translation>{n} users are not back on their own UPN yet (UPN swap). Run again: they are finished first.</translation>
         </message>
         <message>
-            <location line="+49" />
+            <location line="+48" />
             <source>This run was undone; the undo's report: {path}</source>
             <translation>This run was undone; the undo's report: {path}</translation>
+        </message>
+        <message>
+            <location line="-107" />
+            <source>Every user, those that need attention first</source>
+            <translation>Every user, those that need attention first</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Needs attention</source>
+            <translation>Needs attention</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Run folder:</source>
+            <translation>Run folder:</translation>
+        </message>
+        <message>
+            <location line="+59" />
+            <source>No file manager opened the folder. Its path is shown above: Copy puts it on the clipboard.</source>
+            <translation>No file manager opened the folder. Its path is shown above: Copy puts it on the clipboard.</translation>
         </message>
     </context>
     <context>
         <name>ResumeOffer</name>
         <message>
-            <location filename="../../gui/widgets/resume_offer.py" line="+52" />
-            <source>An unfinished run from {when} names this tenant, but nothing it wrote is in the tenant: the tenant was made again, reset or restored since. It is not offered; a new run starts afresh. (Its folder: {folder})</source>
-            <translation>An unfinished run from {when} names this tenant, but nothing it wrote is in the tenant: the tenant was made again, reset or restored since. It is not offered; a new run starts afresh. (Its folder: {folder})</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>An unfinished run from {when} was found, but it could not be compared with the tenant: {error}. Press Retry the checks to try again.</source>
-            <translation>An unfinished run from {when} was found, but it could not be compared with the tenant: {error}. Press Retry the checks to try again.</translation>
-        </message>
-        <message>
-            <location line="+17" />
+            <location filename="../../gui/widgets/resume_offer.py" line="+75" />
             <source>An unfinished run from {when} — {done} of {total} done.</source>
             <translation>An unfinished run from {when} — {done} of {total} done.</translation>
         </message>
@@ -2192,20 +2330,30 @@
             <translation>Start a &amp;new run instead</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Do you want to continue it, so that its report covers every user?</source>
-            <translation>Do you want to continue it, so that its report covers every user?</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="+4" />
             <source>C&amp;ontinue the run</source>
             <translation>C&amp;ontinue the run</translation>
+        </message>
+        <message>
+            <location line="-35" />
+            <source>An unfinished run from {when} names this tenant, but nothing it wrote is in the tenant: the tenant was made again, reset or restored since. It is not offered; a new run starts afresh. (Its folder: {folder})</source>
+            <translation>An unfinished run from {when} names this tenant, but nothing it wrote is in the tenant: the tenant was made again, reset or restored since. It is not offered; a new run starts afresh. (Its folder: {folder})</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>An unfinished run from {when} was found, but it could not be compared with the tenant: {error}. Press Retry the checks to try again.</source>
+            <translation>An unfinished run from {when} was found, but it could not be compared with the tenant: {error}. Press Retry the checks to try again.</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Do you want to continue it, so that its report covers every user?</source>
+            <translation>Do you want to continue it, so that its report covers every user?</translation>
         </message>
     </context>
     <context>
         <name>RunFace</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+87" />
+            <location filename="../../gui/code_texts.py" line="+85" />
             <source>Command line</source>
             <translation>Command line</translation>
         </message>
@@ -2263,12 +2411,7 @@
             <translation>This continues the unfinished run in {folder}; users it already wrote are reported as set and not written again.</translation>
         </message>
         <message>
-            <location line="+7" />
-            <source>Starting: each user is read once more just before it is written…</source>
-            <translation>Starting: each user is read once more just before it is written…</translation>
-        </message>
-        <message>
-            <location line="+20" />
+            <location line="+25" />
             <source>Writing… Next and Back wait until the run ends.</source>
             <translation>Writing… Next and Back wait until the run ends.</translation>
         </message>
@@ -2286,6 +2429,11 @@
             <location line="+9" />
             <source>Cancelling: waiting for the requests already sent…</source>
             <translation>Cancelling: waiting for the requests already sent…</translation>
+        </message>
+        <message>
+            <location line="-33" />
+            <source>Starting: each user is read once more just before it is written…</source>
+            <translation>Starting: each user is read once more just before it is written…</translation>
         </message>
     </context>
     <context>
@@ -2319,7 +2467,7 @@
     <context>
         <name>SourcePage</name>
         <message>
-            <location filename="../../gui/pages/source.py" line="+86" />
+            <location filename="../../gui/pages/source.py" line="+82" />
             <source>Source of the ImmutableIds</source>
             <translation>Source of the ImmutableIds</translation>
         </message>
@@ -2344,12 +2492,7 @@
             <translation>From the identity provider's &amp;export file (CSV)</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>From an &amp;attribute the users already have in Entra</source>
-            <translation>From an &amp;attribute the users already have in Entra</translation>
-        </message>
-        <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>Use the de&amp;mo school's export</source>
             <translation>Use the de&amp;mo school's export</translation>
         </message>
@@ -2369,12 +2512,7 @@
             <translation>A CSV file with one row per person</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>&amp;Browse…</source>
-            <translation>&amp;Browse…</translation>
-        </message>
-        <message>
-            <location line="+3" />
+            <location line="+5" />
             <source>&amp;File:</source>
             <translation>&amp;File:</translation>
         </message>
@@ -2419,7 +2557,17 @@
             <translation>Entra attribute</translation>
         </message>
         <message>
-            <location line="+58" />
+            <location line="-8" />
+            <source>From an a&amp;ttribute the users already have in Entra</source>
+            <translation>From an a&amp;ttribute the users already have in Entra</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>Bro&amp;wse…</source>
+            <translation>Bro&amp;wse…</translation>
+        </message>
+        <message>
+            <location line="+36" />
             <source>Transform</source>
             <translation>Transform</translation>
         </message>
@@ -2449,7 +2597,7 @@
             <translation>Include d&amp;isabled accounts</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+34" />
             <source>Reading the tenant's users to count them per domain…</source>
             <translation>Reading the tenant's users to count them per domain…</translation>
         </message>
@@ -2459,7 +2607,7 @@
             <translation>Reading the tenant's users… {n} so far</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+29" />
             <source>Choose the export file</source>
             <translation>Choose the export file</translation>
         </message>
@@ -2512,7 +2660,7 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-323" />
+            <location filename="../../gui/code_texts.py" line="-376" />
             <source>Will be set</source>
             <translation>Will be set</translation>
         </message>
@@ -2600,6 +2748,11 @@
             <location line="+1" />
             <source>Changed by someone else</source>
             <translation>Changed by someone else</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Will be cleared</source>
+            <translation>Will be cleared</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2706,6 +2859,11 @@
         </message>
         <message>
             <location line="+2" />
+            <source>The user still holds the value the run wrote: the undo clears it.</source>
+            <translation>The user still holds the value the run wrote: the undo clears it.</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Undone: the value this run wrote was cleared.</source>
             <translation>Undone: the value this run wrote was cleared.</translation>
         </message>
@@ -2763,12 +2921,7 @@
             <translation>Each swap uses two writes of Microsoft's write quota.</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Each user's UPN is moved to the same name in {domain} (e.g. {example}) and back again: two writes, a few seconds apart.</source>
-            <translation>Each user's UPN is moved to the same name in {domain} (e.g. {example}) and back again: two writes, a few seconds apart.</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Each user's UPN is moved to the tenant's .onmicrosoft.com domain and back again: two writes, a few seconds apart.</source>
             <translation>Each user's UPN is moved to the tenant's .onmicrosoft.com domain and back again: two writes, a few seconds apart.</translation>
         </message>
@@ -2818,19 +2971,9 @@
             <translation>Microsoft Graph answered with an error ({status} {code}).</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Microsoft's write quota ({quota}) makes it take at least {eta}.</source>
-            <translation>Microsoft's write quota ({quota}) makes it take at least {eta}.</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Not available: the check could not find the tenant's .onmicrosoft.com domain, and the swap moves each UPN there. Check again; if this stays, make sure the app may read the domains (Domain.Read.All).</source>
             <translation>Not available: the check could not find the tenant's .onmicrosoft.com domain, and the swap moves each UPN there. Check again; if this stays, make sure the app may read the domains (Domain.Read.All).</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Nothing to write: no user will get an ImmutableId.</source>
-            <translation>Nothing to write: no user will get an ImmutableId.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2848,12 +2991,7 @@
             <translation>Something went wrong.</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>That is within Microsoft's write quota ({quota}): it goes as fast as Microsoft answers.</source>
-            <translation>That is within Microsoft's write quota ({quota}): it goes as fast as Microsoft answers.</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>The details are in the log file (Help → About shows where). Try again; if it persists, send the log to support.</source>
             <translation>The details are in the log file (Help → About shows where). Try again; if it persists, send the log to support.</translation>
         </message>
@@ -2879,21 +3017,6 @@
         </message>
         <message>
             <location line="+1" />
-            <source>These domains are federated: {domains}. Their users are left out unless you choose the UPN swap below.</source>
-            <translation>These domains are federated: {domains}. Their users are left out unless you choose the UPN swap below.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>These domains are federated: {domains}. Their users cannot get a new ImmutableId and are left out.</source>
-            <translation>These domains are federated: {domains}. Their users cannot get a new ImmutableId and are left out.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>These domains are federated: {domains}. Their users with a value ready are set with the UPN swap (below); the others are left out.</source>
-            <translation>These domains are federated: {domains}. Their users with a value ready are set with the UPN swap (below); the others are left out.</translation>
-        </message>
-        <message>
-            <location line="+1" />
             <source>This run cannot be undone.</source>
             <translation>This run cannot be undone.</translation>
         </message>
@@ -2909,61 +3032,11 @@
         </message>
         <message>
             <location line="+1" />
-            <source>Users that hold an admin role cannot be changed by the app; Microsoft refuses them (they are reported as failed, with what to do).</source>
-            <translation>Users that hold an admin role cannot be changed by the app; Microsoft refuses them (they are reported as failed, with what to do).</translation>
-        </message>
-        <message>
-            <location line="+1" />
             <source>Users that hold an admin role cannot be swapped: Microsoft refuses to change their UPN.</source>
             <translation>Users that hold an admin role cannot be swapped: Microsoft refuses to change their UPN.</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Users that hold an admin role: {n}. They are left out; a Privileged Authentication Administrator can set theirs by hand.</source>
-            <translation>Users that hold an admin role: {n}. They are left out; a Privileged Authentication Administrator can set theirs by hand.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Users that share a value with someone else: {n}. They are skipped.</source>
-            <translation>Users that share a value with someone else: {n}. They are skipped.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Users to write: &lt;b&gt;{n}&lt;/b&gt;.</source>
-            <translation>Users to write: &lt;b&gt;{n}&lt;/b&gt;.</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Writes: {writes} (two for each user with the UPN swap).</source>
-            <translation>Writes: {writes} (two for each user with the UPN swap).</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Writes: {writes}.</source>
-            <translation>Writes: {writes}.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>about {eta} left</source>
-            <translation>about {eta} left</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>{done} of {total} done, {failed} failed</source>
-            <translation>{done} of {total} done, {failed} failed</translation>
-        </message>
-        <message>
-            <location line="-11" />
-            <source>Users whose value another user already has: {n}. They are skipped.</source>
-            <translation>Users whose value another user already has: {n}. They are skipped.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Users whose value cannot be an ImmutableId: {n}. They are skipped.</source>
-            <translation>Users whose value cannot be an ImmutableId: {n}. They are skipped.</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Wait for it to finish (or close it), then start again: the run continues where it stopped.</source>
             <translation>Wait for it to finish (or close it), then start again: the run continues where it stopped.</translation>
         </message>
@@ -2998,22 +3071,12 @@
             <translation>{h} h {m} min</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>{limit} writes per {window}</source>
-            <translation>{limit} writes per {window}</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>{m} min {s} s</source>
             <translation>{m} min {s} s</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>{rate} users a second</source>
-            <translation>{rate} users a second</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>{s} s</source>
             <translation>{s} s</translation>
         </message>
@@ -3021,6 +3084,56 @@
             <location line="+1" />
             <source>{what}: {file}</source>
             <translation>{what}: {file}</translation>
+        </message>
+        <message>
+            <location line="-31" />
+            <source>Microsoft's write quota ({quota}) makes it take at least {eta}.</source>
+            <translation>Microsoft's write quota ({quota}) makes it take at least {eta}.</translation>
+        </message>
+        <message>
+            <location line="-11" />
+            <source>Each user's UPN is moved to a temporary name in {domain} (e.g. {example}) and back again: two writes, a few seconds apart.</source>
+            <translation>Each user's UPN is moved to a temporary name in {domain} (e.g. {example}) and back again: two writes, a few seconds apart.</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>That is within Microsoft's write quota ({quota}): it goes as fast as Microsoft answers.</source>
+            <translation>That is within Microsoft's write quota ({quota}): it goes as fast as Microsoft answers.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Users to write: &lt;b&gt;{n}&lt;/b&gt;.</source>
+            <translation>Users to write: &lt;b&gt;{n}&lt;/b&gt;.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Writes: {writes} (two for each user with the UPN swap).</source>
+            <translation>Writes: {writes} (two for each user with the UPN swap).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Writes: {writes}.</source>
+            <translation>Writes: {writes}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>about {eta} left</source>
+            <translation>about {eta} left</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{done} of {total} done, {failed} failed</source>
+            <translation>{done} of {total} done, {failed} failed</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{limit} writes per {window}</source>
+            <translation>{limit} writes per {window}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{rate} users a second</source>
+            <translation>{rate} users a second</translation>
         </message>
     </context>
     <context>
@@ -3044,6 +3157,11 @@
             <translation>&amp;About</translation>
         </message>
         <message>
+            <location line="+2" />
+            <source>&amp;Finish</source>
+            <translation>&amp;Finish</translation>
+        </message>
+        <message>
             <location line="+43" />
             <source>Stop the run?</source>
             <translation>Stop the run?</translation>
@@ -3057,7 +3175,7 @@
     <context>
         <name>Transform</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+125" />
+            <location filename="../../gui/code_texts.py" line="+134" />
             <source>None: use the value as it is</source>
             <translation>None: use the value as it is</translation>
         </message>
@@ -3080,7 +3198,7 @@
     <context>
         <name>Unattended</name>
         <message>
-            <location line="+61" />
+            <location line="+103" />
             <source>it would have written more users than its limit, so it wrote nothing — look at the plan in its run folder and run it yourself</source>
             <translation>it would have written more users than its limit, so it wrote nothing — look at the plan in its run folder and run it yourself</translation>
         </message>
@@ -3130,7 +3248,7 @@
             <translation>an unexpected error — see the log</translation>
         </message>
         <message>
-            <location filename="../../build/work/tr_helper_strings.py" line="+1" />
+            <location filename="../../build/work/tr_helper_strings.py" line="+3" />
             <source>Scheduled every Monday at {at}; next run {when}.</source>
             <translation>Scheduled every Monday at {at}; next run {when}.</translation>
         </message>
@@ -3194,13 +3312,18 @@
         </message>
         <message>
             <location line="+1" />
+            <source>In a federated domain: cleared only with the UPN swap (left as they are)</source>
+            <translation>In a federated domain: cleared only with the UPN swap (left as they are)</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Changed since the run (left alone)</source>
             <translation>Changed since the run (left alone)</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Already cleared by the unfinished undo</source>
-            <translation>Already cleared by the unfinished undo</translation>
+            <source>Already cleared by an earlier undo of this run</source>
+            <translation>Already cleared by an earlier undo of this run</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3211,7 +3334,7 @@
     <context>
         <name>UndoDialog</name>
         <message>
-            <location filename="../../gui/dialogs/undo.py" line="-102" />
+            <location filename="../../gui/dialogs/undo.py" line="-92" />
             <source>Undo a run</source>
             <translation>Undo a run</translation>
         </message>
@@ -3226,7 +3349,7 @@
             <translation>Use the UPN &amp;swap for users in federated domains</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>It changes those users' UPN briefly (to the tenant's .onmicrosoft.com domain and back), which Microsoft requires to clear their value.</source>
             <translation>It changes those users' UPN briefly (to the tenant's .onmicrosoft.com domain and back), which Microsoft requires to clear their value.</translation>
         </message>
@@ -3286,12 +3409,7 @@
             <translation>Reading those users in the tenant (nothing is written yet)…</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>Read: {done} of {total}</source>
-            <translation>Read: {done} of {total}</translation>
-        </message>
-        <message>
-            <location line="+8" />
+            <location line="+32" />
             <source>An earlier undo of this run did not finish; this one continues it ({folder}).</source>
             <translation>An earlier undo of this run did not finish; this one continues it ({folder}).</translation>
         </message>
@@ -3311,7 +3429,7 @@
             <translation>Users whose value changed since the run, and users that had a value before it, are never touched.</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+34" />
             <source>Clearing the values the run set…</source>
             <translation>Clearing the values the run set…</translation>
         </message>
@@ -3398,6 +3516,26 @@
             <source>This was a dry run: it wrote nothing, so there is nothing to undo.</source>
             <translation>This was a dry run: it wrote nothing, so there is nothing to undo.</translation>
         </message>
+        <message>
+            <location line="+1" />
+            <source>There is no such folder.</source>
+            <translation>There is no such folder.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Its journal.jsonl cannot be read.</source>
+            <translation>Its journal.jsonl cannot be read.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Its journal.jsonl is empty: it is not a run's journal.</source>
+            <translation>Its journal.jsonl is empty: it is not a run's journal.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This run was made in another tenant or by another app: sign in to that tenant with that app to undo it.</source>
+            <translation>This run was made in another tenant or by another app: sign in to that tenant with that app to undo it.</translation>
+        </message>
     </context>
     <context>
         <name>UndoRunsDialog</name>
@@ -3480,7 +3618,17 @@
             <translation>&lt;p&gt;Before pupils and staff can sign in through an outside identity provider (such as Skolon), every user in the school's Entra tenant needs an &lt;b&gt;ImmutableId&lt;/b&gt;. This tool fills in the missing ones from the identity provider's export file or from an attribute the users already have.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;It &lt;b&gt;never changes a user that already has an ImmutableId&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;It &lt;b&gt;writes nothing before you confirm&lt;/b&gt;: you see every user's outcome first, and a dry run is always available.&lt;/li&gt;&lt;li&gt;Every run leaves a report you can keep.&lt;/li&gt;&lt;/ul&gt;</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+27" />
+            <source>Problems with scheduled syncs</source>
+            <translation>Problems with scheduled syncs</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Saved connections</source>
+            <translation>Saved connections</translation>
+        </message>
+        <message>
+            <location line="-19" />
             <source>&lt;p&gt;&lt;b&gt;The app registration the tool signs in as.&lt;/b&gt; The quickest way: on the next page, enter the tenant and press &lt;b&gt;Create it for me…&lt;/b&gt;, then sign in once as an admin of the school's tenant. The tool creates the app registration with its permission, grants admin consent, makes the client secret and fills in the connection: nothing to copy by hand.&lt;/p&gt;&lt;p&gt;Or prepare it yourself in the Azure portal (Microsoft Entra ID → App registrations → New registration):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API permissions&lt;/b&gt; → Add a permission → Microsoft Graph → Application permissions → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, then click &lt;b&gt;Grant admin consent for &amp;lt;your organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certificates &amp;amp; secrets&lt;/b&gt; → New client secret; copy its &lt;b&gt;Value&lt;/b&gt; (not the Secret ID) at once, and note the expiry date.&lt;/li&gt;&lt;li&gt;From the app's &lt;b&gt;Overview&lt;/b&gt;, copy the &lt;b&gt;Application (client) ID&lt;/b&gt; and the &lt;b&gt;Directory (tenant) ID&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsoft's guide: &lt;a href="{url}"&gt;Register an application&lt;/a&gt;. Set ImmutableIds &lt;b&gt;before&lt;/b&gt; you federate the domain.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;The app registration the tool signs in as.&lt;/b&gt; The quickest way: on the next page, enter the tenant and press &lt;b&gt;Create it for me…&lt;/b&gt;, then sign in once as an admin of the school's tenant. The tool creates the app registration with its permission, grants admin consent, makes the client secret and fills in the connection: nothing to copy by hand.&lt;/p&gt;&lt;p&gt;Or prepare it yourself in the Azure portal (Microsoft Entra ID → App registrations → New registration):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;API permissions&lt;/b&gt; → Add a permission → Microsoft Graph → Application permissions → &lt;b&gt;User.ReadWrite.All&lt;/b&gt;, then click &lt;b&gt;Grant admin consent for &amp;lt;your organisation&amp;gt;&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Certificates &amp;amp; secrets&lt;/b&gt; → New client secret; copy its &lt;b&gt;Value&lt;/b&gt; (not the Secret ID) at once, and note the expiry date.&lt;/li&gt;&lt;li&gt;From the app's &lt;b&gt;Overview&lt;/b&gt;, copy the &lt;b&gt;Application (client) ID&lt;/b&gt; and the &lt;b&gt;Directory (tenant) ID&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Microsoft's guide: &lt;a href="{url}"&gt;Register an application&lt;/a&gt;. Set ImmutableIds &lt;b&gt;before&lt;/b&gt; you federate the domain.&lt;/p&gt;</translation>
         </message>
@@ -3503,16 +3651,6 @@
             <location line="+1" />
             <source>The demo school goes back to how it started: every value and UPN the demo's runs changed is as before, and the demo's runs, reports, saved connection and schedule are deleted. Do you want to reset it?</source>
             <translation>The demo school goes back to how it started: every value and UPN the demo's runs changed is as before, and the demo's runs, reports, saved connection and schedule are deleted. Do you want to reset it?</translation>
-        </message>
-        <message>
-            <location line="-48" />
-            <source>Problems with scheduled syncs</source>
-            <translation>Problems with scheduled syncs</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Saved connections</source>
-            <translation>Saved connections</translation>
         </message>
     </context>
     <context>

@@ -17,7 +17,7 @@
     <context>
         <name>AppReg</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+421" />
+            <location filename="../../gui/code_texts.py" line="+475" />
             <source>Microsoft's sign-in service does not know this tenant in this cloud.</source>
             <translation>Microsofts inloggningstjänst känner inte till den här klientorganisationen i det här molnet.</translation>
         </message>
@@ -170,12 +170,12 @@
         <message>
             <location line="+1" />
             <source>Waiting for Microsoft to make the app ready (attempt {attempt}, {elapsed} s of at most {timeout} s)…</source>
-            <translation>Väntar på att Microsoft gör appen redo (försök {attempt}, {elapsed} s av högst {timeout} s)…</translation>
+            <translation>Väntar tills appen fungerar hos Microsoft (försök {attempt}, {elapsed} s av högst {timeout} s)…</translation>
         </message>
         <message>
             <location line="+4" />
             <source>the application (client ID {ident})</source>
-            <translation>programmet (klient-ID {ident})</translation>
+            <translation>programmet (program-ID {ident})</translation>
         </message>
         <message>
             <location line="+1" />
@@ -236,7 +236,7 @@
     <context>
         <name>AppRegDialog</name>
         <message>
-            <location filename="../../gui/dialogs/appreg.py" line="+59" />
+            <location filename="../../gui/dialogs/appreg.py" line="+60" />
             <source>Renew the client secret</source>
             <translation>Förnya klienthemligheten</translation>
         </message>
@@ -293,17 +293,17 @@
         <message>
             <location line="+7" />
             <source>Sign-in client ID</source>
-            <translation>Klient-ID för inloggning</translation>
+            <translation>Program-ID för inloggning</translation>
         </message>
         <message>
             <location line="+1" />
             <source>The public client that signs you in. Leave it, or use your own client ID (a public client with http://localhost as redirect URI).</source>
-            <translation>Den offentliga klient som loggar in dig. Låt den vara, eller ange ett eget klient-ID (en offentlig klient med http://localhost som omdirigerings-URI).</translation>
+            <translation>Den offentliga klient som loggar in dig. Låt den vara, eller ange ett eget program-ID (en offentlig klient med http://localhost som omdirigerings-URI).</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Sign-in &amp;client ID:</source>
-            <translation>&amp;Klient-ID för inloggning:</translation>
+            <translation>&amp;Program-ID för inloggning:</translation>
         </message>
         <message>
             <location line="+1" />
@@ -353,12 +353,12 @@
         <message>
             <location line="+19" />
             <source>Client ID: {v}</source>
-            <translation>Klient-ID: {v}</translation>
+            <translation>Program-ID (klient): {v}</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Tenant ID: {v}</source>
-            <translation>Klientorganisations-ID: {v}</translation>
+            <translation>Katalog-ID (klientorganisation): {v}</translation>
         </message>
         <message>
             <location line="+1" />
@@ -404,7 +404,7 @@
     <context>
         <name>Attribute</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-134" />
+            <location filename="../../gui/code_texts.py" line="-176" />
             <source>Object ID (as Entra Connect does, with guid-base64)</source>
             <translation>Objekt-ID (som Entra Connect, med guid-base64)</translation>
         </message>
@@ -472,7 +472,7 @@
         <message>
             <location line="+1" />
             <source>Admins known before writing</source>
-            <translation>Administratörer kända före skrivning</translation>
+            <translation>Administratörer kända innan värden sätts</translation>
         </message>
         <message>
             <location filename="../../build/work/tr_helper_strings.py" line="+1" />
@@ -483,17 +483,17 @@
     <context>
         <name>CheckPage</name>
         <message>
-            <location filename="../../gui/pages/check.py" line="+20" />
+            <location filename="../../gui/pages/check.py" line="+21" />
             <source>Check the connection</source>
             <translation>Kontrollera anslutningen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Signs in as the app and proves it may read and write users. Nothing is written.</source>
-            <translation>Loggar in som appen och visar att den får läsa och skriva användare. Inget skrivs.</translation>
+            <translation>Loggar in som appen och visar att den får läsa och ändra användare. Ingenting ändras.</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+13" />
             <source>&amp;Retry the checks</source>
             <translation>&amp;Kontrollera igen</translation>
         </message>
@@ -530,7 +530,7 @@
         <message>
             <location line="+1" />
             <source>Fix what the list above says, then press Retry. Back takes you to the connection details.</source>
-            <translation>Åtgärda det som listan ovan säger och tryck sedan på Kontrollera igen. Med Bakåt kommer du till anslutningsuppgifterna.</translation>
+            <translation>Åtgärda det som listan ovan säger och tryck sedan på Kontrollera igen. Med Tillbaka kommer du till anslutningsuppgifterna.</translation>
         </message>
         <message>
             <location line="+5" />
@@ -564,7 +564,7 @@
     <context>
         <name>Code</name>
         <message>
-            <location line="-307" />
+            <location line="-319" />
             <source>The tenant is missing.</source>
             <translation>Klientorganisationen saknas.</translation>
         </message>
@@ -835,14 +835,14 @@
             <translation>Okänt (appen får inte läsa domäner).</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Admins are known before writing.</source>
-            <translation>Administratörerna är kända före skrivningen.</translation>
+            <location line="+2" />
+            <source>Yes: the preview marks them, and leaves them out.</source>
+            <translation>Ja: förhandsgranskningen markerar dem och lämnar dem utanför.</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Admins are known, except members of groups the app cannot read.</source>
-            <translation>Administratörerna är kända, utom medlemmar i grupper som appen inte kan läsa.</translation>
+            <source>Yes, except members of groups the app cannot read.</source>
+            <translation>Ja, utom medlemmar i grupper som appen inte kan läsa.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -867,7 +867,7 @@
         <message>
             <location line="+1" />
             <source>Not known.</source>
-            <translation>Okänt.</translation>
+            <translation>Okänd.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -882,13 +882,13 @@
         <message>
             <location line="+1" />
             <source>Microsoft refused every write for a long time, so the run stopped.</source>
-            <translation>Microsoft avvisade alla skrivningar under lång tid, så körningen stoppades.</translation>
+            <translation>Microsoft avvisade alla skrivförsök under lång tid, så körningen stoppades.</translation>
         </message>
     </context>
     <context>
         <name>Column</name>
         <message>
-            <location line="+217" />
+            <location line="+228" />
             <source>Display name</source>
             <translation>Visningsnamn</translation>
         </message>
@@ -900,7 +900,7 @@
         <message>
             <location line="+1" />
             <source>Current ImmutableId</source>
-            <translation>ImmutableId nu</translation>
+            <translation>Nuvarande ImmutableId</translation>
         </message>
         <message>
             <location line="+1" />
@@ -921,14 +921,14 @@
     <context>
         <name>ConfirmPage</name>
         <message>
-            <location filename="../../gui/pages/confirm.py" line="+20" />
+            <location filename="../../gui/pages/confirm.py" line="+19" />
             <source>Confirm</source>
             <translation>Bekräfta</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Read this, then confirm. This is the last step before writing.</source>
-            <translation>Läs igenom och bekräfta. Det här är sista steget innan något skrivs.</translation>
+            <translation>Läs igenom och bekräfta. Det här är sista steget innan något ändras.</translation>
         </message>
         <message>
             <location line="+2" />
@@ -943,12 +943,12 @@
         <message>
             <location line="+4" />
             <source>What will be written</source>
-            <translation>Vad som skrivs</translation>
+            <translation>Vad som ändras</translation>
         </message>
         <message>
             <location line="+14" />
             <source>&amp;Dry run: go through every user but write nothing</source>
-            <translation>&amp;Provkörning: gå igenom alla användare men skriv ingenting</translation>
+            <translation>&amp;Provkörning: gå igenom alla användare men ändra ingenting</translation>
         </message>
         <message>
             <location line="+4" />
@@ -963,16 +963,16 @@
         <message>
             <location line="+0" />
             <source>&amp;Start writing</source>
-            <translation>&amp;Börja skriva</translation>
+            <translation>&amp;Skriv ImmutableId</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+18" />
             <source>Reading the failed users again from the tenant…</source>
             <translation>Läser de misslyckade användarna på nytt från klientorganisationen…</translation>
         </message>
         <message>
-            <location filename="../../gui/dialogs/undo.py" line="+157" />
-            <location filename="../../gui/pages/confirm.py" line="+20" />
+            <location filename="../../gui/dialogs/undo.py" line="+148" />
+            <location filename="../../gui/pages/confirm.py" line="+22" />
             <source>To confirm, type the tenant ID &lt;b&gt;{token}&lt;/b&gt; or the tenant's domain, e.g. &lt;b&gt;{domain}&lt;/b&gt;</source>
             <translation>Bekräfta genom att skriva katalog-ID:t &lt;b&gt;{token}&lt;/b&gt; eller klientorganisationens domän, t.ex. &lt;b&gt;{domain}&lt;/b&gt;</translation>
         </message>
@@ -983,9 +983,9 @@
             <translation>Bekräfta genom att skriva klientorganisationen exakt som nedan: &lt;b&gt;{token}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../gui/pages/confirm.py" line="+47" />
+            <location filename="../../gui/pages/confirm.py" line="+43" />
             <source>The unfinished run used the UPN swap. Users it had begun are finished either way; tick the UPN swap below to set the rest of them too.</source>
-            <translation>Den oavslutade körningen använde UPN-bytet. Användare som den hade påbörjat slutförs i vilket fall som helst; kryssa i UPN-bytet nedan för att även ange resten.</translation>
+            <translation>Den oavslutade körningen använde UPN-bytet. Användare som den hade påbörjat slutförs i vilket fall som helst; kryssa i UPN-bytet nedan för att även ange värden för resten.</translation>
         </message>
     </context>
     <context>
@@ -1022,13 +1022,13 @@
         </message>
         <message>
             <location line="+1" />
-            <source>&amp;Name (optional):</source>
-            <translation>&amp;Namn (valfritt):</translation>
+            <source>Connection name</source>
+            <translation>Anslutningens namn</translation>
         </message>
         <message>
             <location line="+0" />
-            <source>Connection name</source>
-            <translation>Anslutningens namn</translation>
+            <source>Name (o&amp;ptional):</source>
+            <translation>Namn (valfri&amp;tt):</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1083,7 +1083,7 @@
         <message>
             <location line="+3" />
             <source>&amp;Remember the secret in this computer's keychain</source>
-            <translation>&amp;Kom ihåg hemligheten i datorns nyckelring</translation>
+            <translation>Kom ihåg hemligheten i datorns n&amp;yckelring</translation>
         </message>
         <message>
             <location line="+13" />
@@ -1102,7 +1102,7 @@
         </message>
         <message>
             <location line="+3" />
-            <source>&amp;Advanced</source>
+            <source>Ad&amp;vanced</source>
             <translation>&amp;Avancerat</translation>
         </message>
         <message>
@@ -1179,7 +1179,7 @@
         <message>
             <location line="+1" />
             <source>Create it for &amp;me…</source>
-            <translation>Skapa den åt &amp;mig…</translation>
+            <translation>Skapa den åt m&amp;ig…</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1188,13 +1188,13 @@
         </message>
         <message>
             <location line="+1" />
-            <source>Expiry re&amp;minder…</source>
-            <translation>&amp;Påminnelse om utgång…</translation>
+            <source>Expiry remin&amp;der…</source>
+            <translation>Påminnels&amp;e om utgång…</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Re&amp;new the secret…</source>
-            <translation>För&amp;nya hemligheten…</translation>
+            <source>Rene&amp;w the secret…</source>
+            <translation>&amp;Förnya hemligheten…</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1288,7 +1288,7 @@
     <context>
         <name>Detail</name>
         <message>
-            <location line="-143" />
+            <location line="-152" />
             <source>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</source>
             <translation>Inte tillåtet: användaren har troligen en administratörsroll. Ange värdet manuellt som Privilegierad autentiseringsadministratör.</translation>
         </message>
@@ -1304,12 +1304,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+53" />
+            <location line="+60" />
             <source>The user no longer exists.</source>
             <translation>Användaren finns inte längre.</translation>
         </message>
         <message>
-            <location line="-47" />
+            <location line="-54" />
             <source>The value is empty.</source>
             <translation>Värdet är tomt.</translation>
         </message>
@@ -1384,7 +1384,7 @@
             <translation>Domänen {value} är federerad: kan anges med UPN-bytet.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+8" />
             <source>Domain federated; the UPN swap cannot be used: {alias} is another user's UPN.</source>
             <translation>Domänen är federerad, och UPN-bytet kan inte användas: {alias} är en annan användares UPN.</translation>
         </message>
@@ -1396,7 +1396,7 @@
         <message>
             <location line="+2" />
             <source>Written by the interrupted run (resumed).</source>
-            <translation>Skrevs av den avbrutna körningen (återupptagen).</translation>
+            <translation>Angavs av den avbrutna körningen (återupptagen).</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1441,7 +1441,7 @@
         <message>
             <location line="+2" />
             <source>The run stopped: Microsoft refused every write for {minutes} minutes. Run again later.</source>
-            <translation>Körningen stoppades: Microsoft avvisade alla skrivningar i {minutes} minuter. Kör igen senare.</translation>
+            <translation>Körningen stoppades: Microsoft avvisade alla skrivförsök i {minutes} minuter. Kör igen senare.</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1451,12 +1451,12 @@
         <message>
             <location line="+2" />
             <source>It is not known whether the write arrived; run again to finish.</source>
-            <translation>Det går inte att veta om skrivningen kom fram; kör igen för att slutföra.</translation>
+            <translation>Det går inte att veta om ändringen kom fram; kör igen för att slutföra.</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Now holds {found}, not the value the run wrote; left alone.</source>
-            <translation>Har nu {found}, inte värdet som körningen skrev; lämnades orört.</translation>
+            <translation>Har nu {found}, inte värdet som körningen angav; lämnades orört.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1519,7 +1519,7 @@
             <translation>Klientorganisationens .onmicrosoft.com-domän kunde inte läsas.</translation>
         </message>
         <message>
-            <location line="-63" />
+            <location line="-70" />
             <source>Synced from on-premises AD: set the source anchor there.</source>
             <translation>Synkroniserad från lokalt AD: ange källankaret där.</translation>
         </message>
@@ -1531,7 +1531,7 @@
         <message>
             <location line="+2" />
             <source>Microsoft kept throttling this write; run again later.</source>
-            <translation>Microsoft begränsade den här skrivningen gång på gång; kör igen senare.</translation>
+            <translation>Microsoft begränsade den här ändringen gång på gång; kör igen senare.</translation>
         </message>
         <message>
             <location line="-1" />
@@ -1564,9 +1564,39 @@
             <translation>Domänen {value} är federerad.</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+29" />
             <source>Someone else set {found} after this run wrote {wrote}.</source>
-            <translation>Någon annan satte {found} efter att den här körningen skrev {wrote}.</translation>
+            <translation>Någon annan satte {found} efter att den här körningen hade angett {wrote}.</translation>
+        </message>
+        <message>
+            <location line="-27" />
+            <source>Domain federated; the UPN swap cannot be used: its temporary UPN {alias} would also be {others}'s.</source>
+            <translation>Domänen är federerad, och UPN-bytet kan inte användas: dess tillfälliga UPN {alias} skulle också bli {others}s.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>On the temporary UPN {temp} left by an interrupted UPN swap (its own UPN: {original}). Only a run with the UPN swap moves it back.</source>
+            <translation>Har kvar det tillfälliga UPN:et {temp} efter ett avbrutet UPN-byte (dess eget UPN: {original}). Bara en körning med UPN-bytet flyttar tillbaka den.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Moved back from the temporary UPN {temp} to its own; the value was left as it was.</source>
+            <translation>Flyttades tillbaka från det tillfälliga UPN:et {temp} till sitt eget; värdet lämnades som det var.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Would be moved back from its temporary UPN to its own (dry run).</source>
+            <translation>Skulle flyttas tillbaka från sitt tillfälliga UPN till sitt eget (provkörning).</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>Already cleared by an earlier undo of this run.</source>
+            <translation>Redan rensat av en tidigare ångring av den här körningen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Will be cleared with the UPN swap (its domain is federated).</source>
+            <translation>Rensas med UPN-bytet (domänen är federerad).</translation>
         </message>
     </context>
     <context>
@@ -1593,7 +1623,7 @@
     <context>
         <name>Hint</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-189" />
+            <location filename="../../gui/code_texts.py" line="-218" />
             <source>Enter the Directory (tenant) ID from the app registration's Overview page, or the tenant's domain (e.g. school.onmicrosoft.com).</source>
             <translation>Ange Katalog-ID (klientorganisation) från appregistreringens sida Översikt, eller klientorganisationens domän (t.ex. skolan.onmicrosoft.com).</translation>
         </message>
@@ -1770,7 +1800,7 @@
         <message>
             <location line="+3" />
             <source>Optional: grant RoleManagement.Read.Directory so that admins are shown in the preview instead of failing when written.</source>
-            <translation>Valfritt: bevilja RoleManagement.Read.Directory så att administratörer visas i förhandsgranskningen i stället för att misslyckas när de skrivs.</translation>
+            <translation>Valfritt: bevilja RoleManagement.Read.Directory så att administratörer visas i förhandsgranskningen i stället för att misslyckas när värdet sätts.</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1785,7 +1815,7 @@
         <message>
             <location line="+2" />
             <source>Nothing was lost: the users not written are marked as not attempted. Run again later.</source>
-            <translation>Inget gick förlorat: användare som inte skrevs är markerade som ej försökta. Kör igen senare.</translation>
+            <translation>Inget gick förlorat: användare som inte fick sitt värde är markerade som ej försökta. Kör igen senare.</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1808,12 +1838,12 @@
         <message>
             <location filename="../../gui/widgets/keep_in_sync.py" line="+57" />
             <source>&amp;Keep new users in sync automatically</source>
-            <translation>&amp;Håll nya användare synkade automatiskt</translation>
+            <translation>&amp;Håll nya användare synkroniserade automatiskt</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Time of the scheduled sync</source>
-            <translation>Tid för den schemalagda synken</translation>
+            <translation>Tid för den schemalagda synkroniseringen</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1833,7 +1863,7 @@
         <message>
             <location line="+1" />
             <source>&amp;Save the schedule</source>
-            <translation>&amp;Spara schemat</translation>
+            <translation>S&amp;para schemat</translation>
         </message>
         <message>
             <location line="+3" />
@@ -1858,12 +1888,12 @@
         <message>
             <location line="+17" />
             <source>Setting up the scheduled sync…</source>
-            <translation>Ställer in den schemalagda synken…</translation>
+            <translation>Ställer in den schemalagda synkroniseringen…</translation>
         </message>
         <message>
             <location line="+6" />
             <source>The scheduled sync is removed.</source>
-            <translation>Den schemalagda synken är borttagen.</translation>
+            <translation>Den schemalagda synkroniseringen är borttagen.</translation>
         </message>
         <message>
             <location line="+4" />
@@ -1878,7 +1908,7 @@
         <message>
             <location line="+5" />
             <source>The scheduled sync could not be set up: {error}</source>
-            <translation>Den schemalagda synken kunde inte ställas in: {error}</translation>
+            <translation>Den schemalagda synkroniseringen kunde inte ställas in: {error}</translation>
         </message>
     </context>
     <context>
@@ -1899,7 +1929,7 @@
     <context>
         <name>Match</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+176" />
+            <location filename="../../gui/code_texts.py" line="+187" />
             <source>User principal name</source>
             <translation>Huvudnamn (UPN)</translation>
         </message>
@@ -1922,7 +1952,7 @@
     <context>
         <name>OutputPath</name>
         <message>
-            <location line="+62" />
+            <location line="+104" />
             <source>That is a folder: give a file name.</source>
             <translation>Det är en mapp: ange ett filnamn.</translation>
         </message>
@@ -1944,13 +1974,26 @@
         <message>
             <location line="+1" />
             <source>The file cannot be written there (no permission): choose another place.</source>
-            <translation>Filen kan inte skrivas där (behörighet saknas): välj en annan plats.</translation>
+            <translation>Filen kan inte sparas där (behörighet saknas): välj en annan plats.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PathLine</name>
+        <message>
+            <location filename="../../gui/widgets/path_line.py" line="+19" />
+            <source>Cop&amp;y</source>
+            <translation>&amp;Kopiera</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Copy the path</source>
+            <translation>Kopiera sökvägen</translation>
         </message>
     </context>
     <context>
         <name>PlanTableView</name>
         <message>
-            <location filename="../../gui/widgets/plan_table_view.py" line="+37" />
+            <location filename="../../gui/widgets/plan_table_view.py" line="+50" />
             <source>Show status</source>
             <translation>Visa status</translation>
         </message>
@@ -1970,7 +2013,12 @@
             <translation>Användare</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+25" />
+            <source>The chosen user</source>
+            <translation>Den valda användaren</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>S&amp;how:</source>
             <translation>&amp;Visa:</translation>
         </message>
@@ -1980,12 +2028,12 @@
             <translation>&amp;Sök:</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+60" />
             <source>All ({n})</source>
             <translation>Alla ({n})</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+30" />
             <source>{shown} of {total} shown</source>
             <translation>{shown} av {total} visas</translation>
         </message>
@@ -1993,7 +2041,7 @@
     <context>
         <name>PlanWarning</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-28" />
+            <location filename="../../gui/code_texts.py" line="-70" />
             <source>No user of this tenant is in the chosen domain {domain} (its domains: {existing}). Check the spelling, or whether this is the right tenant.</source>
             <translation>Ingen användare i den här klientorganisationen finns i den valda domänen {domain} (dess domäner: {existing}). Kontrollera stavningen, eller om det är rätt klientorganisation.</translation>
         </message>
@@ -2015,25 +2063,115 @@
         <message>
             <location line="+3" />
             <source>The tool cannot tell whether any domain is already federated (the app may not read domains); users in a federated domain will fail.</source>
-            <translation>Verktyget kan inte se om någon domän redan är federerad (appen får inte läsa domäner); användare i en federerad domän kommer att misslyckas.</translation>
+            <translation>Verktyget kan inte se om någon domän redan är federerad (appen får inte läsa domäner); att sätta värden för användare i en federerad domän kommer att misslyckas.</translation>
         </message>
         <message>
             <location line="+3" />
             <source>The members of these admin role groups are not known (the app may not read group members): {groups}. Their writes will fail.</source>
-            <translation>Medlemmarna i de här administratörsrollgrupperna är okända (appen får kanske inte läsa gruppmedlemmar): {groups}. Skrivningarna för dem kommer att misslyckas.</translation>
+            <translation>Medlemmarna i de här administratörsrollgrupperna är okända (appen får kanske inte läsa gruppmedlemmar): {groups}. Att sätta deras värden kommer att misslyckas.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>These domains are federated: {domains}. Their users cannot get a new ImmutableId and are left out.</source>
+            <translation>De här domänerna är federerade: {domains}. Deras användare kan inte få ett nytt ImmutableId och tas inte med.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>These domains are federated: {domains}. Their users are left out unless you choose the UPN swap ({count} could be set).</source>
+            <translation>De här domänerna är federerade: {domains}. Deras användare tas inte med om du inte väljer UPN-bytet ({count} kan få sitt värde).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>These domains are federated: {domains}. {count} of their users are set with the UPN swap; the others are left out.</source>
+            <translation>De här domänerna är federerade: {domains}. {count} av deras användare får sitt värde med UPN-bytet; de övriga tas inte med.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Users whose value another user already has: {count}. They are skipped.</source>
+            <translation>Användare vars värde en annan användare redan har: {count}. De hoppas över.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users that share a value with someone else: {count}. They are skipped.</source>
+            <translation>Användare som delar värde med någon annan: {count}. De hoppas över.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users whose value cannot be an ImmutableId: {count}. They are skipped.</source>
+            <translation>Användare vars värde inte kan vara ett ImmutableId: {count}. De hoppas över.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Users that hold an admin role: {count}. They are left out; a Privileged Authentication Administrator can set theirs by hand.</source>
+            <translation>Användare med en administratörsroll: {count}. De tas inte med; en administratör för privilegierad autentisering kan ange deras värde för hand.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Users that hold an admin role cannot be changed by the app, and the app may not read who they are: Microsoft refuses them, and they are reported as failed, with what to do.</source>
+            <translation>Användare med en administratörsroll kan inte ändras av appen, och appen får inte läsa vilka de är: Microsoft nekar dem, och de redovisas som misslyckade, med vad du kan göra.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Nothing to write: no user will get an ImmutableId.</source>
+            <translation>Inget att skriva: ingen användare får ett ImmutableId.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{count} users are on a temporary UPN left by an interrupted UPN swap ({names}). They are not written unless you choose the UPN swap, which first moves them back.</source>
+            <translation>{count} användare har kvar ett tillfälligt UPN efter ett avbrutet UPN-byte ({names}). Deras värde sätts inte om du inte väljer UPN-bytet, som först flyttar tillbaka dem.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{count} users are on a temporary UPN left by an interrupted UPN swap ({names}): this run moves them back first.</source>
+            <translation>{count} användare har kvar ett tillfälligt UPN efter ett avbrutet UPN-byte ({names}): den här körningen flyttar först tillbaka dem.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{count} users are on a temporary UPN whose own UPN cannot be worked out ({names}). Change each back by hand in the Entra admin center.</source>
+            <translation>{count} användare har ett tillfälligt UPN vars ursprungliga UPN inte går att räkna ut ({names}). Ändra tillbaka var och en för hand i administrationscentret för Entra.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>An unfinished run of this tenant ({when}, {done} of {total} done) is continued in its folder.</source>
+            <translation>En oavslutad körning i den här klientorganisationen ({when}, {done} av {total} klara) fortsätter i sin mapp.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>An unfinished run ({when}) names this tenant, but the tenant holds none of what it wrote: it is not continued, and this run starts anew.</source>
+            <translation>En oavslutad körning ({when}) anger den här klientorganisationen, men klientorganisationen har inget av det den skrev: den fortsätts inte, och den här körningen börjar om från början.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>An undo of this tenant did not finish ({when}). Finish it with “Undo an earlier run…”.</source>
+            <translation>En ångring i den här klientorganisationen slutfördes inte ({when}). Slutför den med ”Ångra en tidigare körning…”.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This undo continues the one that did not finish ({when}, {done} users done then).</source>
+            <translation>Den här ångringen fortsätter den som inte slutfördes ({when}, {done} användare klara då).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{count} users are in a federated domain ({names}): clearing their value needs the UPN swap. Without it they are left as they are.</source>
+            <translation>{count} användare finns i en federerad domän ({names}): deras värde kan bara rensas med UPN-bytet. Utan det lämnas de som de är.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Nothing to clear: no user still holds a value the run wrote.</source>
+            <translation>Inget att rensa: ingen användare har kvar ett värde som körningen skrev.</translation>
         </message>
     </context>
     <context>
         <name>PreviewPage</name>
         <message>
-            <location filename="../../gui/pages/preview.py" line="+20" />
+            <location filename="../../gui/pages/preview.py" line="+19" />
             <source>Preview</source>
             <translation>Förhandsgranskning</translation>
         </message>
         <message>
             <location line="+1" />
             <source>What would happen to every user. Nothing has been written yet.</source>
-            <translation>Vad som skulle hända med varje användare. Inget har skrivits än.</translation>
+            <translation>Vad som skulle hända med varje användare. Ingenting har ändrats än.</translation>
         </message>
         <message>
             <location line="+3" />
@@ -2066,7 +2204,7 @@
             <translation>&amp;Läs in igen</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+31" />
             <source>Reading the tenant's users…</source>
             <translation>Läser klientorganisationens användare…</translation>
         </message>
@@ -2089,7 +2227,7 @@
     <context>
         <name>ResultsPage</name>
         <message>
-            <location filename="../../gui/pages/results.py" line="+27" />
+            <location filename="../../gui/pages/results.py" line="+38" />
             <source>Results</source>
             <translation>Resultat</translation>
         </message>
@@ -2105,11 +2243,16 @@
         </message>
         <message>
             <location line="+2" />
-            <source>Users that need attention</source>
-            <translation>Användare som behöver åtgärdas</translation>
+            <source>Every user, those that need attention first</source>
+            <translation>Alla användare, de som behöver åtgärdas först</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+3" />
+            <source>Needs attention</source>
+            <translation>Behöver åtgärdas</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>&amp;Export report…</source>
             <translation>&amp;Exportera rapport…</translation>
         </message>
@@ -2120,7 +2263,7 @@
         </message>
         <message>
             <location line="+2" />
-            <source>&amp;Retry the failed ones</source>
+            <source>Re&amp;try the failed ones</source>
             <translation>&amp;Försök igen med de misslyckade</translation>
         </message>
         <message>
@@ -2134,12 +2277,12 @@
             <translation>Ångra en &amp;tidigare körning…</translation>
         </message>
         <message>
-            <location line="+25" />
-            <source>Select a user to see what to do.</source>
-            <translation>Välj en användare för att se vad du ska göra.</translation>
+            <location line="+8" />
+            <source>Run folder:</source>
+            <translation>Körningens mapp:</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+25" />
             <source>Report: {path}</source>
             <translation>Rapport: {path}</translation>
         </message>
@@ -2154,7 +2297,12 @@
             <translation>{n} användare har ännu inte fått tillbaka sitt eget UPN (UPN-bytet). Kör igen: de slutförs först.</translation>
         </message>
         <message>
-            <location line="+49" />
+            <location line="+27" />
+            <source>No file manager opened the folder. Its path is shown above: Copy puts it on the clipboard.</source>
+            <translation>Ingen filhanterare öppnade mappen. Sökvägen visas ovan: Kopiera lägger den i urklipp.</translation>
+        </message>
+        <message>
+            <location line="+21" />
             <source>This run was undone; the undo's report: {path}</source>
             <translation>Körningen har ångrats; ångringens rapport: {path}</translation>
         </message>
@@ -2184,7 +2332,7 @@
         <message>
             <location line="+3" />
             <source>&lt;b&gt;It will be continued&lt;/b&gt; with the same source: go on with Next. Users it already wrote are not written again.</source>
-            <translation>&lt;b&gt;Den fortsätts&lt;/b&gt; med samma källa: gå vidare med Nästa. Användare som den redan skrev skrivs inte igen.</translation>
+            <translation>&lt;b&gt;Den kommer att fortsättas&lt;/b&gt; med samma källa: gå vidare med Nästa. Användare som redan har fått sitt värde får det inte en gång till.</translation>
         </message>
         <message>
             <location line="+2" />
@@ -2205,7 +2353,7 @@
     <context>
         <name>RunFace</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+87" />
+            <location filename="../../gui/code_texts.py" line="+85" />
             <source>Command line</source>
             <translation>Kommandoraden</translation>
         </message>
@@ -2225,7 +2373,7 @@
         <message>
             <location filename="../../gui/pages/run.py" line="+27" />
             <source>Run</source>
-            <translation>Kör</translation>
+            <translation>Körning</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2260,7 +2408,7 @@
         <message>
             <location line="+20" />
             <source>This continues the unfinished run in {folder}; users it already wrote are reported as set and not written again.</source>
-            <translation>Detta fortsätter den oavslutade körningen i {folder}; användare som den redan skrev rapporteras som satta och skrivs inte igen.</translation>
+            <translation>Detta fortsätter den oavslutade körningen i {folder}; användare som redan har fått sitt värde rapporteras som angivna och får det inte en gång till.</translation>
         </message>
         <message>
             <location line="+7" />
@@ -2268,9 +2416,9 @@
             <translation>Startar: varje användare läses en gång till precis innan värdet sätts…</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+18" />
             <source>Writing… Next and Back wait until the run ends.</source>
-            <translation>Skriver… Nästa och Bakåt väntar tills körningen är klar.</translation>
+            <translation>Skriver ImmutableId… Nästa och Tillbaka väntar tills körningen är klar.</translation>
         </message>
         <message>
             <location line="+5" />
@@ -2280,7 +2428,7 @@
         <message>
             <location line="+1" />
             <source>Stop writing? Requests already sent will finish; users not reached yet are reported as not attempted, and you can run again later.</source>
-            <translation>Sluta skriva? Begäranden som redan skickats slutförs; användare som inte nåtts än rapporteras som ej försökta, och du kan köra igen senare.</translation>
+            <translation>Vill du avbryta? Begäranden som redan skickats slutförs; användare som inte har nåtts än rapporteras som ej försökta, och du kan köra igen senare.</translation>
         </message>
         <message>
             <location line="+9" />
@@ -2319,7 +2467,7 @@
     <context>
         <name>SourcePage</name>
         <message>
-            <location filename="../../gui/pages/source.py" line="+86" />
+            <location filename="../../gui/pages/source.py" line="+82" />
             <source>Source of the ImmutableIds</source>
             <translation>Källa för ImmutableId</translation>
         </message>
@@ -2336,7 +2484,7 @@
         <message>
             <location line="+3" />
             <source>What would be written (a sample)</source>
-            <translation>Vad som skulle skrivas (ett urval)</translation>
+            <translation>Värden som skulle sättas (ett urval)</translation>
         </message>
         <message>
             <location line="+7" />
@@ -2344,12 +2492,7 @@
             <translation>Från identitetsleverantörens &amp;exportfil (CSV)</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>From an &amp;attribute the users already have in Entra</source>
-            <translation>Från ett &amp;attribut som användarna redan har i Entra</translation>
-        </message>
-        <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>Use the de&amp;mo school's export</source>
             <translation>Använd de&amp;moskolans exportfil</translation>
         </message>
@@ -2369,12 +2512,7 @@
             <translation>En CSV-fil med en rad per person</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>&amp;Browse…</source>
-            <translation>&amp;Bläddra…</translation>
-        </message>
-        <message>
-            <location line="+3" />
+            <location line="+5" />
             <source>&amp;File:</source>
             <translation>&amp;Fil:</translation>
         </message>
@@ -2401,7 +2539,7 @@
         <message>
             <location line="+4" />
             <source>&amp;Key column, matches:</source>
-            <translation>&amp;Nyckelkolumn, matchar:</translation>
+            <translation>N&amp;yckelkolumn, matchar:</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2419,14 +2557,24 @@
             <translation>Attribut i Entra</translation>
         </message>
         <message>
-            <location line="+58" />
+            <location line="-8" />
+            <source>From an a&amp;ttribute the users already have in Entra</source>
+            <translation>Från ett &amp;attribut som användarna redan har i Entra</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>Bro&amp;wse…</source>
+            <translation>Bl&amp;äddra…</translation>
+        </message>
+        <message>
+            <location line="+36" />
             <source>Transform</source>
             <translation>Omvandling</translation>
         </message>
         <message>
             <location line="+3" />
             <source>T&amp;ransform:</source>
-            <translation>&amp;Omvandling:</translation>
+            <translation>Omvandlin&amp;g:</translation>
         </message>
         <message>
             <location line="+2" />
@@ -2441,7 +2589,7 @@
         <message>
             <location line="+1" />
             <source>Include &amp;guests</source>
-            <translation>Ta med &amp;gäster</translation>
+            <translation>Ta med gä&amp;ster</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2449,7 +2597,7 @@
             <translation>Ta med &amp;inaktiverade konton</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+34" />
             <source>Reading the tenant's users to count them per domain…</source>
             <translation>Läser klientorganisationens användare för att räkna dem per domän…</translation>
         </message>
@@ -2459,7 +2607,7 @@
             <translation>Läser klientorganisationens användare… {n} hittills</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+29" />
             <source>Choose the export file</source>
             <translation>Välj exportfilen</translation>
         </message>
@@ -2512,7 +2660,7 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-323" />
+            <location filename="../../gui/code_texts.py" line="-376" />
             <source>Will be set</source>
             <translation>Kommer att anges</translation>
         </message>
@@ -2584,12 +2732,12 @@
         <message>
             <location line="+1" />
             <source>Skipped: set meanwhile</source>
-            <translation>Överhoppad: angavs under tiden</translation>
+            <translation>Fick ett värde under tiden</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Dry run (not written)</source>
-            <translation>Provkörning (inte skrivet)</translation>
+            <translation>Provkörning (inget ändrat)</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2602,20 +2750,25 @@
             <translation>Ändrad av någon annan</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Cleared</source>
             <translation>Rensat</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Skipped: changed since</source>
-            <translation>Hoppades över: ändrat sedan dess</translation>
+            <translation>Ändrat sedan körningen</translation>
+        </message>
+        <message>
+            <location line="-2" />
+            <source>Will be cleared</source>
+            <translation>Rensas</translation>
         </message>
     </context>
     <context>
         <name>StatusHint</name>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>This user gets the new ImmutableId when you run.</source>
             <translation>Användaren får det nya ImmutableId när du kör.</translation>
         </message>
@@ -2657,7 +2810,7 @@
         <message>
             <location line="+3" />
             <source>The domain is already federated, so a direct write is refused. If the detail says so, the UPN swap (chosen on the Confirm page) can set it.</source>
-            <translation>Domänen är redan federerad, så en direkt skrivning nekas. Om detaljen säger det kan UPN-bytet (som väljs på sidan Bekräfta) ange värdet.</translation>
+            <translation>Domänen är redan federerad, så Microsoft nekar att värdet sätts direkt. Om detaljen säger det kan UPN-bytet (som väljs på sidan Bekräfta) ange värdet.</translation>
         </message>
         <message>
             <location line="+3" />
@@ -2677,12 +2830,12 @@
         <message>
             <location line="+1" />
             <source>Written.</source>
-            <translation>Skrivet.</translation>
+            <translation>Värdet är angivet.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Microsoft refused the write; see the detail. Retry the failed ones after fixing the cause.</source>
-            <translation>Microsoft nekade skrivningen; se detaljen. Försök igen med de misslyckade när orsaken är åtgärdad.</translation>
+            <translation>Microsoft nekade att sätta värdet; se detaljen. Försök igen med de misslyckade när orsaken är åtgärdad.</translation>
         </message>
         <message>
             <location line="+2" />
@@ -2692,7 +2845,7 @@
         <message>
             <location line="+2" />
             <source>Dry run: this would have been written.</source>
-            <translation>Provkörning: det här skulle ha skrivits.</translation>
+            <translation>Provkörning: värdet skulle ha angetts.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2702,10 +2855,10 @@
         <message>
             <location line="+2" />
             <source>Written, then another run or person set a different value before this run read it back. Check which value is right.</source>
-            <translation>Skrevs, men en annan körning eller person satte ett annat värde innan den här körningen läste tillbaka det. Kontrollera vilket värde som är rätt.</translation>
+            <translation>Värdet angavs, men en annan körning eller person satte ett annat värde innan den här körningen läste tillbaka det. Kontrollera vilket värde som är rätt.</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Undone: the value this run wrote was cleared.</source>
             <translation>Ångrat: värdet som körningen skrev rensades.</translation>
         </message>
@@ -2714,18 +2867,23 @@
             <source>The value changed after the run wrote it, so the undo left it alone.</source>
             <translation>Värdet ändrades efter att körningen skrev det, så ångringen lämnade det orört.</translation>
         </message>
+        <message>
+            <location line="-2" />
+            <source>The user still holds the value the run wrote: the undo clears it.</source>
+            <translation>Användaren har kvar värdet som körningen skrev: ångringen rensar det.</translation>
+        </message>
     </context>
     <context>
         <name>Summary</name>
         <message>
             <location filename="../../build/work/tr_helper_strings.py" line="+1" />
             <source>&lt;b&gt;{n}&lt;/b&gt; users will be written, &lt;b&gt;{swapped}&lt;/b&gt; of them with the UPN swap.</source>
-            <translation>&lt;b&gt;{n}&lt;/b&gt; användare kommer att skrivas, &lt;b&gt;{swapped}&lt;/b&gt; av dem med UPN-bytet.</translation>
+            <translation>&lt;b&gt;{n}&lt;/b&gt; användare får ett ImmutableId, &lt;b&gt;{swapped}&lt;/b&gt; av dem med UPN-bytet.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>&lt;b&gt;{n}&lt;/b&gt; users will be written.</source>
-            <translation>&lt;b&gt;{n}&lt;/b&gt; användare kommer att skrivas.</translation>
+            <translation>&lt;b&gt;{n}&lt;/b&gt; användare får ett ImmutableId.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2740,7 +2898,7 @@
         <message>
             <location line="+1" />
             <source>Another window or program is writing this run.</source>
-            <translation>Ett annat fönster eller program skriver den här körningen.</translation>
+            <translation>Ett annat fönster eller program kör redan den här körningen.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2750,27 +2908,22 @@
         <message>
             <location line="+1" />
             <source>Dry run: nothing was written.</source>
-            <translation>Provkörning: ingenting skrevs.</translation>
+            <translation>Provkörning: ingenting ändrades.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Dry run: users to go through: {n}. Nothing is written.</source>
-            <translation>Provkörning: användare att gå igenom: {n}. Ingenting skrivs.</translation>
+            <translation>Provkörning: {n} användare gås igenom. Ingenting ändras.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Each swap uses two writes of Microsoft's write quota.</source>
-            <translation>Varje byte använder två skrivningar av Microsofts skrivkvot.</translation>
+            <translation>Varje byte förbrukar två skrivningar ur Microsofts skrivkvot.</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Each user's UPN is moved to the same name in {domain} (e.g. {example}) and back again: two writes, a few seconds apart.</source>
-            <translation>Varje användares UPN flyttas till samma namn i {domain} (t.ex. {example}) och tillbaka igen: två skrivningar, med några sekunders mellanrum.</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Each user's UPN is moved to the tenant's .onmicrosoft.com domain and back again: two writes, a few seconds apart.</source>
-            <translation>Varje användares UPN flyttas till klientorganisationens .onmicrosoft.com-domän och tillbaka igen: två skrivningar, med några sekunders mellanrum.</translation>
+            <translation>Varje användares UPN flyttas till klientorganisationens .onmicrosoft.com-domän och tillbaka igen: två ändringar med några sekunders mellanrum.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2800,7 +2953,7 @@
         <message>
             <location line="+1" />
             <source>Mail and proxy addresses are not expected to change; the report records each user's UPN and mail before and after.</source>
-            <translation>E-post- och proxyadresser väntas inte ändras; rapporten visar varje användares UPN och e-post före och efter.</translation>
+            <translation>E-post- och proxyadresser förväntas inte ändras; rapporten visar varje användares UPN och e-post före och efter.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2826,11 +2979,6 @@
             <location line="+1" />
             <source>Not available: the check could not find the tenant's .onmicrosoft.com domain, and the swap moves each UPN there. Check again; if this stays, make sure the app may read the domains (Domain.Read.All).</source>
             <translation>Inte tillgängligt: kontrollen hittade inte klientorganisationens .onmicrosoft.com-domän, och bytet flyttar varje UPN dit. Kontrollera igen; om det kvarstår, se till att appen får läsa domänerna (Domain.Read.All).</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Nothing to write: no user will get an ImmutableId.</source>
-            <translation>Inget att skriva: ingen användare får ett ImmutableId.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2879,21 +3027,6 @@
         </message>
         <message>
             <location line="+1" />
-            <source>These domains are federated: {domains}. Their users are left out unless you choose the UPN swap below.</source>
-            <translation>De här domänerna är federerade: {domains}. Deras användare tas inte med om du inte väljer UPN-bytet nedan.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>These domains are federated: {domains}. Their users cannot get a new ImmutableId and are left out.</source>
-            <translation>De här domänerna är federerade: {domains}. Deras användare kan inte få ett nytt ImmutableId och tas inte med.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>These domains are federated: {domains}. Their users with a value ready are set with the UPN swap (below); the others are left out.</source>
-            <translation>De här domänerna är federerade: {domains}. Deras användare som har ett färdigt värde anges med UPN-bytet (nedan); de övriga tas inte med.</translation>
-        </message>
-        <message>
-            <location line="+1" />
             <source>This run cannot be undone.</source>
             <translation>Den här körningen kan inte ångras.</translation>
         </message>
@@ -2909,23 +3042,8 @@
         </message>
         <message>
             <location line="+1" />
-            <source>Users that hold an admin role cannot be changed by the app; Microsoft refuses them (they are reported as failed, with what to do).</source>
-            <translation>Användare med en administratörsroll kan inte ändras av appen; Microsoft nekar dem (de rapporteras som misslyckade, med vad du ska göra).</translation>
-        </message>
-        <message>
-            <location line="+1" />
             <source>Users that hold an admin role cannot be swapped: Microsoft refuses to change their UPN.</source>
-            <translation>Användare med en administratörsroll kan inte få UPN-bytet: Microsoft nekar att ändra deras UPN.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Users that hold an admin role: {n}. They are left out; a Privileged Authentication Administrator can set theirs by hand.</source>
-            <translation>Användare med en administratörsroll: {n}. De lämnas utanför; en Privilegierad autentiseringsadministratör kan ange deras värden för hand.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Users that share a value with someone else: {n}. They are skipped.</source>
-            <translation>Användare som delar värde med någon annan: {n}. De hoppas över.</translation>
+            <translation>UPN-bytet kan inte användas för användare med en administratörsroll: Microsoft nekar att ändra deras UPN.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2933,7 +3051,7 @@
             <translation>Användare som får ett ImmutableId: &lt;b&gt;{n}&lt;/b&gt;.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+3" />
             <source>Writes: {writes} (two for each user with the UPN swap).</source>
             <translation>Antal skrivningar: {writes} (två för varje användare med UPN-bytet).</translation>
         </message>
@@ -2953,22 +3071,17 @@
             <translation>{done} av {total} klara, {failed} misslyckade</translation>
         </message>
         <message>
-            <location line="-11" />
-            <source>Users whose value another user already has: {n}. They are skipped.</source>
-            <translation>Användare vars värde en annan användare redan har: {n}. De hoppas över.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Users whose value cannot be an ImmutableId: {n}. They are skipped.</source>
-            <translation>Användare vars värde inte kan vara ett ImmutableId: {n}. De hoppas över.</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="-9" />
             <source>Wait for it to finish (or close it), then start again: the run continues where it stopped.</source>
             <translation>Vänta tills det är klart (eller stäng det) och starta sedan igen: körningen fortsätter där den stannade.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-27" />
+            <source>Each user's UPN is moved to a temporary name in {domain} (e.g. {example}) and back again: two writes, a few seconds apart.</source>
+            <translation>Varje användares UPN flyttas till ett tillfälligt namn i {domain} (t.ex. {example}) och tillbaka igen: två ändringar med några sekunders mellanrum.</translation>
+        </message>
+        <message>
+            <location line="+28" />
             <source>Will get an ImmutableId: &lt;b&gt;{will}&lt;/b&gt; · already have one (left alone): {already} · cannot get one yet (see their status): {problems} · left out (synced, guests, disabled, other domains): {left}</source>
             <translation>Får ett ImmutableId: &lt;b&gt;{will}&lt;/b&gt; · har redan ett (lämnas orörda): {already} · kan inte få ett än (se status): {problems} · tas inte med (synkroniserade, gäster, inaktiverade, andra domäner): {left}</translation>
         </message>
@@ -3044,6 +3157,11 @@
             <translation>&amp;Om</translation>
         </message>
         <message>
+            <location line="+2" />
+            <source>&amp;Finish</source>
+            <translation>Sl&amp;utför</translation>
+        </message>
+        <message>
             <location line="+43" />
             <source>Stop the run?</source>
             <translation>Stoppa körningen?</translation>
@@ -3051,13 +3169,13 @@
         <message>
             <location line="+1" />
             <source>Writing is in progress. Stop after the requests already sent have finished? Users not reached yet are reported as not attempted.</source>
-            <translation>Skrivning pågår. Stoppa när begäranden som redan skickats är klara? Användare som inte nåtts än rapporteras som ej försökta.</translation>
+            <translation>ImmutableId skrivs just nu. Vill du stoppa när begäranden som redan skickats är klara? Användare som inte har nåtts än rapporteras som ej försökta.</translation>
         </message>
     </context>
     <context>
         <name>Transform</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+125" />
+            <location filename="../../gui/code_texts.py" line="+136" />
             <source>None: use the value as it is</source>
             <translation>Ingen: använd värdet som det är</translation>
         </message>
@@ -3080,19 +3198,19 @@
     <context>
         <name>Unattended</name>
         <message>
-            <location line="+61" />
+            <location line="+103" />
             <source>it would have written more users than its limit, so it wrote nothing — look at the plan in its run folder and run it yourself</source>
-            <translation>den skulle ha skrivit fler användare än sin gräns och skrev därför ingenting — titta på planen i körningens mapp och kör den själv</translation>
+            <translation>den skulle ha ändrat fler användare än sin gräns och ändrade därför ingenting — titta på planen i körningens mapp och kör den själv</translation>
         </message>
         <message>
             <location line="+2" />
             <source>it would have written a larger share of the users than its limit, so it wrote nothing — look at the plan in its run folder and run it yourself</source>
-            <translation>den skulle ha skrivit en större andel av användarna än sin gräns och skrev därför ingenting — titta på planen i körningens mapp och kör den själv</translation>
+            <translation>den skulle ha ändrat en större andel av användarna än sin gräns och ändrade därför ingenting — titta på planen i körningens mapp och kör den själv</translation>
         </message>
         <message>
             <location line="+2" />
             <source>some users could not be written — see the report in its run folder</source>
-            <translation>några användare kunde inte skrivas — se rapporten i körningens mapp</translation>
+            <translation>några användare kunde inte få sitt värde — se rapporten i körningens mapp</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3122,7 +3240,7 @@
         <message>
             <location line="+1" />
             <source>another run of the same tenant was still writing — the next run continues</source>
-            <translation>en annan körning för samma klientorganisation skrev fortfarande — nästa körning fortsätter</translation>
+            <translation>en annan körning för samma klientorganisation pågick fortfarande — nästa körning fortsätter</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3142,17 +3260,17 @@
         <message>
             <location line="+1" />
             <source>The nightly sync for {name} failed on {date}: {problem}</source>
-            <translation>Nattens synk för {name} misslyckades {date}: {problem}</translation>
+            <translation>Den nattliga synkroniseringen för {name} misslyckades den {date}: {problem}</translation>
         </message>
         <message>
             <location line="+1" />
             <source>The unattended sync for {name} failed on {date}: {problem}</source>
-            <translation>Den obevakade synken för {name} misslyckades {date}: {problem}</translation>
+            <translation>Den schemalagda synkroniseringen för {name} misslyckades den {date}: {problem}</translation>
         </message>
         <message>
             <location line="+1" />
             <source>The weekly sync for {name} failed on {date}: {problem}</source>
-            <translation>Veckans synk för {name} misslyckades {date}: {problem}</translation>
+            <translation>Den veckovisa synkroniseringen för {name} misslyckades den {date}: {problem}</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3177,7 +3295,7 @@
         <message>
             <location line="+1" />
             <source>no unattended run yet</source>
-            <translation>ingen obevakad körning ännu</translation>
+            <translation>ingen schemalagd körning ännu</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3193,25 +3311,30 @@
             <translation>Rensas</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Changed since the run (left alone)</source>
             <translation>Ändrade sedan körningen (lämnas orörda)</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Already cleared by the unfinished undo</source>
-            <translation>Redan rensade av den oavslutade ångringen</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Cannot be cleared (see the report)</source>
             <translation>Kan inte rensas (se rapporten)</translation>
+        </message>
+        <message>
+            <location line="-3" />
+            <source>In a federated domain: cleared only with the UPN swap (left as they are)</source>
+            <translation>I en federerad domän: rensas bara med UPN-bytet (lämnas som de är)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Already cleared by an earlier undo of this run</source>
+            <translation>Redan rensade av en tidigare ångring av den här körningen</translation>
         </message>
     </context>
     <context>
         <name>UndoDialog</name>
         <message>
-            <location filename="../../gui/dialogs/undo.py" line="-102" />
+            <location filename="../../gui/dialogs/undo.py" line="-92" />
             <source>Undo a run</source>
             <translation>Ångra en körning</translation>
         </message>
@@ -3226,9 +3349,9 @@
             <translation>Använd &amp;UPN-bytet för användare i federerade domäner</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>It changes those users' UPN briefly (to the tenant's .onmicrosoft.com domain and back), which Microsoft requires to clear their value.</source>
-            <translation>Det ändrar de användarnas UPN en kort stund (till klientorganisationens .onmicrosoft.com-domän och tillbaka), vilket Microsoft kräver för att rensa deras värde.</translation>
+            <translation>Det ändrar dessa användares UPN en kort stund (till klientorganisationens .onmicrosoft.com-domän och tillbaka), vilket Microsoft kräver för att rensa deras värde.</translation>
         </message>
         <message>
             <location line="+5" />
@@ -3278,20 +3401,15 @@
         <message>
             <location line="+11" />
             <source>Run of &lt;b&gt;{when}&lt;/b&gt; (started from: {face}) · ImmutableIds it set: &lt;b&gt;{n}&lt;/b&gt;&lt;br&gt;Folder: {folder}</source>
-            <translation>Körningen &lt;b&gt;{when}&lt;/b&gt; (startad från: {face}) · ImmutableId som den satte: &lt;b&gt;{n}&lt;/b&gt;&lt;br&gt;Mapp: {folder}</translation>
+            <translation>Körningen från &lt;b&gt;{when}&lt;/b&gt; (startad från: {face}) · ImmutableId som den satte: &lt;b&gt;{n}&lt;/b&gt;&lt;br&gt;Mapp: {folder}</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Reading those users in the tenant (nothing is written yet)…</source>
-            <translation>Läser de användarna i klientorganisationen (inget skrivs än)…</translation>
+            <translation>Läser dessa användare i klientorganisationen (ingenting ändras än)…</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>Read: {done} of {total}</source>
-            <translation>Lästa: {done} av {total}</translation>
-        </message>
-        <message>
-            <location line="+8" />
+            <location line="+32" />
             <source>An earlier undo of this run did not finish; this one continues it ({folder}).</source>
             <translation>En tidigare ångring av den här körningen blev inte klar; den här fortsätter den ({folder}).</translation>
         </message>
@@ -3311,7 +3429,7 @@
             <translation>Användare vars värde har ändrats sedan körningen, och användare som hade ett värde före den, rörs aldrig.</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+34" />
             <source>Clearing the values the run set…</source>
             <translation>Rensar värdena som körningen satte…</translation>
         </message>
@@ -3378,25 +3496,45 @@
         <message>
             <location line="+1" />
             <source>Clearing is in progress. Stop after the requests already sent have finished? Undo the run again later to finish.</source>
-            <translation>Rensning pågår. Stoppa när begäranden som redan skickats är klara? Ångra körningen igen senare för att slutföra.</translation>
+            <translation>Värden rensas just nu. Vill du stoppa när begäranden som redan skickats är klara? Ångra körningen igen senare för att slutföra.</translation>
         </message>
     </context>
     <context>
         <name>UndoError</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+4" />
+            <location filename="../../gui/code_texts.py" line="+5" />
             <source>The folder has no journal.jsonl: it is not a run folder.</source>
             <translation>Mappen har ingen journal.jsonl: det är ingen körningsmapp.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>This run is not an apply run (an undo cannot be undone).</source>
-            <translation>Det här är ingen skrivkörning (en ångring kan inte ångras).</translation>
+            <translation>Det här är ingen körning som satte värden (en ångring kan inte ångras).</translation>
         </message>
         <message>
             <location line="+1" />
             <source>This was a dry run: it wrote nothing, so there is nothing to undo.</source>
             <translation>Det här var en provkörning: den skrev ingenting, så det finns inget att ångra.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>There is no such folder.</source>
+            <translation>Mappen finns inte.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Its journal.jsonl cannot be read.</source>
+            <translation>Dess journal.jsonl går inte att läsa.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Its journal.jsonl is empty: it is not a run's journal.</source>
+            <translation>Dess journal.jsonl är tom: det är inte en körnings journal.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This run was made in another tenant or by another app: sign in to that tenant with that app to undo it.</source>
+            <translation>Den här körningen gjordes i en annan klientorganisation eller av en annan app: logga in i den klientorganisationen med den appen för att ångra den.</translation>
         </message>
     </context>
     <context>
@@ -3477,7 +3615,7 @@
         <message>
             <location line="+2" />
             <source>&lt;p&gt;Before pupils and staff can sign in through an outside identity provider (such as Skolon), every user in the school's Entra tenant needs an &lt;b&gt;ImmutableId&lt;/b&gt;. This tool fills in the missing ones from the identity provider's export file or from an attribute the users already have.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;It &lt;b&gt;never changes a user that already has an ImmutableId&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;It &lt;b&gt;writes nothing before you confirm&lt;/b&gt;: you see every user's outcome first, and a dry run is always available.&lt;/li&gt;&lt;li&gt;Every run leaves a report you can keep.&lt;/li&gt;&lt;/ul&gt;</source>
-            <translation>&lt;p&gt;Innan elever och personal kan logga in via en extern identitetsleverantör (till exempel Skolon) behöver varje användare i skolans klientorganisation i Entra ett &lt;b&gt;ImmutableId&lt;/b&gt;. Det här verktyget fyller i de som saknas, från identitetsleverantörens exportfil eller från ett attribut som användarna redan har.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Det &lt;b&gt;ändrar aldrig en användare som redan har ett ImmutableId&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Det &lt;b&gt;skriver ingenting innan du bekräftar&lt;/b&gt;: du ser först vad som händer med varje användare, och en provkörning finns alltid.&lt;/li&gt;&lt;li&gt;Varje körning lämnar en rapport som du kan spara.&lt;/li&gt;&lt;/ul&gt;</translation>
+            <translation>&lt;p&gt;Innan elever och personal kan logga in via en extern identitetsleverantör (till exempel Skolon) behöver varje användare i skolans klientorganisation i Entra ett &lt;b&gt;ImmutableId&lt;/b&gt;. Det här verktyget fyller i de som saknas, från identitetsleverantörens exportfil eller från ett attribut som användarna redan har.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Det &lt;b&gt;ändrar aldrig en användare som redan har ett ImmutableId&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Det &lt;b&gt;ändrar ingenting innan du bekräftar&lt;/b&gt;: du ser först vad som händer med varje användare, och en provkörning finns alltid.&lt;/li&gt;&lt;li&gt;Varje körning lämnar en rapport som du kan spara.&lt;/li&gt;&lt;/ul&gt;</translation>
         </message>
         <message>
             <location line="+10" />
@@ -3507,7 +3645,7 @@
         <message>
             <location line="-48" />
             <source>Problems with scheduled syncs</source>
-            <translation>Problem med schemalagda synkar</translation>
+            <translation>Problem med schemalagda synkroniseringar</translation>
         </message>
         <message>
             <location line="+2" />

@@ -52,7 +52,7 @@ def test_preview_every_status_and_unmatched_rows(school, tmp_path, capsys):
     run = next(paths.runs_dir().glob("*-preview-*"))
     summary = json.loads((run / "summary.json").read_text("utf-8"))
     assert summary["counts"]["will_set"] == 4 and summary["unmatched_rows"] == 1
-    assert set(summary["timings"]) == {"list_and_plan_s"} and summary["tool_version"]
+    assert set(summary["timings"]) == {"prepare_s"} and summary["tool_version"]
     assert (run / "preview.csv").exists() and (run / "unmatched_rows.csv").exists()
 
 

@@ -12,8 +12,9 @@ from cli_helpers import read_report, source_args
 from core import paths
 from core.cli import main
 from core.exits import EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_OK, EXIT_SOME_FAILED
+from core.run.folders import RunKind, find_unfinished
+from core.run.history import UNDONE, last_to_undo, list_runs
 from core.run.journal import FILE_NAME, Journal
-from core.run.undo import find_last_run
 
 SET_BY_RUN = {"00000000-0000-4000-8000-000000000001": "A-1", "00000000-0000-4000-8000-000000000002": "A-2"}
 
@@ -65,8 +66,12 @@ def test_undo_clears_exactly_the_values_the_run_wrote(school, capsys):
     assert {r["object_id"]: r["status"] for r in rows} == dict.fromkeys(written, "cleared")
     summary = json.loads((undo_dir / "summary.json").read_text("utf-8"))
     assert summary["command"] == "undo" and summary["counts"] == {"cleared": len(written)}
-    # an undo is no apply: the next apply does not take it for an unfinished run, and --last skips it
-    assert find_last_run(tenant_conn(profile)) == run_dir
+    # an undo is no apply: the next apply does not take it for an unfinished run; the run it undid is listed
+    # as undone, so --last passes over it
+    conn = tenant_conn(profile)
+    assert find_unfinished(conn) is None and find_unfinished(conn, kind=RunKind.UNDO) is None
+    assert [(r.path, r.undo_state) for r in list_runs(conn)] == [(run_dir, UNDONE)]
+    assert last_to_undo(conn) is None
 
 
 def tenant_conn(profile):
@@ -121,7 +126,7 @@ def test_last_picks_the_latest_finished_apply_of_this_tenant(school, tmp_path):
                                                **header}) as journal:
             if ended:
                 journal.end({})
-    assert find_last_run(conn) == first
+    assert last_to_undo(conn).path == first
 
 
 def test_no_terminal_and_no_yes_refuses(school, capsys):
@@ -223,21 +228,21 @@ def test_resume_of_an_interrupted_undo_never_clears_twice(school, capsys):
 
 
 def test_cancel_leaves_the_rest_not_attempted(school, monkeypatch):
-    from core.run import undo
-
     tenant, profile, idp = school
     run_dir = _apply(profile, idp)
     conn = tenant_conn(profile)
-    _state, rows = undo.load_targets(run_dir)
+    from core.run.lifecycle import execute
+    from core.run.prepare import prepare_undo
+
+    graph = _graph(profile)
+    spec = prepare_undo(conn, graph, run_dir).run_spec(face="cli")
     cancel = threading.Event()
     cancel.set()
-    spec = undo.UndoSpec(conn, run_dir, rows)
-    graph = _graph(profile)
-    outcome = undo.execute(spec, graph, cancel=cancel)
+    outcome = execute(spec, graph, cancel=cancel)
     assert outcome.result.cancelled
     assert {r.status for r in outcome.result.rows} == {"not_attempted"}
     assert outcome.exit_code == EXIT_CANCELLED
-    assert undo.find_unfinished_undo(conn, run_dir) == outcome.run_dir
+    assert find_unfinished(conn, kind=RunKind.UNDO, undo_of=run_dir).path == outcome.run_dir
 
 
 def _graph(profile):

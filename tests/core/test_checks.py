@@ -43,7 +43,7 @@ def test_all_good(sandbox):
     assert report.tenant_id == sandbox.tenant_id and report.token_roles == ["User.ReadWrite.All"]
     assert report.domains is None
     reads = [e for e in sandbox.audit() if e["path"] == "/v1.0/users"]
-    assert len(reads) == 1 and "%24count=true" in reads[0]["query"] or "$count=true" in reads[0]["query"]
+    assert len(reads) == 1 and ("%24count=true" in reads[0]["query"] or "$count=true" in reads[0]["query"])
     assert not [e for e in sandbox.audit() if e["method"] in ("PATCH", "POST") and "/v1.0/" in e["path"]]
 
 

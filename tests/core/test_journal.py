@@ -7,8 +7,8 @@ import pytest
 
 from core import paths
 from core.graph.connection import Connection
+from core.run.folders import find_unfinished as find_unfinished_run
 from core.run.journal import FILE_NAME, Journal, JournalBusy
-from core.run.lifecycle import find_unfinished_run
 
 
 def test_lines_and_replay(tmp_path):

@@ -8,16 +8,14 @@ from types import SimpleNamespace
 from core.exits import EXIT_CANCELLED, EXIT_CANNOT_CONNECT, EXIT_OK, EXIT_SOME_FAILED
 from core.graph.connection import Connection
 from core.planning.plan import Plan, PlanRow, Status
+from core.planning.statuses import count_statuses, needs_attention, retry_ids
+from core.run.folders import find_unfinished as find_unfinished_run
 from core.run.journal import Journal
 from core.run.lifecycle import (
     RunSpec,
     confirmation_tokens,
-    count_statuses,
     exit_code,
-    find_unfinished_run,
     is_confirmed,
-    needs_attention,
-    retry_ids,
     tenant_domains,
     write_run_files,
 )
@@ -91,7 +89,9 @@ def test_status_groups_retry_and_exit_codes():
     assert exit_code(SimpleNamespace(rows=rows, fatal="auth", cancelled=True)) == EXIT_CANNOT_CONNECT
 
 
-def test_run_files_are_the_same_for_every_face(tmp_path):
+def test_run_files_hold_report_unmatched_rows_and_summary(tmp_path):
+    """What write_run_files leaves (both faces' folders are compared for real in
+    tests/gui/test_gui_run_folder.py, where the wizard and the command line each make their own)."""
     from datetime import UTC, datetime
 
     from core.run.apply import ApplyResult
@@ -100,15 +100,12 @@ def test_run_files_are_the_same_for_every_face(tmp_path):
     rows = [_row(1, Status.SET), _row(2, Status.FAILED)]
     plan = Plan(rows, source="csv:x.csv", unmatched_rows=[UnmatchedRow(3, "nobody@x", "V", "no_user")])
     result = ApplyResult(rows, datetime.now(UTC), datetime.now(UTC))
-    names = {}
-    for face in ("cli", "wizard"):
-        run_dir = tmp_path / face
-        write_run_files(RunSpec(_conn(), plan, face=face), result, run_dir, resumed=False)
-        names[face] = {p.name for p in run_dir.iterdir()}
-        summary = json.loads((run_dir / "summary.json").read_text("utf-8"))
-        assert summary["face"] == face and summary["counts"] == {"set": 1, "failed": 1}
-        assert summary["unmatched_rows"] == 1
-    assert names["cli"] == names["wizard"] == {"report.csv", "unmatched_rows.csv", "summary.json"}
+    warnings = [{"code": "unmatched_rows", "args": {"count": 1}}]
+    write_run_files(RunSpec(_conn(), plan, face="batch", warnings=warnings), result, tmp_path, resumed=False)
+    summary = json.loads((tmp_path / "summary.json").read_text("utf-8"))
+    assert summary["face"] == "batch" and summary["counts"] == {"set": 1, "failed": 1}
+    assert summary["unmatched_rows"] == 1 and summary["warnings"] == warnings and summary["kind"] == "apply"
+    assert {p.name for p in tmp_path.iterdir()} == {"report.csv", "unmatched_rows.csv", "summary.json"}
 
 
 def test_a_cancelled_or_stopped_run_is_continued_a_finished_one_is_not(tmp_path):

@@ -3,8 +3,18 @@ was already undone — read from the journals alone."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from core.graph.connection import Connection
-from core.run.history import NOT_UNDONE, UNDO_UNFINISHED, UNDONE, find_run, list_runs
+from core.run.history import (
+    NOT_UNDONE,
+    PARTLY_UNDONE,
+    UNDO_UNFINISHED,
+    UNDONE,
+    find_run,
+    last_to_undo,
+    list_runs,
+)
 from core.run.journal import Journal
 
 CLIENT = "11111111-1111-4111-8111-111111111111"
@@ -29,10 +39,13 @@ def _apply(runs, name, *, tenant="school.example", tenant_id=None, client_id=CLI
     return runs / name
 
 
-def _undo(runs, name, of, *, complete=True, dry_run=False, tenant="school.example"):
+def _undo(runs, name, of, *, complete=True, dry_run=False, tenant="school.example", cleared=None):
+    """An undo of `of` that cleared `cleared` of its users (default: all it set)."""
+    users = sorted(Journal.replay(Path(of) / "journal.jsonl").written())
     with Journal(runs / name, {"kind": "undo", "undo_of": str(of), "tenant": tenant, "client_id": CLIENT,
                                "dry_run": dry_run}) as journal:
-        journal.outcome("x", "cleared")
+        for oid in users[:len(users) if cleared is None else cleared]:
+            journal.outcome(oid, "cleared")
         if complete:
             journal.end({"cleared": 1})
     return runs / name
@@ -84,3 +97,14 @@ def test_a_later_finished_undo_wins_over_an_earlier_unfinished_one(tmp_path):
     _undo(tmp_path, "20260102-080000-undo-school.example", run, complete=False)
     _undo(tmp_path, "20260103-080000-undo-school.example", run)
     assert find_run(_conn(), run, runs=tmp_path).undo_state == UNDONE
+
+
+def test_an_undo_that_left_users_is_partly_undone_and_last_to_undo_offers_it(tmp_path):
+    run = _apply(tmp_path, "20260101-080000-apply-school.example", set_=3)
+    _undo(tmp_path, "20260102-080000-undo-school.example", run, cleared=1)  # e.g. two needed the UPN swap
+    entry = find_run(_conn(), run, runs=tmp_path)
+    assert entry.undo_state == PARTLY_UNDONE and entry.left == 2
+    assert last_to_undo(_conn(), runs=tmp_path).path == run
+    _undo(tmp_path, "20260103-080000-undo-school.example", run)  # the rest
+    assert find_run(_conn(), run, runs=tmp_path).undo_state == UNDONE
+    assert last_to_undo(_conn(), runs=tmp_path) is None  # undone whole: nothing left for --last

@@ -138,7 +138,10 @@ def test_one_tenant_named_twice_is_found_at_sign_in(folder):
 
     path = folder / "schools.csv"
     path.write_text(HEADER + "A,a.json,attribute:objectId,,,,,\nB,b.json,attribute:objectId,,,,,\n", encoding="utf-8")
-    runs = [SchoolRun(s, SchoolState.PLANNED, tenant_id=TENANT_A) for s in read_schools(path)]
+    from types import SimpleNamespace
+
+    signed_in = SimpleNamespace(tenant_id=TENANT_A)  # what prepare learned at sign-in (core.run.prepare)
+    runs = [SchoolRun(s, SchoolState.PLANNED, prepared=signed_in) for s in read_schools(path)]
     _one_run_per_tenant(runs)  # b.json turned out to sign in to A's tenant (a domain of it, say)
     assert runs[0].state is SchoolState.PLANNED
     assert (runs[1].state, runs[1].exit_code, runs[1].reason) == (SchoolState.FAILED, 2, "tenant_repeated:A")

@@ -23,9 +23,11 @@ from core.graph.connection import Connection
 from core.planning.plan import Status
 from core.run import lifecycle as run_module
 from core.run.apply import apply_plan
+from core.run.folders import find_unfinished
 from core.run.journal import Journal
 from core.sandbox.config import FaultSpec, SandboxConfig
 from core.sandbox.graph.users import KEEP
+from core.tenant.parked import temporary_upn
 
 FEDERATED = {uid(100 + i) for i in range(4)}
 
@@ -52,12 +54,12 @@ def test_the_swap_request_carries_the_upn_and_at_most_the_value():
 
 
 def test_preview_marks_who_the_swap_can_set(sandbox_factory, tmp_path):
-    taken = user(200, f"f1@{INITIAL}", employeeId=None)  # holds f1's alias in the initial domain
+    taken = user(200, temporary_upn(f"f1@{FED}", INITIAL), employeeId=None)  # holds f1's temporary UPN
     tenant = sandbox_factory(seed_path=seed(tmp_path, extra=[taken, user(201, f"adm@{FED}", privilegedRole=True)]))
     rows = {r.object_id: r for r in plan(connect(tenant)).rows}
     assert {rows[uid(100 + i)].reason for i in (0, 2, 3)} == {"federated_swap_ready"}
     assert rows[uid(101)].status is Status.FEDERATED_DOMAIN and rows[uid(101)].reason == "swap_alias_taken"
-    assert rows[uid(101)].reason_args == {"alias": f"f1@{INITIAL}"}
+    assert rows[uid(101)].reason_args == {"alias": temporary_upn(f"f1@{FED}", INITIAL)}
     assert rows[uid(100)].new_immutable_id == "E-100"
 
 
@@ -76,7 +78,7 @@ def test_swap_sets_the_value_and_puts_the_upn_back(sandbox_factory, tmp_path):
     for oid in FEDERATED:
         bodies = [body for who, body, status in patch_bodies(tenant) if who == oid and status == 204]
         upn = tenant.users[oid]["userPrincipalName"]
-        assert bodies == [{"userPrincipalName": upn.replace(FED, INITIAL)},
+        assert bodies == [{"userPrincipalName": temporary_upn(upn, INITIAL)},
                           {"userPrincipalName": upn, "onPremisesImmutableId": f"E-{oid[-3:]}"}]
     assert_only_swap_properties(tenant, FEDERATED)
     nobody_parked(tenant)
@@ -96,8 +98,8 @@ def test_refusals_of_step_1_change_nothing(sandbox_factory, tmp_path):
     tenant = sandbox_factory(seed_path=seed(tmp_path, extra=[admin]))
     graph = connect(tenant)
     the_plan = plan(graph)
-    # after the preview, someone takes f2's alias in the initial domain
-    tenant.update_user(uid(1), KEEP, f"f2@{INITIAL}", check=lambda u: None)
+    # after the preview, someone takes f2's temporary UPN in the initial domain
+    tenant.update_user(uid(1), KEEP, temporary_upn(f"f2@{FED}", INITIAL), check=lambda u: None)
     with Journal(tmp_path / "run", {}) as journal:
         rows = {r.object_id: r for r in apply_plan(the_plan, graph, journal, upn_swap=True,
                                                    read_back_settle_s=0.0).rows}
@@ -155,13 +157,14 @@ def test_a_run_stopped_between_the_steps_is_finished_on_resume(sandbox_factory, 
     journal, _ = run_module.open_journal(spec)
     for i in range(2):  # f0, f1 parked by "the killed run"
         oid = uid(100 + i)
-        journal.swap(oid, "out", f"f{i}@{FED}", f"f{i}@{INITIAL}", f"E-{100 + i}", f"f{i}@school.example")
-        tenant.update_user(oid, KEEP, f"f{i}@{INITIAL}", check=lambda u: None)
+        temp = temporary_upn(f"f{i}@{FED}", INITIAL)
+        journal.swap(oid, "out", f"f{i}@{FED}", temp, f"E-{100 + i}", f"f{i}@school.example")
+        tenant.update_user(oid, KEEP, temp, check=lambda u: None)
     journal.sync()
     journal._fh.close()  # as a killed process leaves it (no end line)
     tenant.clear_audit()
 
-    unfinished = run_module.find_unfinished_run(conn, tenant.tenant_id)
+    unfinished = find_unfinished(conn, tenant.tenant_id)
     assert unfinished is not None and unfinished.path == journal.run_dir
     # the resume does not have the option on: what was begun is finished all the same, nothing new starts
     again = run_module.RunSpec(conn, plan(graph), resume=unfinished, tenant_id=tenant.tenant_id)
@@ -223,7 +226,7 @@ def test_a_fatal_stop_between_the_steps_is_reported_and_finished_by_the_next_run
     monkeypatch.setattr(core.run.swap, "send_batch", real_send)
 
     again = run_module.RunSpec(conn, plan(graph), federated_upn_swap=True, tenant_id=tenant.tenant_id,
-                               resume=run_module.find_unfinished_run(conn, tenant.tenant_id))
+                               resume=find_unfinished(conn, tenant.tenant_id))
     second = run_module.execute(again, graph)
     assert second.run_dir == first.run_dir
     assert {r.status for r in second.result.rows} == {Status.SET}

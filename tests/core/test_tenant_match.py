@@ -8,6 +8,7 @@ from swap_school import FED, INITIAL, connect, plan, seed, uid
 from core.graph.connection import Connection
 from core.run import lifecycle as run_module
 from core.run import tenant_match
+from core.run.folders import find_unfinished
 from core.run.journal import Journal
 from core.sandbox.graph.users import KEEP
 
@@ -37,7 +38,7 @@ def _killed_swap_run(tenant):
 def test_a_killed_swap_run_counts_its_half_swapped_users_as_not_done(sandbox_factory, tmp_path):
     tenant = sandbox_factory(seed_path=seed(tmp_path, federated=4, managed=6))
     conn, run_dir, direct, swappable = _killed_swap_run(tenant)
-    found = run_module.find_unfinished_run(conn, tenant.tenant_id)
+    found = find_unfinished(conn, tenant.tenant_id)
     assert found is not None and found.path == run_dir
     assert (found.done, found.total) == (direct, direct + swappable) == (6, 10)  # not "6 of 6 done"
 

@@ -10,6 +10,7 @@ from test_apply import connect, plan_for
 
 from core.graph.batching import ForbiddenWrite, clear_request, patch_request
 from core.graph.pacing import WritePacer
+from core.planning.plan import Plan
 from core.run import undo
 from core.run.apply import apply_plan
 from core.run.journal import Journal
@@ -45,7 +46,7 @@ def test_faults_never_clear_a_user_twice(sandbox_factory, tmp_path, faults):
     _state, rows = undo.load_targets(tmp_path / "apply")
     tenant.clear_audit()
     with Journal(tmp_path / "undo", {"kind": "undo"}) as journal:
-        result = undo.undo_rows(rows, graph, journal, pacer=WritePacer(), retry_wait_s=0.05)
+        result = undo.undo_rows(Plan(rows), graph, journal, pacer=WritePacer(), retry_wait_s=0.05)
     statuses = {r.object_id: r.status for r in result.rows}
     assert statuses == dict.fromkeys(written, "cleared")
     assert all(tenant.users[uid]["onPremisesImmutableId"] is None for uid in written)

@@ -26,3 +26,18 @@ def make_wizard(qtbot, monkeypatch):
     yield make
     for wizard in made:
         wizard.stop_all_workers()
+
+
+@pytest.fixture(params=["en", "sv"])
+def ui_language(request, qapp):
+    """The test runs once in English and once in Swedish (our catalog, Qt's own and the locale's formats)."""
+    from PySide6.QtCore import QLocale
+
+    from gui import i18n
+
+    previous = QLocale()
+    i18n.install_translator(qapp, request.param)
+    QLocale.setDefault(QLocale("en_US" if request.param == "en" else "sv_SE"))
+    yield request.param
+    i18n.install_translator(qapp, "en")
+    QLocale.setDefault(previous)

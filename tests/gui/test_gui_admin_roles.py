@@ -21,7 +21,7 @@ def test_admins_known_on_check_and_preview(make_wizard, qtbot, sandbox, sandbox_
     fill_connection(wizard, qtbot, sandbox_profile)
     pass_checks(wizard, qtbot)
     row = _check_row(wizard)
-    assert row.state == "ok" and row._verdict.text() == "Admins are known before writing."
+    assert row.state == "ok" and row._verdict.text() == "Yes: the preview marks them, and leaves them out."
     to_source_with_export(wizard, qtbot, sandbox, tmp_path)
     to_preview(wizard, qtbot)
     marked = {r.object_id for r in wizard.session.plan.rows if r.status.value == "admin_role"}

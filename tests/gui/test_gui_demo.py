@@ -49,8 +49,9 @@ def _mid_swap(folder: Path) -> bool:
 def killed_demo(tmp_path_factory) -> Path:
     """A demo folder as a kill -9 half-way through the UPN swap leaves it (made once, copied per test)."""
     folder = tmp_path_factory.mktemp("killed") / "demo"
+    temp = tmp_path_factory.mktemp("victim-temp")  # the killed sandbox's CA folder stays here, not in /tmp
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "IMMUTABLEID_SYNC_HOME": str(folder.parent / "home"),
-           "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+           "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring", "TMPDIR": str(temp)}
     victim = subprocess.Popen([sys.executable, str(VICTIM), str(folder), "150"], cwd=ROOT, env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:

@@ -60,8 +60,10 @@ def test_the_demo_source_page_offers_its_export_and_fills_the_pickers(make_wizar
         wait_idle(wizard, qtbot)
         page = wizard.page_by_id(PageId.SOURCE)
         assert page.demo_button.isVisible()
-        assert not page.isComplete()  # no file chosen yet
+        qtbot.waitUntil(lambda: session.csv_table is not None, timeout=WAIT_MS)  # the demo's own, chosen
+        assert page.path_edit.text() == str(demo_export_path()) and page.csv_radio.isChecked()
         page.attr_radio.click()
+        page.path_edit.clear()
         page.demo_button.click()
         assert page.csv_radio.isChecked()  # the export is a file source
         qtbot.waitUntil(lambda: session.csv_table is not None, timeout=WAIT_MS)

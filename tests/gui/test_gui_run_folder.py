@@ -10,6 +10,8 @@ from wizard_steps import WAIT_MS, choose_csv, confirm, fill_connection, pass_che
 
 from core import paths
 from core.cli import main
+from core.planning.preflight import PlanWarning
+from gui import texts
 from gui.navigation import PageId
 
 
@@ -56,6 +58,13 @@ def test_wizard_and_cli_run_folders_hold_the_same_files(make_wizard, qtbot, sand
 
     cli_files, cli_keys, cli_summary = _folder(cli_run)
     gui_files, gui_keys, gui_summary = _folder(gui_run)
+    # one prepare step (core/run/prepare.py): the same warnings for the same tenant and source, and the wizard
+    # showed every one of them before writing, in its own words
+    assert cli_summary["warnings"] == gui_summary["warnings"] and cli_summary["warnings"]
+    shown = preview.warnings.text()
+    for warning in gui_summary["warnings"]:
+        if warning["code"] != "unfinished_run":
+            assert texts.plan_warning_text(PlanWarning(warning["code"], warning["args"])) in shown, warning
     assert cli_files == gui_files == {"journal.jsonl", "report.csv", "unmatched_rows.csv", "summary.json"}
     assert cli_keys == gui_keys
     assert (cli_summary["face"], gui_summary["face"]) == ("cli", "wizard")

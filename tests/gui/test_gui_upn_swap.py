@@ -15,6 +15,7 @@ from wizard_steps import (
     wait_idle,
 )
 
+from core.tenant.parked import temporary_upn
 from gui import texts
 from gui.app import start_sandbox
 from gui.navigation import PageId
@@ -91,7 +92,7 @@ def test_confirm_offers_the_swap_unticked_and_counts_its_writes_twice(demo, qtbo
     assert totals.startswith(f"{direct + swappable} users will be written, {swappable} of them with the UPN swap. "
                              f"Writes: {direct + 2 * swappable} ")
     assert f"<b>{direct + swappable}</b> users will get" in page.summary.text()
-    assert "are set with the UPN swap (below)" in page.warnings.text()
+    assert f"{swappable} of their users are set with the UPN swap" in page.warnings.text()
 
     box.click()
     assert session.federated_upn_swap is False and session.flow.writes_planned == direct
@@ -138,8 +139,12 @@ def test_coming_back_to_confirm_unticks_it(demo, qtbot, tmp_path):
 def test_disabled_with_the_reason_when_the_initial_domain_is_unknown(make_wizard, qtbot, tmp_path, memory_keyring,
                                                                      monkeypatch):
     import core.tenant.checks
+    import core.tenant.facts
 
-    monkeypatch.setattr(core.tenant.checks, "initial_domain", lambda domains: None)  # domains read, none initial
+    # domains read, none initial, and no user's UPN tells it either
+    for module in (core.tenant.checks, core.tenant.facts):
+        monkeypatch.setattr(module, "initial_domain", lambda domains: None)
+    monkeypatch.setattr(core.tenant.facts, "initial_domain_from_upns", lambda upns: None)
     session = WizardSession()
     tenant = start_sandbox(session, users=40)
     wizard = make_wizard(session)
@@ -222,7 +227,7 @@ def test_preview_marks_a_taken_alias_and_leaves_that_user_out_of_the_swap(demo, 
     wizard, tenant = demo
     federated = next(u for u in tenant.users.values() if u["userPrincipalName"].endswith("@fjordskolan.example")
                      and not u["onPremisesImmutableId"])
-    alias = federated["userPrincipalName"].split("@")[0] + "@" + INITIAL
+    alias = temporary_upn(federated["userPrincipalName"], INITIAL)
     tenant.add_user(userPrincipalName=alias, displayName="Same alias", onPremisesImmutableId="taken-already")
     page = _to_confirm(wizard, qtbot, tenant, tmp_path)
     row = next(r for r in wizard.session.plan.rows if r.object_id == federated["id"])
@@ -269,7 +274,7 @@ def test_a_real_run_with_the_swap_sets_them_and_puts_every_upn_back(demo, qtbot,
 
 
 def test_continuing_a_swap_run_says_what_happens_without_the_tick(demo, qtbot, tmp_path):
-    from core.run.lifecycle import UnfinishedRun
+    from core.run.folders import UnfinishedRun
 
     wizard, tenant = demo
     page = _to_confirm(wizard, qtbot, tenant, tmp_path)

@@ -5,6 +5,7 @@ secret is ever in the file."""
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -100,8 +101,11 @@ def test_a_killed_sandbox_loses_no_write_it_answered(tmp_path):
     """The `sandbox --state FILE` command, killed with SIGKILL after answering writes: started again on the
     same file, it still holds them (each change is in the file before its answer leaves)."""
     state = tmp_path / "tenant.jsonl"
+    temp = tmp_path / "temp"  # the killed sandbox's CA folder stays here, not in the machine's /tmp
+    temp.mkdir()
     proc = subprocess.Popen([sys.executable, "-m", "core.cli", "sandbox", "--users", "30", "--state", str(state)],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "TMPDIR": str(temp)})
     try:
         profile = json.loads(proc.stdout.readline())
         session = VerifyingSession(profile["ca_bundle"])
