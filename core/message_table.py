@@ -620,8 +620,8 @@ FEDERATE_TEXT: dict[str, str] = {
     "fed_synced_none": "No synced users in {domain}, and nobody is on a temporary UPN.",
     "fed_synced_users": "{count} users in {domain} are synced from Active Directory ({examples}).",
     "fed_swap_unfinished": "{count} users are still on a temporary UPN from an unfinished UPN swap ({examples}).",
-    "fed_swap_suspected": "{count} users look parked by a UPN swap: a UPN in the initial domain, mail in "
-                          "{domain} ({examples}).",
+    "fed_swap_suspected": "{count} users are on a temporary UPN of a UPN swap whose own UPN cannot be "
+                          "told ({examples}).",
     "fed_admin_outside": "{admin} is not in {domain}, so the sign-in will not be locked out.",
     "fed_admin_in_domain": "{admin} is in {domain}: after federating, this account could sign in only through "
                            "the IdP.",

@@ -27,7 +27,8 @@ from core.federation.realm import same_sign_in_url
 from core.graph.client import GraphClient, GraphError
 from core.tenant.admins import read_admins_or_none
 from core.tenant.checks import Verdict
-from core.tenant.directory import DirectoryUser, Domain, initial_domain, list_users, move_upn, upn_domain
+from core.tenant.directory import DirectoryUser, Domain, initial_domain, list_users, upn_domain
+from core.tenant.parked import parked as parked_user
 
 SAML_NAMEID_MAX = 64  # graph-facts §1: the NameID the IdP sends must equal the ImmutableId, ≤ 64 characters
 EXAMPLES = 3
@@ -277,25 +278,27 @@ def _synced_row(inputs: Inputs) -> Row:
     if synced:
         return Row(Check.SYNCED_USERS, Verdict.FAILED, "fed_synced_users",
                    {**args, "count": len(synced), "examples": _examples(synced)})
-    parked = [u for u in inputs.users if inputs.pending_swaps.get(u.id.lower(), "").lower() == u.upn.lower()]
-    if parked:
+    marked = {u.id: p for u in inputs.users if (p := _parked(inputs, u)) is not None}
+    stuck = [u for u in inputs.users if inputs.pending_swaps.get(u.id.lower(), "").lower() == u.upn.lower()
+             or (u.id in marked and marked[u.id].original is not None)]
+    if stuck:
         return Row(Check.SYNCED_USERS, Verdict.FAILED, "fed_swap_unfinished",
-                   {**args, "count": len(parked), "examples": _examples(parked)})
-    suspected = _suspected_parked(inputs)
+                   {**args, "count": len(stuck), "examples": _examples(stuck)})
+    suspected = [u for u in inputs.users if u.id in marked]
     if suspected:
         return Row(Check.SYNCED_USERS, Verdict.WARNING, "fed_swap_suspected",
                    {**args, "count": len(suspected), "examples": _examples(suspected)})
     return Row(Check.SYNCED_USERS, Verdict.OK, "fed_synced_none", args)
 
 
-def _suspected_parked(inputs: Inputs) -> list[DirectoryUser]:
-    """Users the journals do not know about (another machine's run?) that look parked by a UPN swap: the UPN
-    in the initial domain, the mail still alias@<this domain> (a swap moves the UPN, not the mail)."""
+def _parked(inputs: Inputs, user: DirectoryUser):
+    """A user on a UPN swap's temporary UPN (core/tenant/parked: the marker proves it from the tenant alone,
+    another machine's run included) whose own UPN is in this domain, or whose own UPN cannot be told."""
     initial = initial_domain(inputs.domains) if inputs.domains else None
-    if not initial:
-        return []
-    return [u for u in inputs.users or () if upn_domain(u.upn) == initial
-            and (u.mail or "").lower() == move_upn(u.upn, inputs.domain).lower()]
+    found = parked_user(user.upn, user.mail, initial, [inputs.domain])
+    if found is None or (found.original is not None and upn_domain(found.original) != inputs.domain):
+        return None
+    return found
 
 
 def _admin_row(inputs: Inputs) -> Row:

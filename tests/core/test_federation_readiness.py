@@ -25,6 +25,7 @@ from core.messages import readiness_fix, readiness_reason
 from core.run.journal import Journal
 from core.sandbox import facts
 from core.tenant.checks import Verdict
+from core.tenant.parked import temporary_upn
 
 
 def check(tenant, tmp_path, domain="elev.example", text=None, **kwargs):
@@ -152,19 +153,29 @@ def test_synced_users_in_the_domain_fail(sandbox_factory, tmp_path):
 
 
 def test_a_user_left_on_a_temporary_upn_by_an_unfinished_swap_fails(sandbox_factory, tmp_path):
-    parked = user(40, "fia@skola.onmicrosoft.com", mail="fia@elev.example")
+    temp = temporary_upn("fia@elev.example", "skola.onmicrosoft.com")
+    parked = user(40, temp, mail="fia@elev.example")
     tenant = school(sandbox_factory, tmp_path, extra_users=[parked])
     journal = Journal(tmp_path / "run", header={"kind": "apply", "tenant": tenant.tenant_id})
-    journal.swap(parked["id"], "out", "fia@elev.example", "fia@skola.onmicrosoft.com", "fia-1")
+    journal.swap(parked["id"], "out", "fia@elev.example", temp, "fia-1")
     journal.close()  # killed between the steps: no outcome for fia
     pending = pending_swaps_from_journals([(tmp_path / "run", Journal.replay(tmp_path / "run" / "journal.jsonl"))])
-    assert pending == {parked["id"]: "fia@skola.onmicrosoft.com"}
+    assert pending == {parked["id"]: temp}
     row = _row(check(tenant, tmp_path, pending_swaps=pending), Check.SYNCED_USERS)
     assert (row.verdict, row.code, row.args["count"]) == (Verdict.FAILED, "fed_swap_unfinished", 1)
-    # without the journal (another machine's run) the same user still shows, as a warning
+    # without the journal (another machine's run) the tenant's marker still proves it
     row = _row(check(tenant, tmp_path), Check.SYNCED_USERS)
-    assert (row.verdict, row.code) == (Verdict.WARNING, "fed_swap_suspected")
-    assert "fia@skola.onmicrosoft.com" in row.args["examples"]
+    assert (row.verdict, row.code, row.args["count"]) == (Verdict.FAILED, "fed_swap_unfinished", 1)
+    assert temp in row.args["examples"]
+
+
+def test_a_marker_whose_own_upn_cannot_be_told_warns_and_a_plain_initial_domain_account_does_not(
+        sandbox_factory, tmp_path):
+    lost = user(41, temporary_upn("gus@gone.example", "skola.onmicrosoft.com"), mail=None)
+    plain = user(42, "it@skola.onmicrosoft.com", mail="it@elev.example")
+    row = _row(check(school(sandbox_factory, tmp_path, extra_users=[lost, plain]), tmp_path), Check.SYNCED_USERS)
+    assert (row.verdict, row.code, row.args["count"]) == (Verdict.WARNING, "fed_swap_suspected", 1)
+    assert lost["userPrincipalName"] in row.args["examples"] and "it@" not in row.args["examples"]
 
 
 def test_the_admin_who_will_sign_in_must_not_be_in_the_domain(sandbox_factory, tmp_path):
