@@ -40,13 +40,17 @@ def users() -> list[dict]:
             user(6, "admin@skola.onmicrosoft.com", privilegedRole=True)]
 
 
-def seed(tmp_path, extra_users=(), domains=None, roles=("User.ReadWrite.All", "Domain.Read.All")) -> str:
+ADMIN = {"userPrincipalName": "admin@skola.onmicrosoft.com", "role": "Global Administrator"}
+
+
+def seed(tmp_path, extra_users=(), domains=None, roles=("User.ReadWrite.All", "Domain.Read.All"),
+         accounts=(ADMIN,)) -> str:
     path = tmp_path / "federation-seed.json"
     path.write_text(json.dumps({
         "tenant": {"id": TENANT, "displayName": "Skola", "initialDomain": "skola.onmicrosoft.com"},
         "domains": domains or DOMAINS,
         "apps": [{"clientId": CLIENT, "secret": SECRET, "roles": list(roles)}],
-        "accounts": [{"userPrincipalName": "admin@skola.onmicrosoft.com", "role": "Global Administrator"}],
+        "accounts": list(accounts),
         "users": users() + list(extra_users)}), encoding="utf-8")
     return str(path)
 

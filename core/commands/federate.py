@@ -2,7 +2,7 @@
 this IdP? Prints the readiness table — each row's verdict, reason and fix — and exits 0 only when every row
 holds. Reads only: the app's own credentials read the tenant, nothing is written anywhere.
 
-(`federate apply` / `federate undo` come with the federation run; they sign an admin in interactively.)"""
+`federate apply` / `federate undo` (core/commands/federate_run.py) sign an admin in interactively and write."""
 
 from __future__ import annotations
 
@@ -36,27 +36,35 @@ _STAGES = {"domains": "reading the domains", "federation": "reading the domain's
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("federate", help="federate a domain with the school's IdP (readiness check)",
+    parser = subparsers.add_parser("federate", help="federate a domain with the school's IdP: check, apply, undo",
                                    description="Federating a domain with the school's identity provider.")
     commands = parser.add_subparsers(dest="federate_command", metavar="COMMAND")
     check = commands.add_parser(
         "check", help="is the domain ready to be federated with this IdP?",
         description="Prints a readiness table (reason and fix per row); exit 0 only when every row holds. "
                     "Reads only; writes nothing.")
-    add_connection_options(check, secret_input=True)
-    check.add_argument("--connection", metavar="NAME", help="a saved connection (instead of --profile)")
-    check.add_argument("--domain", required=True, metavar="D", help="the domain to federate, e.g. school.example")
+    _target(check)
     check.add_argument("--idp-metadata", required=True, metavar="FILE_OR_URL",
                        help="the IdP's SAML 2.0 metadata: a file, or its https address")
     check.add_argument("--admin", metavar="UPN",
                        help="the admin account that will sign in to federate (must not be in the domain)")
     check.set_defaults(func=run_check)
+    from core.commands import federate_run  # the federation run's face (it uses this module's helpers)
+
+    federate_run.register(commands, _target)
 
     def usage(_args: argparse.Namespace) -> int:
         parser.print_help()
         return EXIT_BAD_INPUT
 
     parser.set_defaults(func=usage)
+
+
+def _target(parser: argparse.ArgumentParser) -> None:
+    """What every federate command names: the tenant (the app's connection, for reads) and the domain."""
+    add_connection_options(parser, secret_input=True)
+    parser.add_argument("--connection", metavar="NAME", help="a saved connection (instead of --profile)")
+    parser.add_argument("--domain", required=True, metavar="D", help="the domain, e.g. school.example")
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -89,7 +97,7 @@ def _check_options(args: argparse.Namespace) -> tuple[str, str | None]:
     domain = args.domain.strip().lower().rstrip(".")
     if not DOMAIN_RE.match(domain):
         raise CliError(EXIT_BAD_INPUT, f"--domain: {args.domain!r} is not a domain name (e.g. school.example).")
-    admin = (args.admin or "").strip() or None
+    admin = (getattr(args, "admin", None) or "").strip() or None
     if admin is not None and (admin.count("@") != 1 or not DOMAIN_RE.match(upn_domain(admin))):
         raise CliError(EXIT_BAD_INPUT, f"--admin: {args.admin!r} is not a user principal name "
                                        "(e.g. admin@school.onmicrosoft.com).")

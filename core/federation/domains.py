@@ -20,6 +20,12 @@ DELEGATED_SCOPES = ("Domain-InternalFederation.ReadWrite.All",)
 # Application permissions that let the app read a domain's federation (any one of them).
 READ_PERMISSIONS = ("Domain-InternalFederation.Read.All", "Domain-InternalFederation.ReadWrite.All",
                     "Domain.Read.All", "Domain.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All")
+# §15: the directory roles that may federate a domain (template id -> name), for the signed-in admin's `wids`
+FEDERATION_ROLES = {"62e90394-69f5-4237-9190-012177145e10": "Global Administrator",
+                    "8329153b-31d0-4727-b945-745eb3bc5f31": "Domain Name Administrator",
+                    "be2f45a1-457d-42af-a067-6ec1fa63bc45": "External Identity Provider Administrator",
+                    "8ac3fc64-6eca-42ea-9e69-59f4c7b60eb2": "Hybrid Identity Administrator",
+                    "194ae4cb-b126-40b2-bd5b-6091b380977d": "Security Administrator"}
 MFA_BEHAVIORS = {"accept": "acceptIfMfaDoneByFederatedIdp", "enforce": "enforceMfaByFederatedIdp",
                  "reject": "rejectMfaByFederatedIdp"}
 
