@@ -21,6 +21,15 @@ TEXT: dict[str, str] = {
     "tenant_is_email": T("Code", "This looks like an e-mail address."),
     "tenant_looks_like_secret": T("Code", "This looks like a client secret."),
     "tenant_invalid": T("Code", "This is neither a tenant ID (GUID) nor a domain name."),
+    "connection_name_empty": T("Code", "The connection's name is empty."),
+    "connection_name_control": T("Code", "The name holds a line break or another invisible character: type it "
+                                         "on one line."),
+    "connection_name_character": T("Code", "The name cannot hold / \\ : * ? \" < > | or a %…% pair: they cannot be part "
+                                           "of a file or task name."),
+    "connection_name_edge": T("Code", "The name cannot start or end with a space or a dot, or start with a dash."),
+    "connection_name_reserved": T("Code", "Windows reserves this name for a device (CON, NUL, COM1 …): choose "
+                                          "another."),
+    "connection_name_too_long": T("Code", "The name is too long: use at most 64 characters."),
     "client_id_empty": T("Code", "The application (client) ID is missing."),
     "client_id_is_url": T("Code", "This looks like a web address."),
     "client_id_looks_like_secret": T("Code", "This looks like a client secret."),

@@ -88,6 +88,8 @@ CORE_OWNED = {
     "temporary_upn", "parked",
     # who may be undone: core.run.history
     "last_to_undo", "list_runs",
+    # names, schedules and guard rails: core.setup.names / core.setup.schedule / core.setup.guard
+    "check_connection_name", "name_problem", "schedule_precondition", "check_guard_values",
 }
 
 

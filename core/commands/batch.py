@@ -81,11 +81,18 @@ def _options(args: argparse.Namespace) -> WriteOptions:
     return WriteOptions(args.dry_run, (pacer.limit, pacer.window_s), args.concurrency)
 
 
+MAX_PROBLEMS_SHOWN = 20
+
+
 def _schools(file: str) -> list:
     try:
         return read_schools(file)
     except SchoolsFileError as exc:
-        lines = "\n".join(f"  {school_problem_text(p)}" for p in exc.problems)
+        shown = exc.problems[:MAX_PROBLEMS_SHOWN]  # a 300-row file with a wrong column: the first few say it
+        lines = "\n".join(f"  {school_problem_text(p)}" for p in shown)
+        more = len(exc.problems) - len(shown)
+        if more:
+            lines += f"\n  … and {more} more problem(s) ({len(exc.problems)} in all)"
         raise CliError(EXIT_BAD_INPUT, f"{file}: nothing was written; fix these first:\n{lines}") from None
 
 

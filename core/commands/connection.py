@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+import sys
+from typing import Any, TextIO
 
 from core.commands.common import CliError, add_connection_options, fail, resolve_connection
 from core.commands.source_options import add_source_options, load_source, spec_from_args
 from core.exits import EXIT_BAD_INPUT, EXIT_OK
 from core.graph.connection import Connection
+from core.setup.names import (
+    ConnectionNameError,
+    check_connection_name,
+    is_valid_name,
+    rename_hint,
+    saved_names,
+)
 from core.setup.profiles import KEEP_RUNS_KEY, SCHEDULE_KEY, SOURCE_KEY, ProfileStore
 from core.setup.secrets import SecretStore
 from core.setup.unattended import DEFAULT_KEEP_RUNS, forget_status, read_statuses
@@ -31,6 +39,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_source_options(save, source_required=False)
     save.add_argument("--keep-runs", type=int, metavar="N",
                       help=f"unattended runs: keep the newest N run folders (default {DEFAULT_KEEP_RUNS})")
+    for action in save._actions:  # source_options' --force: here it also replaces a saved connection
+        if "--force" in action.option_strings:
+            action.help = "replace a saved connection of the same name without asking"
     save.set_defaults(func=run_save)
     actions.add_parser("list", help="list saved connections").set_defaults(func=run_list)
     for action, text, func in (("show", "print a saved connection as JSON", run_show),
@@ -40,8 +51,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         sub.set_defaults(func=func)
 
 
-def run_save(args: argparse.Namespace) -> int:
+def run_save(args: argparse.Namespace, stdin: TextIO | None = None) -> int:
     try:
+        check_name(args.name)
         if args.keep_runs is not None and args.keep_runs < 1:
             raise CliError(EXIT_BAD_INPUT, "--keep-runs must be 1 or more")
         conn, profile_secret = resolve_connection(args)
@@ -50,6 +62,7 @@ def run_save(args: argparse.Namespace) -> int:
             load_source(args)  # a typo in the path or a column is found now, not at 2 am
             spec = spec_from_args(args).to_dict()
         store = ProfileStore()
+        _may_replace(store, args, stdin or sys.stdin)
         stored = store.save(Connection.from_profile_dict({**conn.to_profile_dict(), "name": args.name}))
         if spec is not None:
             store.attach(stored.name, SOURCE_KEY, spec)
@@ -62,6 +75,32 @@ def run_save(args: argparse.Namespace) -> int:
     except CliError as exc:
         return fail(exc)
     return EXIT_OK
+
+
+def check_name(name: str) -> None:
+    """The one name rule (core/setup/names.py), as the command line's error (exit 2, nothing written)."""
+    try:
+        check_connection_name(name)
+    except ConnectionNameError as exc:
+        raise CliError(EXIT_BAD_INPUT, f"{exc.message}", exc.code) from None
+
+
+def _may_replace(store: ProfileStore, args: argparse.Namespace, stdin: TextIO) -> None:
+    """An existing connection of this name is replaced only with --force or a yes at the terminal."""
+    old = store.get(args.name)
+    if old is None or args.force:
+        return
+    scheduled = store.attached(args.name, SCHEDULE_KEY)
+    what = f'A connection called "{args.name}" is already saved ({old.tenant}, app {old.client_id})'
+    if scheduled:
+        what += "; it is scheduled, and the scheduled run will use what you save now"
+    if stdin.isatty() and not getattr(args, "secret_stdin", False):
+        print(f"{what}. Replace it? [y/N] ", end="", flush=True, file=sys.stderr)
+        if stdin.readline().strip().lower() in ("y", "yes"):
+            return
+        raise CliError(EXIT_BAD_INPUT, "Nothing was saved.", "connection_exists")
+    raise CliError(EXIT_BAD_INPUT, f"{what}. Nothing was saved: give --force to replace it, or choose another "
+                                   "name.", "connection_exists")
 
 
 def _store_secret(conn: Connection, profile_secret: str | None, args: argparse.Namespace) -> None:
@@ -111,6 +150,8 @@ def run_list(args: argparse.Namespace) -> int:  # noqa: ARG001
         if status and status.problem:
             last += f" ({status.problem})"
         print(f"{name}: {conn.tenant}, app {conn.client_id}")
+        if not is_valid_name(name):
+            print(f"  this name is no longer accepted: {rename_hint(name)}")
         print(f"  source: {describe_source(store.attached(name, SOURCE_KEY))}")
         print(f"  schedule: {when}; {last}")
     return EXIT_OK
@@ -120,7 +161,7 @@ def run_show(args: argparse.Namespace) -> int:
     store = ProfileStore()
     conn = store.get(args.name)
     if conn is None:
-        return fail(CliError(EXIT_BAD_INPUT, f'No saved connection is called "{args.name}".'))
+        return fail(CliError(EXIT_BAD_INPUT, f'No saved connection is called "{args.name}". {saved_names(store)}'))
     status = read_statuses().get(args.name)
     data = {"connection": conn.to_profile_dict(), "source": store.attached(args.name, SOURCE_KEY),
             "keep_runs": store.attached(args.name, KEEP_RUNS_KEY, DEFAULT_KEEP_RUNS),
@@ -134,7 +175,7 @@ def run_delete(args: argparse.Namespace) -> int:
     store = ProfileStore()
     schedule = store.attached(args.name, SCHEDULE_KEY)
     if not store.delete(args.name):
-        return fail(CliError(EXIT_BAD_INPUT, f'No saved connection is called "{args.name}".'))
+        return fail(CliError(EXIT_BAD_INPUT, f'No saved connection is called "{args.name}". {saved_names(store)}'))
     forget_status(args.name)
     print(f'Deleted the saved connection "{args.name}" (its secret stays in the keyring: `secret delete` '
           "removes it).")

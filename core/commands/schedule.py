@@ -10,8 +10,9 @@ from datetime import datetime
 
 from core.commands.common import CliError, fail
 from core.exits import EXIT_BAD_INPUT, EXIT_CANNOT_CONNECT, EXIT_OK
-from core.setup.profiles import SCHEDULE_KEY, SOURCE_KEY, ProfileStore
-from core.setup.schedule import EVERY, Schedule, ScheduleError, next_run
+from core.setup.names import name_message, name_problem, rename_hint, saved_names
+from core.setup.profiles import SCHEDULE_KEY, ProfileStore
+from core.setup.schedule import EVERY, Schedule, ScheduleError, next_run, schedule_precondition
 from core.setup.scheduler import Scheduler, SchedulerError
 from core.setup.unattended import DEFAULT_MAX_WRITES, read_statuses
 
@@ -63,6 +64,8 @@ def _schedule(args: argparse.Namespace) -> Schedule:
         return Schedule(args.connection, args.at, args.every, args.max_writes, args.max_percent,
                         args.federated_upn_swap)
     except ScheduleError as exc:
+        if exc.code in ("max_writes_bad", "max_percent_bad"):  # core/setup/guard.py, apply's own rule
+            raise CliError(EXIT_BAD_INPUT, f"{exc.detail}. Nothing was scheduled.", exc.code) from None
         option = "--at" if exc.code == "bad_time" else "--every"
         raise CliError(EXIT_BAD_INPUT, f"{option} {exc.detail}") from None
 
@@ -76,12 +79,16 @@ def _show(schedule: Schedule, scheduler: Scheduler) -> int:
 
 def _install(schedule: Schedule, scheduler: Scheduler) -> int:
     store = ProfileStore()
-    if store.get(schedule.connection) is None:
-        raise CliError(EXIT_BAD_INPUT, f'No saved connection is called "{schedule.connection}": save it first '
-                                       "with `immutableid-sync connection save`.")
-    if not store.attached(schedule.connection, SOURCE_KEY):
-        raise CliError(EXIT_BAD_INPUT, f'"{schedule.connection}" has no saved source: save it again with '
-                                       "--source ..., so that the run knows what to write.")
+    name = schedule.connection
+    problem = schedule_precondition(store, name)  # the wizard asks the same rule
+    if problem == "schedule_not_saved":
+        raise CliError(EXIT_BAD_INPUT, f'No saved connection is called "{name}": save it first with '
+                                       f"`immutableid-sync connection save`. {saved_names(store)}", problem)
+    if problem == "schedule_bad_name":
+        raise CliError(EXIT_BAD_INPUT, f"{name_message(name_problem(name) or '')} {rename_hint(name)}", problem)
+    if problem is not None:
+        raise CliError(EXIT_BAD_INPUT, f'"{name}" has no saved source: save it again with --source ..., so '
+                                       "that the run knows what to write.", problem)
     files = scheduler.install(schedule, store)
     when = next_run(schedule, datetime.now())
     print(f'Scheduled "{schedule.connection}" every {schedule.every} at {schedule.at} ({scheduler.kind}); '

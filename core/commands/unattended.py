@@ -27,6 +27,8 @@ from core.exits import EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_GUARD_REFUSED, EXIT_
 from core.graph.connection import Connection
 from core.run.lifecycle import RunBusy, RunOutcome, execute
 from core.run.prepare import Prepared
+from core.setup.guard import GuardValueError, check_guard_values
+from core.setup.names import saved_names
 from core.setup.profiles import KEEP_RUNS_KEY, SOURCE_KEY, ProfileStore
 from core.setup.unattended import (
     DEFAULT_KEEP_RUNS,
@@ -62,9 +64,9 @@ def saved_connection(name: str, store: ProfileStore | None = None) -> tuple[Conn
     store = store or ProfileStore()
     conn = store.get(name)
     if conn is None:
-        saved = ", ".join(f'"{n}"' for n in store.names()) or "none yet"
-        raise CliError(EXIT_BAD_INPUT, f'--connection: no saved connection is called "{name}" (saved: {saved}). '
-                                       "Save one with `immutableid-sync connection save`.", "unknown_connection")
+        raise CliError(EXIT_BAD_INPUT, f'--connection: no saved connection is called "{name}". '
+                                       f"{saved_names(store)} Save one with `immutableid-sync connection save`.",
+                       "unknown_connection")
     spec = store.attached(name, SOURCE_KEY) or {}
     return conn, dict(spec) if isinstance(spec, dict) else {}
 
@@ -93,10 +95,10 @@ def use_saved_source(args: argparse.Namespace, spec: dict[str, Any]) -> None:
 def check_options(args: argparse.Namespace) -> None:
     if args.unattended and not args.connection:
         raise CliError(EXIT_BAD_INPUT, "--unattended needs --connection NAME (a saved connection and source).")
-    if args.max_writes is not None and args.max_writes < 0:
-        raise CliError(EXIT_BAD_INPUT, "--max-writes must be 0 or more")
-    if args.max_percent is not None and not 0 < args.max_percent <= 100:
-        raise CliError(EXIT_BAD_INPUT, "--max-percent must be above 0 and at most 100")
+    try:  # the one rule, shared with `schedule install` (core/setup/guard.py)
+        check_guard_values(args.max_writes, args.max_percent)
+    except GuardValueError as exc:
+        raise CliError(EXIT_BAD_INPUT, exc.message, exc.code) from None
 
 
 def run_unattended(args: argparse.Namespace, pacer: Any, cancel: threading.Event) -> int:
@@ -148,7 +150,14 @@ def _prune(name: str) -> None:
     conn = store.get(name)
     if conn is not None:
         keep = store.attached(name, KEEP_RUNS_KEY, DEFAULT_KEEP_RUNS)
-        prune_runs(conn, keep if isinstance(keep, int) and keep > 0 else DEFAULT_KEEP_RUNS)
+        done = prune_runs(conn, keep if isinstance(keep, int) and keep > 0 else DEFAULT_KEEP_RUNS)
+        if done.pruned or done.kept_for_undo:
+            print(f"Old run folders: deleted {len(done.pruned)} (runs that wrote nothing go first).")
+        if done.kept_for_undo:
+            print(f"  Kept {len(done.kept_for_undo)} older run folder(s) beyond --keep-runs: their changes are not "
+                  "undone, and `undo` needs their journal:")
+            for path in done.kept_for_undo[:5]:
+                print(f"    {path}")
 
 
 def _execute(args: argparse.Namespace, prepared: Prepared, pacer: Any, cancel: threading.Event) -> RunOutcome:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from core import paths
 from core.graph.connection import Connection
+from core.setup.names import check_connection_name
 
 FILE_NAME = "profiles.json"
 # Keys that must never be remembered, whatever a caller passes in.
@@ -43,8 +44,12 @@ class ProfileStore:
         return next((c for c in self.list() if c.name == name), None)
 
     def save(self, conn: Connection) -> Connection:
-        """Add or replace (by name; the tenant id names an unnamed profile). Returns what was stored."""
-        if not conn.name:
+        """Add or replace (by name; the tenant id names an unnamed profile). Returns what was stored.
+        Raises ConnectionNameError (a ValueError) for a name that cannot be a file, task and command-line
+        name (core/setup/names.py): nothing is written then."""
+        if conn.name:
+            check_connection_name(conn.name)
+        else:
             conn = Connection.from_profile_dict({**conn.to_profile_dict(), "name": conn.tenant})
         with self._lock:
             data = self._read()

@@ -12,6 +12,7 @@ a task definition or a command line. No Qt.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import plistlib
 import re
@@ -19,9 +20,13 @@ import shlex
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
+
+from core.setup.guard import GuardValueError, check_guard_values
+from core.setup.names import is_valid_name
 
 TASK_FOLDER = "Immutable ID Sync"
 LABEL_PREFIX = "org.immutableid-sync."
@@ -33,7 +38,7 @@ WEEKDAY = "Monday"  # a weekly run goes on Mondays: new pupils are usually added
 
 
 class ScheduleError(ValueError):
-    """`code`: bad_time, bad_every."""
+    """`code`: bad_time, bad_every, or a guard-rail code of core.setup.unattended.check_guard_values."""
 
     def __init__(self, code: str, detail: str = "") -> None:
         super().__init__(f"{code}: {detail}")
@@ -48,12 +53,18 @@ class Schedule:
     max_writes: int | None = None
     max_percent: float | None = None
     upn_swap: bool = False     # the scheduled run sets new users in federated domains with the UPN swap
+    # A task installed before names were hashed (slug = 40 characters + a byte sum): found to remove it.
+    legacy: bool = field(default=False, compare=False)
 
     def __post_init__(self) -> None:
         if not re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", self.at or ""):
             raise ScheduleError("bad_time", f"{self.at!r}: use HH:MM, e.g. 02:00")
         if self.every not in EVERY:
             raise ScheduleError("bad_every", f"{self.every!r}: use day or week")
+        try:  # the scheduled run's guard rail, by apply's own rule: a value apply refuses never gets installed
+            check_guard_values(self.max_writes, self.max_percent)
+        except GuardValueError as exc:
+            raise ScheduleError(exc.code, exc.message) from None
 
     @property
     def hour(self) -> int:
@@ -65,9 +76,13 @@ class Schedule:
 
     @property
     def slug(self) -> str:
-        """The connection's name as a file and task name: ASCII letters, digits and dashes."""
+        """The connection's name as a file and task name: ASCII letters, digits and dashes, readable, with a
+        hash of the *whole* name, so two names that differ anywhere (after 40 characters, or only in
+        "ö" against "o") never share a task."""
         text = re.sub(r"[^a-z0-9]+", "-", self.connection.lower()).strip("-")[:40] or "connection"
-        return f"{text}-{sum(self.connection.encode('utf-8')) % 1000:03d}"  # "Nord" and "Nörd" differ
+        if self.legacy:
+            return f"{text}-{sum(self.connection.encode('utf-8')) % 1000:03d}"
+        return f"{text}-{hashlib.sha256(self.connection.encode('utf-8')).hexdigest()[:12]}"
 
     def arguments(self) -> list[str]:
         args = ["apply", "--unattended", "--connection", self.connection]
@@ -78,6 +93,25 @@ class Schedule:
         if self.upn_swap:
             args.append("--federated-upn-swap")
         return args
+
+
+# Why a saved connection cannot be scheduled (schedule_precondition's codes; English in core/message_table.py).
+PRECONDITIONS = ("schedule_not_saved", "schedule_no_source", "schedule_bad_name")
+
+
+def schedule_precondition(store: Any, name: str) -> str | None:
+    """The one rule both faces use before scheduling NAME (`schedule install`, the wizard's "Keep new users
+    in sync"): None when it can be scheduled, else a code of PRECONDITIONS. A scheduled run has nobody to
+    ask, so it needs a saved connection, a valid name (it goes into a task and a command line) and a saved
+    source (what to write). `store`: a core.setup.profiles.ProfileStore."""
+    if not name or store.get(name) is None:
+        return "schedule_not_saved"
+    if not is_valid_name(name):
+        return "schedule_bad_name"
+    source = store.attached(name, "source")
+    if not isinstance(source, dict) or not source.get("kind"):
+        return "schedule_no_source"
+    return None
 
 
 def next_run(schedule: Schedule, now: datetime) -> datetime:

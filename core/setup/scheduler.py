@@ -17,6 +17,7 @@ from pathlib import Path
 
 from core import paths
 from core.setup import schedule as sched
+from core.setup.names import check_connection_name
 from core.setup.profiles import SCHEDULE_KEY, ProfileStore
 
 
@@ -41,8 +42,37 @@ class SchedulerError(RuntimeError):
         self.argv, self.output = argv, output
 
 
+# What to do when the OS's scheduler tool is not there (a container, a minimal Linux, a broken PATH).
+MISSING_FIX = {
+    "crontab": "Install cron (Debian/Ubuntu: sudo apt-get install cron; Fedora: sudo dnf install cronie) "
+               "and start it, or schedule on a computer with systemd, macOS or Windows.",
+    "systemctl": "systemd's systemctl was not found although systemd seems to run here: check PATH "
+                 "(it is usually /usr/bin/systemctl).",
+    "launchctl": "launchctl is part of macOS (/bin/launchctl): check that PATH holds /bin.",
+    "schtasks": r"schtasks.exe is part of Windows (C:\Windows\System32): check that PATH holds that folder.",
+}
+
+
+class SchedulerMissing(SchedulerError):
+    """The OS's scheduler tool (`tool`) is not installed or not on PATH: nothing was scheduled."""
+
+    code = "scheduler_missing"
+
+    def __init__(self, argv: list[str]) -> None:
+        self.tool = Path(argv[0]).name
+        RuntimeError.__init__(self, f"{self.tool} was not found on this computer. {self.fix}")
+        self.argv, self.output = argv, ""
+
+    @property
+    def fix(self) -> str:
+        return MISSING_FIX.get(self.tool, f"Install {self.tool}, or check PATH.")
+
+
 def subprocess_runner(argv: list[str], input_text: str | None = None) -> Completed:
-    done = subprocess.run(argv, input=input_text, capture_output=True, text=True, check=False)  # noqa: S603
+    try:
+        done = subprocess.run(argv, input=input_text, capture_output=True, text=True, check=False)  # noqa: S603
+    except FileNotFoundError:  # the tool itself is missing: a message with the fix, never "[Errno 2]"
+        raise SchedulerMissing(argv) from None
     return Completed(done.returncode, done.stdout, done.stderr)
 
 
@@ -94,6 +124,13 @@ class Scheduler:
 
     # --- install / remove / status ----------------------------------------------------------------
     def install(self, schedule: sched.Schedule, store: ProfileStore | None = None) -> list[Path]:
+        """Raises ConnectionNameError before anything is written for a name that is not valid (a newline
+        would add lines to a unit or a crontab), SchedulerError when the OS tool refuses or is missing."""
+        check_connection_name(schedule.connection)
+        store = store or ProfileStore()
+        saved = store.attached(schedule.connection, SCHEDULE_KEY)
+        if isinstance(saved, dict) and saved.get("task") != schedule.slug:
+            self._remove_task(sched.Schedule(schedule.connection, legacy=True))  # installed before hashed names
         files = self.artefacts(schedule)
         if self.kind == "cron":
             self._install_cron(schedule, next(iter(files.values())))  # type: ignore[arg-type]
@@ -102,8 +139,8 @@ class Scheduler:
             written = [_write(path, content, self.kind) for path, content in files.items()]
             for argv in self._install_steps(schedule, written):
                 self._run(argv)
-        (store or ProfileStore()).attach(schedule.connection, SCHEDULE_KEY, {
-            "at": schedule.at, "every": schedule.every, "kind": self.kind, "max_writes": schedule.max_writes,
+        store.attach(schedule.connection, SCHEDULE_KEY, {
+            "task": schedule.slug, "at": schedule.at, "every": schedule.every, "kind": self.kind, "max_writes": schedule.max_writes,
             "max_percent": schedule.max_percent, "upn_swap": schedule.upn_swap,
             "installed": datetime.now(UTC).isoformat(timespec="seconds")})
         return written
@@ -126,8 +163,15 @@ class Scheduler:
         return done.stdout if done.returncode == 0 else ""  # "no crontab for user" is not an error here
 
     def remove(self, name: str, store: ProfileStore | None = None) -> None:
-        """Remove the task whatever it was installed with; a task that is not there is not an error."""
-        schedule = sched.Schedule(name)
+        """Remove the task whatever it was installed with (and under the name it had before names were
+        hashed); a task that is not there is not an error. Works for names saved before the name rule."""
+        for schedule in (sched.Schedule(name), sched.Schedule(name, legacy=True)):
+            self._remove_task(schedule)
+        if self.kind == "systemd":
+            self.runner(["systemctl", "--user", "daemon-reload"], None)
+        (store or ProfileStore()).attach(name, SCHEDULE_KEY, None)
+
+    def _remove_task(self, schedule: sched.Schedule) -> None:
         if self.kind == "windows":
             self.runner(["schtasks", "/Delete", "/TN", sched.task_name(schedule), "/F"], None)
         elif self.kind == "macos":
@@ -136,14 +180,11 @@ class Scheduler:
             self.runner(["systemctl", "--user", "disable", "--now", sched.unit_name(schedule, "timer")], None)
         else:
             current = self._crontab()
-            if sched.CRON_MARK + schedule.slug in current:
+            if any(line.endswith(sched.CRON_MARK + schedule.slug) for line in current.splitlines()):
                 lines = sched.without_our_line(current, schedule)
                 self._run(["crontab", "-"], "\n".join(lines) + "\n" if lines else "")
         for path in self.artefacts(schedule) if self.kind != "cron" else ():
             path.unlink(missing_ok=True)
-        if self.kind == "systemd":
-            self.runner(["systemctl", "--user", "daemon-reload"], None)
-        (store or ProfileStore()).attach(name, SCHEDULE_KEY, None)
 
     def query(self, name: str) -> str:
         """What the OS tool says about the task (its own words)."""

@@ -23,6 +23,7 @@ from typing import Any
 from core.graph.connection import Connection, ProfileError, load_profile
 from core.messages import csv_error_text, describe, profile_error_text
 from core.planning.plan import Scope
+from core.setup.names import few_names, is_valid_name, name_message, name_problem, rename_hint
 from core.setup.profiles import ProfileStore
 from core.source.csvfile import CsvError, CsvTable, read_table
 from core.source.sources import MatchBy, Source, SourceSpecError, parse_source_spec
@@ -150,9 +151,13 @@ def _connection(value: str, line: int, folder: Path, store: ProfileStore,
     if not file.exists():
         saved = store.get(value)
         if saved is not None:
+            if not is_valid_name(value):  # saved before the name rule: it would go into a task and a file name
+                problems.append(SchoolProblem(line, "connection", "connection_name_bad",
+                                              f"{name_message(name_problem(value) or '')} {rename_hint(value)}"))
+                return None
             return saved, None
         if not (value.lower().endswith(_PATHLIKE) or "/" in value or "\\" in value):
-            names = ", ".join(f'"{n}"' for n in store.names()) or "none"
+            names = few_names(store.names())
             problems.append(SchoolProblem(line, "connection", "connection_unknown", f"saved connections: {names}"))
             return None
     try:

@@ -26,6 +26,7 @@ from core import paths
 from core.exits import EXIT_GUARD_REFUSED, EXIT_OK
 from core.graph.connection import Connection
 from core.planning.plan import Plan
+from core.run.history import list_runs
 from core.run.journal import FILE_NAME as JOURNAL_FILE
 from core.run.journal import Journal
 from core.run.lifecycle import REPORT_FILE, SUMMARY_FILE, write_outputs
@@ -105,22 +106,45 @@ def _finished(run_dir: Path) -> bool:
     return not journal.exists() or Journal.replay(journal).ended
 
 
-def prune_runs(conn: Connection, keep: int, runs: Path | None = None) -> list[Path]:
-    """Delete all but the newest `keep` finished unattended run folders of this tenant and app.
-    Runs started by a person (wizard, command line) are the admin's own and never touched."""
+@dataclass(frozen=True)
+class Pruned:
+    """What prune_runs deleted, and the older folders it kept because an undo could still want them."""
+
+    pruned: list[Path]
+    kept_for_undo: list[Path]
+
+
+def prune_runs(conn: Connection, keep: int, runs: Path | None = None) -> Pruned:
+    """Bring this tenant and app's finished unattended run folders down to `keep` (issue 15 §3.4).
+
+    Runs that wrote nothing go first (oldest first; a nightly no-op is most of them), then runs whose
+    every change has been undone. A run that set values not yet undone is never deleted: its journal is
+    what `undo` needs, so it is kept (and listed in `kept_for_undo`) even beyond `keep`. Runs started by a
+    person (wizard, command line) are the admin's own and never touched; unfinished ones are continued."""
     base = runs or paths.runs_dir()
-    mine = []
-    for run_dir in sorted((p for p in base.iterdir() if p.is_dir()), reverse=True):
-        summary = _summary(run_dir)
-        if (summary.get("face") == FACE and summary.get("client_id") == conn.client_id
-                and summary.get("tenant") == conn.tenant and _finished(run_dir)):
-            mine.append(run_dir)
-    pruned = mine[max(keep, 1):]
+    mine = [run_dir for run_dir in sorted((p for p in base.iterdir() if p.is_dir()), reverse=True)
+            if _ours(run_dir, conn) and _finished(run_dir)]
+    past = list_runs(conn, runs=base)
+    wanted = {p.path.resolve() for p in past if p.set_count and not p.undone}
+    undone = {p.path.resolve() for p in past if p.set_count and p.undone}
+    keep = max(keep, 1)
+    oldest_first = list(reversed(mine[1:]))  # the newest is tonight's: its status points at it
+    order = ([p for p in oldest_first if p.resolve() not in wanted | undone]
+             + [p for p in oldest_first if p.resolve() in undone])
+    pruned = order[:max(len(mine) - keep, 0)]
     for run_dir in pruned:
         shutil.rmtree(run_dir, ignore_errors=True)
-    if pruned:
-        log.info("Pruned %d old unattended run folders of %s", len(pruned), conn.tenant)
-    return pruned
+    kept = [p for p in mine if p not in pruned][keep:]  # beyond `keep`: only runs undo may still want
+    if pruned or kept:
+        log.info("Pruned %d old unattended run folders of %s; kept %d that undo may still need",
+                 len(pruned), conn.tenant, len(kept))
+    return Pruned(pruned, kept)
+
+
+def _ours(run_dir: Path, conn: Connection) -> bool:
+    summary = _summary(run_dir)
+    return (summary.get("face") == FACE and summary.get("client_id") == conn.client_id
+            and summary.get("tenant") == conn.tenant)
 
 
 # --- the last unattended run's status, per saved connection -------------------------------------------
@@ -226,4 +250,4 @@ def _write_json(path: Path, data: Any) -> None:
 
 
 __all__ = ["EXIT_GUARD_REFUSED", "Guard", "Refusal", "RunStatus", "SavedOverview", "check_guard", "overview",
-           "prune_runs", "read_statuses", "record_status", "write_refused_run"]
+           "Pruned", "prune_runs", "read_statuses", "record_status", "write_refused_run"]

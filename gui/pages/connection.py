@@ -16,13 +16,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QWidget,
 )
 
 from core.graph.clouds import Cloud
 from core.graph.connection import Connection
-from core.setup.profiles import ProfileStore
+from core.setup.names import name_problem
+from core.setup.profiles import SCHEDULE_KEY, ProfileStore
 from gui import texts
 from gui.pages.base import WizardPage
 from gui.pages.connection_appreg import AppRegButtons
@@ -86,7 +88,8 @@ class ConnectionPage(WizardPage):
         form = QFormLayout()
         self.name_edit = QLineEdit(self)
         self.name_edit.setPlaceholderText(self.tr("e.g. Example School"))
-        self._field(form, self.tr("Name (o&ptional):"), self.name_edit, self.tr("Connection name"))
+        self.name_problem = self._field(form, self.tr("Name (o&ptional):"), self.name_edit,
+                                        self.tr("Connection name"))
         self.tenant_edit = QLineEdit(self)
         self.tenant_edit.setPlaceholderText(self.tr("Directory (tenant) ID, or the school's domain"))
         self.tenant_problem = self._field(form, self.tr("&Tenant:"), self.tenant_edit, self.tr("Tenant"))
@@ -270,7 +273,11 @@ class ConnectionPage(WizardPage):
             problems["secret"] = "secret_empty"  # noqa: S105 (a message code)
         elif secret.lower() == conn.client_id.lower() or _looks_like_guid(secret):
             problems["secret"] = "secret_looks_like_id"  # noqa: S105 (a message code)
+        name = self.name_edit.text()
+        if name and name_problem(name):  # core/setup/names.py: the one rule for every face
+            problems["name"] = name_problem(name) or ""
         self._problems = problems
+        self._show_problem(self.name_problem, problems.get("name"), bool(name))
         self._show_problem(self.tenant_problem, problems.get("tenant"), bool(self.tenant_edit.text()))
         self._show_problem(self.client_problem, problems.get("client_id"), bool(self.client_edit.text()))
         self._show_problem(self.secret_problem, problems.get("secret"), bool(self.secret_edit.text()))
@@ -306,18 +313,40 @@ class ConnectionPage(WizardPage):
             return False  # the page goes on by itself when the keychain has answered
         changed = (self.session.connection is None or self.session.secret != secret
                    or conn.to_profile_dict() != self.session.connection.to_profile_dict())
+        if not self._may_replace(conn):
+            return False
         if changed:
             self.session.forget_from_check()
         self.session.connection, self.session.secret = conn, secret
         self._save(conn, secret)
         return True
 
+    def _may_replace(self, conn: Connection) -> bool:
+        """Saving over another saved connection of this name asks first (as `connection save` does), and
+        says when that connection is scheduled: its nightly run would use what is saved now."""
+        name = conn.name or conn.tenant
+        old = self.profiles.get(name)
+        if old is None or old.to_profile_dict() == {**conn.to_profile_dict(), "name": name}:
+            return True
+        text = self.tr("A connection called “{name}” is already saved (tenant {tenant}, app {app}). "
+                       "Replace it?").format(name=name, tenant=old.tenant, app=old.client_id)
+        if self.profiles.attached(name, SCHEDULE_KEY):
+            text += " " + self.tr("It is scheduled: the scheduled sync will use what you save now.")
+        return self.ask_replace(text)
+
+    def ask_replace(self, text: str) -> bool:
+        """The question (tests answer it by replacing this method)."""
+        answer = QMessageBox.question(self, self.tr("Replace the saved connection?"), text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def _save(self, conn: Connection, secret: str) -> None:
         # The demo's connection too: it is saved in the demo's own folder (gui/demo.py), so that its
         # schedule can be tried; its secret never goes to the keychain (_keyring_change).
         try:
             self.profiles.save(conn)
-        except OSError:
+        except (OSError, ValueError):  # ValueError: a name the page already showed as not valid
             log.warning("Could not save the connection profile", exc_info=True)
 
     def mark_keyring_done(self, conn: Connection, secret: str, stored: bool) -> None:

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.setup.profiles import SCHEDULE_KEY, ProfileStore
-from core.setup.schedule import Schedule, next_run
-from core.setup.scheduler import Scheduler
+from core.setup.schedule import Schedule, next_run, schedule_precondition
+from core.setup.scheduler import Scheduler, SchedulerMissing
 from core.setup.secrets import SecretStore
 from gui import texts
 
@@ -86,7 +86,8 @@ class KeepInSync(QWidget):
         this run set users with the UPN swap (the schedule then offers it, unticked unless saved so)."""
         self._conn, self.profiles = conn, profiles
         self.name = (conn.name or conn.tenant) if conn is not None else ""
-        saved = profiles.get(self.name) is not None if self.name else False
+        blocker = schedule_precondition(profiles, self.name)  # core's rule, the one `schedule install` uses
+        saved = blocker is None
         for widget in (self.enabled_box, self.every_combo, self.time_edit, self.apply_button):
             widget.setEnabled(saved)
         current = profiles.attached(self.name, SCHEDULE_KEY) if saved else None
@@ -98,13 +99,22 @@ class KeepInSync(QWidget):
         if isinstance(current, dict):
             self.time_edit.setTime(QTime.fromString(str(current.get("at")), "HH:mm"))
             self.every_combo.setCurrentIndex(max(self.every_combo.findData(current.get("every")), 0))
-        if not saved:
-            self.note.setText(self.tr("Only a saved connection can be scheduled."))
+        if blocker is not None:
+            self.note.setText(self._blocker_text(blocker))
         elif self.demo:
             self.note.setText(self.tr("In the demo a schedule is saved with the demo's connection only: nothing "
                                       "is set up in this computer's scheduler."))
         else:
             self.note.setText("")
+
+    def _blocker_text(self, code: str) -> str:
+        if code == "schedule_no_source":
+            return self.tr("This connection has no saved source, so a scheduled sync would not know what to "
+                           "write: run it once from the Source page with this connection, then schedule it.")
+        if code == "schedule_bad_name":
+            return self.tr("This connection's name cannot be used in a scheduled task: save the connection "
+                           "again under a new name on the Connection page.")
+        return self.tr("Only a saved connection can be scheduled.")
 
     def save(self) -> None:
         if not self.name or self.profiles is None:
@@ -135,4 +145,17 @@ class KeepInSync(QWidget):
         self.note.setText(text)
 
     def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, SchedulerMissing):  # never a raw "[Errno 2] No such file or directory: 'crontab'"
+            self.note.setText(self.tr("The scheduled sync could not be set up: this computer has no {tool}, the "
+                                      "scheduler it needs. {fix}").format(tool=exc.tool, fix=self._fix(exc.tool)))
+            return
         self.note.setText(self.tr("The scheduled sync could not be set up: {error}").format(error=str(exc)))
+
+    def _fix(self, tool: str) -> str:
+        fixes = {"crontab": self.tr("Install cron (Debian or Ubuntu: sudo apt-get install cron) and start it, or "
+                                    "schedule on a computer with systemd, macOS or Windows."),
+                 "systemctl": self.tr("Check that PATH holds /usr/bin, where systemctl usually is."),
+                 "launchctl": self.tr("launchctl is part of macOS: check that PATH holds /bin."),
+                 "schtasks": self.tr("schtasks.exe is part of Windows: check that PATH holds "
+                                     "C:\\Windows\\System32.")}
+        return fixes.get(tool, self.tr("Install it, or check PATH."))

@@ -17,7 +17,7 @@
     <context>
         <name>AppReg</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+475" />
+            <location filename="../../gui/code_texts.py" line="+484" />
             <source>Microsoft's sign-in service does not know this tenant in this cloud.</source>
             <translation>Microsoft's sign-in service does not know this tenant in this cloud.</translation>
         </message>
@@ -564,7 +564,7 @@
     <context>
         <name>Code</name>
         <message>
-            <location line="-319" />
+            <location line="-328" />
             <source>The tenant is missing.</source>
             <translation>The tenant is missing.</translation>
         </message>
@@ -585,14 +585,44 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+4" />
+            <location line="+13" />
             <source>This looks like a client secret.</source>
             <translation>This looks like a client secret.</translation>
         </message>
         <message>
-            <location line="-3" />
+            <location line="-12" />
             <source>This is neither a tenant ID (GUID) nor a domain name.</source>
             <translation>This is neither a tenant ID (GUID) nor a domain name.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The connection's name is empty.</source>
+            <translation>The connection's name is empty.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The name holds a line break or another invisible character: type it on one line.</source>
+            <translation>The name holds a line break or another invisible character: type it on one line.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The name cannot hold / \ : * ? " &lt; &gt; | or a %…% pair: they cannot be part of a file or task name.</source>
+            <translation>The name cannot hold / \ : * ? " &lt; &gt; | or a %…% pair: they cannot be part of a file or task name.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The name cannot start or end with a space or a dot, or start with a dash.</source>
+            <translation>The name cannot start or end with a space or a dot, or start with a dash.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Windows reserves this name for a device (CON, NUL, COM1 …): choose another.</source>
+            <translation>Windows reserves this name for a device (CON, NUL, COM1 …): choose another.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The name is too long: use at most 64 characters.</source>
+            <translation>The name is too long: use at most 64 characters.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -991,7 +1021,7 @@
     <context>
         <name>ConnectionPage</name>
         <message>
-            <location filename="../../gui/pages/connection.py" line="+47" />
+            <location filename="../../gui/pages/connection.py" line="+49" />
             <source>Connection</source>
             <translation>Connection</translation>
         </message>
@@ -1021,17 +1051,17 @@
             <translation>e.g. Example School</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Connection name</source>
             <translation>Connection name</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="-1" />
             <source>Name (o&amp;ptional):</source>
             <translation>Name (o&amp;ptional):</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Directory (tenant) ID, or the school's domain</source>
             <translation>Directory (tenant) ID, or the school's domain</translation>
         </message>
@@ -1162,12 +1192,27 @@
         </message>
         <message>
             <location line="+41" />
-            <location line="+98" />
+            <location line="+124" />
             <source>Removing the secret from the keychain…</source>
             <translation>Removing the secret from the keychain…</translation>
         </message>
         <message>
-            <location line="-3" />
+            <location line="-47" />
+            <source>A connection called “{name}” is already saved (tenant {tenant}, app {app}). Replace it?</source>
+            <translation>A connection called “{name}” is already saved (tenant {tenant}, app {app}). Replace it?</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>It is scheduled: the scheduled sync will use what you save now.</source>
+            <translation>It is scheduled: the scheduled sync will use what you save now.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Replace the saved connection?</source>
+            <translation>Replace the saved connection?</translation>
+        </message>
+        <message>
+            <location line="+36" />
             <source>Saving the secret in the keychain… (it may be asking for your permission)</source>
             <translation>Saving the secret in the keychain… (it may be asking for your permission)</translation>
         </message>
@@ -1876,7 +1921,17 @@
             <translation>Also set new users in federated domains with the UPN swap</translation>
         </message>
         <message>
-            <location line="+47" />
+            <location line="+38" />
+            <source>This connection has no saved source, so a scheduled sync would not know what to write: run it once from the Source page with this connection, then schedule it.</source>
+            <translation>This connection has no saved source, so a scheduled sync would not know what to write: run it once from the Source page with this connection, then schedule it.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>This connection's name cannot be used in a scheduled task: save the connection again under a new name on the Connection page.</source>
+            <translation>This connection's name cannot be used in a scheduled task: save the connection again under a new name on the Connection page.</translation>
+        </message>
+        <message>
+            <location line="+16" />
             <source>Setting up the scheduled sync…</source>
             <translation>Setting up the scheduled sync…</translation>
         </message>
@@ -1891,22 +1946,52 @@
             <translation>The secret is not in this computer's keychain, so the scheduled run cannot sign in: tick “Remember the secret” on the Connection page.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
+            <source>The scheduled sync could not be set up: this computer has no {tool}, the scheduler it needs. {fix}</source>
+            <translation>The scheduled sync could not be set up: this computer has no {tool}, the scheduler it needs. {fix}</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>The scheduled sync could not be set up: {error}</source>
             <translation>The scheduled sync could not be set up: {error}</translation>
         </message>
         <message>
-            <location line="-36" />
+            <location line="+3" />
+            <source>Install cron (Debian or Ubuntu: sudo apt-get install cron) and start it, or schedule on a computer with systemd, macOS or Windows.</source>
+            <translation>Install cron (Debian or Ubuntu: sudo apt-get install cron) and start it, or schedule on a computer with systemd, macOS or Windows.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Check that PATH holds /usr/bin, where systemctl usually is.</source>
+            <translation>Check that PATH holds /usr/bin, where systemctl usually is.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>launchctl is part of macOS: check that PATH holds /bin.</source>
+            <translation>launchctl is part of macOS: check that PATH holds /bin.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>schtasks.exe is part of Windows: check that PATH holds C:\Windows\System32.</source>
+            <translation>schtasks.exe is part of Windows: check that PATH holds C:\Windows\System32.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Install it, or check PATH.</source>
+            <translation>Install it, or check PATH.</translation>
+        </message>
+        <message>
+            <location line="-44" />
             <source>Only a saved connection can be scheduled.</source>
             <translation>Only a saved connection can be scheduled.</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-12" />
             <source>In the demo a schedule is saved with the demo's connection only: nothing is set up in this computer's scheduler.</source>
             <translation>In the demo a schedule is saved with the demo's connection only: nothing is set up in this computer's scheduler.</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+36" />
             <source>Demo: nothing was set up in this computer's scheduler.</source>
             <translation>Demo: nothing was set up in this computer's scheduler.</translation>
         </message>

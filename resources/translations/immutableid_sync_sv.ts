@@ -17,7 +17,7 @@
     <context>
         <name>AppReg</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+475" />
+            <location filename="../../gui/code_texts.py" line="+484" />
             <source>Microsoft's sign-in service does not know this tenant in this cloud.</source>
             <translation>Microsofts inloggningstjänst känner inte till den här klientorganisationen i det här molnet.</translation>
         </message>
@@ -564,7 +564,7 @@
     <context>
         <name>Code</name>
         <message>
-            <location line="-319" />
+            <location line="-328" />
             <source>The tenant is missing.</source>
             <translation>Klientorganisationen saknas.</translation>
         </message>
@@ -585,14 +585,44 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+4" />
+            <location line="+13" />
             <source>This looks like a client secret.</source>
             <translation>Det här ser ut som en klienthemlighet.</translation>
         </message>
         <message>
-            <location line="-3" />
+            <location line="-12" />
             <source>This is neither a tenant ID (GUID) nor a domain name.</source>
             <translation>Det här är varken ett katalog-ID (GUID) eller ett domännamn.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The connection's name is empty.</source>
+            <translation>Anslutningens namn är tomt.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The name holds a line break or another invisible character: type it on one line.</source>
+            <translation>Namnet innehåller en radbrytning eller ett annat osynligt tecken: skriv det på en rad.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The name cannot hold / \ : * ? " &lt; &gt; | or a %…% pair: they cannot be part of a file or task name.</source>
+            <translation>Namnet får inte innehålla / \ : * ? " &lt; &gt; | eller ett par %…%: de kan inte ingå i ett fil- eller aktivitetsnamn.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The name cannot start or end with a space or a dot, or start with a dash.</source>
+            <translation>Namnet får inte börja eller sluta med mellanslag eller punkt, och inte börja med bindestreck.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Windows reserves this name for a device (CON, NUL, COM1 …): choose another.</source>
+            <translation>Windows reserverar namnet för en enhet (CON, NUL, COM1 …): välj ett annat.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The name is too long: use at most 64 characters.</source>
+            <translation>Namnet är för långt: använd högst 64 tecken.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -991,7 +1021,7 @@
     <context>
         <name>ConnectionPage</name>
         <message>
-            <location filename="../../gui/pages/connection.py" line="+47" />
+            <location filename="../../gui/pages/connection.py" line="+49" />
             <source>Connection</source>
             <translation>Anslutning</translation>
         </message>
@@ -1021,17 +1051,17 @@
             <translation>t.ex. Exempelskolan</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Connection name</source>
             <translation>Anslutningens namn</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="-1" />
             <source>Name (o&amp;ptional):</source>
             <translation>Namn (valfri&amp;tt):</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Directory (tenant) ID, or the school's domain</source>
             <translation>Katalog-ID (klientorganisation) eller skolans domän</translation>
         </message>
@@ -1162,12 +1192,27 @@
         </message>
         <message>
             <location line="+41" />
-            <location line="+98" />
+            <location line="+124" />
             <source>Removing the secret from the keychain…</source>
             <translation>Tar bort hemligheten från nyckelringen…</translation>
         </message>
         <message>
-            <location line="-3" />
+            <location line="-47" />
+            <source>A connection called “{name}” is already saved (tenant {tenant}, app {app}). Replace it?</source>
+            <translation>Det finns redan en sparad anslutning som heter ”{name}” (klientorganisation {tenant}, app {app}). Vill du ersätta den?</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>It is scheduled: the scheduled sync will use what you save now.</source>
+            <translation>Den är schemalagd: den schemalagda synkroniseringen använder det du sparar nu.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Replace the saved connection?</source>
+            <translation>Ersätta den sparade anslutningen?</translation>
+        </message>
+        <message>
+            <location line="+36" />
             <source>Saving the secret in the keychain… (it may be asking for your permission)</source>
             <translation>Sparar hemligheten i nyckelringen… (den kanske ber om ditt tillstånd)</translation>
         </message>
@@ -1876,17 +1921,52 @@
             <translation>Ange även nya användare i federerade domäner med UPN-bytet</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+38" />
+            <source>This connection has no saved source, so a scheduled sync would not know what to write: run it once from the Source page with this connection, then schedule it.</source>
+            <translation>Anslutningen har ingen sparad källa, så en schemalagd synkronisering vet inte vad den ska skriva: kör den en gång via sidan Källa med den här anslutningen och schemalägg den sedan.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>This connection's name cannot be used in a scheduled task: save the connection again under a new name on the Connection page.</source>
+            <translation>Anslutningens namn kan inte användas i en schemalagd aktivitet: spara anslutningen igen under ett nytt namn på sidan Anslutning.</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Only a saved connection can be scheduled.</source>
             <translation>Bara en sparad anslutning kan schemaläggas.</translation>
         </message>
         <message>
+            <location line="+38" />
+            <source>Install cron (Debian or Ubuntu: sudo apt-get install cron) and start it, or schedule on a computer with systemd, macOS or Windows.</source>
+            <translation>Installera cron (Debian eller Ubuntu: sudo apt-get install cron) och starta den, eller schemalägg på en dator med systemd, macOS eller Windows.</translation>
+        </message>
+        <message>
             <location line="+2" />
+            <source>Check that PATH holds /usr/bin, where systemctl usually is.</source>
+            <translation>Kontrollera att PATH innehåller /usr/bin, där systemctl brukar finnas.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>launchctl is part of macOS: check that PATH holds /bin.</source>
+            <translation>launchctl ingår i macOS: kontrollera att PATH innehåller /bin.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>schtasks.exe is part of Windows: check that PATH holds C:\Windows\System32.</source>
+            <translation>schtasks.exe ingår i Windows: kontrollera att PATH innehåller C:\Windows\System32.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Install it, or check PATH.</source>
+            <translation>Installera den, eller kontrollera PATH.</translation>
+        </message>
+        <message>
+            <location line="-56" />
             <source>In the demo a schedule is saved with the demo's connection only: nothing is set up in this computer's scheduler.</source>
             <translation>I demon sparas schemat bara med demons anslutning: ingenting läggs in i datorns schemaläggare.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+26" />
             <source>Setting up the scheduled sync…</source>
             <translation>Ställer in den schemalagda synkroniseringen…</translation>
         </message>
@@ -1906,7 +1986,12 @@
             <translation>Hemligheten finns inte i datorns nyckelring, så den schemalagda körningen kan inte logga in: kryssa i ”Kom ihåg hemligheten” på sidan Anslutning.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
+            <source>The scheduled sync could not be set up: this computer has no {tool}, the scheduler it needs. {fix}</source>
+            <translation>Den schemalagda synkroniseringen kunde inte ställas in: datorn saknar {tool}, schemaläggaren som behövs. {fix}</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>The scheduled sync could not be set up: {error}</source>
             <translation>Den schemalagda synkroniseringen kunde inte ställas in: {error}</translation>
         </message>

@@ -126,7 +126,7 @@ def test_pruning_keeps_the_newest_unattended_runs(isolated_home):
     other = folder("20261101-020000-apply-other", FACE, "other.example")
     unfinished = folder("20261100-020000-apply-contoso", FACE)
     (unfinished / "journal.jsonl").write_text('{"type":"header"}\n', "utf-8")
-    pruned = prune_runs(conn, keep=2, runs=runs)
+    pruned = prune_runs(conn, keep=2, runs=runs).pruned
     assert sorted(pruned) == unattended[:3]
     assert [p.exists() for p in unattended] == [False, False, False, True, True]
     assert wizard.exists() and other.exists() and unfinished.exists()
