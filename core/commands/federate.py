@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from urllib.parse import urlsplit
 
 from core import logsetup
 from core.commands.common import CliError, add_connection_options, fail, resolve_connection, resolve_secret
 from core.commands.progress import ProgressLine
 from core.commands.unattended import saved_connection
 from core.exits import EXIT_BAD_INPUT, EXIT_CANNOT_CONNECT, EXIT_OK, EXIT_SOME_FAILED
+from core.federation.metadata import metadata_trust
 from core.federation.readiness import (
     Readiness,
     ReadinessProgress,
@@ -133,11 +133,7 @@ def _gather(graph: GraphClient, conn: Connection, domain: str, metadata: str, ad
 
 
 def _metadata_trust(conn: Connection, location: str) -> str | bool:
-    """The connection's own CA bundle for metadata on the connection's own host (the sandbox's IdP); the
-    computer's certificate store for any other address."""
-    host = urlsplit(location).hostname if "://" in location else None
-    own = {urlsplit(conn.login_base).hostname, urlsplit(conn.graph_root).hostname}
-    return conn.verify if host and host in own else True
+    return metadata_trust(conn, location)
 
 
 def print_table(readiness: Readiness) -> None:

@@ -21,8 +21,14 @@ from core.exits import EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_CANNOT_CONNECT, EXIT
 from core.federation.domains import DELEGATED_SCOPES, FEDERATION_ROLES, MFA_BEHAVIORS, configuration_body
 from core.federation.metadata import MetadataError
 from core.federation.realm import DEFAULT_TIMEOUT_S, POLL_INTERVAL_S, RealmProgress, realm_url
-from core.federation.run import FederationOutcome, FederationSpec, FixedToken, execute_federation
-from core.graph.auth import AuthError, decode_claims
+from core.federation.run import (
+    FederationOutcome,
+    FederationSpec,
+    FixedToken,
+    execute_federation,
+    may_federate,
+)
+from core.graph.auth import AuthError
 from core.graph.client import GraphClient, GraphError
 from core.graph.connection import DOMAIN_RE
 from core.graph.http import VerifyingSession
@@ -121,9 +127,7 @@ def _sign_in(conn, args: argparse.Namespace) -> SignedIn:
 
 def _role_check(signed: SignedIn) -> None:
     """Refuse before writing when the token lists the admin's roles and none may federate (Graph would 403)."""
-    claims = decode_claims(signed.token)
-    wids = claims.get("wids")
-    if isinstance(wids, list) and not set(wids) & set(FEDERATION_ROLES):
+    if not may_federate(signed.token):
         raise CliError(EXIT_CANNOT_CONNECT,
                        f"{signed.upn or 'The signed-in account'} may not federate domains. Sign in with one of: "
                        f"{', '.join(sorted(FEDERATION_ROLES.values()))}. Nothing was changed.")

@@ -21,6 +21,7 @@ import requests
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 
+from core.graph.connection import Connection
 from core.graph.http import VerifyingSession
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -216,3 +217,11 @@ def _certificate(text: str, source: str) -> SigningCertificate:
         raise MetadataError("metadata_bad_certificate", source) from None
     return SigningCertificate(text, cert.subject.rfc4514_string(), cert.not_valid_before_utc, cert.not_valid_after_utc,
                               cert.fingerprint(hashes.SHA1()).hex().upper())  # noqa: S303 (a display thumbprint)
+
+
+def metadata_trust(conn: Connection, location: str) -> str | bool:
+    """What verifies metadata at an https address: the connection's own CA bundle only for the connection's
+    own host (the sandbox's demo IdP); the computer's certificate store for any other address."""
+    host = urlsplit(location).hostname if "://" in location else None
+    own = {urlsplit(conn.login_base).hostname, urlsplit(conn.graph_root).hostname}
+    return conn.verify if host and host in own else True

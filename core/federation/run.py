@@ -24,7 +24,7 @@ from urllib.parse import quote
 
 from core import __version__, paths
 from core.exits import EXIT_CANCELLED, EXIT_CANNOT_CONNECT, EXIT_OK, EXIT_SOME_FAILED
-from core.federation.domains import FederationConfig, read_configuration
+from core.federation.domains import FEDERATION_ROLES, FederationConfig, read_configuration
 from core.federation.realm import (
     DEFAULT_TIMEOUT_S,
     FEDERATED,
@@ -65,6 +65,13 @@ class FixedToken:
 
     def invalidate(self) -> None:
         """Nothing to refresh: a 401 is handed back to the caller."""
+
+
+def may_federate(token: str) -> bool:
+    """False when the signed-in admin's token names its directory roles (`wids`) and none may federate a
+    domain (graph-facts §15): refused before anything is written. A token without `wids` is left to Graph."""
+    wids = decode_claims(token).get("wids")
+    return not isinstance(wids, list) or bool(set(wids) & set(FEDERATION_ROLES))
 
 
 @dataclass

@@ -1666,6 +1666,220 @@
         </message>
     </context>
     <context>
+        <name>FederateDialog</name>
+        <message>
+            <location filename="../../gui/dialogs/federate.py" line="+60" />
+            <source>Federate the domain with Skolon</source>
+            <translation>Federate the domain with Skolon</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Last step: pupils and staff in the domain then sign in with Skolon. The tool checks first, asks you to type the domain, signs you in once as an admin, and checks after that Microsoft's sign-in page sends the domain's users to Skolon.</source>
+            <translation>Last step: pupils and staff in the domain then sign in with Skolon. The tool checks first, asks you to type the domain, signs you in once as an admin, and checks after that Microsoft's sign-in page sends the domain's users to Skolon.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>a file, or its https address</source>
+            <translation>a file, or its https address</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Accept MFA done at Skolon</source>
+            <translation>Accept MFA done at Skolon</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Always ask for MFA in Microsoft</source>
+            <translation>Always ask for MFA in Microsoft</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ignore MFA done at Skolon</source>
+            <translation>Ignore MFA done at Skolon</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Domain:</source>
+            <translation>&amp;Domain:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Skolon's me&amp;tadata:</source>
+            <translation>Skolon's me&amp;tadata:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;MFA:</source>
+            <translation>&amp;MFA:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Check readiness</source>
+            <translation>&amp;Check readiness</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Check</source>
+            <translation>Check</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Result</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>What to do</source>
+            <translation>What to do</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Type the domain to confirm</source>
+            <translation>Type the domain to confirm</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Sign in and &amp;federate</source>
+            <translation>Sign in and &amp;federate</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Give the domain (e.g. school.example) and Skolon's metadata.</source>
+            <translation>Give the domain (e.g. school.example) and Skolon's metadata.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Checking…</source>
+            <translation>Checking…</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Ready: {domain} can be federated with Skolon.</source>
+            <translation>Ready: {domain} can be federated with Skolon.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Not ready: do what the table says, then check again. Nothing was changed.</source>
+            <translation>Not ready: do what the table says, then check again. Nothing was changed.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Warning</source>
+            <translation>Warning</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Not ready</source>
+            <translation>Not ready</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Could not tell</source>
+            <translation>Could not tell</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Skipped</source>
+            <translation>Skipped</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>After this, every user in {domain} signs in with Skolon only. Type the domain ({domain}) to go ahead:</source>
+            <translation>After this, every user in {domain} signs in with Skolon only. Type the domain ({domain}) to go ahead:</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Sign in as an admin in the browser that opened (an account outside {domain}).</source>
+            <translation>Sign in as an admin in the browser that opened (an account outside {domain}).</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>If no browser window opened, open {link}.</source>
+            <translation>If no browser window opened, open {link}.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Federated in Entra. Waiting for Microsoft's sign-in page to send {domain} to Skolon (it says: {seen}). This can take up to two hours.</source>
+            <translation>Federated in Entra. Waiting for Microsoft's sign-in page to send {domain} to Skolon (it says: {seen}). This can take up to two hours.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Waiting for the admin sign-in in the browser…</source>
+            <translation>Waiting for the admin sign-in in the browser…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reading the domain's federation…</source>
+            <translation>Reading the domain's federation…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Waiting for Microsoft's sign-in page…</source>
+            <translation>Waiting for Microsoft's sign-in page…</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Checking again…</source>
+            <translation>Checking again…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Done: {domain} is federated with Skolon, and Microsoft's sign-in page sends its users to Skolon. Test with one pupil's account first.</source>
+            <translation>Done: {domain} is federated with Skolon, and Microsoft's sign-in page sends its users to Skolon. Test with one pupil's account first.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{domain} is federated in Entra, but Microsoft's sign-in page has not followed yet. Microsoft allows up to two hours: open this step again later to check; nothing is changed twice.</source>
+            <translation>{domain} is federated in Entra, but Microsoft's sign-in page has not followed yet. Microsoft allows up to two hours: open this step again later to check; nothing is changed twice.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Stopped while waiting. The change in Entra stays; open this step again to check.</source>
+            <translation>Stopped while waiting. The change in Entra stays; open this step again to check.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not done: {domain} was not federated as sent. See the report in the run folder.</source>
+            <translation>Not done: {domain} was not federated as sent. See the report in the run folder.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Run folder: {path}</source>
+            <translation>Run folder: {path}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+15" />
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location line="-10" />
+            <source>{upn} may not federate domains: sign in as a Domain Name Administrator or Global Administrator. Nothing was changed.</source>
+            <translation>{upn} may not federate domains: sign in as a Domain Name Administrator or Global Administrator. Nothing was changed.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This account</source>
+            <translation>This account</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not ready any more (checked again after the sign-in). Nothing was changed.</source>
+            <translation>Not ready any more (checked again after the sign-in). Nothing was changed.</translation>
+        </message>
+    </context>
+    <context>
         <name>Hint</name>
         <message>
             <location filename="../../gui/code_texts.py" line="-198" />
@@ -2352,7 +2566,12 @@
             <translation>Undo an ear&amp;lier run…</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+6" />
+            <source>Fe&amp;derate the domain with Skolon…</source>
+            <translation>Fe&amp;derate the domain with Skolon…</translation>
+        </message>
+        <message>
+            <location line="+32" />
             <source>Report: {path}</source>
             <translation>Report: {path}</translation>
         </message>
@@ -2372,7 +2591,7 @@
             <translation>This run was undone; the undo's report: {path}</translation>
         </message>
         <message>
-            <location line="-107" />
+            <location line="-112" />
             <source>Every user, those that need attention first</source>
             <translation>Every user, those that need attention first</translation>
         </message>
@@ -2382,7 +2601,7 @@
             <translation>Needs attention</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+29" />
             <source>Run folder:</source>
             <translation>Run folder:</translation>
         </message>

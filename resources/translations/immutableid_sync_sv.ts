@@ -1666,6 +1666,220 @@
         </message>
     </context>
     <context>
+        <name>FederateDialog</name>
+        <message>
+            <location filename="../../gui/dialogs/federate.py" line="+60" />
+            <source>Federate the domain with Skolon</source>
+            <translation>Federera domänen med Skolon</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Last step: pupils and staff in the domain then sign in with Skolon. The tool checks first, asks you to type the domain, signs you in once as an admin, and checks after that Microsoft's sign-in page sends the domain's users to Skolon.</source>
+            <translation>Sista steget: sedan loggar elever och personal i domänen in med Skolon. Verktyget kontrollerar först, ber dig skriva domänen, loggar in dig en gång som administratör och kontrollerar efteråt att Microsofts inloggningssida skickar domänens användare till Skolon.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>a file, or its https address</source>
+            <translation>en fil, eller dess https-adress</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Accept MFA done at Skolon</source>
+            <translation>Godta MFA som gjorts hos Skolon</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Always ask for MFA in Microsoft</source>
+            <translation>Kräv alltid MFA hos Microsoft</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ignore MFA done at Skolon</source>
+            <translation>Bortse från MFA som gjorts hos Skolon</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Domain:</source>
+            <translation>&amp;Domän:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Skolon's me&amp;tadata:</source>
+            <translation>Skolons me&amp;tadata:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;MFA:</source>
+            <translation>&amp;MFA:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Check readiness</source>
+            <translation>&amp;Kontrollera förutsättningarna</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Check</source>
+            <translation>Kontroll</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Result</source>
+            <translation>Resultat</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>What to do</source>
+            <translation>Vad du gör</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Type the domain to confirm</source>
+            <translation>Skriv domänen för att bekräfta</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Sign in and &amp;federate</source>
+            <translation>Logga in och &amp;federera</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Cancel</source>
+            <translation>Avbryt</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Give the domain (e.g. school.example) and Skolon's metadata.</source>
+            <translation>Ange domänen (t.ex. skola.example) och Skolons metadata.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Checking…</source>
+            <translation>Kontrollerar…</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Ready: {domain} can be federated with Skolon.</source>
+            <translation>Allt stämmer: {domain} kan federeras med Skolon.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Not ready: do what the table says, then check again. Nothing was changed.</source>
+            <translation>Det finns hinder: gör det som tabellen säger och kontrollera sedan igen. Ingenting ändrades.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Warning</source>
+            <translation>Varning</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Not ready</source>
+            <translation>Hinder</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Could not tell</source>
+            <translation>Gick inte att avgöra</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Skipped</source>
+            <translation>Hoppades över</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>After this, every user in {domain} signs in with Skolon only. Type the domain ({domain}) to go ahead:</source>
+            <translation>Efter detta loggar alla användare i {domain} bara in med Skolon. Skriv domänen ({domain}) för att fortsätta:</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Sign in as an admin in the browser that opened (an account outside {domain}).</source>
+            <translation>Logga in som administratör i webbläsaren som öppnades (med ett konto utanför {domain}).</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>If no browser window opened, open {link}.</source>
+            <translation>Om inget webbläsarfönster öppnades, öppna {link}.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Federated in Entra. Waiting for Microsoft's sign-in page to send {domain} to Skolon (it says: {seen}). This can take up to two hours.</source>
+            <translation>Federerad i Entra. Väntar på att Microsofts inloggningssida ska skicka {domain} till Skolon (den säger: {seen}). Det kan ta upp till två timmar.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Waiting for the admin sign-in in the browser…</source>
+            <translation>Väntar på administratörens inloggning i webbläsaren…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reading the domain's federation…</source>
+            <translation>Läser domänens federering…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Waiting for Microsoft's sign-in page…</source>
+            <translation>Väntar på Microsofts inloggningssida…</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Checking again…</source>
+            <translation>Kontrollerar igen…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Done: {domain} is federated with Skolon, and Microsoft's sign-in page sends its users to Skolon. Test with one pupil's account first.</source>
+            <translation>Klart: {domain} är federerad med Skolon, och Microsofts inloggningssida skickar dess användare till Skolon. Testa först med en elevs konto.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{domain} is federated in Entra, but Microsoft's sign-in page has not followed yet. Microsoft allows up to two hours: open this step again later to check; nothing is changed twice.</source>
+            <translation>{domain} är federerad i Entra, men Microsofts inloggningssida har inte hunnit med än. Det kan ta upp till två timmar: öppna det här steget igen senare för att kontrollera; ingenting ändras två gånger.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Stopped while waiting. The change in Entra stays; open this step again to check.</source>
+            <translation>Stoppades under väntan. Ändringen i Entra ligger kvar; öppna det här steget igen för att kontrollera.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not done: {domain} was not federated as sent. See the report in the run folder.</source>
+            <translation>Inte klart: {domain} federerades inte som det skickades. Se rapporten i körningens mapp.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Run folder: {path}</source>
+            <translation>Körningens mapp: {path}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+15" />
+            <source>Close</source>
+            <translation>Stäng</translation>
+        </message>
+        <message>
+            <location line="-10" />
+            <source>{upn} may not federate domains: sign in as a Domain Name Administrator or Global Administrator. Nothing was changed.</source>
+            <translation>{upn} får inte federera domäner: logga in som domännamnsadministratör eller global administratör. Ingenting ändrades.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This account</source>
+            <translation>Det här kontot</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not ready any more (checked again after the sign-in). Nothing was changed.</source>
+            <translation>Förutsättningarna stämmer inte längre (kontrollerades igen efter inloggningen). Ingenting ändrades.</translation>
+        </message>
+    </context>
+    <context>
         <name>Hint</name>
         <message>
             <location filename="../../gui/code_texts.py" line="-218" />
@@ -2362,7 +2576,12 @@
             <translation>Ångra en &amp;tidigare körning…</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+6" />
+            <source>Fe&amp;derate the domain with Skolon…</source>
+            <translation>Fe&amp;derera domänen med Skolon…</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>Run folder:</source>
             <translation>Körningens mapp:</translation>
         </message>
