@@ -27,10 +27,9 @@ from PySide6.QtWidgets import (
 
 from core.federation.readiness import Readiness
 from core.graph.connection import DOMAIN_RE
-from core.messages import readiness_check_name, readiness_fix, readiness_reason
 from core.tenant.checks import Verdict
 from core.tenant.directory import upn_domain
-from gui import texts
+from gui import federate_texts, texts
 from gui.jobs.federate import Federated, NotAllowed, abandon_sign_in, federate_job, readiness_job
 from gui.jobs.worker import Worker
 
@@ -171,9 +170,9 @@ class FederateDialog(QDialog):
                  Verdict.UNKNOWN: self.tr("Could not tell"), Verdict.SKIPPED: self.tr("Skipped")}
         self.table.setRowCount(len(readiness.rows))
         for i, row in enumerate(readiness.rows):
-            reason = f"{marks[row.verdict]}: {readiness_reason(row)}"
-            fix = readiness_fix(row) if row.verdict != Verdict.OK else ""
-            for column, text in enumerate((readiness_check_name(row.check), reason, fix or "")):
+            reason = f"{marks[row.verdict]}: {federate_texts.reason(row)}"
+            fix = federate_texts.fix(row) if row.verdict != Verdict.OK else ""
+            for column, text in enumerate((federate_texts.check_name(row.check), reason, fix)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(i, column, item)

@@ -1668,7 +1668,7 @@
     <context>
         <name>FederateDialog</name>
         <message>
-            <location filename="../../gui/dialogs/federate.py" line="+60" />
+            <location filename="../../gui/dialogs/federate.py" line="+59" />
             <source>Federate the domain with Skolon</source>
             <translation>Federate the domain with Skolon</translation>
         </message>
@@ -2521,6 +2521,495 @@
             <location line="+34" />
             <source>Export the preview report</source>
             <translation>Export the preview report</translation>
+        </message>
+    </context>
+    <context>
+        <name>Readiness</name>
+        <message>
+            <location filename="../../gui/federate_texts.py" line="+20" />
+            <source>{domain} is a verified root domain, not the initial and not the default domain.</source>
+            <translation>{domain} is a verified root domain, not the initial and not the default domain.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The app may not read the tenant's domains.</source>
+            <translation>The app may not read the tenant's domains.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} is not a domain of this tenant (its domains: {known}).</source>
+            <translation>{domain} is not a domain of this tenant (its domains: {known}).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} is the tenant's initial .onmicrosoft.com domain, which cannot be federated.</source>
+            <translation>{domain} is the tenant's initial .onmicrosoft.com domain, which cannot be federated.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} is not verified.</source>
+            <translation>{domain} is not verified.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} is a subdomain of {parent}; only root domains can be federated.</source>
+            <translation>{domain} is a subdomain of {parent}; only root domains can be federated.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} is the tenant's default domain, which cannot be federated.</source>
+            <translation>{domain} is the tenant's default domain, which cannot be federated.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} is not federated yet.</source>
+            <translation>{domain} is not federated yet.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} is already federated with this IdP ({issuer}).</source>
+            <translation>{domain} is already federated with this IdP ({issuer}).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} is federated with another IdP ({issuer}).</source>
+            <translation>{domain} is federated with another IdP ({issuer}).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} is federated with this IdP, but its {fields} differ from the metadata.</source>
+            <translation>{domain} is federated with this IdP, but its {fields} differ from the metadata.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} is federated, but Graph has no federation configuration for it (a configuration created without a signing certificate leaves it so).</source>
+            <translation>{domain} is federated, but Graph has no federation configuration for it (a configuration created without a signing certificate leaves it so).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The app may not read the domain's federation ({error}).</source>
+            <translation>The app may not read the domain's federation ({error}).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The federation of {domain} is not known (the domain was not found).</source>
+            <translation>The federation of {domain} is not known (the domain was not found).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} is federated with {issuer}; without readable metadata it cannot be compared with this IdP.</source>
+            <translation>{domain} is federated with {issuer}; without readable metadata it cannot be compared with this IdP.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Issuer {issuer}, sign-in URL {sso_url}; signing certificate valid {valid_from} to {expires} ({days} days left).</source>
+            <translation>Issuer {issuer}, sign-in URL {sso_url}; signing certificate valid {valid_from} to {expires} ({days} days left).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Issuer {issuer}, sign-in URL {sso_url}; the signing certificate expires on {expires}, in {days} days.</source>
+            <translation>Issuer {issuer}, sign-in URL {sso_url}; the signing certificate expires on {expires}, in {days} days.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The IdP's metadata was not read.</source>
+            <translation>The IdP's metadata was not read.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata file does not exist: {detail}.</source>
+            <translation>The metadata file does not exist: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata cannot be read: {detail}.</source>
+            <translation>The metadata cannot be read: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata is larger than 5 MB: {detail}.</source>
+            <translation>The metadata is larger than 5 MB: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata address is not https: {detail}.</source>
+            <translation>The metadata address is not https: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata could not be downloaded: {detail}.</source>
+            <translation>The metadata could not be downloaded: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata server's certificate is not trusted: {detail}.</source>
+            <translation>The metadata server's certificate is not trusted: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata is not XML: {detail}.</source>
+            <translation>The metadata is not XML: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata has a DTD or entity declarations, which are refused: {detail}.</source>
+            <translation>The metadata has a DTD or entity declarations, which are refused: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata is not SAML 2.0 metadata (an EntityDescriptor): {detail}.</source>
+            <translation>The metadata is not SAML 2.0 metadata (an EntityDescriptor): {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata describes no identity provider (no IDPSSODescriptor): {detail}.</source>
+            <translation>The metadata describes no identity provider (no IDPSSODescriptor): {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata describes several identity providers: {detail}.</source>
+            <translation>The metadata describes several identity providers: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata has no entityID (the issuer): {detail}.</source>
+            <translation>The metadata has no entityID (the issuer): {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata has no single sign-on URL with the HTTP-Redirect or HTTP-POST binding: {detail}.</source>
+            <translation>The metadata has no single sign-on URL with the HTTP-Redirect or HTTP-POST binding: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The IdP's sign-in URL is not https: {detail}.</source>
+            <translation>The IdP's sign-in URL is not https: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata has no signing certificate: {detail}.</source>
+            <translation>The metadata has no signing certificate: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A signing certificate in the metadata is not a valid X.509 certificate: {detail}.</source>
+            <translation>A signing certificate in the metadata is not a valid X.509 certificate: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The IdP's signing certificate expired on {detail}.</source>
+            <translation>The IdP's signing certificate expired on {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The IdP's signing certificate is valid only from {detail}.</source>
+            <translation>The IdP's signing certificate is valid only from {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All {members} enabled members in {domain} have an ImmutableId.</source>
+            <translation>All {members} enabled members in {domain} have an ImmutableId.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} has no enabled members.</source>
+            <translation>{domain} has no enabled members.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{missing} of {members} enabled members in {domain} have no ImmutableId ({examples}).</source>
+            <translation>{missing} of {members} enabled members in {domain} have no ImmutableId ({examples}).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{count} members have an ImmutableId longer than the 64 characters a SAML NameID can carry ({examples}).</source>
+            <translation>{count} members have an ImmutableId longer than the 64 characters a SAML NameID can carry ({examples}).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The app may not list users.</source>
+            <translation>The app may not list users.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No synced users in {domain}, and nobody is on a temporary UPN.</source>
+            <translation>No synced users in {domain}, and nobody is on a temporary UPN.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{count} users in {domain} are synced from Active Directory ({examples}).</source>
+            <translation>{count} users in {domain} are synced from Active Directory ({examples}).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{count} users are still on a temporary UPN from an unfinished UPN swap ({examples}).</source>
+            <translation>{count} users are still on a temporary UPN from an unfinished UPN swap ({examples}).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{count} users are on a temporary UPN of a UPN swap whose own UPN cannot be told ({examples}).</source>
+            <translation>{count} users are on a temporary UPN of a UPN swap whose own UPN cannot be told ({examples}).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{admin} is not in {domain}, so the sign-in will not be locked out.</source>
+            <translation>{admin} is not in {domain}, so the sign-in will not be locked out.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{admin} is in {domain}: after federating, this account could sign in only through the IdP.</source>
+            <translation>{admin} is in {domain}: after federating, this account could sign in only through the IdP.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The admin signs in after you confirm; the account is checked then.</source>
+            <translation>The admin signs in after you confirm; the account is checked then.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The admin signs in after you confirm; {count} admins are in {domain} ({examples}).</source>
+            <translation>The admin signs in after you confirm; {count} admins are in {domain} ({examples}).</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReadinessCheck</name>
+        <message>
+            <location line="-56" />
+            <source>Domain</source>
+            <translation>Domain</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Federation</source>
+            <translation>Federation</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>IdP metadata</source>
+            <translation>IdP metadata</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ImmutableIds</source>
+            <translation>ImmutableIds</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Synced users</source>
+            <translation>Synced users</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Admin sign-in</source>
+            <translation>Admin sign-in</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReadinessFix</name>
+        <message>
+            <location line="+54" />
+            <source>Grant the app Domain.Read.All (API permissions &gt; Grant admin consent).</source>
+            <translation>Grant the app Domain.Read.All (API permissions &gt; Grant admin consent).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check the domain, or add and verify it in Microsoft 365 admin center &gt; Settings &gt; Domains.</source>
+            <translation>Check the domain, or add and verify it in Microsoft 365 admin center &gt; Settings &gt; Domains.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Federate the school's own domain instead.</source>
+            <translation>Federate the school's own domain instead.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Verify the domain (its DNS TXT record) in Microsoft 365 admin center &gt; Settings &gt; Domains.</source>
+            <translation>Verify the domain (its DNS TXT record) in Microsoft 365 admin center &gt; Settings &gt; Domains.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Federate {parent} instead, or make {domain} a root domain (Graph: POST /domains/{domain}/promote).</source>
+            <translation>Federate {parent} instead, or make {domain} a root domain (Graph: POST /domains/{domain}/promote).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Make another domain (e.g. the .onmicrosoft.com one) the default in Microsoft 365 admin center &gt; Settings &gt; Domains, then check again.</source>
+            <translation>Make another domain (e.g. the .onmicrosoft.com one) the default in Microsoft 365 admin center &gt; Settings &gt; Domains, then check again.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Take {domain} back to managed first, or use that IdP's metadata.</source>
+            <translation>Take {domain} back to managed first, or use that IdP's metadata.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Federating again updates the configuration from this metadata.</source>
+            <translation>Federating again updates the configuration from this metadata.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Graph cannot change it: ask Microsoft support to set {domain} back to managed, then check again.</source>
+            <translation>Graph cannot change it: ask Microsoft support to set {domain} back to managed, then check again.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Grant the app Domain.Read.All (or Domain-InternalFederation.Read.All).</source>
+            <translation>Grant the app Domain.Read.All (or Domain-InternalFederation.Read.All).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fix the domain first.</source>
+            <translation>Fix the domain first.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fix the metadata first.</source>
+            <translation>Fix the metadata first.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ask the IdP for its next signing certificate, or federate after it has rolled over.</source>
+            <translation>Ask the IdP for its next signing certificate, or federate after it has rolled over.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check the path, or give the metadata's https address.</source>
+            <translation>Check the path, or give the metadata's https address.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check the file's permissions, or give the metadata's https address.</source>
+            <translation>Check the file's permissions, or give the metadata's https address.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Give the metadata of this one IdP, not a federation's aggregate.</source>
+            <translation>Give the metadata of this one IdP, not a federation's aggregate.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Give the https address of the metadata.</source>
+            <translation>Give the https address of the metadata.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check the address and the network, or download the file and give its path.</source>
+            <translation>Check the address and the network, or download the file and give its path.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check the address; on a network with a TLS-inspecting proxy, its CA must be in the computer's certificate store.</source>
+            <translation>Check the address; on a network with a TLS-inspecting proxy, its CA must be in the computer's certificate store.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Give the IdP's SAML metadata file (XML), not a web page or a certificate.</source>
+            <translation>Give the IdP's SAML metadata file (XML), not a web page or a certificate.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Download the metadata again from the IdP; genuine metadata has no DTD.</source>
+            <translation>Download the metadata again from the IdP; genuine metadata has no DTD.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Give the IdP's SAML 2.0 metadata.</source>
+            <translation>Give the IdP's SAML 2.0 metadata.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This may be a service provider's metadata; give the IdP's.</source>
+            <translation>This may be a service provider's metadata; give the IdP's.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Give the metadata of the one IdP to federate with.</source>
+            <translation>Give the metadata of the one IdP to federate with.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ask the IdP for complete metadata.</source>
+            <translation>Ask the IdP for complete metadata.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ask the IdP for metadata with a SAML 2.0 sign-in endpoint.</source>
+            <translation>Ask the IdP for metadata with a SAML 2.0 sign-in endpoint.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ask the IdP for an https sign-in URL.</source>
+            <translation>Ask the IdP for an https sign-in URL.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ask the IdP for metadata that includes its signing certificate.</source>
+            <translation>Ask the IdP for metadata that includes its signing certificate.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Download the metadata again from the IdP.</source>
+            <translation>Download the metadata again from the IdP.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ask the IdP for current metadata with a valid signing certificate.</source>
+            <translation>Ask the IdP for current metadata with a valid signing certificate.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Federate once the certificate is valid, or check this computer's clock.</source>
+            <translation>Federate once the certificate is valid, or check this computer's clock.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check the domain: federating a domain nobody uses changes nothing.</source>
+            <translation>Check the domain: federating a domain nobody uses changes nothing.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Run the wizard again for these users first (the Source page), then check again.</source>
+            <translation>Run the wizard again for these users first (the Source page), then check again.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Use a shorter source value or transform for these users (undo and apply again).</source>
+            <translation>Use a shorter source value or transform for these users (undo and apply again).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Grant the app User.ReadWrite.All (API permissions &gt; Grant admin consent).</source>
+            <translation>Grant the app User.ReadWrite.All (API permissions &gt; Grant admin consent).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Synced users' ImmutableIds belong to Entra Connect: federate a domain without synced users, or federate through Entra Connect.</source>
+            <translation>Synced users' ImmutableIds belong to Entra Connect: federate a domain without synced users, or federate through Entra Connect.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Run apply (or undo) again: it finishes the swap and moves them back first.</source>
+            <translation>Run apply (or undo) again: it finishes the swap and moves them back first.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check these users; if a UPN swap left them there, run again with the UPN swap, or move them back by hand.</source>
+            <translation>Check these users; if a UPN swap left them there, run again with the UPN swap, or move them back by hand.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sign in as an admin whose account is in another domain (e.g. the .onmicrosoft.com one).</source>
+            <translation>Sign in as an admin whose account is in another domain (e.g. the .onmicrosoft.com one).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sign in with an account outside the domain (e.g. the .onmicrosoft.com one).</source>
+            <translation>Sign in with an account outside the domain (e.g. the .onmicrosoft.com one).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sign in with an account outside {domain}, and keep at least one Global Administrator outside it.</source>
+            <translation>Sign in with an account outside {domain}, and keep at least one Global Administrator outside it.</translation>
         </message>
     </context>
     <context>
