@@ -100,3 +100,49 @@ def test_a_wrong_admin_is_told_and_nothing_changes(qtbot, school, browser):
         pass
     assert dialog.step_label.text().startswith("staff@skola.onmicrosoft.com may not federate domains")
     assert _writes(school) == []
+
+
+def test_the_step_measured_in_clicks_and_waiting(qtbot, school, browser):
+    """The closing figure's last leg (issue 18): from Results' button to "Done", with real mouse clicks on the
+    widgets a person would click; the stand-in browser picks the account and presses Accept (2 clicks a person
+    makes there, counted apart). Printed with `-s`."""
+    import time
+
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QPushButton, QWidget
+
+    from gui.dialogs.federate import FederateDialog as Dialog
+
+    clicks = typed = 0
+
+    def click(widget):
+        nonlocal clicks
+        assert widget.isVisible() and widget.isEnabled(), widget
+        QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=widget.rect().center())
+        clicks += 1
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    opener = QPushButton("Federate the domain with Skolon…", host)  # Results' button, as it opens the dialog
+    dialogs = []
+    opener.clicked.connect(lambda: dialogs.append(Dialog(connection(school), SECRET, host, domain="elev.example",
+                                                         metadata=school.metadata, realm_interval_s=0.05)))
+    host.show()
+    started = time.monotonic()
+    click(opener)
+    dialog = dialogs[0]
+    dialog.show()
+    click(dialog.check_button)
+    qtbot.waitUntil(lambda: dialog.go_button.isVisible(), timeout=30000)
+    click(dialog.confirm_edit)
+    QTest.keyClicks(dialog.confirm_edit, "elev.example")
+    typed += 1
+    click(dialog.go_button)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=60000)
+    waited = time.monotonic() - started
+    assert dialog.result.outcome.result.verified
+    click(dialog.close_button)
+    assert not dialog.isVisible() and _writes(school) == [("POST", 201)]
+    print(f"\nfederation step: {clicks} clicks and {typed} typed field in the tool, 2 in the browser's "
+          f"sign-in; {waited:.1f} s of waiting (home realm at once in the sandbox)")
+    assert clicks == 5 and typed == 1
