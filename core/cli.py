@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Callable, Iterable
 
 from core import APP_NAME, __version__
-from core.exits import EXIT_BAD_INPUT, EXIT_CANCELLED
+from core.exits import EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_PIPE_CLOSED
 
 # command name -> module that defines `register(subparsers)`; each sets `func(args) -> int`. The `gui`
 # command is added by the program's entry point outside core/ (core never names the GUI layer).
@@ -59,10 +60,25 @@ def main(argv: list[str] | None = None, extra: Iterable[Register] = ()) -> int:
         parser.print_help()
         return EXIT_BAD_INPUT
     try:
-        return int(args.func(args))
+        code = int(args.func(args))
+        sys.stdout.flush()  # a closed pipe shows here, not as a traceback while Python exits
+        return code
     except KeyboardInterrupt:
         print("Cancelled.", file=sys.stderr)
         return EXIT_CANCELLED
+    except BrokenPipeError:  # `immutableid-sync check … | head -3`: the reader has all it wanted
+        _silence_stdout()
+        return EXIT_PIPE_CLOSED
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that Python's own flush at exit does not raise again
+    (the recipe of the Python docs' signal module, "Note on SIGPIPE")."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # stdout is not a real file (a test's capture)
+        pass
 
 
 if __name__ == "__main__":

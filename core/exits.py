@@ -7,3 +7,4 @@ EXIT_BAD_INPUT = 2
 EXIT_CANNOT_CONNECT = 3
 EXIT_CANCELLED = 4
 EXIT_GUARD_REFUSED = 5   # an unattended run above its guard rail (--max-writes/--max-percent): nothing written
+EXIT_PIPE_CLOSED = 141   # the reader of standard output went away (`… | head -3`): 128 + SIGPIPE, as a shell's tools

@@ -437,6 +437,7 @@ OUTPUT_PATH_TEXT = {
 # column, and the problem's detail after a dash.
 SCHOOLS_FILE_TEXT = {
     "file_unreadable": "the schools file cannot be read",
+    "duplicated_columns": "the header row has these columns more than once (keep one of each)",
     "missing_columns": "the header row lacks these columns (name,connection,source,match,key_column,"
                        "value_column,transform,domains)",
     "unknown_columns": "the header row has columns batch does not know (a typo?)",
@@ -486,6 +487,15 @@ APPREG_TEXT: dict[str, str] = {
     "signin_timeout": "The sign-in was not finished in the browser in time (was the window closed?).",
     "signin_failed": "The sign-in failed.",
     "signin_device_code_blocked": "The tenant refused the device-code sign-in.",
+    "signin_stopped": "The sign-in was stopped before it finished. Nothing was created in the tenant.",
+    "signin_no_browser": "No web browser could be opened on this computer. Open the address above in a browser "
+                         "on this same computer (the answer comes back to it through http://localhost).",
+    "appreg_stopped": "Stopped before the app registration was finished.",
+    "appreg_stopped_kept": "Stopped while waiting for Microsoft to make the new app ready. The app exists, its "
+                           "secret is stored and the connection is saved.",
+    "appreg_name_saved": "--save-as: a connection named \"{name}\" is already saved, and `app create` never "
+                         "replaces one. To give its app a new secret: immutableid-sync app renew --profile "
+                         "\"{name}\". To make another app, choose another name with --save-as.",
     "appreg_role_unknown": "Microsoft Graph does not offer a permission this tool needs.",
     "appreg_not_admin": "The account that signed in may not create app registrations (403 from Graph).",
     "appreg_consent_forbidden": "The account that signed in may not grant admin consent (403 from Graph).",
@@ -518,6 +528,10 @@ APPREG_HINTS: dict[str, str] = {
     "signin_failed": "Run the command again; if it fails again, sign in at https://entra.microsoft.com to see "
                      "whether the account works.",
     "signin_device_code_blocked": "Leave out --device-code to sign in with the browser instead.",
+    "signin_stopped": "Run the command again when you are ready to sign in.",
+    "appreg_stopped": "What was created so far is listed below, with how to delete it; or run `app create` again.",
+    "appreg_stopped_kept": "It usually works within minutes: run `immutableid-sync check --profile NAME` later. "
+                           "To delete the app instead, see below.",
     "appreg_role_unknown": "Check that Microsoft Graph's service principal exists in the tenant.",
     "appreg_not_admin": ROLES_NEEDED,
     "appreg_consent_forbidden": ROLES_NEEDED + " Then grant admin consent for the app in the Entra admin "

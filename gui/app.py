@@ -82,6 +82,9 @@ def main(argv: list[str] | None = None, sandbox: bool = False) -> int:
         wizard.show()
         return app.exec()
     finally:
+        from gui.jobs.worker import stop_all
+
+        stop_all()  # never leave a QThread running when the QApplication goes (it would abort)
         if session.demo is not None:  # its state is kept for the next launch (gui/demo.py)
             session.demo.stop()
 

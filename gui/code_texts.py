@@ -495,6 +495,9 @@ APPREG_TEXT = {
     "appreg_replication_timeout": T("AppReg", "The new app registration did not start working in time."),
     "appreg_renew_not_proven": T("AppReg", "The new secret did not start working in time, so it was not kept; the "
                                            "old secret is still in use."),
+    "signin_stopped": T("AppReg", "The sign-in was cancelled."),
+    "appreg_stopped": T("AppReg", "Cancelled before the app registration was finished."),
+    "appreg_stopped_kept": T("AppReg", "Cancelled while waiting for Microsoft to make the new app ready."),
 }
 APPREG_HINT = {
     "signin_tenant_not_found": T("AppReg", "Check the tenant and, under Advanced, the cloud."),
@@ -512,6 +515,10 @@ APPREG_HINT = {
     "appreg_renew_not_proven": T("AppReg", "Renew again later, and delete the unused new secret."),
     "appreg_replication_timeout": T("AppReg", "Microsoft can take several minutes. The secret is kept: run the "
                                               "check again in a few minutes."),
+    "signin_stopped": T("AppReg", "Sign in again when you are ready."),
+    "appreg_stopped": T("AppReg", "Delete what was created (below), or create the app again."),
+    "appreg_stopped_kept": T("AppReg", "The app exists, its secret is kept and the connection is saved. It usually "
+                                       "works within minutes: run the check later, or delete the app (below)."),
 }
 APPREG_STEPS = {
     "appreg_signin": T("AppReg", "Sign in as an admin in the browser window that opened…"),
@@ -521,6 +528,9 @@ APPREG_STEPS = {
     "appreg_secret": T("AppReg", "Adding a client secret ({days} days)…"),
     "appreg_consent": T("AppReg", "Granting admin consent for {role}…"),
     "appreg_find": T("AppReg", "Finding the app…"),
+    "appreg_same_name": T("AppReg", "Note: this tenant already has {count} app registration(s) named “{name}” "
+                                    "(client ID {client_ids}). A new one is made beside it. To give an existing "
+                                    "one a new secret instead, cancel and use “Renew the secret”."),
     "appreg_waiting": T("AppReg", "Waiting for Microsoft to make the app ready (attempt {attempt}, {elapsed} s "
                                   "of at most {timeout} s)…"),
 }

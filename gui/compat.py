@@ -20,22 +20,29 @@ EXIT_CODE = 2  # the command line's "bad input / cannot start" code
 
 @dataclass(frozen=True)
 class BadBuild:
-    """`package` at exactly `version` is broken on CPython older than `python_below`."""
+    """`package` from `first` up to (not including) `fixed` (None: no fixed release known) is broken on
+    CPython older than `python_below`."""
 
     package: str  # "PySide6" or "shiboken6" (the two are released together, with the same version)
-    version: tuple[int, ...]
+    first: tuple[int, ...]
     python_below: tuple[int, int]
     why: str
+    fixed: tuple[int, ...] | None = None
+
+    def covers(self, version: tuple[int, ...]) -> bool:
+        return _padded(self.first) <= _padded(version) and (self.fixed is None or _padded(version) < _padded(self.fixed))
 
 
-# The one table of known-broken pairs. graph-facts §14: 6.12.0 drops a reference to True on every
-# Signal.emit(); on 3.12+ True is immortal and nothing happens, on 3.11 the interpreter aborts after a
-# few thousand progress signals ("Fatal Python error: bool_dealloc").
+# The one rule for which PySide6 may run on which Python (issue 15 §4): pyproject.toml's dependency markers
+# say the same, and tests/gui/test_gui_compat.py checks that they agree. graph-facts §14: 6.12.0 drops a
+# reference to True on every Signal.emit(); on 3.12+ True is immortal and nothing happens, on 3.11 the
+# interpreter aborts after a few thousand progress signals ("Fatal Python error: bool_dealloc"). No later
+# 6.12+ release is known to be fixed, so the whole line from 6.12 is refused on 3.11 until one is checked
+# with §14's reproduction (then set `fixed`, and pyproject.toml's marker with it).
+_WHY = "loses a reference to True on every Qt signal and crashes part-way through a run"
 KNOWN_BAD: tuple[BadBuild, ...] = (
-    BadBuild("PySide6", (6, 12, 0), (3, 12), "loses a reference to True on every Qt signal and crashes "
-                                             "part-way through a run"),
-    BadBuild("shiboken6", (6, 12, 0), (3, 12), "loses a reference to True on every Qt signal and crashes "
-                                               "part-way through a run"),
+    BadBuild("PySide6", (6, 12), (3, 12), _WHY),
+    BadBuild("shiboken6", (6, 12), (3, 12), _WHY),
 )
 
 
@@ -67,7 +74,7 @@ def toolkit_problem(versions: Mapping[str, str], python: tuple[int, ...], implem
         return None
     for bad in KNOWN_BAD if table is None else table:
         found = versions.get(bad.package)
-        if found is None or _padded(parse_version(found)) != _padded(bad.version):
+        if found is None or not bad.covers(parse_version(found)):
             continue
         if tuple(python[:2]) >= bad.python_below:
             continue
@@ -76,7 +83,7 @@ def toolkit_problem(versions: Mapping[str, str], python: tuple[int, ...], implem
         return (f"Immutable ID Sync cannot run with {bad.package} {found} on Python {shown}: that combination "
                 f"{bad.why}.\n"
                 f"Fix it in the environment the program runs from, either:\n"
-                f'  pip install "PySide6-Essentials<{bad.version[0]}.{bad.version[1]}"\n'
+                f'  pip install "PySide6-Essentials<{bad.first[0]}.{bad.first[1]}"\n'
                 f"or use Python {below} or newer.")
     return None
 

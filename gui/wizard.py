@@ -12,6 +12,7 @@ from core.setup.profiles import ProfileStore
 from core.setup.secrets import SecretStore
 from gui import navigation
 from gui.dialogs.about import show_about
+from gui.jobs.worker import stop_all
 from gui.navigation import PageId
 from gui.pages.base import WizardPage
 from gui.pages.check import CheckPage
@@ -125,3 +126,4 @@ class SyncWizard(QWizard):
             stop = getattr(dialog, "stop_workers", None)
             if stop is not None:
                 stop()
+        stop_all()  # and every other worker: the sign-in of a closed dialog, a dropped job (gui.jobs.worker)

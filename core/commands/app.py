@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
 from dataclasses import replace
 
 from core import logsetup
 from core.commands.app_output import failure_text, print_result, progress_printer, show_secret_once
 from core.commands.common import CliError, fail, resolve_connection
-from core.exits import EXIT_BAD_INPUT, EXIT_CANNOT_CONNECT, EXIT_OK
+from core.commands.stopping import cancel_on_stop_signals
+from core.exits import EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_CANNOT_CONNECT, EXIT_OK
 from core.graph.clouds import Cloud
 from core.graph.connection import Connection
 from core.graph.signin import DEFAULT_SIGN_IN_CLIENT_ID, SignedIn, SignInError, sign_in
@@ -43,7 +45,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     made.add_argument("--cloud", choices=[c.value for c in Cloud], help="national cloud (default: global)")
     made.add_argument("--name", default=DEFAULT_NAME, help=f'the app\'s name (default "{DEFAULT_NAME}")')
     made.add_argument("--no-optional-permissions", action="store_true",
-                      help="ask only for User.ReadWrite.All (not Domain.Read.All, Application.Read.All)")
+                      help="ask only for User.ReadWrite.All (not Domain.Read.All, Application.Read.All, "
+                           "RoleManagement.Read.Directory)")
     made.add_argument("--save-as", metavar="NAME", help="name of the saved connection (default: the tenant id)")
     _common(made)
     made.set_defaults(func=run_create)
@@ -74,28 +77,35 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 def run_create(args: argparse.Namespace) -> int:
     logsetup.setup_logging()
-    try:
-        base, store = _prepare(args)
-        signed = _sign_in(base, args)
-    except CliError as exc:
-        return fail(exc)
-    base = replace(base, tenant=signed.tenant_id or base.tenant, name=args.save_as or signed.tenant_id)
-    options = Options(name=args.name.strip() or DEFAULT_NAME, secret_years=args.secret_years,
-                      optional_roles=() if args.no_optional_permissions else Options().optional_roles)
-    progress = progress_printer()
-    try:
-        new = create(base, signed.token, options, progress)
-    except AppRegError as exc:
-        print(failure_text(exc), file=sys.stderr)
-        return EXIT_CANNOT_CONNECT
-    shown = _keep(new, store, args)
-    try:
-        wait_until_ready(new.connection, new.secret.value, progress, created=new.created)
-    except AppRegError as exc:
-        print(failure_text(exc), file=sys.stderr)
-        return EXIT_CANNOT_CONNECT
+    cancel = threading.Event()
+    with cancel_on_stop_signals(cancel):  # Ctrl-C stops between steps and says what exists
+        try:
+            base, store = _prepare(args)
+            _refuse_saved_name(args.save_as)
+            signed = _sign_in(base, args, cancel)
+            base = replace(base, tenant=signed.tenant_id or base.tenant, name=args.save_as or signed.tenant_id)
+            _refuse_saved_name(base.name)
+        except CliError as exc:
+            return fail(exc)
+        options = Options(name=args.name.strip() or DEFAULT_NAME, secret_years=args.secret_years,
+                          optional_roles=() if args.no_optional_permissions else Options().optional_roles)
+        progress = progress_printer()
+        try:
+            new = create(base, signed.token, options, progress, cancel=cancel)
+            shown = _keep(new, store, args)
+            wait_until_ready(new.connection, new.secret.value, progress, created=new.created, cancel=cancel,
+                             stopped_code="appreg_stopped_kept")
+        except AppRegError as exc:
+            print(failure_text(exc), file=sys.stderr)
+            return EXIT_CANCELLED if exc.code.startswith("appreg_stopped") else EXIT_CANNOT_CONNECT
     print_result(new, options.name, shown, _reminder(args, new, options.name))
     return EXIT_OK
+
+
+def _refuse_saved_name(name: str | None) -> None:
+    """`app create` makes a new app: it never replaces a saved connection (and its stored secret)."""
+    if name and ProfileStore().get(name) is not None:
+        raise CliError(EXIT_BAD_INPUT, describe("appreg_name_saved").format(name=name))
 
 
 def run_renew(args: argparse.Namespace) -> int:
@@ -107,13 +117,15 @@ def run_renew(args: argparse.Namespace) -> int:
         return fail(exc)
     progress = progress_printer()
     old = store.get(conn.tenant, conn.client_id)
+    cancel = threading.Event()
     try:
-        new = renew(conn, signed.token, progress, years=args.secret_years, old_secret=old)
-        wait_until_ready(new.connection, new.secret.value, progress, created=new.created,
-                         timeout_code="appreg_renew_not_proven")
+        with cancel_on_stop_signals(cancel):
+            new = renew(conn, signed.token, progress, years=args.secret_years, old_secret=old, cancel=cancel)
+            wait_until_ready(new.connection, new.secret.value, progress, created=new.created,
+                             timeout_code="appreg_renew_not_proven", cancel=cancel)
     except AppRegError as exc:
         print(failure_text(exc), file=sys.stderr)
-        return EXIT_CANNOT_CONNECT
+        return EXIT_CANCELLED if exc.code.startswith("appreg_stopped") else EXIT_CANNOT_CONNECT
     shown = _keep(new, store, args)
     if args.remove_old and new.old_key_ids:
         removed = remove_old_secret(conn, signed.token, new.object_id, new.old_key_ids)
@@ -131,6 +143,8 @@ def _prepare(args: argparse.Namespace, need_client: bool = False) -> tuple[Conne
         raise CliError(EXIT_BAD_INPUT, describe("appreg_bad_years"))
     if need_client:
         conn, _ = resolve_connection(args)
+    elif args.save_as is not None and not args.save_as.strip():
+        raise CliError(EXIT_BAD_INPUT, "--save-as: give a name for the saved connection.")
     else:
         args.client_id = None
         conn = _tenant_only(args)
@@ -144,7 +158,7 @@ def _tenant_only(args: argparse.Namespace) -> Connection:
     """The tenant (and cloud or sandbox URLs) for `app create`: a client id is not needed yet."""
     if args.profile:
         conn, _ = resolve_connection(argparse.Namespace(profile=args.profile, tenant=None, client_id=None,
-                                                        cloud=args.cloud))
+                                                        cloud=args.cloud), require_client_id=False)
         return replace(conn, client_id="", name=None, secret_expires=None)
     conn = Connection(args.tenant, "", cloud=args.cloud or Cloud.GLOBAL)
     problems = [p for p in conn.validate() if p.field != "client_id"]
@@ -153,19 +167,23 @@ def _tenant_only(args: argparse.Namespace) -> Connection:
     return conn
 
 
-def _sign_in(conn: Connection, args: argparse.Namespace) -> SignedIn:
+def _sign_in(conn: Connection, args: argparse.Namespace, cancel: threading.Event | None = None) -> SignedIn:
     def show(text: str) -> None:
         if not args.device_code:
             text = f"Sign in as an admin in your browser. If no browser opens, visit:\n  {text}"
         print(text, file=sys.stderr, flush=True)
 
+    def no_browser(url: str) -> None:
+        print(describe("signin_no_browser"), file=sys.stderr, flush=True)
+
     if args.device_code:
         print("Device-code sign-in: many tenants block it with Conditional Access.", file=sys.stderr)
     try:
-        return sign_in(conn, show, client_id=args.sign_in_client_id, device_code=args.device_code)
+        return sign_in(conn, show, client_id=args.sign_in_client_id, device_code=args.device_code, cancel=cancel,
+                       no_browser=no_browser)
     except SignInError as exc:
-        raise CliError(EXIT_CANNOT_CONNECT, describe(exc.code) + (f"\n  ({exc.detail})" if exc.detail else "")) \
-            from None
+        code = EXIT_CANCELLED if exc.code == "signin_stopped" else EXIT_CANNOT_CONNECT
+        raise CliError(code, describe(exc.code) + (f"\n  ({exc.detail})" if exc.detail else "")) from None
 
 
 def _keep(new: NewApp, store: SecretStore, args: argparse.Namespace) -> bool:
@@ -182,4 +200,4 @@ def _reminder(args: argparse.Namespace, new: NewApp, name: str) -> str | None:
     if not args.reminder:
         return None
     conn = new.connection
-    return str(write_reminder(args.reminder, new.secret.expires.date(), conn.tenant, conn.client_id, name))
+    return str(write_reminder(args.reminder, new.secret.expires.date(), conn.tenant, conn.client_id, name, conn.name))

@@ -16,6 +16,9 @@ _STEPS = {
     "appreg_secret": "Adding a client secret ({days} days) ...",
     "appreg_consent": "Granting admin consent for {role} ...",
     "appreg_find": "Finding the app {client_id} ...",
+    "appreg_same_name": "WARNING: this tenant already has {count} app registration(s) named \"{name}\" (client id "
+                        "{client_ids}). A new one is created beside it; to give an existing one a new secret "
+                        "instead, stop now (Ctrl-C) and use `immutableid-sync app renew`.",
     "appreg_waiting": "Waiting for Microsoft to make the app ready (attempt {attempt}, {elapsed} s of at most "
                       "{timeout} s) ...",
 }

@@ -43,11 +43,12 @@ def add_connection_options(parser: argparse.ArgumentParser, secret_input: bool =
                            help="read the client secret from standard input (one line)")
 
 
-def resolve_connection(args: argparse.Namespace) -> tuple[Connection, str | None]:
-    """The connection from --profile and/or --tenant/--client-id/--cloud, validated (CliError exit 2)."""
+def resolve_connection(args: argparse.Namespace, require_client_id: bool = True) -> tuple[Connection, str | None]:
+    """The connection from --profile and/or --tenant/--client-id/--cloud, validated (CliError exit 2).
+    `require_client_id=False` (app create): only the tenant is needed."""
     profile_secret, source = None, None
     if getattr(args, "profile", None):
-        conn, profile_secret, source = _load_profile_arg(args.profile)
+        conn, profile_secret, source = _load_profile_arg(args.profile, require_client_id)
     elif args.tenant is None and args.client_id is None:
         raise CliError(EXIT_BAD_INPUT, "Give --tenant and --client-id, or --profile with a profile file or "
                                        "the name of a saved connection.")
@@ -60,7 +61,7 @@ def resolve_connection(args: argparse.Namespace) -> tuple[Connection, str | None
     if overrides:
         conn = Connection.from_profile_dict({**conn.to_profile_dict(), **{
             ("tenant_id" if k == "tenant" else k): v for k, v in overrides.items()}})
-    problems = conn.validate()
+    problems = [p for p in conn.validate() if require_client_id or p.field != "client_id"]
     if problems:
         lines = [f"  {_where(p.field, overrides, source)}: {describe(p.code)}" for p in problems]
         raise CliError(EXIT_BAD_INPUT, "The connection details need fixing:\n" + "\n".join(lines))
@@ -98,7 +99,7 @@ def connection_and_secret(args: argparse.Namespace) -> tuple[Connection, str]:
     return conn, resolve_secret(conn, args, profile_secret)
 
 
-def _load_profile_arg(value: str) -> tuple[Connection, str | None, str]:
+def _load_profile_arg(value: str, require_client_id: bool = True) -> tuple[Connection, str | None, str]:
     """(connection, the file's secret or None, what to call where it came from in messages)."""
     path = Path(value)
     if not path.exists():
@@ -109,7 +110,7 @@ def _load_profile_arg(value: str) -> tuple[Connection, str | None, str]:
         if not _looks_like_a_path(value):
             raise CliError(EXIT_BAD_INPUT, f"--profile {unknown_profile_text(value, store.names())}")
     try:
-        conn, secret = load_profile(path)
+        conn, secret = load_profile(path, require_client_id)
     except ProfileError as exc:
         raise CliError(EXIT_BAD_INPUT, f"--profile {profile_error_text(exc)}") from None
     return conn, secret, str(path)

@@ -170,8 +170,9 @@ class Connection:
         )
 
 
-def load_profile(path: str | Path) -> tuple[Connection, str | None]:
-    """Read a connection profile (the sandbox's JSON line, or one we saved). Returns (conn, secret|None)."""
+def load_profile(path: str | Path, require_client_id: bool = True) -> tuple[Connection, str | None]:
+    """Read a connection profile (the sandbox's JSON line, or one we saved). Returns (conn, secret|None).
+    `require_client_id=False`: a profile naming only the tenant (`app create`: the app does not exist yet)."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -180,7 +181,7 @@ def load_profile(path: str | Path) -> tuple[Connection, str | None]:
     except OSError:
         raise ProfileError("profile_unreadable", path) from None
     data = _profile_json(text, path)
-    for field in ("tenant_id", "client_id"):
+    for field in ("tenant_id", "client_id") if require_client_id else ("tenant_id",):
         if not data.get(field) and not (field == "tenant_id" and data.get("tenant")):
             raise ProfileError("profile_missing_field", path, field)
     for field in _TEXT_KEYS:

@@ -1,14 +1,16 @@
 """One interactive admin sign-in for creating the app registration (graph-facts §10).
 
-MSAL's `acquire_token_interactive` opens the system browser through Python's `webbrowser` (so `BROWSER`
-is honoured), listens on a loopback port, and checks PKCE, state and nonce itself. The sign-in address is
-also handed to `show_url`, for a browser that does not open. Device code only when asked for: many
-tenants block it with Conditional Access."""
+MSAL builds the request and checks PKCE, state and nonce (`initiate_auth_code_flow` /
+`acquire_token_by_auth_code_flow`); our own loopback listener (core.graph.loopback: 127.0.0.1 only,
+cancellable) receives the answer. The browser is opened through Python's `webbrowser` (so `BROWSER` is
+honoured). The sign-in address is handed to `show_url` first, and to `no_browser` when no browser could be
+opened. Device code only when asked for: many tenants block it with Conditional Access."""
 
 from __future__ import annotations
 
-import logging
 import threading
+import time
+import webbrowser
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -18,13 +20,12 @@ import requests
 from core.graph.auth import AuthCode, decode_claims, error_from_exception, error_from_result
 from core.graph.connection import Connection
 from core.graph.http import VerifyingSession
+from core.graph.loopback import LoopbackCancelled, LoopbackReceiver, LoopbackTimeout
 
 # Microsoft Graph Command Line Tools: accepted by every tenant for these scopes (§10). A setting.
 DEFAULT_SIGN_IN_CLIENT_ID = "14d82eec-204b-4c2f-b7e8-296a70dab67e"
 DELEGATED_SCOPES = ("Application.ReadWrite.All", "AppRoleAssignment.ReadWrite.All", "Application.Read.All")
 SIGN_IN_TIMEOUT_S = 300
-_MSAL_BROWSER_LOG = "msal.oauth2cli.authcode"
-_URL_PREFIX = "Open a browser on this device to visit: "
 
 
 class SignInError(Exception):
@@ -45,21 +46,28 @@ class SignedIn:
 
 def sign_in(conn: Connection, show_url: Callable[[str], None], *, client_id: str = DEFAULT_SIGN_IN_CLIENT_ID,
             device_code: bool = False, timeout: int = SIGN_IN_TIMEOUT_S,
-            session: requests.Session | None = None, scopes: tuple[str, ...] = DELEGATED_SCOPES) -> SignedIn:
-    """Sign the admin in; raises SignInError (tenant_not_found, signin_cancelled, signin_timeout, ...).
-    `scopes`: Graph's delegated permissions to ask for (app create's by default; the federation run asks for
-    core.federation.domains.DELEGATED_SCOPES)."""
-    app = _public_app(conn, client_id, session or VerifyingSession(conn.verify))
+            session: requests.Session | None = None, cancel: threading.Event | None = None,
+            no_browser: Callable[[str], None] | None = None,
+            scopes: tuple[str, ...] = DELEGATED_SCOPES) -> SignedIn:
+    """Sign the admin in; raises SignInError (tenant_not_found, signin_cancelled, signin_timeout,
+    signin_stopped when `cancel` was set, ...). The loopback listener is closed before this returns, and
+    so are the connections of a session made here. `scopes`: Graph's delegated permissions to ask for (app
+    create's by default; the federation run asks for core.federation.domains.DELEGATED_SCOPES)."""
+    if session is None:
+        with VerifyingSession(conn.verify) as own:
+            return sign_in(conn, show_url, client_id=client_id, device_code=device_code, timeout=timeout,
+                           session=own, cancel=cancel, no_browser=no_browser, scopes=scopes)
+    app = _public_app(conn, client_id, session)
     asked = [f"{conn.graph_root}/{name}" for name in scopes]
     try:
         if device_code:
-            result = _device_code(app, asked, show_url)
+            result = _device_code(app, asked, show_url, cancel)
         else:
-            with _UrlCatcher(show_url) as catcher:
-                result = app.acquire_token_interactive(asked, prompt="select_account", timeout=timeout,
-                                                       auth_uri_callback=catcher.show)
-    except msal.oauth2cli.oauth2.BrowserInteractionTimeoutError:
+            result = _interactive(app, asked, show_url, no_browser, cancel, timeout)
+    except LoopbackTimeout:
         raise SignInError("signin_timeout") from None
+    except LoopbackCancelled:
+        raise SignInError("signin_stopped") from None
     except SignInError:
         raise
     except Exception as exc:
@@ -81,12 +89,39 @@ def _public_app(conn: Connection, client_id: str, session: requests.Session) -> 
         raise SignInError(_auth_code(error_from_exception(exc).code), type(exc).__name__) from None
 
 
-def _device_code(app: msal.PublicClientApplication, scopes: list[str], show: Callable[[str], None]) -> dict:
+def _interactive(app: msal.PublicClientApplication, scopes: list[str], show_url: Callable[[str], None],
+                 no_browser: Callable[[str], None] | None, cancel: threading.Event | None, timeout: float) -> dict:
+    with LoopbackReceiver() as receiver:
+        flow = app.initiate_auth_code_flow(scopes, redirect_uri=receiver.redirect_uri, prompt="select_account",
+                                           response_mode="form_post")
+        url = flow["auth_uri"]
+        show_url(url)
+        if not open_browser(url) and no_browser is not None:
+            no_browser(url)
+        answer = receiver.wait(flow["state"], cancel, timeout)
+    return app.acquire_token_by_auth_code_flow(flow, answer, scopes=scopes)
+
+
+def open_browser(url: str) -> bool:
+    """False when no browser could be started (no desktop session, no BROWSER): the caller shows the link."""
+    try:
+        return bool(webbrowser.open(url))
+    except webbrowser.Error:
+        return False
+
+
+def _device_code(app: msal.PublicClientApplication, scopes: list[str], show: Callable[[str], None],
+                 cancel: threading.Event | None) -> dict:
     flow = app.initiate_device_flow(scopes=scopes)
     if "user_code" not in flow:
         raise SignInError("signin_device_code_blocked", str(flow.get("error_description") or ""))
     show(str(flow["message"]))
-    return app.acquire_token_by_device_flow(flow)
+    # MSAL polls once a second and asks `exit_condition` between polls: a cancel ends it within a second.
+    result = app.acquire_token_by_device_flow(flow, exit_condition=lambda f: bool(cancel and cancel.is_set()) or
+                                              f.get("expires_at", 0) < time.time())
+    if cancel is not None and cancel.is_set():
+        raise SignInError("signin_stopped")
+    return result
 
 
 def _result_error(result: dict, device_code: bool) -> SignInError:
@@ -102,37 +137,3 @@ def _auth_code(code: AuthCode) -> str:
     return {AuthCode.TENANT_NOT_FOUND: "signin_tenant_not_found", AuthCode.TLS_VERIFY_FAILED: "tls_verify_failed",
             AuthCode.NETWORK: "network_error", AuthCode.BLOCKED_BY_POLICY: "blocked_by_policy"}.get(
         code, "signin_failed")
-
-
-class _UrlCatcher(logging.Handler):
-    """MSAL logs the sign-in address just before opening the browser; pass it on once to `show_url`."""
-
-    def __init__(self, show_url: Callable[[str], None]) -> None:
-        super().__init__(logging.INFO)
-        self._show_url = show_url
-        self._shown: set[str] = set()
-        self._lock = threading.Lock()
-        self._logger = logging.getLogger(_MSAL_BROWSER_LOG)
-        self._level = self._logger.level
-
-    def show(self, url: str) -> None:
-        with self._lock:
-            if url in self._shown:
-                return
-            self._shown.add(url)
-        self._show_url(url)
-
-    def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
-        if message.startswith(_URL_PREFIX):
-            self.show(message[len(_URL_PREFIX):].strip())
-
-    def __enter__(self) -> _UrlCatcher:
-        self._logger.addHandler(self)
-        if self._logger.getEffectiveLevel() > logging.INFO:
-            self._logger.setLevel(logging.INFO)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._logger.removeHandler(self)
-        self._logger.setLevel(self._level)

@@ -4,10 +4,13 @@ Order: Graph's role ids, the application, its service principal, a client secret
 tenant's policy allows, up to the asked lifetime), admin consent per role (appRoleAssignedTo). Then the
 caller stores the secret and waits with `wait_until_ready` until a client-credentials token's `roles`
 holds User.ReadWrite.All. Every failure is an AppRegError naming what was created, so the message can
-say how to delete it. Qt-free: the CLI and the wizard drive it alike; progress comes as codes."""
+say how to delete it. A `cancel` event is honoured between steps and during every wait (code
+`appreg_stopped`, naming what exists). Qt-free: the CLI and the wizard drive it alike; progress comes as
+codes."""
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -22,7 +25,8 @@ from core.setup.appreg_graph import AppGraph, GraphCallError, NewSecret, retry_u
 
 DEFAULT_NAME = "Immutable ID Sync"
 NEEDED_ROLE = "User.ReadWrite.All"
-OPTIONAL_ROLES = ("Domain.Read.All", "Application.Read.All")
+# RoleManagement.Read.Directory: without it "admins known before writing" never works for the apps we create.
+OPTIONAL_ROLES = ("Domain.Read.All", "Application.Read.All", "RoleManagement.Read.Directory")
 SECRET_NAME = "Immutable ID Sync (created by the tool)"  # noqa: S105 — the credential's label
 # Shorter lifetimes to try when the tenant's policy caps secrets (days); the first accepted is used.
 FALLBACK_DAYS = (730, 365, 180, 90, 30)
@@ -31,9 +35,13 @@ REPLICATION_TIMEOUT_S = 300.0
 Progress = Callable[[str, dict], None]
 
 
-def pause(seconds: float) -> None:
-    """Waiting between replication checks; one name, so tests can make time pass without waiting."""
-    time.sleep(seconds)
+def pause(seconds: float, cancel: threading.Event | None = None) -> None:
+    """Waiting between replication checks, cut short by `cancel`; one name, so tests can make time pass
+    without waiting."""
+    if cancel is not None:
+        cancel.wait(seconds)
+    else:
+        time.sleep(seconds)
 
 
 def elapsed_clock() -> float:
@@ -74,6 +82,7 @@ class NewApp:
     asked_days: int
     created: list[Created]
     old_key_ids: list[str] = field(default_factory=list)  # renew: the secrets the new one replaces
+    same_name: list[str] = field(default_factory=list)  # create: client ids of older apps with this name
 
     @property
     def capped(self) -> bool:
@@ -82,10 +91,11 @@ class NewApp:
 
 
 def create(base: Connection, token: str, options: Options, progress: Progress, *,
-           session: requests.Session | None = None, sleep: Callable[[float], None] | None = None) -> NewApp:
+           session: requests.Session | None = None, sleep: Callable[[float], None] | None = None,
+           cancel: threading.Event | None = None) -> NewApp:
     graph = AppGraph(base, token, session or VerifyingSession(base.verify))
-    sleep = sleep or pause
     created: list[Created] = []
+    nap = _napper(sleep, cancel, created, options.name)
     try:
         progress("appreg_roles", {})
         graph_sp, role_ids = graph.graph_roles()
@@ -93,24 +103,58 @@ def create(base: Connection, token: str, options: Options, progress: Progress, *
         missing = [r for r in wanted if r not in role_ids]
         if missing:
             raise AppRegError("appreg_role_unknown", created, detail=", ".join(missing))
+        same_name = _same_name(graph, options.name, progress)
+        _stop_if_asked(cancel, created, options.name)
         progress("appreg_app", {"name": options.name})
         app = graph.create_app(options.name, [role_ids[r] for r in wanted])
         created.append(Created("application", app["appId"]))
         progress("appreg_sp", {})
-        sp_id = retry_unreplicated(lambda: graph.create_sp(app["appId"]), sleep)
+        sp_id = retry_unreplicated(lambda: graph.create_sp(app["appId"]), nap)
         created.append(Created("service_principal", sp_id))
         days = options.secret_years * 365
+        _stop_if_asked(cancel, created, options.name)
         progress("appreg_secret", {"days": days})
-        secret = _add_secret(graph, app["id"], days, created, app, options, sleep)
+        secret = _add_secret(graph, app["id"], days, created, app, options, nap)
         created.append(Created("client_secret", secret.key_id))
         for role in wanted:
+            _stop_if_asked(cancel, created, options.name)
             progress("appreg_consent", {"role": role})
-            retry_unreplicated(lambda r=role: graph.grant(graph_sp, sp_id, role_ids[r]), sleep)
+            retry_unreplicated(lambda r=role: graph.grant(graph_sp, sp_id, role_ids[r]), nap)
             created.append(Created("consent", role))
     except GraphCallError as exc:
         raise _graph_failure(exc, created, options.name) from None
     conn = replace(base, client_id=app["appId"], secret_expires=secret.expires.date(), name=base.name)
-    return NewApp(conn, secret, app["id"], days, created)
+    return NewApp(conn, secret, app["id"], days, created, same_name=same_name)
+
+
+def _same_name(graph: AppGraph, name: str, progress: Progress) -> list[str]:
+    """Apps of this tenant already called `name` (a second "Immutable ID Sync" is easy to make by mistake
+    and hard to tell apart later). A warning, never a refusal; a listing Graph refuses is no warning."""
+    try:
+        found = graph.apps_named(name)
+    except GraphCallError:
+        return []
+    if found:
+        progress("appreg_same_name", {"name": name, "count": len(found), "client_ids": ", ".join(found)})
+    return found
+
+
+def _stop_if_asked(cancel: threading.Event | None, created: list[Created], name: str) -> None:
+    if cancel is not None and cancel.is_set():
+        client_id = next((c.ident for c in created if c.kind == "application"), "")
+        raise AppRegError("appreg_stopped", created, client_id=client_id, name=name)
+
+
+def _napper(sleep: Callable[[float], None] | None, cancel: threading.Event | None, created: list[Created],
+            name: str) -> Callable[[float], None]:
+    """The wait between retries: cut short by `cancel` (then AppRegError naming what exists)."""
+    def nap(seconds: float) -> None:
+        if sleep is not None:
+            sleep(seconds)
+        else:
+            pause(seconds, cancel)
+        _stop_if_asked(cancel, created, name)
+    return nap
 
 
 def _add_secret(graph: AppGraph, object_id: str, days: int, created: list[Created], app: dict,
@@ -143,12 +187,15 @@ def _graph_failure(exc: GraphCallError, created: list[Created], name: str) -> Ap
 
 def wait_until_ready(conn: Connection, secret: str, progress: Progress, *, timeout_s: float = REPLICATION_TIMEOUT_S,
                      sleep: Callable[[float], None] | None = None, clock: Callable[[], float] | None = None,
-                     created: list[Created] | None = None, timeout_code: str = "appreg_replication_timeout") -> int:
+                     created: list[Created] | None = None, timeout_code: str = "appreg_replication_timeout",
+                     cancel: threading.Event | None = None, stopped_code: str = "appreg_stopped") -> int:
     """Ask for client-credentials tokens until one carries User.ReadWrite.All; returns the attempts.
-    Raises AppRegError("appreg_replication_timeout") after `timeout_s`."""
-    sleep, clock = sleep or pause, clock or elapsed_clock
+    Raises AppRegError(`timeout_code`) after `timeout_s`, AppRegError(`stopped_code`) when cancelled."""
+    clock = clock or elapsed_clock
     start, attempt, delay = clock(), 0, 2.0
     while True:
+        if cancel is not None and cancel.is_set():
+            raise AppRegError(stopped_code, created or [], client_id=conn.client_id, name=conn.name or "")
         attempt += 1
         elapsed = clock() - start
         progress("appreg_waiting", {"attempt": attempt, "elapsed": int(elapsed), "timeout": int(timeout_s)})
@@ -157,7 +204,10 @@ def wait_until_ready(conn: Connection, secret: str, progress: Progress, *, timeo
         if elapsed + delay > timeout_s:
             raise AppRegError(timeout_code, created or [], client_id=conn.client_id,
                               name=conn.name or "")
-        sleep(delay)
+        if sleep is not None:
+            sleep(delay)
+        else:
+            pause(delay, cancel)
         delay = min(delay * 1.5, 15.0)
 
 
@@ -173,11 +223,12 @@ def _token_ready(conn: Connection, secret: str) -> bool:
 
 
 def renew(conn: Connection, token: str, progress: Progress, *, years: int = 3, old_secret: str | None = None,
-          session: requests.Session | None = None, sleep: Callable[[float], None] | None = None) -> NewApp:
+          session: requests.Session | None = None, sleep: Callable[[float], None] | None = None,
+          cancel: threading.Event | None = None) -> NewApp:
     """Add a new secret to the connection's app. Removing the old one is `remove_old_secret`, after the
     new one has proved to work."""
     graph = AppGraph(conn, token, session or VerifyingSession(conn.verify))
-    sleep = sleep or pause
+    sleep = _napper(sleep, cancel, [], conn.name or "")
     try:
         progress("appreg_find", {"client_id": conn.client_id})
         app = graph.find_app(conn.client_id)

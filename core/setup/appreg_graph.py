@@ -52,9 +52,10 @@ class AppGraph:
         self._token = token
         self._session = session
 
-    def call(self, method: str, path: str, body: dict | None = None) -> dict[str, Any]:
+    def call(self, method: str, path: str, body: dict | None = None,
+             params: dict[str, str] | None = None) -> dict[str, Any]:
         try:
-            answer = self._session.request(method, f"{self._base}/{path}", json=body,
+            answer = self._session.request(method, f"{self._base}/{path}", json=body, params=params,
                                            headers={"Authorization": f"Bearer {self._token}"})
         except requests.RequestException as exc:
             raise GraphCallError(0, "network_error", type(exc).__name__) from None
@@ -81,6 +82,13 @@ class AppGraph:
 
     def find_app(self, client_id: str) -> dict[str, Any]:
         return self.call("GET", f"applications(appId='{client_id}')")
+
+    def apps_named(self, name: str) -> list[str]:
+        """Client ids of the tenant's apps whose display name is exactly `name` (OData quotes doubled)."""
+        quoted = name.replace("'", "''")
+        answer = self.call("GET", "applications", params={"$filter": f"displayName eq '{quoted}'",
+                                                           "$select": "appId,displayName"})
+        return [str(a["appId"]) for a in answer.get("value", []) if a.get("displayName") == name]
 
     def create_sp(self, app_id: str) -> str:
         return self.call("POST", "servicePrincipals", {"appId": app_id})["id"]

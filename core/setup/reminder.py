@@ -29,15 +29,25 @@ def _fold(line: str) -> str:
     return "\r\n ".join(out)
 
 
-def reminder_ics(expires: date, tenant: str, client_id: str, app_name: str, now: datetime | None = None) -> str:
+def renew_command(tenant: str, client_id: str, connection_name: str | None = None) -> str:
+    """The real command that renews this app's secret: by the saved connection's name when there is one,
+    else by tenant and client id (never a placeholder to fill in months later)."""
+    if connection_name:
+        return f'immutableid-sync app renew --profile "{connection_name}"'  # the name rule allows no "
+    return f"immutableid-sync app renew --tenant {tenant} --client-id {client_id}"
+
+
+def reminder_ics(expires: date, tenant: str, client_id: str, app_name: str, now: datetime | None = None,
+                 connection_name: str | None = None) -> str:
     """The calendar text: an all-day event 30 days before `expires`, with an alarm that morning."""
     when = expires - timedelta(days=REMIND_DAYS_BEFORE)
     stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     summary = f"Renew the client secret of {app_name}"
+    saved = f" (saved connection '{connection_name}')" if connection_name else ""
     description = (f"The client secret of the app registration '{app_name}' (client id {client_id}, tenant "
-                   f"{tenant}) expires on {expires.isoformat()}. Renew it with: immutableid-sync app renew "
-                   "--profile NAME (or the Renew button on the wizard's Connection page), then give the new "
-                   "secret to Skolon Data Hub.")
+                   f"{tenant}){saved} expires on {expires.isoformat()}. Renew it with: "
+                   f"{renew_command(tenant, client_id, connection_name)} (or the Renew button on the wizard's "
+                   "Connection page), then give the new secret to Skolon Data Hub.")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Immutable ID Sync//Secret reminder//EN",
              "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "BEGIN:VEVENT", f"UID:{uuid.uuid4()}@immutableid-sync",
              f"DTSTAMP:{stamp}", f"DTSTART;VALUE=DATE:{when.strftime('%Y%m%d')}",
@@ -48,7 +58,9 @@ def reminder_ics(expires: date, tenant: str, client_id: str, app_name: str, now:
     return "".join(_fold(line) + "\r\n" for line in lines)
 
 
-def write_reminder(path: str | Path, expires: date, tenant: str, client_id: str, app_name: str) -> Path:
+def write_reminder(path: str | Path, expires: date, tenant: str, client_id: str, app_name: str,
+                   connection_name: str | None = None) -> Path:
     path = Path(path)
-    path.write_bytes(reminder_ics(expires, tenant, client_id, app_name).encode("utf-8"))
+    text = reminder_ics(expires, tenant, client_id, app_name, connection_name=connection_name)
+    path.write_bytes(text.encode("utf-8"))
     return path

@@ -25,6 +25,7 @@ from core.messages import csv_error_text, describe, profile_error_text
 from core.planning.plan import Scope
 from core.setup.names import few_names, is_valid_name, name_message, name_problem, rename_hint
 from core.setup.profiles import ProfileStore
+from core.source.csverrors import DUPLICATE_HEADER
 from core.source.csvfile import CsvError, CsvTable, read_table
 from core.source.sources import MatchBy, Source, SourceSpecError, parse_source_spec
 from core.source.spec import SourceSpec
@@ -106,13 +107,16 @@ def _columns(table: CsvTable) -> tuple[dict[str, int], list[SchoolProblem]]:
     """Column name -> index; a missing column, or one we do not know (a typo would be ignored), is a problem."""
     index: dict[str, int] = {}
     missing: list[str] = []
+    duplicated: list[str] = []
     for name in COLUMNS:
         try:
             index[name] = table.column_index(name)
-        except CsvError:
-            missing.append(name)
+        except CsvError as exc:  # twice in the header is not "missing": say which
+            (duplicated if exc.code == DUPLICATE_HEADER else missing).append(name)
     unknown = [h for h in table.headers if h.strip().casefold() not in COLUMNS]
     problems = []
+    if duplicated:
+        problems.append(SchoolProblem(table.header_line, None, "duplicated_columns", ", ".join(duplicated)))
     if missing:
         problems.append(SchoolProblem(table.header_line, None, "missing_columns", ", ".join(missing)))
     if unknown:

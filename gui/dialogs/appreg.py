@@ -1,6 +1,8 @@
 """The "Create it for me" / "Renew the secret" dialog (issue 9): the choices, one admin sign-in with
 progress, and the handover for Skolon Data Hub. The secret is never shown in the dialog: it reaches the
-clipboard only when the admin clicks "Copy for Skolon Data Hub"."""
+clipboard only when the admin clicks "Copy for Skolon Data Hub". While the job runs, Cancel (the button,
+Esc, closing the dialog) cancels it: the sign-in's listener closes at once, and what was created by then
+is named with how to delete it (issue 16). A browser that could not be opened gets the link with Copy."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ import html
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,7 +38,6 @@ from gui.jobs.worker import Worker
 from gui.save_location import default_save_path
 
 log = logging.getLogger(__name__)
-_ORPHANS: list[Worker] = []  # sign-ins still waiting for a browser after their dialog closed
 
 
 def _label(parent: QWidget, text: str = "", name: str = "") -> QLabel:
@@ -120,14 +121,25 @@ class AppRegDialog(QDialog):
         self.url_label = _label(page, name="appregUrl")
         self.url_label.setOpenExternalLinks(True)
         self.url_label.hide()
+        self.no_browser_label = _label(page, name="appregNoBrowser")
+        self.no_browser_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.copy_link_button = QPushButton(self.tr("Copy the &link"), page)
+        self.copy_link_button.clicked.connect(self.copy_link)
+        self.sign_in_url = ""
+        self.warning_label = _label(page, name="appregWarning")
         self.error_label = _label(page, name="appregError")
-        self.error_label.hide()
+        self.cancel_button = QPushButton(self.tr("&Cancel"), page)
+        self.cancel_button.clicked.connect(self.cancel_job)
         self.close_button = QPushButton(self.tr("Close"), page)
         self.close_button.clicked.connect(self.reject)
-        self.close_button.hide()
-        for widget in (self.step_label, self.url_label, self.error_label):
+        for widget in (self.no_browser_label, self.copy_link_button, self.warning_label, self.error_label,
+                       self.close_button):
+            widget.hide()
+        for widget in (self.step_label, self.url_label, self.no_browser_label, self.copy_link_button,
+                       self.warning_label, self.error_label):
             layout.addWidget(widget)
         layout.addStretch(1)
+        layout.addWidget(self.cancel_button)
         layout.addWidget(self.close_button)
         return page
 
@@ -190,7 +202,12 @@ class AppRegDialog(QDialog):
         self.worker.start()
 
     def _progress(self, event: tuple) -> None:
-        if event[0] == "url":
+        if event[0] == "no_browser":
+            self._show_no_browser(event[1])
+        elif event[0] == "step" and event[1] == "appreg_same_name":
+            self.warning_label.setText(texts.appreg_step(event[1], event[2]))
+            self.warning_label.show()
+        elif event[0] == "url":
             words = self.tr("the sign-in page")
             self.url_label.setText(self.tr("If no browser window opened, open {link}.").format(
                 link=f'<a href="{html.escape(event[1])}">{html.escape(words)}</a>'))
@@ -199,12 +216,38 @@ class AppRegDialog(QDialog):
         else:
             self.step_label.setText(texts.appreg_step(event[1], event[2]))
             if event[1] != "appreg_signin":  # signed in: the address is of no use any more
-                self.url_label.hide()
+                for widget in (self.url_label, self.no_browser_label, self.copy_link_button):
+                    widget.hide()
+
+    def _show_no_browser(self, url: str) -> None:
+        """No browser could be started here: the admin opens the link in one on this same computer."""
+        self.sign_in_url = url
+        self.url_label.hide()
+        self.step_label.setText(self.tr("No web browser could be opened on this computer."))
+        self.no_browser_label.setText(self.tr(
+            "Copy the link below and open it in a web browser on this same computer, then sign in as an admin. "
+            "The answer comes back to this program through http://localhost, so a browser on another device "
+            "cannot finish the sign-in.") + "\n\n" + url)
+        self.no_browser_label.show()
+        self.copy_link_button.show()
+
+    def copy_link(self) -> None:
+        QGuiApplication.clipboard().setText(self.sign_in_url)
+        self.copy_link_button.setText(self.tr("Link copied"))
+
+    def cancel_job(self) -> None:
+        """Cancel while it runs: the job stops within moments and `_failed` then says what exists."""
+        if self.worker is not None and self.worker.is_running():
+            self.worker.cancel()
+            self.cancel_button.setEnabled(False)
+            self.step_label.setText(self.tr("Cancelling…"))
 
     def _failed(self, exc: BaseException) -> None:
         title, hint = texts.appreg_failure(exc)
         self.step_label.setText(title)
         self.error_label.setText(hint)
+        for widget in (self.url_label, self.no_browser_label, self.copy_link_button, self.cancel_button):
+            widget.hide()
         self.error_label.show()
         self.close_button.show()
 
@@ -215,6 +258,8 @@ class AppRegDialog(QDialog):
                  self.tr("The secret expires on: {v}").format(v=texts.date_text(secret.expires.date()))]
         if outcome.app.capped:
             lines.append(self.tr("The tenant's policy does not allow longer secrets."))
+        if outcome.app.same_name:
+            lines.append(self.warning_label.text())
         self.summary_label.setText("\n".join(lines))
         self.keyring_label.setText(self.tr("The secret is kept in this computer's keychain.") if outcome.stored else
                                    self.tr("Warning: this computer has no keychain. Copy the secret now (Copy for "
@@ -244,14 +289,17 @@ class AppRegDialog(QDialog):
                        self.renew_of.display_name if self.renew_of else self.options().name)
         self.copied_label.setText(self.tr("Reminder saved: {path}").format(path=str(path)))
 
+    def reject(self) -> None:
+        """Esc, the window's close button and Close: while the job runs, the first one cancels it (the
+        dialog stays to say what exists); once it has ended, the dialog closes."""
+        if self.worker is not None and self.worker.is_running() and not self.worker.cancel_event.is_set():
+            self.cancel_job()
+            return
+        super().reject()
+
     def done(self, result: int) -> None:  # noqa: D401 - Qt's name
         worker = self.worker
         if worker is not None and worker.is_running():
-            # MSAL's browser wait cannot be interrupted: let it end on its own (its timeout), unheard.
-            for signal in (worker.progress, worker.finished, worker.failed):
-                signal.disconnect()
-            worker.cancel()
-            worker.setParent(QCoreApplication.instance())
-            _ORPHANS.append(worker)
-            worker.done.connect(lambda: _ORPHANS.remove(worker))
+            # Cancelled and unheard; gui.jobs.worker keeps it until its thread ends, and the wizard joins it.
+            worker.detach()
         super().done(result)

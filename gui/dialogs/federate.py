@@ -2,7 +2,7 @@
 the domain and the IdP's metadata, the readiness table (reason and fix per row), the typed domain, then the
 run on a worker thread — one admin sign-in in the browser, the checks again, the write, the read-back and the
 wait for Microsoft's sign-in page, with progress. Cancel, Close and Esc end the worker before the window goes:
-a browser sign-in still waiting is answered as cancelled (gui.jobs.federate.abandon_sign_in)."""
+a browser sign-in still waiting is stopped with it (core.graph.signin's `cancel`)."""
 
 from __future__ import annotations
 
@@ -30,11 +30,10 @@ from core.graph.connection import DOMAIN_RE
 from core.tenant.checks import Verdict
 from core.tenant.directory import upn_domain
 from gui import federate_texts, texts
-from gui.jobs.federate import Federated, NotAllowed, abandon_sign_in, federate_job, readiness_job
+from gui.jobs.federate import Federated, NotAllowed, federate_job, readiness_job
 from gui.jobs.worker import Worker
 
 STOP_WAIT_MS = 15000
-STOP_STEP_MS = 100
 
 
 def _label(parent: QWidget, name: str = "") -> QLabel:
@@ -277,20 +276,14 @@ class FederateDialog(QDialog):
         return self.worker
 
     def stop_worker(self) -> None:
-        """Cancel the job, answer a waiting browser sign-in, and wait for the thread to end."""
+        """Cancel the job (a waiting browser sign-in too) and wait for the thread to end."""
         worker = self.worker
         if worker is None or not worker.is_running():
             return
         for signal in (worker.progress, worker.finished, worker.failed):
             signal.disconnect()
-        worker.cancel()
-        answered = None
-        for _ in range(STOP_WAIT_MS // STOP_STEP_MS):  # the sign-in address may arrive a moment later
-            if self.sign_in_url and answered != self.sign_in_url:
-                answered = self.sign_in_url
-                abandon_sign_in(answered)
-            if worker.wait(STOP_STEP_MS):
-                return
+        worker.cancel()  # a browser sign-in waiting is stopped too (core.graph.signin: its listener closes)
+        worker.wait(STOP_WAIT_MS)
 
     def done(self, result: int) -> None:  # noqa: D401 - Qt's name: Close, Cancel and Esc all end here
         self.stop_worker()

@@ -1,6 +1,8 @@
 """Worker jobs for "Create it for me" and "Renew the secret" (issue 9): core.graph.signin + core.setup.appreg on the
-worker thread. Progress goes out as ("step", code, values) and ("url", address); the address is sent
-with keep=True so a later step cannot coalesce it away."""
+worker thread. Progress goes out as ("step", code, values), ("url", address) and ("no_browser", address)
+when no browser could be opened; those are sent with keep=True so a later step cannot coalesce them away.
+Every step honours the worker's cancel event (the sign-in's listener, Graph's retries, the wait until
+ready): a cancelled job ends within moments with a SignInError/AppRegError naming what exists."""
 
 from __future__ import annotations
 
@@ -27,9 +29,11 @@ def _reporter(progress: Callable[..., None]) -> Callable[[str, dict], None]:
     return lambda code, values: progress(("step", code, dict(values)))
 
 
-def _signed_in(base: Connection, progress: Callable[..., None], sign_in_options: dict[str, Any]):
+def _signed_in(base: Connection, progress: Callable[..., None], sign_in_options: dict[str, Any],
+               cancel: threading.Event):
     progress(("step", "appreg_signin", {}), True)
-    return sign_in(base, lambda url: progress(("url", url), True), **sign_in_options)
+    return sign_in(base, lambda url: progress(("url", url), True), cancel=cancel,
+                   no_browser=lambda url: progress(("no_browser", url), True), **sign_in_options)
 
 
 def create_job(base: Connection, options: Options, store: SecretStore, save: Callable[[Connection], Any],
@@ -37,11 +41,12 @@ def create_job(base: Connection, options: Options, store: SecretStore, save: Cal
     """Sign in, create, keep the secret (keyring, else this session's memory), save, wait until ready.
     The secret is kept before the wait, so a slow replication never loses it."""
     def job(progress: Callable[..., None], cancel: threading.Event) -> AppRegOutcome:
-        signed = _signed_in(base, progress, sign_in_options or {})
+        signed = _signed_in(base, progress, sign_in_options or {}, cancel)
         start = replace(base, tenant=signed.tenant_id or base.tenant, client_id="")
-        new = create(start, signed.token, options, _reporter(progress))
+        new = create(start, signed.token, options, _reporter(progress), cancel=cancel)
         outcome = _keep(new, store, save)
-        wait_until_ready(new.connection, new.secret.value, _reporter(progress), created=new.created)
+        wait_until_ready(new.connection, new.secret.value, _reporter(progress), created=new.created, cancel=cancel,
+                         stopped_code="appreg_stopped_kept")
         return outcome
     return job
 
@@ -50,11 +55,11 @@ def renew_job(conn: Connection, years: int, remove_old: bool, store: SecretStore
               save: Callable[[Connection], Any], sign_in_options: dict[str, Any] | None = None):
     """Add a secret, prove it, keep it, and remove the old one only when asked."""
     def job(progress: Callable[..., None], cancel: threading.Event) -> AppRegOutcome:
-        signed = _signed_in(conn, progress, sign_in_options or {})
+        signed = _signed_in(conn, progress, sign_in_options or {}, cancel)
         old = store.get(conn.tenant, conn.client_id)
-        new = renew(conn, signed.token, _reporter(progress), years=years, old_secret=old)
+        new = renew(conn, signed.token, _reporter(progress), years=years, old_secret=old, cancel=cancel)
         wait_until_ready(new.connection, new.secret.value, _reporter(progress), created=new.created,
-                         timeout_code="appreg_renew_not_proven")
+                         timeout_code="appreg_renew_not_proven", cancel=cancel)
         outcome = _keep(new, store, save)
         if remove_old and new.old_key_ids:
             outcome.removed_old = remove_old_secret(conn, signed.token, new.object_id, new.old_key_ids)

@@ -9,7 +9,6 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qs, urlencode, urlsplit
 
 from core.federation.domains import DELEGATED_SCOPES, configuration_body
 from core.federation.metadata import metadata_trust
@@ -72,7 +71,7 @@ def federate_job(conn: Connection, secret: str | None, domain: str, metadata: st
             progress(("url", url), True)
 
         progress(("stage", "signin"), True)
-        signed = sign_in(conn, show, scopes=DELEGATED_SCOPES, **(sign_in_options or {}))
+        signed = sign_in(conn, show, scopes=DELEGATED_SCOPES, cancel=cancel, **(sign_in_options or {}))
         if cancel.is_set():
             raise SignInError("signin_cancelled")
         if not may_federate(signed.token):
@@ -97,26 +96,3 @@ def federate_job(conn: Connection, secret: str | None, domain: str, metadata: st
                                                                             ("stage", stage)))
         return Federated(outcome, readiness)
     return job
-
-
-def abandon_sign_in(auth_url: str) -> None:
-    """End a browser sign-in MSAL is waiting for (the admin cancelled or closed the window): answer MSAL's
-    own loopback listener as the browser would when the admin cancels, so the worker thread ends now
-    instead of at MSAL's timeout. Only ever sent to http://localhost (the redirect URI MSAL chose)."""
-    query = parse_qs(urlsplit(auth_url).query)
-    redirect = (query.get("redirect_uri") or [""])[0]
-    parts = urlsplit(redirect)
-    if parts.scheme != "http" or parts.hostname not in ("localhost", "127.0.0.1"):
-        return
-    answer = {"error": "access_denied", "error_description": "cancelled in the wizard"}
-    if query.get("state"):
-        answer["state"] = query["state"][0]
-    try:
-        import requests
-
-        if (query.get("response_mode") or [""])[0] == "form_post":  # what MSAL asks of the browser
-            requests.post(redirect, data=answer, timeout=5)
-        else:
-            requests.get(f"{redirect}?{urlencode(answer)}", timeout=5)
-    except Exception:  # noqa: BLE001 - the listener may have ended already
-        pass

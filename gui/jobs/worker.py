@@ -4,6 +4,11 @@ A job is `job(progress, cancel) -> result`: `progress(obj)` may be called from t
 as the core likes; `cancel` is a `threading.Event`. The worker never touches widgets; signals are queued
 to the GUI thread. Frequent progress is coalesced (latest value wins) so that a 100,000-user listing
 cannot flood the event loop; events marked as `keep` (failures for the live log) are never dropped.
+
+Every started worker is held in `_LIVE` until its thread has ended, whoever created it and whatever happened
+to its page or dialog: a QThread destroyed while running aborts the whole program (issue 16: a cancelled
+sign-in, then closing the wizard). `stop_all` cancels and joins every one; the wizard calls it on close
+and gui.app after the event loop ends.
 """
 
 from __future__ import annotations
@@ -14,9 +19,10 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal
 
 log = logging.getLogger(__name__)
+_LIVE: dict[QThread, Worker] = {}  # started and not yet joined: strong references to thread and worker
 
 ProgressFn = Callable[[Any], None]
 Job = Callable[[ProgressFn, threading.Event], Any]
@@ -63,11 +69,24 @@ class Worker(QObject):
         return self._cancel
 
     def start(self) -> None:
+        _LIVE[self._runner] = self
         self._flush_timer.start()
         self._runner.start()
 
     def cancel(self) -> None:
         self._cancel.set()
+
+    def detach(self) -> None:
+        """Cancel, and stop telling anyone: for a page or dialog that goes away while the job still runs.
+        The worker moves to the application, so deleting its old parent cannot delete it mid-job."""
+        for signal in (self.progress, self.finished, self.failed, self.done):
+            try:
+                signal.disconnect()
+            except (RuntimeError, TypeError):  # nothing connected
+                pass
+        self.cancel()
+        if QCoreApplication.instance() is not None:
+            self.setParent(QCoreApplication.instance())
 
     def is_running(self) -> bool:
         return self._runner.isRunning()
@@ -103,8 +122,33 @@ class Worker(QObject):
             self._outcome = ("finished", result)
 
     def _on_thread_finished(self) -> None:  # GUI thread, after run() returned
+        self._runner.wait()  # `finished` comes just before the thread really ends
+        _LIVE.pop(self._runner, None)
         self._flush_timer.stop()
         self._flush()
         kind, value = self._outcome or ("failed", RuntimeError("worker ended without a result"))
         (self.finished if kind == "finished" else self.failed).emit(value)
         self.done.emit()
+
+
+def live_workers() -> list[Worker]:
+    """Workers whose thread has not been joined yet."""
+    return [w for t, w in list(_LIVE.items()) if t.isRunning()]
+
+
+def stop_all(wait_ms: int = 60000) -> list[str]:
+    """Cancel every running worker, then join each (jobs honour `cancel` within moments: the sign-in's
+    listener polls it, HTTP calls have timeouts). Returns the names of any still running after `wait_ms`."""
+    threads = list(_LIVE.items())
+    for _, worker in threads:
+        worker.cancel()
+    deadline = time.monotonic() + wait_ms / 1000
+    left = []
+    for thread, worker in threads:
+        if not thread.wait(max(0, int((deadline - time.monotonic()) * 1000))):
+            left.append(worker._name)
+        else:
+            _LIVE.pop(thread, None)
+    if left:
+        log.error("still running after %d ms: %s", wait_ms, ", ".join(left))
+    return left

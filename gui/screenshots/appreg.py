@@ -48,6 +48,22 @@ def appreg_tour(tenant, out: Path, shot: Callable[[object, Path, str], None],
         tenant.config.auto_sign_in = False
 
 
+def _no_browser_and_cancelled(page, tenant, out: Path, shot) -> None:
+    """No browser could be opened (the link with Copy), then the admin cancelled: what it says (issue 16)."""
+    from core.graph.signin import SignInError
+
+    dialog = page.appreg.make_dialog(renew=False)
+    dialog.show()
+    dialog.stack.setCurrentIndex(1)
+    url = f"{tenant.authority}/oauth2/v2.0/authorize?client_id=14d82eec-204b-4c2f-b7e8-296a70dab67e&response_type=code"
+    for event in (("step", "appreg_signin", {}), ("url", url), ("no_browser", url)):
+        dialog._progress(event)
+    shot(dialog, out, "2g-appreg-no-browser")
+    dialog._failed(SignInError("signin_stopped"))
+    shot(dialog, out, "2h-appreg-sign-in-cancelled")
+    dialog.done(0)
+
+
 def _tour(tenant, out: Path, shot, wait) -> None:
     session = WizardSession()
     session.sandbox = tenant
@@ -61,6 +77,7 @@ def _tour(tenant, out: Path, shot, wait) -> None:
                         (page.ca_edit, tenant.ca_bundle)):
         edit.setText(value)
     shot(wizard, out, "2-connection-create-it-for-me")
+    _no_browser_and_cancelled(page, tenant, out, shot)  # first: the page keeps its last dialog
     dialog = page.appreg.make_dialog(renew=False)
     dialog.show()
     shot(dialog, out, "2a-appreg-choices")

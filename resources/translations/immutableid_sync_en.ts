@@ -82,7 +82,22 @@
             <translation>The new secret did not start working in time, so it was not kept; the old secret is still in use.</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+2" />
+            <source>The sign-in was cancelled.</source>
+            <translation>The sign-in was cancelled.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancelled before the app registration was finished.</source>
+            <translation>Cancelled before the app registration was finished.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancelled while waiting for Microsoft to make the new app ready.</source>
+            <translation>Cancelled while waiting for Microsoft to make the new app ready.</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Check the tenant and, under Advanced, the cloud.</source>
             <translation>Check the tenant and, under Advanced, the cloud.</translation>
         </message>
@@ -133,6 +148,21 @@
             <translation>Microsoft can take several minutes. The secret is kept: run the check again in a few minutes.</translation>
         </message>
         <message>
+            <location line="+2" />
+            <source>Sign in again when you are ready.</source>
+            <translation>Sign in again when you are ready.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete what was created (below), or create the app again.</source>
+            <translation>Delete what was created (below), or create the app again.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The app exists, its secret is kept and the connection is saved. It usually works within minutes: run the check later, or delete the app (below).</source>
+            <translation>The app exists, its secret is kept and the connection is saved. It usually works within minutes: run the check later, or delete the app (below).</translation>
+        </message>
+        <message>
             <location line="+4" />
             <source>Sign in as an admin in the browser window that opened…</source>
             <translation>Sign in as an admin in the browser window that opened…</translation>
@@ -169,6 +199,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Note: this tenant already has {count} app registration(s) named “{name}” (client ID {client_ids}). A new one is made beside it. To give an existing one a new secret instead, cancel and use “Renew the secret”.</source>
+            <translation>Note: this tenant already has {count} app registration(s) named “{name}” (client ID {client_ids}). A new one is made beside it. To give an existing one a new secret instead, cancel and use “Renew the secret”.</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Waiting for Microsoft to make the app ready (attempt {attempt}, {elapsed} s of at most {timeout} s)…</source>
             <translation>Waiting for Microsoft to make the app ready (attempt {attempt}, {elapsed} s of at most {timeout} s)…</translation>
         </message>
@@ -236,7 +271,7 @@
     <context>
         <name>AppRegDialog</name>
         <message>
-            <location filename="../../gui/dialogs/appreg.py" line="+60" />
+            <location filename="../../gui/dialogs/appreg.py" line="+61" />
             <source>Renew the client secret</source>
             <translation>Renew the client secret</translation>
         </message>
@@ -312,11 +347,21 @@
         </message>
         <message>
             <location line="+15" />
+            <source>Copy the &amp;link</source>
+            <translation>Copy the &amp;link</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Cancel</source>
+            <translation>&amp;Cancel</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Close</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+19" />
             <source>&amp;Copy for Skolon Data Hub</source>
             <translation>&amp;Copy for Skolon Data Hub</translation>
         </message>
@@ -341,7 +386,7 @@
             <translation>This computer has no keychain to keep the new secret in. Go on, and the secret can be copied once, on the last step, and never again? Or cancel: nothing is created.</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+31" />
             <source>the sign-in page</source>
             <translation>the sign-in page</translation>
         </message>
@@ -351,7 +396,27 @@
             <translation>If no browser window opened, open {link}.</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+14" />
+            <source>No web browser could be opened on this computer.</source>
+            <translation>No web browser could be opened on this computer.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Copy the link below and open it in a web browser on this same computer, then sign in as an admin. The answer comes back to this program through http://localhost, so a browser on another device cannot finish the sign-in.</source>
+            <translation>Copy the link below and open it in a web browser on this same computer, then sign in as an admin. The answer comes back to this program through http://localhost, so a browser on another device cannot finish the sign-in.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Link copied</source>
+            <translation>Link copied</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Cancelling…</source>
+            <translation>Cancelling…</translation>
+        </message>
+        <message>
+            <location line="+14" />
             <source>Client ID: {v}</source>
             <translation>Client ID: {v}</translation>
         </message>
@@ -371,7 +436,7 @@
             <translation>The tenant's policy does not allow longer secrets.</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+4" />
             <source>The secret is kept in this computer's keychain.</source>
             <translation>The secret is kept in this computer's keychain.</translation>
         </message>
@@ -404,7 +469,7 @@
     <context>
         <name>Attribute</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-176" />
+            <location filename="../../gui/code_texts.py" line="-186" />
             <source>Object ID (as Entra Connect does, with guid-base64)</source>
             <translation>Object ID (as Entra Connect does, with guid-base64)</translation>
         </message>
@@ -1668,7 +1733,7 @@
     <context>
         <name>FederateDialog</name>
         <message>
-            <location filename="../../gui/dialogs/federate.py" line="+59" />
+            <location filename="../../gui/dialogs/federate.py" line="+58" />
             <source>Federate the domain with Skolon</source>
             <translation>Federate the domain with Skolon</translation>
         </message>
@@ -3146,7 +3211,7 @@
     <context>
         <name>RunFace</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+85" />
+            <location filename="../../gui/code_texts.py" line="+95" />
             <source>Command line</source>
             <translation>Command line</translation>
         </message>
@@ -3453,7 +3518,7 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-376" />
+            <location filename="../../gui/code_texts.py" line="-386" />
             <source>Will be set</source>
             <translation>Will be set</translation>
         </message>
@@ -3940,7 +4005,7 @@
     <context>
         <name>SyncWizard</name>
         <message>
-            <location filename="../../gui/wizard.py" line="+48" />
+            <location filename="../../gui/wizard.py" line="+49" />
             <source>Immutable ID Sync</source>
             <translation>Immutable ID Sync</translation>
         </message>
@@ -4099,7 +4164,7 @@
     <context>
         <name>UndoCount</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+70" />
+            <location filename="../../gui/code_texts.py" line="+80" />
             <source>Will be cleared</source>
             <translation>Will be cleared</translation>
         </message>

@@ -82,7 +82,22 @@
             <translation>Den nya hemligheten började inte fungera i tid, så den sparades inte; den gamla hemligheten används fortfarande.</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+2" />
+            <source>The sign-in was cancelled.</source>
+            <translation>Inloggningen avbröts.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancelled before the app registration was finished.</source>
+            <translation>Avbröts innan appregistreringen var klar.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancelled while waiting for Microsoft to make the new app ready.</source>
+            <translation>Avbröts medan Microsoft gjorde den nya appen klar att använda.</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Check the tenant and, under Advanced, the cloud.</source>
             <translation>Kontrollera klientorganisationen och, under Avancerat, molnet.</translation>
         </message>
@@ -133,6 +148,21 @@
             <translation>Det kan ta Microsoft flera minuter. Hemligheten är sparad: kör kontrollen igen om några minuter.</translation>
         </message>
         <message>
+            <location line="+2" />
+            <source>Sign in again when you are ready.</source>
+            <translation>Logga in igen när det passar dig.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete what was created (below), or create the app again.</source>
+            <translation>Ta bort det som skapades (se nedan), eller skapa appen igen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The app exists, its secret is kept and the connection is saved. It usually works within minutes: run the check later, or delete the app (below).</source>
+            <translation>Appen finns, dess hemlighet är sparad och anslutningen är sparad. Den brukar fungera inom några minuter: kör kontrollen senare, eller ta bort appen (se nedan).</translation>
+        </message>
+        <message>
             <location line="+4" />
             <source>Sign in as an admin in the browser window that opened…</source>
             <translation>Logga in som administratör i webbläsarfönstret som öppnades…</translation>
@@ -169,6 +199,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Note: this tenant already has {count} app registration(s) named “{name}” (client ID {client_ids}). A new one is made beside it. To give an existing one a new secret instead, cancel and use “Renew the secret”.</source>
+            <translation>Obs! Klientorganisationen har redan {count} appregistrering(ar) med namnet ”{name}” (program-ID {client_ids}). En ny skapas vid sidan av. Vill du i stället ge en befintlig app en ny hemlighet: avbryt och använd ”Förnya hemligheten”.</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Waiting for Microsoft to make the app ready (attempt {attempt}, {elapsed} s of at most {timeout} s)…</source>
             <translation>Väntar tills appen fungerar hos Microsoft (försök {attempt}, {elapsed} s av högst {timeout} s)…</translation>
         </message>
@@ -236,7 +271,7 @@
     <context>
         <name>AppRegDialog</name>
         <message>
-            <location filename="../../gui/dialogs/appreg.py" line="+60" />
+            <location filename="../../gui/dialogs/appreg.py" line="+61" />
             <source>Renew the client secret</source>
             <translation>Förnya klienthemligheten</translation>
         </message>
@@ -312,11 +347,21 @@
         </message>
         <message>
             <location line="+15" />
+            <source>Copy the &amp;link</source>
+            <translation>Kopiera &amp;länken</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Cancel</source>
+            <translation>&amp;Avbryt</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Close</source>
             <translation>Stäng</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+19" />
             <source>&amp;Copy for Skolon Data Hub</source>
             <translation>&amp;Kopiera för Skolon Data Hub</translation>
         </message>
@@ -341,7 +386,7 @@
             <translation>Datorn har ingen nyckelring att spara den nya hemligheten i. Vill du fortsätta, så kan hemligheten kopieras en gång, i sista steget, och aldrig igen? Eller avbryt: ingenting skapas.</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+31" />
             <source>the sign-in page</source>
             <translation>inloggningssidan</translation>
         </message>
@@ -351,7 +396,27 @@
             <translation>Om inget webbläsarfönster öppnades, öppna {link}.</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+14" />
+            <source>No web browser could be opened on this computer.</source>
+            <translation>Det gick inte att öppna någon webbläsare på den här datorn.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Copy the link below and open it in a web browser on this same computer, then sign in as an admin. The answer comes back to this program through http://localhost, so a browser on another device cannot finish the sign-in.</source>
+            <translation>Kopiera länken nedan och öppna den i en webbläsare på samma dator, och logga sedan in som administratör. Svaret kommer tillbaka till programmet via http://localhost, så en webbläsare på en annan enhet kan inte slutföra inloggningen.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Link copied</source>
+            <translation>Länken är kopierad</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Cancelling…</source>
+            <translation>Avbryter…</translation>
+        </message>
+        <message>
+            <location line="+14" />
             <source>Client ID: {v}</source>
             <translation>Program-ID (klient): {v}</translation>
         </message>
@@ -371,7 +436,7 @@
             <translation>Klientorganisationens princip tillåter inte längre hemligheter.</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+4" />
             <source>The secret is kept in this computer's keychain.</source>
             <translation>Hemligheten sparas i datorns nyckelring.</translation>
         </message>
@@ -404,7 +469,7 @@
     <context>
         <name>Attribute</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-176" />
+            <location filename="../../gui/code_texts.py" line="-186" />
             <source>Object ID (as Entra Connect does, with guid-base64)</source>
             <translation>Objekt-ID (som Entra Connect, med guid-base64)</translation>
         </message>
@@ -1668,7 +1733,7 @@
     <context>
         <name>FederateDialog</name>
         <message>
-            <location filename="../../gui/dialogs/federate.py" line="+59" />
+            <location filename="../../gui/dialogs/federate.py" line="+58" />
             <source>Federate the domain with Skolon</source>
             <translation>Federera domänen med Skolon</translation>
         </message>
@@ -3146,7 +3211,7 @@
     <context>
         <name>RunFace</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+85" />
+            <location filename="../../gui/code_texts.py" line="+95" />
             <source>Command line</source>
             <translation>Kommandoraden</translation>
         </message>
@@ -3453,7 +3518,7 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-376" />
+            <location filename="../../gui/code_texts.py" line="-386" />
             <source>Will be set</source>
             <translation>Kommer att anges</translation>
         </message>
@@ -3940,7 +4005,7 @@
     <context>
         <name>SyncWizard</name>
         <message>
-            <location filename="../../gui/wizard.py" line="+48" />
+            <location filename="../../gui/wizard.py" line="+49" />
             <source>Immutable ID Sync</source>
             <translation>Immutable ID Sync</translation>
         </message>
@@ -4099,7 +4164,7 @@
     <context>
         <name>UndoCount</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+70" />
+            <location filename="../../gui/code_texts.py" line="+80" />
             <source>Will be cleared</source>
             <translation>Rensas</translation>
         </message>

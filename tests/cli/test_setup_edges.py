@@ -255,3 +255,68 @@ def test_pruning_keeps_the_journal_undo_needs(sandbox, sandbox_profile_file, mem
     conn = ProfileStore().get("North")
     after = prune_runs(conn, keep=1)
     assert wrote in after.pruned and not after.kept_for_undo  # undone now: it may go
+
+
+# --- §3.5: smaller defects ------------------------------------------------------------------------------
+def test_the_reminder_names_the_real_connection_and_a_working_command():
+    from datetime import date
+
+    from core.setup.reminder import reminder_ics
+
+    unfolded = reminder_ics(date(2029, 11, 28), "school.example", CLIENT, "Immutable ID Sync",
+                            connection_name="Norra skolan").replace("\r\n ", "")
+    assert 'app renew --profile "Norra skolan"' in unfolded and "NAME" not in unfolded
+    bare = reminder_ics(date(2029, 11, 28), "school.example", CLIENT, "Immutable ID Sync").replace("\r\n ", "")
+    assert f"app renew --tenant school.example --client-id {CLIENT}" in bare and "NAME" not in bare
+
+
+def test_a_duplicated_header_says_duplicated(tmp_path, capsys, isolated_home):
+    schools = tmp_path / "schools.csv"
+    schools.write_text("name,name,connection,source,match,key_column,value_column,transform,domains\n"
+                       "A,B,x.json,attribute:objectId,,,,,\n", "utf-8")
+    assert main(["batch", str(schools)]) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert "more than once" in err and "name" in err and "lacks" not in err
+    export = tmp_path / "idp.csv"
+    export.write_text("UPN,UPN,Anchor\na@school.example,b,c\n", "utf-8")
+    assert main(["preview", "--tenant", "school.example", "--client-id", CLIENT, "--source", f"csv:{export}",
+                 "--match", "upn", "--key-column", "UPN", "--value-column", "Anchor"]) == EXIT_BAD_INPUT
+    assert "more than one column in the header row has this name" in capsys.readouterr().err
+
+
+def test_batch_problems_are_capped_with_a_count(tmp_path, capsys, isolated_home):
+    schools = tmp_path / "schools.csv"
+    rows = "".join(f"School {i},nowhere-{i},attribute:objectId,,,,,\n" for i in range(60))
+    schools.write_text("name,connection,source,match,key_column,value_column,transform,domains\n" + rows, "utf-8")
+    assert main(["batch", str(schools)]) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert err.count("\n  line ") == 20 and "and 40 more problem(s) (60 in all)" in err
+
+
+def test_a_closed_pipe_exits_quietly(isolated_home):
+    """`immutableid-sync … | head -3`: no BrokenPipeError traceback, whatever the command (core/cli.py)."""
+    import subprocess
+    import sys
+
+    profiles = [{"name": f"Skola {i:04d} i en kommun med ett långt namn", "tenant_id": "school.example",
+                 "client_id": CLIENT, "cloud": "global"} for i in range(3000)]  # far more than a pipe holds
+    (isolated_home / "config").mkdir(parents=True, exist_ok=True)
+    (isolated_home / "config" / "profiles.json").write_text(json.dumps({"version": 1, "profiles": profiles}),
+                                                            "utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "core.cli", "connection", "list"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    assert proc.stdout.readline().startswith(b"Skola 0000")
+    proc.stdout.close()  # the reader goes away, as `head -1` does
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 141
+    assert "Traceback" not in err and "BrokenPipe" not in err and "Exception ignored" not in err
+
+
+def test_source_help_lists_the_attribute_names(capsys):
+    from core.source.spec import ATTRIBUTE_NAMES
+
+    for command in (["preview"], ["apply"], ["connection", "save"]):
+        with pytest.raises(SystemExit):
+            main([*command, "--help"])
+        text = " ".join(capsys.readouterr().out.split())
+        assert all(name in text for name in ATTRIBUTE_NAMES), command

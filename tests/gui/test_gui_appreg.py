@@ -135,3 +135,177 @@ def test_without_a_keychain_the_admin_chooses_show_once_or_cancel(sandbox_factor
     assert "no keychain" in dialog.keyring_label.text() and app.passwords[0].secret not in dialog.summary_label.text()
     dialog.copy_button.click()
     assert app.passwords[0].secret in QGuiApplication.clipboard().text()
+
+
+# --- issue 16 majors 1 and 5, issue 15 §3.2: cancel, close, no browser, the admins permission ------------------
+def _listening(port: int) -> bool:
+    import socket
+
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=2).close()
+    except OSError:
+        return False
+    return True
+
+
+def _loopback_port(url: str) -> int:
+    from urllib.parse import parse_qs, urlsplit
+
+    return urlsplit(parse_qs(urlsplit(url).query)["redirect_uri"][0]).port
+
+
+def _listener_addresses(port: int) -> set[str]:
+    """The local addresses of the sockets listening on `port` (Linux /proc/net/tcp and tcp6; state 0A)."""
+    found = set()
+    for name in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(name, encoding="ascii") as table:
+            for line in list(table)[1:]:
+                local, state = line.split()[1], line.split()[3]
+                address, hex_port = local.split(":")
+                if state == "0A" and int(hex_port, 16) == port:
+                    found.add(address)
+    return found
+
+
+def _waiting_for_the_browser(page, qtbot, browser):
+    import threading
+
+    browser.action = "close"  # the admin never finishes in the browser
+    before = set(threading.enumerate())
+    dialog = page.appreg.make_dialog(False)
+    dialog.show()
+    qtbot.addWidget(dialog)
+    dialog.sign_in_button.click()
+    qtbot.waitUntil(lambda: bool(browser.opened), timeout=WAIT_MS)
+    port = _loopback_port(browser.opened[0])
+    qtbot.waitUntil(lambda: _listening(port), timeout=WAIT_MS)
+    return dialog, port, before
+
+
+def _no_thread_left(before) -> bool:
+    """No worker left, and no thread started since `before` still exists in the OS (a QThread that ran
+    Python code stays listed by `threading` as a dummy: /proc/self/task says whether it still runs)."""
+    import os
+    import threading
+
+    from gui.jobs.worker import live_workers
+
+    running = {int(task) for task in os.listdir("/proc/self/task")}
+    left = [t for t in threading.enumerate() if t not in before and t.native_id in running]
+    return not live_workers() and not left
+
+
+def test_esc_while_signing_in_then_cancel_the_wizard_leaves_no_thread_and_no_listener(
+        sandbox_factory, make_wizard, qtbot, browser, memory_keyring):
+    from PySide6.QtCore import Qt
+
+    tenant = sandbox_factory(users=3)
+    wizard, page = _connection_page(make_wizard, tenant, browser)
+    dialog, port, before = _waiting_for_the_browser(page, qtbot, browser)
+    assert _listener_addresses(port) == {"0100007F"}  # 127.0.0.1 only, never every interface
+    assert dialog.cancel_button.isVisible() and dialog.cancel_button.isEnabled()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.worker.is_running(), timeout=WAIT_MS)
+    qtbot.waitUntil(dialog.error_label.isVisible, timeout=WAIT_MS)
+    assert dialog.isVisible() and "sign-in was cancelled" in dialog.step_label.text()
+    assert "Nothing was created" in dialog.error_label.text() and not _listening(port)
+    dialog.close_button.click()
+    assert not dialog.isVisible()
+    wizard.reject()  # Cancel the wizard
+    assert not wizard.isVisible() and _no_thread_left(before) and not dialog.worker.is_running()
+    assert not [e for e in tenant.audit() if e["method"] == "POST"]  # nothing created in the tenant
+
+
+def test_closing_the_wizard_while_the_sign_in_waits_joins_the_job(sandbox_factory, make_wizard, qtbot, browser,
+                                                                 memory_keyring):
+    tenant = sandbox_factory(users=3)
+    wizard, page = _connection_page(make_wizard, tenant, browser)
+    dialog, port, before = _waiting_for_the_browser(page, qtbot, browser)
+    wizard.close()  # the dialog is still open and its job waiting
+    assert not wizard.isVisible() and _no_thread_left(before) and not _listening(port)
+    assert not [a for a in tenant.directory.apps if a.ready_at or a.passwords]
+
+
+def test_cancel_after_the_app_was_made_names_it_and_keeps_nothing(sandbox_factory, make_wizard, qtbot, browser,
+                                                                  memory_keyring, monkeypatch):
+    """The Cancel button while Graph's steps run: the job stops before the secret, says what exists and how to
+    delete it, stores no secret and saves no connection."""
+    import gui.jobs.appreg as jobs
+    from core.setup.profiles import ProfileStore
+
+    tenant = sandbox_factory(users=3)
+    wizard, page = _connection_page(make_wizard, tenant, browser)
+    dialog = page.appreg.make_dialog(False)
+    dialog.show()
+    qtbot.addWidget(dialog)
+    reporter = jobs._reporter
+
+    def cancel_at_the_service_principal(progress):
+        report = reporter(progress)
+
+        def step(code, values):
+            report(code, values)
+            if code == "appreg_sp":
+                dialog.worker.cancel_event.set()  # what the Cancel button does, at this exact moment
+        return step
+    monkeypatch.setattr(jobs, "_reporter", cancel_at_the_service_principal)
+    saved_before = ProfileStore().names()
+    dialog.sign_in_button.click()
+    qtbot.waitUntil(lambda: dialog.error_label.isVisible(), timeout=WAIT_MS)
+    (app,) = [a for a in tenant.directory.apps if a.display_name == "Immutable ID Sync" and a.sp_id]
+    assert "Cancelled before the app registration was finished" in dialog.step_label.text()
+    assert f"az ad app delete --id {app.client_id}" in dialog.error_label.text()
+    assert app.passwords == [] and memory_keyring.store == {} and ProfileStore().names() == saved_before
+    assert not [e for e in tenant.audit() if "addPassword" in e["path"]]
+
+
+def test_no_browser_shows_the_link_with_copy_and_explains(sandbox_factory, make_wizard, qtbot, browser,
+                                                          memory_keyring, monkeypatch):
+    import webbrowser
+
+    tenant = sandbox_factory(users=3)
+    wizard, page = _connection_page(make_wizard, tenant, browser)
+    monkeypatch.setattr(webbrowser, "open", lambda *a, **k: False)  # no desktop session, no BROWSER
+    dialog = page.appreg.make_dialog(False)
+    dialog.show()
+    qtbot.addWidget(dialog)
+    dialog.sign_in_button.click()
+    qtbot.waitUntil(dialog.copy_link_button.isVisible, timeout=WAIT_MS)
+    assert "No web browser could be opened" in dialog.step_label.text()
+    assert "in the browser window that opened" not in dialog.step_label.text()
+    text = dialog.no_browser_label.text()
+    assert "same computer" in text and dialog.sign_in_url in text and "/authorize?" in dialog.sign_in_url
+    dialog.copy_link_button.click()
+    assert QGuiApplication.clipboard().text() == dialog.sign_in_url
+    port = _loopback_port(dialog.sign_in_url)
+    dialog.cancel_button.click()
+    qtbot.waitUntil(lambda: not dialog.worker.is_running(), timeout=WAIT_MS)
+    assert not _listening(port)
+
+
+def test_the_app_made_for_me_shows_admins_as_admins_in_the_preview(sandbox_factory, make_wizard, qtbot, browser,
+                                                                   memory_keyring, tmp_path):
+    from wizard_steps import to_preview, to_source_with_export
+
+    tenant = sandbox_factory(users=12)
+    wizard, page = _connection_page(make_wizard, tenant, browser)
+    dialog = page.appreg.make_dialog(False)
+    qtbot.addWidget(dialog)
+    (box,) = [b for b in dialog.optional_boxes if "RoleManagement.Read.Directory" in b.text()]
+    assert box.isChecked()  # offered, and ticked by default
+    dialog.sign_in_button.click()
+    qtbot.waitUntil(lambda: dialog.stack.currentIndex() == 2 or dialog.error_label.isVisible(), timeout=WAIT_MS)
+    assert dialog.stack.currentIndex() == 2, dialog.error_label.text()
+    (app,) = [a for a in tenant.directory.apps if a.passwords]
+    assert "RoleManagement.Read.Directory" in app.roles_at(tenant.clock())
+    dialog.done_button.click()
+    qtbot.waitUntil(lambda: wizard.currentId() == PageId.CHECK, timeout=WAIT_MS)
+    wait_idle(wizard, qtbot)
+    assert wizard.page_by_id(PageId.CHECK).rows["admin_roles"].state == "ok"
+    to_source_with_export(wizard, qtbot, tenant, tmp_path)
+    to_preview(wizard, qtbot)
+    marked = [r for r in wizard.session.plan.rows if r.status.value == "admin_role"]
+    assert len(marked) == 2
+    reads = [e for e in tenant.audit() if "roleManagement" in e["path"] and e["status"] == 200]
+    assert reads and {e["client_id"] for e in reads} == {app.client_id}
+    wizard.stop_all_workers()

@@ -27,8 +27,44 @@ def test_only_the_bad_pair_is_refused():
     assert compat.toolkit_problem(BAD, (3, 12, 0)) is None  # True is immortal there
     assert compat.toolkit_problem(BAD, (3, 13, 1)) is None
     assert compat.toolkit_problem(GOOD, (3, 11, 7)) is None
-    assert compat.toolkit_problem({"PySide6": "6.12.1", "shiboken6": "6.12.1"}, (3, 11, 9)) is None
+    # no 6.12+ release is known to be fixed: the whole line is refused on 3.11, as pyproject.toml says
+    assert compat.toolkit_problem({"PySide6": "6.12.1", "shiboken6": "6.12.1"}, (3, 11, 9)) is not None
+    assert compat.toolkit_problem({"PySide6": "6.13.0", "shiboken6": "6.13.0"}, (3, 11, 9)) is not None
+    assert compat.toolkit_problem({"PySide6": "6.12.1", "shiboken6": "6.12.1"}, (3, 12, 0)) is None
     assert compat.toolkit_problem(BAD, (3, 11, 7), implementation="pypy") is None
+
+
+def test_pyproject_and_compat_agree_on_every_version_and_python():
+    """One rule (gui/compat.py KNOWN_BAD); pip's side (pyproject.toml's markers) must say the same: every
+    version pip may install on a Python is one compat lets start there, and every version compat refuses
+    is one pip will not install. build/constraints.txt's pins are allowed by both."""
+    import tomllib
+
+    from packaging.markers import default_environment
+    from packaging.requirements import Requirement
+    from packaging.version import Version
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    pyside = [Requirement(r) for r in project["dependencies"] if r.startswith("PySide6")]
+    assert pyside
+    versions = [f"6.{minor}.{patch}" for minor in range(6, 16) for patch in (0, 1, 3)]
+    pins = [Requirement(line) for line in (ROOT / "build" / "constraints.txt").read_text("utf-8").splitlines()
+            if line.startswith("PySide6")]
+    for python in ((3, 11, 7), (3, 11, 12), (3, 12, 0), (3, 13, 1)):
+        env = {**default_environment(), "python_version": f"{python[0]}.{python[1]}",
+               "python_full_version": ".".join(map(str, python)), "implementation_name": "cpython"}
+        rules = [r for r in pyside if r.marker is None or r.marker.evaluate(env)]
+        assert len(rules) == 1, python
+        for version in versions:
+            pip_allows = Version(version) in rules[0].specifier
+            starts = compat.toolkit_problem({"PySide6": version, "shiboken6": version}, python) is None
+            if Version(version) >= Version("6.6"):  # below pyproject's floor compat has nothing to say
+                assert pip_allows == starts, (python, version)
+        for pin in pins:
+            if pin.marker is None or pin.marker.evaluate(env):
+                (exact,) = pin.specifier
+                assert Version(exact.version) in rules[0].specifier
+                assert compat.toolkit_problem({"PySide6": exact.version}, python) is None
 
 
 def test_a_mixed_install_or_a_short_version_is_still_caught():

@@ -145,7 +145,9 @@ def _applications(tenant: SandboxTenant, req: Request, caller: Caller, head: str
     filt = re.match(r"^\s*appId\s+eq\s+'([^']*)'\s*$", where, re.I)
     if filt:
         wanted = filt.group(1)
-    apps = [a for a in tenant.directory.apps if wanted is None or a.client_id == wanted.lower()]
+    named = re.match(r"^\s*displayName\s+eq\s+'((?:[^']|'')*)'\s*$", where, re.I)  # Graph: eq on displayName
+    apps = [a for a in tenant.directory.apps if (wanted is None or a.client_id == wanted.lower()) and
+            (named is None or a.display_name == named.group(1).replace("''", "'"))]
     values = [tenant.application(a) for a in apps]
     headers = caller.ok_headers(facts.RU_COST_OTHER_READ)
     if match:
