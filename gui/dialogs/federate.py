@@ -12,7 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -80,7 +82,14 @@ class FederateDialog(QDialog):
                           ("reject", self.tr("Ignore MFA done at Skolon"))):
             self.mfa_combo.addItem(text, key)
         form.addRow(self.tr("&Domain:"), self.domain_edit)
-        form.addRow(self.tr("Skolon's me&tadata:"), self.metadata_edit)
+        metadata_row = QHBoxLayout()
+        metadata_row.addWidget(self.metadata_edit, 1)
+        self.browse_button = QPushButton(self.tr("&Browse…"), page)
+        self.browse_button.clicked.connect(self._browse)
+        metadata_row.addWidget(self.browse_button)
+        metadata_label = QLabel(self.tr("Skolon's me&tadata:"), page)
+        metadata_label.setBuddy(self.metadata_edit)
+        form.addRow(metadata_label, metadata_row)
         form.addRow(self.tr("&MFA:"), self.mfa_combo)
         self.check_button = QPushButton(self.tr("&Check readiness"), page)
         self.check_button.clicked.connect(self.check)
@@ -131,6 +140,12 @@ class FederateDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
         return page
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Skolon's metadata"), "",
+                                              self.tr("SAML metadata (*.xml);;All files (*)"))
+        if path:
+            self.metadata_edit.setText(path)
 
     # Readiness ------------------------------------------------------------------------------------
     def domain(self) -> str:

@@ -1733,7 +1733,7 @@
     <context>
         <name>FederateDialog</name>
         <message>
-            <location filename="../../gui/dialogs/federate.py" line="+58" />
+            <location filename="../../gui/dialogs/federate.py" line="+60" />
             <source>Federate the domain with Skolon</source>
             <translation>Federera domänen med Skolon</translation>
         </message>
@@ -1768,12 +1768,17 @@
             <translation>&amp;Domän:</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+3" />
+            <source>&amp;Browse…</source>
+            <translation>&amp;Bläddra…</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Skolon's me&amp;tadata:</source>
             <translation>Skolons me&amp;tadata:</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>&amp;MFA:</source>
             <translation>&amp;MFA:</translation>
         </message>
@@ -1813,7 +1818,17 @@
             <translation>Avbryt</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+9" />
+            <source>Skolon's metadata</source>
+            <translation>Skolons metadata</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SAML metadata (*.xml);;All files (*)</source>
+            <translation>SAML-metadata (*.xml);;Alla filer (*)</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>Give the domain (e.g. school.example) and Skolon's metadata.</source>
             <translation>Ange domänen (t.ex. skola.example) och Skolons metadata.</translation>
         </message>
