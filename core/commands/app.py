@@ -133,7 +133,7 @@ def run_renew(args: argparse.Namespace) -> int:
     elif new.old_key_ids:
         print(f"The old secret still works until it expires (key id {', '.join(new.old_key_ids)}); add "
               "--remove-old to delete it.")
-    print_result(new, conn.name or conn.client_id, shown, _reminder(args, new, conn.name or conn.client_id))
+    print_result(new, new.name or conn.client_id, shown, _reminder(args, new, new.name or conn.client_id))
     return EXIT_OK
 
 

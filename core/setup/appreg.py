@@ -83,6 +83,7 @@ class NewApp:
     created: list[Created]
     old_key_ids: list[str] = field(default_factory=list)  # renew: the secrets the new one replaces
     same_name: list[str] = field(default_factory=list)  # create: client ids of older apps with this name
+    name: str = ""  # the app registration's display name as Entra has it (renew: read from the app)
 
     @property
     def capped(self) -> bool:
@@ -242,7 +243,8 @@ def renew(conn: Connection, token: str, progress: Progress, *, years: int = 3, o
     old_keys = [p["keyId"] for p in app.get("passwordCredentials", [])
                 if old_secret and p.get("hint") and old_secret.startswith(p["hint"])]
     new_conn = replace(conn, secret_expires=secret.expires.date())
-    return NewApp(new_conn, secret, app["id"], days, [Created("client_secret", secret.key_id)], old_keys)
+    return NewApp(new_conn, secret, app["id"], days, [Created("client_secret", secret.key_id)], old_keys,
+                  name=str(app.get("displayName") or ""))
 
 
 def remove_old_secret(conn: Connection, token: str, object_id: str, key_ids: list[str],

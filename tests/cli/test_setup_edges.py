@@ -10,6 +10,7 @@ import io
 import json
 
 import pytest
+from test_app_cli import _create, _new_apps
 from test_schedule_cli import PROG, FakeRunner, cmd
 
 from core.cli import main
@@ -320,3 +321,27 @@ def test_source_help_lists_the_attribute_names(capsys):
             main([*command, "--help"])
         text = " ".join(capsys.readouterr().out.split())
         assert all(name in text for name in ATTRIBUTE_NAMES), command
+
+
+@pytest.fixture
+def app_tenant(sandbox_factory, browser, tmp_path):
+    """test_app_cli's tenant: a sandbox whose admin signs in through the test browser."""
+    made = sandbox_factory(users=12)
+    browser.ca_bundle = made.ca_bundle
+    made.profile_path = tmp_path / "tenant.json"
+    made.profile_path.write_text(json.dumps(made.connection_profile()), encoding="utf-8")
+    return made
+
+
+def test_app_renew_names_the_app_and_its_reminder_the_connection(app_tenant, memory_keyring, tmp_path, capsys):
+    tenant = app_tenant
+    assert _create(tenant, "--name", "Norra skolans synk") == EXIT_OK
+    (app,) = _new_apps(tenant)
+    capsys.readouterr()
+    reminder = tmp_path / "renew.ics"
+    assert main(["app", "renew", "--profile", "School", "--reminder", str(reminder)]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "App registration ready: Norra skolans synk" in out  # the app's name in Entra, not the connection's
+    assert len(app.passwords) == 2  # the tenant holds the new secret
+    text = reminder.read_text("utf-8").replace("\r\n ", "")
+    assert "Norra skolans synk" in text and 'app renew --profile "School"' in text
