@@ -1264,7 +1264,7 @@
         <message>
             <location line="-47" />
             <source>A connection called “{name}” is already saved (tenant {tenant}, app {app}). Replace it?</source>
-            <translation>Det finns redan en sparad anslutning som heter ”{name}” (klientorganisation {tenant}, app {app}). Vill du ersätta den?</translation>
+            <translation>Det finns redan en sparad anslutning som heter ”{name}” (klientorganisation {tenant}, program-ID {app}). Vill du ersätta den?</translation>
         </message>
         <message>
             <location line="+3" />

@@ -345,3 +345,13 @@ def test_app_renew_names_the_app_and_its_reminder_the_connection(app_tenant, mem
     assert len(app.passwords) == 2  # the tenant holds the new secret
     text = reminder.read_text("utf-8").replace("\r\n ", "")
     assert "Norra skolans synk" in text and 'app renew --profile "School"' in text
+
+
+def test_a_batch_row_naming_a_saved_connection_with_an_old_bad_name_is_refused(tmp_path, capsys, isolated_home):
+    hand_saved(isolated_home, "CON")  # saved before the name rule
+    schools = tmp_path / "schools.csv"
+    schools.write_text("name,connection,source,match,key_column,value_column,transform,domains\n"
+                       "North,CON,attribute:objectId,,,,guid-base64,\n", "utf-8")
+    assert main(["batch", str(schools), "--dry-run"]) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert "no longer accepted" in err and 'connection delete "CON"' in err and "nothing was written" in err
