@@ -424,12 +424,16 @@ WARNING_TEXT = {
                        "it (it is continued), or undo --run with that run.",
 }
 
-# core.planning.preflight.OutputPathError codes, for --out / --report.
+# core.run.outputs.OutputPathError codes, for --out / --report / --reminder.
 OUTPUT_PATH_TEXT = {
+    "is_stdout": "is standard output, which is not supported: give a file name (reports are files)",
     "is_folder": "is a folder; give a file name",
+    "is_special": "is a device, a FIFO or another special file, never written; give a regular file's name",
     "is_source": "is the source export itself; choose another file name (the export is never replaced)",
+    "is_run_file": "is one of a run folder's own files (journal, report, summary or unmatched rows), which undo "
+                   "and resume need; it is never replaced: choose a file outside the run folder",
+    "no_folder": "is in a folder that does not exist ({detail}); create it first, or choose another folder",
     "exists": "already exists; pass --force to replace it, or choose another name",
-    "cannot_create": "cannot create its folder ({detail})",
     "not_writable": "cannot be written here (no permission)",
 }
 

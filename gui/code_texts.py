@@ -451,13 +451,18 @@ PLAN_WARNINGS = {
     "undo_nothing_to_clear": T("PlanWarning", "Nothing to clear: no user still holds a value the run wrote."),
 }
 
-# core.planning.preflight.OutputPathError codes (saving a report).
+# core.run.outputs.OutputPathError codes (saving a report or a reminder).
 OUTPUT_PATHS = {
+    "is_stdout": T("OutputPath", "“-” is not a file name: choose a file."),
     "is_folder": T("OutputPath", "That is a folder: give a file name."),
+    "is_special": T("OutputPath", "That is a device or another special file, not a regular file: choose another "
+                                  "name."),
     "is_source": T("OutputPath", "That is the export file you chose as the source: choose another name (the "
                                  "export is never replaced)."),
+    "is_run_file": T("OutputPath", "That is one of a run folder's own files, which undo and resume need: choose a "
+                                   "place outside the run folder."),
+    "no_folder": T("OutputPath", "That folder does not exist: choose another place."),
     "exists": T("OutputPath", "The file already exists: choose another name."),
-    "cannot_create": T("OutputPath", "The folder cannot be created: choose another place."),
     "not_writable": T("OutputPath", "The file cannot be written there (no permission): choose another place."),
 }
 

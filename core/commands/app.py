@@ -12,6 +12,7 @@ from dataclasses import replace
 from core import logsetup
 from core.commands.app_output import failure_text, print_result, progress_printer, show_secret_once
 from core.commands.common import CliError, fail, resolve_connection
+from core.commands.source_options import output_path
 from core.commands.stopping import cancel_on_stop_signals
 from core.exits import EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_CANNOT_CONNECT, EXIT_OK
 from core.graph.clouds import Cloud
@@ -28,6 +29,7 @@ from core.setup.appreg import (
     renew,
     wait_until_ready,
 )
+from core.setup.names import ConnectionNameError, check_connection_name
 from core.setup.profiles import ProfileStore
 from core.setup.reminder import write_reminder
 from core.setup.secrets import SecretStore
@@ -61,6 +63,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--secret-years", type=int, default=3, metavar="Y", help="secret lifetime (default 3)")
     parser.add_argument("--reminder", metavar="FILE.ics", help="write a calendar reminder 30 days before expiry")
+    parser.add_argument("--force", action="store_true", help="replace an existing --reminder file")
     parser.add_argument("--device-code", action="store_true",
                         help="sign in with a device code instead of the browser (many tenants block it)")
     parser.add_argument("--sign-in-client-id", default=DEFAULT_SIGN_IN_CLIENT_ID, metavar="GUID",
@@ -143,11 +146,15 @@ def _prepare(args: argparse.Namespace, need_client: bool = False) -> tuple[Conne
         raise CliError(EXIT_BAD_INPUT, describe("appreg_bad_years"))
     if need_client:
         conn, _ = resolve_connection(args)
-    elif args.save_as is not None and not args.save_as.strip():
-        raise CliError(EXIT_BAD_INPUT, "--save-as: give a name for the saved connection.")
     else:
+        if args.save_as is not None:
+            try:
+                check_connection_name(args.save_as)
+            except ConnectionNameError as exc:
+                raise CliError(EXIT_BAD_INPUT, f"--save-as: {exc.message}") from None
         args.client_id = None
         conn = _tenant_only(args)
+    output_path("--reminder", args.reminder, args)  # before anything is created: exit 2 when it cannot be
     store = SecretStore()
     if not store.persistent and not args.show_secret_once:
         raise CliError(EXIT_CANNOT_CONNECT, describe("appreg_keyring_missing"))
@@ -200,4 +207,6 @@ def _reminder(args: argparse.Namespace, new: NewApp, name: str) -> str | None:
     if not args.reminder:
         return None
     conn = new.connection
-    return str(write_reminder(args.reminder, new.secret.expires.date(), conn.tenant, conn.client_id, name, conn.name))
+    # Checked (and agreed to, when it existed) before the sign-in.
+    return str(write_reminder(args.reminder, new.secret.expires.date(), conn.tenant, conn.client_id, name, conn.name,
+                              replace=True))

@@ -27,7 +27,7 @@ from core.messages import (
     warning_text,
 )
 from core.planning.plan import Plan, Status
-from core.planning.preflight import OutputPathError, check_output_path
+from core.run.outputs import OutputPathError, check_output_path
 from core.run.prepare import Prepared, prepare
 from core.source.csvfile import CsvError
 from core.source.sources import Source, SourceSpecError
@@ -79,18 +79,19 @@ def load_source(args: argparse.Namespace) -> Source:
 
 
 def source_path(args: argparse.Namespace) -> str | None:
-    kind, _, rest = (args.source or "").partition(":")
+    kind, _, rest = (getattr(args, "source", None) or "").partition(":")
     return rest if kind == "csv" and rest else None
 
 
 def output_path(option: str, value: str | None, args: argparse.Namespace,
                 stdin: TextIO | None = None) -> Path | None:
-    """--out/--report, checked before any work: never the source export; an existing file only with
-    --force or when the user says so at the prompt (exit 2 otherwise)."""
+    """--out/--report/--reminder, checked before any work by the output guard (core.run.outputs): never the
+    source export or a run folder's files, never a device or FIFO, never into a missing folder, not "-"; an
+    existing file only with --force or when the user says so at the prompt (exit 2 otherwise)."""
     if not value:
         return None
     try:
-        return check_output_path(value, sources=(source_path(args),), replace=args.force)
+        return check_output_path(value, sources=(source_path(args),), replace=getattr(args, "force", False))
     except OutputPathError as exc:
         if exc.code == "exists" and _ask_replace(value, stdin or sys.stdin):
             return check_output_path(value, sources=(source_path(args),), replace=True)

@@ -5,10 +5,8 @@ written where the user asked. Results are codes with arguments; the faces make t
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -123,44 +121,3 @@ def _guid_warning(plan: Plan) -> list[PlanWarning]:
         return [PlanWarning("no_value_is_a_guid", {"count": not_guid,
                                                    "example": with_value[0].source_value[:40]})]
     return []
-
-
-# --- output files ------------------------------------------------------------------------------------
-class OutputPathError(ValueError):
-    """A report path that must not (or cannot) be written. `code`: is_folder, is_source, exists,
-    cannot_create, not_writable."""
-
-    def __init__(self, code: str, path: str | Path, detail: str = "") -> None:
-        super().__init__(f"{code}: {path}")
-        self.code, self.path, self.detail = code, str(path), detail
-
-
-def check_output_path(path: str | Path, *, sources: tuple[str | Path | None, ...] = (),
-                      replace: bool = False) -> Path:
-    """The path, if a report may be written there. Never the source export itself (whatever `replace`
-    says), never a folder; an existing file only with `replace` (the user said so)."""
-    target = Path(path)
-    if target.is_dir():
-        raise OutputPathError("is_folder", target)
-    for source in sources:
-        if source and _same_file(target, Path(source)):
-            raise OutputPathError("is_source", target)
-    if target.exists() and not replace:
-        raise OutputPathError("exists", target)
-    parent = target.parent if str(target.parent) else Path(".")
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputPathError("cannot_create", target, exc.strerror or "") from None
-    if not os.access(parent, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
-        raise OutputPathError("not_writable", target)
-    return target
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        if a.exists() and b.exists():
-            return os.path.samefile(a, b)
-    except OSError:
-        pass
-    return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))

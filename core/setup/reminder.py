@@ -9,6 +9,8 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from core.run.outputs import check_output_path
+
 REMIND_DAYS_BEFORE = 30
 
 
@@ -59,8 +61,9 @@ def reminder_ics(expires: date, tenant: str, client_id: str, app_name: str, now:
 
 
 def write_reminder(path: str | Path, expires: date, tenant: str, client_id: str, app_name: str,
-                   connection_name: str | None = None) -> Path:
-    path = Path(path)
+                   connection_name: str | None = None, *, replace: bool = False) -> Path:
+    """Through the output guard (core.run.outputs): an existing file only with `replace`."""
+    path = check_output_path(path, replace=replace)
     text = reminder_ics(expires, tenant, client_id, app_name, connection_name=connection_name)
     path.write_bytes(text.encode("utf-8"))
     return path

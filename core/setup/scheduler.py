@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from core import paths
+from core.run.outputs import check_output_path
 from core.setup import schedule as sched
 from core.setup.names import check_connection_name
 from core.setup.profiles import SCHEDULE_KEY, ProfileStore
@@ -209,7 +210,10 @@ class Scheduler:
 
 
 def _write(path: Path, content: str | bytes, kind: str) -> Path:
+    """The scheduler's own files in its own folder (made here); the output guard still refuses a device, a
+    FIFO or a run's file put in their place. Re-installing replaces the tool's own earlier file."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    path = check_output_path(path, replace=True)
     if isinstance(content, bytes):
         path.write_bytes(content)
     else:  # schtasks reads the encoding its declaration names: UTF-16 (with BOM), as Windows exports it

@@ -285,8 +285,13 @@ class AppRegDialog(QDialog):
 
     def save_reminder(self, path: Path) -> None:
         app = self.outcome.app
-        write_reminder(path, app.secret.expires.date(), app.connection.tenant, app.connection.client_id,
-                       self.renew_of.display_name if self.renew_of else self.options().name)
+        try:  # the file dialog asked before replacing; the guard still refuses run files and devices
+            write_reminder(path, app.secret.expires.date(), app.connection.tenant, app.connection.client_id,
+                           self.renew_of.display_name if self.renew_of else self.options().name,
+                           connection_name=app.connection.name, replace=True)
+        except (OSError, ValueError) as exc:
+            self.copied_label.setText(" ".join(texts.describe_error(exc)))
+            return
         self.copied_label.setText(self.tr("Reminder saved: {path}").format(path=str(path)))
 
     def reject(self) -> None:

@@ -160,16 +160,18 @@ def quiet_gc() -> Iterator[None]:
 # Files -----------------------------------------------------------------------------------------------
 def export_job(rows: list[Any], path: str | Path, unmatched: list[Any] | None = None, source: str | None = None):
     """Write a report (and its unmatched export rows beside it) off the GUI thread: 100,000 rows take
-    seconds. Never over the source export (core.planning.preflight); the file dialog has asked about replacing."""
-    from core.planning.preflight import check_output_path
+    seconds. Through the output guard (core.run.outputs: never over the source export or a run's own files,
+    never a device); the file dialog has asked about replacing."""
     from core.run.lifecycle import unmatched_copy_path
+    from core.run.outputs import check_output_path
     from core.run.report import write_report, write_unmatched
 
     def job(progress: Progress, cancel: threading.Event) -> Path:
         target = check_output_path(path, sources=(source,), replace=True)
+        beside = check_output_path(unmatched_copy_path(target), sources=(source,), replace=True) if unmatched else None
         written = write_report(rows, target)
-        if unmatched:
-            write_unmatched(unmatched, unmatched_copy_path(target))
+        if beside is not None:
+            write_unmatched(unmatched, beside)
         return written
     return job
 

@@ -7,9 +7,10 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QPushButton
 
 from core.setup.reminder import write_reminder
+from gui import texts
 from gui.dialogs.appreg import AppRegDialog
 from gui.save_location import default_save_path
 
@@ -80,9 +81,13 @@ class AppRegButtons:
         path, _ = QFileDialog.getSaveFileName(self.page, _page_tr("Save a calendar reminder"),
                                               default_save_path("renew-secret.ics"), _page_tr("Calendar (*.ics)"))
         if path:
-            self.save_reminder(Path(path))
+            try:
+                self.save_reminder(Path(path))
+            except (OSError, ValueError) as exc:  # the output guard (a run's file, a device) or the disk
+                title, hint = texts.describe_error(exc)
+                QMessageBox.warning(self.page, title, hint)
 
     def save_reminder(self, path: Path) -> Path:
         conn = self.page.connection()
         return write_reminder(path, conn.secret_expires, conn.tenant, conn.client_id, conn.display_name,
-                              connection_name=conn.name)
+                              connection_name=conn.name, replace=True)  # the file dialog asked before replacing

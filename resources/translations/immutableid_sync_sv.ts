@@ -17,7 +17,7 @@
     <context>
         <name>AppReg</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+484" />
+            <location filename="../../gui/code_texts.py" line="+489" />
             <source>Microsoft's sign-in service does not know this tenant in this cloud.</source>
             <translation>Microsofts inloggningstjänst känner inte till den här klientorganisationen i det här molnet.</translation>
         </message>
@@ -461,7 +461,7 @@
             <translation>Kalender (*.ics)</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+13" />
             <source>Reminder saved: {path}</source>
             <translation>Påminnelsen sparades: {path}</translation>
         </message>
@@ -469,7 +469,7 @@
     <context>
         <name>Attribute</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-186" />
+            <location filename="../../gui/code_texts.py" line="-191" />
             <source>Object ID (as Entra Connect does, with guid-base64)</source>
             <translation>Objekt-ID (som Entra Connect, med guid-base64)</translation>
         </message>
@@ -2332,23 +2332,38 @@
         <name>OutputPath</name>
         <message>
             <location line="+104" />
+            <source>“-” is not a file name: choose a file.</source>
+            <translation>”-” är inget filnamn: välj en fil.</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>That is a folder: give a file name.</source>
             <translation>Det är en mapp: ange ett filnamn.</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>That is a device or another special file, not a regular file: choose another name.</source>
+            <translation>Det är en enhet eller en annan specialfil, inte en vanlig fil: välj ett annat namn.</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>That is the export file you chose as the source: choose another name (the export is never replaced).</source>
             <translation>Det är exportfilen du valde som källa: välj ett annat namn (exportfilen ersätts aldrig).</translation>
         </message>
         <message>
             <location line="+2" />
-            <source>The file already exists: choose another name.</source>
-            <translation>Filen finns redan: välj ett annat namn.</translation>
+            <source>That is one of a run folder's own files, which undo and resume need: choose a place outside the run folder.</source>
+            <translation>Det är en av filerna i körningens mapp, som behövs för att ångra och återuppta: välj en plats utanför körningens mapp.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>That folder does not exist: choose another place.</source>
+            <translation>Mappen finns inte: välj en annan plats.</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>The folder cannot be created: choose another place.</source>
-            <translation>Mappen kan inte skapas: välj en annan plats.</translation>
+            <source>The file already exists: choose another name.</source>
+            <translation>Filen finns redan: välj ett annat namn.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2420,7 +2435,7 @@
     <context>
         <name>PlanWarning</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-70" />
+            <location filename="../../gui/code_texts.py" line="-75" />
             <source>No user of this tenant is in the chosen domain {domain} (its domains: {existing}). Check the spelling, or whether this is the right tenant.</source>
             <translation>Ingen användare i den här klientorganisationen finns i den valda domänen {domain} (dess domäner: {existing}). Kontrollera stavningen, eller om det är rätt klientorganisation.</translation>
         </message>
@@ -3226,7 +3241,7 @@
     <context>
         <name>RunFace</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+95" />
+            <location filename="../../gui/code_texts.py" line="+100" />
             <source>Command line</source>
             <translation>Kommandoraden</translation>
         </message>
@@ -3533,7 +3548,7 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-386" />
+            <location filename="../../gui/code_texts.py" line="-391" />
             <source>Will be set</source>
             <translation>Kommer att anges</translation>
         </message>
@@ -4071,7 +4086,7 @@
     <context>
         <name>Unattended</name>
         <message>
-            <location line="+103" />
+            <location line="+108" />
             <source>it would have written more users than its limit, so it wrote nothing — look at the plan in its run folder and run it yourself</source>
             <translation>den skulle ha ändrat fler användare än sin gräns och ändrade därför ingenting — titta på planen i körningens mapp och kör den själv</translation>
         </message>

@@ -304,3 +304,10 @@ def test_ctrl_c_while_waiting_for_the_browser_closes_the_listener(tenant, browse
     assert "stopped before it finished" in capsys.readouterr().err and _new_apps(tenant) == []
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", ports[0]), timeout=2)
+
+
+def test_a_save_as_name_that_cannot_be_a_connection_name_is_refused_before_sign_in(tenant, browser, memory_keyring,
+                                                                                   capsys):
+    assert _create(tenant, "--save-as", "North\nschool") == EXIT_BAD_INPUT
+    assert "--save-as" in capsys.readouterr().err
+    assert browser.opened == [] and _new_apps(tenant) == [] and ProfileStore().names() == []

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from core.planning.plan import Plan, PlanRow, Scope, Status
-from core.planning.preflight import OutputPathError, check_output_path, plan_warnings
+from core.planning.preflight import plan_warnings
 from core.tenant.admins import Admins
 from core.tenant.facts import TenantFacts
 
@@ -67,21 +65,3 @@ def test_the_confirm_warnings_are_core_rules_for_every_face():
     assert "nothing_to_write" not in [w.code for w in with_swap]  # the swap writes one
     unknown = plan_warnings(Plan(rows[1:4]), TenantFacts(domains=None, admins=None))
     assert "admins_unknown" in [w.code for w in unknown] and "federation_unknown" in [w.code for w in unknown]
-
-
-def test_output_path_rules(tmp_path):
-    source = tmp_path / "export.csv"
-    source.write_text("x", encoding="utf-8")
-    with pytest.raises(OutputPathError) as err:
-        check_output_path(tmp_path / "." / "export.csv", sources=(source,), replace=True)
-    assert err.value.code == "is_source"  # never, even when asked to replace
-    with pytest.raises(OutputPathError) as err:
-        check_output_path(tmp_path, sources=())
-    assert err.value.code == "is_folder"
-    existing = tmp_path / "old.csv"
-    existing.write_text("keep", encoding="utf-8")
-    with pytest.raises(OutputPathError) as err:
-        check_output_path(existing)
-    assert err.value.code == "exists"
-    assert check_output_path(existing, replace=True) == existing
-    assert check_output_path(tmp_path / "new" / "r.csv") == tmp_path / "new" / "r.csv"
