@@ -32,6 +32,7 @@ from core.planning.statuses import TO_WRITE_STATUSES, Status, count_statuses, is
 from core.run.apply import ApplyProgress, ApplyResult, apply_plan
 from core.run.folders import REPORT_FILE, SUMMARY_FILE, UNMATCHED_FILE, RunKind, UnfinishedRun
 from core.run.journal import Journal, JournalBusy
+from core.run.outputs import OutputPathError, check_output_path
 from core.run.report import write_report, write_summary, write_unmatched
 from core.run.undo import UndoResult, undo_rows
 from core.tenant.directory import upn_domain
@@ -258,9 +259,21 @@ def write_outputs(rows: Any, run_dir: Path, name: str, unmatched: list[Any], del
         written.append(write_unmatched(unmatched, run_dir / UNMATCHED_FILE, delimiter))
     if copy_to is not None:
         written.append(write_report(rows, copy_to, delimiter))
-        if unmatched:
-            written.append(write_unmatched(unmatched, unmatched_copy_path(copy_to), delimiter))
+        beside = _unmatched_copy(copy_to) if unmatched else None
+        if beside is not None:
+            written.append(write_unmatched(unmatched, beside, delimiter))
     return written
+
+
+def _unmatched_copy(copy_to: Path) -> Path | None:
+    """The unmatched rows beside the user's copy, through the output guard (core.run.outputs): an earlier copy
+    of ours is replaced, but never a run's file, a device or a FIFO put there. Skipped (and logged), never
+    raised: this runs in the catch-all that must finish the run's own files."""
+    try:
+        return check_output_path(unmatched_copy_path(copy_to), replace=True)
+    except OutputPathError as exc:
+        log.warning("unmatched rows not copied beside %s: %s", copy_to, exc.code)
+        return None
 
 
 def unmatched_copy_path(report: Path) -> Path:

@@ -82,3 +82,18 @@ def test_app_create_checks_its_reminder_before_signing_in(sandbox_factory, brows
         assert words in capsys.readouterr().err
     assert browser.opened == [] and existing.read_text(encoding="utf-8") == "mine"
     assert not [a for a in tenant.directory.apps if a.passwords]
+
+
+def test_the_unmatched_copy_beside_the_report_never_replaces_a_fifo(school, tmp_path, capsys):
+    import stat
+
+    tenant, profile, idp = school
+    idp.write_bytes(idp.read_bytes() + b"nobody@school.example;Z-404\r\n")  # a row that matches no user
+    report = tmp_path / "out.csv"
+    fifo = tmp_path / "out.unmatched_rows.csv"
+    os.mkfifo(fifo)
+    assert main(["apply", "--profile", str(profile), *source_args(idp), "--yes", "--report", str(report)]) \
+        in (EXIT_OK, EXIT_SOME_FAILED)
+    assert report.is_file() and stat.S_ISFIFO(fifo.stat().st_mode)  # the report copied, the FIFO left alone
+    (run,) = [p for p in paths.runs_dir().iterdir() if "-apply-" in p.name]
+    assert "nobody@school.example" in (run / "unmatched_rows.csv").read_text(encoding="utf-8-sig")
