@@ -64,6 +64,11 @@ class ResultsPage(WizardPage):
         undo_row.addWidget(self.undo_button)
         undo_row.addWidget(self.undo_earlier_button)
         undo_row.addStretch(1)
+        # issue 18: the optional last step (gui/dialogs/federate.py)
+        self.federate_button = QPushButton(self.tr("Fe&derate the domain with Skolon…"), self)
+        self.federate_button.clicked.connect(self.open_federation)
+        self.federate_dialog = None
+        undo_row.addWidget(self.federate_button)
         self.undo_dialog = None
         self.note = QLabel(self)
         self.note.setWordWrap(True)
@@ -149,6 +154,12 @@ class ResultsPage(WizardPage):
             self.undo_button.setEnabled(False)  # undone: a second undo would find nothing to clear
             self.note.setText(self.note.text() + "<br>" + _escape(self.tr("This run was undone; the undo's report: "
                                                                           "{path}").format(path=outcome.report_path)))
+
+    def open_federation(self):
+        from gui.dialogs.federate import open_federate_dialog
+
+        self.federate_dialog = open_federate_dialog(self.session, self)
+        return self.federate_dialog
 
     def undo_earlier_run(self):
         self.undo_dialog = open_runs_dialog(self.session, self)
