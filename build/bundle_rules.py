@@ -41,17 +41,26 @@ EXCLUDED_QT_MODULES = [
     "QtQuickTest", "QtQuickWidgets", "QtSql", "QtSvgWidgets", "QtTest", "QtUiTools", "QtXml",
     "Qt3DCore", "QtWebEngineCore", "QtWebEngineWidgets", "QtMultimedia", "QtCharts",
 ]
-EXCLUDES = [f"PySide6.{name}" for name in EXCLUDED_QT_MODULES] + ["tkinter", "_tkinter"]
+# Python's decoders for Chinese, Japanese and Korean codepages (1 MB): CSV exports are read as UTF-8, UTF-16
+# or Windows-1252/Latin-1 (core/source/encoding.py), and a codec that is absent is simply unknown to
+# codecs.lookup (charset_normalizer skips it).
+CJK_CODECS = ["_codecs_cn", "_codecs_hk", "_codecs_iso2022", "_codecs_jp", "_codecs_kr", "_codecs_tw",
+              "_multibytecodec"]
+EXCLUDES = [f"PySide6.{name}" for name in EXCLUDED_QT_MODULES] + ["tkinter", "_tkinter"] + CJK_CODECS
 
 # Qt plugins the app needs; any other plugin folder collected by the QtGui hook is dropped.
+# No Wayland client and no OpenGL integration (issue 17, the 100 MB budget): the wizard draws plain widgets,
+# which need no GL, and every Wayland desktop runs X11 programs through XWayland — Qt falls back to xcb by
+# itself when its wayland plugin is absent.
 KEEP_PLUGIN_DIRS = {
     "platforms", "platforms/darwin", "platformthemes", "styles", "iconengines", "imageformats",
     "platforminputcontexts",  # compose / ibus: typing å ä ö on Linux
-    "xcbglintegrations", "wayland-decoration-client", "wayland-graphics-integration-client",
-    "wayland-shell-integration", "accessiblebridge",
+    "accessiblebridge",
 }
 KEEP_IMAGE_FORMATS = {"qsvg", "qico"}  # the icons; PNG and BMP are built into QtGui
-DROP_PLATFORMS = {"qeglfs", "qlinuxfb", "qminimalegl", "qvnc", "qvkkhrdisplay"}  # embedded-device backends
+DROP_PLATFORMS = {"qeglfs", "qlinuxfb", "qminimalegl", "qvnc", "qvkkhrdisplay",  # embedded-device backends
+                  "qwayland", "qwayland-egl", "qwayland-generic",  # Wayland: see KEEP_PLUGIN_DIRS
+                  "qminimal"}  # headless without rendering (the smoke test uses offscreen)
 # on-screen keyboard (QtQuick); software OpenGL (20 MB, Windows; widgets don't use it); the GTK theme
 # plugin (Linux; drags in GTK/cairo/pango — the xdg-desktop-portal theme covers file dialogs)
 DROP_FILES = {"qtvirtualkeyboardplugin", "opengl32sw", "qgtk3"}
@@ -63,6 +72,19 @@ DROP_FILES |= {
     "gtk-3", "gdk-3", "atk-1", "atk-bridge-2", "cairo", "cairo-gobject", "pango-1", "pangocairo-1",
     "pangoft2-1", "gdk_pixbuf-2", "harfbuzz", "graphite2", "thai", "datrie", "fribidi", "pixman-1",
     "jpeg", "epoxy", "gio-2", "gobject-2", "gmodule-2", "mount", "blkid", "selinux",
+}
+# Qt libraries that only the Wayland and GL plugins dropped above link.
+DROP_FILES |= {"Qt6WaylandClient", "Qt6WlShellIntegration", "Qt6WaylandEglClientHwIntegration", "Qt6OpenGL"}
+# System libraries (Linux) matched by their whole name, lib<NAME>.so[.N…]:
+#  - collected for plugins dropped above and linked by nothing kept (checked with readelf on the Linux
+#    build: the Kerberos stack of QtNetwork, X extensions of GTK);
+#  - the D-Bus client library and what it drags in (systemd, gcrypt, lz4, libcap): every Linux desktop
+#    has libdbus-1.so.3, whose ABI has not changed since 2006, and the desktop's own copy matches the
+#    desktop's bus. Qt's own libQt6DBus stays.
+DROP_SYSTEM_LIBS = {
+    "gssapi_krb5", "krb5", "k5crypto", "krb5support", "keyutils", "com_err", "Xext", "Xrender", "bsd", "md",
+    "dbus-1", "systemd", "gcrypt", "gpg-error", "lz4", "cap",
+    "xcb-glx",  # the GLX integration's (dropped with the OpenGL plugins)
 }
 QT_TRANSLATIONS = {"qtbase"}  # Qt's own strings (standard buttons) — for the languages we ship
 LANGUAGES = ("en", "sv")
@@ -84,6 +106,9 @@ def _qt_relative(parts: tuple[str, ...]) -> tuple[str, ...] | None:
 def keep_qt_file(dest: str) -> bool:
     """Whether a file PyInstaller collected (by destination path in the bundle) stays in the app."""
     parts = PurePosixPath(dest.replace("\\", "/")).parts
+    lib = re.fullmatch(r"lib(.+?)\.so(\.\d+)*", parts[-1])
+    if lib and lib.group(1) in DROP_SYSTEM_LIBS:
+        return False
     if _stem(dest) in DROP_FILES and re.search(r"\.(so(\.\d+)*|dll|dylib)$", dest):
         return False
     rest = _qt_relative(parts)

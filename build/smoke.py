@@ -4,10 +4,14 @@
 2. `immutableid-sync sandbox --users 300 --profile-out F` in the background (its own HTTPS + CA), then the
    frozen `check`, `preview --out` and `apply --dry-run --yes --report` against it: proves msal, requests,
    cryptography/trustme and TLS verification with a CA file survived freezing. The reports must carry the
-   contract's header, and the sandbox's audit log must show that the dry run wrote nothing.
+   contract's header, and the sandbox's audit log must show that the dry run wrote nothing; then a real
+   `apply --yes`: every planned user `set` (or refused by Graph, as its admins are) in the report, and each
+   `set` user written once in the audit log.
 3. The windowed program starts offscreen, shows its first page and exits 0 (gui/smoke.py writes what the
    bundle could load: keyring backends, CA certificates, SVG support); its start time is compared with
    the same program run from source, in the same run.
+4. The windowed program walks every page against its built-in sandbox, the write step included, and saves
+   a picture of each (IMMUTABLEID_SYNC_SMOKE_PAGES, gui/smoke.py): every page must have one.
 
     python build/smoke.py [--dist build/dist/immutableid-sync]
 """
@@ -44,6 +48,7 @@ REPORT_HEADER = ["object_id", "user_principal_name", "display_name", "source_val
 SOURCE_ARGS = ["--source", "attribute:objectId", "--transform", "guid-base64"]
 COMMAND_TIMEOUT_S = 180
 GUI_TIMEOUT_S = 120
+PAGES_TIMEOUT_S = 300
 EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
 CLOSE_REFUSED = 3  # gui/smoke.py's exit code when the window ignored close()
 
@@ -146,6 +151,15 @@ def smoke_cli(cli: Path, env: dict[str, str], tmp: Path) -> None:
         if writes:
             raise SmokeFailure(f"the dry run wrote to the tenant: {writes[:3]}")
         print(f"  preview: {counts}; dry run: {dry}; tenant writes during the dry run: 0")
+        written = tmp / "apply.csv"
+        # exit 1: the synthetic school's admins are refused by Graph (as Microsoft does), reported as failed
+        run([str(cli), "apply", *profile, *SOURCE_ARGS, "--yes", "--report", str(written)], env, expect=1)
+        done = check_report(written, {"set"})
+        applied = [e for e in sandbox.audit() if e.get("method") == "PATCH" and e.get("applied")]
+        if done["set"] + done.get("failed", 0) != counts["will_set"] or len(applied) != done["set"]:
+            raise SmokeFailure(f"apply: report {done}, {len(applied)} writes in the audit log; "
+                               f"{counts['will_set']} were planned")
+        print(f"  apply: {done}; writes in the tenant's audit log: {len(applied)}")
     finally:
         sandbox.stop()
 
@@ -197,6 +211,23 @@ def smoke_gui(gui: Path, env: dict[str, str], tmp: Path) -> None:
     report_start_times(frozen_ms, source_ms)
 
 
+def smoke_pages(gui: Path, env: dict[str, str], tmp: Path) -> None:
+    """The frozen wizard walks every page against its built-in sandbox (the write step included) and saves
+    a PNG of each (gui/smoke.py, IMMUTABLEID_SYNC_SMOKE_PAGES)."""
+    print("frozen GUI, every page (offscreen):")
+    out = tmp / "pages"
+    page_env = dict(env, QT_QPA_PLATFORM="offscreen", IMMUTABLEID_SYNC_SMOKE_PAGES=str(out))
+    started = time.monotonic()
+    done = subprocess.run([str(gui)], env=page_env, capture_output=True, text=True, timeout=PAGES_TIMEOUT_S)
+    shots = sorted(p.name for p in out.glob("*.png") if p.stat().st_size > 1000) if out.is_dir() else []
+    missing = [n for n in range(1, 9) if not any(name.startswith(f"{n}-") for name in shots)]
+    if done.returncode != 0 or missing or "7-run-finished.png" not in shots:
+        raise SmokeFailure(f"page walk: exit {done.returncode}, pages without a picture {missing}, pictures "
+                           f"{shots}\n--- stderr\n{done.stderr[-3000:]}")
+    print(f"  {len(shots)} pictures of the 8 pages and their states, the run finished, in "
+          f"{time.monotonic() - started:.0f} s")
+
+
 def report_start_times(frozen_ms: list[float], source_ms: list[float]) -> None:
     print(f"  start to first page: frozen {min(frozen_ms):.0f} ms, from source {min(source_ms):.0f} ms "
           f"(best of 2; all runs: frozen {[round(m) for m in frozen_ms]}, source {[round(m) for m in source_ms]})")
@@ -227,6 +258,7 @@ def main(argv: list[str] | None = None) -> int:
             smoke_cli(cli, env, tmp)
             smoke_app_create(cli, env, tmp)
             smoke_gui(gui, env, tmp)
+            smoke_pages(gui, env, tmp)
         except (SmokeFailure, subprocess.TimeoutExpired) as exc:
             print(f"SMOKE TEST FAILED: {exc}", file=sys.stderr)
             return 1

@@ -25,6 +25,7 @@ COMMANDS = {
     "batch": "core.commands.batch",
     "app": "core.commands.app",
     "undo": "core.commands.undo",
+    "federate": "core.commands.federate",
 }
 
 

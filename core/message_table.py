@@ -559,5 +559,156 @@ APPREG_HINTS: dict[str, str] = {
 CLI_TEXT.update(APPREG_TEXT)
 CLI_HINTS.update(APPREG_HINTS)
 
+# --- certificate credentials (graph-facts §16). Command line only for now: the wizard makes no certificate
+# connections yet, so gui/code_texts.py has no Swedish for them.
+_CERT_PAGE = "Entra admin center > App registrations > the app > Certificates & secrets > Certificates"
+CERTIFICATE_TEXT: dict[str, str] = {
+    "certificate_invalid": "Entra refused the certificate: the app has no such certificate, it has expired, "
+                           "or the private key does not belong to it.",
+    "certificate_clock": "Entra refused the sign-in because this computer's clock is wrong.",
+    "certificate_assertion": "Entra refused the certificate sign-in as malformed.",
+    "certificate_key_missing": "No private key was given for the connection's certificate.",
+    "certificate_key_invalid": "The stored private key is not an RSA private key.",
+    "no_certificate_key": "No private key for the connection's certificate is stored in this computer's keyring.",
+    "certificate_thumbprint_invalid": "The certificate thumbprint must be 40 hexadecimal digits (SHA-1).",
+    "certificate_expiry_ok": "The certificate is valid for more than 30 days.",
+    "certificate_expiry_soon": "The certificate expires within 30 days.",
+    "certificate_expiry_past": "The certificate's expiry date has passed.",
+    "certificate_expiry_unknown": "The certificate's expiry date is unknown.",
+}
+CERTIFICATE_HINTS: dict[str, str] = {
+    "certificate_invalid": f"Compare the thumbprint in the connection with {_CERT_PAGE}; if the certificate is "
+                           "missing or expired there, add a new one.",
+    "certificate_clock": "Set the computer's clock right (automatic time), then try again.",
+    "certificate_assertion": "Check the tenant and the application (client) ID of the connection.",
+    "certificate_key_missing": "Store the certificate's private key in the keyring on this computer.",
+    "certificate_key_invalid": "Store the certificate's private key again; Entra accepts RSA keys only.",
+    "no_certificate_key": "The key stays on the computer where the certificate was made. Use that computer, or "
+                          f"add a new certificate to the app ({_CERT_PAGE}) from here.",
+    "certificate_thumbprint_invalid": f"Copy the thumbprint from {_CERT_PAGE}.",
+    "certificate_expiry_soon": "Add a new certificate to the app before this one expires.",
+    "certificate_expiry_past": f"Add a new certificate ({_CERT_PAGE}).",
+}
+CLI_TEXT.update(CERTIFICATE_TEXT)
+CLI_HINTS.update(CERTIFICATE_HINTS)
+
+# --- `federate check` (issue 18 §1, graph-facts §15): each readiness row's reason and fix, made with the
+# row's args by messages.readiness_reason / readiness_fix. Command line only for now (the wizard's
+# federation step comes with the federation run).
+_ADMIN_CENTER_DOMAINS = "Microsoft 365 admin center > Settings > Domains"
+FEDERATE_CHECKS = {"domain": "Domain", "federation": "Federation", "metadata": "IdP metadata",
+                   "immutable_ids": "ImmutableIds", "synced_users": "Synced users", "admin": "Admin sign-in"}
+FEDERATE_TEXT: dict[str, str] = {
+    "fed_domain_ok": "{domain} is a verified root domain, not the initial and not the default domain.",
+    "fed_domains_unreadable": "The app may not read the tenant's domains.",
+    "fed_domain_not_found": "{domain} is not a domain of this tenant (its domains: {known}).",
+    "fed_domain_initial": "{domain} is the tenant's initial .onmicrosoft.com domain, which cannot be federated.",
+    "fed_domain_unverified": "{domain} is not verified.",
+    "fed_domain_not_root": "{domain} is a subdomain of {parent}; only root domains can be federated.",
+    "fed_domain_default": "{domain} is the tenant's default domain, which cannot be federated.",
+    "fed_state_managed": "{domain} is not federated yet.",
+    "fed_state_same_idp": "{domain} is already federated with this IdP ({issuer}).",
+    "fed_state_other_idp": "{domain} is federated with another IdP ({issuer}).",
+    "fed_state_same_idp_differs": "{domain} is federated with this IdP, but its {fields} differ from the metadata.",
+    "fed_state_unmanageable": "{domain} is federated, but Graph has no federation configuration for it (a "
+                              "configuration created without a signing certificate leaves it so).",
+    "fed_state_unreadable": "The app may not read the domain's federation ({error}).",
+    "fed_state_unknown": "The federation of {domain} is not known (the domain was not found).",
+    "fed_state_cannot_compare": "{domain} is federated with {issuer}; without readable metadata it cannot be "
+                                "compared with this IdP.",
+    "fed_metadata_ok": "Issuer {issuer}, sign-in URL {sso_url}; signing certificate valid {valid_from} to "
+                       "{expires} ({days} days left).",
+    "fed_metadata_expires_soon": "Issuer {issuer}, sign-in URL {sso_url}; the signing certificate expires on "
+                                 "{expires}, in {days} days.",
+    "fed_metadata_not_read": "The IdP's metadata was not read.",
+    "metadata_not_found": "The metadata file does not exist: {detail}.",
+    "metadata_unreadable": "The metadata cannot be read: {detail}.",
+    "metadata_too_large": "The metadata is larger than 5 MB: {detail}.",
+    "metadata_url_not_https": "The metadata address is not https: {detail}.",
+    "metadata_download_failed": "The metadata could not be downloaded: {detail}.",
+    "metadata_tls_failed": "The metadata server's certificate is not trusted: {detail}.",
+    "metadata_not_xml": "The metadata is not XML: {detail}.",
+    "metadata_unsafe_xml": "The metadata has a DTD or entity declarations, which are refused: {detail}.",
+    "metadata_not_saml": "The metadata is not SAML 2.0 metadata (an EntityDescriptor): {detail}.",
+    "metadata_no_idp": "The metadata describes no identity provider (no IDPSSODescriptor): {detail}.",
+    "metadata_many_idps": "The metadata describes several identity providers: {detail}.",
+    "metadata_no_entity_id": "The metadata has no entityID (the issuer): {detail}.",
+    "metadata_no_sso": "The metadata has no single sign-on URL with the HTTP-Redirect or HTTP-POST binding: {detail}.",
+    "metadata_sso_not_https": "The IdP's sign-in URL is not https: {detail}.",
+    "metadata_no_certificate": "The metadata has no signing certificate: {detail}.",
+    "metadata_bad_certificate": "A signing certificate in the metadata is not a valid X.509 certificate: {detail}.",
+    "metadata_certificate_expired": "The IdP's signing certificate expired on {detail}.",
+    "metadata_certificate_not_yet_valid": "The IdP's signing certificate is valid only from {detail}.",
+    "fed_users_ok": "All {members} enabled members in {domain} have an ImmutableId.",
+    "fed_users_none": "{domain} has no enabled members.",
+    "fed_users_missing_ids": "{missing} of {members} enabled members in {domain} have no ImmutableId ({examples}).",
+    "fed_users_ids_too_long": "{count} members have an ImmutableId longer than the 64 characters a SAML NameID "
+                              "can carry ({examples}).",
+    "fed_users_unreadable": "The app may not list users.",
+    "fed_synced_none": "No synced users in {domain}, and nobody is on a temporary UPN.",
+    "fed_synced_users": "{count} users in {domain} are synced from Active Directory ({examples}).",
+    "fed_swap_unfinished": "{count} users are still on a temporary UPN from an unfinished UPN swap ({examples}).",
+    "fed_swap_suspected": "{count} users are on a temporary UPN of a UPN swap whose own UPN cannot be "
+                          "told ({examples}).",
+    "fed_admin_outside": "{admin} is not in {domain}, so the sign-in will not be locked out.",
+    "fed_admin_in_domain": "{admin} is in {domain}: after federating, this account could sign in only through "
+                           "the IdP.",
+    "fed_admin_not_given": "The admin who will sign in was not given (--admin), so this is not checked yet.",
+    "fed_admin_not_given_admins_in_domain": "The admin who will sign in was not given (--admin); {count} admins "
+                                            "are in {domain} ({examples}).",
+}
+FEDERATE_FIX: dict[str, str] = {
+    "fed_domains_unreadable": "Grant the app Domain.Read.All (API permissions > Grant admin consent).",
+    "fed_domain_not_found": "Check --domain, or add and verify the domain in " + _ADMIN_CENTER_DOMAINS + ".",
+    "fed_domain_initial": "Federate the school's own domain instead.",
+    "fed_domain_unverified": "Verify the domain (its DNS TXT record) in " + _ADMIN_CENTER_DOMAINS + ".",
+    "fed_domain_not_root": "Federate {parent} instead, or make {domain} a root domain (Graph: POST "
+                           "/domains/{domain}/promote).",
+    "fed_domain_default": "Make another domain (e.g. the .onmicrosoft.com one) the default in "
+                          + _ADMIN_CENTER_DOMAINS + ", then check again.",
+    "fed_state_other_idp": "Take {domain} back to managed first (federate undo), or use that IdP's metadata.",
+    "fed_state_same_idp_differs": "Federating again updates the configuration from this metadata.",
+    "fed_state_unmanageable": "Graph cannot change it: ask Microsoft support to set {domain} back to managed, "
+                              "then check again.",
+    "fed_state_unreadable": "Grant the app Domain.Read.All (or Domain-InternalFederation.Read.All).",
+    "fed_state_unknown": "Fix the domain first.",
+    "fed_state_cannot_compare": "Fix the metadata first.",
+    "fed_metadata_expires_soon": "Ask the IdP for its next signing certificate, or federate after it has rolled "
+                                 "over.",
+    "metadata_not_found": "Check the path, or give the metadata's https address.",
+    "metadata_unreadable": "Check the file's permissions, or give the metadata's https address.",
+    "metadata_too_large": "Give the metadata of this one IdP, not a federation's aggregate.",
+    "metadata_url_not_https": "Give the https address of the metadata.",
+    "metadata_download_failed": "Check the address and the network, or download the file and give its path.",
+    "metadata_tls_failed": "Check the address; on a network with a TLS-inspecting proxy, its CA must be in the "
+                           "computer's certificate store.",
+    "metadata_not_xml": "Give the IdP's SAML metadata file (XML), not a web page or a certificate.",
+    "metadata_unsafe_xml": "Download the metadata again from the IdP; genuine metadata has no DTD.",
+    "metadata_not_saml": "Give the IdP's SAML 2.0 metadata.",
+    "metadata_no_idp": "This may be a service provider's metadata; give the IdP's.",
+    "metadata_many_idps": "Give the metadata of the one IdP to federate with.",
+    "metadata_no_entity_id": "Ask the IdP for complete metadata.",
+    "metadata_no_sso": "Ask the IdP for metadata with a SAML 2.0 sign-in endpoint.",
+    "metadata_sso_not_https": "Ask the IdP for an https sign-in URL.",
+    "metadata_no_certificate": "Ask the IdP for metadata that includes its signing certificate.",
+    "metadata_bad_certificate": "Download the metadata again from the IdP.",
+    "metadata_certificate_expired": "Ask the IdP for current metadata with a valid signing certificate.",
+    "metadata_certificate_not_yet_valid": "Federate once the certificate is valid, or check this computer's clock.",
+    "fed_users_none": "Check --domain: federating a domain nobody uses changes nothing.",
+    "fed_users_missing_ids": "Run apply first (immutableid-sync apply ... --domain {domain}), then check again.",
+    "fed_users_ids_too_long": "Use a shorter source value or transform for these users (undo and apply again).",
+    "fed_users_unreadable": "Grant the app User.ReadWrite.All (API permissions > Grant admin consent).",
+    "fed_synced_users": "Synced users' ImmutableIds belong to Entra Connect: federate a domain without synced "
+                        "users, or federate through Entra Connect.",
+    "fed_swap_unfinished": "Run apply (or undo) again: it finishes the swap and moves them back first.",
+    "fed_swap_suspected": "Check these users; if a UPN swap left them there, run apply with "
+                          "--federated-upn-swap again, or move them back by hand.",
+    "fed_admin_in_domain": "Sign in as an admin whose account is in another domain (e.g. the .onmicrosoft.com "
+                           "one).",
+    "fed_admin_not_given": "Give --admin with the account that will sign in to federate.",
+    "fed_admin_not_given_admins_in_domain": "Give --admin, and keep at least one Global Administrator outside "
+                                            "{domain}.",
+}
+
 TEXT_TABLES = (TEXT, CLI_TEXT, STATUS_TEXT, REASON_TEXT, CSV_ERROR_TEXT, SOURCE_ERROR_TEXT)
 HINT_TABLES = (HINTS, CLI_HINTS, WRITE_HINTS)

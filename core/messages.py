@@ -11,6 +11,9 @@ from core.message_table import (
     CLI_HINTS,
     CLI_TEXT,
     CSV_ERROR_TEXT,
+    FEDERATE_CHECKS,
+    FEDERATE_FIX,
+    FEDERATE_TEXT,
     GRAPH_FAILURE_DETAIL,
     HINT_TABLES,
     HINTS,
@@ -27,10 +30,11 @@ from core.message_table import (
     WRITE_HINTS,
 )
 
-__all__ = ["CLI_HINTS", "CLI_TEXT", "CSV_ERROR_TEXT", "GRAPH_FAILURE_DETAIL", "HINTS", "OUTPUT_PATH_TEXT",
+__all__ = ["CLI_HINTS", "CLI_TEXT", "CSV_ERROR_TEXT", "FEDERATE_CHECKS", "FEDERATE_FIX",
+           "FEDERATE_TEXT", "GRAPH_FAILURE_DETAIL", "HINTS", "OUTPUT_PATH_TEXT",
            "REASON_DETAIL", "REASON_TEXT", "SCHOOLS_FILE_TEXT", "SCHOOL_STATE_TEXT", "SOURCE_ERROR_TEXT",
            "STATUS_TEXT", "TEXT", "WARNING_TEXT", "WRITE_HINTS", "csv_error_text", "describe", "detail_for", "hint_for", "profile_error_text",
-           "school_problem_text", "school_reason_text", "text_for", "unknown_profile_text", "warning_text"]
+           "readiness_check_name", "readiness_fix", "readiness_reason", "school_problem_text", "school_reason_text", "text_for", "unknown_profile_text", "warning_text"]
 
 
 def text_for(code: str) -> str:
@@ -125,3 +129,26 @@ def school_reason_text(reason: str | None, hint: bool = False) -> str:
     code, _, extra = reason.partition(":")
     text = describe(code) if hint else text_for(code)
     return text + (f" ({extra})" if extra else "")
+
+
+def _fill(template: str, args: dict) -> str:
+    try:
+        return template.format(**args)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def readiness_check_name(check: str) -> str:
+    """A `federate check` row's name ("Domain", "IdP metadata", ...)."""
+    return FEDERATE_CHECKS.get(str(check), str(check).replace("_", " ").capitalize())
+
+
+def readiness_reason(row) -> str:  # row: core.federation.readiness.Row
+    """Why the row holds or not, with its numbers and names."""
+    return _fill(FEDERATE_TEXT.get(row.code, row.code.replace("_", " ")), dict(row.args))
+
+
+def readiness_fix(row) -> str | None:  # row: core.federation.readiness.Row
+    """What to do about it; None when there is nothing to do."""
+    template = FEDERATE_FIX.get(row.code)
+    return _fill(template, dict(row.args)) if template else None

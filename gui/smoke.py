@@ -6,6 +6,10 @@ so the caller can subtract its own launch time), which page, and what the bundle
 frozen build typically loses (keyring's backends, the CA certificates, Qt's SVG support).
 
 A windowed program on Windows has no stdout, hence the file.
+
+With IMMUTABLEID_SYNC_SMOKE_PAGES=<folder> instead, the program walks every page of the wizard against
+the built-in sandbox — preview, the write step, the report, undo, app registration, error states — as
+`make screenshots` does, saves a PNG of each in <folder> and exits (build/smoke.py counts them).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from PySide6.QtGui import QImageReader
 from PySide6.QtWidgets import QApplication, QWizardPage
 
 SMOKE_ENV = "IMMUTABLEID_SYNC_SMOKE"
+PAGES_ENV = "IMMUTABLEID_SYNC_SMOKE_PAGES"
 CLOSE_REFUSED = 3  # exit code when the main window ignored close()
 
 
@@ -82,3 +87,18 @@ def install(app: QApplication) -> None:
     if not path:
         return
     app.installEventFilter(_FirstPageWatcher(app, Path(path)))
+
+
+def start_wizard() -> int:
+    """The windowed program's start (build/entry_gui.py; on Linux the CLI program started by the windowed
+    name): the wizard, or one of the smoke modes above."""
+    pages = os.environ.get(PAGES_ENV)
+    if pages:
+        from gui.screenshots.walk import main as walk
+
+        return walk([pages])
+    if os.environ.get(SMOKE_ENV):  # the QApplication made here first; gui.app.main() reuses it
+        install(QApplication(sys.argv))
+    from gui.app import main
+
+    return main()

@@ -73,7 +73,13 @@ def resolve_connection(args: argparse.Namespace, require_client_id: bool = True)
 def resolve_secret(conn: Connection, args: argparse.Namespace, profile_secret: str | None = None,
                    store: SecretStore | None = None, stdin: TextIO | None = None) -> str:
     """Profile file, then keyring, then the environment, then stdin. CliError exit 3 when none has it;
-    exit 2 when --secret-stdin was given and its first line is empty."""
+    exit 2 when --secret-stdin was given and its first line is empty. A certificate connection's private key
+    (PEM) comes from the keyring only (graph-facts §16: never a file, never argv)."""
+    if conn.uses_certificate:
+        key = (store or SecretStore()).credential_for(conn)
+        if not key:
+            raise CliError(EXIT_CANNOT_CONNECT, describe("no_certificate_key"), "no_certificate_key")
+        return key
     secret = profile_secret or (store or SecretStore()).get(conn.tenant, conn.client_id)
     secret = secret or os.environ.get(ENV_SECRET, "").strip() or None
     if not secret and getattr(args, "secret_stdin", False):

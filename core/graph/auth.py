@@ -1,5 +1,9 @@
 """App-only tokens from Entra with MSAL's confidential client, and AADSTS errors as admin-facing codes.
 
+The credential is the client secret, or — when the connection names a certificate thumbprint (graph-facts
+§16: tenants whose policy blocks secrets) — the certificate's private key, signed in with MSAL's certificate
+credential (`{"private_key": PEM, "thumbprint": SHA-1}`).
+
 MSAL's constructor already talks to the network (OIDC discovery; an unknown tenant raises ValueError
 there), so the app is built in `connect()`, which the checks run as their own "tenant found" step.
 """
@@ -40,6 +44,12 @@ class AuthCode(StrEnum):
     NETWORK = "network_error"                    # DNS, refused, timeout, proxy
     LOGIN_UNAVAILABLE = "login_unavailable"      # 5xx from the login service
     UNKNOWN = "auth_unknown"
+    # certificate credentials (graph-facts §16)
+    CERTIFICATE_INVALID = "certificate_invalid"          # AADSTS700027: not the app's key, or expired
+    CERTIFICATE_CLOCK = "certificate_clock"              # AADSTS700024: this computer's clock is off
+    CERTIFICATE_ASSERTION = "certificate_assertion"      # AADSTS700021 / 700023 / 50027: a malformed assertion
+    CERTIFICATE_KEY_MISSING = "certificate_key_missing"  # no private key for the connection's certificate
+    CERTIFICATE_KEY_INVALID = "certificate_key_invalid"  # a stored key that is not an RSA private key
 
 
 AADSTS_CODES: dict[int, AuthCode] = {
@@ -54,6 +64,11 @@ AADSTS_CODES: dict[int, AuthCode] = {
     1002016: AuthCode.TLS_TOO_OLD,
     500011: AuthCode.RESOURCE_NOT_FOUND,
     53003: AuthCode.BLOCKED_BY_POLICY,
+    700027: AuthCode.CERTIFICATE_INVALID,
+    700024: AuthCode.CERTIFICATE_CLOCK,
+    700021: AuthCode.CERTIFICATE_ASSERTION,
+    700023: AuthCode.CERTIFICATE_ASSERTION,
+    50027: AuthCode.CERTIFICATE_ASSERTION,
 }
 _AADSTS_RE = re.compile(r"AADSTS(\d{5,8})")
 
@@ -117,8 +132,12 @@ def error_from_exception(exc: BaseException) -> AuthError:
     return AuthError(AuthCode.UNKNOWN, None, type(exc).__name__)
 
 
+_UNCHECKED = object()
+
+
 class TokenProvider:
-    """App-only tokens for one connection. Thread-safe; MSAL caches and refreshes."""
+    """App-only tokens for one connection. Thread-safe; MSAL caches and refreshes. `secret` is the client
+    secret, or the certificate's private key (PEM) when `conn.cert_thumbprint` is set."""
 
     def __init__(self, conn: Connection, secret: str | None, session: requests.Session | None = None) -> None:
         self.conn = conn
@@ -129,6 +148,7 @@ class TokenProvider:
         self._lock = threading.Lock()
         self._claims: tuple[str, AccessToken] | None = None
         self.tokens_fetched = 0  # how many times a token came from the login service (not the cache)
+        self._key_verdict: object = _UNCHECKED  # a certificate connection's key, checked once
         logsetup.register_secret(secret)
 
     def connect(self) -> None:
@@ -138,10 +158,11 @@ class TokenProvider:
 
     def _ensure_app(self) -> msal.ConfidentialClientApplication:
         if self._app is None:
+            credential = self._credential()
             try:
                 self._app = msal.ConfidentialClientApplication(
                     self.conn.client_id,
-                    client_credential=self._secret or "",
+                    client_credential=credential,
                     authority=self.conn.authority,
                     http_client=self._session,
                     token_cache=self._cache,
@@ -152,6 +173,31 @@ class TokenProvider:
             except Exception as exc:
                 raise error_from_exception(exc) from None
         return self._app
+
+    def _credential(self) -> str | dict[str, str]:
+        """MSAL's client_credential. A missing or unusable key is reported by token(), as a missing secret
+        is: the tenant can still be found without one."""
+        if not self.conn.cert_thumbprint:
+            return self._secret or ""
+        return "" if self._key_problem() else {"private_key": self._secret or "", "thumbprint": self.conn.cert_thumbprint}
+
+    def _key_problem(self) -> AuthCode | None:
+        if self._key_verdict is _UNCHECKED:
+            self._key_verdict = self._check_key()
+        return self._key_verdict  # type: ignore[return-value]
+
+    def _check_key(self) -> AuthCode | None:
+        if not self._secret:
+            return AuthCode.CERTIFICATE_KEY_MISSING
+        from cryptography.hazmat.primitives.asymmetric import rsa  # only certificate connections need it
+        from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
+        try:
+            key = load_pem_private_key(self._secret.encode(), password=None)
+        except (ValueError, TypeError):
+            key = None
+        # Entra signs certificate assertions with RSA only; MSAL would fail later, and less clearly.
+        return None if isinstance(key, rsa.RSAPrivateKey) else AuthCode.CERTIFICATE_KEY_INVALID
 
     def _discovery_error(self) -> AuthError:
         """MSAL's ValueError drops Entra's answer; ask once more to learn the AADSTS code (90002 / 900023)."""
@@ -169,8 +215,10 @@ class TokenProvider:
         """A valid access token (from MSAL's cache while it has over 5 minutes left). Note that MSAL
         replays a 429/5xx login answer from its own cache until that answer's Retry-After (5 s by
         default) has passed, so retrying sooner is pointless."""
-        if not self._secret:
-            raise AuthError(AuthCode.SECRET_MISSING)
+        problem = self._key_problem() if self.conn.cert_thumbprint else (
+            None if self._secret else AuthCode.SECRET_MISSING)
+        if problem is not None:
+            raise AuthError(problem)
         with self._lock:
             app = self._ensure_app()
             try:

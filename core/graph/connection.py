@@ -1,7 +1,9 @@
 """A connection to one tenant: which tenant, which app, which cloud (or explicit sandbox URLs).
 
 Validation is pure (no network) and returns problems as data; `core.messages` has the English text.
-The secret is never part of a Connection: it travels separately and is never written to a profile.
+The secret is never part of a Connection: it travels separately and is never written to a profile. A
+connection whose app signs in with a certificate (graph-facts §16) names the certificate's SHA-1 thumbprint
+(`cert_thumbprint`); its private key lives in the keyring like a secret (core/setup/secrets.py).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ DOMAIN_RE = re.compile(rf"^(?:{_LABEL}\.)+(?:[A-Za-z]{{2,63}}|xn--[A-Za-z0-9-]{{
 MULTI_TENANT_ALIASES = frozenset({"common", "organizations", "consumers"})
 # Entra client secrets are ~40 characters and (since 2019) contain "~"; an id never does.
 _HEXISH = re.compile(r"^[0-9a-fA-F{}-]*$")
+_THUMBPRINT = re.compile(r"^[0-9A-F]{40}$")
 
 
 def _secret_like(text: str) -> bool:
@@ -59,7 +62,8 @@ class Connection:
     graph_url: str | None = None
     ca_bundle: str | None = None
     name: str | None = None
-    secret_expires: date | None = None
+    secret_expires: date | None = None  # when the credential (secret or certificate) expires
+    cert_thumbprint: str | None = None  # set: the app signs in with this certificate, not a secret
 
     def __post_init__(self) -> None:
         # Pasted values often carry spaces, tabs or a newline; those are never meaningful.
@@ -70,6 +74,9 @@ class Connection:
         self.graph_url = _clean_url(self.graph_url)
         self.ca_bundle = (self.ca_bundle or "").strip() or None
         self.name = (self.name or "").strip() or None
+        # as pasted from the admin center or certutil ("ab cd:ef…", often with an invisible U+200E in front)
+        self.cert_thumbprint = "".join(ch for ch in (self.cert_thumbprint or "")
+                                       if ch not in " :-\t\u200e\u200f").upper() or None
         if GUID_RE.match(self.tenant):
             self.tenant = self.tenant.lower()
         if GUID_RE.match(self.client_id):
@@ -106,6 +113,10 @@ class Connection:
         return urlsplit(self.login_base).netloc.lower() not in KNOWN_LOGIN_HOSTS
 
     @property
+    def uses_certificate(self) -> bool:
+        return self.cert_thumbprint is not None
+
+    @property
     def display_name(self) -> str:
         return self.name or self.tenant
 
@@ -123,6 +134,8 @@ class Connection:
                 problems.append(InputProblem(field, code))
         if self.ca_bundle and not Path(self.ca_bundle).is_file():
             problems.append(InputProblem("ca_bundle", "ca_bundle_missing"))
+        if self.cert_thumbprint and not _THUMBPRINT.match(self.cert_thumbprint):
+            problems.append(InputProblem("certificate_thumbprint", "certificate_thumbprint_invalid"))
         return problems
 
     # --- profile JSON (contracts.md) ---------------------------------------------------------
@@ -137,6 +150,7 @@ class Connection:
             "graph_url": self.graph_url,
             "ca_bundle": self.ca_bundle,
             "secret_expires": self.secret_expires.isoformat() if self.secret_expires else None,
+            "certificate_thumbprint": self.cert_thumbprint,
         }
         return {k: v for k, v in data.items() if v is not None}
 
@@ -152,6 +166,7 @@ class Connection:
             ca_bundle=data.get("ca_bundle"),
             name=data.get("name"),
             secret_expires=parse_date(expires) if expires else None,
+            cert_thumbprint=data.get("certificate_thumbprint"),
         )
 
 
@@ -187,7 +202,7 @@ def load_profile(path: str | Path, require_client_id: bool = True) -> tuple[Conn
 
 # Profile keys whose value must be a JSON string (a number or true there would otherwise crash, not explain).
 _TEXT_KEYS = ("tenant_id", "tenant", "client_id", "cloud", "login_url", "graph_url", "ca_bundle", "name",
-              "secret_expires", "client_secret")
+              "secret_expires", "client_secret", "certificate_thumbprint")
 
 
 def _profile_json(text: str, path: Path) -> dict:

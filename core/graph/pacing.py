@@ -136,6 +136,12 @@ class WritePacer:
                 now = self._clock()
                 self._done.extend([now] * n)
 
+    def expected_wait(self, n: int = 1) -> float:
+        """Seconds until the window would admit `n` writes if nobody else took a slot first (0: now); a
+        hint, not a promise (for a caller deciding whether a read made now is still fresh when it writes)."""
+        with self._lock:
+            return max(0.0, self._wait_for(min(max(n, 1), self.limit)))
+
     def in_window(self) -> int:
         with self._lock:
             self._expire(self._clock())

@@ -47,21 +47,23 @@ class SignedIn:
 def sign_in(conn: Connection, show_url: Callable[[str], None], *, client_id: str = DEFAULT_SIGN_IN_CLIENT_ID,
             device_code: bool = False, timeout: int = SIGN_IN_TIMEOUT_S,
             session: requests.Session | None = None, cancel: threading.Event | None = None,
-            no_browser: Callable[[str], None] | None = None) -> SignedIn:
+            no_browser: Callable[[str], None] | None = None,
+            scopes: tuple[str, ...] = DELEGATED_SCOPES) -> SignedIn:
     """Sign the admin in; raises SignInError (tenant_not_found, signin_cancelled, signin_timeout,
     signin_stopped when `cancel` was set, ...). The loopback listener is closed before this returns, and
-    so are the connections of a session made here."""
+    so are the connections of a session made here. `scopes`: Graph's delegated permissions to ask for (app
+    create's by default; the federation run asks for core.federation.domains.DELEGATED_SCOPES)."""
     if session is None:
         with VerifyingSession(conn.verify) as own:
             return sign_in(conn, show_url, client_id=client_id, device_code=device_code, timeout=timeout,
-                           session=own, cancel=cancel, no_browser=no_browser)
+                           session=own, cancel=cancel, no_browser=no_browser, scopes=scopes)
     app = _public_app(conn, client_id, session)
-    scopes = [f"{conn.graph_root}/{name}" for name in DELEGATED_SCOPES]
+    asked = [f"{conn.graph_root}/{name}" for name in scopes]
     try:
         if device_code:
-            result = _device_code(app, scopes, show_url, cancel)
+            result = _device_code(app, asked, show_url, cancel)
         else:
-            result = _interactive(app, scopes, show_url, no_browser, cancel, timeout)
+            result = _interactive(app, asked, show_url, no_browser, cancel, timeout)
     except LoopbackTimeout:
         raise SignInError("signin_timeout") from None
     except LoopbackCancelled:

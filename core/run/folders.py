@@ -2,7 +2,7 @@
 only; no network.
 
 One folder per run (`<time>-<kind>-<tenant>`), whatever its kind: `journal.jsonl` (its header says the
-kind: "apply" — also an older journal without `kind` — or "undo"), `report.csv`, `unmatched_rows.csv`,
+kind: "apply" — also an older journal without `kind` — "undo", "federate" or "federate-undo"), `report.csv`, `unmatched_rows.csv`,
 `summary.json`.
 """
 
@@ -31,6 +31,8 @@ RUN_FILES = (JOURNAL_FILE, REPORT_FILE, PREVIEW_FILE, UNMATCHED_FILE, SUMMARY_FI
 class RunKind(StrEnum):
     APPLY = "apply"
     UNDO = "undo"
+    FEDERATE = "federate"            # core/federation/run.py: one domain's federation, steps not users
+    FEDERATE_UNDO = "federate-undo"  # the domain back to managed
 
 
 def kind_of(header: Mapping[str, Any]) -> RunKind | None:

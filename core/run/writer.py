@@ -1,10 +1,11 @@
 """Apply's writer threads: PATCH chunks of ≤ 20 users, each admitted by the WritePacer.
 
-    rows ─► ready ─► [thread: read ─► pacer slots (─► read again if stale) ─► intents ─► $batch] ─► set
-                ▲                                                                   │ fate unknown
-                └────────────── waiting until not_before (Retry-After, backoff) ◄───┘ (5xx, drop, 429)
+    rows ─► ready ─► [thread: read if the wait is short ─► pacer slots (─► read if stale) ─► intents ─► $batch] ─► set
+                ▲                                                                                  │ fate unknown
+                └───────────────────────────── waiting until not_before (Retry-After, backoff) ◄───┘ (5xx, drop, 429)
 
-Every chunk is read right before it is written (while it waits for the pacer anyway): anyone who has a
+Every chunk is read right before it is written — while it waits for the pacer when that wait is short, else
+once admitted, so that each user is read once, not before and again after a long wait: anyone who has a
 value by then is settled (ours: `set`; someone else's: skipped), which also narrows the window in which
 another writer's value could be overwritten. A write whose fate is unknown is never resent blind: the row
 waits (the thread goes on with fresh rows), then rides in a later chunk and is read with it. So no user
@@ -131,7 +132,9 @@ class ChunkWriter:
 
     def _send(self, chunk: list[Item]) -> None:
         job = self.job
-        if self._stale(chunk):  # read while waiting for the pacer anyway: no slot is held for it
+        # Read while waiting for the pacer anyway (no slot is held for it) — unless the wait is longer than
+        # fresh_s: that read would be stale at admission and made again, so it is made once, after.
+        if self._stale(chunk) and job.pacer.expected_wait() < job.fresh_s:
             chunk = self._still_empty(chunk, held=False)
             if not chunk:
                 return

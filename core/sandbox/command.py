@@ -48,6 +48,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="how long a new app, secret or consent takes to work for sign-in (default 0)")
     parser.add_argument("--auto-sign-in", action="store_true",
                         help="the sign-in page signs the seeded admin in at once (for headless tests)")
+    parser.add_argument("--federation-delay", type=float, default=None, metavar="SECONDS",
+                        help="how long the home-realm endpoint keeps its old answer after a domain's "
+                             "federation changes (default 5; 0 = at once)")
+    parser.add_argument("--idp-metadata-out", metavar="FILE",
+                        help="also write the demo IdP's SAML metadata here (it is served at /idp/metadata.xml)")
     parser.set_defaults(func=run)
 
 
@@ -84,6 +89,11 @@ def build_config(args: argparse.Namespace) -> SandboxConfig:
         raise ValueError("--replication-delay: must not be negative")
     config.replication_delay_s = getattr(args, "replication_delay", 0.0)
     config.auto_sign_in = getattr(args, "auto_sign_in", False)
+    delay = getattr(args, "federation_delay", None)
+    if delay is not None:
+        if delay < 0:
+            raise ValueError("--federation-delay: must not be negative")
+        config.federation_delay_s = delay
     return config
 
 
@@ -137,6 +147,8 @@ def _serve(tenant: SandboxTenant, args: argparse.Namespace) -> int:
         fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(line + "\n")
+    if getattr(args, "idp_metadata_out", None):
+        Path(args.idp_metadata_out).write_text(tenant.idp_metadata(), encoding="utf-8")
     print(line, flush=True)
     stop = threading.Event()
     previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}

@@ -106,6 +106,9 @@ class SandboxConfig:
     secrets_blocked: bool = False
     device_code_blocked: bool = False  # a Conditional Access policy blocking device-code sign-in (§10)
     secret_max_days: int | None = None
+    # §15: how long the public home-realm endpoint keeps saying what it said before a domain's federation
+    # changed (Microsoft: up to 2 hours; a few seconds for the demo; 0 = at once)
+    federation_delay_s: float = facts.FEDERATION_DEMO_DELAY_S
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,16 @@ from pathlib import Path
 from typing import Any
 
 from core.sandbox import facts
+from core.sandbox.domains import AUTH_TYPES as AUTH_TYPES  # re-exported: older imports name data
+from core.sandbox.domains import make_domain as make_domain
+from core.sandbox.domains import seed_domains
+from core.sandbox.keys import KeyCredential, key_credential, seed_policy
 
 # Properties every stored user has (Graph names), plus the sandbox-only `privilegedRole` marker.
 USER_FIELDS = ("id", "displayName", "givenName", "surname", "userPrincipalName", "mail", "employeeId",
                "userType", "accountEnabled", "onPremisesImmutableId", "onPremisesSyncEnabled",
                "creationType", "jobTitle", "privilegedRole")
 USER_TYPES = ("Member", "Guest")
-AUTH_TYPES = ("Managed", "Federated")
 
 
 @dataclass
@@ -57,6 +60,7 @@ class App:
     graph_ready_at: float = 0.0  # until then Graph's other replicas do not know the app (or its SP) yet
     pending_roles: list[tuple[str, float]] = field(default_factory=list)  # consent granted, not replicated
     required: list[dict[str, Any]] = field(default_factory=list)  # requiredResourceAccess
+    keys: list[KeyCredential] = field(default_factory=list)  # certificates (keyCredentials, §16)
 
     def roles_at(self, now: float) -> list[str]:
         return sorted(set(self.roles) | {r for r, at in self.pending_roles if at <= now})
@@ -97,6 +101,13 @@ class Directory:
     groups: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> role-assignable group (§12)
     role_assignments: list[dict[str, Any]] = field(default_factory=list)  # graph_roles.add_assignment
     accounts: list[Account] = field(default_factory=list)  # who can sign in interactively
+    # §15: domain -> its internalDomainFederation (Graph's JSON; `"unreadable": true` after the trap),
+    # domain -> the home-realm answer before its latest change and when that change was made
+    federations: dict[str, dict[str, Any]] = field(default_factory=dict)
+    realm_changes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # §16: the tenant's app-management policy (keys.seed_policy); the demo IdP once made (idp.demo_idp)
+    app_policy: dict[str, Any] = field(default_factory=lambda: seed_policy(None, []))
+    idp: dict[str, str] | None = None
 
     def account(self, upn: str) -> Account | None:
         return next((a for a in self.accounts if a.upn.lower() == upn.strip().lower()), None)
@@ -114,6 +125,9 @@ class Directory:
 
     def federated_domains(self) -> set[str]:
         return {d["id"].lower() for d in self.domains if d["authenticationType"] == "Federated"}
+
+    def domain(self, name: str) -> dict[str, Any] | None:
+        return next((d for d in self.domains if d["id"] == name.strip().lower()), None)
 
 
 class SeedError(ValueError):
@@ -146,11 +160,6 @@ def is_guid(value: object) -> bool:
     return True
 
 
-def make_domain(name: str, auth: str = "Managed", default: bool = False, initial: bool = False) -> dict:
-    return {"id": name, "authenticationType": auth, "isDefault": default, "isInitial": initial,
-            "isRoot": True, "isVerified": True, "supportedServices": ["Email", "OfficeCommunicationsOnline"]}
-
-
 _USER_TEMPLATE: dict[str, Any] = {**dict.fromkeys(USER_FIELDS), "userType": "Member",
                                   "accountEnabled": True, "privilegedRole": False}
 
@@ -181,20 +190,22 @@ def _build_directory(raw: Any, problems: list[str], content: bytes) -> Directory
     if not isinstance(raw, dict):
         problems.append("the top level must be a JSON object with a 'users' list")
         return None
-    unknown = set(raw) - {"tenant", "domains", "apps", "users", "accounts", "groups", "roleAssignments"}
+    allowed = ("tenant", "domains", "apps", "users", "accounts", "groups", "roleAssignments", "appManagementPolicy")
+    unknown = set(raw) - set(allowed)
     if unknown:
-        problems.append(f"unknown top-level keys: {', '.join(sorted(unknown))} "
-                        "(allowed: tenant, domains, apps, users, accounts, groups, roleAssignments)")
+        problems.append(f"unknown top-level keys: {', '.join(sorted(unknown))} (allowed: {', '.join(allowed)})")
     users_raw = raw.get("users")
     if not isinstance(users_raw, list):
         problems.append("'users' is missing or not a list")
         users_raw = []
     fingerprint = hashlib.sha256(content).hexdigest()
     tenant = _tenant(raw.get("tenant", {}), problems, fingerprint, len(users_raw))
-    domains = _domains(raw.get("domains"), users_raw, problems, fingerprint,
-                       _initial_domain(raw.get("tenant"), problems))
+    domains, federations = seed_domains(raw.get("domains"), users_raw, problems,
+                                        f"sandbox{fingerprint[:6]}.onmicrosoft.com",
+                                        _initial_domain(raw.get("tenant"), problems))
     apps = _apps(raw.get("apps"), problems, fingerprint)
-    directory = Directory(tenant["id"], tenant["displayName"], tenant["size"], domains, apps)
+    directory = Directory(tenant["id"], tenant["displayName"], tenant["size"], domains, apps,
+                          federations=federations, app_policy=seed_policy(raw.get("appManagementPolicy"), problems))
     _users(users_raw, directory, problems)
     directory.accounts = _accounts(raw.get("accounts"), directory, problems)
     from core.sandbox.graph.roles import load_seed_roles  # imports this module
@@ -256,37 +267,6 @@ def _initial_domain(raw: Any, problems: list[str]) -> str | None:
     return name.lower()
 
 
-def _domains(raw: Any, users: list, problems: list[str], fingerprint: str,
-             declared_initial: str | None = None) -> list[dict]:
-    initial = declared_initial or f"sandbox{fingerprint[:6]}.onmicrosoft.com"
-    if raw is None:  # default: one managed domain per UPN suffix
-        names = sorted({u["userPrincipalName"].rsplit("@", 1)[-1].lower() for u in users
-                        if isinstance(u, dict) and isinstance(u.get("userPrincipalName"), str)
-                        and "@" in u["userPrincipalName"] and "#EXT#" not in u["userPrincipalName"]})
-        domains = [make_domain(n, default=(i == 0)) for i, n in enumerate(names)]
-    elif not isinstance(raw, list):
-        problems.append("'domains' must be a list")
-        return [make_domain(initial, initial=True, default=True)]
-    else:
-        domains = []
-        for i, d in enumerate(raw):
-            if not isinstance(d, dict) or not isinstance(d.get("id"), str) or "." not in d["id"]:
-                problems.append(f"domains[{i}]: needs an 'id' that is a domain name, like school.example")
-                continue
-            auth = d.get("authenticationType", "Managed")
-            if auth not in AUTH_TYPES:
-                problems.append(f"domains[{i}].authenticationType: {auth!r} must be Managed or Federated")
-            domains.append(make_domain(d["id"].lower(), auth, default=not domains))
-    if declared_initial and not any(d["id"] == declared_initial for d in domains):
-        domains.append(make_domain(initial, initial=True, default=not domains))
-    elif not any(d["id"].endswith(".onmicrosoft.com") for d in domains):
-        domains.append(make_domain(initial, initial=True, default=not domains))
-    else:
-        next(d for d in domains if d["id"] == declared_initial
-             or (not declared_initial and d["id"].endswith(".onmicrosoft.com")))["isInitial"] = True
-    return domains
-
-
 def _apps(raw: Any, problems: list[str], fingerprint: str) -> list[App]:
     if raw is None:
         return [App(stable_guid("app", fingerprint), "sbx8Q~" + fingerprint[8:40], ["User.ReadWrite.All"],
@@ -302,8 +282,9 @@ def _apps(raw: Any, problems: list[str], fingerprint: str) -> list[App]:
             continue
         if not is_guid(a.get("clientId")):
             problems.append(f"{where}.clientId: {a.get('clientId')!r} is not a GUID")
-        if not isinstance(a.get("secret"), str) or not a.get("secret"):
-            problems.append(f"{where}.secret: must be a non-empty string")
+        keys = _app_keys(where, a.get("keyCredentials"), problems)
+        if (not isinstance(a.get("secret"), str) or not a.get("secret")) and (keys is None or "secret" in a):
+            problems.append(f"{where}.secret: must be a non-empty string (or give keyCredentials only)")
         roles = a.get("roles", [])
         if not isinstance(roles, list) or not all(isinstance(r, str) for r in roles):
             problems.append(f"{where}.roles: must be a list of permission names like User.ReadWrite.All")
@@ -316,8 +297,26 @@ def _apps(raw: Any, problems: list[str], fingerprint: str) -> list[App]:
             except ValueError:
                 problems.append(f"{where}.secretExpires: {a['secretExpires']!r} is not an ISO-8601 time")
         apps.append(App(str(a.get("clientId", "")).lower(), str(a.get("secret", "")), roles, expires,
-                        str(a.get("displayName", f"App {i + 1}")), stable_guid("appobj", fingerprint, i)))
+                        str(a.get("displayName", f"App {i + 1}")), stable_guid("appobj", fingerprint, i),
+                        keys=keys or []))
     return apps
+
+
+def _app_keys(where: str, raw: Any, problems: list[str]) -> list[KeyCredential] | None:
+    """`keyCredentials: [{"key": base64 DER or PEM, "displayName"?}]` (§16: a certificate-only app)."""
+    if raw is None:
+        return None
+    if not isinstance(raw, list) or not raw:
+        problems.append(f"{where}.keyCredentials: must be a non-empty list")
+        return None
+    keys = []
+    for j, k in enumerate(raw):
+        try:
+            keys.append(key_credential(str(k.get("key") if isinstance(k, dict) else ""),
+                                       str(k.get("displayName") or "") if isinstance(k, dict) else ""))
+        except ValueError:
+            problems.append(f"{where}.keyCredentials[{j}].key: must be a base64 (or PEM) X.509 certificate")
+    return keys
 
 
 _TYPES = {"id": str, "displayName": str, "userPrincipalName": str, "mail": (str, type(None)),

@@ -63,6 +63,24 @@ AADSTS: dict[int, tuple[int, str, str]] = {
     70019: (400, "expired_token", "Verification code expired."),
     501481: (400, "invalid_grant", "The Code_Verifier does not match the code_challenge supplied in the "
                                    "authorization request."),
+    # Certificate client assertions (graph-facts §16). Codes and texts as Microsoft's Azure SDK
+    # troubleshooting guides and public threads quote them; the HTTP statuses are a guess (UNCONFIRMED
+    # "assertion_status"), the check order too ("assertion_check_order").
+    50027: (400, "invalid_request", "JWT token is invalid or malformed."),
+    700021: (401, "invalid_client",
+             "Client assertion application identifier doesn't match 'client_id' parameter. Review the "
+             "documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials ."),
+    700023: (401, "invalid_client",
+             "Client assertion audience claim does not match Realm issuer. Review the documentation at "
+             "https://learn.microsoft.com/entra/identity-platform/certificate-credentials ."),
+    700024: (401, "invalid_client",
+             "Client assertion is not within its valid time range. Current time: {now}, assertion valid from "
+             "{nbf}, expiry time of assertion {exp}. Review the documentation at "
+             "https://learn.microsoft.com/entra/identity-platform/certificate-credentials ."),
+    700027: (401, "invalid_client",
+             "Client assertion contains an invalid signature. [Reason - {reason}, Thumbprint of key used by "
+             "client: '{thumbprint}'{found}, Please visit the Azure Portal, Graph Explorer or directly use MS "
+             "Graph to see configured keys for app Id '{client_id}'.]"),
 }
 
 # --- Graph permissions (§1 writes, §2 reads, §8 optional reads) ---------------------------------
@@ -237,11 +255,6 @@ UNCONFIRMED: dict[str, object] = {
     "token_signature_message": "Access token validation failure. Invalid signature.",
     "token_expired_message": "Lifetime validation failed, the token is expired.",
     "token_audience_message": "Access token validation failure. Invalid audience.",
-    # §10: the tenant's app-management policy refusing or capping client secrets. Graph's exact code
-    # and wording are not documented; the facts say only "400 with a policy message".
-    "secret_policy_code": "Request_BadRequest",
-    "secrets_blocked_message": "Credential type not allowed as per assigned policy.",
-    "secret_lifetime_message": "Credential lifetime exceeds the max value allowed as per assigned policy.",
     # §10: POST /applications by a user without an admin role. Real tenants let every user register
     # apps unless "Users can register applications" is off; the sandbox models it off (issue 9 asks
     # for a 403 here), with Graph's usual 403 text.
@@ -254,6 +267,57 @@ UNCONFIRMED: dict[str, object] = {
     "consent_declined_description": "AADSTS65004: User declined to consent to access the app.",
     # §10: the sign-in client id Graph PowerShell uses is accepted by every tenant; the sandbox also
     # accepts its own registered apps as public clients.
+    # §15 federationConfiguration: which rule answers first, and the refusals' status, code and text
+    # (Microsoft and the IdP vendors state the rules, not Graph's error bodies).
+    "federation_rule_order": ("initial", "unverified", "not_root", "default", "already_federated", "body",
+                              "certificate", "issuer_in_use"),
+    "federation_refusals": {
+        "initial": (400, "Request_BadRequest", "The initial domain '{domain}' cannot be federated."),
+        "unverified": (400, "Request_BadRequest", "Domain '{domain}' is not verified. Only verified domains "
+                                                  "can be federated."),
+        "not_root": (400, "Request_BadRequest", "Domain '{domain}' is a subdomain. Only root domains can be "
+                                                "federated; promote it to a root domain first."),
+        "default": (400, "Request_BadRequest", "The default domain '{domain}' cannot be federated. Set "
+                                               "another domain as the default first."),
+        "already_federated": (409, "Request_MultipleObjectsWithSameKeyValue",
+                              "Domain '{domain}' already has a federation configuration."),
+        "issuer_in_use": (400, "Request_BadRequest", "The issuerUri '{issuer}' is already used by domain "
+                                                     "'{other}'."),
+        "bad_value": (400, "Request_BadRequest", "Invalid value specified for property '{prop}' of resource "
+                                                 "'InternalDomainFederation'."),
+        "required": (400, "Request_BadRequest", "Property '{prop}' is required."),
+        "bad_certificate": (400, "Request_BadRequest", "Invalid value specified for property '{prop}': the "
+                                                       "value is not a Base64 encoded X.509 certificate."),
+    },
+    # §15 trap (microsoft-graph-docs-contrib#1389): a POST without signingCertificate errors (an internal
+    # server error in the thread) yet leaves the domain federated, with no configuration Graph can read,
+    # change or delete. "trap" models that; "refuse" answers 400 `required` and changes nothing.
+    "federation_without_certificate": "trap",
+    "federation_trap_error": (500, "InternalServerError", "An internal server error occurred."),
+    # §15: "several domains cannot share one issuerUri in Microsoft's cmdlets" — Graph is assumed to
+    # refuse it too.
+    "issuer_shared_refused": True,
+    # §15: who may READ a configuration with a delegated token: a federation role or a Global Reader.
+    "federation_read_roles": ("Global Reader",),
+    # §15 home realm: AuthURL of a federated domain. Public answers for WS-Fed show the passive sign-in URL
+    # with `?username=…&wa=wsignin1.0&wtrealm=…&wctx=` appended; assumed the same for SAML (clients compare
+    # without the query). `federation_protocol` per protocol is a guess for SAML.
+    "userrealm_authurl_query": True,
+    "userrealm_federation_protocol": {"wsFed": "WSTrust", "saml": "SAML20"},
+    # §16: the policy refusals' texts (the codes are documented; the wording around the limit is not).
+    "secrets_blocked_message": "Credential type not allowed as per assigned policy.",
+    "lifetime_capped_message": "Credential lifetime exceeds the max value allowed as per assigned policy "
+                               "'{policy}'. MaxLifetime: {max_iso} ({max_days} days).",
+    "policy_name": "Default app management policy",
+    # §16 client assertions: the order of the checks (the first failing one answers), the clock skew
+    # allowed either side, the audiences accepted ({base}: the login host, {tenant}: the tenant id or one
+    # of its domains), and the HTTP status of 700021/700023/700024/700027 (401 as for a bad secret).
+    "assertion_check_order": ("format", "issuer", "audience", "time", "key", "signature", "key_expired"),
+    "assertion_clock_skew_s": 300,
+    "assertion_audiences": ("{base}/{tenant}/oauth2/v2.0/token", "{base}/{tenant}/oauth2/token"),
+    # jti replay: not known to be checked by Entra; the sandbox does not track jti.
+    # §16: a key credential's customKeyIdentifier is the base64 of its SHA-1 thumbprint (what the portal
+    # and PowerShell set); the sandbox answers so.
 }
 
 # --- Creating the app registration (graph-facts §10) ------------------------------------------
@@ -275,9 +339,52 @@ CONSENT_GRANTER_ROLES = frozenset({GLOBAL_ADMIN, "Privileged Role Administrator"
 ROLE_TEMPLATE_IDS = {GLOBAL_ADMIN: "62e90394-69f5-4237-9190-012177145e10",
                      "Application Administrator": "9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3",
                      "Cloud Application Administrator": "158c047a-c907-4556-b7ef-446551a6b5f7",
-                     "Privileged Role Administrator": "e8611ab8-c189-46e8-94e1-60213ab1f814"}
+                     "Privileged Role Administrator": "e8611ab8-c189-46e8-94e1-60213ab1f814",
+                     # §15: the roles that may federate a domain (and a reader)
+                     "Domain Name Administrator": "8329153b-31d0-4727-b945-745eb3bc5f31",
+                     "External Identity Provider Administrator": "be2f45a1-457d-42af-a067-6ec1fa63bc45",
+                     "Hybrid Identity Administrator": "8ac3fc64-6eca-42ea-9e69-59f4c7b60eb2",
+                     "Security Administrator": "194ae4cb-b126-40b2-bd5b-6091b380977d",
+                     "Global Reader": "f2ef992c-3afb-46b9-b7cf-a126ee74c451"}
 APP_WRITE_SCOPES = frozenset({"Application.ReadWrite.All", "Directory.ReadWrite.All"})
 APP_READ_SCOPES = APP_WRITE_SCOPES | {"Application.Read.All", "Directory.Read.All"}
 ASSIGN_SCOPES = frozenset({"AppRoleAssignment.ReadWrite.All"})
 AUTH_CODE_LIFETIME_S = 600  # Entra's codes live 10 minutes
+
+# --- Federating a domain (graph-facts §15) ---------------------------------------------------------
+# Permission: Domain-InternalFederation.ReadWrite.All (least privileged since October 2025, delegated or
+# application) or Domain.ReadWrite.All. Reads: the same, or a domain read.
+FEDERATION_WRITE_PERMISSIONS = frozenset({"Domain-InternalFederation.ReadWrite.All", "Domain.ReadWrite.All"})
+FEDERATION_READ_PERMISSIONS = FEDERATION_WRITE_PERMISSIONS | {
+    "Domain-InternalFederation.Read.All", "Domain.Read.All", "Directory.Read.All", "Directory.ReadWrite.All"}
+# Delegated: the signed-in user must also hold one of these roles (Skolon's guide asks for a Global
+# Administrator).
+FEDERATION_ADMIN_ROLES = frozenset({"Domain Name Administrator", "External Identity Provider Administrator",
+                                    "Hybrid Identity Administrator", "Security Administrator", GLOBAL_ADMIN})
+# internalDomainFederation: the properties a POST or PATCH may set, and their enumerations.
+FEDERATION_PROPERTIES = ("displayName", "issuerUri", "metadataExchangeUri", "signingCertificate",
+                         "nextSigningCertificate", "passiveSignInUri", "activeSignInUri", "signOutUri",
+                         "preferredAuthenticationProtocol", "promptLoginBehavior",
+                         "isSignedAuthenticationRequestRequired", "federatedIdpMfaBehavior")
+FEDERATION_ENUMS = {
+    "preferredAuthenticationProtocol": ("wsFed", "saml"),
+    "promptLoginBehavior": ("translateToFreshPasswordAuthentication", "nativeSupport", "disabled"),
+    "federatedIdpMfaBehavior": ("acceptIfMfaDoneByFederatedIdp", "enforceMfaByFederatedIdp",
+                                "rejectMfaByFederatedIdp"),
+}
+# A managed domain answers its federationConfiguration read with 404 (a usable "is it federated?" test).
+FEDERATION_NOT_FOUND_MESSAGE = ("Resource 'federationConfiguration' does not exist or one of its queried "
+                                "reference-property objects are not present.")
+# The public home-realm endpoint on the login host (§15): "Managed" until the change has replicated.
+USERREALM_PATH_PREFIX = "/common/userrealm/"
+FEDERATION_DEMO_DELAY_S = 5.0  # the sandbox's default replication delay (Microsoft: up to 2 hours)
+
+# --- App credentials under tenant policy (graph-facts §16) ---------------------------------------
+SECRETS_BLOCKED_CODE = "CredentialTypeNotAllowedAsPerAppPolicy"
+LIFETIME_CAPPED_CODE = "CredentialInvalidLifetimeAsPerAppPolicy"
+CLIENT_ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+ASSERTION_ALGORITHMS = ("RS256", "PS256")  # MSAL: RS256 with x5t (SHA-1), PS256 with x5t#S256
+ADD_KEY_PROOF_AUDIENCE = "00000002-0000-0000-c000-000000000000"  # Graph docs: addKey's proof-of-possession
+ADD_KEY_PROOF_MAX_S = 600  # "exp should be nbf + 10 mins"
+KEY_TYPES = {"AsymmetricX509Cert": "Verify"}  # the key type we model and the usage it must have
 

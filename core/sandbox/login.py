@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, unquote
 
-from core.sandbox import facts, signin
+from core.sandbox import assertions, facts, signin
 from core.sandbox.data import App, is_guid
 from core.sandbox.responses import PLAIN_JSON, Request, Response, aadsts_error
 
@@ -91,7 +91,7 @@ def token(tenant: SandboxTenant, req: Request, segment: str,
     app = tenant.find_app(client_id)
     if app is None or app.ready_at > now():  # a new app is unknown until it has replicated (§10)
         return aadsts_error(req, 700016, client_id=client_id, tenant_name=segment), client_id
-    checks = [lambda: _secret_problem(req, app, secret, now()),
+    checks = [lambda: _credential_problem(tenant, req, app, form, secret, now()),
               lambda: _scope_problem(req, tenant, form.get("scope", ""))]
     if not facts.UNCONFIRMED["scope_checked_after_secret"]:
         checks.reverse()
@@ -116,6 +116,19 @@ def _client_auth(form: dict[str, str], authorization: str) -> tuple[str, str | N
         except ValueError:
             pass
     return client_id.strip().lower(), secret
+
+
+def _credential_problem(tenant: SandboxTenant, req: Request, app: App, form: dict[str, str], secret: str | None,
+                        now: float) -> Response | None:
+    """A certificate client assertion (§16) when one is sent, else the client secret."""
+    assertion, kind = form.get("client_assertion"), form.get("client_assertion_type")
+    if assertion is None and kind is None:
+        return _secret_problem(req, app, secret, now)
+    if kind != facts.CLIENT_ASSERTION_TYPE:
+        return aadsts_error(req, 900144, parameter="client_assertion_type")
+    if not assertion:
+        return aadsts_error(req, 900144, parameter="client_assertion")
+    return assertions.check(tenant, req, app, assertion, now)
 
 
 def _secret_problem(req: Request, app: App, secret: str | None, now: float) -> Response | None:

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from core.sandbox.data import Account, App, Directory, Password
+from core.sandbox.keys import KeyCredential
 
 FORMAT = 1
 
@@ -49,6 +50,7 @@ def _app_data(app: App) -> dict[str, Any]:
     data["has_secret"] = bool(app.secret)  # "" = removed through Graph, or a Graph-made app (none)
     data["secret_expires"] = app.secret_expires.isoformat()
     data["passwords"] = [_password_data(p) for p in app.passwords]
+    data["keys"] = [{**asdict(k), "start": k.start.isoformat(), "end": k.end.isoformat()} for k in app.keys]
     return data
 
 
@@ -63,17 +65,22 @@ def directory_data(directory: Directory) -> dict[str, Any]:
             "domains": directory.domains, "apps": [_app_data(a) for a in directory.apps],
             "users": list(directory.users.values()), "groups": directory.groups,
             "role_assignments": directory.role_assignments,
-            "accounts": [asdict(a) for a in directory.accounts]}
+            "accounts": [asdict(a) for a in directory.accounts],
+            # federation (§15), the app-management policy and the demo IdP (§16): plain data already
+            "federations": directory.federations, "realm_changes": directory.realm_changes,
+            "app_policy": directory.app_policy, "idp": directory.idp}
 
 
 def _app(data: dict[str, Any]) -> App:
     passwords = [Password(p["key_id"], "", datetime.fromisoformat(p["start"]), datetime.fromisoformat(p["end"]),
                           p["display_name"], p.get("ready_at", 0.0), secret_hash=p["secret_hash"],
                           hint_text=p.get("hint", "")) for p in data.get("passwords", [])]
+    keys = [KeyCredential(**{**k, "start": datetime.fromisoformat(k["start"]), "end": datetime.fromisoformat(k["end"])})
+            for k in data.get("keys", [])]
     fields = {k: v for k, v in data.items()
-              if k not in ("passwords", "secret_expires", "pending_roles", "has_secret")}
+              if k not in ("passwords", "secret_expires", "pending_roles", "has_secret", "keys")}
     app = App(**fields, secret_expires=datetime.fromisoformat(data["secret_expires"]), passwords=passwords,
-              pending_roles=[(str(r), float(t)) for r, t in data.get("pending_roles", [])])
+              pending_roles=[(str(r), float(t)) for r, t in data.get("pending_roles", [])], keys=keys)
     app.secret = new_secret() if data.get("has_secret") else ""
     return app
 
@@ -90,6 +97,10 @@ def directory_from(data: dict[str, Any]) -> Directory:
     directory.groups = data.get("groups", {})
     directory.role_assignments = data.get("role_assignments", [])
     directory.accounts = [Account(**a) for a in data.get("accounts", [])]
+    directory.federations = data.get("federations", {})
+    directory.realm_changes = data.get("realm_changes", {})
+    directory.app_policy = data.get("app_policy") or directory.app_policy
+    directory.idp = data.get("idp")
     return directory
 
 

@@ -12,12 +12,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from core.sandbox import facts, login, signin, state
+from core.sandbox import facts, federation, idp, login, public, signin, state
 from core.sandbox.config import FaultInjector, SandboxConfig
 from core.sandbox.data import App, Directory, load_seed, make_user, stable_guid
 from core.sandbox.graph import api as graph_api
 from core.sandbox.graph import roles as graph_roles
 from core.sandbox.graph.users import Pager, project
+from core.sandbox.keys import key_credential
 from core.sandbox.responses import PLAIN_JSON, Request, Response, encode_json, graph_error
 from core.sandbox.server import SandboxServer
 from core.sandbox.synthetic import synthetic
@@ -42,6 +43,7 @@ class SandboxTenant(state.Persistent):
                 DEFAULT_USERS if users is None else users, seed)
         self.directory = directory
         graph_roles.finish(directory)  # privilegedRole <-> role assignments (§12)
+        federation.finish(directory)  # a seeded federated domain has its configuration (§15)
         self.users: dict[str, dict[str, Any]] = directory.users  # live state, id -> user
         self.clock = clock or time.time
         self._host, self._port = host, port
@@ -132,6 +134,28 @@ class SandboxTenant(state.Persistent):
         return f"{self.url}/{self.tenant_id}"
 
     @property
+    def lock(self) -> threading.RLock:
+        """Held while a handler changes the directory (federation, credentials) or a user."""
+        return self._lock
+
+    @property
+    def idp(self) -> dict[str, str]:
+        """The demo IdP (§15): entityId, ssoUrl, displayName, certificate (base64 DER); made on first use."""
+        with self._lock:
+            made = self.directory.idp is None
+            found = idp.demo_idp(self.directory)
+            if made:
+                self._persist_all()
+            return found
+
+    @property
+    def idp_metadata_url(self) -> str:
+        return self.url + idp.METADATA_PATH
+
+    def idp_metadata(self) -> str:
+        return idp.metadata_xml(self.idp)
+
+    @property
     def apps(self) -> list[dict[str, Any]]:
         """Registered apps, first = the default connection (with the role); the second has no consent."""
         return [app.public() for app in self.directory.apps]
@@ -143,6 +167,7 @@ class SandboxTenant(state.Persistent):
                    "login_url": self.url, "graph_url": self.url, "ca_bundle": self.ca_bundle}
         if self.directory.admin is not None:  # who `--auto-sign-in` signs in as (app create)
             profile["admin_upn"] = self.directory.admin.upn
+        profile["idp_metadata_url"] = self.idp_metadata_url  # the demo IdP (§15), made when first fetched
         return profile
 
     # --- state, for tests and the GUI --------------------------------------------------------
@@ -177,6 +202,26 @@ class SandboxTenant(state.Persistent):
         self._persist_all()
         return app.public()
 
+    def add_app_certificate(self, client_id: str, certificate: str, display_name: str = "") -> dict[str, Any]:
+        """Add a certificate (base64 DER or PEM) to an app's key credentials, usable at once (a test's or a
+        seed's shortcut for what PATCH /applications does). Returns Graph's keyCredential."""
+        app = self.find_app(client_id)
+        if app is None:
+            raise KeyError(client_id)
+        key = key_credential(certificate, display_name)
+        with self._lock:
+            app.keys.append(key)
+        self._persist_all()
+        return key.graph()
+
+    def set_domain_authentication(self, domain: str, auth: str) -> None:
+        """Managed/Federated without Graph (what MSOnline's Set-MsolDomainAuthentication did): the one way out
+        of §15's trap, for tests and the demo."""
+        with self._lock:
+            federation.set_authentication(self.directory, domain.lower(), auth, self.clock(),
+                                          self.config.federation_delay_s)
+        self._persist_all()
+
     def add_user(self, **values: Any) -> dict[str, Any]:
         """Add a user at run time (e.g. someone created while a run is in progress)."""
         user = make_user(**values)
@@ -209,8 +254,9 @@ class SandboxTenant(state.Persistent):
                   "startDateTime": p.start.strftime("%Y-%m-%dT%H:%M:%SZ")} for p in app.passwords]
         if not app.secret:
             return {"id": app.object_id, "appId": app.client_id, "displayName": app.display_name,
-                    "passwordCredentials": added}
+                    "keyCredentials": [k.graph() for k in app.keys], "passwordCredentials": added}
         return {"id": app.object_id, "appId": app.client_id, "displayName": app.display_name,
+                "keyCredentials": [k.graph() for k in app.keys],
                 "passwordCredentials": added + [{
                     "customKeyIdentifier": None, "displayName": "sandbox secret",
                     "endDateTime": app.secret_expires.strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -323,6 +369,10 @@ class SandboxTenant(state.Persistent):
             return self._sandbox_endpoint(req, client_ip)
         if req.path == "/v1.0" or req.path.startswith("/v1.0/"):
             return self._graph(req)
+        if public.handles(req.path):
+            response = public.answer(self, req)
+            self.record(req, None, response, None, in_batch=False)
+            return response
         match = _LOGIN.match(req.path)
         if match is None:
             response = Response(404, {"error": "not_found", "error_description": "No such endpoint."},
@@ -431,7 +481,8 @@ def _safe_form(req: Request) -> dict[str, str]:
     from urllib.parse import parse_qsl
 
     form = dict(parse_qsl(req.body.decode("utf-8", "replace")))
-    return {k: v for k, v in form.items() if k in ("grant_type", "scope", "client_id")}  # never code/verifier
+    return {k: v for k, v in form.items()  # never a secret, code, verifier or assertion
+            if k in ("grant_type", "scope", "client_id", "client_assertion_type")}
 
 
 def _peek(tenant: SandboxTenant, req: Request) -> tuple[str | None, Any]:

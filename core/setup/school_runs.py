@@ -123,8 +123,8 @@ def plan_all(runs: list[SchoolRun], *, parallel: int = 4, cancel: threading.Even
     cancel = cancel or threading.Event()
     store = secrets or SecretStore()  # one per process: a keyring-less machine keeps secrets in it
     # The keyring is asked here, one school after another: not every backend (D-Bus) is safe across threads.
-    found = {id(run): run.school.profile_secret or store.get(run.school.conn.tenant, run.school.conn.client_id)
-             for run in runs}
+    found = {id(run): (None if run.school.conn.uses_certificate else run.school.profile_secret)
+             or store.credential_for(run.school.conn) for run in runs}
     _each(runs, parallel, lambda run: _plan(run, found[id(run)], cancel, on_change), on_change)
     _one_run_per_tenant(runs)
 

@@ -1,6 +1,8 @@
-"""The client secret: OS keyring when there is a usable one, else memory for this session only.
+"""The client secret — or a certificate's private key (graph-facts §16) — in the OS keyring when there is a
+usable one, else in memory for this session only.
 
-Never a file. A machine without a keyring backend (headless Linux, some CI) gets a plain answer
+Never a file. A certificate's key is stored under `<tenant>/<client id>/cert-<THUMBPRINT>` in the compact
+form of core/setup/certificates.py (Windows Credential Manager's entries are too small for a PEM key). A machine without a keyring backend (headless Linux, some CI) gets a plain answer
 (`persistent=False`, `unavailable_reason`) instead of a crash.
 """
 
@@ -25,6 +27,10 @@ BACKEND_ERROR = "keyring_error"
 
 def username(tenant: str, client_id: str) -> str:
     return f"{tenant.strip().lower()}/{client_id.strip().lower()}"
+
+
+def certificate_username(tenant: str, client_id: str, thumbprint: str) -> str:
+    return f"{username(tenant, client_id)}/cert-{thumbprint.strip().upper()}"
 
 
 def _backend_unusable(backend: object) -> bool:
@@ -57,7 +63,52 @@ class SecretStore:
         return self.unavailable_reason is None
 
     def get(self, tenant: str, client_id: str) -> str | None:
-        key = username(tenant, client_id)
+        return self._get(username(tenant, client_id))
+
+    def set(self, tenant: str, client_id: str, secret: str) -> bool:
+        """Store the secret. Returns True when it was saved in the keyring, False when only in memory."""
+        return self._set(username(tenant, client_id), secret)
+
+    def delete(self, tenant: str, client_id: str) -> bool:
+        """Forget the secret. Returns True if there was one (in the keyring or in memory)."""
+        return self._delete(username(tenant, client_id))
+
+    def credential_for(self, conn) -> str | None:  # conn: core.graph.connection.Connection
+        """What the connection signs in with: its certificate's key (PEM) when it names a thumbprint, else
+        its client secret; None when this computer has neither."""
+        if conn.cert_thumbprint:
+            return self.get_certificate_key(conn.tenant, conn.client_id, conn.cert_thumbprint)
+        return self.get(conn.tenant, conn.client_id)
+
+    # --- a certificate's private key (§16) --------------------------------------------------------------
+    def get_certificate_key(self, tenant: str, client_id: str, thumbprint: str) -> str | None:
+        """The PEM private key of the connection's certificate, or None (none stored, or unreadable)."""
+        from core.setup.certificates import CertificateError, unpack_private_key
+
+        packed = self._get(certificate_username(tenant, client_id, thumbprint))
+        if not packed:
+            return None
+        try:
+            pem = unpack_private_key(packed)
+        except CertificateError:
+            log.warning("The stored certificate key for %s is not readable", client_id)
+            return None
+        logsetup.register_secret(pem)
+        return pem
+
+    def set_certificate_key(self, tenant: str, client_id: str, thumbprint: str, key_pem: str) -> bool:
+        """Store a certificate's private key (PEM). True = in the keyring, False = memory only. Raises
+        core.setup.certificates.CertificateError when it is not an RSA private key."""
+        from core.setup.certificates import pack_private_key
+
+        logsetup.register_secret(key_pem)
+        return self._set(certificate_username(tenant, client_id, thumbprint), pack_private_key(key_pem))
+
+    def delete_certificate_key(self, tenant: str, client_id: str, thumbprint: str) -> bool:
+        return self._delete(certificate_username(tenant, client_id, thumbprint))
+
+    # --- one keyring entry ------------------------------------------------------------------------------
+    def _get(self, key: str) -> str | None:
         with self._lock:
             if key in self._memory:
                 return self._memory[key]
@@ -74,9 +125,7 @@ class SecretStore:
                 self._memory[key] = value
         return value or None
 
-    def set(self, tenant: str, client_id: str, secret: str) -> bool:
-        """Store the secret. Returns True when it was saved in the keyring, False when only in memory."""
-        key = username(tenant, client_id)
+    def _set(self, key: str, secret: str) -> bool:
         logsetup.register_secret(secret)
         with self._lock:
             self._memory[key] = secret
@@ -89,9 +138,7 @@ class SecretStore:
             return False
         return True
 
-    def delete(self, tenant: str, client_id: str) -> bool:
-        """Forget the secret. Returns True if there was one (in the keyring or in memory)."""
-        key = username(tenant, client_id)
+    def _delete(self, key: str) -> bool:
         with self._lock:
             had = self._memory.pop(key, None) is not None
         if not self.persistent:

@@ -6,6 +6,7 @@ Steps: tenant → credentials → consent → graph_read are required; domains, 
 
 from __future__ import annotations
 
+import base64
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -188,20 +189,23 @@ class _Checker:
                            ", ".join(d.name for d in domains), data)
 
     def secret_expiry(self) -> CheckResult:
+        """The credential's expiry: the client secret's, or the certificate's (codes certificate_expiry_*)."""
+        kind = "certificate" if self.conn.uses_certificate else "secret"
         expires = self.conn.secret_expires
         source = "profile"
         if expires is None and any(r in self.report.token_roles for r in APP_ROLES):
-            expires, source = _expiry_from_graph(self.graph, self.conn.client_id, self.secret), "graph"
+            expires, source = _expiry_from_graph(self.graph, self.conn, self.secret), "graph"
         if expires is None:
-            return CheckResult(CheckStep.SECRET_EXPIRY, Verdict.UNKNOWN, "secret_expiry_unknown")
+            return CheckResult(CheckStep.SECRET_EXPIRY, Verdict.UNKNOWN, f"{kind}_expiry_unknown")
         days = (expires - datetime.now(UTC).date()).days
         data = {"expires": expires.isoformat(), "days_left": days, "source": source}
         if days < 0:
-            return CheckResult(CheckStep.SECRET_EXPIRY, Verdict.FAILED, "secret_expiry_past", expires.isoformat(), data)
-        if days < EXPIRY_WARNING_DAYS:
-            return CheckResult(CheckStep.SECRET_EXPIRY, Verdict.WARNING, "secret_expiry_soon",
-                               expires.isoformat(), data)
-        return CheckResult(CheckStep.SECRET_EXPIRY, Verdict.OK, "secret_expiry_ok", expires.isoformat(), data)
+            verdict, code = Verdict.FAILED, "past"
+        elif days < EXPIRY_WARNING_DAYS:
+            verdict, code = Verdict.WARNING, "soon"
+        else:
+            verdict, code = Verdict.OK, "ok"
+        return CheckResult(CheckStep.SECRET_EXPIRY, verdict, f"{kind}_expiry_{code}", expires.isoformat(), data)
 
 
     def admin_roles(self) -> CheckResult:
@@ -247,15 +251,20 @@ def _count_users(graph: GraphClient) -> int:
     return total
 
 
-def _expiry_from_graph(graph: GraphClient, client_id: str, secret: str | None) -> date | None:
-    """The end date of the secret we use (Graph keeps its first 3 characters as `hint`)."""
+def _expiry_from_graph(graph: GraphClient, conn: Connection, secret: str | None) -> date | None:
+    """The end date of the credential we use: the secret (Graph keeps its first 3 characters as `hint`), or
+    the certificate (its keyCredential's customKeyIdentifier is the base64 of the SHA-1 thumbprint)."""
+    prop = "keyCredentials" if conn.uses_certificate else "passwordCredentials"
     try:
-        apps = graph.get("/applications", {"$filter": f"appId eq '{client_id}'",
-                                           "$select": "passwordCredentials"}).get("value") or []
+        apps = graph.get("/applications", {"$filter": f"appId eq '{conn.client_id}'",
+                                           "$select": prop}).get("value") or []
     except GraphError:
         return None
-    creds = [c for app in apps for c in app.get("passwordCredentials") or []]
-    mine = [c for c in creds if secret and c.get("hint") and secret.startswith(c["hint"])] or creds
+    creds = [c for app in apps for c in app.get(prop) or []]
+    if conn.uses_certificate:
+        mine = [c for c in creds if _thumbprint_of(c) == conn.cert_thumbprint]
+    else:
+        mine = [c for c in creds if secret and c.get("hint") and secret.startswith(c["hint"])] or creds
     ends = []
     for cred in mine:
         try:
@@ -264,3 +273,10 @@ def _expiry_from_graph(graph: GraphClient, client_id: str, secret: str | None) -
             continue
     # With several candidates and no hint to tell them apart, the earliest is the safe warning.
     return min(ends) if ends else None
+
+
+def _thumbprint_of(key_credential: dict) -> str | None:
+    try:
+        return base64.b64decode(str(key_credential.get("customKeyIdentifier") or "")).hex().upper() or None
+    except ValueError:
+        return None

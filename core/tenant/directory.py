@@ -42,6 +42,7 @@ class Domain:
     is_verified: bool | None = None
     is_default: bool | None = None
     is_initial: bool | None = None
+    is_root: bool | None = None  # False for a subdomain of another verified domain (graph-facts §15)
 
     @property
     def federated(self) -> bool:
@@ -132,4 +133,4 @@ def list_domains(graph: GraphClient, cancel: threading.Event | None = None) -> l
             return None
         raise
     return [Domain(str(d.get("id")), d.get("authenticationType"), d.get("isVerified"), d.get("isDefault"),
-                   d.get("isInitial")) for d in items if d.get("id")]
+                   d.get("isInitial"), d.get("isRoot")) for d in items if d.get("id")]

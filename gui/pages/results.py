@@ -64,6 +64,11 @@ class ResultsPage(WizardPage):
         undo_row.addWidget(self.undo_button)
         undo_row.addWidget(self.undo_earlier_button)
         undo_row.addStretch(1)
+        # issue 18: the optional last step (gui/dialogs/federate.py)
+        self.federate_button = QPushButton(self.tr("Fe&derate the domain with Skolon…"), self)
+        self.federate_button.clicked.connect(self.open_federation)
+        self.federate_dialog = None
+        undo_row.addWidget(self.federate_button)
         self.undo_dialog = None
         self.undo_state = NOT_UNDONE  # of this run, by the undos started from this page
         self.note = QLabel(self)
@@ -173,6 +178,12 @@ class ResultsPage(WizardPage):
         self.folder_line.set_path(outcome.run_dir)
         self.note.setText(_escape(said) + "<br>" + _escape(self.tr("The undo's report: {path}").format(
             path=outcome.report_path.name)))
+
+    def open_federation(self):
+        from gui.dialogs.federate import open_federate_dialog
+
+        self.federate_dialog = open_federate_dialog(self.session, self)
+        return self.federate_dialog
 
     def undo_earlier_run(self):
         self.undo_dialog = open_runs_dialog(self.session, self)

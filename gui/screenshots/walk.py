@@ -19,6 +19,7 @@ from gui.app import make_application, start_sandbox
 from gui.models.plan_table import COL_DETAIL
 from gui.navigation import PageId
 from gui.screenshots.appreg import appreg_tour
+from gui.screenshots.federate import federate_tour
 from gui.screenshots.undo import partial_undo_tour, undo_tour
 from gui.session import WizardSession
 from gui.wizard import SyncWizard
@@ -63,6 +64,7 @@ def main(argv: list[str]) -> int:
             _walk(wizard, tenant, out)
             _keep_in_sync(wizard, out)
             _resume_offer(tenant, out)
+            federate_tour(wizard.page_by_id(PageId.RESULTS), tenant, out, _shot, _wait)
             undo_tour(wizard, tenant, out, _shot, _wait)
             partial_undo_tour(wizard, tenant, out, _shot, _wait)
             _saved_connections(tenant, out)

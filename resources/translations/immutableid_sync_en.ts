@@ -1731,6 +1731,235 @@
         </message>
     </context>
     <context>
+        <name>FederateDialog</name>
+        <message>
+            <location filename="../../gui/dialogs/federate.py" line="+60" />
+            <source>Federate the domain with Skolon</source>
+            <translation>Federate the domain with Skolon</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Last step: pupils and staff in the domain then sign in with Skolon. The tool checks first, asks you to type the domain, signs you in once as an admin, and checks after that Microsoft's sign-in page sends the domain's users to Skolon.</source>
+            <translation>Last step: pupils and staff in the domain then sign in with Skolon. The tool checks first, asks you to type the domain, signs you in once as an admin, and checks after that Microsoft's sign-in page sends the domain's users to Skolon.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>a file, or its https address</source>
+            <translation>a file, or its https address</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Accept MFA done at Skolon</source>
+            <translation>Accept MFA done at Skolon</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Always ask for MFA in Microsoft</source>
+            <translation>Always ask for MFA in Microsoft</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ignore MFA done at Skolon</source>
+            <translation>Ignore MFA done at Skolon</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Domain:</source>
+            <translation>&amp;Domain:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Browse…</source>
+            <translation>&amp;Browse…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Skolon's me&amp;tadata:</source>
+            <translation>Skolon's me&amp;tadata:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;MFA:</source>
+            <translation>&amp;MFA:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Check readiness</source>
+            <translation>&amp;Check readiness</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Check</source>
+            <translation>Check</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Result</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>What to do</source>
+            <translation>What to do</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Type the domain to confirm</source>
+            <translation>Type the domain to confirm</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Sign in and &amp;federate</source>
+            <translation>Sign in and &amp;federate</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Skolon's metadata</source>
+            <translation>Skolon's metadata</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SAML metadata (*.xml);;All files (*)</source>
+            <translation>SAML metadata (*.xml);;All files (*)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Give the domain (e.g. school.example) and Skolon's metadata.</source>
+            <translation>Give the domain (e.g. school.example) and Skolon's metadata.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Checking…</source>
+            <translation>Checking…</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Ready: {domain} can be federated with Skolon.</source>
+            <translation>Ready: {domain} can be federated with Skolon.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Not ready: do what the table says, then check again. Nothing was changed.</source>
+            <translation>Not ready: do what the table says, then check again. Nothing was changed.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Warning</source>
+            <translation>Warning</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Not ready</source>
+            <translation>Not ready</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Could not tell</source>
+            <translation>Could not tell</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Skipped</source>
+            <translation>Skipped</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>After this, every user in {domain} signs in with Skolon only. Type the domain ({domain}) to go ahead:</source>
+            <translation>After this, every user in {domain} signs in with Skolon only. Type the domain ({domain}) to go ahead:</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Sign in as an admin in the browser that opened (an account outside {domain}).</source>
+            <translation>Sign in as an admin in the browser that opened (an account outside {domain}).</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>If no browser window opened, open {link}.</source>
+            <translation>If no browser window opened, open {link}.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Federated in Entra. Waiting for Microsoft's sign-in page to send {domain} to Skolon (it says: {seen}). This can take up to two hours.</source>
+            <translation>Federated in Entra. Waiting for Microsoft's sign-in page to send {domain} to Skolon (it says: {seen}). This can take up to two hours.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Waiting for the admin sign-in in the browser…</source>
+            <translation>Waiting for the admin sign-in in the browser…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reading the domain's federation…</source>
+            <translation>Reading the domain's federation…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Waiting for Microsoft's sign-in page…</source>
+            <translation>Waiting for Microsoft's sign-in page…</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Checking again…</source>
+            <translation>Checking again…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Done: {domain} is federated with Skolon, and Microsoft's sign-in page sends its users to Skolon. Test with one pupil's account first.</source>
+            <translation>Done: {domain} is federated with Skolon, and Microsoft's sign-in page sends its users to Skolon. Test with one pupil's account first.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{domain} is federated in Entra, but Microsoft's sign-in page has not followed yet. Microsoft allows up to two hours: open this step again later to check; nothing is changed twice.</source>
+            <translation>{domain} is federated in Entra, but Microsoft's sign-in page has not followed yet. Microsoft allows up to two hours: open this step again later to check; nothing is changed twice.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Stopped while waiting. The change in Entra stays; open this step again to check.</source>
+            <translation>Stopped while waiting. The change in Entra stays; open this step again to check.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not done: {domain} was not federated as sent. See the report in the run folder.</source>
+            <translation>Not done: {domain} was not federated as sent. See the report in the run folder.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Run folder: {path}</source>
+            <translation>Run folder: {path}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+15" />
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location line="-10" />
+            <source>{upn} may not federate domains: sign in as a Domain Name Administrator or Global Administrator. Nothing was changed.</source>
+            <translation>{upn} may not federate domains: sign in as a Domain Name Administrator or Global Administrator. Nothing was changed.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This account</source>
+            <translation>This account</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not ready any more (checked again after the sign-in). Nothing was changed.</source>
+            <translation>Not ready any more (checked again after the sign-in). Nothing was changed.</translation>
+        </message>
+    </context>
+    <context>
         <name>Hint</name>
         <message>
             <location filename="../../gui/code_texts.py" line="-198" />
@@ -2390,6 +2619,495 @@
         </message>
     </context>
     <context>
+        <name>Readiness</name>
+        <message>
+            <location filename="../../gui/federate_texts.py" line="+20" />
+            <source>{domain} is a verified root domain, not the initial and not the default domain.</source>
+            <translation>{domain} is a verified root domain, not the initial and not the default domain.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The app may not read the tenant's domains.</source>
+            <translation>The app may not read the tenant's domains.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} is not a domain of this tenant (its domains: {known}).</source>
+            <translation>{domain} is not a domain of this tenant (its domains: {known}).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} is the tenant's initial .onmicrosoft.com domain, which cannot be federated.</source>
+            <translation>{domain} is the tenant's initial .onmicrosoft.com domain, which cannot be federated.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} is not verified.</source>
+            <translation>{domain} is not verified.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} is a subdomain of {parent}; only root domains can be federated.</source>
+            <translation>{domain} is a subdomain of {parent}; only root domains can be federated.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} is the tenant's default domain, which cannot be federated.</source>
+            <translation>{domain} is the tenant's default domain, which cannot be federated.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} is not federated yet.</source>
+            <translation>{domain} is not federated yet.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} is already federated with this IdP ({issuer}).</source>
+            <translation>{domain} is already federated with this IdP ({issuer}).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} is federated with another IdP ({issuer}).</source>
+            <translation>{domain} is federated with another IdP ({issuer}).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} is federated with this IdP, but its {fields} differ from the metadata.</source>
+            <translation>{domain} is federated with this IdP, but its {fields} differ from the metadata.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} is federated, but Graph has no federation configuration for it (a configuration created without a signing certificate leaves it so).</source>
+            <translation>{domain} is federated, but Graph has no federation configuration for it (a configuration created without a signing certificate leaves it so).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The app may not read the domain's federation ({error}).</source>
+            <translation>The app may not read the domain's federation ({error}).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The federation of {domain} is not known (the domain was not found).</source>
+            <translation>The federation of {domain} is not known (the domain was not found).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} is federated with {issuer}; without readable metadata it cannot be compared with this IdP.</source>
+            <translation>{domain} is federated with {issuer}; without readable metadata it cannot be compared with this IdP.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Issuer {issuer}, sign-in URL {sso_url}; signing certificate valid {valid_from} to {expires} ({days} days left).</source>
+            <translation>Issuer {issuer}, sign-in URL {sso_url}; signing certificate valid {valid_from} to {expires} ({days} days left).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Issuer {issuer}, sign-in URL {sso_url}; the signing certificate expires on {expires}, in {days} days.</source>
+            <translation>Issuer {issuer}, sign-in URL {sso_url}; the signing certificate expires on {expires}, in {days} days.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The IdP's metadata was not read.</source>
+            <translation>The IdP's metadata was not read.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata file does not exist: {detail}.</source>
+            <translation>The metadata file does not exist: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata cannot be read: {detail}.</source>
+            <translation>The metadata cannot be read: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata is larger than 5 MB: {detail}.</source>
+            <translation>The metadata is larger than 5 MB: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata address is not https: {detail}.</source>
+            <translation>The metadata address is not https: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata could not be downloaded: {detail}.</source>
+            <translation>The metadata could not be downloaded: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata server's certificate is not trusted: {detail}.</source>
+            <translation>The metadata server's certificate is not trusted: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata is not XML: {detail}.</source>
+            <translation>The metadata is not XML: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata has a DTD or entity declarations, which are refused: {detail}.</source>
+            <translation>The metadata has a DTD or entity declarations, which are refused: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata is not SAML 2.0 metadata (an EntityDescriptor): {detail}.</source>
+            <translation>The metadata is not SAML 2.0 metadata (an EntityDescriptor): {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata describes no identity provider (no IDPSSODescriptor): {detail}.</source>
+            <translation>The metadata describes no identity provider (no IDPSSODescriptor): {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata describes several identity providers: {detail}.</source>
+            <translation>The metadata describes several identity providers: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata has no entityID (the issuer): {detail}.</source>
+            <translation>The metadata has no entityID (the issuer): {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata has no single sign-on URL with the HTTP-Redirect or HTTP-POST binding: {detail}.</source>
+            <translation>The metadata has no single sign-on URL with the HTTP-Redirect or HTTP-POST binding: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The IdP's sign-in URL is not https: {detail}.</source>
+            <translation>The IdP's sign-in URL is not https: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata has no signing certificate: {detail}.</source>
+            <translation>The metadata has no signing certificate: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A signing certificate in the metadata is not a valid X.509 certificate: {detail}.</source>
+            <translation>A signing certificate in the metadata is not a valid X.509 certificate: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The IdP's signing certificate expired on {detail}.</source>
+            <translation>The IdP's signing certificate expired on {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The IdP's signing certificate is valid only from {detail}.</source>
+            <translation>The IdP's signing certificate is valid only from {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All {members} enabled members in {domain} have an ImmutableId.</source>
+            <translation>All {members} enabled members in {domain} have an ImmutableId.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} has no enabled members.</source>
+            <translation>{domain} has no enabled members.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{missing} of {members} enabled members in {domain} have no ImmutableId ({examples}).</source>
+            <translation>{missing} of {members} enabled members in {domain} have no ImmutableId ({examples}).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{count} members have an ImmutableId longer than the 64 characters a SAML NameID can carry ({examples}).</source>
+            <translation>{count} members have an ImmutableId longer than the 64 characters a SAML NameID can carry ({examples}).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The app may not list users.</source>
+            <translation>The app may not list users.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No synced users in {domain}, and nobody is on a temporary UPN.</source>
+            <translation>No synced users in {domain}, and nobody is on a temporary UPN.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{count} users in {domain} are synced from Active Directory ({examples}).</source>
+            <translation>{count} users in {domain} are synced from Active Directory ({examples}).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{count} users are still on a temporary UPN from an unfinished UPN swap ({examples}).</source>
+            <translation>{count} users are still on a temporary UPN from an unfinished UPN swap ({examples}).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{count} users are on a temporary UPN of a UPN swap whose own UPN cannot be told ({examples}).</source>
+            <translation>{count} users are on a temporary UPN of a UPN swap whose own UPN cannot be told ({examples}).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{admin} is not in {domain}, so the sign-in will not be locked out.</source>
+            <translation>{admin} is not in {domain}, so the sign-in will not be locked out.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{admin} is in {domain}: after federating, this account could sign in only through the IdP.</source>
+            <translation>{admin} is in {domain}: after federating, this account could sign in only through the IdP.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The admin signs in after you confirm; the account is checked then.</source>
+            <translation>The admin signs in after you confirm; the account is checked then.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The admin signs in after you confirm; {count} admins are in {domain} ({examples}).</source>
+            <translation>The admin signs in after you confirm; {count} admins are in {domain} ({examples}).</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReadinessCheck</name>
+        <message>
+            <location line="-56" />
+            <source>Domain</source>
+            <translation>Domain</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Federation</source>
+            <translation>Federation</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>IdP metadata</source>
+            <translation>IdP metadata</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ImmutableIds</source>
+            <translation>ImmutableIds</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Synced users</source>
+            <translation>Synced users</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Admin sign-in</source>
+            <translation>Admin sign-in</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReadinessFix</name>
+        <message>
+            <location line="+54" />
+            <source>Grant the app Domain.Read.All (API permissions &gt; Grant admin consent).</source>
+            <translation>Grant the app Domain.Read.All (API permissions &gt; Grant admin consent).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check the domain, or add and verify it in Microsoft 365 admin center &gt; Settings &gt; Domains.</source>
+            <translation>Check the domain, or add and verify it in Microsoft 365 admin center &gt; Settings &gt; Domains.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Federate the school's own domain instead.</source>
+            <translation>Federate the school's own domain instead.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Verify the domain (its DNS TXT record) in Microsoft 365 admin center &gt; Settings &gt; Domains.</source>
+            <translation>Verify the domain (its DNS TXT record) in Microsoft 365 admin center &gt; Settings &gt; Domains.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Federate {parent} instead, or make {domain} a root domain (Graph: POST /domains/{domain}/promote).</source>
+            <translation>Federate {parent} instead, or make {domain} a root domain (Graph: POST /domains/{domain}/promote).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Make another domain (e.g. the .onmicrosoft.com one) the default in Microsoft 365 admin center &gt; Settings &gt; Domains, then check again.</source>
+            <translation>Make another domain (e.g. the .onmicrosoft.com one) the default in Microsoft 365 admin center &gt; Settings &gt; Domains, then check again.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Take {domain} back to managed first, or use that IdP's metadata.</source>
+            <translation>Take {domain} back to managed first, or use that IdP's metadata.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Federating again updates the configuration from this metadata.</source>
+            <translation>Federating again updates the configuration from this metadata.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Graph cannot change it: ask Microsoft support to set {domain} back to managed, then check again.</source>
+            <translation>Graph cannot change it: ask Microsoft support to set {domain} back to managed, then check again.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Grant the app Domain.Read.All (or Domain-InternalFederation.Read.All).</source>
+            <translation>Grant the app Domain.Read.All (or Domain-InternalFederation.Read.All).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fix the domain first.</source>
+            <translation>Fix the domain first.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fix the metadata first.</source>
+            <translation>Fix the metadata first.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ask the IdP for its next signing certificate, or federate after it has rolled over.</source>
+            <translation>Ask the IdP for its next signing certificate, or federate after it has rolled over.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check the path, or give the metadata's https address.</source>
+            <translation>Check the path, or give the metadata's https address.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check the file's permissions, or give the metadata's https address.</source>
+            <translation>Check the file's permissions, or give the metadata's https address.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Give the metadata of this one IdP, not a federation's aggregate.</source>
+            <translation>Give the metadata of this one IdP, not a federation's aggregate.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Give the https address of the metadata.</source>
+            <translation>Give the https address of the metadata.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check the address and the network, or download the file and give its path.</source>
+            <translation>Check the address and the network, or download the file and give its path.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check the address; on a network with a TLS-inspecting proxy, its CA must be in the computer's certificate store.</source>
+            <translation>Check the address; on a network with a TLS-inspecting proxy, its CA must be in the computer's certificate store.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Give the IdP's SAML metadata file (XML), not a web page or a certificate.</source>
+            <translation>Give the IdP's SAML metadata file (XML), not a web page or a certificate.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Download the metadata again from the IdP; genuine metadata has no DTD.</source>
+            <translation>Download the metadata again from the IdP; genuine metadata has no DTD.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Give the IdP's SAML 2.0 metadata.</source>
+            <translation>Give the IdP's SAML 2.0 metadata.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This may be a service provider's metadata; give the IdP's.</source>
+            <translation>This may be a service provider's metadata; give the IdP's.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Give the metadata of the one IdP to federate with.</source>
+            <translation>Give the metadata of the one IdP to federate with.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ask the IdP for complete metadata.</source>
+            <translation>Ask the IdP for complete metadata.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ask the IdP for metadata with a SAML 2.0 sign-in endpoint.</source>
+            <translation>Ask the IdP for metadata with a SAML 2.0 sign-in endpoint.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ask the IdP for an https sign-in URL.</source>
+            <translation>Ask the IdP for an https sign-in URL.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ask the IdP for metadata that includes its signing certificate.</source>
+            <translation>Ask the IdP for metadata that includes its signing certificate.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Download the metadata again from the IdP.</source>
+            <translation>Download the metadata again from the IdP.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ask the IdP for current metadata with a valid signing certificate.</source>
+            <translation>Ask the IdP for current metadata with a valid signing certificate.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Federate once the certificate is valid, or check this computer's clock.</source>
+            <translation>Federate once the certificate is valid, or check this computer's clock.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check the domain: federating a domain nobody uses changes nothing.</source>
+            <translation>Check the domain: federating a domain nobody uses changes nothing.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Run the wizard again for these users first (the Source page), then check again.</source>
+            <translation>Run the wizard again for these users first (the Source page), then check again.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Use a shorter source value or transform for these users (undo and apply again).</source>
+            <translation>Use a shorter source value or transform for these users (undo and apply again).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Grant the app User.ReadWrite.All (API permissions &gt; Grant admin consent).</source>
+            <translation>Grant the app User.ReadWrite.All (API permissions &gt; Grant admin consent).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Synced users' ImmutableIds belong to Entra Connect: federate a domain without synced users, or federate through Entra Connect.</source>
+            <translation>Synced users' ImmutableIds belong to Entra Connect: federate a domain without synced users, or federate through Entra Connect.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Run apply (or undo) again: it finishes the swap and moves them back first.</source>
+            <translation>Run apply (or undo) again: it finishes the swap and moves them back first.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check these users; if a UPN swap left them there, run again with the UPN swap, or move them back by hand.</source>
+            <translation>Check these users; if a UPN swap left them there, run again with the UPN swap, or move them back by hand.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sign in as an admin whose account is in another domain (e.g. the .onmicrosoft.com one).</source>
+            <translation>Sign in as an admin whose account is in another domain (e.g. the .onmicrosoft.com one).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sign in with an account outside the domain (e.g. the .onmicrosoft.com one).</source>
+            <translation>Sign in with an account outside the domain (e.g. the .onmicrosoft.com one).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sign in with an account outside {domain}, and keep at least one Global Administrator outside it.</source>
+            <translation>Sign in with an account outside {domain}, and keep at least one Global Administrator outside it.</translation>
+        </message>
+    </context>
+    <context>
         <name>ResultsPage</name>
         <message>
             <location filename="../../gui/pages/results.py" line="+38" />
@@ -2423,17 +3141,17 @@
         </message>
         <message>
             <location line="+7" />
-            <location line="+86" />
+            <location line="+91" />
             <source>&amp;Undo this run…</source>
             <translation>&amp;Undo this run…</translation>
         </message>
         <message>
-            <location line="-84" />
+            <location line="-89" />
             <source>Undo an ear&amp;lier run…</source>
             <translation>Undo an ear&amp;lier run…</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+40" />
             <source>Report: {path}</source>
             <translation>Report: {path}</translation>
         </message>
@@ -2473,7 +3191,7 @@
             <translation>The undo's report: {path}</translation>
         </message>
         <message>
-            <location line="-131" />
+            <location line="-136" />
             <source>Every user, those that need attention first</source>
             <translation>Every user, those that need attention first</translation>
         </message>
@@ -2483,7 +3201,7 @@
             <translation>Needs attention</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+30" />
             <source>Run folder:</source>
             <translation>Run folder:</translation>
         </message>
@@ -2491,6 +3209,11 @@
             <location line="+61" />
             <source>No file manager opened the folder. Its path is shown above: Copy puts it on the clipboard.</source>
             <translation>No file manager opened the folder. Its path is shown above: Copy puts it on the clipboard.</translation>
+        </message>
+        <message>
+            <location line="-69" />
+            <source>Fe&amp;derate the domain with Skolon…</source>
+            <translation>Fe&amp;derate the domain with Skolon…</translation>
         </message>
     </context>
     <context>

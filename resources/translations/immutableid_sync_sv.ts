@@ -1731,6 +1731,235 @@
         </message>
     </context>
     <context>
+        <name>FederateDialog</name>
+        <message>
+            <location filename="../../gui/dialogs/federate.py" line="+60" />
+            <source>Federate the domain with Skolon</source>
+            <translation>Federera domänen med Skolon</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Last step: pupils and staff in the domain then sign in with Skolon. The tool checks first, asks you to type the domain, signs you in once as an admin, and checks after that Microsoft's sign-in page sends the domain's users to Skolon.</source>
+            <translation>Sista steget: sedan loggar elever och personal i domänen in med Skolon. Verktyget kontrollerar först, ber dig skriva domänen, loggar in dig en gång som administratör och kontrollerar efteråt att Microsofts inloggningssida skickar domänens användare till Skolon.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>a file, or its https address</source>
+            <translation>en fil, eller dess https-adress</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Accept MFA done at Skolon</source>
+            <translation>Godta MFA som gjorts hos Skolon</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Always ask for MFA in Microsoft</source>
+            <translation>Kräv alltid MFA hos Microsoft</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ignore MFA done at Skolon</source>
+            <translation>Bortse från MFA som gjorts hos Skolon</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Domain:</source>
+            <translation>&amp;Domän:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Browse…</source>
+            <translation>&amp;Bläddra…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Skolon's me&amp;tadata:</source>
+            <translation>Skolons me&amp;tadata:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;MFA:</source>
+            <translation>&amp;MFA:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Check readiness</source>
+            <translation>&amp;Kontrollera förutsättningarna</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Check</source>
+            <translation>Kontroll</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Result</source>
+            <translation>Resultat</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>What to do</source>
+            <translation>Vad du gör</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Type the domain to confirm</source>
+            <translation>Skriv domänen för att bekräfta</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Sign in and &amp;federate</source>
+            <translation>Logga in och &amp;federera</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Cancel</source>
+            <translation>Avbryt</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Skolon's metadata</source>
+            <translation>Skolons metadata</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SAML metadata (*.xml);;All files (*)</source>
+            <translation>SAML-metadata (*.xml);;Alla filer (*)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Give the domain (e.g. school.example) and Skolon's metadata.</source>
+            <translation>Ange domänen (t.ex. skola.example) och Skolons metadata.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Checking…</source>
+            <translation>Kontrollerar…</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Ready: {domain} can be federated with Skolon.</source>
+            <translation>Allt stämmer: {domain} kan federeras med Skolon.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Not ready: do what the table says, then check again. Nothing was changed.</source>
+            <translation>Det finns hinder: gör det som tabellen säger och kontrollera sedan igen. Ingenting ändrades.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Warning</source>
+            <translation>Varning</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Not ready</source>
+            <translation>Hinder</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Could not tell</source>
+            <translation>Gick inte att avgöra</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Skipped</source>
+            <translation>Hoppades över</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>After this, every user in {domain} signs in with Skolon only. Type the domain ({domain}) to go ahead:</source>
+            <translation>Efter detta loggar alla användare i {domain} bara in med Skolon. Skriv domänen ({domain}) för att fortsätta:</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Sign in as an admin in the browser that opened (an account outside {domain}).</source>
+            <translation>Logga in som administratör i webbläsaren som öppnades (med ett konto utanför {domain}).</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>If no browser window opened, open {link}.</source>
+            <translation>Om inget webbläsarfönster öppnades, öppna {link}.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Federated in Entra. Waiting for Microsoft's sign-in page to send {domain} to Skolon (it says: {seen}). This can take up to two hours.</source>
+            <translation>Federerad i Entra. Väntar på att Microsofts inloggningssida ska skicka {domain} till Skolon (den säger: {seen}). Det kan ta upp till två timmar.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Waiting for the admin sign-in in the browser…</source>
+            <translation>Väntar på administratörens inloggning i webbläsaren…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reading the domain's federation…</source>
+            <translation>Läser domänens federering…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Waiting for Microsoft's sign-in page…</source>
+            <translation>Väntar på Microsofts inloggningssida…</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Checking again…</source>
+            <translation>Kontrollerar igen…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Done: {domain} is federated with Skolon, and Microsoft's sign-in page sends its users to Skolon. Test with one pupil's account first.</source>
+            <translation>Klart: {domain} är federerad med Skolon, och Microsofts inloggningssida skickar dess användare till Skolon. Testa först med en elevs konto.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{domain} is federated in Entra, but Microsoft's sign-in page has not followed yet. Microsoft allows up to two hours: open this step again later to check; nothing is changed twice.</source>
+            <translation>{domain} är federerad i Entra, men Microsofts inloggningssida har inte hunnit med än. Det kan ta upp till två timmar: öppna det här steget igen senare för att kontrollera; ingenting ändras två gånger.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Stopped while waiting. The change in Entra stays; open this step again to check.</source>
+            <translation>Stoppades under väntan. Ändringen i Entra ligger kvar; öppna det här steget igen för att kontrollera.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not done: {domain} was not federated as sent. See the report in the run folder.</source>
+            <translation>Inte klart: {domain} federerades inte som det skickades. Se rapporten i körningens mapp.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Run folder: {path}</source>
+            <translation>Körningens mapp: {path}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+15" />
+            <source>Close</source>
+            <translation>Stäng</translation>
+        </message>
+        <message>
+            <location line="-10" />
+            <source>{upn} may not federate domains: sign in as a Domain Name Administrator or Global Administrator. Nothing was changed.</source>
+            <translation>{upn} får inte federera domäner: logga in som domännamnsadministratör eller global administratör. Ingenting ändrades.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This account</source>
+            <translation>Det här kontot</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not ready any more (checked again after the sign-in). Nothing was changed.</source>
+            <translation>Förutsättningarna stämmer inte längre (kontrollerades igen efter inloggningen). Ingenting ändrades.</translation>
+        </message>
+    </context>
+    <context>
         <name>Hint</name>
         <message>
             <location filename="../../gui/code_texts.py" line="-218" />
@@ -2390,6 +2619,495 @@
         </message>
     </context>
     <context>
+        <name>Readiness</name>
+        <message>
+            <location filename="../../gui/federate_texts.py" line="+20" />
+            <source>{domain} is a verified root domain, not the initial and not the default domain.</source>
+            <translation>{domain} är en verifierad rotdomän, varken den ursprungliga domänen eller standarddomänen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The app may not read the tenant's domains.</source>
+            <translation>Appen får inte läsa klientorganisationens domäner.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} is not a domain of this tenant (its domains: {known}).</source>
+            <translation>{domain} är ingen domän i den här klientorganisationen (dess domäner: {known}).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} is the tenant's initial .onmicrosoft.com domain, which cannot be federated.</source>
+            <translation>{domain} är klientorganisationens ursprungliga .onmicrosoft.com-domän, som inte kan federeras.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} is not verified.</source>
+            <translation>{domain} är inte verifierad.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} is a subdomain of {parent}; only root domains can be federated.</source>
+            <translation>{domain} är en underdomän till {parent}; bara rotdomäner kan federeras.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} is the tenant's default domain, which cannot be federated.</source>
+            <translation>{domain} är klientorganisationens standarddomän, som inte kan federeras.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} is not federated yet.</source>
+            <translation>{domain} är inte federerad än.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} is already federated with this IdP ({issuer}).</source>
+            <translation>{domain} är redan federerad med den här IdP:n ({issuer}).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} is federated with another IdP ({issuer}).</source>
+            <translation>{domain} är federerad med en annan IdP ({issuer}).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} is federated with this IdP, but its {fields} differ from the metadata.</source>
+            <translation>{domain} är federerad med den här IdP:n, men dess {fields} skiljer sig från metadatan.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} is federated, but Graph has no federation configuration for it (a configuration created without a signing certificate leaves it so).</source>
+            <translation>{domain} är federerad, men Graph har ingen federeringskonfiguration för den (det blir så när en konfiguration skapas utan signeringscertifikat).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The app may not read the domain's federation ({error}).</source>
+            <translation>Appen får inte läsa domänens federering ({error}).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The federation of {domain} is not known (the domain was not found).</source>
+            <translation>Det går inte att veta hur {domain} är federerad (domänen hittades inte).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} is federated with {issuer}; without readable metadata it cannot be compared with this IdP.</source>
+            <translation>{domain} är federerad med {issuer}; utan läsbar metadata går det inte att jämföra med den här IdP:n.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Issuer {issuer}, sign-in URL {sso_url}; signing certificate valid {valid_from} to {expires} ({days} days left).</source>
+            <translation>Utfärdare {issuer}, inloggningsadress {sso_url}; signeringscertifikatet gäller {valid_from} till {expires} ({days} dagar kvar).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Issuer {issuer}, sign-in URL {sso_url}; the signing certificate expires on {expires}, in {days} days.</source>
+            <translation>Utfärdare {issuer}, inloggningsadress {sso_url}; signeringscertifikatet går ut {expires}, om {days} dagar.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The IdP's metadata was not read.</source>
+            <translation>IdP:ns metadata lästes inte.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata file does not exist: {detail}.</source>
+            <translation>Metadatafilen finns inte: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata cannot be read: {detail}.</source>
+            <translation>Metadatan går inte att läsa: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata is larger than 5 MB: {detail}.</source>
+            <translation>Metadatan är större än 5 MB: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata address is not https: {detail}.</source>
+            <translation>Metadatans adress är inte https: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata could not be downloaded: {detail}.</source>
+            <translation>Metadatan kunde inte hämtas: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata server's certificate is not trusted: {detail}.</source>
+            <translation>Metadataserverns certifikat är inte betrott: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata is not XML: {detail}.</source>
+            <translation>Metadatan är inte XML: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata has a DTD or entity declarations, which are refused: {detail}.</source>
+            <translation>Metadatan har en DTD eller entitetsdeklarationer, som inte godtas: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata is not SAML 2.0 metadata (an EntityDescriptor): {detail}.</source>
+            <translation>Metadatan är inte SAML 2.0-metadata (en EntityDescriptor): {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata describes no identity provider (no IDPSSODescriptor): {detail}.</source>
+            <translation>Metadatan beskriver ingen identitetsprovider (ingen IDPSSODescriptor): {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata describes several identity providers: {detail}.</source>
+            <translation>Metadatan beskriver flera identitetsprovidrar: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata has no entityID (the issuer): {detail}.</source>
+            <translation>Metadatan saknar entityID (utfärdaren): {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata has no single sign-on URL with the HTTP-Redirect or HTTP-POST binding: {detail}.</source>
+            <translation>Metadatan saknar en inloggningsadress för enkel inloggning med HTTP-Redirect eller HTTP-POST: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The IdP's sign-in URL is not https: {detail}.</source>
+            <translation>IdP:ns inloggningsadress är inte https: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The metadata has no signing certificate: {detail}.</source>
+            <translation>Metadatan saknar signeringscertifikat: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A signing certificate in the metadata is not a valid X.509 certificate: {detail}.</source>
+            <translation>Ett signeringscertifikat i metadatan är inte ett giltigt X.509-certifikat: {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The IdP's signing certificate expired on {detail}.</source>
+            <translation>IdP:ns signeringscertifikat gick ut {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The IdP's signing certificate is valid only from {detail}.</source>
+            <translation>IdP:ns signeringscertifikat gäller först från {detail}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All {members} enabled members in {domain} have an ImmutableId.</source>
+            <translation>Alla {members} aktiverade medlemmar i {domain} har ett ImmutableId.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{domain} has no enabled members.</source>
+            <translation>{domain} har inga aktiverade medlemmar.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{missing} of {members} enabled members in {domain} have no ImmutableId ({examples}).</source>
+            <translation>{missing} av {members} aktiverade medlemmar i {domain} saknar ImmutableId ({examples}).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{count} members have an ImmutableId longer than the 64 characters a SAML NameID can carry ({examples}).</source>
+            <translation>{count} medlemmar har ett ImmutableId som är längre än de 64 tecken ett SAML-NameID rymmer ({examples}).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The app may not list users.</source>
+            <translation>Appen får inte lista användare.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No synced users in {domain}, and nobody is on a temporary UPN.</source>
+            <translation>Inga synkroniserade användare i {domain}, och ingen har ett tillfälligt UPN.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{count} users in {domain} are synced from Active Directory ({examples}).</source>
+            <translation>{count} användare i {domain} synkroniseras från Active Directory ({examples}).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{count} users are still on a temporary UPN from an unfinished UPN swap ({examples}).</source>
+            <translation>{count} användare har fortfarande ett tillfälligt UPN från ett UPN-byte som inte blev klart ({examples}).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{count} users are on a temporary UPN of a UPN swap whose own UPN cannot be told ({examples}).</source>
+            <translation>{count} användare har ett tillfälligt UPN från ett UPN-byte, och deras ursprungliga UPN går inte att räkna ut ({examples}).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{admin} is not in {domain}, so the sign-in will not be locked out.</source>
+            <translation>{admin} finns inte i {domain}, så inloggningen låses inte ute.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{admin} is in {domain}: after federating, this account could sign in only through the IdP.</source>
+            <translation>{admin} finns i {domain}: efter federeringen skulle kontot bara kunna logga in via IdP:n.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The admin signs in after you confirm; the account is checked then.</source>
+            <translation>Administratören loggar in när du har bekräftat; kontot kontrolleras då.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The admin signs in after you confirm; {count} admins are in {domain} ({examples}).</source>
+            <translation>Administratören loggar in när du har bekräftat; {count} administratörer finns i {domain} ({examples}).</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReadinessCheck</name>
+        <message>
+            <location line="-56" />
+            <source>Domain</source>
+            <translation>Domän</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Federation</source>
+            <translation>Federering</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>IdP metadata</source>
+            <translation>IdP:ns metadata</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ImmutableIds</source>
+            <translation>ImmutableId</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Synced users</source>
+            <translation>Synkroniserade användare</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Admin sign-in</source>
+            <translation>Administratörens inloggning</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReadinessFix</name>
+        <message>
+            <location line="+54" />
+            <source>Grant the app Domain.Read.All (API permissions &gt; Grant admin consent).</source>
+            <translation>Ge appen Domain.Read.All (API-behörigheter &gt; Bevilja administratörsmedgivande).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check the domain, or add and verify it in Microsoft 365 admin center &gt; Settings &gt; Domains.</source>
+            <translation>Kontrollera domänen, eller lägg till och verifiera den i administrationscentret för Microsoft 365 &gt; Inställningar &gt; Domäner.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Federate the school's own domain instead.</source>
+            <translation>Federera skolans egen domän i stället.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Verify the domain (its DNS TXT record) in Microsoft 365 admin center &gt; Settings &gt; Domains.</source>
+            <translation>Verifiera domänen (dess TXT-post i DNS) i administrationscentret för Microsoft 365 &gt; Inställningar &gt; Domäner.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Federate {parent} instead, or make {domain} a root domain (Graph: POST /domains/{domain}/promote).</source>
+            <translation>Federera {parent} i stället, eller gör {domain} till en rotdomän (Graph: POST /domains/{domain}/promote).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Make another domain (e.g. the .onmicrosoft.com one) the default in Microsoft 365 admin center &gt; Settings &gt; Domains, then check again.</source>
+            <translation>Gör en annan domän (t.ex. .onmicrosoft.com-domänen) till standarddomän i administrationscentret för Microsoft 365 &gt; Inställningar &gt; Domäner och kontrollera sedan igen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Take {domain} back to managed first, or use that IdP's metadata.</source>
+            <translation>Gör {domain} hanterad igen först, eller använd den IdP:ns metadata.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Federating again updates the configuration from this metadata.</source>
+            <translation>Federeras domänen igen uppdateras konfigurationen från den här metadatan.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Graph cannot change it: ask Microsoft support to set {domain} back to managed, then check again.</source>
+            <translation>Graph kan inte ändra den: be Microsofts support göra {domain} hanterad igen och kontrollera sedan igen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Grant the app Domain.Read.All (or Domain-InternalFederation.Read.All).</source>
+            <translation>Ge appen Domain.Read.All (eller Domain-InternalFederation.Read.All).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fix the domain first.</source>
+            <translation>Rätta domänen först.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fix the metadata first.</source>
+            <translation>Rätta metadatan först.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ask the IdP for its next signing certificate, or federate after it has rolled over.</source>
+            <translation>Be IdP:n om nästa signeringscertifikat, eller federera när certifikatet har bytts ut.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check the path, or give the metadata's https address.</source>
+            <translation>Kontrollera sökvägen, eller ange metadatans https-adress.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check the file's permissions, or give the metadata's https address.</source>
+            <translation>Kontrollera filens behörigheter, eller ange metadatans https-adress.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Give the metadata of this one IdP, not a federation's aggregate.</source>
+            <translation>Ange metadatan för just den här IdP:n, inte en samlad federationsmetadata.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Give the https address of the metadata.</source>
+            <translation>Ange metadatans https-adress.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check the address and the network, or download the file and give its path.</source>
+            <translation>Kontrollera adressen och nätverket, eller ladda ned filen och ange dess sökväg.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check the address; on a network with a TLS-inspecting proxy, its CA must be in the computer's certificate store.</source>
+            <translation>Kontrollera adressen; på ett nätverk med en proxy som granskar TLS måste dess CA finnas i datorns certifikatarkiv.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Give the IdP's SAML metadata file (XML), not a web page or a certificate.</source>
+            <translation>Ange IdP:ns SAML-metadatafil (XML), inte en webbsida eller ett certifikat.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Download the metadata again from the IdP; genuine metadata has no DTD.</source>
+            <translation>Ladda ned metadatan från IdP:n igen; äkta metadata har ingen DTD.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Give the IdP's SAML 2.0 metadata.</source>
+            <translation>Ange IdP:ns SAML 2.0-metadata.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This may be a service provider's metadata; give the IdP's.</source>
+            <translation>Det här kan vara en tjänsteleverantörs metadata; ange IdP:ns.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Give the metadata of the one IdP to federate with.</source>
+            <translation>Ange metadatan för den IdP som domänen ska federeras med.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ask the IdP for complete metadata.</source>
+            <translation>Be IdP:n om fullständig metadata.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ask the IdP for metadata with a SAML 2.0 sign-in endpoint.</source>
+            <translation>Be IdP:n om metadata med en inloggningsadress för SAML 2.0.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ask the IdP for an https sign-in URL.</source>
+            <translation>Be IdP:n om en inloggningsadress med https.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ask the IdP for metadata that includes its signing certificate.</source>
+            <translation>Be IdP:n om metadata som innehåller dess signeringscertifikat.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Download the metadata again from the IdP.</source>
+            <translation>Ladda ned metadatan från IdP:n igen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ask the IdP for current metadata with a valid signing certificate.</source>
+            <translation>Be IdP:n om aktuell metadata med ett giltigt signeringscertifikat.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Federate once the certificate is valid, or check this computer's clock.</source>
+            <translation>Federera när certifikatet har börjat gälla, eller kontrollera datorns klocka.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check the domain: federating a domain nobody uses changes nothing.</source>
+            <translation>Kontrollera domänen: att federera en domän som ingen använder ändrar ingenting.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Run the wizard again for these users first (the Source page), then check again.</source>
+            <translation>Kör guiden igen för de här användarna först (sidan Källa) och kontrollera sedan igen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Use a shorter source value or transform for these users (undo and apply again).</source>
+            <translation>Använd ett kortare källvärde eller en annan omvandling för de här användarna (ångra och kör igen).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Grant the app User.ReadWrite.All (API permissions &gt; Grant admin consent).</source>
+            <translation>Ge appen User.ReadWrite.All (API-behörigheter &gt; Bevilja administratörsmedgivande).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Synced users' ImmutableIds belong to Entra Connect: federate a domain without synced users, or federate through Entra Connect.</source>
+            <translation>Synkroniserade användares ImmutableId sköts av Entra Connect: federera en domän utan synkroniserade användare, eller federera via Entra Connect.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Run apply (or undo) again: it finishes the swap and moves them back first.</source>
+            <translation>Kör igen (eller ångra igen): körningen gör först klart bytet och flyttar tillbaka dem.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check these users; if a UPN swap left them there, run again with the UPN swap, or move them back by hand.</source>
+            <translation>Kontrollera de här användarna; om ett UPN-byte lämnade dem där, kör igen med UPN-bytet eller flytta tillbaka dem för hand.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sign in as an admin whose account is in another domain (e.g. the .onmicrosoft.com one).</source>
+            <translation>Logga in som en administratör vars konto finns i en annan domän (t.ex. .onmicrosoft.com-domänen).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sign in with an account outside the domain (e.g. the .onmicrosoft.com one).</source>
+            <translation>Logga in med ett konto utanför domänen (t.ex. i .onmicrosoft.com-domänen).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sign in with an account outside {domain}, and keep at least one Global Administrator outside it.</source>
+            <translation>Logga in med ett konto utanför {domain}, och behåll minst en global administratör utanför den.</translation>
+        </message>
+    </context>
+    <context>
         <name>ResultsPage</name>
         <message>
             <location filename="../../gui/pages/results.py" line="+38" />
@@ -2433,17 +3151,17 @@
         </message>
         <message>
             <location line="+7" />
-            <location line="+86" />
+            <location line="+91" />
             <source>&amp;Undo this run…</source>
             <translation>Å&amp;ngra den här körningen…</translation>
         </message>
         <message>
-            <location line="-84" />
+            <location line="-89" />
             <source>Undo an ear&amp;lier run…</source>
             <translation>Ångra en &amp;tidigare körning…</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+14" />
             <source>Run folder:</source>
             <translation>Körningens mapp:</translation>
         </message>
@@ -2491,6 +3209,11 @@
             <location line="+3" />
             <source>The undo's report: {path}</source>
             <translation>Ångringens rapport: {path}</translation>
+        </message>
+        <message>
+            <location line="-111" />
+            <source>Fe&amp;derate the domain with Skolon…</source>
+            <translation>Fe&amp;derera domänen med Skolon…</translation>
         </message>
     </context>
     <context>

@@ -7,7 +7,9 @@ list the unmatched rows. Measured side by side:
   - gui: the Source page's path, `read_table(path, max_rows=...)` for the pickers, then `CsvSource(table, ...)`;
   - baseline: the old approach (the whole file decoded at once, every row kept as a list of all columns).
 
-Target: < 300 MB peak RSS.   Run: pytest tests/bench/test_bench_csv.py -s -p no:cacheprovider
+Goal: < 300 MB peak RSS. It prints each figure as a ratio against the baseline measured in the same run (issue
+15 §4: a benchmark prints, it never asserts an absolute figure); it asserts only that every path found the
+same people.   Run: pytest tests/bench/test_bench_csv.py -s -p no:cacheprovider
 --override-ini addopts=   (`python THIS_FILE cli CSV /path/to/another/checkout` measures other code.)
 """
 
@@ -131,13 +133,11 @@ def test_bench_csv_source_500k_rows(tmp_path):
     base = figures["baseline"]["rss_mb"]
     print(f"\n{ROWS:,}-row export, {size_mb:.1f} MB, {len(HEADER)} columns (UTF-8 with BOM, ';')")
     for mode, f in figures.items():
-        print(f"{mode:>8}: peak RSS {f['rss_mb']:.0f} MB (target < {TARGET_MB}; ratio {f['rss_mb'] / TARGET_MB:.2f}; "
-              f"ratio = ours/baseline {f['rss_mb'] / base:.2f}); loaded in {f['load_s']:.2f} s, "
-              f"whole path {f['total_s']:.2f} s")
+        print(f"{mode:>8}: peak RSS {f['rss_mb']:.0f} MB (goal < {TARGET_MB}), ours/baseline "
+              f"{f['rss_mb'] / base:.2f}; loaded in {f['load_s']:.2f} s, whole path {f['total_s']:.2f} s, "
+              f"ours/baseline {f['total_s'] / figures['baseline']['total_s']:.2f}")
     for f in figures.values():
         assert (f["found"], f["unmatched"]) == (ROWS - ROWS // 10, ROWS // 10)
-    assert figures["cli"]["rss_mb"] < TARGET_MB
-    assert figures["gui"]["rss_mb"] < TARGET_MB
 
 
 if __name__ == "__main__":

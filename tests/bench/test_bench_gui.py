@@ -2,8 +2,13 @@
 
 The sandbox runs in a subprocess (`immutableid-sync sandbox --users 100000`), so its request handling does
 not compete with the GUI thread for the GIL; the worker thread that lists and plans still does, which is
-what this measures. Figures: the longest gap of a 10 ms heartbeat timer (target <= 100 ms), the time to
+what this measures. Figures: the longest gap of a 10 ms heartbeat timer (goal <= 100 ms), the time to
 load the rows into the model (<= 1 s) and to apply a search filter (<= 200 ms).
+
+It prints, never asserts a time (issue 15 §4): each figure beside a baseline measured in the same run on
+the same machine — the heartbeat's longest gap over an idle event loop (the machine's own noise), and
+Qt's stock models (a QStringListModel of the same UPNs behind a QSortFilterProxyModel) loaded and filtered
+the same way — as ours ÷ baseline.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSortFilterProxyModel, QStringListModel, QTimer
 
 from core.graph.connection import Connection
 from gui.navigation import PageId
@@ -59,6 +64,34 @@ class Heartbeat:
         self.last = now
 
 
+def idle_heartbeat(qtbot, seconds: float = 1.0) -> float:
+    """The longest gap of the same heartbeat while the event loop has nothing else to do."""
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    qtbot.wait(int(seconds * 1000))
+    heartbeat.timer.stop()
+    return heartbeat.longest
+
+
+def stock_model(upns: list[str], many: str, one: str) -> tuple[float, float, float]:
+    """(load, filter many, filter one) seconds with Qt's stock models: the baseline for our table."""
+    model, proxy = QStringListModel(), QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    t0 = time.perf_counter()
+    model.setStringList(upns)
+    load = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    proxy.setFilterFixedString(many)
+    proxy.rowCount()  # the filtered rows counted, as our table does when it shows "N of M"
+    filter_many = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    proxy.setFilterFixedString(one)
+    proxy.rowCount()
+    filter_one = time.perf_counter() - t0
+    assert proxy.rowCount() >= 1
+    return load, filter_many, filter_one
+
+
 def test_gui_stays_responsive_with_100000_users(qtbot, big_sandbox):
     session = WizardSession(connection=Connection.from_profile_dict(big_sandbox),
                             secret=big_sandbox["client_secret"],
@@ -96,15 +129,17 @@ def test_gui_stays_responsive_with_100000_users(qtbot, big_sandbox):
     shown = page.table.proxy.rowCount()
     wizard.stop_all_workers()
 
+    idle_gap = idle_heartbeat(qtbot)
+    base_load, base_many, base_one = stock_model([r.user_principal_name for r in rows], "nordskolan.example",
+                                                 rows[USERS // 2].user_principal_name)
     rel = {k: round(v - started, 2) for k, v in marks.items()}
     print(f"\n[bench gui] longest gap ended at {heartbeat.longest_at - started:.2f} s; plan arrived / table "
           f"full at {rel.get('plan')} / {rel.get('loaded')} s")
-    print(f"[bench gui] {USERS} users listed+planned+loaded in {total_s:.1f} s; "
-          f"longest heartbeat gap {heartbeat.longest * 1000:.0f} ms (target <= 100 ms, ratio "
-          f"{heartbeat.longest / 0.100:.2f}); model load {load_s * 1000:.0f} ms (target <= 1000, ratio "
-          f"{load_s / 1.0:.2f}); search filter {filter_many_s * 1000:.0f} ms (many hits) / "
-          f"{filter_one_s * 1000:.0f} ms (one hit) (target <= 200, ratio {max(filter_many_s, filter_one_s) / 0.2:.2f})")
-    assert shown >= 1
-    assert load_s <= 1.0
-    assert max(filter_many_s, filter_one_s) <= 0.2
-    assert heartbeat.longest <= 0.1
+    print(f"[bench gui] {USERS} users listed+planned+loaded in {total_s:.1f} s; longest heartbeat gap "
+          f"{heartbeat.longest * 1000:.0f} ms (goal <= 100) vs {idle_gap * 1000:.0f} ms idle: ratio "
+          f"{heartbeat.longest / idle_gap:.1f}")
+    print(f"[bench gui] model load {load_s * 1000:.0f} ms (goal <= 1000) vs stock {base_load * 1000:.0f} ms: ratio "
+          f"{load_s / base_load:.1f}; search filter {filter_many_s * 1000:.0f} / {filter_one_s * 1000:.0f} ms "
+          f"(many / one hit; goal <= 200) vs stock {base_many * 1000:.1f} / {base_one * 1000:.1f} ms: ratio "
+          f"{filter_many_s / base_many:.1f} / {filter_one_s / base_one:.1f}")
+    assert shown >= 1  # correctness only: the times are printed, not asserted

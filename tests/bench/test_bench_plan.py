@@ -3,7 +3,10 @@
 The sandbox runs in its own process (so it does not share our GIL), and the client — plan.list_and_plan,
 exactly what `preview` does — runs in another, which reports its own peak RSS.
 
-Targets: ≥ 20,000 users/s end to end, ≤ 300 MB peak RSS.   Run: make bench (or pytest tests/bench -s)
+Goals: ≥ 20,000 users/s end to end, ≤ 300 MB peak RSS. It prints, never asserts a time or a size (issue 15
+§4): the same client is run by the baseline commit's code (e2e_helpers.BASELINE_COMMIT, from git) against the
+same sandbox in the same run, and each figure is printed as ours ÷ baseline.
+Run: make bench (or pytest tests/bench -s)
 """
 
 from __future__ import annotations
@@ -65,25 +68,33 @@ def test_bench_list_and_plan_100k(tmp_path):
                                stderr=subprocess.DEVNULL, text=True)
     try:
         assert sandbox.stdout.readline(), "sandbox did not start"
-        done = subprocess.run([sys.executable, __file__, str(profile)], cwd=ROOT, capture_output=True,
-                              text=True, timeout=600)
-        assert done.returncode == 0, done.stderr
-        figures = json.loads(done.stdout.strip().splitlines()[-1])
+        from e2e_helpers import extract_baseline  # here: the measuring process must import only its own code
+
+        figures = _client(profile, ROOT)
+        baseline = extract_baseline(tmp_path)
+        base = _client(profile, baseline) if baseline else None
     finally:
         sandbox.terminate()
         sandbox.wait(timeout=30)
-    total = figures["elapsed_s"]
-    rate = figures["users"] / total
-    print(f"\nlist+plan {figures['users']:,} users: {total:.2f} s -> {rate:,.0f} users/s "
-          f"(target >= 20,000; ratio {rate / 20000:.2f}); first pass against the cold sandbox "
-          f"{figures['cold_s']:.2f} s -> {figures['users'] / figures['cold_s']:,.0f} users/s")
-    print(f"peak RSS of the client process: {figures['rss_mb']:.0f} MB (target <= 300; ratio "
-          f"{figures['rss_mb'] / 300:.2f})")
-    assert figures["users"] == USERS and figures["will_set"] > USERS // 2
-    assert rate >= 20_000
-    assert figures["rss_mb"] <= 300
+    for label, f in (("ours", figures), ("baseline", base)):
+        if f is None:
+            continue
+        rate = f["users"] / f["elapsed_s"]
+        versus = "" if base is None else (f" — ours/baseline: speed {base['elapsed_s'] / figures['elapsed_s']:.2f}"
+                                          f", memory {figures['rss_mb'] / base['rss_mb']:.2f}")
+        print(f"\n{label:>8}: list+plan {f['users']:,} users in {f['elapsed_s']:.2f} s = {rate:,.0f} users/s "
+              f"(goal >= 20,000); first pass against the cold sandbox {f['cold_s']:.2f} s; peak RSS "
+              f"{f['rss_mb']:.0f} MB (goal <= 300)" + (versus if label == "ours" else ""))
+        assert f["users"] == USERS and f["will_set"] > USERS // 2  # correctness only
+
+
+def _client(profile: Path, code_root: Path) -> dict:
+    done = subprocess.run([sys.executable, __file__, str(profile), str(code_root)], cwd=code_root,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, sys.argv[2])
     print(json.dumps(client(sys.argv[1])))

@@ -152,3 +152,16 @@ def test_acquire_up_to_never_overfills_and_gives_up_like_acquire():
     p.release(4)
     p.pause_for(3.0)          # a 429: nobody, not even one write, before the pause ends
     assert p.acquire_up_to(2) == 2 and t.now >= 1000.5 + 3.0
+
+
+def test_expected_wait_says_when_the_window_would_admit_without_taking_a_slot():
+    p, t = pacer()
+    assert p.expected_wait() == 0.0
+    assert p.acquire(10)
+    p.release(10)          # answered at 1000.0: the window is full until 1002.0
+    t.now += 0.5
+    assert p.expected_wait() == pytest.approx(1.5)
+    assert p.expected_wait() == pytest.approx(1.5) and p.in_window() == 10  # asking admits nothing
+    p.pause_for(5.0)       # a Retry-After outlasts the window
+    assert p.expected_wait() == pytest.approx(5.0)
+    assert t.slept == []

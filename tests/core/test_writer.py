@@ -34,3 +34,29 @@ def test_a_503_row_waits_its_turn_while_the_thread_writes_fresh_rows(sandbox_fac
             others = {u for m, u, s in trail[i + 1:reread] if m == "PATCH" and s == 204 and u != uid}
             waited.append(len(others))
     assert waited and max(waited) >= 20  # more than the rest of its own batch: another chunk went meanwhile
+
+
+def test_a_chunk_the_pacer_holds_longer_than_fresh_s_is_read_once_before_its_write(sandbox_factory, tmp_path):
+    # 60 users at 20 writes per second: every chunk after the first waits about a second for the window,
+    # longer than fresh_s, so a read made before that wait would be stale and made again. Each user is read
+    # once, after admission, right before its write — never twice (issue 17: 6,375 requests for 2,000 writes).
+    # One thread, so that no other takes the slots the pacer said were coming (then a read can go stale);
+    # the recheck before the writes is a listing (reread="list"), so every per-user GET is the writer's.
+    from core.graph.pacing import WritePacer
+
+    tenant = sandbox_factory(users=60, config=SandboxConfig(write_limit=20, write_window_s=1.0))
+    graph = connect(tenant)
+    plan = plan_for(graph, domains=("nordskolan.example",))
+    with Journal(tmp_path, {"tenant": tenant.tenant_id}) as journal:
+        result = apply_plan(plan, graph, journal, concurrency=1, read_back=False, fresh_s=0.3, reread="list",
+                            pacer=WritePacer(20, 1.0))
+    written = {r.object_id for r in result.rows if r.status is Status.SET}
+    assert len(written) > 40 and max(patches(tenant).values()) == 1
+    reads: dict[str, int] = {}
+    for e in tenant.audit():
+        if e["in_batch"] and e["method"] == "GET":
+            uid = e["path"].rsplit("/", 1)[1]
+            reads[uid] = reads.get(uid, 0) + 1
+    per_user = [reads.get(uid, 0) for uid in written]
+    # the first chunk is written on the listing's fresh read; every later one read once, never twice
+    assert max(per_user) == 1 and per_user.count(1) >= len(written) - 20

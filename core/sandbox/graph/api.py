@@ -11,6 +11,7 @@ from urllib.parse import unquote
 
 from core.sandbox import facts
 from core.sandbox.graph import apps as graph_apps
+from core.sandbox.graph import federation as graph_federation
 from core.sandbox.graph import roles as graph_roles
 from core.sandbox.graph import users as graph_users
 from core.sandbox.responses import Request, Response, graph_error
@@ -84,6 +85,8 @@ def route(tenant: SandboxTenant, req: Request, caller: Caller, rel: str, body: A
     head = parts[0]
     if graph_apps.handles(req.method, parts):
         return graph_apps.route(tenant, req, caller, parts, body)
+    if graph_federation.handles(parts):  # §15
+        return graph_federation.route(tenant, req, caller, parts, body)
     if head == "users" and len(parts) <= 2:
         return _users(tenant, req, caller, parts, body)
     if req.method == "GET" and head in ("domains", "organization") and len(parts) <= 2:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.sandbox import facts
 from core.sandbox.data import App, Password
+from core.sandbox.graph import credentials
 from core.sandbox.responses import Request, Response, graph_error
 
 if TYPE_CHECKING:
@@ -28,7 +29,8 @@ def handles(method: str, parts: list[str]) -> bool:
     head = parts[0]
     if head.startswith("servicePrincipals"):
         return True
-    return head == "applications" and (method == "POST" and len(parts) in (1, 3))
+    return head == "applications" and ((method == "POST" and len(parts) in (1, 3)) or
+                                       (method == "PATCH" and len(parts) == 2))
 
 
 def route(tenant: SandboxTenant, req: Request, caller: Caller, parts: list[str], body: Any) -> Response:
@@ -42,18 +44,37 @@ def route(tenant: SandboxTenant, req: Request, caller: Caller, parts: list[str],
     if req.method == "POST" and head == "servicePrincipals" and len(parts) == 1:
         return _need(req, caller, facts.APP_WRITE_SCOPES, facts.APP_CREATOR_ROLES) or \
             _create_sp(tenant, req, body)
-    if req.method == "POST" and head == "applications" and parts[2] in ("addPassword", "removePassword"):
-        app = next((a for a in tenant.directory.apps if a.object_id == parts[1].lower()), None)
-        denied = _need(req, caller, facts.APP_WRITE_SCOPES, facts.APP_CREATOR_ROLES)
-        if denied or app is None:
-            return denied or _not_found(req, parts[1])
-        return _add_password(tenant, req, app, body) if parts[2] == "addPassword" else \
-            _remove_password(req, app, body)
+    if head == "applications" and len(parts) in (2, 3):
+        return _credential(tenant, req, caller, parts, body)
     if req.method == "POST" and head == "servicePrincipals" and len(parts) == 3 and parts[2] == "appRoleAssignedTo":
         return _need(req, caller, facts.ASSIGN_SCOPES, facts.CONSENT_GRANTER_ROLES) or \
             _assign(tenant, req, parts[1], body)
     return graph_error(req, 405, "Request_BadRequest",
                        f"The sandbox tenant does not model {req.method} /{'/'.join(parts)}.")
+
+
+def _credential(tenant: SandboxTenant, req: Request, caller: Caller, parts: list[str], body: Any) -> Response:
+    """addPassword, removePassword, addKey and PATCH keyCredentials on /applications/{object id}."""
+    action = parts[2] if len(parts) == 3 else "PATCH"
+    if action not in ("addPassword", "removePassword", "addKey", "PATCH"):
+        return graph_error(req, 405, "Request_BadRequest",
+                           f"The sandbox tenant does not model {req.method} /{'/'.join(parts)}.")
+    app = next((a for a in tenant.directory.apps if a.object_id == parts[1].lower()), None)
+    if caller.upn is None:  # app-only: Application.ReadWrite.All, or an app rolling its own keys (addKey)
+        own = app is not None and action == "addKey" and caller.client_id == app.client_id
+        denied = None if own or caller.allowed(facts.APP_WRITE_SCOPES) else \
+            graph_error(req, 403, "Authorization_RequestDenied", facts.INSUFFICIENT_PRIVILEGES)
+    else:
+        denied = _need(req, caller, facts.APP_WRITE_SCOPES, facts.APP_CREATOR_ROLES)
+    if denied or app is None:
+        return denied or _not_found(req, parts[1])
+    with tenant.lock:
+        if action == "addPassword":
+            return _add_password(tenant, req, app, body)
+        if action == "removePassword":
+            return _remove_password(req, app, body)
+        return credentials.add_key(tenant, req, app, body) if action == "addKey" else \
+            credentials.patch_keys(tenant, req, app, body)
 
 
 def _need(req: Request, caller: Caller, scopes: frozenset[str], roles: frozenset[str] | None) -> Response | None:
@@ -110,10 +131,11 @@ def _application(tenant: SandboxTenant, app: App) -> dict[str, Any]:
     return {"@odata.context": f"{tenant.url}/v1.0/$metadata#applications/$entity", "id": app.object_id,
             "appId": app.client_id, "displayName": app.display_name, "signInAudience": "AzureADMyOrg",
             "createdDateTime": _iso(datetime.now(UTC)), "requiredResourceAccess": app.required,
-            "passwordCredentials": [_credential(p, None) for p in app.passwords]}
+            "passwordCredentials": [_password(p, None) for p in app.passwords],
+            "keyCredentials": [k.graph() for k in app.keys]}
 
 
-def _credential(p: Password, secret: str | None) -> dict[str, Any]:
+def _password(p: Password, secret: str | None) -> dict[str, Any]:
     return {"customKeyIdentifier": None, "displayName": p.display_name, "endDateTime": _iso(p.end),
             "hint": p.hint, "keyId": p.key_id, "secretText": secret, "startDateTime": _iso(p.start)}
 
@@ -146,16 +168,15 @@ def _add_password(tenant: SandboxTenant, req: Request, app: App, body: Any) -> R
         return graph_error(req, 400, "Request_BadRequest", "Invalid value specified for property 'endDateTime'.")
     end = end if end.tzinfo else end.replace(tzinfo=UTC)
     cfg = tenant.config
-    if cfg.secrets_blocked:
-        return graph_error(req, 400, str(UF["secret_policy_code"]), str(UF["secrets_blocked_message"]))
-    if cfg.secret_max_days is not None and end > now + timedelta(days=cfg.secret_max_days, minutes=5):
-        return graph_error(req, 400, str(UF["secret_policy_code"]), str(UF["secret_lifetime_message"]))
+    refused = credentials.secret_policy(tenant, req, now, end)
+    if refused is not None:
+        return refused
     secret = f"{secrets.token_urlsafe(3)[:3]}8Q~{secrets.token_urlsafe(27)[:34]}"
     password = Password(str(uuid.uuid4()), secret, now, end, str(cred.get("displayName") or ""),
                         ready_at=tenant.clock() + cfg.replication_delay_s)
     app.passwords.append(password)
     return Response(200, {"@odata.context": f"{tenant.url}/v1.0/$metadata#microsoft.graph.passwordCredential",
-                          **_credential(password, secret)})
+                          **_password(password, secret)})
 
 
 def _remove_password(req: Request, app: App, body: Any) -> Response:
