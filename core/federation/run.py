@@ -216,17 +216,9 @@ def _federate(spec: FederationSpec, graph: GraphClient, journal: Journal, result
         write.status, write.detail = FAILED, "federated_differently:" + ",".join(differences(before, spec.body))
         return
     else:
-        journal.intent(spec.domain, "POST federationConfiguration")
-        journal.sync()
-        answer = graph.request("POST", _path(spec.domain), json=spec.body, retry_unsafe=False)
-        result.writes_sent += 1
-        if answer.status_code != 201:
-            detail = _graph_error(answer)
-            journal.outcome(spec.domain, FAILED, detail)
-            write.status, write.detail = FAILED, detail
+        if not _journalled_write(spec.domain, graph, journal, result, write, "POST", _path(spec.domain),
+                                 "POST federationConfiguration", (201,), "posted", body=spec.body):
             return
-        journal.outcome(spec.domain, DONE, "posted")
-        write.status, write.detail = DONE, "posted"
     after = read_configuration(graph, spec.domain)
     result.config = after
     readback = result.step("readback")
@@ -235,23 +227,35 @@ def _federate(spec: FederationSpec, graph: GraphClient, journal: Journal, result
     readback.detail = "equal" if not result.differences else "differs:" + ",".join(result.differences)
 
 
+def _journalled_write(domain: str, graph: GraphClient, journal: Journal, result: FederationResult, write: Any,
+                      method: str, path: str, intent: str, ok: tuple[int, ...], done: str,
+                      body: dict | None = None) -> bool:
+    """The one write of a federation run: the intent is on disk before the request leaves (kill -9 safe), never
+    retried blindly (a resent POST could federate twice), its outcome journalled either way."""
+    journal.intent(domain, intent)
+    journal.sync()
+    answer = graph.request(method, path, json=body, retry_unsafe=False)
+    result.writes_sent += 1
+    if answer.status_code not in ok:
+        detail = _graph_error(answer)
+        journal.outcome(domain, FAILED, detail)
+        write.status, write.detail = FAILED, detail
+        return False
+    journal.outcome(domain, DONE, done)
+    write.status, write.detail = DONE, done
+    return True
+
+
 def _unfederate(spec: FederationSpec, graph: GraphClient, journal: Journal, result: FederationResult,
                 before: FederationConfig | None) -> None:
     write = result.step("write")
     if before is None:
         write.status, write.detail = SKIPPED, "already_managed"
     else:
-        journal.intent(spec.domain, f"DELETE federationConfiguration/{before.id}")
-        journal.sync()
-        answer = graph.request("DELETE", f"{_path(spec.domain)}/{quote(before.id, safe='')}", retry_unsafe=False)
-        result.writes_sent += 1
-        if answer.status_code not in (204, 404):
-            detail = _graph_error(answer)
-            journal.outcome(spec.domain, FAILED, detail)
-            write.status, write.detail = FAILED, detail
+        if not _journalled_write(spec.domain, graph, journal, result, write, "DELETE",
+                                 f"{_path(spec.domain)}/{quote(before.id, safe='')}",
+                                 f"DELETE federationConfiguration/{before.id}", (204, 404), "deleted"):
             return
-        journal.outcome(spec.domain, DONE, "deleted")
-        write.status, write.detail = DONE, "deleted"
     after = read_configuration(graph, spec.domain)
     result.config = after
     readback = result.step("readback")

@@ -113,7 +113,7 @@ def test_files_and_addresses_that_cannot_be_read(tmp_path, sandbox):
     with pytest.raises(MetadataError) as caught:
         load_metadata(f"{sandbox.url}/idp/nothing-here.xml", session=VerifyingSession(sandbox.ca_bundle))
     assert caught.value.code == "metadata_download_failed" and "404" in caught.value.detail
-    with pytest.raises(MetadataError) as caught:  # the sandbox's CA is not in the OS store: never verify=False
+    with pytest.raises(MetadataError) as caught:  # the sandbox's CA is not in the OS store: verification stays on and fails
         load_metadata(sandbox.idp_metadata_url, session=VerifyingSession(True))
     assert caught.value.code == "metadata_tls_failed"
 
