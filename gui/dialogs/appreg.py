@@ -281,12 +281,11 @@ class AppRegDialog(QDialog):
     # Handover -------------------------------------------------------------------------------------
     def handover_text(self) -> str:
         app = self.outcome.app
+        expires = app.secret.expires.date().isoformat()  # ISO: pasted into Data Hub
         if app.secret.is_certificate:  # never the private key
             return texts.skolon_handover_certificate(app.connection.tenant, app.connection.client_id,
-                                                     app.connection.cert_thumbprint or "",
-                                                     app.secret.expires.date().isoformat())
-        return texts.skolon_handover(app.connection.tenant, app.connection.client_id, app.secret.value,
-                                     app.secret.expires.date().isoformat())  # ISO: pasted into Data Hub
+                                                     app.connection.cert_thumbprint or "", expires)
+        return texts.skolon_handover(app.connection.tenant, app.connection.client_id, app.secret.value, expires)
 
     def copy_handover(self) -> None:
         """The only place the secret appears, and only on this explicit click."""
