@@ -447,7 +447,7 @@ class SandboxTenant(state.Persistent):
                                                                                  tenant=self.tenant_id)})
         elif fault == "503":
             response = graph_error(req, 503, "serviceNotAvailable", "Service is unavailable.",
-                                   headers={"Retry-After": retry})
+                                   headers={"Retry-After": retry} if facts.UNCONFIRMED["retry_after_on_503"] else {})
         else:
             response = graph_error(req, 504, "UnknownError", "The gateway did not receive a timely response.")
         response.fault = fault

@@ -9,6 +9,7 @@ import threading
 import time
 from datetime import datetime
 
+import pytest
 from test_apply import connect, patches, plan_for, set_directly
 
 from core.graph.pacing import WritePacer
@@ -17,6 +18,7 @@ from core.run.apply import apply_plan
 from core.run.journal import Journal
 from core.run.readback import FRESH_S, READ_BACK_SETTLE_S
 from core.run.write_queue import Item, WorkQueue
+from core.sandbox import facts
 from core.sandbox.config import FaultSpec, SandboxConfig
 
 
@@ -103,7 +105,12 @@ def test_a_rival_write_just_inside_the_settle_is_reported_as_conflict(sandbox_fa
     assert all(r.status is Status.SET for r in result.rows if r.object_id in others)
 
 
-def test_a_write_of_unknown_fate_is_resent_in_the_next_free_slot_not_after_a_backoff(sandbox_factory, tmp_path):
+@pytest.mark.parametrize("retry_after_on_503", [True, False])
+def test_a_write_of_unknown_fate_is_resent_in_the_next_free_slot_not_after_a_backoff(sandbox_factory, tmp_path,
+                                                                                     monkeypatch, retry_after_on_503):
+    # Graph documents Retry-After for 429 only (facts.UNCONFIRMED["retry_after_on_503"]): with it or without,
+    # the engine behaves the same.
+    monkeypatch.setitem(facts.UNCONFIRMED, "retry_after_on_503", retry_after_on_503)
     # Every 503 says Retry-After: 5 (the sandbox's, which Graph does not document for 503s). A run that
     # waited it out (or a backoff) between the last fresh chunk and the resends would idle for seconds;
     # the resends go as soon as a thread is free, each after a read that shows the user still empty.
