@@ -39,6 +39,7 @@ from core.graph.client import Cancelled, GraphClient, GraphError
 from core.graph.pacing import WritePacer
 from core.graph.retry import backoff
 from core.planning.plan import PlanRow, Status
+from core.run.readback import TRIP_MARGIN_S
 from core.run.write_queue import Item, WorkQueue
 
 SETTLE_S = 2.0  # the longest we wait for a half-done write to land before reading its user
@@ -190,14 +191,20 @@ class ChunkWriter:
         except GraphError as exc:
             job.pacer.release(len(chunk), sent=_maybe_counted(exc.status, getattr(exc, "sent", True)),
                               sent_at=sent_at)
-            # an envelope 429 that outlasted the client's retries is still only "wait": no attempt used
-            self._unsure(chunk, f"{exc.code}: {exc.message}", counts=exc.status != 429,
-                         wait=exc.retry_after or 0.0)
+            # an envelope 429 that outlasted the client's retries is still only "wait": no attempt used. Only
+            # a 429's Retry-After is honoured (graph-facts §4); one on a 5xx is not relied on
+            # (facts.UNCONFIRMED["retry_after_on_503"]). No answer at all: the write may still be landing,
+            # so its read waits a trip first.
+            throttled = exc.status == 429
+            self._unsure(chunk, f"{exc.code}: {exc.message}", counts=not throttled,
+                         wait=(exc.retry_after or 0.0) if throttled else 0.0,
+                         early_s=TRIP_MARGIN_S if exc.status == 0 else 0.0)
             return
         except BaseException as exc:
             job.pacer.release(len(chunk), sent=False)
             if not isinstance(exc, (Cancelled, AuthError)):  # those stop before sending; others may not
-                self._mark_unsure(chunk, f"{type(exc).__name__}", counts=True, wait=0.0)
+                self._mark_unsure(chunk, f"{type(exc).__name__}", counts=True, wait=0.0,
+                                  early_s=TRIP_MARGIN_S)
             raise
         unprocessed = sum(1 for i in range(len(chunk)) if getattr(answers.get(str(i)), "status", 0) == 503)
         job.pacer.release(len(chunk) - unprocessed, sent=True, sent_at=sent_at)
@@ -264,7 +271,7 @@ class ChunkWriter:
         job = self.job
         throttled: list[Item] = []
         transient: list[Item] = []
-        pause = wait = 0.0
+        pause = 0.0
         for i, item in enumerate(chunk):
             inner = answers.get(str(i))
             if inner is None:
@@ -274,8 +281,7 @@ class ChunkWriter:
             elif inner.status == 429:
                 pause = max(pause, inner.retry_after or 1.0)
                 throttled.append(item)
-            elif inner.status >= 500:
-                wait = max(wait, inner.retry_after or 0.0)
+            elif inner.status >= 500:  # its Retry-After, if any, is not relied on (see _write)
                 transient.append(item)
             else:
                 reason, args = classify_failure(inner)
@@ -288,26 +294,28 @@ class ChunkWriter:
             # due at once: the pause holds them in the pacer (bounded by the valve), then they are read
             self._unsure(throttled, "TooManyRequests: throttled", counts=False, wait=0.0)
         if transient:
-            self._unsure(transient, "the service failed (5xx)", counts=True, wait=wait)
+            self._unsure(transient, "the service failed (5xx)", counts=True, wait=0.0)
 
-    def _unsure(self, items: list[Item], error: str, counts: bool, wait: float) -> None:
+    def _unsure(self, items: list[Item], error: str, counts: bool, wait: float, early_s: float = 0.0) -> None:
         """Writes whose fate is unknown wait for their turn; this thread goes on with other rows."""
-        self._mark_unsure(items, error, counts, wait)
+        self._mark_unsure(items, error, counts, wait, early_s)
         self.queue.wait(items)
 
-    def _mark_unsure(self, items: list[Item], error: str, counts: bool, wait: float) -> None:
+    def _mark_unsure(self, items: list[Item], error: str, counts: bool, wait: float,
+                     early_s: float = 0.0) -> None:
         """`counts`: whether this try uses up one of the user's attempts (not for throttling); the row
         goes first in line after `wait` (Retry-After) or its backoff, whichever is longer. After its FIRST
         failure it is also taken as soon as a thread has no fresh row to write (`early`): the tail of a run
         resends in the next free quota slot instead of idling through a backoff. Only repeats back off
-        (a service that keeps failing is not hammered). A 429 pauses the pacer for everyone instead."""
+        (a service that keeps failing is not hammered). A 429 pauses the pacer for everyone instead.
+        `early_s`: a write that got no answer at all may still land; its read waits this long first."""
         now = time.monotonic()
         for item in items:
             item.attempts += counts
-            delay = max(wait, backoff(item.attempts, base=0.5, cap=8.0, floor=0.1)) if counts else wait
+            delay = max(wait, early_s, backoff(item.attempts, base=0.5, cap=8.0, floor=0.1)) if counts else wait
             item.unsure, item.error = True, error
             item.not_before, item.settle_by = now + delay, now + min(delay, SETTLE_S)
-            item.early = now if counts and item.attempts <= 1 else item.not_before
+            item.early = now + min(early_s, delay) if counts and item.attempts <= 1 else item.not_before
 
     def _read_leftovers(self) -> None:
         """The run stops (or ended) with writes in doubt: read those users once more, so the report says

@@ -324,7 +324,8 @@ UNCONFIRMED: dict[str, object] = {
     "retry_after_on_503": True,
     # Whether a read right after a write was answered can come from a replica that has not seen the write
     # is not documented for users' onPremisesImmutableId. The sandbox serves every read from the written
-    # state (0 s); core/run/readback.py's TRIP_MARGIN_S is the only slack the read-back has for it.
+    # state (0 s; a test may set more: a single-user read then shows the value from before the write); the
+    # read-back's TRIP_MARGIN_S (core/run/readback.py) is the only slack it has for it.
     "replica_lag_after_write_s": 0.0,
 }
 

@@ -16,7 +16,7 @@ from core.graph.pacing import WritePacer
 from core.planning.plan import Status
 from core.run.apply import apply_plan
 from core.run.journal import Journal
-from core.run.readback import FRESH_S, READ_BACK_SETTLE_S
+from core.run.readback import FRESH_S, READ_BACK_SETTLE_S, TRIP_MARGIN_S
 from core.run.write_queue import Item, WorkQueue
 from core.sandbox import facts
 from core.sandbox.config import FaultSpec, SandboxConfig
@@ -157,3 +157,30 @@ def test_the_queue_hands_out_a_first_failure_at_once_when_no_fresh_row_is_left(t
     assert queue.take() == [repeat]
     queue.done()
     assert queue.take() is None
+
+
+def test_a_write_whose_answer_was_lost_is_read_a_trip_later_then_resent_without_a_backoff(sandbox_factory, tmp_path):
+    # A dropped connection: the write may still be landing, so its users are read TRIP_MARGIN_S after the
+    # drop at the earliest — and resent (after a read that shows them empty) without idling through a backoff.
+    config = SandboxConfig(faults=FaultSpec(drop=0.25, seed=5))
+    tenant = sandbox_factory(users=40, config=config)
+    graph = connect(tenant)
+    plan = plan_for(graph, domains=("nordskolan.example",))
+    planned = _writable(tenant, plan)
+    config.faults = FaultSpec(drop=0.25, seed=5)
+    with Journal(tmp_path, {"tenant": tenant.tenant_id}) as journal:
+        result = apply_plan(plan, graph, journal, concurrency=1, read_back=False, reread="list")
+    assert {r.object_id: r.status for r in result.rows if r.object_id in planned} == dict.fromkeys(planned, Status.SET)
+    assert max(patches(tenant).values()) == 1  # nobody written twice
+    audit = tenant.audit()
+    dropped = [e for e in audit if e["method"] == "POST" and e["status"] == 0 and e["body"]
+               and any(r["method"] == "PATCH" for r in e["body"]["requests"])]
+    assert dropped  # the seed does drop some writes
+    for e in dropped:
+        for uid in [r["url"].rsplit("/", 1)[1] for r in e["body"]["requests"]]:
+            later = [x for x in audit if x["in_batch"] and x["path"].endswith(uid) and _when(x) > _when(e)]
+            read = next(x for x in later if x["method"] == "GET")
+            resend = next((x for x in later if x["method"] == "PATCH" and x["status"] == 204), None)
+            assert _when(read) - _when(e) >= TRIP_MARGIN_S - 0.02
+            if resend is not None:
+                assert _when(read) <= _when(resend) and _when(resend) - _when(e) < 1.5
