@@ -30,6 +30,29 @@ MFA_BEHAVIORS = {"accept": "acceptIfMfaDoneByFederatedIdp", "enforce": "enforceM
                  "reject": "rejectMfaByFederatedIdp"}
 
 
+def suggest_domain(upns: list[str], domains: list[Domain] | None) -> str:
+    """The domain to offer for federation: of the domains the run's users are in, the one with most users
+    that §15 lets be federated (verified, root, not the initial or default domain, not federated yet);
+    when the tenant's domains are unknown, or none qualifies, the one with most users (the readiness table
+    then says why it cannot be). "" when no user is in any domain but the initial one."""
+    counts: dict[str, int] = {}
+    for upn in upns:
+        domain = upn.rpartition("@")[2].lower()
+        if domain and not domain.endswith((".onmicrosoft.com", ".onmicrosoft.us", ".partner.onmschina.cn")):
+            counts[domain] = counts.get(domain, 0) + 1
+    if not counts:
+        return ""
+    by_name = {d.name.lower(): d for d in domains or ()}
+
+    def federatable(name: str) -> bool:
+        d = by_name.get(name)
+        return d is not None and bool(d.is_verified) and d.is_root is not False and not d.is_initial \
+            and not d.is_default and not d.federated
+
+    ranked = sorted(counts, key=lambda d: (federatable(d), counts[d], d), reverse=True)
+    return ranked[0]
+
+
 @dataclass(frozen=True)
 class FederationConfig:
     """A domain's internalDomainFederation as Graph returned it (`raw` keeps every property)."""
