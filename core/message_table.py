@@ -523,6 +523,21 @@ APPREG_TEXT: dict[str, str] = {
                                 "delete --id {client_id} --key-id {key_id}`.",
     "appreg_secret_capped": "The tenant's policy caps secret lifetimes: the secret lasts until {expires} "
                             "instead of the {years} years asked for.",
+    "appreg_certificate_capped": "The tenant's policy caps certificate lifetimes: the certificate lasts until "
+                                 "{expires} instead of the {years} years asked for.",
+    "appreg_certificate_instead": "The tenant's app management policy does not allow client secrets, so the app "
+                                  "signs in with a self-signed certificate instead; its private key is in this "
+                                  "computer's keyring only.",
+    "appreg_certificate_data_hub": "Note: Skolon Data Hub may accept only a client secret. This connection works "
+                                   "for immutableid-sync on this computer; for Data Hub, ask Skolon whether it "
+                                   "takes a certificate, or ask the tenant's admins to exempt the app from the "
+                                   "policy and add a secret.",
+    "appreg_delete_cert_how": "To delete it: Entra admin center > App registrations > the app > Certificates & "
+                              "secrets > Certificates > delete the one with ID {key_id}, or run `az ad app "
+                              "credential delete --id {client_id} --key-id {key_id} --cert`.",
+    "appreg_keyring_failed_certificate": "The keyring failed, so the new certificate's private key could not be "
+                                         "kept; without it nothing can sign in as the app, and a private key is "
+                                         "never printed.",
 }
 
 APPREG_HINTS: dict[str, str] = {
@@ -555,12 +570,14 @@ APPREG_HINTS: dict[str, str] = {
                               "Manager, macOS Keychain) and run the command again, or add --show-secret-once "
                               "to have the secret printed once, to copy it to a safe place yourself.",
     "appreg_keyring_failed": "The secret was printed below once: copy it now; it cannot be shown again.",
+    "appreg_keyring_failed_certificate": "Fix or unlock the keyring, delete the app (below) and run the command "
+                                         "again.",
 }
 CLI_TEXT.update(APPREG_TEXT)
 CLI_HINTS.update(APPREG_HINTS)
 
-# --- certificate credentials (graph-facts §16). Command line only for now: the wizard makes no certificate
-# connections yet, so gui/code_texts.py has no Swedish for them.
+# --- certificate credentials (graph-facts §16). The wizard's words (and Swedish) for the ones it shows are in
+# gui/code_texts.py (TEXT/HINT, "certificate" block).
 _CERT_PAGE = "Entra admin center > App registrations > the app > Certificates & secrets > Certificates"
 CERTIFICATE_TEXT: dict[str, str] = {
     "certificate_invalid": "Entra refused the certificate: the app has no such certificate, it has expired, "

@@ -503,6 +503,8 @@ APPREG_TEXT = {
     "signin_stopped": T("AppReg", "The sign-in was cancelled."),
     "appreg_stopped": T("AppReg", "Cancelled before the app registration was finished."),
     "appreg_stopped_kept": T("AppReg", "Cancelled while waiting for Microsoft to make the new app ready."),
+    "appreg_keyring_failed_certificate": T("AppReg", "This computer's keychain could not keep the certificate's "
+                                                     "private key, so nothing can sign in as the app."),
 }
 APPREG_HINT = {
     "signin_tenant_not_found": T("AppReg", "Check the tenant and, under Advanced, the cloud."),
@@ -521,6 +523,8 @@ APPREG_HINT = {
     "appreg_replication_timeout": T("AppReg", "Microsoft can take several minutes. The secret is kept: run the "
                                               "check again in a few minutes."),
     "signin_stopped": T("AppReg", "Sign in again when you are ready."),
+    "appreg_keyring_failed_certificate": T("AppReg", "Unlock or repair the keychain, delete the app (below) and "
+                                                     "make it again."),
     "appreg_stopped": T("AppReg", "Delete what was created (below), or create the app again."),
     "appreg_stopped_kept": T("AppReg", "The app exists, its secret is kept and the connection is saved. It usually "
                                        "works within minutes: run the check later, or delete the app (below)."),
@@ -531,6 +535,9 @@ APPREG_STEPS = {
     "appreg_app": T("AppReg", "Creating the app registration “{name}”…"),
     "appreg_sp": T("AppReg", "Creating its service principal…"),
     "appreg_secret": T("AppReg", "Adding a client secret ({days} days)…"),
+    "appreg_secrets_blocked_certificate": T("AppReg", "This tenant's app management policy does not allow client "
+                                                      "secrets: making a certificate instead…"),
+    "appreg_certificate": T("AppReg", "Adding a self-signed certificate ({days} days)…"),
     "appreg_consent": T("AppReg", "Granting admin consent for {role}…"),
     "appreg_find": T("AppReg", "Finding the app…"),
     "appreg_same_name": T("AppReg", "Note: this tenant already has {count} app registration(s) named “{name}” "
@@ -543,6 +550,7 @@ APPREG_CREATED = {
     "application": T("AppReg", "the application (client ID {ident})"),
     "service_principal": T("AppReg", "its service principal"),
     "client_secret": T("AppReg", "a client secret (ID {ident})"),
+    "certificate": T("AppReg", "a certificate (ID {ident})"),
     "consent": T("AppReg", "admin consent for {ident}"),
 }
 
@@ -579,3 +587,27 @@ UNDO_ERRORS = {
     "undo_other_tenant": T("UndoError", "This run was made in another tenant or by another app: sign in to "
                                         "that tenant with that app to undo it."),
 }
+
+# Certificate connections (graph-facts §16): the app made where secrets are blocked signs in with a
+# certificate; these are the codes the Connection and Check pages can show for it (core/message_table.py).
+TEXT.update({
+    "certificate_invalid": T("Code", "Entra refused the certificate: the app has no such certificate, it has "
+                                     "expired, or the private key does not belong to it."),
+    "certificate_clock": T("Code", "Entra refused the sign-in because this computer's clock is wrong."),
+    "certificate_key_missing": T("Code", "No private key for the connection's certificate is in this computer's "
+                                         "keychain."),
+    "no_certificate_key": T("Code", "No private key for the connection's certificate is stored in this computer's "
+                                    "keychain."),
+    "certificate_expiry_ok": T("Code", "The certificate is valid for more than 30 days."),
+    "certificate_expiry_soon": T("Code", "The certificate expires within 30 days."),
+    "certificate_expiry_past": T("Code", "The certificate's expiry date has passed."),
+})
+HINT.update({
+    "certificate_invalid": T("Hint", "Compare the connection's thumbprint with the app's certificates in the Entra "
+                                     "admin center; if it is missing or expired there, renew it."),
+    "certificate_clock": T("Hint", "Set the computer's clock right (automatic time), then try again."),
+    "certificate_key_missing": T("Hint", "The key stays on the computer where the certificate was made: use that "
+                                         "computer, or renew the certificate from here (Renew)."),
+    "no_certificate_key": T("Hint", "The key stays on the computer where the certificate was made: use that "
+                                    "computer, or renew the certificate from here (Renew)."),
+})

@@ -500,13 +500,26 @@ def skolon_handover(tenant_id: str, client_id: str, secret: str, expires: str) -
                       tr("AppReg", "Secret expires: {v}").format(v=expires)]) + "\n"
 
 
+def skolon_handover_certificate(tenant_id: str, client_id: str, thumbprint: str, expires: str) -> str:
+    """The handover of an app that signs in with a certificate (graph-facts §16): never its private key,
+    and honest that Data Hub may want a secret."""
+    return "\n".join([tr("AppReg", "Client Id: {v}").format(v=client_id),
+                      tr("AppReg", "Tenant Id: {v}").format(v=tenant_id),
+                      tr("AppReg", "Credential: a certificate (thumbprint {v}); its private key stays in this "
+                                   "computer's keychain").format(v=thumbprint),
+                      tr("AppReg", "Certificate expires: {v}").format(v=expires),
+                      tr("AppReg", "Note: Skolon Data Hub may accept only a client secret. The tenant's policy "
+                                   "blocks secrets, so ask Skolon whether Data Hub can use a certificate, or ask "
+                                   "the tenant's admins to exempt this app from the policy.")]) + "\n"
+
+
 def _appreg_delete_how(exc: BaseException, created: list) -> str:
     client_id = getattr(exc, "client_id", "")
     if any(c.kind == "application" for c in created):
         return tr("AppReg", "To delete it: Entra admin center > App registrations > All applications > “{name}” > "
                             "Delete, or run: az ad app delete --id {client_id}").format(
             name=getattr(exc, "name", ""), client_id=client_id)
-    key_id = next((c.ident for c in created if c.kind == "client_secret"), "")
+    key_id = next((c.ident for c in created if c.kind in ("client_secret", "certificate")), "")
     return tr("AppReg", "To delete it: the app's Certificates & secrets page, the secret with ID {key_id}, or run: "
                         "az ad app credential delete --id {client_id} --key-id {key_id}").format(
         key_id=key_id, client_id=client_id)

@@ -50,18 +50,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                       help="ask only for User.ReadWrite.All (not Domain.Read.All, Application.Read.All, "
                            "RoleManagement.Read.Directory)")
     made.add_argument("--save-as", metavar="NAME", help="name of the saved connection (default: the tenant id)")
+    made.add_argument("--certificate", action="store_true",
+                      help="sign the app in with a self-signed certificate (its key kept in the keyring) instead "
+                           "of a client secret; made anyway when the tenant's policy blocks secrets")
     _common(made)
     made.set_defaults(func=run_create)
-    again = actions.add_parser("renew", help="add a new client secret, prove it works, and store it")
+    again = actions.add_parser("renew", help="add a new client secret (or certificate, for a certificate "
+                                             "connection), prove it works, and store it")
     again.add_argument("--profile", metavar="FILE_OR_NAME", required=True, help="the saved connection")
-    again.add_argument("--remove-old", action="store_true", help="then delete the old secret from the app")
+    again.add_argument("--remove-old", action="store_true",
+                       help="then delete the old secret (or certificate) from the app")
     _common(again)
     again.set_defaults(func=run_renew, tenant=None, client_id=None, cloud=None)
     parser.set_defaults(func=lambda args: _usage(parser))
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--secret-years", type=int, default=3, metavar="Y", help="secret lifetime (default 3)")
+    parser.add_argument("--secret-years", type=int, default=3, metavar="Y",
+                        help="secret or certificate lifetime (default 3; the tenant's policy may allow less)")
     parser.add_argument("--reminder", metavar="FILE.ics", help="write a calendar reminder 30 days before expiry")
     parser.add_argument("--force", action="store_true", help="replace an existing --reminder file")
     parser.add_argument("--device-code", action="store_true",
@@ -91,11 +97,14 @@ def run_create(args: argparse.Namespace) -> int:
         except CliError as exc:
             return fail(exc)
         options = Options(name=args.name.strip() or DEFAULT_NAME, secret_years=args.secret_years,
-                          optional_roles=() if args.no_optional_permissions else Options().optional_roles)
+                          optional_roles=() if args.no_optional_permissions else Options().optional_roles,
+                          certificate=args.certificate)
         progress = progress_printer()
         try:
             new = create(base, signed.token, options, progress, cancel=cancel)
             shown = _keep(new, store, args)
+            if shown is None:
+                return EXIT_CANNOT_CONNECT
             wait_until_ready(new.connection, new.secret.value, progress, created=new.created, cancel=cancel,
                              stopped_code="appreg_stopped_kept")
         except AppRegError as exc:
@@ -119,7 +128,7 @@ def run_renew(args: argparse.Namespace) -> int:
     except CliError as exc:
         return fail(exc)
     progress = progress_printer()
-    old = store.get(conn.tenant, conn.client_id)
+    old = store.credential_for(conn)
     cancel = threading.Event()
     try:
         with cancel_on_stop_signals(cancel):
@@ -130,11 +139,15 @@ def run_renew(args: argparse.Namespace) -> int:
         print(failure_text(exc), file=sys.stderr)
         return EXIT_CANCELLED if exc.code.startswith("appreg_stopped") else EXIT_CANNOT_CONNECT
     shown = _keep(new, store, args)
+    if shown is None:
+        return EXIT_CANNOT_CONNECT
+    store.forget_replaced(conn, new.connection)
+    old_kind = "certificate" if new.old_are_certificates else "secret"
     if args.remove_old and new.old_key_ids:
-        removed = remove_old_secret(conn, signed.token, new.object_id, new.old_key_ids)
-        print(f"Removed {removed} old secret(s) from the app.")
+        removed = remove_old_secret(conn, signed.token, new)
+        print(f"Removed {removed} old {old_kind}(s) from the app.")
     elif new.old_key_ids:
-        print(f"The old secret still works until it expires (key id {', '.join(new.old_key_ids)}); add "
+        print(f"The old {old_kind} still works until it expires (key id {', '.join(new.old_key_ids)}); add "
               "--remove-old to delete it.")
     print_result(new, new.name or conn.client_id, shown, _reminder(args, new, new.name or conn.client_id))
     return EXIT_OK
@@ -156,7 +169,7 @@ def _prepare(args: argparse.Namespace, need_client: bool = False) -> tuple[Conne
         conn = _tenant_only(args)
     output_path("--reminder", args.reminder, args)  # before anything is created: exit 2 when it cannot be
     store = SecretStore()
-    if not store.persistent and not args.show_secret_once:
+    if not store.persistent and (not args.show_secret_once or getattr(args, "certificate", False)):
         raise CliError(EXIT_CANNOT_CONNECT, describe("appreg_keyring_missing"))
     return conn, store
 
@@ -193,12 +206,19 @@ def _sign_in(conn: Connection, args: argparse.Namespace, cancel: threading.Event
         raise CliError(code, describe(exc.code) + (f"\n  ({exc.detail})" if exc.detail else "")) from None
 
 
-def _keep(new: NewApp, store: SecretStore, args: argparse.Namespace) -> bool:
-    """Store the secret and save the connection. True when the secret had to be shown instead."""
+def _keep(new: NewApp, store: SecretStore, args: argparse.Namespace) -> bool | None:
+    """Store the credential and save the connection. True when the secret had to be shown instead; None
+    when a certificate's key could not be kept (a private key is never printed: nothing can sign in)."""
     logsetup.register_secret(new.secret.value)
-    ProfileStore().save(new.connection)
-    if store.persistent and store.set(new.connection.tenant, new.connection.client_id, new.secret.value):
+    if store.persistent and store.keep_credential(new.connection, new.secret.value):
+        ProfileStore().save(new.connection)
         return False
+    if new.secret.is_certificate:
+        print(failure_text(AppRegError("appreg_keyring_failed_certificate", new.created,
+                                       client_id=new.connection.client_id,
+                                       name=new.name or getattr(args, "name", ""))), file=sys.stderr)
+        return None
+    ProfileStore().save(new.connection)
     show_secret_once(new, store.unavailable_reason)
     return True
 
@@ -209,4 +229,4 @@ def _reminder(args: argparse.Namespace, new: NewApp, name: str) -> str | None:
     conn = new.connection
     # Checked (and agreed to, when it existed) before the sign-in.
     return str(write_reminder(args.reminder, new.secret.expires.date(), conn.tenant, conn.client_id, name, conn.name,
-                              replace=True))
+                              replace=True, certificate=new.secret.is_certificate))

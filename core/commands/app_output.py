@@ -14,6 +14,10 @@ _STEPS = {
     "appreg_app": "Creating the app registration \"{name}\" ...",
     "appreg_sp": "Creating its service principal ...",
     "appreg_secret": "Adding a client secret ({days} days) ...",
+    "appreg_secrets_blocked_certificate": "The tenant's app management policy does not allow client secrets: "
+                                          "making a certificate instead (its private key stays in this "
+                                          "computer's keyring) ...",
+    "appreg_certificate": "Adding a self-signed certificate ({days} days) ...",
     "appreg_consent": "Granting admin consent for {role} ...",
     "appreg_find": "Finding the app {client_id} ...",
     "appreg_same_name": "WARNING: this tenant already has {count} app registration(s) named \"{name}\" (client id "
@@ -23,7 +27,8 @@ _STEPS = {
                       "{timeout} s) ...",
 }
 _KINDS = {"application": "the application (client id {ident})", "service_principal": "its service principal",
-          "client_secret": "a client secret (key id {ident})", "consent": "admin consent for {ident}"}
+          "client_secret": "a client secret (key id {ident})", "certificate": "a certificate (key id {ident})",
+          "consent": "admin consent for {ident}"}
 
 
 def progress_printer() -> Progress:
@@ -45,9 +50,11 @@ def failure_text(exc: AppRegError) -> str:
     lines.append(APPREG_TEXT["appreg_created_list"].format(items=items))
     if any(c.kind == "application" for c in exc.created):
         lines.append(APPREG_TEXT["appreg_delete_how"].format(name=exc.name, client_id=exc.client_id))
-    else:  # a renewal: only a secret was added to an existing app
-        for key_id in (c.ident for c in exc.created if c.kind == "client_secret"):
-            lines.append(APPREG_TEXT["appreg_delete_secret_how"].format(client_id=exc.client_id, key_id=key_id))
+    else:  # a renewal: only a secret or certificate was added to an existing app
+        for created in exc.created:
+            if created.kind in ("client_secret", "certificate"):
+                how = "appreg_delete_secret_how" if created.kind == "client_secret" else "appreg_delete_cert_how"
+                lines.append(APPREG_TEXT[how].format(client_id=exc.client_id, key_id=created.ident))
     return "\n".join(lines)
 
 
@@ -56,12 +63,22 @@ def print_result(new: NewApp, name: str, secret_shown: bool, reminder: str | Non
     print(f"App registration ready: {name}")
     print(f"Client ID: {conn.client_id}")
     print(f"Tenant ID: {conn.tenant}")
-    print(f"Secret expires: {new.secret.expires.date().isoformat()}")
+    expires = new.secret.expires.date().isoformat()
+    if new.secret.is_certificate:
+        print(f"Certificate thumbprint: {conn.cert_thumbprint}")
+        print(f"Certificate expires: {expires}")
+    else:
+        print(f"Secret expires: {expires}")
+    if new.secrets_blocked:
+        print(APPREG_TEXT["appreg_certificate_instead"])
     if new.capped:
-        print(APPREG_TEXT["appreg_secret_capped"].format(expires=new.secret.expires.date().isoformat(),
-                                                         years=new.asked_days // 365))
+        capped = "appreg_certificate_capped" if new.secret.is_certificate else "appreg_secret_capped"
+        print(APPREG_TEXT[capped].format(expires=expires, years=new.asked_days // 365))
+    if new.secret.is_certificate:
+        print(APPREG_TEXT["appreg_certificate_data_hub"])
     if not secret_shown:
-        print(f"The secret is stored in the keyring; the connection is saved as \"{conn.name}\" "
+        kept = "certificate's private key" if new.secret.is_certificate else "secret"
+        print(f"The {kept} is stored in the keyring; the connection is saved as \"{conn.name}\" "
               f"(immutableid-sync check --profile \"{conn.name}\").")
     if reminder:
         print(f"Calendar reminder (30 days before expiry): {reminder}")

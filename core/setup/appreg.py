@@ -22,14 +22,19 @@ from core.graph.auth import AuthCode, AuthError, TokenProvider
 from core.graph.connection import Connection
 from core.graph.http import VerifyingSession
 from core.setup.appreg_graph import AppGraph, GraphCallError, NewSecret, retry_unreplicated
+from core.setup.appreg_keys import (
+    add_certificate,
+    key_ids_of,
+    longest_allowed,
+    remove_certificates,
+    still_valid,
+)
 
 DEFAULT_NAME = "Immutable ID Sync"
 NEEDED_ROLE = "User.ReadWrite.All"
 # RoleManagement.Read.Directory: without it "admins known before writing" never works for the apps we create.
 OPTIONAL_ROLES = ("Domain.Read.All", "Application.Read.All", "RoleManagement.Read.Directory")
 SECRET_NAME = "Immutable ID Sync (created by the tool)"  # noqa: S105 — the credential's label
-# Shorter lifetimes to try when the tenant's policy caps secrets (days); the first accepted is used.
-FALLBACK_DAYS = (730, 365, 180, 90, 30)
 REPLICATION_TIMEOUT_S = 300.0
 
 Progress = Callable[[str, dict], None]
@@ -50,7 +55,7 @@ def elapsed_clock() -> float:
 
 @dataclass(frozen=True)
 class Created:
-    kind: str  # "application" | "service_principal" | "client_secret" | "consent"
+    kind: str  # "application" | "service_principal" | "client_secret" | "certificate" | "consent"
     ident: str
 
 
@@ -72,22 +77,25 @@ class Options:
     name: str = DEFAULT_NAME
     secret_years: int = 3
     optional_roles: tuple[str, ...] = OPTIONAL_ROLES
+    certificate: bool = False  # a certificate instead of a client secret (also made when secrets are blocked)
 
 
 @dataclass
 class NewApp:
-    connection: Connection  # tenant, client id, cloud/URLs, secret expiry
-    secret: NewSecret = field(repr=False)
+    connection: Connection  # tenant, client id, cloud/URLs, credential expiry, certificate thumbprint
+    secret: NewSecret = field(repr=False)  # the client secret, or the certificate (its key as the value)
     object_id: str
     asked_days: int
     created: list[Created]
-    old_key_ids: list[str] = field(default_factory=list)  # renew: the secrets the new one replaces
+    old_key_ids: list[str] = field(default_factory=list)  # renew: the credentials the new one replaces
+    old_are_certificates: bool = False  # renew: old_key_ids name certificates (else secrets)
+    secrets_blocked: bool = False  # the tenant's policy refused a secret, so a certificate was made
     same_name: list[str] = field(default_factory=list)  # create: client ids of older apps with this name
     name: str = ""  # the app registration's display name as Entra has it (renew: read from the app)
 
     @property
     def capped(self) -> bool:
-        """The tenant's policy gave a shorter secret than asked for."""
+        """The tenant's policy gave a shorter secret or certificate than asked for."""
         return (self.secret.expires - datetime.now(UTC)).days < self.asked_days - 2
 
 
@@ -114,9 +122,7 @@ def create(base: Connection, token: str, options: Options, progress: Progress, *
         created.append(Created("service_principal", sp_id))
         days = options.secret_years * 365
         _stop_if_asked(cancel, created, options.name)
-        progress("appreg_secret", {"days": days})
-        secret = _add_secret(graph, app["id"], days, created, app, options, nap)
-        created.append(Created("client_secret", secret.key_id))
+        secret, blocked = _add_credential(graph, app, days, created, options, nap, progress)
         for role in wanted:
             _stop_if_asked(cancel, created, options.name)
             progress("appreg_consent", {"role": role})
@@ -124,8 +130,32 @@ def create(base: Connection, token: str, options: Options, progress: Progress, *
             created.append(Created("consent", role))
     except GraphCallError as exc:
         raise _graph_failure(exc, created, options.name) from None
-    conn = replace(base, client_id=app["appId"], secret_expires=secret.expires.date(), name=base.name)
-    return NewApp(conn, secret, app["id"], days, created, same_name=same_name)
+    conn = replace(base, client_id=app["appId"], secret_expires=secret.expires.date(), name=base.name,
+                   cert_thumbprint=secret.thumbprint)
+    return NewApp(conn, secret, app["id"], days, created, same_name=same_name, secrets_blocked=blocked)
+
+
+def _add_credential(graph: AppGraph, app: dict, days: int, created: list[Created], options: Options,
+                    nap: Callable[[float], None], progress: Progress, *, current: tuple[str, str] | None = None,
+                    keep_key_ids: list[str] | None = None) -> tuple[NewSecret, bool]:
+    """A secret, or a certificate when asked or when the tenant's policy blocks secrets (§16); whether
+    secrets were blocked. Each is recorded in `created` the moment it exists."""
+    blocked = False
+    if not options.certificate:
+        progress("appreg_secret", {"days": days})
+        try:
+            secret = _add_secret(graph, app["id"], days, created, app, options, nap)
+            created.append(Created("client_secret", secret.key_id))
+            return secret, False
+        except AppRegError as exc:
+            if exc.code != "appreg_secrets_blocked":
+                raise
+        blocked = True
+        progress("appreg_secrets_blocked_certificate", {})
+    progress("appreg_certificate", {"days": days})
+    cert = add_certificate(graph, app, options.name, days, nap, current=current, keep_key_ids=keep_key_ids)
+    created.append(Created("certificate", cert.key_id))
+    return cert, blocked
 
 
 def _same_name(graph: AppGraph, name: str, progress: Progress) -> list[str]:
@@ -160,18 +190,19 @@ def _napper(sleep: Callable[[float], None] | None, cancel: threading.Event | Non
 
 def _add_secret(graph: AppGraph, object_id: str, days: int, created: list[Created], app: dict,
                 options: Options, sleep: Callable[[float], None]) -> NewSecret:
-    """The asked lifetime, else the longest shorter one the tenant's policy accepts (§10)."""
-    last: GraphCallError | None = None
-    for lifetime in (days, *[d for d in FALLBACK_DAYS if d < days]):
+    """The asked lifetime, else the longest the tenant's policy accepts (§10, §16). AppRegError
+    `appreg_secrets_blocked` when the policy allows no secret at all."""
+    def attempt(lifetime: int) -> NewSecret:
         expires = datetime.now(UTC) + timedelta(days=lifetime)
-        try:
-            return retry_unreplicated(lambda e=expires: graph.add_password(object_id, SECRET_NAME, e), sleep)
-        except GraphCallError as exc:
-            if not exc.policy_refused:
-                raise
-            last = exc
-    raise AppRegError("appreg_secrets_blocked", created, client_id=app["appId"], name=options.name,
-                      detail=last.message if last else "")
+        return retry_unreplicated(lambda: graph.add_password(object_id, SECRET_NAME, expires), sleep)
+
+    try:
+        return longest_allowed(attempt, days)
+    except GraphCallError as exc:
+        if not exc.policy_refused:
+            raise
+        raise AppRegError("appreg_secrets_blocked", created, client_id=app["appId"], name=options.name,
+                          detail=exc.message) from None
 
 
 def _graph_failure(exc: GraphCallError, created: list[Created], name: str) -> AppRegError:
@@ -226,33 +257,49 @@ def _token_ready(conn: Connection, secret: str) -> bool:
 def renew(conn: Connection, token: str, progress: Progress, *, years: int = 3, old_secret: str | None = None,
           session: requests.Session | None = None, sleep: Callable[[float], None] | None = None,
           cancel: threading.Event | None = None) -> NewApp:
-    """Add a new secret to the connection's app. Removing the old one is `remove_old_secret`, after the
-    new one has proved to work."""
+    """Add a new credential of the connection's kind (a certificate connection gets a new certificate; a
+    secret one a new secret, or a certificate when the tenant now blocks secrets). `old_secret`: what this
+    computer signs in with today (the secret, or the certificate's key). Removing the old credential is
+    `remove_old_secret`, after the new one has proved to work."""
     graph = AppGraph(conn, token, session or VerifyingSession(conn.verify))
     sleep = _napper(sleep, cancel, [], conn.name or "")
+    created: list[Created] = []
     try:
         progress("appreg_find", {"client_id": conn.client_id})
         app = graph.find_app(conn.client_id)
         days = years * 365
-        progress("appreg_secret", {"days": days})
-        secret = _add_secret(graph, app["id"], days, [], app, Options(name=app.get("displayName", "")), sleep)
+        name = str(app.get("displayName") or "")
+        if conn.cert_thumbprint:
+            old_keys = key_ids_of(app, conn.cert_thumbprint)
+            usable = old_secret is not None and any(still_valid(app, k) for k in old_keys)
+            current = (old_secret, conn.cert_thumbprint) if usable and old_secret else None
+            secret, blocked = _add_credential(graph, app, days, created, Options(name=name, certificate=True), sleep,
+                                              progress, current=current, keep_key_ids=key_ids_of(app))
+        else:
+            old_keys = [p["keyId"] for p in app.get("passwordCredentials", [])
+                        if old_secret and p.get("hint") and old_secret.startswith(p["hint"])]
+            secret, blocked = _add_credential(graph, app, days, created, Options(name=name), sleep, progress,
+                                              keep_key_ids=key_ids_of(app))
     except GraphCallError as exc:
-        error = _graph_failure(exc, [], conn.name or "")
+        error = _graph_failure(exc, created, conn.name or "")
         error.code = "appreg_renew_not_allowed" if exc.status == 403 else error.code
         raise error from None
-    old_keys = [p["keyId"] for p in app.get("passwordCredentials", [])
-                if old_secret and p.get("hint") and old_secret.startswith(p["hint"])]
-    new_conn = replace(conn, secret_expires=secret.expires.date())
-    return NewApp(new_conn, secret, app["id"], days, [Created("client_secret", secret.key_id)], old_keys,
-                  name=str(app.get("displayName") or ""))
+    new_conn = replace(conn, secret_expires=secret.expires.date(), cert_thumbprint=secret.thumbprint)
+    return NewApp(new_conn, secret, app["id"], days, created, old_keys, name=name,
+                  old_are_certificates=bool(conn.cert_thumbprint), secrets_blocked=blocked)
 
 
-def remove_old_secret(conn: Connection, token: str, object_id: str, key_ids: list[str],
-                      session: requests.Session | None = None) -> int:
+def remove_old_secret(conn: Connection, token: str, new: NewApp, session: requests.Session | None = None) -> int:
+    """Delete the credentials `new` replaced: secrets by removePassword, certificates by removeKey (proven
+    with the new certificate's key, so only after it signs in)."""
     graph = AppGraph(conn, token, session or VerifyingSession(conn.verify))
-    for key_id in key_ids:
-        graph.remove_password(object_id, key_id)
-    return len(key_ids)
+    if new.old_are_certificates:
+        if not new.secret.is_certificate:
+            return 0  # removeKey needs a certificate's proof; the old one stays until it expires
+        return remove_certificates(graph, new.object_id, new.old_key_ids, new.secret)
+    for key_id in new.old_key_ids:
+        graph.remove_password(new.object_id, key_id)
+    return len(new.old_key_ids)
 
 
 def days_left(expires: date | None, today: date | None = None) -> int | None:

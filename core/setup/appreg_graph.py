@@ -6,6 +6,7 @@ User.ReadWrite.All is User.Read.All's."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -16,6 +17,10 @@ import requests
 from core.graph.connection import Connection
 
 GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000"
+CREDENTIAL_TYPE_BLOCKED = "CredentialTypeNotAllowedAsPerAppPolicy"  # graph-facts §16
+LIFETIME_CAPPED = "CredentialInvalidLifetimeAsPerAppPolicy"
+KEY_LABEL = "Immutable ID Sync certificate (created by the tool)"
+_MAX_LIFETIME = re.compile(r"MaxLifetime:\s*P(\d+)D", re.I)
 
 
 class GraphCallError(Exception):
@@ -35,15 +40,36 @@ class GraphCallError(Exception):
     def policy_refused(self) -> bool:
         return self.status == 400 and "policy" in self.message.lower()
 
+    @property
+    def credential_type_blocked(self) -> bool:
+        """§16: the tenant's app-management policy allows no credential of this kind (secrets, usually)."""
+        return self.status == 400 and self.code == CREDENTIAL_TYPE_BLOCKED
+
+    @property
+    def policy_max_days(self) -> int | None:
+        """§16: the longest lifetime the policy allows, when its refusal names it ("MaxLifetime: P180D")."""
+        if self.status != 400 or self.code != LIFETIME_CAPPED:
+            return None
+        found = _MAX_LIFETIME.search(self.message)
+        return int(found.group(1)) if found else None
+
 
 @dataclass(frozen=True)
 class NewSecret:
+    """The app's new credential: a client secret, or (`thumbprint` set) a certificate whose private key
+    (PEM) is `value` — either way what the keyring keeps and MSAL signs in with."""
+
     key_id: str
     value: str
     expires: datetime
+    thumbprint: str | None = None  # SHA-1 hex: a certificate credential (§16)
+
+    @property
+    def is_certificate(self) -> bool:
+        return self.thumbprint is not None
 
     def __repr__(self) -> str:  # never the value
-        return f"NewSecret(key_id={self.key_id!r}, expires={self.expires.isoformat()})"
+        return f"NewSecret(key_id={self.key_id!r}, expires={self.expires.isoformat()}, thumbprint={self.thumbprint!r})"
 
 
 class AppGraph:
@@ -102,9 +128,29 @@ class AppGraph:
     def remove_password(self, object_id: str, key_id: str) -> None:
         self.call("POST", f"applications/{object_id}/removePassword", {"keyId": key_id})
 
+    def add_first_key(self, object_id: str, cert_base64: str, keep_key_ids: list[str]) -> None:
+        """A certificate by PATCH (§16: the way while the app has no valid key for addKey's proof); the list
+        replaces the app's keys, so the ones to keep are named by keyId."""
+        keys = [{"keyId": key_id} for key_id in keep_key_ids]
+        keys.append(_key_credential(cert_base64))
+        self.call("PATCH", f"applications/{object_id}", {"keyCredentials": keys})
+
+    def add_key(self, object_id: str, cert_base64: str, proof: str) -> str:
+        """addKey, proven with a JWT signed by one of the app's valid keys; the new key's id."""
+        answer = self.call("POST", f"applications/{object_id}/addKey", {
+            "keyCredential": _key_credential(cert_base64), "passwordCredential": None, "proof": proof})
+        return str(answer.get("keyId") or "")
+
+    def remove_key(self, object_id: str, key_id: str, proof: str) -> None:
+        self.call("POST", f"applications/{object_id}/removeKey", {"keyId": key_id, "proof": proof})
+
     def grant(self, graph_sp_id: str, sp_id: str, role_id: str) -> None:
         self.call("POST", f"servicePrincipals/{graph_sp_id}/appRoleAssignedTo",
                   {"principalId": sp_id, "resourceId": graph_sp_id, "appRoleId": role_id})
+
+
+def _key_credential(cert_base64: str) -> dict[str, str]:
+    return {"type": "AsymmetricX509Cert", "usage": "Verify", "key": cert_base64, "displayName": KEY_LABEL}
 
 
 def retry_unreplicated(step: Callable[[], Any], sleep: Callable[[float], None], attempts: int = 12) -> Any:

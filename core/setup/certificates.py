@@ -10,12 +10,14 @@ rebuilt in memory when MSAL needs it (`pack_private_key` / `unpack_private_key`)
 from __future__ import annotations
 
 import base64
+import json
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.x509.oid import NameOID
 
 KEY_SIZE = 2048          # what Entra accepts for client assertions (RSA; RS256/PS256)
@@ -50,6 +52,26 @@ class AppCertificate:
 
     def msal_credential(self) -> dict[str, str]:
         return {"private_key": self.key_pem, "thumbprint": self.thumbprint}
+
+
+# addKey/removeKey's proof of possession (Graph docs): a JWT signed with one of the app's valid keys,
+# audience Azure AD Graph's app id, issuer the application's object id, valid for at most 10 minutes.
+PROOF_AUDIENCE = "00000002-0000-0000-c000-000000000000"
+PROOF_LIFETIME_S = 600
+
+
+def proof_of_possession(key_pem: str, thumbprint_hex: str, object_id: str, now: float | None = None) -> str:
+    """The proof JWT (RS256, `x5t` naming the signing certificate) made with a key the app `object_id` has."""
+    start = int(now if now is not None else time.time())
+    header = {"alg": "RS256", "typ": "JWT", "x5t": _b64url(bytes.fromhex(thumbprint_hex))}
+    claims = {"aud": PROOF_AUDIENCE, "iss": object_id, "nbf": start, "exp": start + PROOF_LIFETIME_S}
+    signing_input = ".".join(_b64url(json.dumps(part, separators=(",", ":")).encode()) for part in (header, claims))
+    signature = load_private_key(key_pem).sign(signing_input.encode(), padding.PKCS1v15(), hashes.SHA256())
+    return f"{signing_input}.{_b64url(signature)}"
+
+
+def _b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
 
 def make_certificate(common_name: str, *, days: int = DEFAULT_YEARS * 365, now: datetime | None = None,

@@ -40,16 +40,20 @@ def renew_command(tenant: str, client_id: str, connection_name: str | None = Non
 
 
 def reminder_ics(expires: date, tenant: str, client_id: str, app_name: str, now: datetime | None = None,
-                 connection_name: str | None = None) -> str:
-    """The calendar text: an all-day event 30 days before `expires`, with an alarm that morning."""
+                 connection_name: str | None = None, certificate: bool = False) -> str:
+    """The calendar text: an all-day event 30 days before `expires`, with an alarm that morning.
+    `certificate`: the app signs in with a certificate (graph-facts §16), which is renewed the same way."""
     when = expires - timedelta(days=REMIND_DAYS_BEFORE)
     stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-    summary = f"Renew the client secret of {app_name}"
+    kind = "certificate" if certificate else "client secret"
+    summary = f"Renew the {kind} of {app_name}"
     saved = f" (saved connection '{connection_name}')" if connection_name else ""
-    description = (f"The client secret of the app registration '{app_name}' (client id {client_id}, tenant "
+    then = ("Data Hub, if it uses this app, needs its own credential (it may accept only a client secret)."
+            if certificate else "then give the new secret to Skolon Data Hub.")
+    description = (f"The {kind} of the app registration '{app_name}' (client id {client_id}, tenant "
                    f"{tenant}){saved} expires on {expires.isoformat()}. Renew it with: "
                    f"{renew_command(tenant, client_id, connection_name)} (or the Renew button on the wizard's "
-                   "Connection page), then give the new secret to Skolon Data Hub.")
+                   f"Connection page){'. ' if certificate else ', '}{then}")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Immutable ID Sync//Secret reminder//EN",
              "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "BEGIN:VEVENT", f"UID:{uuid.uuid4()}@immutableid-sync",
              f"DTSTAMP:{stamp}", f"DTSTART;VALUE=DATE:{when.strftime('%Y%m%d')}",
@@ -61,9 +65,10 @@ def reminder_ics(expires: date, tenant: str, client_id: str, app_name: str, now:
 
 
 def write_reminder(path: str | Path, expires: date, tenant: str, client_id: str, app_name: str,
-                   connection_name: str | None = None, *, replace: bool = False) -> Path:
+                   connection_name: str | None = None, *, replace: bool = False, certificate: bool = False) -> Path:
     """Through the output guard (core.run.outputs): an existing file only with `replace`."""
     path = check_output_path(path, replace=replace)
-    text = reminder_ics(expires, tenant, client_id, app_name, connection_name=connection_name)
+    text = reminder_ics(expires, tenant, client_id, app_name, connection_name=connection_name,
+                        certificate=certificate)
     path.write_bytes(text.encode("utf-8"))
     return path

@@ -80,6 +80,19 @@ class SecretStore:
             return self.get_certificate_key(conn.tenant, conn.client_id, conn.cert_thumbprint)
         return self.get(conn.tenant, conn.client_id)
 
+    def keep_credential(self, conn, value: str) -> bool:  # conn: core.graph.connection.Connection
+        """Store what the connection signs in with: the certificate's key when it names a thumbprint, else
+        the client secret. True = in the keyring, False = memory only."""
+        if conn.cert_thumbprint:
+            return self.set_certificate_key(conn.tenant, conn.client_id, conn.cert_thumbprint, value)
+        return self.set(conn.tenant, conn.client_id, value)
+
+    def forget_replaced(self, old, new) -> None:  # old/new: core.graph.connection.Connection
+        """After a renewal is kept: the replaced certificate's key goes from the keyring (a secret was simply
+        overwritten, being stored under the app's name)."""
+        if old.cert_thumbprint and old.cert_thumbprint != new.cert_thumbprint:
+            self.delete_certificate_key(old.tenant, old.client_id, old.cert_thumbprint)
+
     # --- a certificate's private key (§16) --------------------------------------------------------------
     def get_certificate_key(self, tenant: str, client_id: str, thumbprint: str) -> str | None:
         """The PEM private key of the connection's certificate, or None (none stored, or unreadable)."""

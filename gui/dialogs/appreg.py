@@ -254,14 +254,26 @@ class AppRegDialog(QDialog):
     def _finished(self, outcome: AppRegOutcome) -> None:
         self.outcome = outcome
         conn, secret = outcome.app.connection, outcome.app.secret
-        lines = [self.tr("Client ID: {v}").format(v=conn.client_id), self.tr("Tenant ID: {v}").format(v=conn.tenant),
-                 self.tr("The secret expires on: {v}").format(v=texts.date_text(secret.expires.date()))]
-        if outcome.app.capped:
-            lines.append(self.tr("The tenant's policy does not allow longer secrets."))
+        lines = [self.tr("Client ID: {v}").format(v=conn.client_id), self.tr("Tenant ID: {v}").format(v=conn.tenant)]
+        if secret.is_certificate:
+            if outcome.app.secrets_blocked:
+                lines.append(self.tr("This tenant's policy does not allow client secrets, so the app signs in with "
+                                     "a certificate made on this computer."))
+            lines.append(self.tr("The certificate expires on: {v}").format(v=texts.date_text(secret.expires.date())))
+            if outcome.app.capped:
+                lines.append(self.tr("The tenant's policy does not allow longer certificates."))
+            lines.append(self.tr("Skolon Data Hub may accept only a client secret: ask Skolon whether it can use a "
+                                 "certificate."))
+        else:
+            lines.append(self.tr("The secret expires on: {v}").format(v=texts.date_text(secret.expires.date())))
+            if outcome.app.capped:
+                lines.append(self.tr("The tenant's policy does not allow longer secrets."))
         if outcome.app.same_name:
             lines.append(self.warning_label.text())
         self.summary_label.setText("\n".join(lines))
-        self.keyring_label.setText(self.tr("The secret is kept in this computer's keychain.") if outcome.stored else
+        kept = self.tr("The certificate's private key is kept in this computer's keychain.") \
+            if secret.is_certificate else self.tr("The secret is kept in this computer's keychain.")
+        self.keyring_label.setText(kept if outcome.stored else
                                    self.tr("Warning: this computer has no keychain. Copy the secret now (Copy for "
                                            "Skolon Data Hub): it cannot be shown again after this window closes."))
         self.stack.setCurrentIndex(2)
@@ -269,8 +281,11 @@ class AppRegDialog(QDialog):
     # Handover -------------------------------------------------------------------------------------
     def handover_text(self) -> str:
         app = self.outcome.app
-        return texts.skolon_handover(app.connection.tenant, app.connection.client_id, app.secret.value,
-                                     app.secret.expires.date().isoformat())  # ISO: pasted into Data Hub
+        expires = app.secret.expires.date().isoformat()  # ISO: pasted into Data Hub
+        if app.secret.is_certificate:  # never the private key
+            return texts.skolon_handover_certificate(app.connection.tenant, app.connection.client_id,
+                                                     app.connection.cert_thumbprint or "", expires)
+        return texts.skolon_handover(app.connection.tenant, app.connection.client_id, app.secret.value, expires)
 
     def copy_handover(self) -> None:
         """The only place the secret appears, and only on this explicit click."""
@@ -288,7 +303,8 @@ class AppRegDialog(QDialog):
         try:  # the file dialog asked before replacing; the guard still refuses run files and devices
             write_reminder(path, app.secret.expires.date(), app.connection.tenant, app.connection.client_id,
                            self.renew_of.display_name if self.renew_of else self.options().name,
-                           connection_name=app.connection.name, replace=True)
+                           connection_name=app.connection.name, replace=True,
+                           certificate=app.secret.is_certificate)
         except (OSError, ValueError) as exc:
             self.copied_label.setText(" ".join(texts.describe_error(exc)))
             return

@@ -14,7 +14,7 @@ from typing import Any
 from core import logsetup
 from core.graph.connection import Connection
 from core.graph.signin import sign_in
-from core.setup.appreg import NewApp, Options, create, remove_old_secret, renew, wait_until_ready
+from core.setup.appreg import AppRegError, NewApp, Options, create, remove_old_secret, renew, wait_until_ready
 from core.setup.secrets import SecretStore
 
 
@@ -56,19 +56,23 @@ def renew_job(conn: Connection, years: int, remove_old: bool, store: SecretStore
     """Add a secret, prove it, keep it, and remove the old one only when asked."""
     def job(progress: Callable[..., None], cancel: threading.Event) -> AppRegOutcome:
         signed = _signed_in(conn, progress, sign_in_options or {}, cancel)
-        old = store.get(conn.tenant, conn.client_id)
+        old = store.credential_for(conn)
         new = renew(conn, signed.token, _reporter(progress), years=years, old_secret=old, cancel=cancel)
         wait_until_ready(new.connection, new.secret.value, _reporter(progress), created=new.created,
                          timeout_code="appreg_renew_not_proven", cancel=cancel)
         outcome = _keep(new, store, save)
+        store.forget_replaced(conn, new.connection)
         if remove_old and new.old_key_ids:
-            outcome.removed_old = remove_old_secret(conn, signed.token, new.object_id, new.old_key_ids)
+            outcome.removed_old = remove_old_secret(conn, signed.token, new)
         return outcome
     return job
 
 
 def _keep(new: NewApp, store: SecretStore, save: Callable[[Connection], Any]) -> AppRegOutcome:
     logsetup.register_secret(new.secret.value)
-    stored = store.set(new.connection.tenant, new.connection.client_id, new.secret.value)
+    stored = store.keep_credential(new.connection, new.secret.value)
+    if not stored and new.secret.is_certificate:  # a private key is never shown: nothing could sign in
+        raise AppRegError("appreg_keyring_failed_certificate", new.created, client_id=new.connection.client_id,
+                          name=new.name)
     save(new.connection)
     return AppRegOutcome(new, stored)

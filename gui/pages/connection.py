@@ -116,6 +116,9 @@ class ConnectionPage(WizardPage):
         self.body().addLayout(form)
         for edit in (self.name_edit, self.tenant_edit, self.client_edit, self.secret_edit):
             edit.textChanged.connect(self._revalidate)
+        # A connection whose app signs in with a certificate (graph-facts §16): (thumbprint, private key or
+        # None until read). The key stays out of the secret field, so "Show the secret" never shows it.
+        self._certificate: tuple[str, str | None] | None = None
 
     def _build_expiry(self, form: QFormLayout) -> None:
         self.expiry_box = QCheckBox(self.tr("The secret e&xpires on:"), self)
@@ -209,13 +212,16 @@ class ConnectionPage(WizardPage):
             return
         self.load_connection(conn, None)
         store = self.session_secret_store()
-        self.run_job(keyring_job(store.get, conn.tenant, conn.client_id), "keyring get",
+        self.run_job(keyring_job(store.credential_for, conn), "keyring get",
                      self.tr("Reading the secret from the keychain…"),
                      on_finished=lambda secret, chosen=name: self._secret_read(chosen, secret))
 
     def _secret_read(self, name: str, secret: str | None) -> None:
         # Only for the profile still chosen, and never over what the user typed meanwhile.
-        if self.profile_combo.currentData() == name and not self.secret_edit.text():
+        if self.profile_combo.currentData() == name and self._certificate is not None:
+            self._certificate = (self._certificate[0], secret)
+            self._revalidate()
+        elif self.profile_combo.currentData() == name and not self.secret_edit.text():
             self.secret_edit.setText(secret or "")
         self._notice_if_keyring_failed()
 
@@ -229,7 +235,8 @@ class ConnectionPage(WizardPage):
         self.name_edit.setText(conn.name or "")
         self.tenant_edit.setText(conn.tenant)
         self.client_edit.setText(conn.client_id)
-        self.secret_edit.setText(secret or "")
+        self._show_certificate(conn.cert_thumbprint, secret)
+        self.secret_edit.setText("" if conn.cert_thumbprint else secret or "")
         self.cloud_combo.setCurrentIndex(max(0, self.cloud_combo.findData(str(conn.cloud))))
         self.login_edit.setText(conn.login_url or "")
         self.graph_edit.setText(conn.graph_url or "")
@@ -240,6 +247,17 @@ class ConnectionPage(WizardPage):
         if conn.secret_expires is not None:
             d = conn.secret_expires
             self.expiry_edit.setDate(QDate(d.year, d.month, d.day))
+
+    def _show_certificate(self, thumbprint: str | None, key: str | None) -> None:
+        """A certificate connection: the secret field says so and takes nothing; a secret one: as usual."""
+        self._certificate = (thumbprint, key) if thumbprint else None
+        for widget in (self.secret_edit, self.show_secret_box, self.remember_box):
+            widget.setEnabled(thumbprint is None and (widget is not self.remember_box
+                                                      or self.session_secret_store().persistent))
+        self.secret_edit.setPlaceholderText(
+            self.tr("Signs in with a certificate (thumbprint {v}); its private key is in the keychain").format(
+                v=thumbprint) if thumbprint else self.tr("The client secret's Value (not its Secret ID)"))
+        self.secret_edit.setToolTip(self.secret_edit.placeholderText() if thumbprint else "")
 
     def _delete_profile(self) -> None:
         name = self.profile_combo.currentData()
@@ -263,13 +281,17 @@ class ConnectionPage(WizardPage):
                           cloud=self.cloud_combo.currentData() or "global",
                           login_url=self.login_edit.text() or None, graph_url=self.graph_edit.text() or None,
                           ca_bundle=self.ca_edit.text() or None, name=self.name_edit.text() or None,
-                          secret_expires=expires)
+                          secret_expires=expires, cert_thumbprint=self._certificate[0] if self._certificate else None)
 
     def _revalidate(self) -> None:
         conn = self.connection()
         problems = {p.field: p.code for p in conn.validate()}
+        problems.pop("certificate_thumbprint", None)  # from a saved profile: not typed here
         secret = self.secret_edit.text().strip()
-        if not secret:
+        if self._certificate is not None:
+            if not self._certificate[1]:
+                problems["secret"] = "certificate_key_missing"  # noqa: S105 (a message code)
+        elif not secret:
             problems["secret"] = "secret_empty"  # noqa: S105 (a message code)
         elif secret.lower() == conn.client_id.lower() or _looks_like_guid(secret):
             problems["secret"] = "secret_looks_like_id"  # noqa: S105 (a message code)
@@ -280,7 +302,8 @@ class ConnectionPage(WizardPage):
         self._show_problem(self.name_problem, problems.get("name"), bool(name))
         self._show_problem(self.tenant_problem, problems.get("tenant"), bool(self.tenant_edit.text()))
         self._show_problem(self.client_problem, problems.get("client_id"), bool(self.client_edit.text()))
-        self._show_problem(self.secret_problem, problems.get("secret"), bool(self.secret_edit.text()))
+        self._show_problem(self.secret_problem, problems.get("secret"),
+                           bool(self.secret_edit.text()) or self._certificate is not None)
         adv = [problems[k] for k in ("cloud", "login_url", "graph_url", "ca_bundle") if k in problems]
         self.advanced_problem.setText(" ".join(texts.input_problem(c) for c in adv))
         self.advanced_problem.setVisible(bool(adv) and self.advanced.isChecked())
@@ -306,7 +329,7 @@ class ConnectionPage(WizardPage):
 
     def accept_page(self) -> bool:
         conn = self.connection()
-        secret = self.secret_edit.text().strip()
+        secret = (self._certificate[1] or "") if self._certificate else self.secret_edit.text().strip()
         change = self._keyring_change(conn, secret)
         if change is not None and change != self._keyring_done:
             self._start_keyring_change(change)
@@ -358,8 +381,8 @@ class ConnectionPage(WizardPage):
 
     def _keyring_change(self, conn: Connection, secret: str) -> KeyringChange | None:
         """What the keychain must be told before going on, if anything (the demo's secret: nothing)."""
-        if self.session.sandbox is not None:
-            return None
+        if self.session.sandbox is not None or conn.cert_thumbprint:
+            return None  # the demo's secret; a certificate's key, kept in the keychain when it was made
         if self.remember_box.isChecked():
             return ("set", conn.tenant, conn.client_id, secret)
         if self.session_secret_store().persistent:

@@ -90,4 +90,5 @@ class AppRegButtons:
     def save_reminder(self, path: Path) -> Path:
         conn = self.page.connection()
         return write_reminder(path, conn.secret_expires, conn.tenant, conn.client_id, conn.display_name,
-                              connection_name=conn.name, replace=True)  # the file dialog asked before replacing
+                              connection_name=conn.name, replace=True,  # the file dialog asked before replacing
+                              certificate=conn.uses_certificate)

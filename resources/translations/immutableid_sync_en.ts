@@ -82,7 +82,12 @@
             <translation>The new secret did not start working in time, so it was not kept; the old secret is still in use.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+5" />
+            <source>This computer's keychain could not keep the certificate's private key, so nothing can sign in as the app.</source>
+            <translation>This computer's keychain could not keep the certificate's private key, so nothing can sign in as the app.</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Check the tenant and, under Advanced, the cloud.</source>
             <translation>Check the tenant and, under Advanced, the cloud.</translation>
         </message>
@@ -133,7 +138,12 @@
             <translation>Microsoft can take several minutes. The secret is kept: run the check again in a few minutes.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+3" />
+            <source>Unlock or repair the keychain, delete the app (below) and make it again.</source>
+            <translation>Unlock or repair the keychain, delete the app (below) and make it again.</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>Sign in as an admin in the browser window that opened…</source>
             <translation>Sign in as an admin in the browser window that opened…</translation>
         </message>
@@ -156,6 +166,16 @@
             <location line="+1" />
             <source>Adding a client secret ({days} days)…</source>
             <translation>Adding a client secret ({days} days)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This tenant's app management policy does not allow client secrets: making a certificate instead…</source>
+            <translation>This tenant's app management policy does not allow client secrets: making a certificate instead…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Adding a self-signed certificate ({days} days)…</source>
+            <translation>Adding a self-signed certificate ({days} days)…</translation>
         </message>
         <message>
             <location line="+1" />
@@ -189,11 +209,21 @@
         </message>
         <message>
             <location line="+1" />
+            <source>a certificate (ID {ident})</source>
+            <translation>a certificate (ID {ident})</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>admin consent for {ident}</source>
             <translation>admin consent for {ident}</translation>
         </message>
         <message>
             <location filename="../../build/work/tr_helper_strings.py" line="+2" />
+            <source>Certificate expires: {v}</source>
+            <translation>Certificate expires: {v}</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Client Id: {v}</source>
             <translation>Client Id: {v}</translation>
         </message>
@@ -206,6 +236,16 @@
             <location line="+1" />
             <source>Created in the tenant: {items}.</source>
             <translation>Created in the tenant: {items}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Credential: a certificate (thumbprint {v}); its private key stays in this computer's keychain</source>
+            <translation>Credential: a certificate (thumbprint {v}); its private key stays in this computer's keychain</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Note: Skolon Data Hub may accept only a client secret. The tenant's policy blocks secrets, so ask Skolon whether Data Hub can use a certificate, or ask the tenant's admins to exempt this app from the policy.</source>
+            <translation>Note: Skolon Data Hub may accept only a client secret. The tenant's policy blocks secrets, so ask Skolon whether Data Hub can use a certificate, or ask the tenant's admins to exempt this app from the policy.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -233,7 +273,7 @@
             <translation>To delete it: the app's Certificates &amp; secrets page, the secret with ID {key_id}, or run: az ad app credential delete --id {client_id} --key-id {key_id}</translation>
         </message>
         <message>
-            <location filename="../../gui/code_texts.py" line="-43" />
+            <location filename="../../gui/code_texts.py" line="-51" />
             <source>The sign-in was cancelled.</source>
             <translation>The sign-in was cancelled.</translation>
         </message>
@@ -248,12 +288,12 @@
             <translation>Cancelled while waiting for Microsoft to make the new app ready.</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+20" />
             <source>Sign in again when you are ready.</source>
             <translation>Sign in again when you are ready.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>Delete what was created (below), or create the app again.</source>
             <translation>Delete what was created (below), or create the app again.</translation>
         </message>
@@ -263,7 +303,7 @@
             <translation>The app exists, its secret is kept and the connection is saved. It usually works within minutes: run the check later, or delete the app (below).</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+14" />
             <source>Note: this tenant already has {count} app registration(s) named “{name}” (client ID {client_ids}). A new one is made beside it. To give an existing one a new secret instead, cancel and use “Renew the secret”.</source>
             <translation>Note: this tenant already has {count} app registration(s) named “{name}” (client ID {client_ids}). A new one is made beside it. To give an existing one a new secret instead, cancel and use “Renew the secret”.</translation>
         </message>
@@ -396,7 +436,27 @@
             <translation>Tenant ID: {v}</translation>
         </message>
         <message>
+            <location line="+3" />
+            <source>This tenant's policy does not allow client secrets, so the app signs in with a certificate made on this computer.</source>
+            <translation>This tenant's policy does not allow client secrets, so the app signs in with a certificate made on this computer.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The certificate expires on: {v}</source>
+            <translation>The certificate expires on: {v}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The tenant's policy does not allow longer certificates.</source>
+            <translation>The tenant's policy does not allow longer certificates.</translation>
+        </message>
+        <message>
             <location line="+1" />
+            <source>Skolon Data Hub may accept only a client secret: ask Skolon whether it can use a certificate.</source>
+            <translation>Skolon Data Hub may accept only a client secret: ask Skolon whether it can use a certificate.</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>The secret expires on: {v}</source>
             <translation>The secret expires on: {v}</translation>
         </message>
@@ -407,16 +467,21 @@
         </message>
         <message>
             <location line="+4" />
+            <source>The certificate's private key is kept in this computer's keychain.</source>
+            <translation>The certificate's private key is kept in this computer's keychain.</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>The secret is kept in this computer's keychain.</source>
             <translation>The secret is kept in this computer's keychain.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Warning: this computer has no keychain. Copy the secret now (Copy for Skolon Data Hub): it cannot be shown again after this window closes.</source>
             <translation>Warning: this computer has no keychain. Copy the secret now (Copy for Skolon Data Hub): it cannot be shown again after this window closes.</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+17" />
             <source>Copied: paste it into Skolon Data Hub, then copy something else.</source>
             <translation>Copied: paste it into Skolon Data Hub, then copy something else.</translation>
         </message>
@@ -431,12 +496,12 @@
             <translation>Calendar (*.ics)</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+14" />
             <source>Reminder saved: {path}</source>
             <translation>Reminder saved: {path}</translation>
         </message>
         <message>
-            <location line="-169" />
+            <location line="-186" />
             <source>Copy the &amp;link</source>
             <translation>Copy the &amp;link</translation>
         </message>
@@ -469,7 +534,7 @@
     <context>
         <name>Attribute</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-181" />
+            <location filename="../../gui/code_texts.py" line="-188" />
             <source>Object ID (as Entra Connect does, with guid-base64)</source>
             <translation>Object ID (as Entra Connect does, with guid-base64)</translation>
         </message>
@@ -970,7 +1035,42 @@
             <translation>Microsoft refused every write for a long time, so the run stopped.</translation>
         </message>
         <message>
-            <location line="-9" />
+            <location line="+501" />
+            <source>Entra refused the certificate: the app has no such certificate, it has expired, or the private key does not belong to it.</source>
+            <translation>Entra refused the certificate: the app has no such certificate, it has expired, or the private key does not belong to it.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Entra refused the sign-in because this computer's clock is wrong.</source>
+            <translation>Entra refused the sign-in because this computer's clock is wrong.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No private key for the connection's certificate is in this computer's keychain.</source>
+            <translation>No private key for the connection's certificate is in this computer's keychain.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No private key for the connection's certificate is stored in this computer's keychain.</source>
+            <translation>No private key for the connection's certificate is stored in this computer's keychain.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The certificate is valid for more than 30 days.</source>
+            <translation>The certificate is valid for more than 30 days.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The certificate expires within 30 days.</source>
+            <translation>The certificate expires within 30 days.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The certificate's expiry date has passed.</source>
+            <translation>The certificate's expiry date has passed.</translation>
+        </message>
+        <message>
+            <location line="-519" />
             <source>Yes: the preview marks them, and leaves them out.</source>
             <translation>Yes: the preview marks them, and leaves them out.</translation>
         </message>
@@ -1157,11 +1257,12 @@
         </message>
         <message>
             <location line="+3" />
+            <location line="+158" />
             <source>The client secret's Value (not its Secret ID)</source>
             <translation>The client secret's Value (not its Secret ID)</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-157" />
             <source>Client s&amp;ecret:</source>
             <translation>Client s&amp;ecret:</translation>
         </message>
@@ -1181,7 +1282,7 @@
             <translation>&amp;Remember the secret in this computer's keychain</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+16" />
             <source>The secret e&amp;xpires on:</source>
             <translation>The secret e&amp;xpires on:</translation>
         </message>
@@ -1256,8 +1357,13 @@
             <translation>Reading the secret from the keychain…</translation>
         </message>
         <message>
-            <location line="+41" />
-            <location line="+124" />
+            <location line="+42" />
+            <source>Signs in with a certificate (thumbprint {v}); its private key is in the keychain</source>
+            <translation>Signs in with a certificate (thumbprint {v}); its private key is in the keychain</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <location line="+129" />
             <source>Removing the secret from the keychain…</source>
             <translation>Removing the secret from the keychain…</translation>
         </message>
@@ -2196,6 +2302,22 @@
             <source>Optional: enter the secret's expiry date on the Connection page to be warned in time.</source>
             <translation>Optional: enter the secret's expiry date on the Connection page to be warned in time.</translation>
         </message>
+        <message>
+            <location line="+444" />
+            <source>Compare the connection's thumbprint with the app's certificates in the Entra admin center; if it is missing or expired there, renew it.</source>
+            <translation>Compare the connection's thumbprint with the app's certificates in the Entra admin center; if it is missing or expired there, renew it.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Set the computer's clock right (automatic time), then try again.</source>
+            <translation>Set the computer's clock right (automatic time), then try again.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+2" />
+            <source>The key stays on the computer where the certificate was made: use that computer, or renew the certificate from here (Renew).</source>
+            <translation>The key stays on the computer where the certificate was made: use that computer, or renew the certificate from here (Renew).</translation>
+        </message>
     </context>
     <context>
         <name>KeepInSync</name>
@@ -2333,7 +2455,7 @@
     <context>
         <name>Match</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+187" />
+            <location filename="../../gui/code_texts.py" line="-262" />
             <source>User principal name</source>
             <translation>User principal name</translation>
         </message>
@@ -3292,7 +3414,7 @@
     <context>
         <name>RunFace</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+100" />
+            <location filename="../../gui/code_texts.py" line="+108" />
             <source>Command line</source>
             <translation>Command line</translation>
         </message>
@@ -3604,7 +3726,7 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-392" />
+            <location filename="../../gui/code_texts.py" line="-400" />
             <source>Will be set</source>
             <translation>Will be set</translation>
         </message>
@@ -4250,7 +4372,7 @@
     <context>
         <name>UndoCount</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+81" />
+            <location filename="../../gui/code_texts.py" line="+89" />
             <source>Will be cleared</source>
             <translation>Will be cleared</translation>
         </message>

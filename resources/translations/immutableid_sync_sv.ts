@@ -82,7 +82,12 @@
             <translation>Den nya hemligheten började inte fungera i tid, så den sparades inte; den gamla hemligheten används fortfarande.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+5" />
+            <source>This computer's keychain could not keep the certificate's private key, so nothing can sign in as the app.</source>
+            <translation>Datorns nyckelring kunde inte spara certifikatets privata nyckel, så ingenting kan logga in som appen.</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Check the tenant and, under Advanced, the cloud.</source>
             <translation>Kontrollera klientorganisationen och, under Avancerat, molnet.</translation>
         </message>
@@ -133,7 +138,12 @@
             <translation>Det kan ta Microsoft flera minuter. Hemligheten är sparad: kör kontrollen igen om några minuter.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+3" />
+            <source>Unlock or repair the keychain, delete the app (below) and make it again.</source>
+            <translation>Lås upp eller reparera nyckelringen, ta bort appen (nedan) och skapa den igen.</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>Sign in as an admin in the browser window that opened…</source>
             <translation>Logga in som administratör i webbläsarfönstret som öppnades…</translation>
         </message>
@@ -156,6 +166,16 @@
             <location line="+1" />
             <source>Adding a client secret ({days} days)…</source>
             <translation>Lägger till en klienthemlighet ({days} dagar)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This tenant's app management policy does not allow client secrets: making a certificate instead…</source>
+            <translation>Klientorganisationens princip för apphantering tillåter inte klienthemligheter: skapar ett certifikat i stället…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Adding a self-signed certificate ({days} days)…</source>
+            <translation>Lägger till ett självsignerat certifikat ({days} dagar)…</translation>
         </message>
         <message>
             <location line="+1" />
@@ -189,11 +209,21 @@
         </message>
         <message>
             <location line="+1" />
+            <source>a certificate (ID {ident})</source>
+            <translation>ett certifikat (ID {ident})</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>admin consent for {ident}</source>
             <translation>administratörsmedgivande för {ident}</translation>
         </message>
         <message>
             <location filename="../../build/work/tr_helper_strings.py" line="+2" />
+            <source>Certificate expires: {v}</source>
+            <translation>Certifikatet går ut: {v}</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Client Id: {v}</source>
             <translation>Client Id: {v}</translation>
         </message>
@@ -206,6 +236,16 @@
             <location line="+1" />
             <source>Created in the tenant: {items}.</source>
             <translation>Skapat i klientorganisationen: {items}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Credential: a certificate (thumbprint {v}); its private key stays in this computer's keychain</source>
+            <translation>Autentiseringsuppgift: ett certifikat (tumavtryck {v}); dess privata nyckel stannar i den här datorns nyckelring</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Note: Skolon Data Hub may accept only a client secret. The tenant's policy blocks secrets, so ask Skolon whether Data Hub can use a certificate, or ask the tenant's admins to exempt this app from the policy.</source>
+            <translation>Obs! Skolon Data Hub kanske bara tar emot en klienthemlighet. Klientorganisationens princip blockerar hemligheter, så fråga Skolon om Data Hub kan använda ett certifikat, eller be klientorganisationens administratörer att undanta appen från principen.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -233,7 +273,7 @@
             <translation>Så tar du bort den: appens sida Certifikat och hemligheter, hemligheten med ID {key_id}, eller kör: az ad app credential delete --id {client_id} --key-id {key_id}</translation>
         </message>
         <message>
-            <location filename="../../gui/code_texts.py" line="-43" />
+            <location filename="../../gui/code_texts.py" line="-51" />
             <source>The sign-in was cancelled.</source>
             <translation>Inloggningen avbröts.</translation>
         </message>
@@ -248,12 +288,12 @@
             <translation>Avbröts medan Microsoft gjorde den nya appen klar att använda.</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+20" />
             <source>Sign in again when you are ready.</source>
             <translation>Logga in igen när det passar dig.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>Delete what was created (below), or create the app again.</source>
             <translation>Ta bort det som skapades (se nedan), eller skapa appen igen.</translation>
         </message>
@@ -263,7 +303,7 @@
             <translation>Appen finns, dess hemlighet är sparad och anslutningen är sparad. Den brukar fungera inom några minuter: kör kontrollen senare, eller ta bort appen (se nedan).</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+14" />
             <source>Note: this tenant already has {count} app registration(s) named “{name}” (client ID {client_ids}). A new one is made beside it. To give an existing one a new secret instead, cancel and use “Renew the secret”.</source>
             <translation>Obs! Klientorganisationen har redan {count} appregistrering(ar) med namnet ”{name}” (program-ID {client_ids}). En ny skapas vid sidan av. Vill du i stället ge en befintlig app en ny hemlighet: avbryt och använd ”Förnya hemligheten”.</translation>
         </message>
@@ -396,7 +436,27 @@
             <translation>Katalog-ID (klientorganisation): {v}</translation>
         </message>
         <message>
+            <location line="+3" />
+            <source>This tenant's policy does not allow client secrets, so the app signs in with a certificate made on this computer.</source>
+            <translation>Klientorganisationens princip tillåter inte klienthemligheter, så appen loggar in med ett certifikat som skapats på den här datorn.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The certificate expires on: {v}</source>
+            <translation>Certifikatet går ut: {v}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The tenant's policy does not allow longer certificates.</source>
+            <translation>Klientorganisationens princip tillåter inte längre certifikat.</translation>
+        </message>
+        <message>
             <location line="+1" />
+            <source>Skolon Data Hub may accept only a client secret: ask Skolon whether it can use a certificate.</source>
+            <translation>Skolon Data Hub kanske bara tar emot en klienthemlighet: fråga Skolon om den kan använda ett certifikat.</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>The secret expires on: {v}</source>
             <translation>Hemligheten går ut: {v}</translation>
         </message>
@@ -407,16 +467,21 @@
         </message>
         <message>
             <location line="+4" />
+            <source>The certificate's private key is kept in this computer's keychain.</source>
+            <translation>Certifikatets privata nyckel sparas i datorns nyckelring.</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>The secret is kept in this computer's keychain.</source>
             <translation>Hemligheten sparas i datorns nyckelring.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Warning: this computer has no keychain. Copy the secret now (Copy for Skolon Data Hub): it cannot be shown again after this window closes.</source>
             <translation>Varning: datorn har ingen nyckelring. Kopiera hemligheten nu (Kopiera för Skolon Data Hub): den kan inte visas igen när fönstret har stängts.</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+17" />
             <source>Copied: paste it into Skolon Data Hub, then copy something else.</source>
             <translation>Kopierat: klistra in det i Skolon Data Hub och kopiera sedan något annat.</translation>
         </message>
@@ -431,12 +496,12 @@
             <translation>Kalender (*.ics)</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+14" />
             <source>Reminder saved: {path}</source>
             <translation>Påminnelsen sparades: {path}</translation>
         </message>
         <message>
-            <location line="-169" />
+            <location line="-186" />
             <source>Copy the &amp;link</source>
             <translation>Kopiera &amp;länken</translation>
         </message>
@@ -469,7 +534,7 @@
     <context>
         <name>Attribute</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-181" />
+            <location filename="../../gui/code_texts.py" line="-188" />
             <source>Object ID (as Entra Connect does, with guid-base64)</source>
             <translation>Objekt-ID (som Entra Connect, med guid-base64)</translation>
         </message>
@@ -979,11 +1044,46 @@
             <source>Microsoft refused every write for a long time, so the run stopped.</source>
             <translation>Microsoft avvisade alla skrivförsök under lång tid, så körningen stoppades.</translation>
         </message>
+        <message>
+            <location line="+501" />
+            <source>Entra refused the certificate: the app has no such certificate, it has expired, or the private key does not belong to it.</source>
+            <translation>Entra avvisade certifikatet: appen har inget sådant certifikat, det har gått ut, eller så hör den privata nyckeln inte till det.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Entra refused the sign-in because this computer's clock is wrong.</source>
+            <translation>Entra avvisade inloggningen eftersom datorns klocka går fel.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No private key for the connection's certificate is in this computer's keychain.</source>
+            <translation>Det finns ingen privat nyckel för anslutningens certifikat i datorns nyckelring.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No private key for the connection's certificate is stored in this computer's keychain.</source>
+            <translation>Ingen privat nyckel för anslutningens certifikat är sparad i datorns nyckelring.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The certificate is valid for more than 30 days.</source>
+            <translation>Certifikatet är giltigt i mer än 30 dagar.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The certificate expires within 30 days.</source>
+            <translation>Certifikatet går ut inom 30 dagar.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The certificate's expiry date has passed.</source>
+            <translation>Certifikatets utgångsdatum har passerats.</translation>
+        </message>
     </context>
     <context>
         <name>Column</name>
         <message>
-            <location line="+228" />
+            <location line="-282" />
             <source>Display name</source>
             <translation>Visningsnamn</translation>
         </message>
@@ -1157,11 +1257,12 @@
         </message>
         <message>
             <location line="+3" />
+            <location line="+158" />
             <source>The client secret's Value (not its Secret ID)</source>
             <translation>Klienthemlighetens värde (inte hemlighetens ID)</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-157" />
             <source>Client s&amp;ecret:</source>
             <translation>Klient&amp;hemlighet:</translation>
         </message>
@@ -1181,7 +1282,7 @@
             <translation>Kom ihåg hemligheten i datorns n&amp;yckelring</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+16" />
             <source>The secret e&amp;xpires on:</source>
             <translation>Hemligheten går &amp;ut:</translation>
         </message>
@@ -1256,8 +1357,13 @@
             <translation>Läser hemligheten från nyckelringen…</translation>
         </message>
         <message>
-            <location line="+41" />
-            <location line="+124" />
+            <location line="+42" />
+            <source>Signs in with a certificate (thumbprint {v}); its private key is in the keychain</source>
+            <translation>Loggar in med ett certifikat (tumavtryck {v}); dess privata nyckel finns i nyckelringen</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <location line="+129" />
             <source>Removing the secret from the keychain…</source>
             <translation>Tar bort hemligheten från nyckelringen…</translation>
         </message>
@@ -2196,6 +2302,22 @@
             <source>Optional: enter the secret's expiry date on the Connection page to be warned in time.</source>
             <translation>Valfritt: ange hemlighetens utgångsdatum på sidan Anslutning för att bli varnad i tid.</translation>
         </message>
+        <message>
+            <location line="+444" />
+            <source>Compare the connection's thumbprint with the app's certificates in the Entra admin center; if it is missing or expired there, renew it.</source>
+            <translation>Jämför anslutningens tumavtryck med appens certifikat i Entra administrationscenter; om det saknas eller har gått ut där, förnya det.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Set the computer's clock right (automatic time), then try again.</source>
+            <translation>Ställ datorns klocka rätt (automatisk tid) och försök igen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+2" />
+            <source>The key stays on the computer where the certificate was made: use that computer, or renew the certificate from here (Renew).</source>
+            <translation>Nyckeln finns bara på datorn där certifikatet skapades: använd den datorn, eller förnya certifikatet härifrån (Förnya).</translation>
+        </message>
     </context>
     <context>
         <name>KeepInSync</name>
@@ -2333,7 +2455,7 @@
     <context>
         <name>Match</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+187" />
+            <location filename="../../gui/code_texts.py" line="-262" />
             <source>User principal name</source>
             <translation>Huvudnamn (UPN)</translation>
         </message>
@@ -3292,7 +3414,7 @@
     <context>
         <name>RunFace</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+100" />
+            <location filename="../../gui/code_texts.py" line="+108" />
             <source>Command line</source>
             <translation>Kommandoraden</translation>
         </message>
@@ -3604,7 +3726,7 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-392" />
+            <location filename="../../gui/code_texts.py" line="-400" />
             <source>Will be set</source>
             <translation>Kommer att anges</translation>
         </message>
@@ -4250,7 +4372,7 @@
     <context>
         <name>UndoCount</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+81" />
+            <location filename="../../gui/code_texts.py" line="+89" />
             <source>Will be cleared</source>
             <translation>Rensas</translation>
         </message>

@@ -77,13 +77,17 @@ def test_consent_declined_in_the_browser(tenant, browser, memory_keyring, capsys
     assert "consent was declined" in capsys.readouterr().err and _new_apps(tenant) == []
 
 
-def test_tenant_blocking_secrets_names_what_was_created_and_how_to_delete_it(tenant, memory_keyring, capsys):
+def test_tenant_blocking_secrets_and_capping_certificates_below_every_fallback(tenant, memory_keyring, capsys):
+    # Secrets blocked (so a certificate is made, tests/cli/test_app_certificate_cli.py) and certificates
+    # capped at 7 days, shorter than any lifetime the tool would try: the cap Microsoft names is taken, and said.
     tenant.config.secrets_blocked = True
-    assert _create(tenant) == EXIT_CANNOT_CONNECT
-    err = capsys.readouterr().err
+    tenant.directory.app_policy["key_max_days"] = 7
+    assert _create(tenant) == EXIT_OK
+    out, err = capsys.readouterr()
     (app,) = [a for a in tenant.directory.apps if a.sp_id]
-    assert "does not allow client secrets" in err and f"client id {app.client_id}" in err
-    assert f"az ad app delete --id {app.client_id}" in err and memory_keyring.store == {}
+    assert "does not allow client secrets" in err and app.passwords == [] and len(app.keys) == 1
+    assert (app.keys[0].end - app.keys[0].start).days <= 7 and "caps certificate lifetimes" in out
+    assert list(memory_keyring.store.values())[0].startswith("rsa-pq:")
 
 
 def test_policy_cap_takes_the_longest_allowed_and_says_so(tenant, memory_keyring, capsys):

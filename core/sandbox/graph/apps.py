@@ -54,14 +54,14 @@ def route(tenant: SandboxTenant, req: Request, caller: Caller, parts: list[str],
 
 
 def _credential(tenant: SandboxTenant, req: Request, caller: Caller, parts: list[str], body: Any) -> Response:
-    """addPassword, removePassword, addKey and PATCH keyCredentials on /applications/{object id}."""
+    """addPassword, removePassword, addKey, removeKey and PATCH keyCredentials on /applications/{object id}."""
     action = parts[2] if len(parts) == 3 else "PATCH"
-    if action not in ("addPassword", "removePassword", "addKey", "PATCH"):
+    if action not in ("addPassword", "removePassword", "addKey", "removeKey", "PATCH"):
         return graph_error(req, 405, "Request_BadRequest",
                            f"The sandbox tenant does not model {req.method} /{'/'.join(parts)}.")
     app = next((a for a in tenant.directory.apps if a.object_id == parts[1].lower()), None)
     if caller.upn is None:  # app-only: Application.ReadWrite.All, or an app rolling its own keys (addKey)
-        own = app is not None and action == "addKey" and caller.client_id == app.client_id
+        own = app is not None and action in ("addKey", "removeKey") and caller.client_id == app.client_id
         denied = None if own or caller.allowed(facts.APP_WRITE_SCOPES) else \
             graph_error(req, 403, "Authorization_RequestDenied", facts.INSUFFICIENT_PRIVILEGES)
     else:
@@ -73,6 +73,8 @@ def _credential(tenant: SandboxTenant, req: Request, caller: Caller, parts: list
             return _add_password(tenant, req, app, body)
         if action == "removePassword":
             return _remove_password(req, app, body)
+        if action == "removeKey":
+            return credentials.remove_key(tenant, req, app, body)
         return credentials.add_key(tenant, req, app, body) if action == "addKey" else \
             credentials.patch_keys(tenant, req, app, body)
 

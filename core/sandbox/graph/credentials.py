@@ -1,6 +1,6 @@
 """Application credentials under the tenant's app-management policy (graph-facts §16): the policy's answer
 to addPassword (secrets blocked, or a lifetime over the cap), and certificates — `POST
-/applications/{id}/addKey` (with its proof of possession of an existing key) and `PATCH
+/applications/{id}/addKey` (with its proof of possession of an existing key) and `POST …/removeKey` (the same proof), `PATCH
 /applications/{id}` with `keyCredentials` (the way to add a first certificate; the list replaces the app's
 keys, entries naming an existing `keyId` without a `key` keep it)."""
 
@@ -53,6 +53,22 @@ def add_key(tenant: SandboxTenant, req: Request, app: App, body: Any) -> Respons
     app.keys.append(key)
     return Response(200, {"@odata.context": f"{tenant.url}/v1.0/$metadata#microsoft.graph.keyCredential",
                           **key.graph()}, applied=True)
+
+
+def remove_key(tenant: SandboxTenant, req: Request, app: App, body: Any) -> Response:
+    """removeKey: the same proof as addKey (signed with a valid key of the app); the key named by keyId goes."""
+    body = body if isinstance(body, dict) else {}
+    now = tenant.clock()
+    valid = [k for k in app.keys if k.start.timestamp() <= now < k.end.timestamp()]
+    if not valid or not verify_proof(str(body.get("proof") or ""), app, valid, now):
+        return graph_error(req, 400, "Request_BadRequest", "Key credential proof of possession is invalid or "
+                           "the application has no valid key to verify it with.")
+    key_id = str(body.get("keyId") or "").lower()
+    kept = [k for k in app.keys if k.key_id != key_id]
+    if len(kept) == len(app.keys):
+        return graph_error(req, 404, "Request_ResourceNotFound", f"No key credential found with keyId '{key_id}'.")
+    app.keys = kept
+    return Response(204, applied=True)
 
 
 def patch_keys(tenant: SandboxTenant, req: Request, app: App, body: Any) -> Response:
