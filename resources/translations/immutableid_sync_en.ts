@@ -481,7 +481,7 @@
             <translation>Warning: this computer has no keychain. Copy the secret now (Copy for Skolon Data Hub): it cannot be shown again after this window closes.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+16" />
             <source>Copied: paste it into Skolon Data Hub, then copy something else.</source>
             <translation>Copied: paste it into Skolon Data Hub, then copy something else.</translation>
         </message>
@@ -501,7 +501,7 @@
             <translation>Reminder saved: {path}</translation>
         </message>
         <message>
-            <location line="-186" />
+            <location line="-185" />
             <source>Copy the &amp;link</source>
             <translation>Copy the &amp;link</translation>
         </message>

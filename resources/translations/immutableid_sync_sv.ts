@@ -481,7 +481,7 @@
             <translation>Varning: datorn har ingen nyckelring. Kopiera hemligheten nu (Kopiera för Skolon Data Hub): den kan inte visas igen när fönstret har stängts.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+16" />
             <source>Copied: paste it into Skolon Data Hub, then copy something else.</source>
             <translation>Kopierat: klistra in det i Skolon Data Hub och kopiera sedan något annat.</translation>
         </message>
@@ -501,7 +501,7 @@
             <translation>Påminnelsen sparades: {path}</translation>
         </message>
         <message>
-            <location line="-186" />
+            <location line="-185" />
             <source>Copy the &amp;link</source>
             <translation>Kopiera &amp;länken</translation>
         </message>
