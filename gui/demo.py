@@ -23,6 +23,7 @@ from core import logsetup, paths
 from core.graph.connection import Connection
 from core.sandbox import SandboxTenant, sample_export
 from core.sandbox.state import StateError
+from core.sandbox.synthetic import demo_school
 from core.setup.scheduler import Completed, Scheduler
 
 log = logging.getLogger(__name__)
@@ -96,7 +97,7 @@ class Demo:
             except (StateError, OSError, ValueError, KeyError, TypeError):
                 log.warning("The demo's saved state cannot be read; the demo starts afresh", exc_info=True)
                 self.state_path.replace(self.state_path.with_suffix(".unreadable"))
-        tenant = SandboxTenant(users=self.users)
+        tenant = SandboxTenant(directory=demo_school(self.users))  # with the domain it federates at the end
         app_id = tenant.apps[0]["clientId"]
         tenant.set_app_roles(app_id, sorted({*tenant.apps[0]["roles"], *DEMO_EXTRA_ROLES}))
         tenant.save_state(self.state_path)

@@ -113,6 +113,10 @@ FIX = {
 
 
 def _fill(template: str, args: dict) -> str:
+    if "examples_shown" in args:  # core's English "… and N more", said in the wizard's language
+        more = int(args.get("examples_more") or 0)
+        args["examples"] = args["examples_shown"] + (QCoreApplication.translate(
+            "Readiness", " and {n} more").format(n=more) if more else "")
     try:
         return template.format(**args)
     except (KeyError, IndexError, ValueError):

@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from core.federation.metadata import IdpMetadata
 from core.graph.client import GraphClient, GraphError
-from core.tenant.directory import Domain, list_domains
+from core.tenant.directory import Domain, initial_shaped, list_domains, upn_domain
 
 DELEGATED_SCOPES = ("Domain-InternalFederation.ReadWrite.All",)
 # Application permissions that let the app read a domain's federation (any one of them).
@@ -28,6 +28,29 @@ FEDERATION_ROLES = {"62e90394-69f5-4237-9190-012177145e10": "Global Administrato
                     "194ae4cb-b126-40b2-bd5b-6091b380977d": "Security Administrator"}
 MFA_BEHAVIORS = {"accept": "acceptIfMfaDoneByFederatedIdp", "enforce": "enforceMfaByFederatedIdp",
                  "reject": "rejectMfaByFederatedIdp"}
+
+
+def suggest_domain(upns: list[str], domains: list[Domain] | None) -> str:
+    """The domain to offer for federation: of the domains the run's users are in, the one with most users
+    that §15 lets be federated (verified, root, not the initial or default domain, not federated yet);
+    when the tenant's domains are unknown, or none qualifies, the one with most users (the readiness table
+    then says why it cannot be). "" when no user is in any domain but the initial one."""
+    counts: dict[str, int] = {}
+    for upn in upns:
+        domain = upn_domain(upn)
+        if domain and not initial_shaped(domain):
+            counts[domain] = counts.get(domain, 0) + 1
+    if not counts:
+        return ""
+    by_name = {d.name.lower(): d for d in domains or ()}
+
+    def federatable(name: str) -> bool:
+        d = by_name.get(name)
+        return d is not None and bool(d.is_verified) and d.is_root is not False and not d.is_initial \
+            and not d.is_default and not d.federated
+
+    ranked = sorted(counts, key=lambda d: (federatable(d), counts[d], d), reverse=True)
+    return ranked[0]
 
 
 @dataclass(frozen=True)

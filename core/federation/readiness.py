@@ -247,9 +247,13 @@ def _in_domain(inputs: Inputs) -> list[DirectoryUser]:
     return [u for u in inputs.users or () if upn_domain(u.upn) == inputs.domain]
 
 
-def _examples(users: list[DirectoryUser]) -> str:
+def _examples(users: list[DirectoryUser]) -> dict[str, Any]:
+    """`examples` (English, for the command line) and its parts for a translated face: the first few
+    UPNs (`examples_shown`) and how many more there are (`examples_more`)."""
     shown = ", ".join(u.upn for u in users[:EXAMPLES])
-    return shown + (f" and {len(users) - EXAMPLES} more" if len(users) > EXAMPLES else "")
+    more = max(0, len(users) - EXAMPLES)
+    return {"examples": shown + (f" and {more} more" if more else ""), "examples_shown": shown,
+            "examples_more": more}
 
 
 def _ids_row(inputs: Inputs) -> Row:
@@ -260,11 +264,11 @@ def _ids_row(inputs: Inputs) -> Row:
     missing = [u for u in members if not u.immutable_id]
     if missing:
         return Row(Check.IMMUTABLE_IDS, Verdict.FAILED, "fed_users_missing_ids",
-                   {**args, "missing": len(missing), "examples": _examples(missing)})
+                   {**args, "missing": len(missing), **_examples(missing)})
     too_long = [u for u in members if len(u.immutable_id or "") > SAML_NAMEID_MAX]
     if too_long:
         return Row(Check.IMMUTABLE_IDS, Verdict.WARNING, "fed_users_ids_too_long",
-                   {**args, "count": len(too_long), "examples": _examples(too_long)})
+                   {**args, "count": len(too_long), **_examples(too_long)})
     if not members:
         return Row(Check.IMMUTABLE_IDS, Verdict.WARNING, "fed_users_none", args)
     return Row(Check.IMMUTABLE_IDS, Verdict.OK, "fed_users_ok", args)
@@ -277,17 +281,17 @@ def _synced_row(inputs: Inputs) -> Row:
     synced = [u for u in _in_domain(inputs) if u.sync_enabled]
     if synced:
         return Row(Check.SYNCED_USERS, Verdict.FAILED, "fed_synced_users",
-                   {**args, "count": len(synced), "examples": _examples(synced)})
+                   {**args, "count": len(synced), **_examples(synced)})
     marked = {u.id: p for u in inputs.users if (p := _parked(inputs, u)) is not None}
     stuck = [u for u in inputs.users if inputs.pending_swaps.get(u.id.lower(), "").lower() == u.upn.lower()
              or (u.id in marked and marked[u.id].original is not None)]
     if stuck:
         return Row(Check.SYNCED_USERS, Verdict.FAILED, "fed_swap_unfinished",
-                   {**args, "count": len(stuck), "examples": _examples(stuck)})
+                   {**args, "count": len(stuck), **_examples(stuck)})
     suspected = [u for u in inputs.users if u.id in marked]
     if suspected:
         return Row(Check.SYNCED_USERS, Verdict.WARNING, "fed_swap_suspected",
-                   {**args, "count": len(suspected), "examples": _examples(suspected)})
+                   {**args, "count": len(suspected), **_examples(suspected)})
     return Row(Check.SYNCED_USERS, Verdict.OK, "fed_synced_none", args)
 
 

@@ -332,7 +332,9 @@ def write_files(spec: FederationSpec, result: FederationResult, run_dir: Path) -
         writer = csv.writer(fh)
         writer.writerow(["step", "status", "detail"])
         writer.writerows([s.name, s.status, s.detail] for s in result.steps)
-    extra = {"kind": spec.kind.value, "face": spec.face, "domain": spec.domain, "admin": spec.admin_upn,
+    # total_users stays what it means in every summary (users the run could change): none — the run
+    # changes the domain; `counts` and `total_steps` count its steps.
+    extra = {"total_users": 0, "total_steps": len(result.steps), "kind": spec.kind.value, "face": spec.face, "domain": spec.domain, "admin": spec.admin_upn,
              "cancelled": result.cancelled, "fatal": result.fatal, "writes_sent": result.writes_sent,
              "verified": result.verified, "steps": [asdict(s) for s in result.steps],
              "differences": result.differences, "readiness": spec.readiness, "run_folder": str(run_dir),

@@ -26,6 +26,10 @@ _LAST_ASCII = tuple(n.lower().translate(_FOLD) for n in LAST)
 DOMAIN = "nordskolan.example"
 FEDERATED_DOMAIN = "fjordskolan.example"
 INITIAL_DOMAIN = "nordskolan.onmicrosoft.com"
+# The demo's second school (gui/demo.py): a domain of its own, verified and managed, whose people have
+# nothing set yet and nobody synced or admin in it — the domain a Skolon rep federates once the run has
+# filled it (issue 18 §1).
+SCHOOL_DOMAIN = "ekskolan.example"
 
 
 def _guid(rng: random.Random) -> str:
@@ -115,3 +119,31 @@ def _special(user: dict, kind: str, local: str, uid: str) -> None:
         user["onPremisesImmutableId"] = _anchor(uid)
     elif kind == "admin":
         user.update(privilegedRole=True, jobTitle="IT-administratör")
+
+
+def add_school_domain(directory: Directory, n: int = 12, seed: int = 7) -> None:
+    """Add SCHOOL_DOMAIN and `n` plain pupils and staff in it (enabled members, each with an employeeId,
+    none with an ImmutableId), deterministic for `seed`; appended after the synthetic school's users."""
+    rng = random.Random(seed)
+    directory.domains.append(make_domain(SCHOOL_DOMAIN))
+    used: dict[str, int] = {}
+    for i in range(n):
+        fi, li = int(rng.random() * len(FIRST)), int(rng.random() * len(LAST))
+        local = f"{_FIRST_ASCII[fi]}.{_LAST_ASCII[li]}"
+        used[local] = used.get(local, 0) + 1
+        local = local if used[local] == 1 else f"{local}{used[local]}"
+        upn = f"{local}@{SCHOOL_DOMAIN}"
+        staff = i % 6 == 0
+        user = {"id": _guid(rng), "displayName": f"{FIRST[fi]} {LAST[li]}", "givenName": FIRST[fi],
+                "surname": LAST[li], "userPrincipalName": upn, "mail": upn,
+                "employeeId": f"{'P' if staff else ''}{29000 + i}", "userType": "Member", "accountEnabled": True,
+                "onPremisesImmutableId": None, "onPremisesSyncEnabled": None, "creationType": None,
+                "jobTitle": "Lärare" if staff else "Elev", "privilegedRole": False}
+        directory.users[user["id"]] = user
+
+
+def demo_school(n: int, seed: int = 1) -> Directory:
+    """The demo's tenant (gui/demo.py): the synthetic school and its second school's domain."""
+    directory = synthetic(n, seed)
+    add_school_domain(directory)
+    return directory

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.federation.domains import suggest_domain
 from core.federation.readiness import Readiness
+from core.federation.run import DONE, FAILED, SKIPPED, TIMED_OUT
 from core.graph.connection import DOMAIN_RE
 from core.tenant.checks import Verdict
-from core.tenant.directory import upn_domain
 from gui import federate_texts, texts
 from gui.jobs.federate import Federated, NotAllowed, federate_job, readiness_job
 from gui.jobs.worker import Worker
@@ -56,6 +57,7 @@ class FederateDialog(QDialog):
         self.worker: Worker | None = None
         self.readiness: Readiness | None = None
         self.result: Federated | None = None
+        self.ended = False  # the run's answer (done or failed) is shown
         self.sign_in_url: str | None = None
         self.setWindowTitle(self.tr("Federate the domain with Skolon"))
         self.stack = QStackedWidget(self)
@@ -246,7 +248,7 @@ class FederateDialog(QDialog):
                 "realm": self.tr("Waiting for Microsoft's sign-in page…")}.get(stage, self.tr("Checking again…"))
 
     def _finished(self, done: Federated) -> None:
-        self.result = done
+        self.result, self.ended = done, True
         result, domain = done.outcome.result, self.domain()
         self.realm_bar.hide()
         if result.verified:
@@ -262,10 +264,33 @@ class FederateDialog(QDialog):
             text = self.tr("Not done: {domain} was not federated as sent. See the report in the run folder."
                            ).format(domain=domain)
         self.step_label.setText(text)
-        self.outcome_label.setText(self.tr("Run folder: {path}").format(path=str(done.outcome.run_dir)))
+        self.outcome_label.setText("\n".join([*self._verification(result),
+                                              self.tr("Run folder: {path}").format(path=str(done.outcome.run_dir))]))
         self.close_button.setText(self.tr("Close"))
 
+    def _verification(self, result) -> list[str]:
+        """What was checked after the change, one line per check, as the run's report has it."""
+        ok = {DONE, SKIPPED}
+        config = result.config
+        lines = []
+        write, readback, realm = result.step("write"), result.step("readback"), result.step("realm")
+        if write.status in ok:
+            lines.append(self.tr("✓ Entra: {domain} is federated with {issuer}.").format(
+                domain=self.domain(), issuer=getattr(config, "issuer_uri", None) or "?"))
+        if readback.status == DONE:
+            lines.append(self.tr("✓ Read back: every field is as sent (issuer, sign-in URL, signing certificate, "
+                                 "SAML)."))
+        elif readback.status == FAILED:
+            lines.append(self.tr("✗ Read back: differs in {fields}.").format(fields=", ".join(result.differences)))
+        if realm.status == DONE:
+            lines.append(self.tr("✓ Microsoft's sign-in page sends {domain}'s users to {url}.").format(
+                domain=self.domain(), url=getattr(config, "passive_sign_in_uri", None) or "?"))
+        elif realm.status == TIMED_OUT:
+            lines.append(self.tr("… Microsoft's sign-in page still says Managed."))
+        return lines
+
     def _failed(self, exc: BaseException) -> None:
+        self.ended = True
         self.realm_bar.hide()
         if isinstance(exc, NotAllowed) and exc.code == "federate_role_missing":
             text = self.tr("{upn} may not federate domains: sign in as a Domain Name Administrator or Global "
@@ -306,13 +331,11 @@ class FederateDialog(QDialog):
 
 
 def suggested_domain(session) -> str:
-    """The domain most of the run's users are in (not the .onmicrosoft.com one): the one to federate."""
-    counts: dict[str, int] = {}
-    for row in getattr(session.result, "rows", None) or getattr(session.plan, "rows", None) or ():
-        domain = upn_domain(getattr(row, "user_principal_name", "") or "")
-        if domain and not domain.endswith(".onmicrosoft.com"):
-            counts[domain] = counts.get(domain, 0) + 1
-    return max(counts, key=lambda d: (counts[d], d)) if counts else ""
+    """core's choice (core/federation/domains.suggest_domain) from the run's users and the tenant's domains."""
+    rows = getattr(session.result, "rows", None) or getattr(session.plan, "rows", None) or ()
+    report = session.check_report
+    domains = report.facts.domains if report is not None else None
+    return suggest_domain([getattr(row, "user_principal_name", "") or "" for row in rows], domains)
 
 
 def open_federate_dialog(session, parent: QWidget) -> FederateDialog:

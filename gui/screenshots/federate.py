@@ -45,7 +45,7 @@ def _tour(results_page, tenant, out: Path, shot, wait) -> None:
         dialog.close()
         return
     worker = dialog.start()
-    wait(lambda: not worker.is_running())
+    wait(lambda: not worker.is_running() and dialog.ended)  # the worker's answer delivered and shown
     QCoreApplication.processEvents()
     shot(dialog, out, "9e-federate-done")
     dialog.close()

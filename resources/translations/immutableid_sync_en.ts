@@ -481,7 +481,7 @@
             <translation>Warning: this computer has no keychain. Copy the secret now (Copy for Skolon Data Hub): it cannot be shown again after this window closes.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+16" />
             <source>Copied: paste it into Skolon Data Hub, then copy something else.</source>
             <translation>Copied: paste it into Skolon Data Hub, then copy something else.</translation>
         </message>
@@ -501,7 +501,7 @@
             <translation>Reminder saved: {path}</translation>
         </message>
         <message>
-            <location line="-186" />
+            <location line="-185" />
             <source>Copy the &amp;link</source>
             <translation>Copy the &amp;link</translation>
         </message>
@@ -1839,7 +1839,7 @@
     <context>
         <name>FederateDialog</name>
         <message>
-            <location filename="../../gui/dialogs/federate.py" line="+60" />
+            <location filename="../../gui/dialogs/federate.py" line="+62" />
             <source>Federate the domain with Skolon</source>
             <translation>Federate the domain with Skolon</translation>
         </message>
@@ -2039,18 +2039,43 @@
             <translation>Not done: {domain} was not federated as sent. See the report in the run folder.</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>Run folder: {path}</source>
             <translation>Run folder: {path}</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+15" />
+            <location line="+37" />
             <source>Close</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location line="-10" />
+            <location line="-28" />
+            <source>✓ Entra: {domain} is federated with {issuer}.</source>
+            <translation>✓ Entra: {domain} is federated with {issuer}.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>✓ Read back: every field is as sent (issuer, sign-in URL, signing certificate, SAML).</source>
+            <translation>✓ Read back: every field is as sent (issuer, sign-in URL, signing certificate, SAML).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>✗ Read back: differs in {fields}.</source>
+            <translation>✗ Read back: differs in {fields}.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>✓ Microsoft's sign-in page sends {domain}'s users to {url}.</source>
+            <translation>✓ Microsoft's sign-in page sends {domain}'s users to {url}.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>… Microsoft's sign-in page still says Managed.</source>
+            <translation>… Microsoft's sign-in page still says Managed.</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>{upn} may not federate domains: sign in as a Domain Name Administrator or Global Administrator. Nothing was changed.</source>
             <translation>{upn} may not federate domains: sign in as a Domain Name Administrator or Global Administrator. Nothing was changed.</translation>
         </message>
@@ -2987,11 +3012,16 @@
             <source>The admin signs in after you confirm; {count} admins are in {domain} ({examples}).</source>
             <translation>The admin signs in after you confirm; {count} admins are in {domain} ({examples}).</translation>
         </message>
+        <message>
+            <location line="+50" />
+            <source> and {n} more</source>
+            <translation> and {n} more</translation>
+        </message>
     </context>
     <context>
         <name>ReadinessCheck</name>
         <message>
-            <location line="-56" />
+            <location line="-106" />
             <source>Domain</source>
             <translation>Domain</translation>
         </message>

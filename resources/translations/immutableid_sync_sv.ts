@@ -481,7 +481,7 @@
             <translation>Varning: datorn har ingen nyckelring. Kopiera hemligheten nu (Kopiera för Skolon Data Hub): den kan inte visas igen när fönstret har stängts.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+16" />
             <source>Copied: paste it into Skolon Data Hub, then copy something else.</source>
             <translation>Kopierat: klistra in det i Skolon Data Hub och kopiera sedan något annat.</translation>
         </message>
@@ -501,7 +501,7 @@
             <translation>Påminnelsen sparades: {path}</translation>
         </message>
         <message>
-            <location line="-186" />
+            <location line="-185" />
             <source>Copy the &amp;link</source>
             <translation>Kopiera &amp;länken</translation>
         </message>
@@ -1839,7 +1839,7 @@
     <context>
         <name>FederateDialog</name>
         <message>
-            <location filename="../../gui/dialogs/federate.py" line="+60" />
+            <location filename="../../gui/dialogs/federate.py" line="+62" />
             <source>Federate the domain with Skolon</source>
             <translation>Federera domänen med Skolon</translation>
         </message>
@@ -2039,18 +2039,43 @@
             <translation>Inte klart: {domain} federerades inte som det skickades. Se rapporten i körningens mapp.</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>Run folder: {path}</source>
             <translation>Körningens mapp: {path}</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+15" />
+            <location line="+37" />
             <source>Close</source>
             <translation>Stäng</translation>
         </message>
         <message>
-            <location line="-10" />
+            <location line="-28" />
+            <source>✓ Entra: {domain} is federated with {issuer}.</source>
+            <translation>✓ Entra: {domain} är federerad med {issuer}.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>✓ Read back: every field is as sent (issuer, sign-in URL, signing certificate, SAML).</source>
+            <translation>✓ Tillbakaläst: varje fält är som det skickades (utfärdare, inloggnings-URL, signeringscertifikat, SAML).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>✗ Read back: differs in {fields}.</source>
+            <translation>✗ Tillbakaläst: skiljer sig i {fields}.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>✓ Microsoft's sign-in page sends {domain}'s users to {url}.</source>
+            <translation>✓ Microsofts inloggningssida skickar användarna i {domain} till {url}.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>… Microsoft's sign-in page still says Managed.</source>
+            <translation>… Microsofts inloggningssida säger fortfarande Managed.</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>{upn} may not federate domains: sign in as a Domain Name Administrator or Global Administrator. Nothing was changed.</source>
             <translation>{upn} får inte federera domäner: logga in som domännamnsadministratör eller global administratör. Ingenting ändrades.</translation>
         </message>
@@ -2987,11 +3012,16 @@
             <source>The admin signs in after you confirm; {count} admins are in {domain} ({examples}).</source>
             <translation>Administratören loggar in när du har bekräftat; {count} administratörer finns i {domain} ({examples}).</translation>
         </message>
+        <message>
+            <location line="+50" />
+            <source> and {n} more</source>
+            <translation> och {n} till</translation>
+        </message>
     </context>
     <context>
         <name>ReadinessCheck</name>
         <message>
-            <location line="-56" />
+            <location line="-106" />
             <source>Domain</source>
             <translation>Domän</translation>
         </message>

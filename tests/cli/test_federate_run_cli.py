@@ -105,6 +105,7 @@ def test_federate_verify_then_undo(school, capsys):
     summary = json.loads((run_dir / "summary.json").read_text(encoding="utf-8"))
     assert summary["differences"] == [] and summary["verified"] and summary["admin"] == ADMIN["userPrincipalName"]
     assert held["issuerUri"] == summary["federation"]["issuerUri"] == "https://idp.skolon.example/saml2/idp"
+    assert summary["total_users"] == 0 and summary["total_steps"] == 4 and summary["counts"] == {"done": 4}
     assert held["preferredAuthenticationProtocol"] == "saml" and held["signingCertificate"]
     assert _report(run_dir) == {"read": ("done", "managed"), "write": ("done", "posted"),
                                 "readback": ("done", "equal"), "realm": ("done", "Federated after 0 s")}

@@ -21,6 +21,7 @@ from wizard_steps import WAIT_MS, plain_text, wait_idle
 
 from core.run.journal import Journal
 from core.sandbox import SandboxTenant
+from core.sandbox.synthetic import demo_school
 from core.setup.profiles import SCHEDULE_KEY
 from gui.demo import DEMO_NAME, Demo
 from gui.navigation import PageId
@@ -168,7 +169,7 @@ def test_reset_the_demo_starts_the_school_afresh(killed_demo, tmp_path, make_wiz
         assert asked and "deleted" in asked[0]
         tenant = session.sandbox
         assert not _journals(folder)  # the demo's runs are gone
-        fresh = SandboxTenant(users=300)  # the school as first made: every UPN and value as then
+        fresh = SandboxTenant(directory=demo_school(300))  # the school as first made: every UPN and value as then
         assert _upns_and_values(tenant) == _upns_and_values(fresh)
         assert session.connection.login_url != old_port and wizard.currentId() == PageId.WELCOME
         demo_to_check(wizard, qtbot)

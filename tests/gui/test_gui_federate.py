@@ -57,6 +57,10 @@ def test_ready_typed_federated_and_verified(qtbot, school):
         pass
     assert dialog.step_label.text().startswith("Done: elev.example is federated with Skolon")
     assert "Run folder:" in dialog.outcome_label.text() and dialog.close_button.text() == "Close"
+    shown = dialog.outcome_label.text()  # the verification, line by line, as the run's report has it
+    assert "✓ Entra: elev.example is federated with https://idp.skolon.example/saml2/idp." in shown
+    assert "✓ Read back: every field is as sent" in shown
+    assert "✓ Microsoft's sign-in page sends elev.example's users to https://idp.skolon.example/" in shown
     assert _writes(school) == [("POST", 201)] and "elev.example" in school.directory.federations
     assert dialog.result.outcome.result.verified and dialog.result.outcome.result.differences == []
 
@@ -146,3 +150,19 @@ def test_the_step_measured_in_clicks_and_waiting(qtbot, school, browser):
     print(f"\nfederation step: {clicks} clicks and {typed} typed field in the tool, 2 in the browser's "
           f"sign-in; {waited:.1f} s of waiting (home realm at once in the sandbox)")
     assert clicks == 5 and typed == 1
+
+
+def test_the_readiness_examples_are_said_in_the_wizards_language(ui_language):
+    from core.federation.readiness import Check, Row, _examples
+    from core.tenant.checks import Verdict
+    from core.tenant.directory import DirectoryUser
+    from gui.federate_texts import reason
+
+    users = [DirectoryUser(str(i), f"elev{i}@elev.example", None, None, None, "Member", True, None, True)
+             for i in range(5)]
+    row = Row(Check.SYNCED_USERS, Verdict.FAILED, "fed_synced_users", {"count": 5, "domain": "elev.example",
+                                                                **_examples(users)})
+    text = reason(row)
+    assert "elev0@elev.example, elev1@elev.example, elev2@elev.example" in text
+    assert {"en": " and 2 more", "sv": " och 2 till"}[ui_language] in text
+    assert {"en": " och ", "sv": " and "}[ui_language] not in text
