@@ -9,7 +9,15 @@ from __future__ import annotations
 import json
 
 import pytest
-from federation_school import ADMIN, SECRET, admin_call, certificate_b64, connection, federation_body, metadata
+from federation_school import (
+    ADMIN,
+    SECRET,
+    admin_call,
+    certificate_b64,
+    connection,
+    federation_body,
+    metadata,
+)
 from federation_school import metadata_file as write_metadata
 from federation_school import school as fed_school
 from PySide6.QtCore import Qt
