@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from core.federation.metadata import IdpMetadata
 from core.graph.client import GraphClient, GraphError
-from core.tenant.directory import Domain, list_domains
+from core.tenant.directory import Domain, initial_shaped, list_domains, upn_domain
 
 DELEGATED_SCOPES = ("Domain-InternalFederation.ReadWrite.All",)
 # Application permissions that let the app read a domain's federation (any one of them).
@@ -37,8 +37,8 @@ def suggest_domain(upns: list[str], domains: list[Domain] | None) -> str:
     then says why it cannot be). "" when no user is in any domain but the initial one."""
     counts: dict[str, int] = {}
     for upn in upns:
-        domain = upn.rpartition("@")[2].lower()
-        if domain and not domain.endswith((".onmicrosoft.com", ".onmicrosoft.us", ".partner.onmschina.cn")):
+        domain = upn_domain(upn)
+        if domain and not initial_shaped(domain):
             counts[domain] = counts.get(domain, 0) + 1
     if not counts:
         return ""

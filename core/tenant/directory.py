@@ -60,18 +60,18 @@ def initial_domain(domains: Iterable[Domain] | None) -> str | None:
     marked = [d.name.lower() for d in domains if d.is_initial]
     if marked:
         return marked[0]
-    shaped = {d.name.lower() for d in domains if _initial_shaped(d.name)}
+    shaped = {d.name.lower() for d in domains if initial_shaped(d.name)}
     return shaped.pop() if len(shaped) == 1 else None
 
 
 def initial_domain_from_upns(upns: Iterable[str]) -> str | None:
     """The initial domain as the users' UPNs show it (when the domains cannot be read): the one domain
     shaped like <name>.onmicrosoft.com that any UPN uses; None when none, or more than one."""
-    shaped = {d for d in map(upn_domain, upns) if _initial_shaped(d)}
+    shaped = {d for d in map(upn_domain, upns) if initial_shaped(d)}
     return shaped.pop() if len(shaped) == 1 else None
 
 
-def _initial_shaped(name: str) -> bool:
+def initial_shaped(name: str) -> bool:
     name = name.lower()
     return any(name.endswith(s) and name[:-len(s)] and "." not in name[:-len(s)] for s in _INITIAL_SUFFIXES)
 
