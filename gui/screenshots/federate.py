@@ -44,6 +44,7 @@ def _tour(results_page, tenant, out: Path, shot, wait) -> None:
     if not ready:  # the demo school has synced users in its domain: the step stops at the table, rightly
         dialog.close()
         return
+    domain = dialog.domain()  # the dialog is deleted once closed (and the undo's dialog waits on events)
     worker = dialog.start()
     wait(lambda: not worker.is_running() and dialog.ended)  # the worker's answer delivered and shown
     QCoreApplication.processEvents()
@@ -53,7 +54,7 @@ def _tour(results_page, tenant, out: Path, shot, wait) -> None:
     # the tours after this one (undo) need the demo's domain managed again, as before
     from core.sandbox import federation
 
-    federation.unfederate(tenant.directory, dialog.domain(), tenant.clock(), 0)
+    federation.unfederate(tenant.directory, domain, tenant.clock(), 0)
 
 
 def _undo_confirmation(results_page, out: Path, shot, wait) -> None:
