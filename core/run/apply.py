@@ -14,8 +14,9 @@ Order of work (architecture.md, safety rules):
     no successful write at all for THROTTLE_GIVE_UP_S stops the run (fatal `throttled_too_long`), the
     rest `not_attempted`.
  6. Cancel: chunks in flight finish, the rest are `not_attempted`.
- 7. Verification (read_back=True): once the writes are done and have settled, the users this run set are
-    read back; one that holds another value now was overwritten by another writer (Graph has no
+ 7. Verification (read_back=True): the users this run set are read back once their write has settled —
+    each chunk while later chunks are still written (core/run/verifier.py), the rest after the last
+    write; one that holds another value now was overwritten by another writer (Graph has no
     compare-and-swap; see core/run/readback.py) and becomes `conflict`, which counts as failed.
  8. The UPN swap (upn_swap=True; core/run/swap.py): federated_domain users with a ready value are set in two
     steps. Swaps the interrupted run began are finished first, before any other write (nobody stays on
@@ -41,7 +42,7 @@ from core.graph.pacing import WritePacer
 from core.planning.plan import SWAP_PARKED, SWAP_READY, Plan, PlanRow, Status, count_statuses
 from core.planning.swap_trace import SwapTrace
 from core.run.journal import Journal
-from core.run.readback import READ_BACK_SETTLE_S, overwritten, read_values
+from core.run.readback import FRESH_S, READ_BACK_SETTLE_S, overwritten, read_values
 from core.run.swap import (
     CHANGED,
     DONE,
@@ -54,6 +55,7 @@ from core.run.swap import (
     resumed_task,
     swap_domain,
 )
+from core.run.verifier import Verifier
 from core.run.writer import ChunkWriter, ThrottledTooLong, Valve, WriteJob
 
 log = logging.getLogger(__name__)
@@ -62,10 +64,8 @@ PROGRESS_INTERVAL_S = 0.25
 MAX_ATTEMPTS = 6  # per user, for 5xx / timeouts / dropped connections; 429s never count
 THROTTLE_GIVE_UP_S = 600.0  # no successful write for this long while throttled: stop (the valve)
 PAUSE_NOTICE_S = 1.0  # a pacer wait at least this long is told to the caller at once
-# Each chunk is read just before it is written (while it waits for the pacer, so no write slot is held);
-# if that read is older than this once the pacer admits the chunk, it is read again: another writer's
-# value that arrived meanwhile is then seen, not overwritten (core/run/readback.py).
-FRESH_S = 1.0
+# FRESH_S (a chunk whose read is older than this when the pacer admits it is read again) and the
+# read-back's settle are defined together, with the race they bound, in core/run/readback.py.
 
 
 @dataclass
@@ -155,6 +155,7 @@ class _Run:
         self._restore_only: dict[str, Status] = {}  # parked users brought back without a value: their status
         self.units_total = 0  # writes this run expects to make (a swap counts 2): the ETA's measure
         self.units_done = 0
+        self._verifier: Verifier | None = None  # reads chunks back while later ones are written
 
     # --- the steps ---------------------------------------------------------------------------
     def execute(self, reread: str) -> ApplyResult:
@@ -199,6 +200,8 @@ class _Run:
                                      "swap_dry_run" if row.object_id in self.swap_ids else None, journal=False)
                 fresh = []
             elif queue:
+                if self.read_back_settle_s is not None:
+                    self._verifier = Verifier(self.graph, self.read_back_settle_s, self._read_back)
                 ChunkWriter(self._write_job(), queue, self.read_at).run()
             self._swap(fresh)
             if not self.dry_run and self.read_back_settle_s is not None:
@@ -213,6 +216,9 @@ class _Run:
             log.exception("apply stopped by an unexpected error")
             self.result.fatal = f"internal_error:{type(exc).__name__}"
             self._abandon("stopped_internal_error", {})
+        finally:
+            if self._verifier is not None:
+                self._verifier.close()
         self.result.cancelled = self.result.cancelled or self.cancel.is_set()
         self._abandon("cancelled" if self.result.cancelled else "stopped", {})
         self.result.finished = datetime.now(UTC)
@@ -314,9 +320,14 @@ class _Run:
         return [row for row in rows if self.settle_by_current(row, current.get(row.object_id, MISSING))]
 
     def _verify(self, reread: str) -> None:
-        """Step 7: read back the users set; who holds another value now is a conflict. A read that fails
-        leaves the rows as written (logged: the writes themselves were confirmed by Graph)."""
-        written = [row for row in self.rows if row.status is Status.SET]
+        """Step 7: read back the users set and not yet read back while writing (the last chunks, and rows
+        set another way); who holds another value now is a conflict. A read that fails leaves the rows as
+        written (logged: the writes themselves were confirmed by Graph)."""
+        checked: set[str] = set()
+        if self._verifier is not None:
+            self._verifier.close()
+            checked = self._verifier.verified
+        written = [row for row in self.rows if row.status is Status.SET and row.object_id not in checked]
         settle = self.last_write_at + (self.read_back_settle_s or 0.0) - time.monotonic()
         if written and settle > 0 and self.cancel.wait(settle):
             return
@@ -331,6 +342,12 @@ class _Run:
             self._conflict(row, found)
         self.result.verified = True
         if conflicts:
+            self._report(force=True)
+
+    def _read_back(self, row: PlanRow, found: str | None) -> None:
+        """The verifier read `row` back while later chunks were written: another value is a conflict."""
+        if overwritten([row], {row.object_id: found}):
+            self._conflict(row, found)
             self._report(force=True)
 
     def _conflict(self, row: PlanRow, found: str | None) -> None:
@@ -406,6 +423,8 @@ class _Run:
 
     def _finish_set(self, row: PlanRow) -> None:
         self._finish(row, Status.SET, None)
+        if self._verifier is not None:
+            self._verifier.add(row)
 
     def _note_sent(self, n: int) -> None:
         with self._lock:

@@ -2,7 +2,9 @@
 unknown outcome waiting for their turn. Every piece of shared state lives here, under one condition.
 
 Rows that wait are handed out first once due (they are the oldest work, and finishing them early keeps
-the end of a run short); while they wait, the threads keep taking fresh rows.
+the end of a run short); while they wait, the threads keep taking fresh rows. A thread that finds no fresh
+row takes waiting rows whose `early` time has passed (a first failure: at once) rather than idle: the
+quota slot it would leave unused is the next free one.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class Item:
     error: str = ""            # why it is unsure (for the report if it stays so)
     not_before: float = 0.0    # unsure: not read/resent before this (Retry-After, backoff)
     settle_by: float = 0.0     # unsure: when stopping, read it no earlier than this (a late write lands)
+    early: float = 0.0         # unsure: taken from this time on by a thread with no fresh row to write
 
 
 class WorkQueue:
@@ -52,9 +55,12 @@ class WorkQueue:
             while True:
                 if self.fatal is not None or self._cancel.is_set():
                     return None
-                chunk = self._due(self._clock())
+                now = self._clock()
+                chunk = self._due(now)
                 while self._ready and len(chunk) < MAX_BATCH:
                     chunk.append(self._ready.popleft())
+                if not chunk:
+                    chunk = self._early(now)
                 if chunk:
                     self._sending += 1
                     return chunk
@@ -68,10 +74,21 @@ class WorkQueue:
             chunk.append(heapq.heappop(waiting)[2])
         return chunk
 
+    def _early(self, now: float) -> list[Item]:
+        """Waiting items that may go before they are due (no fresh row is left to write)."""
+        early = [entry for entry in self._waiting if entry[2].early <= now][:MAX_BATCH]
+        if early:
+            taken = {id(entry) for entry in early}
+            self._waiting = [entry for entry in self._waiting if id(entry) not in taken]
+            heapq.heapify(self._waiting)
+        return [entry[2] for entry in sorted(early)]
+
     def _nap(self) -> float:
         if not self._waiting:
             return _NAP_S
-        return min(_NAP_S, max(0.001, self._waiting[0][0] - self._clock()))
+        now = self._clock()
+        soonest = min(self._waiting[0][0], min(entry[2].early for entry in self._waiting))
+        return min(_NAP_S, max(0.001, soonest - now))
 
     def done(self) -> None:
         """A chunk taken is finished with (written, settled, handed back or waiting)."""

@@ -39,9 +39,11 @@ from core.graph.client import Cancelled, GraphClient, GraphError
 from core.graph.pacing import WritePacer
 from core.graph.retry import backoff
 from core.planning.plan import PlanRow, Status
+from core.run.readback import TRIP_MARGIN_S
 from core.run.write_queue import Item, WorkQueue
 
 SETTLE_S = 2.0  # the longest we wait for a half-done write to land before reading its user
+READ_LEAD_S = 0.05  # a chunk's read before the first is timed: how long before admission to read it
 
 
 class ThrottledTooLong(Exception):
@@ -105,6 +107,7 @@ class ChunkWriter:
         self.job = job
         self.queue = WorkQueue([Item(row, read_at) for row in rows], job.cancel)
         self._calm = threading.Event()  # never set: reads that cancelling must not cut short
+        self._read_s = READ_LEAD_S  # how long a chunk's read takes (a running average): read that early
 
     def run(self) -> None:
         """Writes every row; raises what stopped the run (Cancelled, AuthError, ThrottledTooLong, ...)
@@ -132,9 +135,13 @@ class ChunkWriter:
 
     def _send(self, chunk: list[Item]) -> None:
         job = self.job
-        # Read while waiting for the pacer anyway (no slot is held for it) — unless the wait is longer than
-        # fresh_s: that read would be stale at admission and made again, so it is made once, after.
-        if self._stale(chunk) and job.pacer.expected_wait() < job.fresh_s:
+        # Read right before the write: a chunk that would be stale when admitted waits (holding no slot) until
+        # the pacer is about to admit it, then is read — so the read-to-write gap is about one read, and a
+        # rival's racing write lands well within the read-back's settle (core/run/readback.py).
+        if self._stale(chunk, ahead=job.pacer.expected_wait()):
+            if not self._await_turn():
+                self.queue.put_back(chunk)
+                return
             chunk = self._still_empty(chunk, held=False)
             if not chunk:
                 return
@@ -145,15 +152,28 @@ class ChunkWriter:
             chunk = chunk[:admitted]
             if not chunk:
                 return
-        if self._stale(chunk):  # the pacer held us long: read again, now that the write follows at once
+        if self._stale(chunk):  # another thread took the slots we were promised: read again, then write at once
             chunk = self._still_empty(chunk, held=True)
             if not chunk:
                 return
         self._write(chunk)
 
-    def _stale(self, chunk: list[Item]) -> bool:
-        now = time.monotonic()
-        return any(item.unsure or now - item.read_at > self.job.fresh_s for item in chunk)
+    def _await_turn(self) -> bool:
+        """Sleep until the pacer expects to admit a write within about one read's time; False when
+        cancelled (a pause longer than the valve allows returns at once: the acquire then gives up)."""
+        job = self.job
+        while (wait := job.pacer.expected_wait() - self._read_s) > 0:
+            left = job.valve.left()
+            if left <= 0:
+                return True
+            if job.cancel.wait(min(wait, left)):
+                return False
+        return True
+
+    def _stale(self, chunk: list[Item], ahead: float = 0.0) -> bool:
+        """Whether a user of the chunk must be read before its write `ahead` seconds from now."""
+        at = time.monotonic() + ahead
+        return any(item.unsure or at - item.read_at > self.job.fresh_s for item in chunk)
 
     def _write(self, chunk: list[Item]) -> None:
         """Send one admitted chunk and sort its answers."""
@@ -162,23 +182,32 @@ class ChunkWriter:
         requests = [patch_request(str(i), row.object_id, {ALLOWED_PROPERTY: row.new_immutable_id})
                     for i, row in enumerate(rows)]
         job.announce(rows)  # every intent on disk before the writes leave the machine
-        # An envelope 503 is waited out by the client while the slots are held (rare; handing it back would
-        # charge each user one of its MAX_ATTEMPTS for what the client retries up to 6 times for free).
+        # An envelope 503 is handed back, not waited out by the client while this thread holds the slots: its
+        # users are read and resent in the next free slot (a client-side retry would also send the write
+        # long after its read, outside the gap the read-back's settle covers).
+        sent_at = job.pacer.now()
         try:
-            answers = send_batch(job.graph, requests, cancel=job.cancel)
+            answers = send_batch(job.graph, requests, cancel=job.cancel, hand_back=(503,))
         except GraphError as exc:
-            job.pacer.release(len(chunk), sent=_maybe_counted(exc.status, getattr(exc, "sent", True)))
-            # an envelope 429 that outlasted the client's retries is still only "wait": no attempt used
-            self._unsure(chunk, f"{exc.code}: {exc.message}", counts=exc.status != 429,
-                         wait=exc.retry_after or 0.0)
+            job.pacer.release(len(chunk), sent=_maybe_counted(exc.status, getattr(exc, "sent", True)),
+                              sent_at=sent_at)
+            # an envelope 429 that outlasted the client's retries is still only "wait": no attempt used. Only
+            # a 429's Retry-After is honoured (graph-facts §4); one on a 5xx is not relied on
+            # (facts.UNCONFIRMED["retry_after_on_503"]). No answer at all: the write may still be landing,
+            # so its read waits a trip first.
+            throttled = exc.status == 429
+            self._unsure(chunk, f"{exc.code}: {exc.message}", counts=not throttled,
+                         wait=(exc.retry_after or 0.0) if throttled else 0.0,
+                         early_s=TRIP_MARGIN_S if exc.status == 0 else 0.0)
             return
         except BaseException as exc:
             job.pacer.release(len(chunk), sent=False)
             if not isinstance(exc, (Cancelled, AuthError)):  # those stop before sending; others may not
-                self._mark_unsure(chunk, f"{type(exc).__name__}", counts=True, wait=0.0)
+                self._mark_unsure(chunk, f"{type(exc).__name__}", counts=True, wait=0.0,
+                                  early_s=TRIP_MARGIN_S)
             raise
         unprocessed = sum(1 for i in range(len(chunk)) if getattr(answers.get(str(i)), "status", 0) == 503)
-        job.pacer.release(len(chunk) - unprocessed, sent=True)
+        job.pacer.release(len(chunk) - unprocessed, sent=True, sent_at=sent_at)
         job.pacer.release(unprocessed, sent=False)
         job.note_sent(len(chunk))
         self._sort_answers(chunk, answers)
@@ -189,9 +218,11 @@ class ChunkWriter:
         its earlier read stands (this one only narrows the window for another writer). `held`: the chunk
         holds pacer slots (given back for every user not written now)."""
         job = self.job
+        started = time.monotonic()
         try:  # a refused or dropped read is handed back, not waited out: no slot is held through a wait
             done = read_once(job.graph, [item.row.object_id for item in chunk], self._calm, hand_back=(503,),
                              retry_drops=False)
+            self._read_s = 0.7 * self._read_s + 0.3 * (time.monotonic() - started)
         except GraphError as exc:  # nobody read: as if each user's read had failed
             done = ReadPass({}, [item.row.object_id for item in chunk], 0.5, str(exc))
         except BaseException:
@@ -240,7 +271,7 @@ class ChunkWriter:
         job = self.job
         throttled: list[Item] = []
         transient: list[Item] = []
-        pause = wait = 0.0
+        pause = 0.0
         for i, item in enumerate(chunk):
             inner = answers.get(str(i))
             if inner is None:
@@ -250,8 +281,7 @@ class ChunkWriter:
             elif inner.status == 429:
                 pause = max(pause, inner.retry_after or 1.0)
                 throttled.append(item)
-            elif inner.status >= 500:
-                wait = max(wait, inner.retry_after or 0.0)
+            elif inner.status >= 500:  # its Retry-After, if any, is not relied on (see _write)
                 transient.append(item)
             else:
                 reason, args = classify_failure(inner)
@@ -264,22 +294,28 @@ class ChunkWriter:
             # due at once: the pause holds them in the pacer (bounded by the valve), then they are read
             self._unsure(throttled, "TooManyRequests: throttled", counts=False, wait=0.0)
         if transient:
-            self._unsure(transient, "the service failed (5xx)", counts=True, wait=wait)
+            self._unsure(transient, "the service failed (5xx)", counts=True, wait=0.0)
 
-    def _unsure(self, items: list[Item], error: str, counts: bool, wait: float) -> None:
+    def _unsure(self, items: list[Item], error: str, counts: bool, wait: float, early_s: float = 0.0) -> None:
         """Writes whose fate is unknown wait for their turn; this thread goes on with other rows."""
-        self._mark_unsure(items, error, counts, wait)
+        self._mark_unsure(items, error, counts, wait, early_s)
         self.queue.wait(items)
 
-    def _mark_unsure(self, items: list[Item], error: str, counts: bool, wait: float) -> None:
+    def _mark_unsure(self, items: list[Item], error: str, counts: bool, wait: float,
+                     early_s: float = 0.0) -> None:
         """`counts`: whether this try uses up one of the user's attempts (not for throttling); the row
-        comes back after `wait` (Retry-After) or its backoff, whichever is longer."""
+        goes first in line after `wait` (Retry-After) or its backoff, whichever is longer. After its FIRST
+        failure it is also taken as soon as a thread has no fresh row to write (`early`): the tail of a run
+        resends in the next free quota slot instead of idling through a backoff. Only repeats back off
+        (a service that keeps failing is not hammered). A 429 pauses the pacer for everyone instead.
+        `early_s`: a write that got no answer at all may still land; its read waits this long first."""
         now = time.monotonic()
         for item in items:
             item.attempts += counts
-            delay = max(wait, backoff(item.attempts, base=0.5, cap=8.0, floor=0.1)) if counts else wait
+            delay = max(wait, early_s, backoff(item.attempts, base=0.5, cap=8.0, floor=0.1)) if counts else wait
             item.unsure, item.error = True, error
             item.not_before, item.settle_by = now + delay, now + min(delay, SETTLE_S)
+            item.early = now + min(early_s, delay) if counts and item.attempts <= 1 else item.not_before
 
     def _read_leftovers(self) -> None:
         """The run stops (or ended) with writes in doubt: read those users once more, so the report says

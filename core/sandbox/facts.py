@@ -318,6 +318,15 @@ UNCONFIRMED: dict[str, object] = {
     # jti replay: not known to be checked by Entra; the sandbox does not track jti.
     # §16: a key credential's customKeyIdentifier is the base64 of its SHA-1 thumbprint (what the portal
     # and PowerShell set); the sandbox answers so.
+    # §4 states Retry-After for 429 only. Whether a 503 carries one is not documented; the sandbox's injected
+    # 503s send one (config.fault_retry_after_s) when this is True. The engine must not depend on it: an
+    # unknown-fate write is resent in the next free quota slot, whatever the header says (issue 17).
+    "retry_after_on_503": True,
+    # Whether a read right after a write was answered can come from a replica that has not seen the write
+    # is not documented for users' onPremisesImmutableId. The sandbox serves every read from the written
+    # state (0 s; a test may set more: a single-user read then shows the value from before the write); the
+    # read-back's TRIP_MARGIN_S (core/run/readback.py) is the only slack it has for it.
+    "replica_lag_after_write_s": 0.0,
 }
 
 # --- Creating the app registration (graph-facts §10) ------------------------------------------

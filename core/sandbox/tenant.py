@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from core.sandbox import facts, federation, idp, login, public, signin, state
-from core.sandbox.config import FaultInjector, SandboxConfig
+from core.sandbox.config import Decision, FaultInjector, SandboxConfig
 from core.sandbox.data import App, Directory, load_seed, make_user, stable_guid
 from core.sandbox.graph import api as graph_api
 from core.sandbox.graph import roles as graph_roles
@@ -57,6 +57,7 @@ class SandboxTenant(state.Persistent):
         self._fragments: dict[tuple[str, ...] | None, dict[str, str]] = {}
         self._warming: set[tuple[str, ...] | None] = set()
         self._audit: list[dict[str, Any]] = []
+        self._before_write: dict[str, tuple[str | None, float]] = {}  # uid -> (value, when): replica lag
         self.mint = TokenMint(directory.tenant_id, self.clock)
         self.pager = Pager(secrets.token_bytes(16))
         self.throttle = Throttle(self.config, directory.tenant_id, directory.size, self.clock)
@@ -343,6 +344,8 @@ class SandboxTenant(state.Persistent):
             old = user.get("onPremisesImmutableId")
             changed = False
             if value is not KEEP and old != value:
+                if float(facts.UNCONFIRMED["replica_lag_after_write_s"]) > 0:
+                    self._before_write[uid] = (old, self.clock())
                 if old is not None:
                     self._anchor_index.pop(self._anchor_key(old), None)
                 if value is not None:
@@ -361,6 +364,15 @@ class SandboxTenant(state.Persistent):
                     cache.pop(uid, None)
                 self._persist({"type": "user", "user": user})
             return None
+
+    def replica_view(self, user: dict[str, Any]) -> dict[str, Any]:
+        """The user as one read (GET /users/{id}, also inside a $batch) shows it: within
+        facts.UNCONFIRMED["replica_lag_after_write_s"] of a write, the ImmutableId from before it (0 s: never)."""
+        lag = float(facts.UNCONFIRMED["replica_lag_after_write_s"])
+        before = self._before_write.get(user["id"]) if lag > 0 else None
+        if before is None or self.clock() - before[1] >= lag:
+            return user
+        return {**user, "onPremisesImmutableId": before[0]}
 
     # --- request handling --------------------------------------------------------------------
     def handle(self, req: Request, client_ip: str) -> Response | None:
@@ -409,8 +421,17 @@ class SandboxTenant(state.Persistent):
             client_id, body = _peek(self, req)
             self.record(req, client_id, Response(0, fault="drop"), body)
             return None
-        if decision.delay_s:
-            time.sleep(decision.delay_s)  # injected latency: the point is to be slow
+        # Injected latency is a round trip: half before Graph sees the request (and counts it against the
+        # quota, as Entra does when a request arrives: graph-facts §3/§4), half on the way back.
+        half = decision.delay_s / 2
+        if half:
+            time.sleep(half)
+        response = self._graph_answer(req, decision)
+        if half:
+            time.sleep(half)
+        return response
+
+    def _graph_answer(self, req: Request, decision: Decision) -> Response:
         if decision.fault is not None:
             response = self.fault_response(req, decision.fault)
             client_id, body = _peek(self, req)
@@ -446,8 +467,8 @@ class SandboxTenant(state.Persistent):
                 "x-ms-throttle-scope": str(facts.UNCONFIRMED["ru_scope"]).format(app="unknown",
                                                                                  tenant=self.tenant_id)})
         elif fault == "503":
-            response = graph_error(req, 503, "serviceNotAvailable", "Service is unavailable.",
-                                   headers={"Retry-After": retry})
+            headers = {"Retry-After": retry} if facts.UNCONFIRMED["retry_after_on_503"] else {}
+            response = graph_error(req, 503, "serviceNotAvailable", "Service is unavailable.", headers=headers)
         else:
             response = graph_error(req, 504, "UnknownError", "The gateway did not receive a timely response.")
         response.fault = fault

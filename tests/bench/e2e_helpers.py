@@ -87,6 +87,7 @@ class Measured:
     requests: int          # every Graph request the run sent (token requests excluded)
     written: int           # users with an applied PATCH
     twice: int             # users with more than one applied PATCH
+    throttled: int = 0     # 429 answers (envelope or inside a $batch): the pacer ran ahead of the quota
 
 
 def run_cli(argv: list[str], home: Path, code_root: Path | None) -> tuple[int, float, float]:
@@ -105,11 +106,12 @@ def run_cli(argv: list[str], home: Path, code_root: Path | None) -> tuple[int, f
 
 
 def summarise(code: int, wall: float, epoch: float, audits: list[list[dict]]) -> Measured:
-    patches, requests, twice, written = [], 0, 0, 0
+    patches, requests, twice, written, throttled = [], 0, 0, 0, 0
     for entries in audits:
         applied: dict[str, int] = {}
         for entry in entries:
             requests += 1
+            throttled += entry["status"] == 429
             if entry["method"] == "PATCH":
                 patches.append(datetime.fromisoformat(entry["time"].replace("Z", "+00:00")).timestamp())
                 if entry.get("applied"):
@@ -118,7 +120,7 @@ def summarise(code: int, wall: float, epoch: float, audits: list[list[dict]]) ->
         twice += sum(1 for n in applied.values() if n > 1)
     first = min(patches, default=epoch) - epoch
     last = max(patches, default=epoch) - epoch
-    return Measured(code, wall, first, last, requests, written, twice)
+    return Measured(code, wall, first, last, requests, written, twice, throttled)
 
 
 def ideal(users: int, quota: int, window: float) -> float:

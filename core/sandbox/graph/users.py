@@ -188,7 +188,7 @@ def get_user(tenant: SandboxTenant, req: Request, caller: Caller, key: str) -> R
     if refused is not None:
         return refused
     body = {"@odata.context": f"{tenant.url}/v1.0/$metadata#users{_context_suffix(select)}/$entity"}
-    body.update(project(user, select))
+    body.update(project(tenant.replica_view(user), select))
     return Response(200, body, headers=caller.ok_headers(facts.RU_COST_GET_USER))
 
 
