@@ -55,6 +55,9 @@ class Row:
         return self.verdict in (Verdict.OK, Verdict.WARNING)
 
 
+SAME_IDP_CODES = ("fed_state_same_idp", "fed_state_same_idp_differs")
+
+
 @dataclass
 class Readiness:
     domain: str
@@ -70,6 +73,13 @@ class Readiness:
 
     def row(self, check: Check) -> Row | None:
         return next((r for r in self.rows if r.check == check), None)
+
+    @property
+    def federated_with_idp(self) -> bool:
+        """The domain is federated with this IdP (same issuer, whether or not every field matches): the one
+        case where the way back (`federate undo`) is offered — another IdP's federation is not ours to remove."""
+        row = self.row(Check.FEDERATION)
+        return row is not None and row.code in SAME_IDP_CODES
 
 
 @dataclass(frozen=True)

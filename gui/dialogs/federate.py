@@ -31,8 +31,10 @@ from core.federation.domains import suggest_domain
 from core.federation.readiness import Readiness
 from core.federation.run import DONE, FAILED, SKIPPED, TIMED_OUT
 from core.graph.connection import DOMAIN_RE
+from core.run.folders import RunKind
 from core.tenant.checks import Verdict
 from gui import federate_texts, texts
+from gui.dialogs import federate_undo
 from gui.jobs.federate import Federated, NotAllowed, federate_job, readiness_job
 from gui.jobs.worker import Worker
 
@@ -58,6 +60,7 @@ class FederateDialog(QDialog):
         self.readiness: Readiness | None = None
         self.result: Federated | None = None
         self.ended = False  # the run's answer (done or failed) is shown
+        self.undoing = False  # the confirmation is for the way back (managed again), not the federation
         self.sign_in_url: str | None = None
         self.setWindowTitle(self.tr("Federate the domain with Skolon"))
         self.stack = QStackedWidget(self)
@@ -111,6 +114,13 @@ class FederateDialog(QDialog):
         self.go_button = QPushButton(self.tr("Sign in and &federate"), page)
         self.go_button.clicked.connect(self.start)
         self.go_button.setEnabled(False)
+        self.undo_button = QPushButton(self.tr("Make it managed &again…"), page)
+        self.undo_button.clicked.connect(self.choose_undo)
+        self.undo_button.hide()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.undo_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.go_button)
         for widget in (intro,):
             layout.addWidget(widget)
         layout.addLayout(form)
@@ -119,7 +129,7 @@ class FederateDialog(QDialog):
         layout.addWidget(self.check_status)
         layout.addWidget(self.confirm_label)
         layout.addWidget(self.confirm_edit)
-        layout.addWidget(self.go_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(buttons)
         self._show_confirm(False)
         return page
 
@@ -159,6 +169,7 @@ class FederateDialog(QDialog):
             self.check_status.setText(self.tr("Give the domain (e.g. school.example) and Skolon's metadata."))
             return None
         self._show_confirm(False)
+        self.undo_button.hide()
         self.table.setRowCount(0)
         self.check_button.setEnabled(False)
         self.check_status.setText(self.tr("Checking…"))
@@ -175,6 +186,9 @@ class FederateDialog(QDialog):
         else:
             self.check_status.setText(self.tr("Not ready: do what the table says, then check again. Nothing "
                                               "was changed."))
+        if readiness.federated_with_idp:  # the way back is offered only from this IdP's federation
+            self.check_status.setText(federate_undo.offer(readiness.domain))
+            self.undo_button.show()
 
     def _check_failed(self, exc: BaseException) -> None:
         self.check_button.setEnabled(True)
@@ -195,15 +209,30 @@ class FederateDialog(QDialog):
         self.table.resizeRowsToContents()
 
     def _show_confirm(self, visible: bool) -> None:
+        self.undoing = False
+        self.go_button.setText(self.tr("Sign in and &federate"))
         self.confirm_label.setText(self.tr("After this, every user in {domain} signs in with Skolon only. Type "
                                            "the domain ({domain}) to go ahead:").format(domain=self.domain()))
         for widget in (self.confirm_label, self.confirm_edit, self.go_button):
             widget.setVisible(visible)
         self._update_go()
 
+    def choose_undo(self) -> None:
+        """The confirmation becomes the way back's: what happens to passwords, then the typed domain."""
+        self.undoing = True
+        self.confirm_label.setText(federate_undo.confirm(self.domain()))
+        self.go_button.setText(self.tr("Sign in and make mana&ged"))
+        self.confirm_edit.clear()
+        for widget in (self.confirm_label, self.confirm_edit, self.go_button):
+            widget.show()
+        self.confirm_edit.setFocus()
+        self._update_go()
+
     def _update_go(self) -> None:
         typed = self.confirm_edit.text().strip().lower().rstrip(".")
-        ready = self.readiness is not None and self.readiness.passed and self.readiness.domain == self.domain()
+        readiness = self.readiness
+        allowed = readiness is not None and (readiness.federated_with_idp if self.undoing else readiness.passed)
+        ready = allowed and readiness.domain == self.domain()
         self.go_button.setEnabled(ready and bool(typed) and typed == self.domain())
 
     # The run --------------------------------------------------------------------------------------
@@ -214,10 +243,13 @@ class FederateDialog(QDialog):
         self.step_label.setText(self.tr("Sign in as an admin in the browser that opened (an account outside "
                                         "{domain}).").format(domain=self.domain()))
         job = federate_job(self.conn, self.secret, self.domain(), self.metadata_edit.text().strip(),
-                           self.mfa_combo.currentData(), sign_in_options=self.sign_in_options,
+                           self.mfa_combo.currentData(), kind=self.kind(), sign_in_options=self.sign_in_options,
                            realm_timeout_s=self.realm_timeout_s, realm_interval_s=self.realm_interval_s,
                            on_url=self._remember_url)
         return self._run(job, self._finished, self._failed, self._progress)
+
+    def kind(self) -> RunKind:
+        return RunKind.FEDERATE_UNDO if self.undoing else RunKind.FEDERATE
 
     def _remember_url(self, url: str) -> None:  # worker thread: one attribute, read by stop_worker
         self.sign_in_url = url
@@ -236,6 +268,9 @@ class FederateDialog(QDialog):
             self.realm_bar.setRange(0, max(1, int(realm.timeout_s)))
             self.realm_bar.setValue(min(int(realm.elapsed_s), int(realm.timeout_s)))
             seen = realm.last.namespace_type if realm.last else "…"
+            if self.undoing:
+                self.step_label.setText(federate_undo.waiting(self.domain(), seen))
+                return
             self.step_label.setText(self.tr("Federated in Entra. Waiting for Microsoft's sign-in page to send "
                                             "{domain} to Skolon (it says: {seen}). This can take up to two "
                                             "hours.").format(domain=self.domain(), seen=seen))
@@ -251,6 +286,12 @@ class FederateDialog(QDialog):
         self.result, self.ended = done, True
         result, domain = done.outcome.result, self.domain()
         self.realm_bar.hide()
+        if self.undoing:
+            self.step_label.setText(federate_undo.finished(result, domain))
+            self.outcome_label.setText("\n".join([*federate_undo.verification(result, domain), self.tr(
+                "Run folder: {path}").format(path=str(done.outcome.run_dir))]))
+            self.close_button.setText(self.tr("Close"))
+            return
         if result.verified:
             text = self.tr("Done: {domain} is federated with Skolon, and Microsoft's sign-in page sends its users "
                            "to Skolon. Test with one pupil's account first.").format(domain=domain)

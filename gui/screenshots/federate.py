@@ -1,6 +1,6 @@
 """`make screenshots`, the optional last step "Federate the domain with Skolon" (issue 18 §1), from Results
 against the demo: the readiness table, the typed domain, the run's progress while Microsoft's sign-in page
-catches up, and the verified end. The demo serves the IdP's metadata, and signs the admin in at once."""
+catches up, the verified end, and the way back offered when the step is opened again. The demo serves the IdP's metadata, and signs the admin in at once."""
 
 from __future__ import annotations
 
@@ -44,12 +44,30 @@ def _tour(results_page, tenant, out: Path, shot, wait) -> None:
     if not ready:  # the demo school has synced users in its domain: the step stops at the table, rightly
         dialog.close()
         return
+    domain = dialog.domain()  # the dialog is deleted once closed (and the undo's dialog waits on events)
     worker = dialog.start()
     wait(lambda: not worker.is_running() and dialog.ended)  # the worker's answer delivered and shown
     QCoreApplication.processEvents()
     shot(dialog, out, "9e-federate-done")
     dialog.close()
+    _undo_confirmation(results_page, out, shot, wait)
     # the tours after this one (undo) need the demo's domain managed again, as before
     from core.sandbox import federation
 
-    federation.unfederate(tenant.directory, dialog.domain(), tenant.clock(), 0)
+    federation.unfederate(tenant.directory, domain, tenant.clock(), 0)
+
+
+def _undo_confirmation(results_page, out: Path, shot, wait) -> None:
+    """The step opened again on the federated domain: the way back offered, its warning, the typed domain."""
+    dialog = results_page.open_federation()
+    worker = dialog.check()
+    if worker is None:
+        dialog.close()
+        return
+    wait(lambda: not worker.is_running() and dialog.check_button.isEnabled())
+    QCoreApplication.processEvents()
+    if dialog.undo_button.isVisible():
+        dialog.choose_undo()
+        dialog.confirm_edit.setText(dialog.domain())
+        shot(dialog, out, "9f-federate-undo-confirm")
+    dialog.close()

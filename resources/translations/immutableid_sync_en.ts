@@ -1839,7 +1839,7 @@
     <context>
         <name>FederateDialog</name>
         <message>
-            <location filename="../../gui/dialogs/federate.py" line="+62" />
+            <location filename="../../gui/dialogs/federate.py" line="+65" />
             <source>Federate the domain with Skolon</source>
             <translation>Federate the domain with Skolon</translation>
         </message>
@@ -1915,11 +1915,12 @@
         </message>
         <message>
             <location line="+3" />
+            <location line="+99" />
             <source>Sign in and &amp;federate</source>
             <translation>Sign in and &amp;federate</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="-65" />
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
@@ -1939,7 +1940,7 @@
             <translation>Give the domain (e.g. school.example) and Skolon's metadata.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Checking…</source>
             <translation>Checking…</translation>
         </message>
@@ -1954,7 +1955,7 @@
             <translation>Not ready: do what the table says, then check again. Nothing was changed.</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+12" />
             <source>OK</source>
             <translation>OK</translation>
         </message>
@@ -1979,22 +1980,22 @@
             <translation>Skipped</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+14" />
             <source>After this, every user in {domain} signs in with Skolon only. Type the domain ({domain}) to go ahead:</source>
             <translation>After this, every user in {domain} signs in with Skolon only. Type the domain ({domain}) to go ahead:</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+29" />
             <source>Sign in as an admin in the browser that opened (an account outside {domain}).</source>
             <translation>Sign in as an admin in the browser that opened (an account outside {domain}).</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+17" />
             <source>If no browser window opened, open {link}.</source>
             <translation>If no browser window opened, open {link}.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+14" />
             <source>Federated in Entra. Waiting for Microsoft's sign-in page to send {domain} to Skolon (it says: {seen}). This can take up to two hours.</source>
             <translation>Federated in Entra. Waiting for Microsoft's sign-in page to send {domain} to Skolon (it says: {seen}). This can take up to two hours.</translation>
         </message>
@@ -2019,7 +2020,7 @@
             <translation>Checking again…</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+13" />
             <source>Done: {domain} is federated with Skolon, and Microsoft's sign-in page sends its users to Skolon. Test with one pupil's account first.</source>
             <translation>Done: {domain} is federated with Skolon, and Microsoft's sign-in page sends its users to Skolon. Test with one pupil's account first.</translation>
         </message>
@@ -2039,12 +2040,24 @@
             <translation>Not done: {domain} was not federated as sent. See the report in the run folder.</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="-13" />
+            <location line="+17" />
             <source>Run folder: {path}</source>
             <translation>Run folder: {path}</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-192" />
+            <source>Make it managed &amp;again…</source>
+            <translation>Make it managed &amp;again…</translation>
+        </message>
+        <message>
+            <location line="+107" />
+            <source>Sign in and make mana&amp;ged</source>
+            <translation>Sign in and make mana&amp;ged</translation>
+        </message>
+        <message>
+            <location line="+69" />
+            <location line="+17" />
             <location line="+37" />
             <source>Close</source>
             <translation>Close</translation>
@@ -2088,6 +2101,74 @@
             <location line="+2" />
             <source>Not ready any more (checked again after the sign-in). Nothing was changed.</source>
             <translation>Not ready any more (checked again after the sign-in). Nothing was changed.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FederateUndo</name>
+        <message>
+            <location filename="../../gui/dialogs/federate_undo.py" line="+15" />
+            <source>{domain} is already federated with Skolon. To go back, make it managed again: its users then sign in with a Microsoft password.</source>
+            <translation>{domain} is already federated with Skolon. To go back, make it managed again: its users then sign in with a Microsoft password.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>After this, {domain} is managed again and its users sign in with a password kept by Microsoft, not with Skolon. Users created while the domain was federated have no password, and older passwords may be out of date: set or reset them, or turn on self-service password reset, before they need to sign in. Microsoft's sign-in page can take up to two hours to follow. Type the domain ({domain}) to go ahead:</source>
+            <translation>After this, {domain} is managed again and its users sign in with a password kept by Microsoft, not with Skolon. Users created while the domain was federated have no password, and older passwords may be out of date: set or reset them, or turn on self-service password reset, before they need to sign in. Microsoft's sign-in page can take up to two hours to follow. Type the domain ({domain}) to go ahead:</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Managed in Entra. Waiting for Microsoft's sign-in page to ask {domain}'s users for their Microsoft password again (it says: {seen}). This can take up to two hours.</source>
+            <translation>Managed in Entra. Waiting for Microsoft's sign-in page to ask {domain}'s users for their Microsoft password again (it says: {seen}). This can take up to two hours.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Done: {domain} is managed again, and Microsoft's sign-in page asks its users for their Microsoft password. Make sure each user has one (or self-service password reset) before they sign in.</source>
+            <translation>Done: {domain} is managed again, and Microsoft's sign-in page asks its users for their Microsoft password. Make sure each user has one (or self-service password reset) before they sign in.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{domain} is managed in Entra, but Microsoft's sign-in page still sends its users to Skolon. Microsoft allows up to two hours: open this step again later to check; nothing is changed twice.</source>
+            <translation>{domain} is managed in Entra, but Microsoft's sign-in page still sends its users to Skolon. Microsoft allows up to two hours: open this step again later to check; nothing is changed twice.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Stopped while waiting. The change in Entra stays; open this step again to check.</source>
+            <translation>Stopped while waiting. The change in Entra stays; open this step again to check.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not done: {domain} is still federated. See the report in the run folder.</source>
+            <translation>Not done: {domain} is still federated. See the report in the run folder.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>✓ Entra: the federation of {domain} was removed.</source>
+            <translation>✓ Entra: the federation of {domain} was removed.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>✓ Entra: {domain} was already managed.</source>
+            <translation>✓ Entra: {domain} was already managed.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>✓ Read back: {domain} has no federation any more.</source>
+            <translation>✓ Read back: {domain} has no federation any more.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>✗ Read back: {domain} is still federated.</source>
+            <translation>✗ Read back: {domain} is still federated.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>✓ Microsoft's sign-in page asks {domain}'s users for their password.</source>
+            <translation>✓ Microsoft's sign-in page asks {domain}'s users for their password.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>… Microsoft's sign-in page still says Federated.</source>
+            <translation>… Microsoft's sign-in page still says Federated.</translation>
         </message>
     </context>
     <context>

@@ -1839,7 +1839,7 @@
     <context>
         <name>FederateDialog</name>
         <message>
-            <location filename="../../gui/dialogs/federate.py" line="+62" />
+            <location filename="../../gui/dialogs/federate.py" line="+65" />
             <source>Federate the domain with Skolon</source>
             <translation>Federera domänen med Skolon</translation>
         </message>
@@ -1915,11 +1915,12 @@
         </message>
         <message>
             <location line="+3" />
+            <location line="+99" />
             <source>Sign in and &amp;federate</source>
             <translation>Logga in och &amp;federera</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="-65" />
             <source>Cancel</source>
             <translation>Avbryt</translation>
         </message>
@@ -1939,7 +1940,7 @@
             <translation>Ange domänen (t.ex. skola.example) och Skolons metadata.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Checking…</source>
             <translation>Kontrollerar…</translation>
         </message>
@@ -1954,7 +1955,7 @@
             <translation>Det finns hinder: gör det som tabellen säger och kontrollera sedan igen. Ingenting ändrades.</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+12" />
             <source>OK</source>
             <translation>OK</translation>
         </message>
@@ -1979,22 +1980,22 @@
             <translation>Hoppades över</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+14" />
             <source>After this, every user in {domain} signs in with Skolon only. Type the domain ({domain}) to go ahead:</source>
             <translation>Efter detta loggar alla användare i {domain} bara in med Skolon. Skriv domänen ({domain}) för att fortsätta:</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+29" />
             <source>Sign in as an admin in the browser that opened (an account outside {domain}).</source>
             <translation>Logga in som administratör i webbläsaren som öppnades (med ett konto utanför {domain}).</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+17" />
             <source>If no browser window opened, open {link}.</source>
             <translation>Om inget webbläsarfönster öppnades, öppna {link}.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+14" />
             <source>Federated in Entra. Waiting for Microsoft's sign-in page to send {domain} to Skolon (it says: {seen}). This can take up to two hours.</source>
             <translation>Federerad i Entra. Väntar på att Microsofts inloggningssida ska skicka {domain} till Skolon (den säger: {seen}). Det kan ta upp till två timmar.</translation>
         </message>
@@ -2019,7 +2020,7 @@
             <translation>Kontrollerar igen…</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+13" />
             <source>Done: {domain} is federated with Skolon, and Microsoft's sign-in page sends its users to Skolon. Test with one pupil's account first.</source>
             <translation>Klart: {domain} är federerad med Skolon, och Microsofts inloggningssida skickar dess användare till Skolon. Testa först med en elevs konto.</translation>
         </message>
@@ -2039,12 +2040,24 @@
             <translation>Inte klart: {domain} federerades inte som det skickades. Se rapporten i körningens mapp.</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="-13" />
+            <location line="+17" />
             <source>Run folder: {path}</source>
             <translation>Körningens mapp: {path}</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-192" />
+            <source>Make it managed &amp;again…</source>
+            <translation>Gör den hanterad &amp;igen…</translation>
+        </message>
+        <message>
+            <location line="+107" />
+            <source>Sign in and make mana&amp;ged</source>
+            <translation>Logga in och &amp;gör den hanterad</translation>
+        </message>
+        <message>
+            <location line="+69" />
+            <location line="+17" />
             <location line="+37" />
             <source>Close</source>
             <translation>Stäng</translation>
@@ -2088,6 +2101,74 @@
             <location line="+2" />
             <source>Not ready any more (checked again after the sign-in). Nothing was changed.</source>
             <translation>Förutsättningarna stämmer inte längre (kontrollerades igen efter inloggningen). Ingenting ändrades.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FederateUndo</name>
+        <message>
+            <location filename="../../gui/dialogs/federate_undo.py" line="+15" />
+            <source>{domain} is already federated with Skolon. To go back, make it managed again: its users then sign in with a Microsoft password.</source>
+            <translation>{domain} är redan federerad med Skolon. För att gå tillbaka gör du den hanterad igen: användarna loggar då in med ett Microsoft-lösenord.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>After this, {domain} is managed again and its users sign in with a password kept by Microsoft, not with Skolon. Users created while the domain was federated have no password, and older passwords may be out of date: set or reset them, or turn on self-service password reset, before they need to sign in. Microsoft's sign-in page can take up to two hours to follow. Type the domain ({domain}) to go ahead:</source>
+            <translation>Efter detta är {domain} hanterad igen och användarna loggar in med ett lösenord som Microsoft håller, inte med Skolon. Användare som skapades medan domänen var federerad har inget lösenord, och äldre lösenord kan vara inaktuella: sätt eller återställ dem, eller slå på lösenordsåterställning via självbetjäning, innan de behöver logga in. Det kan ta upp till två timmar innan Microsofts inloggningssida följer efter. Skriv domänen ({domain}) för att fortsätta:</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Managed in Entra. Waiting for Microsoft's sign-in page to ask {domain}'s users for their Microsoft password again (it says: {seen}). This can take up to two hours.</source>
+            <translation>Hanterad i Entra. Väntar på att Microsofts inloggningssida ska be användarna i {domain} om deras Microsoft-lösenord igen (den säger: {seen}). Det kan ta upp till två timmar.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Done: {domain} is managed again, and Microsoft's sign-in page asks its users for their Microsoft password. Make sure each user has one (or self-service password reset) before they sign in.</source>
+            <translation>Klart: {domain} är hanterad igen, och Microsofts inloggningssida ber användarna om deras Microsoft-lösenord. Se till att varje användare har ett (eller lösenordsåterställning via självbetjäning) innan de loggar in.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{domain} is managed in Entra, but Microsoft's sign-in page still sends its users to Skolon. Microsoft allows up to two hours: open this step again later to check; nothing is changed twice.</source>
+            <translation>{domain} är hanterad i Entra, men Microsofts inloggningssida skickar fortfarande användarna till Skolon. Microsoft tillåter upp till två timmar: öppna det här steget igen senare för att kontrollera; ingenting ändras två gånger.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Stopped while waiting. The change in Entra stays; open this step again to check.</source>
+            <translation>Stoppades under väntan. Ändringen i Entra ligger kvar; öppna det här steget igen för att kontrollera.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not done: {domain} is still federated. See the report in the run folder.</source>
+            <translation>Inte klart: {domain} är fortfarande federerad. Se rapporten i körningens mapp.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>✓ Entra: the federation of {domain} was removed.</source>
+            <translation>✓ Entra: federeringen av {domain} togs bort.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>✓ Entra: {domain} was already managed.</source>
+            <translation>✓ Entra: {domain} var redan hanterad.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>✓ Read back: {domain} has no federation any more.</source>
+            <translation>✓ Tillbakaläst: {domain} har ingen federering längre.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>✗ Read back: {domain} is still federated.</source>
+            <translation>✗ Tillbakaläst: {domain} är fortfarande federerad.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>✓ Microsoft's sign-in page asks {domain}'s users for their password.</source>
+            <translation>✓ Microsofts inloggningssida ber användarna i {domain} om deras lösenord.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>… Microsoft's sign-in page still says Federated.</source>
+            <translation>… Microsofts inloggningssida säger fortfarande Federated.</translation>
         </message>
     </context>
     <context>
