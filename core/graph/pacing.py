@@ -1,12 +1,15 @@
 """Pacing writes to the tenant's write quota (graph-facts §4: 3,000 writes per 150 s per app+tenant),
 so a run goes as fast as Entra allows without storms of 429.
 
-A sliding window, like Entra's. A write holds its slot from when it is admitted until `window_s` after it
-was SENT (`release(n, sent_at=...)`), plus SEND_MARGIN_S: Entra counts a request when it arrives, which is
-after we sent it, so a window counted from the send cannot run ahead of Entra's own — as long as the next
-write's trip is not shorter than this one's by more than the margin. (Counting from the answer, as we
-once did, added a whole round trip to every window: 50–80 ms per 2 s window in the benchmark.) A caller
-that does not say when it sent counts from the answer, which is always safe.
+A sliding window, like Entra's. Entra counts a write when it ARRIVES. Counting our window from the answer
+is always safe but adds a round trip to every window (50–80 ms per 2 s window in the benchmark); counting
+from the moment we call the client (`sent_at`) is not safe: under load the request may leave the machine
+much later (GIL, TLS; the 3-school batch benchmark earned 78 × 429 that way). So a write's window starts
+half the SHORTEST round trip seen so far before its answer (`release(n, sent_at=...)`), never before
+`sent_at`: the answer's way back plus the next write's way in are each at least about that half, so the
+next write cannot arrive before this one's window has passed at Entra — and local delays before the send
+only make the start later. SEND_MARGIN_S covers clock granularity and jitter. Without `sent_at`: from the
+answer.
 
 Listeners (`add_listener(fn)`) hear `fn(until)` (clock time) whenever writing is held back: a 429's pause,
 or a caller about to wait at least NOTICE_S for the window — so a UI can show the pause at once.
@@ -24,10 +27,9 @@ DEFAULT_LIMIT = 3000
 DEFAULT_WINDOW_S = 150.0
 _POLL_S = 0.05  # when slots are held by requests still in flight, look again this often
 NOTICE_S = 1.0  # waits for the window at least this long are told to the listeners
-# Added to a write's send time before its window starts: covers one-way latency jitter (a later write that
-# travels faster than the one whose slot it takes) and clock granularity. A 429 costs far more than this
-# (Retry-After is whole seconds, so at least 1 s of nobody writing); 30 ms per window costs 1.5 % at 2 s.
-SEND_MARGIN_S = 0.03
+# Added to a write's window start (see the module doc): clock granularity and one-way jitter. A 429 costs far
+# more (Retry-After is whole seconds: at least 1 s of nobody writing); 10 ms per window is 0.5 % at 2 s.
+SEND_MARGIN_S = 0.01
 
 def quota_wait_s(writes: int, limit: int = DEFAULT_LIMIT, window_s: float = DEFAULT_WINDOW_S) -> float:
     """The least time `writes` writes take at this quota, waiting for the window alone: a run within the
@@ -49,8 +51,9 @@ class WritePacer:
         self._clock = clock
         self._sleep = sleep or _event_sleep
         self._lock = threading.Lock()
-        self._done: deque[float] = deque()  # answer times of writes still inside the window
+        self._done: deque[float] = deque()  # window start of each write still inside it (module doc)
         self._in_flight = 0
+        self._min_trip = float("inf")  # the shortest send-to-answer time seen (release with sent_at)
         self._paused_until = 0.0
         self._waiting_until = 0.0  # latest end of a wait for the window that listeners were told of
         self._listeners: list[Callable[[float], None]] = []
@@ -138,13 +141,17 @@ class WritePacer:
 
     def release(self, n: int, sent: bool = True, sent_at: float | None = None) -> None:
         """The `n` writes admitted earlier were answered (sent=True) or never sent (frees them now).
-        `sent_at` (this pacer's clock): when they left; their window then counts from the send (plus
-        SEND_MARGIN_S), else from now, the answer."""
+        `sent_at` (this pacer's clock): when the request was handed to the client; their window then
+        starts half the shortest round trip before the answer (not before `sent_at`; module doc), else at
+        the answer."""
         with self._lock:
             self._in_flight = max(0, self._in_flight - n)
             if sent and n > 0:
                 now = self._clock()
-                start = now if sent_at is None else min(now, sent_at + SEND_MARGIN_S)
+                start = now
+                if sent_at is not None:
+                    self._min_trip = min(self._min_trip, max(0.0, now - sent_at))
+                    start = min(now, max(sent_at, now - self._min_trip / 2) + SEND_MARGIN_S)
                 # kept in order (the window expires from the left): a slow answer may come after a faster
                 # one sent later
                 if self._done and start < self._done[-1]:

@@ -4,7 +4,7 @@ import threading
 
 import pytest
 
-from core.graph.pacing import WritePacer
+from core.graph.pacing import SEND_MARGIN_S, WritePacer
 
 
 class FakeTime:
@@ -165,3 +165,24 @@ def test_expected_wait_says_when_the_window_would_admit_without_taking_a_slot():
     p.pause_for(5.0)       # a Retry-After outlasts the window
     assert p.expected_wait() == pytest.approx(5.0)
     assert t.slept == []
+
+
+def test_a_window_starts_half_the_shortest_round_trip_before_the_answer_never_before_the_send():
+    # Entra counts a write when it arrives. A request handed to the client at t may leave much later (a busy
+    # machine): counting from t could run ahead of Entra's window. Half the shortest round trip before the
+    # answer cannot: the answer's way back is at least that long.
+    now = [0.0]
+    pacer = WritePacer(limit=1, window_s=2.0, clock=lambda: now[0], sleep=lambda s: None)
+    assert pacer.acquire(1, threading.Event())
+    now[0] = 0.04
+    pacer.release(1, sent_at=0.0)  # a 40 ms trip, the shortest so far: starts at 0.02 + margin
+    assert pacer.expected_wait() == pytest.approx(2.0 + 0.02 + SEND_MARGIN_S - 0.04)
+    now[0] = 10.0
+    assert pacer.acquire(1, threading.Event())
+    now[0] = 10.5
+    pacer.release(1, sent_at=10.0)  # left late (500 ms): its window starts 20 ms before the answer, not at 10.0
+    assert pacer.expected_wait() == pytest.approx(2.0 - 0.02 + SEND_MARGIN_S)
+    now[0] = 30.0
+    assert pacer.acquire(1, threading.Event())
+    pacer.release(1)  # no send time: from the answer
+    assert pacer.expected_wait() == pytest.approx(2.0)
