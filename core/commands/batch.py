@@ -35,7 +35,6 @@ from core.setup.school_runs import (
     write_batch_summary,
 )
 from core.setup.schools import SchoolsFileError, read_schools
-from core.setup.secrets import SecretStore
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -107,12 +106,11 @@ def _batch(args: argparse.Namespace, runs: list[SchoolRun], options: WriteOption
         board.update(index[id(run)], school_line(run, width, cancel.is_set()), force=ended)
 
     if args.yes or args.dry_run:  # nothing to confirm: no school waits for the others' plans
-        code = plan_and_run_all(runs, options, parallel=args.parallel, cancel=cancel, secrets=SecretStore(),
-                                on_change=changed)
+        code = plan_and_run_all(runs, options, parallel=args.parallel, cancel=cancel, on_change=changed)
         board.done()
         print_plans(runs)
         return _finish(args, runs, code)
-    plan_all(runs, parallel=args.parallel, cancel=cancel, secrets=SecretStore(), on_change=changed)
+    plan_all(runs, parallel=args.parallel, cancel=cancel, on_change=changed)
     board.done()
     print_plans(runs)
     total = sum(r.to_write for r in runs if r.state is SchoolState.PLANNED)

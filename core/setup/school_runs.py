@@ -152,10 +152,15 @@ def plan_and_run_all(runs: list[SchoolRun], options: WriteOptions | None = None,
 
 
 def _secrets(runs: list[SchoolRun], secrets: SecretStore | None) -> dict[int, str | None]:
-    store = secrets or SecretStore()  # one per process: a keyring-less machine keeps secrets in it
     # The keyring is asked here, one school after another: not every backend (D-Bus) is safe across threads.
-    return {id(run): (None if run.school.conn.uses_certificate else run.school.profile_secret)
-            or store.credential_for(run.school.conn) for run in runs}
+    # It is opened only when a school's profile file has no secret (choosing a backend takes ~0.1 s).
+    found: dict[int, str | None] = {}
+    for run in runs:
+        found[id(run)] = None if run.school.conn.uses_certificate else run.school.profile_secret
+        if not found[id(run)]:
+            secrets = secrets or SecretStore()  # one per process: a keyring-less machine keeps secrets in it
+            found[id(run)] = secrets.credential_for(run.school.conn)
+    return found
 
 
 class _TenantClaims:
