@@ -30,8 +30,8 @@ LIST_REREAD_MIN = 200  # above this many users to read, a full listing is cheape
 # journal fsync between its read and its send). Whether Graph's replicas can serve a read that misses a
 # write just answered is not documented: the sandbox assumes they cannot (facts.UNCONFIRMED
 # ["replica_lag_after_write_s"]), and the margin is all the slack there is for it.
-FRESH_S = 0.3
-TRIP_MARGIN_S = 0.2
+FRESH_S = 0.2
+TRIP_MARGIN_S = 0.15
 READ_BACK_SETTLE_S = FRESH_S + TRIP_MARGIN_S
 
 
@@ -48,7 +48,7 @@ def read_values(graph: GraphClient, ids: list[str], tenant_rows: int, mode: str 
     return _read_in_parallel(graph, ids, cancel)
 
 
-READ_THREADS = 4  # $batch GETs of 20 users sent side by side: the end of a run waits for the slowest, not the sum
+READ_THREADS = 8  # $batch GETs of 20 users sent side by side: the end of a run waits for the slowest, not the sum
 
 
 def _read_in_parallel(graph: GraphClient, ids: list[str], cancel: threading.Event | None) -> dict[str, str | None]:
