@@ -29,12 +29,12 @@ from core.setup.school_runs import (
     WriteOptions,
     is_batch_confirmed,
     plan_all,
+    plan_and_run_all,
     run_all,
     worst_exit,
     write_batch_summary,
 )
 from core.setup.schools import SchoolsFileError, read_schools
-from core.setup.secrets import SecretStore
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -105,7 +105,12 @@ def _batch(args: argparse.Namespace, runs: list[SchoolRun], options: WriteOption
         ended = run.state in (SchoolState.DONE, SchoolState.FAILED, SchoolState.CANCELLED, SchoolState.PLANNED)
         board.update(index[id(run)], school_line(run, width, cancel.is_set()), force=ended)
 
-    plan_all(runs, parallel=args.parallel, cancel=cancel, secrets=SecretStore(), on_change=changed)
+    if args.yes or args.dry_run:  # nothing to confirm: no school waits for the others' plans
+        code = plan_and_run_all(runs, options, parallel=args.parallel, cancel=cancel, on_change=changed)
+        board.done()
+        print_plans(runs)
+        return _finish(args, runs, code)
+    plan_all(runs, parallel=args.parallel, cancel=cancel, on_change=changed)
     board.done()
     print_plans(runs)
     total = sum(r.to_write for r in runs if r.state is SchoolState.PLANNED)
@@ -116,6 +121,10 @@ def _batch(args: argparse.Namespace, runs: list[SchoolRun], options: WriteOption
     # the same board again, drawn afresh below the plan (a school that failed to plan keeps its line)
     code = run_all(runs, options, parallel=args.parallel, cancel=cancel, on_change=changed)
     board.done()
+    return _finish(args, runs, code)
+
+
+def _finish(args: argparse.Namespace, runs: list[SchoolRun], code: int) -> int:
     summary = write_batch_summary(runs, _batch_dir(args.file) / SUMMARY_FILE)
     print_results(runs, summary)
     return worst_exit([code, *(r.exit_code for r in runs)])
@@ -163,10 +172,10 @@ def print_plans(runs: list[SchoolRun], out: TextIO | None = None) -> None:
     width = max(len(r.name) for r in runs)
     print("Plan:", file=out)
     for run in runs:
-        if run.state is not SchoolState.PLANNED:
+        if run.plan is None or (run.reason or "").startswith("tenant_repeated"):
             print(f"  {run.name:<{width}}  not planned: {school_reason_text(run.reason, hint=True)}", file=out)
             continue
-        counts = run.counts
+        counts = run.plan.counts()  # the plan's, also once the school has written (--yes: printed after)
         others = sum(counts.values()) - run.to_write - counts.get("already_set", 0)
         resume = f"; continues the run in {run.prepared.unfinished.path}" if _resumes(run) else ""
         print(f"  {run.name:<{width}}  {run.school.conn.tenant}: {run.to_write:,} to write, "

@@ -1,4 +1,5 @@
-"""Many schools at once (`batch`): plan every school, then write them side by side, each school its own
+"""Many schools at once (`batch`): plan every school, then write them side by side (or, with nothing to
+confirm, each school from sign-in to write on its own: plan_and_run_all), each school its own
 run through core/run/lifecycle.py — its own sign-in, Graph client and write pacer (every tenant has its own quota,
 so one school's pace never holds back another's), its own run folder, journal, report and summary, and
 its own unfinished run continued on a rerun.
@@ -121,12 +122,62 @@ def plan_all(runs: list[SchoolRun], *, parallel: int = 4, cancel: threading.Even
              secrets: SecretStore | None = None, on_change: Changed = lambda run: None) -> None:
     """Sign in, list and plan every school (its live value re-read again before writing)."""
     cancel = cancel or threading.Event()
-    store = secrets or SecretStore()  # one per process: a keyring-less machine keeps secrets in it
-    # The keyring is asked here, one school after another: not every backend (D-Bus) is safe across threads.
-    found = {id(run): (None if run.school.conn.uses_certificate else run.school.profile_secret)
-             or store.credential_for(run.school.conn) for run in runs}
+    found = _secrets(runs, secrets)
     _each(runs, parallel, lambda run: _plan(run, found[id(run)], cancel, on_change), on_change)
     _one_run_per_tenant(runs)
+
+
+def plan_and_run_all(runs: list[SchoolRun], options: WriteOptions | None = None, *, parallel: int = 4,
+                     cancel: threading.Event | None = None, secrets: SecretStore | None = None,
+                     on_change: Changed = lambda run: None) -> int:
+    """Each school from sign-in through plan to write on its own, `parallel` at a time, for a batch that
+    asks no confirmation (--yes, --dry-run): one school's slow sign-in or listing never holds back another's
+    writes, and the next school starts the moment one ends. Returns the batch's exit code (worst_exit)."""
+    options = options or WriteOptions()
+    cancel = cancel or threading.Event()
+    found = _secrets(runs, secrets)
+    claims = _TenantClaims()
+
+    def job(run: SchoolRun) -> None:
+        _plan(run, found[id(run)], cancel, on_change)
+        if run.state is not SchoolState.PLANNED:
+            return
+        on_change(run)
+        if claims.refused(run):
+            return
+        _write(run, options, cancel, on_change)
+
+    _each(runs, parallel, job, on_change)
+    return worst_exit(run.exit_code for run in runs)
+
+
+def _secrets(runs: list[SchoolRun], secrets: SecretStore | None) -> dict[int, str | None]:
+    # The keyring is asked here, one school after another: not every backend (D-Bus) is safe across threads.
+    # It is opened only when a school's profile file has no secret (choosing a backend takes ~0.1 s).
+    found: dict[int, str | None] = {}
+    for run in runs:
+        found[id(run)] = None if run.school.conn.uses_certificate else run.school.profile_secret
+        if not found[id(run)]:
+            secrets = secrets or SecretStore()  # one per process: a keyring-less machine keeps secrets in it
+            found[id(run)] = secrets.credential_for(run.school.conn)
+    return found
+
+
+class _TenantClaims:
+    """The first school planned against a tenant writes it; a later one (the same tenant under another name)
+    is refused, as _one_run_per_tenant refuses it when every school is planned first."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._seen: dict[str, str] = {}
+
+    def refused(self, run: SchoolRun) -> bool:
+        with self._lock:
+            first = self._seen.setdefault(run.tenant_id or run.name, run.name)
+        if first == run.name:
+            return False
+        run.end(SchoolState.FAILED, EXIT_BAD_INPUT, f"tenant_repeated:{first}")
+        return True
 
 
 def _one_run_per_tenant(runs: list[SchoolRun]) -> None:

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
-
-import keyring
-import keyring.errors
+from types import ModuleType
 
 from core import logsetup
 
@@ -33,6 +31,15 @@ def certificate_username(tenant: str, client_id: str, thumbprint: str) -> str:
     return f"{username(tenant, client_id)}/cert-{thumbprint.strip().upper()}"
 
 
+def _keyring() -> ModuleType:
+    """keyring, imported on first use: it costs a CLI run ~40 ms at start (its backends' modules), and a run
+    whose secret comes from its profile file never asks it."""
+    import keyring
+    import keyring.errors  # noqa: F401 — PasswordDeleteError, below
+
+    return keyring
+
+
 def _backend_unusable(backend: object) -> bool:
     from keyring.backends import chainer, fail, null
 
@@ -50,7 +57,7 @@ class SecretStore:
         self._lock = threading.Lock()
         self.unavailable_reason: str | None = None
         try:
-            if _backend_unusable(keyring.get_keyring()):
+            if _backend_unusable(_keyring().get_keyring()):
                 self.unavailable_reason = NO_BACKEND
         except Exception:  # keyring can raise while choosing a backend (broken D-Bus, etc.)
             self.unavailable_reason = BACKEND_ERROR
@@ -128,7 +135,7 @@ class SecretStore:
         if not self.persistent:
             return None
         try:
-            value = keyring.get_password(SERVICE, key)
+            value = _keyring().get_password(SERVICE, key)
         except Exception as exc:
             self._give_up(exc)
             return None
@@ -145,7 +152,7 @@ class SecretStore:
         if not self.persistent:
             return False
         try:
-            keyring.set_password(SERVICE, key, secret)
+            _keyring().set_password(SERVICE, key, secret)
         except Exception as exc:
             self._give_up(exc)
             return False
@@ -156,6 +163,7 @@ class SecretStore:
             had = self._memory.pop(key, None) is not None
         if not self.persistent:
             return had
+        keyring = _keyring()
         try:
             keyring.delete_password(SERVICE, key)
         except keyring.errors.PasswordDeleteError:

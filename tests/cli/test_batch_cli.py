@@ -214,3 +214,18 @@ def test_a_csv_export_beside_the_schools_file_and_a_domain_scope(sandbox_factory
     assert sorted(written.values()) == [f"Å-{i}" for i in range(1, 5)]
     row = read_batch_summary()["School 1"]
     assert (row["set"], row["no_source_value"]) == ("4", "2")
+
+
+def test_a_school_slow_to_plan_does_not_hold_back_the_others_writes(sandbox_factory, tmp_path):
+    """--yes: each school goes from sign-in to write on its own. School 0's every Graph answer is slow, so
+    its planning reads come late; school 1 writes in the meantime. Had every school to be planned before
+    any wrote, school 1's first PATCH would come after school 0's listing (audit times, one clock)."""
+    slow = SandboxConfig(latency_ms=400)
+    tenants = [school_tenant(sandbox_factory, tmp_path, 0, config=slow), school_tenant(sandbox_factory, tmp_path, 1)]
+    file = schools_file(tmp_path, tenants)
+    assert main(["batch", str(file), "--yes", "--parallel", "2"]) == EXIT_OK
+    assert written_once(tenants[0], 30) and written_once(tenants[1], 30)
+    audit0, audit1 = tenants[0].audit(), tenants[1].audit()
+    listing0 = max(e["time"] for e in audit0 if e["method"] == "GET" and e["path"].rstrip("/").endswith("/users"))
+    first_patch1 = min(e["time"] for e in audit1 if e["method"] == "PATCH")
+    assert first_patch1 < listing0, (first_patch1, [(e["time"], e["method"], e["path"]) for e in audit0][:12])

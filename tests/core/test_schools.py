@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
+from types import SimpleNamespace
 
 import pytest
 
@@ -12,8 +15,9 @@ from core.commands.progress import ProgressBoard
 from core.exits import EXIT_BAD_INPUT
 from core.graph.connection import Connection
 from core.messages import school_problem_text
+from core.setup import school_runs
 from core.setup.profiles import ProfileStore
-from core.setup.school_runs import SEVERITY, is_batch_confirmed, worst_exit
+from core.setup.school_runs import SEVERITY, SchoolRun, is_batch_confirmed, worst_exit
 from core.setup.schools import SchoolsFileError, read_schools
 
 HEADER = "name,connection,source,match,key_column,value_column,transform,domains\n"
@@ -159,3 +163,33 @@ def test_batch_summary_is_a_neutralised_utf8_bom_csv_without_secrets(folder, tmp
     header, row = data.decode("utf-8-sig").splitlines()
     assert header == ",".join(SUMMARY_COLUMNS)
     assert row.startswith("\"'=HYPERLINK(\"\"x\"\")\"," + TENANT_A + ",failed,3,secret_invalid,")
+
+
+def test_a_batch_whose_secrets_are_in_its_profiles_never_opens_the_keyring(monkeypatch):
+    """Opening the keyring costs a run its backend's start (~0.1 s, D-Bus on Linux): a batch whose every
+    school's profile file holds its secret does not open it; a school without one opens it once."""
+    opened: list[object] = []
+
+    class Store:
+        def __init__(self) -> None:
+            opened.append(self)
+
+        def credential_for(self, conn: object) -> str:
+            return "from-keyring"
+
+    monkeypatch.setattr(school_runs, "SecretStore", Store)
+
+    def run(name: str, secret: str | None) -> SchoolRun:
+        return SchoolRun(SimpleNamespace(name=name, profile_secret=secret,
+                                         conn=SimpleNamespace(uses_certificate=False)))
+
+    runs = [run("A", "s-a"), run("B", "s-b")]
+    assert school_runs._secrets(runs, None) == {id(runs[0]): "s-a", id(runs[1]): "s-b"} and opened == []
+    runs.append(run("C", None))
+    assert school_runs._secrets(runs, None)[id(runs[2])] == "from-keyring" and len(opened) == 1
+
+
+def test_a_cli_run_does_not_import_the_keyring_until_it_asks_it():
+    code = "import sys, core.commands.batch, core.commands.apply; print('keyring' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
