@@ -165,6 +165,12 @@ HINT: dict[str, str] = {
 
 
 # Plan and apply statuses (contracts.md "Reports").
+# Counts that are no row's status: an undo's users left because they need the UPN swap
+# (core.planning.statuses.counts_as_read); said in results summaries, never in the status column.
+COUNT_ONLY_STATUS = {
+    "needs_upn_swap": T("Status", "Left: needs the UPN swap"),
+}
+
 STATUS = {
     "will_set": T("Status", "Will be set"),
     "already_set": T("Status", "Already has one"),
@@ -265,11 +271,13 @@ REASON = {
     "value_in_use": T("Detail", "Already held by {value}."),  # {value}: the holder
     "domain_not_chosen": T("Detail", "Domain {value}."),  # {value}: the domain
     "domain_federated": T("Detail", "Domain {value} is federated."),
-    "federated_swap_ready": T("Detail", "Domain {value} is federated: can be set with the UPN swap."),
+    "federated_swap_ready": T("Detail", "Domain {value} is federated: tick the UPN swap on the Confirm page to "
+                                               "set it."),
     "swap_alias_shared": T("Detail", "Domain federated; the UPN swap cannot be used: its temporary UPN {alias} "
                                      "would also be {others}'s."),
     "swap_parked": T("Detail", "On the temporary UPN {temp} left by an interrupted UPN swap (its own UPN: "
-                               "{original}). Only a run with the UPN swap moves it back."),
+                               "{original}). Tick the UPN swap (on the Confirm page, or in the undo) to move it "
+                               "back."),
     "swap_parked_restored": T("Detail", "Moved back from the temporary UPN {temp} to its own; the value was left "
                                         "as it was."),
     "swap_parked_dry_run": T("Detail", "Would be moved back from its temporary UPN to its own (dry run)."),

@@ -38,7 +38,7 @@ def column_title(column: int) -> str:
 
 
 def status_text(code: str) -> str:
-    text = code_texts.STATUS.get(code)
+    text = code_texts.STATUS.get(code) or code_texts.COUNT_ONLY_STATUS.get(code)
     return tr("Status", text) if text else code
 
 

@@ -92,3 +92,18 @@ def count_statuses(rows: Iterable[Any]) -> dict[str, int]:
     counts = Counter(getattr(row.status, "value", row.status) for row in rows)
     known = {s.value: counts[s.value] for s in Status if counts.get(s.value)}
     return known | {s: n for s, n in counts.items() if s not in known}
+
+
+def counts_as_read(counts: dict[str, int], rows: Iterable[Any]) -> dict[str, int]:
+    """A result's `counts` (per status), with the undo's users that only the UPN swap can clear (reported
+    `failed` with the reason NEEDS_SWAP: nothing was sent for them) counted as NEEDS_SWAP, not as failures —
+    what a person reading the result should be told. The report and the summary keep the contract's statuses."""
+    shown = dict(counts)
+    left = sum(1 for row in rows if getattr(row, "reason", None) == NEEDS_SWAP and is_failure(row))
+    failed = Status.FAILED.value
+    if left:
+        shown[failed] = shown.get(failed, 0) - left
+        if shown[failed] <= 0:
+            del shown[failed]
+        shown[NEEDS_SWAP] = left
+    return shown

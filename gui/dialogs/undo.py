@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.planning.statuses import NEEDS_SWAP, not_back
+from core.planning.statuses import NEEDS_SWAP, counts_as_read, not_back
 from core.run.history import PARTLY_UNDONE
 from core.run.lifecycle import confirmation_tokens, example_domain, is_confirmed, tenant_domains
 from gui import texts
@@ -255,7 +255,7 @@ class UndoDialog(QDialog):
                                       .format(n=texts.number(swaps)))
         else:
             self.status_label.setText(self.tr("Undo finished."))
-        self.result_label.setText(texts.results_summary(counts, False))
+        self.result_label.setText(texts.results_summary(counts_as_read(counts, result.rows), False))
         notes = [self.tr("Report: {path}").format(path=html.escape(str(outcome.report_path)))]
         parked = len(not_back(result.rows))
         if parked:  # said once: continuing finishes them first

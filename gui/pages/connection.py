@@ -251,9 +251,10 @@ class ConnectionPage(WizardPage):
     def _show_certificate(self, thumbprint: str | None, key: str | None) -> None:
         """A certificate connection: the secret field says so and takes nothing; a secret one: as usual."""
         self._certificate = (thumbprint, key) if thumbprint else None
-        for widget in (self.secret_edit, self.show_secret_box, self.remember_box):
-            widget.setEnabled(thumbprint is None and (widget is not self.remember_box
-                                                      or self.session_secret_store().persistent))
+        is_secret = thumbprint is None
+        self.secret_edit.setEnabled(is_secret)
+        self.show_secret_box.setEnabled(is_secret)
+        self.remember_box.setEnabled(is_secret and self.session_secret_store().persistent)
         self.secret_edit.setPlaceholderText(
             self.tr("Signs in with a certificate (thumbprint {v}); its private key is in the keychain").format(
                 v=thumbprint) if thumbprint else self.tr("The client secret's Value (not its Secret ID)"))

@@ -17,7 +17,7 @@
     <context>
         <name>AppReg</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+489" />
+            <location filename="../../gui/code_texts.py" line="+497" />
             <source>Microsoft's sign-in service does not know this tenant in this cloud.</source>
             <translation>Microsoft's sign-in service does not know this tenant in this cloud.</translation>
         </message>
@@ -694,7 +694,7 @@
     <context>
         <name>Code</name>
         <message>
-            <location line="-328" />
+            <location line="-336" />
             <source>The tenant is missing.</source>
             <translation>The tenant is missing.</translation>
         </message>
@@ -1035,7 +1035,7 @@
             <translation>Microsoft refused every write for a long time, so the run stopped.</translation>
         </message>
         <message>
-            <location line="+501" />
+            <location line="+509" />
             <source>Entra refused the certificate: the app has no such certificate, it has expired, or the private key does not belong to it.</source>
             <translation>Entra refused the certificate: the app has no such certificate, it has expired, or the private key does not belong to it.</translation>
         </message>
@@ -1070,7 +1070,7 @@
             <translation>The certificate's expiry date has passed.</translation>
         </message>
         <message>
-            <location line="-519" />
+            <location line="-527" />
             <source>Yes: the preview marks them, and leaves them out.</source>
             <translation>Yes: the preview marks them, and leaves them out.</translation>
         </message>
@@ -1083,7 +1083,7 @@
     <context>
         <name>Column</name>
         <message>
-            <location line="+236" />
+            <location line="+244" />
             <source>Display name</source>
             <translation>Display name</translation>
         </message>
@@ -1504,7 +1504,7 @@
     <context>
         <name>Detail</name>
         <message>
-            <location line="-152" />
+            <location line="-154" />
             <source>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</source>
             <translation>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</translation>
         </message>
@@ -1520,12 +1520,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+60" />
+            <location line="+62" />
             <source>The user no longer exists.</source>
             <translation>The user no longer exists.</translation>
         </message>
         <message>
-            <location line="-54" />
+            <location line="-56" />
             <source>The value is empty.</source>
             <translation>The value is empty.</translation>
         </message>
@@ -1595,22 +1595,12 @@
             <translation>Holds {roles}: a Privileged Authentication Administrator must set it, by hand.</translation>
         </message>
         <message>
-            <location line="+7" />
-            <source>Domain {value} is federated: can be set with the UPN swap.</source>
-            <translation>Domain {value} is federated: can be set with the UPN swap.</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+9" />
             <source>Domain federated; the UPN swap cannot be used: its temporary UPN {alias} would also be {others}'s.</source>
             <translation>Domain federated; the UPN swap cannot be used: its temporary UPN {alias} would also be {others}'s.</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>On the temporary UPN {temp} left by an interrupted UPN swap (its own UPN: {original}). Only a run with the UPN swap moves it back.</source>
-            <translation>On the temporary UPN {temp} left by an interrupted UPN swap (its own UPN: {original}). Only a run with the UPN swap moves it back.</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="+5" />
             <source>Moved back from the temporary UPN {temp} to its own; the value was left as it was.</source>
             <translation>Moved back from the temporary UPN {temp} to its own; the value was left as it was.</translation>
         </message>
@@ -1765,7 +1755,7 @@
             <translation>The tenant's .onmicrosoft.com domain could not be read.</translation>
         </message>
         <message>
-            <location line="-70" />
+            <location line="-72" />
             <source>Synced from on-premises AD: set the source anchor there.</source>
             <translation>Synced from on-premises AD: set the source anchor there.</translation>
         </message>
@@ -1810,7 +1800,17 @@
             <translation>Domain {value} is federated.</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+1" />
+            <source>Domain {value} is federated: tick the UPN swap on the Confirm page to set it.</source>
+            <translation>Domain {value} is federated: tick the UPN swap on the Confirm page to set it.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>On the temporary UPN {temp} left by an interrupted UPN swap (its own UPN: {original}). Tick the UPN swap (on the Confirm page, or in the undo) to move it back.</source>
+            <translation>On the temporary UPN {temp} left by an interrupted UPN swap (its own UPN: {original}). Tick the UPN swap (on the Confirm page, or in the undo) to move it back.</translation>
+        </message>
+        <message>
+            <location line="+26" />
             <source>Someone else set {found} after this run wrote {wrote}.</source>
             <translation>Someone else set {found} after this run wrote {wrote}.</translation>
         </message>
@@ -2174,7 +2174,7 @@
     <context>
         <name>Hint</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-198" />
+            <location filename="../../gui/code_texts.py" line="-206" />
             <source>Enter the Directory (tenant) ID from the app registration's Overview page, or the tenant's domain (e.g. school.onmicrosoft.com).</source>
             <translation>Enter the Directory (tenant) ID from the app registration's Overview page, or the tenant's domain (e.g. school.onmicrosoft.com).</translation>
         </message>
@@ -2384,7 +2384,7 @@
             <translation>Optional: enter the secret's expiry date on the Connection page to be warned in time.</translation>
         </message>
         <message>
-            <location line="+444" />
+            <location line="+452" />
             <source>Compare the connection's thumbprint with the app's certificates in the Entra admin center; if it is missing or expired there, renew it.</source>
             <translation>Compare the connection's thumbprint with the app's certificates in the Entra admin center; if it is missing or expired there, renew it.</translation>
         </message>
@@ -3807,7 +3807,12 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-400" />
+            <location filename="../../gui/code_texts.py" line="-406" />
+            <source>Left: needs the UPN swap</source>
+            <translation>Left: needs the UPN swap</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Will be set</source>
             <translation>Will be set</translation>
         </message>
@@ -4322,7 +4327,7 @@
     <context>
         <name>Transform</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+134" />
+            <location filename="../../gui/code_texts.py" line="+136" />
             <source>None: use the value as it is</source>
             <translation>None: use the value as it is</translation>
         </message>

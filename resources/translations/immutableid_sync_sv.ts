@@ -17,7 +17,7 @@
     <context>
         <name>AppReg</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+489" />
+            <location filename="../../gui/code_texts.py" line="+497" />
             <source>Microsoft's sign-in service does not know this tenant in this cloud.</source>
             <translation>Microsofts inloggningstjänst känner inte till den här klientorganisationen i det här molnet.</translation>
         </message>
@@ -694,7 +694,7 @@
     <context>
         <name>Code</name>
         <message>
-            <location line="-328" />
+            <location line="-336" />
             <source>The tenant is missing.</source>
             <translation>Klientorganisationen saknas.</translation>
         </message>
@@ -1045,7 +1045,7 @@
             <translation>Microsoft avvisade alla skrivförsök under lång tid, så körningen stoppades.</translation>
         </message>
         <message>
-            <location line="+501" />
+            <location line="+509" />
             <source>Entra refused the certificate: the app has no such certificate, it has expired, or the private key does not belong to it.</source>
             <translation>Entra avvisade certifikatet: appen har inget sådant certifikat, det har gått ut, eller så hör den privata nyckeln inte till det.</translation>
         </message>
@@ -1504,7 +1504,7 @@
     <context>
         <name>Detail</name>
         <message>
-            <location line="-152" />
+            <location line="-154" />
             <source>Not allowed: the user probably holds an admin role. Set it by hand as a Privileged Authentication Administrator.</source>
             <translation>Inte tillåtet: användaren har troligen en administratörsroll. Ange värdet manuellt som Privilegierad autentiseringsadministratör.</translation>
         </message>
@@ -1520,12 +1520,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+60" />
+            <location line="+62" />
             <source>The user no longer exists.</source>
             <translation>Användaren finns inte längre.</translation>
         </message>
         <message>
-            <location line="-54" />
+            <location line="-56" />
             <source>The value is empty.</source>
             <translation>Värdet är tomt.</translation>
         </message>
@@ -1595,12 +1595,7 @@
             <translation>Har rollen {roles}: en Privilegierad autentiseringsadministratör måste ange värdet för hand.</translation>
         </message>
         <message>
-            <location line="+7" />
-            <source>Domain {value} is federated: can be set with the UPN swap.</source>
-            <translation>Domänen {value} är federerad: kan anges med UPN-bytet.</translation>
-        </message>
-        <message>
-            <location line="+8" />
+            <location line="+17" />
             <source>Domain federated; the UPN swap cannot be used: {alias} is another user's UPN.</source>
             <translation>Domänen är federerad, och UPN-bytet kan inte användas: {alias} är en annan användares UPN.</translation>
         </message>
@@ -1735,7 +1730,7 @@
             <translation>Klientorganisationens .onmicrosoft.com-domän kunde inte läsas.</translation>
         </message>
         <message>
-            <location line="-70" />
+            <location line="-72" />
             <source>Synced from on-premises AD: set the source anchor there.</source>
             <translation>Synkroniserad från lokalt AD: ange källankaret där.</translation>
         </message>
@@ -1780,22 +1775,27 @@
             <translation>Domänen {value} är federerad.</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+1" />
+            <source>Domain {value} is federated: tick the UPN swap on the Confirm page to set it.</source>
+            <translation>Domänen {value} är federerad: kryssa i UPN-bytet på sidan Bekräfta för att ange värdet.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>On the temporary UPN {temp} left by an interrupted UPN swap (its own UPN: {original}). Tick the UPN swap (on the Confirm page, or in the undo) to move it back.</source>
+            <translation>Har kvar det tillfälliga UPN:et {temp} efter ett avbrutet UPN-byte (dess eget UPN: {original}). Kryssa i UPN-bytet (på sidan Bekräfta eller i ångringen) för att flytta tillbaka den.</translation>
+        </message>
+        <message>
+            <location line="+26" />
             <source>Someone else set {found} after this run wrote {wrote}.</source>
             <translation>Någon annan satte {found} efter att den här körningen hade angett {wrote}.</translation>
         </message>
         <message>
-            <location line="-27" />
+            <location line="-28" />
             <source>Domain federated; the UPN swap cannot be used: its temporary UPN {alias} would also be {others}'s.</source>
             <translation>Domänen är federerad, och UPN-bytet kan inte användas: dess tillfälliga UPN {alias} skulle också bli {others}s.</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>On the temporary UPN {temp} left by an interrupted UPN swap (its own UPN: {original}). Only a run with the UPN swap moves it back.</source>
-            <translation>Har kvar det tillfälliga UPN:et {temp} efter ett avbrutet UPN-byte (dess eget UPN: {original}). Bara en körning med UPN-bytet flyttar tillbaka den.</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="+5" />
             <source>Moved back from the temporary UPN {temp} to its own; the value was left as it was.</source>
             <translation>Flyttades tillbaka från det tillfälliga UPN:et {temp} till sitt eget; värdet lämnades som det var.</translation>
         </message>
@@ -2174,7 +2174,7 @@
     <context>
         <name>Hint</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-218" />
+            <location filename="../../gui/code_texts.py" line="-226" />
             <source>Enter the Directory (tenant) ID from the app registration's Overview page, or the tenant's domain (e.g. school.onmicrosoft.com).</source>
             <translation>Ange Katalog-ID (klientorganisation) från appregistreringens sida Översikt, eller klientorganisationens domän (t.ex. skolan.onmicrosoft.com).</translation>
         </message>
@@ -2384,7 +2384,7 @@
             <translation>Valfritt: ange hemlighetens utgångsdatum på sidan Anslutning för att bli varnad i tid.</translation>
         </message>
         <message>
-            <location line="+444" />
+            <location line="+452" />
             <source>Compare the connection's thumbprint with the app's certificates in the Entra admin center; if it is missing or expired there, renew it.</source>
             <translation>Jämför anslutningens tumavtryck med appens certifikat i Entra administrationscenter; om det saknas eller har gått ut där, förnya det.</translation>
         </message>
@@ -3807,7 +3807,12 @@
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="-400" />
+            <location filename="../../gui/code_texts.py" line="-406" />
+            <source>Left: needs the UPN swap</source>
+            <translation>Kvar: behöver UPN-bytet</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Will be set</source>
             <translation>Kommer att anges</translation>
         </message>
@@ -4322,7 +4327,7 @@
     <context>
         <name>Transform</name>
         <message>
-            <location filename="../../gui/code_texts.py" line="+136" />
+            <location filename="../../gui/code_texts.py" line="+138" />
             <source>None: use the value as it is</source>
             <translation>Ingen: använd värdet som det är</translation>
         </message>

@@ -32,3 +32,14 @@ def school(sandbox_factory, tmp_path):
                      "user12@school.example;Dup\r\nuser13@school.example;Dup\r\n"
                      "user14@school.example;Å-14\r\nnobody@school.example;Z-1\r\n").encode("cp1252"))
     return tenant, profile, idp
+
+
+@pytest.fixture
+def app_tenant(sandbox_factory, browser, tmp_path):
+    """A tenant for `app create|renew` (the stand-in browser trusts it), with a profile naming it."""
+    tenant = sandbox_factory(users=12)
+    browser.ca_bundle = tenant.ca_bundle
+    profile = tmp_path / "tenant.json"
+    profile.write_text(json.dumps(tenant.connection_profile()), encoding="utf-8")
+    tenant.profile_path = profile
+    return tenant

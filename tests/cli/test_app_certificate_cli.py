@@ -5,7 +5,6 @@ keyring only, and the app signs in with MSAL's certificate credential — `check
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import icalendar
@@ -19,16 +18,6 @@ from core.setup.profiles import ProfileStore
 ASSERTION = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 
 
-@pytest.fixture
-def tenant(sandbox_factory, browser, tmp_path):
-    tenant = sandbox_factory(users=12)
-    browser.ca_bundle = tenant.ca_bundle
-    profile = tmp_path / "tenant.json"
-    profile.write_text(json.dumps(tenant.connection_profile()), encoding="utf-8")
-    tenant.profile_path = profile
-    return tenant
-
-
 def _policy(tenant, **restrictions) -> None:
     """The tenant's app-management policy, as its seed would give it (Graph's applicationRestrictions)."""
     raw: dict = {"passwordCredentials": [], "keyCredentials": []}
@@ -40,6 +29,11 @@ def _policy(tenant, **restrictions) -> None:
     problems: list[str] = []
     tenant.directory.app_policy = seed_policy(raw, problems)
     assert problems == []
+
+
+@pytest.fixture
+def tenant(app_tenant):
+    return app_tenant
 
 
 def _create(tenant, *extra):

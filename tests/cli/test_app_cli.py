@@ -17,13 +17,8 @@ from core.setup.profiles import ProfileStore
 
 
 @pytest.fixture
-def tenant(sandbox_factory, browser, tmp_path):
-    tenant = sandbox_factory(users=12)
-    browser.ca_bundle = tenant.ca_bundle
-    profile = tmp_path / "tenant.json"
-    profile.write_text(json.dumps(tenant.connection_profile()), encoding="utf-8")
-    tenant.profile_path = profile
-    return tenant
+def tenant(app_tenant):
+    return app_tenant
 
 
 def _create(tenant, *extra):

@@ -65,7 +65,7 @@ def test_demo_sees_the_federated_domain_and_leaves_its_users_out_unless_swapped(
         shown = {model.index(i, 5).data() for i in range(model.rowCount())
                  if model.index(i, 1).data().endswith("@fjordskolan.example")
                  and model.index(i, 4).data() == "Federated domain"}
-        assert shown == {"Domain fjordskolan.example is federated: can be set with the UPN swap."}, shown
+        assert shown == {"Domain fjordskolan.example is federated: tick the UPN swap on the Confirm page to set it."}, shown
         assert UNKNOWN_WARNING not in page.warnings.text()
         assert "fjordskolan.example" in page.warnings.text()  # named as federated instead
         assert "left out unless you choose the UPN swap" in page.warnings.text()

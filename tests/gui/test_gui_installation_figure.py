@@ -15,6 +15,9 @@ import time
 from test_gui_onboarding import Person
 from wizard_steps import wait_idle
 
+from core.federation.metadata import load_metadata
+from core.federation.realm import FEDERATED, read_realm, same_sign_in_url
+from core.graph.http import VerifyingSession
 from core.sandbox.synthetic import SCHOOL_DOMAIN
 from gui.demo import Demo
 from gui.navigation import PageId
@@ -75,6 +78,10 @@ def test_from_no_app_to_a_federated_domain_on_the_demo(tmp_path, make_wizard, qt
         assert writes and {e["client_id"] for e in writes} == {new_app.client_id}  # written by the app made here
         in_domain = [u for u in tenant.users.values() if u["userPrincipalName"].endswith("@" + SCHOOL_DOMAIN)]
         assert in_domain and all(u["onPremisesImmutableId"] for u in in_domain)
+        # Microsoft's side, asked as anyone may (the home-realm endpoint): the domain's users go to Skolon.
+        idp = load_metadata(federate.metadata_edit.text(), verify=tenant.ca_bundle)
+        realm = read_realm(tenant.url, in_domain[0]["userPrincipalName"], VerifyingSession(tenant.ca_bundle))
+        assert realm.namespace_type == FEDERATED and same_sign_in_url(realm.auth_url, idp.sso_url)
         browser_clicks = BROWSER_CLICKS_PER_SIGN_IN * len(browser.opened)
         print(f"\nfrom no app to a federated domain (demo): {person.clicks} clicks in the wizard, "
               f"{person.typed_fields} typed fields, {browser_clicks} clicks in the browser "

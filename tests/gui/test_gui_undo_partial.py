@@ -97,6 +97,8 @@ def test_a_partial_undo_offers_finish_the_undo_and_finishing_it_clears_the_rest(
     assert all(tenant.users[uid][ID] for uid in swapped)
     status = plain_text(dialog.status_label.text())
     assert f"Undo partly done: {len(swapped)} users" in status
+    shown = plain_text(dialog.result_label.text())  # what they are, not failures (nothing was sent for them)
+    assert "Failed" not in shown and f"Left: needs the UPN swap {len(swapped)}" in shown, shown
     notes = plain_text(dialog.note_label.text())
     assert "--" not in notes and "--" not in status  # no command-line flag inside the wizard
     assert dialog.finish_button.isVisible() and dialog.finish_button.isEnabled()

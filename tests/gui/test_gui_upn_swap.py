@@ -189,7 +189,7 @@ def test_swap_reason_codes_have_texts(qapp):
         return texts.row_detail(row)
 
     assert detail("federated_swap_ready", domain="fjord.example") == \
-        "Domain fjord.example is federated: can be set with the UPN swap."
+        "Domain fjord.example is federated: tick the UPN swap on the Confirm page to set it."
     assert detail("swap_alias_taken", alias="eva@x.onmicrosoft.com") == \
         "Domain federated; the UPN swap cannot be used: eva@x.onmicrosoft.com is another user's UPN."
     assert detail("swap_step1_refused", code="Request_BadRequest", message="Bad UPN.") == \

@@ -39,14 +39,23 @@ def _lifetime(req: Request, start: datetime, end: datetime, max_days: int) -> Re
     return graph_error(req, 400, facts.LIFETIME_CAPPED_CODE, message)
 
 
+def _proof_refused(tenant: SandboxTenant, req: Request, app: App, body: dict) -> Response | None:
+    """addKey's and removeKey's proof of possession: signed with one of the app's valid keys (none: use
+    PATCH instead)."""
+    now = tenant.clock()
+    valid = [k for k in app.keys if k.start.timestamp() <= now < k.end.timestamp()]
+    if valid and verify_proof(str(body.get("proof") or ""), app, valid, now):
+        return None
+    return graph_error(req, 400, "Request_BadRequest", "Key credential proof of possession is invalid or the "
+                       "application has no valid key to verify it with.")
+
+
 def add_key(tenant: SandboxTenant, req: Request, app: App, body: Any) -> Response:
     """addKey: the proof must be signed with one of the app's valid keys (none: use PATCH instead)."""
     body = body if isinstance(body, dict) else {}
-    now = tenant.clock()
-    valid = [k for k in app.keys if k.start.timestamp() <= now < k.end.timestamp()]
-    if not valid or not verify_proof(str(body.get("proof") or ""), app, valid, now):
-        return graph_error(req, 400, "Request_BadRequest", "Key credential proof of possession is invalid or "
-                           "the application has no valid key to verify it with.")
+    refused = _proof_refused(tenant, req, app, body)
+    if refused is not None:
+        return refused
     key, problem = _new_key(tenant, req, body.get("keyCredential"))
     if problem is not None:
         return problem
@@ -58,11 +67,9 @@ def add_key(tenant: SandboxTenant, req: Request, app: App, body: Any) -> Respons
 def remove_key(tenant: SandboxTenant, req: Request, app: App, body: Any) -> Response:
     """removeKey: the same proof as addKey (signed with a valid key of the app); the key named by keyId goes."""
     body = body if isinstance(body, dict) else {}
-    now = tenant.clock()
-    valid = [k for k in app.keys if k.start.timestamp() <= now < k.end.timestamp()]
-    if not valid or not verify_proof(str(body.get("proof") or ""), app, valid, now):
-        return graph_error(req, 400, "Request_BadRequest", "Key credential proof of possession is invalid or "
-                           "the application has no valid key to verify it with.")
+    refused = _proof_refused(tenant, req, app, body)
+    if refused is not None:
+        return refused
     key_id = str(body.get("keyId") or "").lower()
     kept = [k for k in app.keys if k.key_id != key_id]
     if len(kept) == len(app.keys):
