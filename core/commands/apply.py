@@ -32,6 +32,7 @@ from core.graph.pacing import WritePacer
 from core.message_table import SWAP_EFFECTS
 from core.planning.statuses import not_back
 from core.run.apply import ApplyProgress
+from core.run.writer import DEFAULT_CONCURRENCY
 from core.run.lifecycle import (
     RunBusy,
     RunOutcome,
@@ -58,7 +59,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     parser.add_argument("--write-quota", default="3000/150", metavar="Q/SECONDS",
                         help="pace writes to this quota (Entra's: 3000/150)")
-    parser.add_argument("--concurrency", type=int, default=4, metavar="N", help="batches in flight (default 4)")
+    parser.add_argument("--concurrency", type=int, default=DEFAULT_CONCURRENCY, metavar="N",
+                        help=f"batches in flight (default {DEFAULT_CONCURRENCY})")
     add_swap_option(parser, "also set users in federated domains with the UPN swap: each user's UPN is moved "
                             "to alias@<tenant>.onmicrosoft.com and back with the value (two writes; see "
                             "the effects printed before confirming)")

@@ -34,6 +34,7 @@ from core.setup.school_runs import (
     worst_exit,
     write_batch_summary,
 )
+from core.run.writer import DEFAULT_CONCURRENCY
 from core.setup.schools import SchoolsFileError, read_schools
 
 
@@ -49,8 +50,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--dry-run", action="store_true", help="go through everything but the writes")
     parser.add_argument("--write-quota", default="3000/150", metavar="Q/SECONDS",
                         help="each school's own write quota (Entra's: 3000/150)")
-    parser.add_argument("--concurrency", type=int, default=4, metavar="N",
-                        help="batches in flight per school (default 4)")
+    parser.add_argument("--concurrency", type=int, default=DEFAULT_CONCURRENCY, metavar="N",
+                        help=f"batches in flight per school (default {DEFAULT_CONCURRENCY})")
     parser.set_defaults(func=run)
 
 

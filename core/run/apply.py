@@ -56,7 +56,7 @@ from core.run.swap import (
     swap_domain,
 )
 from core.run.verifier import Verifier
-from core.run.writer import ChunkWriter, ThrottledTooLong, Valve, WriteJob
+from core.run.writer import DEFAULT_CONCURRENCY, ChunkWriter, ThrottledTooLong, Valve, WriteJob
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +106,7 @@ class ApplyResult:
 
 def apply_plan(plan: Plan, graph: GraphClient, journal: Journal, dry_run: bool = False,
                progress: Callable[[ApplyProgress], None] | None = None,
-               cancel: threading.Event | None = None, concurrency: int = 4, *,
+               cancel: threading.Event | None = None, concurrency: int = DEFAULT_CONCURRENCY, *,
                pacer: WritePacer | None = None, reread: str = "auto", fresh_s: float = FRESH_S,
                give_up_s: float = THROTTLE_GIVE_UP_S, read_back: bool = True,
                read_back_settle_s: float = READ_BACK_SETTLE_S, upn_swap: bool = False) -> ApplyResult:

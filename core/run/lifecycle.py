@@ -35,6 +35,7 @@ from core.run.journal import Journal, JournalBusy
 from core.run.outputs import OutputPathError, check_output_path
 from core.run.report import write_report, write_summary, write_unmatched
 from core.run.undo import UndoResult, undo_rows
+from core.run.writer import DEFAULT_CONCURRENCY
 from core.tenant.directory import upn_domain
 
 log = logging.getLogger(__name__)
@@ -178,7 +179,7 @@ Progress = Callable[[ApplyProgress], None]
 
 def execute(spec: RunSpec, graph: Any, *, progress: Progress | None = None,
             cancel: threading.Event | None = None, pacer: WritePacer | None = None,
-            concurrency: int = 4, journal: tuple[Journal, bool] | None = None) -> RunOutcome:
+            concurrency: int = DEFAULT_CONCURRENCY, journal: tuple[Journal, bool] | None = None) -> RunOutcome:
     """Run the spec (or go through it, dry run) and leave the run folder complete whatever happens:
     cancel, a fatal stop or a bug still end with the journal closed and the report and summary written.
     `journal`: from open_journal() when the face opened it first (to say "resuming" before writing)."""

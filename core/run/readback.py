@@ -16,9 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from core.graph.batching import MAX_BATCH, MISSING, read_current
 from core.graph.client import GraphClient
 from core.planning.plan import PlanRow
-from core.tenant.directory import list_users
-
-LIST_REREAD_MIN = 200  # above this many users to read, a full listing is cheaper than GETs
+from core.tenant.directory import PAGE_SIZE, list_users
 
 # The race these two constants bound (the ONE place they are defined). Graph has no compare-and-swap, so
 # a rival writer (another machine running this tool) can read a user empty just before our write lands,
@@ -38,17 +36,26 @@ READ_BACK_SETTLE_S = FRESH_S + TRIP_MARGIN_S
 def read_values(graph: GraphClient, ids: list[str], tenant_rows: int, mode: str = "auto",
                 cancel: threading.Event | None = None) -> dict[str, str | None]:
     """The live value of each user in `ids` (None: not set; MISSING: no such user). `mode`: "list" (one
-    listing of the tenant), "batch" ($batch GETs, 20 users per request) or "auto" (a listing when the
-    users are many, by count and by share of the `tenant_rows` users the tenant has)."""
+    listing of the tenant), "batch" ($batch GETs, 20 users per request) or "auto" (whichever takes fewer
+    round trips for these users in a tenant of `tenant_rows` users: listing_is_quicker)."""
     if not ids:
         return {}
-    if mode == "list" or (mode == "auto" and len(ids) > max(LIST_REREAD_MIN, tenant_rows // 50)):
+    if mode == "list" or (mode == "auto" and listing_is_quicker(len(ids), tenant_rows)):
         live = {user.id: user.immutable_id for user in list_users(graph, cancel=cancel)}
         return {oid: live.get(oid, MISSING) for oid in ids}
     return _read_in_parallel(graph, ids, cancel)
 
 
 READ_THREADS = 8  # $batch GETs of 20 users sent side by side: the end of a run waits for the slowest, not the sum
+
+
+def listing_is_quicker(users: int, tenant_rows: int) -> bool:
+    """A listing is one request per PAGE_SIZE users of the tenant, one after another; $batch GETs are one
+    per MAX_BATCH users asked for, READ_THREADS at a time. Fewer round trips wins; a tie goes to the GETs,
+    which read only the users asked for (and retry a failed one quickly: core.graph.batching)."""
+    pages = -(-max(tenant_rows, users) // PAGE_SIZE)
+    rounds = -(-(-(-users // MAX_BATCH)) // READ_THREADS)
+    return pages < rounds
 
 
 def _read_in_parallel(graph: GraphClient, ids: list[str], cancel: threading.Event | None) -> dict[str, str | None]:

@@ -7,7 +7,8 @@ passed, with $batch GETs of its own (reads do not count against the write quota,
 write: this thread holds no pacer slot and takes no writer's turn). At the end only the users not yet
 verified are read: the last chunks, and rows set some other way (resumed, confirmed by a re-read, swapped).
 
-A read that fails here is not retried: its users simply stay for the final read-back.
+A read that fails here is not retried (nor waited out by the client): its users simply stay for the final
+read-back.
 """
 
 from __future__ import annotations
@@ -77,7 +78,10 @@ class Verifier:
 
     def _read(self, rows: list[PlanRow]) -> None:
         try:
-            done = read_once(self._graph, [row.object_id for row in rows], self._calm, hand_back=(429, 503))
+            # nothing waited out here (the client's backoff for a lost answer is up to 2 s, and the end of the
+            # run waits for a read under way): what fails is read by the final read-back, which retries fast
+            done = read_once(self._graph, [row.object_id for row in rows], self._calm, hand_back=(429, 503),
+                             retry_drops=False)
         except (AuthError, GraphError) as exc:  # left for the final read-back
             log.info("Reading %d written users back failed for now: %s", len(rows), exc)
             return

@@ -35,6 +35,7 @@ from core.run.apply import ApplyProgress
 from core.run.lifecycle import RunBusy, RunOutcome, execute, open_journal
 from core.run.prepare import Prepared, prepare
 from core.run.report import write_csv
+from core.run.writer import DEFAULT_CONCURRENCY
 from core.setup.schools import School
 from core.setup.secrets import SecretStore
 
@@ -224,7 +225,7 @@ def _plan(run: SchoolRun, secret: str | None, cancel: threading.Event, on_change
 class WriteOptions:
     dry_run: bool = False
     quota: tuple[int, float] = (3000, 150.0)   # each school's own write quota (Entra's per app and tenant)
-    concurrency: int = 4                       # batches in flight per school
+    concurrency: int = DEFAULT_CONCURRENCY     # batches in flight per school
 
 
 def run_all(runs: list[SchoolRun], options: WriteOptions | None = None, *, parallel: int = 4,
