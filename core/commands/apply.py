@@ -32,7 +32,6 @@ from core.graph.pacing import WritePacer
 from core.message_table import SWAP_EFFECTS
 from core.planning.statuses import not_back
 from core.run.apply import ApplyProgress
-from core.run.writer import DEFAULT_CONCURRENCY
 from core.run.lifecycle import (
     RunBusy,
     RunOutcome,
@@ -45,6 +44,7 @@ from core.run.lifecycle import (
     tenant_domains,
 )
 from core.run.prepare import Prepared
+from core.run.writer import DEFAULT_CONCURRENCY
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -22,6 +22,7 @@ from core.commands.progress import ProgressBoard
 from core.commands.stopping import cancel_on_stop_signals
 from core.exits import EXIT_BAD_INPUT, EXIT_CANCELLED
 from core.messages import SCHOOL_STATE_TEXT, school_problem_text, school_reason_text, warning_text
+from core.run.writer import DEFAULT_CONCURRENCY
 from core.setup.school_runs import (
     SUMMARY_FILE,
     SchoolRun,
@@ -34,7 +35,6 @@ from core.setup.school_runs import (
     worst_exit,
     write_batch_summary,
 )
-from core.run.writer import DEFAULT_CONCURRENCY
 from core.setup.schools import SchoolsFileError, read_schools
 
 

@@ -9,6 +9,7 @@ run wrote was overwritten by another writer, and is reported as `conflict` with 
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -53,8 +54,8 @@ def listing_is_quicker(users: int, tenant_rows: int) -> bool:
     """A listing is one request per PAGE_SIZE users of the tenant, one after another; $batch GETs are one
     per MAX_BATCH users asked for, READ_THREADS at a time. Fewer round trips wins; a tie goes to the GETs,
     which read only the users asked for (and retry a failed one quickly: core.graph.batching)."""
-    pages = -(-max(tenant_rows, users) // PAGE_SIZE)
-    rounds = -(-(-(-users // MAX_BATCH)) // READ_THREADS)
+    pages = math.ceil(max(tenant_rows, users) / PAGE_SIZE)
+    rounds = math.ceil(math.ceil(users / MAX_BATCH) / READ_THREADS)
     return pages < rounds
 
 

@@ -21,6 +21,8 @@ from core.cli import build_parser, main
 from core.commands import batch as batch_cmd
 from core.exits import EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_CANNOT_CONNECT, EXIT_OK
 from core.run.journal import Journal
+from core.run.readback import READ_THREADS
+from core.run.writer import DEFAULT_CONCURRENCY
 from core.sandbox import SandboxConfig
 from core.setup.school_runs import SchoolRun, SchoolState, WriteOptions, plan_all, run_all
 from core.setup.schools import read_schools
@@ -214,6 +216,22 @@ def test_a_csv_export_beside_the_schools_file_and_a_domain_scope(sandbox_factory
     assert sorted(written.values()) == [f"Å-{i}" for i in range(1, 5)]
     row = read_batch_summary()["School 1"]
     assert (row["set"], row["no_source_value"]) == ("4", "2")
+
+
+def test_each_school_keeps_its_own_few_connections_for_the_whole_run(sandbox_factory, tmp_path):
+    """One process, one pool of HTTPS connections per tenant (issue 17): each school's requests ride a few
+    kept-alive connections of its own — no TLS handshake per request — through several quota windows of
+    idle waiting, whatever the other schools do. (One sandbox per school: a connection cannot serve two.)"""
+    tenants = [school_tenant(sandbox_factory, tmp_path, n, users=120,
+                             config=SandboxConfig(write_limit=40, write_window_s=1.0)) for n in range(3)]
+    file = schools_file(tmp_path, tenants)
+    assert main(["batch", str(file), "--yes", "--parallel", "3", "--write-quota", "40/1"]) == EXIT_OK
+    most = DEFAULT_CONCURRENCY + READ_THREADS + 2  # writers, final readers, the read-back thread, sign-in
+    for tenant in tenants:
+        assert written_once(tenant, 120)
+        requests = [e for e in tenant.audit() if not e["in_batch"]]
+        assert 0 < tenant.connections_accepted <= most, tenant.connections_accepted
+        assert len(requests) >= 3 * tenant.connections_accepted, (len(requests), tenant.connections_accepted)
 
 
 def test_a_school_slow_to_plan_does_not_hold_back_the_others_writes(sandbox_factory, tmp_path):
