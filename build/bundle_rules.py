@@ -46,7 +46,14 @@ EXCLUDED_QT_MODULES = [
 # codecs.lookup (charset_normalizer skips it).
 CJK_CODECS = ["_codecs_cn", "_codecs_hk", "_codecs_iso2022", "_codecs_jp", "_codecs_kr", "_codecs_tw",
               "_multibytecodec"]
-EXCLUDES = [f"PySide6.{name}" for name in EXCLUDED_QT_MODULES] + ["tkinter", "_tkinter"] + CJK_CODECS
+# Standard-library packages nothing in the app imports (~1.2 MB: asyncio, multiprocessing and its runtime hook,
+# decimal's C and Python versions, unittest, tarfile, pydoc and its 0.5 MB of topics) — PyInstaller collects
+# them only because some module names them in a branch the app never takes. tests/build/test_bundle_rules.py
+# imports every module of core/ and gui/ and the dependencies' used parts, and checks none of these loads.
+UNUSED_STDLIB = ["asyncio", "multiprocessing", "decimal", "_decimal", "_pydecimal", "unittest", "tarfile", "pydoc",
+                 "pydoc_data"]
+EXCLUDES = ([f"PySide6.{name}" for name in EXCLUDED_QT_MODULES] + ["tkinter", "_tkinter"] + CJK_CODECS
+            + UNUSED_STDLIB)
 
 # Qt plugins the app needs; any other plugin folder collected by the QtGui hook is dropped.
 # No Wayland client and no OpenGL integration (issue 17, the 100 MB budget): the wizard draws plain widgets,

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
+import sys
 from importlib import metadata, util
 from pathlib import Path
 
@@ -35,6 +38,32 @@ def test_no_excluded_qt_module_is_imported_by_the_app():
     used = _pyside_modules_imported(ROOT / "gui") | _pyside_modules_imported(ROOT / "core")
     clashes = {name: sorted(used[name]) for name in rules.EXCLUDED_QT_MODULES if name in used}
     assert clashes == {}, f"imported by the app but excluded in build/bundle_rules.py: {clashes}"
+
+
+UNUSED_PROBE = """
+import importlib, pkgutil, sys
+import core, gui
+for package in (core, gui):
+    for found in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+        if ".screenshots" not in found.name and not found.name.endswith("__main__"):
+            importlib.import_module(found.name)  # every module the frozen app can load (the screenshots are a dev tool)
+import keyring, msal, requests, secretstorage, truststore
+keyring.get_keyring()  # picks a backend: imports what that needs
+print(sum(name.startswith(("core.", "gui.")) for name in sys.modules))
+print(",".join(sorted(name for name in {names!r} if name in sys.modules)))
+"""
+
+
+def test_no_excluded_standard_library_package_is_loaded_by_the_app():
+    """bundle_rules.UNUSED_STDLIB leaves packages out of the frozen app: none of them may be imported by any
+    module of core/ or gui/, or by the parts of the dependencies they use (make smoke-app runs the result)."""
+    code = UNUSED_PROBE.format(names=rules.UNUSED_STDLIB)
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr[-2000:]
+    loaded, clashes = done.stdout.split("\n")[-3:-1]
+    assert int(loaded) > 150  # the probe did load the app's modules
+    assert clashes == "", f"imported by the app, yet excluded in build/bundle_rules.py: {clashes}"
 
 
 def test_every_keyring_backend_is_a_hidden_import():
