@@ -97,6 +97,9 @@ class Plan:
     # role-assignable groups whose members could not be read (core/tenant/admins.py): their admins are not
     # marked admin_role, and will fail with 403 (core.planning.preflight warns)
     admin_groups_unread: tuple[str, ...] = ()
+    # time.monotonic() when the listing this plan was built from began (0: not known, e.g. a plan built from
+    # a listing made earlier): apply's writer reads a chunk again once its values are older than FRESH_S
+    listed_at: float = 0.0
 
     def counts(self) -> dict[str, int]:
         return count_statuses(self.rows)

@@ -122,6 +122,7 @@ def _list_and_plan(graph: GraphClient, source: Source, spec: SourceSpec, users: 
     builder: PlanBuilder | None = None
     planned = 0
     params = {"$select": USER_SELECT, "$top": str(PAGE_SIZE)}
+    listed_at = time.monotonic()
     for page in graph.iter_pages("/users", params, cancel=cancel):
         listed.extend(users_from_page(page))
         if cancel is not None and cancel.is_set():
@@ -137,6 +138,7 @@ def _list_and_plan(graph: GraphClient, source: Source, spec: SourceSpec, users: 
         builder = _builder(source, spec, facts or pending.result(), listed)  # type: ignore[union-attr]
     builder.add(listed[planned:])
     plan = builder.finish()
+    plan.listed_at = listed_at
     known = facts or pending.result()  # type: ignore[union-attr]
     plan.admin_groups_unread = known.admins.unread_groups if known.admins else ()
     return plan, listed
