@@ -48,6 +48,38 @@ def _label(parent: QWidget, name: str = "") -> QLabel:
     return label
 
 
+class _ReadinessTable(QTableWidget):
+    """Check | Result | What to do, wrapped. Each row fits its text again whenever the columns change width
+    (a height computed once went stale as the dialog was laid out: Swedish rows were cut or elided), and the
+    result — always filled — gets 60 % of the width the check names leave, the fix — often empty — 40 %."""
+
+    FIX_SHARE = 0.4
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(0, 3, parent)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.verticalHeader().hide()
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 — Qt's name
+        self._share()
+        super().resizeEvent(event)
+
+    def _share(self) -> None:
+        left = self.viewport().width() - self.columnWidth(0)
+        self.setColumnWidth(2, max(80, int(left * self.FIX_SHARE)))
+
+    def setItem(self, row: int, column: int, item: QTableWidgetItem) -> None:  # noqa: N802 — Qt's name
+        super().setItem(row, column, item)
+        if column == 0:  # the check names' column may have grown: share what is left again
+            self._share()
+
+
 class FederateDialog(QDialog):
     def __init__(self, conn, secret: str | None, parent: QWidget | None = None, *, domain: str = "",
                  metadata: str = "", sign_in_options: dict | None = None, realm_interval_s: float | None = None,
@@ -67,7 +99,7 @@ class FederateDialog(QDialog):
         self.stack.addWidget(self._build_check(domain, metadata))
         self.stack.addWidget(self._build_run())
         QVBoxLayout(self).addWidget(self.stack)
-        self.resize(760, 560)
+        self.resize(800, 600)  # the readiness table's six rows without scrolling, in Swedish too
 
     # Pages ----------------------------------------------------------------------------------------
     def _build_check(self, domain: str, metadata: str) -> QWidget:
@@ -98,13 +130,8 @@ class FederateDialog(QDialog):
         form.addRow(self.tr("&MFA:"), self.mfa_combo)
         self.check_button = QPushButton(self.tr("&Check readiness"), page)
         self.check_button.clicked.connect(self.check)
-        self.table = QTableWidget(0, 3, page)
+        self.table = _ReadinessTable(page)
         self.table.setHorizontalHeaderLabels([self.tr("Check"), self.tr("Result"), self.tr("What to do")])
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        for column in (1, 2):
-            self.table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.check_status = _label(page, "federateCheckStatus")
         self.confirm_edit = QLineEdit(page)
@@ -206,7 +233,6 @@ class FederateDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(i, column, item)
-        self.table.resizeRowsToContents()
 
     def _show_confirm(self, visible: bool) -> None:
         self.undoing = False

@@ -166,3 +166,21 @@ def test_the_readiness_examples_are_said_in_the_wizards_language(ui_language):
     assert "elev0@elev.example, elev1@elev.example, elev2@elev.example" in text
     assert {"en": " and 2 more", "sv": " och 2 till"}[ui_language] in text
     assert {"en": " och ", "sv": " and "}[ui_language] not in text
+
+
+def test_every_readiness_row_shows_its_whole_text_at_any_width(qtbot, school, ui_language):
+    # Row heights computed once went stale as the dialog was laid out (Swedish rows were cut and one elided):
+    # each row now fits its wrapped text whatever the width, and the result column is the wider one.
+    dialog = _checked(qtbot, _dialog(qtbot, school))
+    table = dialog.table
+    for width in (800, 640, 1100):
+        dialog.resize(width, 600)
+        qtbot.waitUntil(lambda: table.columnWidth(2) == max(80, int((table.viewport().width() - table.columnWidth(0))
+                                                                     * table.FIX_SHARE)))
+        assert table.columnWidth(1) > table.columnWidth(2)
+
+        def short():  # rows lower than their wrapped text needs at today's column widths
+            return [(row, table.rowHeight(row), table.sizeHintForRow(row)) for row in range(table.rowCount())
+                    if table.rowHeight(row) < table.sizeHintForRow(row)]
+
+        qtbot.waitUntil(lambda: short() == [], timeout=3000)  # the header re-fits them on its next layout
