@@ -169,7 +169,7 @@ def read_once(graph: GraphClient, object_ids: list[str], cancel: threading.Event
             if exc.status not in hand_back and not dropped:
                 raise
             result.unread += chunk
-            result.wait = max(result.wait, _honoured(exc.status, exc.retry_after))
+            result.wait = max(result.wait, honoured_wait(exc.status, exc.retry_after))
             result.error = f"HTTP {exc.status}" if exc.status else exc.code
             continue
         for i, oid in enumerate(chunk):
@@ -185,7 +185,7 @@ def _take_answer(result: ReadPass, oid: str, inner: InnerResponse | None, whole:
     else:
         result.unread.append(oid)
         result.error = f"HTTP {inner.status}" if inner is not None else "no answer"
-        result.wait = max(result.wait, _honoured(inner.status, inner.retry_after) if inner is not None else 0.0)
+        result.wait = max(result.wait, honoured_wait(inner.status, inner.retry_after) if inner is not None else 0.0)
 
 
 def read_current(graph: GraphClient, object_ids: list[str], cancel: threading.Event | None = None,
@@ -208,10 +208,10 @@ def read_current(graph: GraphClient, object_ids: list[str], cancel: threading.Ev
     raise ReadFailed(todo, error)
 
 
-def _honoured(status: int, retry_after: float | None) -> float:
-    """The wait a failed read's answer asks for that we keep to: a 429's Retry-After (graph-facts §4). A
-    5xx's is not relied on (facts.UNCONFIRMED["retry_after_on_503"]), as for writes (core/run/writer.py):
-    the read is simply made again after read_retry_wait."""
+def honoured_wait(status: int, retry_after: float | None) -> float:
+    """The wait a failed answer asks for that we keep to, for reads and writes alike: a 429's Retry-After
+    (graph-facts §4). A 5xx's is not relied on (facts.UNCONFIRMED["retry_after_on_503"]): a read is made
+    again after read_retry_wait, a write resent in the next free quota slot (core/run/writer.py)."""
     return (retry_after or 0.0) if status == 429 else 0.0
 
 

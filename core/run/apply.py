@@ -191,7 +191,7 @@ class _Run:
             self._quiet = False
             self._report(force=True)
             self._swap(resumed)  # a run killed between the steps: finished before anything else
-            queue = self._recheck(targets, reread) if self.dry_run or reread != "auto" else self._as_listed(targets)
+            queue = self._recheck(targets, reread)
             if self.dry_run:
                 for row in queue + [task.row for task in fresh]:
                     if row.object_id in self._restore_only:
@@ -314,16 +314,15 @@ class _Run:
             todo.append(row)
         return todo
 
-    def _as_listed(self, rows: list[PlanRow]) -> list[PlanRow]:
-        """Step 2 without a bulk read: the writer reads each chunk right before its write whenever its values
-        are older than fresh_s (core/run/writer.py), so a listing of the whole tenant first would only repeat
-        those reads — and hold back the first write by the listing's time (51 pages for 50,000 users). The
-        rows stand as read when the plan's listing began (not known: read before any write)."""
-        self.read_at = self.listed_at
-        return rows
-
     def _recheck(self, rows: list[PlanRow], reread: str) -> list[PlanRow]:
-        """Step 2: the live value of each user right before writing."""
+        """Step 2: the live value of each user right before writing. A real run with reread="auto" reads
+        nothing in bulk: the writer reads each chunk right before its write whenever its values are older
+        than fresh_s (core/run/writer.py), so a listing of the whole tenant first would only repeat those
+        reads — and hold back the first write by the listing's time (51 pages for 50,000 users). The rows
+        then stand as read when the plan's listing began (not known: read before any write)."""
+        if not self.dry_run and reread == "auto":
+            self.read_at = self.listed_at
+            return rows
         self.read_at = time.monotonic()
         current = read_values(self.graph, [r.object_id for r in rows], len(self.rows), reread, self.cancel)
         return [row for row in rows if self.settle_by_current(row, current.get(row.object_id, MISSING))]

@@ -65,6 +65,8 @@ class _ReadinessTable(QTableWidget):
         self.verticalHeader().hide()
         self.setWordWrap(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # the check names' column fits its contents: when it changes width, share what is left again
+        header.sectionResized.connect(lambda column, _old, _new: column == 0 and self._share())
 
     def resizeEvent(self, event) -> None:  # noqa: N802 — Qt's name
         self._share()
@@ -73,11 +75,6 @@ class _ReadinessTable(QTableWidget):
     def _share(self) -> None:
         left = self.viewport().width() - self.columnWidth(0)
         self.setColumnWidth(2, max(80, int(left * self.FIX_SHARE)))
-
-    def setItem(self, row: int, column: int, item: QTableWidgetItem) -> None:  # noqa: N802 — Qt's name
-        super().setItem(row, column, item)
-        if column == 0:  # the check names' column may have grown: share what is left again
-            self._share()
 
 
 class FederateDialog(QDialog):

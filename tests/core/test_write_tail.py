@@ -124,9 +124,9 @@ def test_a_failed_read_is_made_again_at_once_not_after_a_503s_retry_after(sandbo
 
 
 def test_a_429s_retry_after_is_kept_and_a_503s_is_not():
-    assert batching._honoured(429, 3.0) == 3.0
-    assert batching._honoured(503, 5.0) == 0.0
-    assert batching._honoured(0, None) == 0.0
+    assert batching.honoured_wait(429, 3.0) == 3.0
+    assert batching.honoured_wait(503, 5.0) == 0.0
+    assert batching.honoured_wait(0, None) == 0.0
     assert all(batching.read_retry_wait(n) <= batching.READ_RETRY_CAP_S for n in range(batching.READ_ROUNDS))
 
 
